@@ -1,0 +1,43 @@
+# FrontDesk: `make run` opens the program, `make test` runs the tests.
+# Each target sets up what it needs: system packages (tools/system-deps.sh),
+# the virtual environment in .venv, and the compiled translations.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+QM := frontdesk/ui/i18n/frontdesk_zh_CN.qm
+TS := resources/translations/frontdesk_zh_CN.ts
+
+.PHONY: run test bench demo translations lupdate clean
+
+run: $(STAMP) $(QM)
+	@sh tools/system-deps.sh run
+	$(BIN)/frontdesk
+
+test: $(STAMP) $(QM)
+	@sh tools/system-deps.sh test
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+
+bench: $(STAMP) $(QM)
+	@sh tools/system-deps.sh bench
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench $(BENCH_ARGS)
+
+$(STAMP): pyproject.toml
+	@sh tools/system-deps.sh test >/dev/null 2>&1 || sh tools/system-deps.sh test
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+translations: $(QM)
+
+$(QM): $(TS) $(STAMP)
+	@mkdir -p $(dir $(QM))
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+# Re-extract the strings from the UI sources into the .ts file (keeps translations).
+lupdate: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find frontdesk/ui -name '*.py' | sort) -ts $(TS)
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache $(QM)

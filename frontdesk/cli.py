@@ -1,0 +1,139 @@
+"""The ``frontdesk`` command: the GUI by default, and the same services from a terminal.
+
+    frontdesk                       open the program (same as ``frontdesk gui``)
+    frontdesk init --store NAME --admin USER     set up a new database without the wizard
+    frontdesk demo --clients N      fill the database with a believable demo salon
+    frontdesk db upgrade            bring the database to the current schema (after a backup)
+    frontdesk version               print the version
+
+``--database URL`` (or ``FRONTDESK_DATABASE_URL``) picks another database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+
+from frontdesk import __version__
+from frontdesk.config import Paths, load_paths
+from frontdesk.db import Database
+from frontdesk.services.errors import DomainError, StorageError
+
+Command = Callable[[argparse.Namespace, Paths], int]
+
+
+def open_database(paths: Paths) -> Database:
+    """Open (creating the folder for) the configured database, upgraded to the current schema."""
+    from frontdesk.migrate import upgrade
+
+    if paths.is_sqlite:
+        paths.data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(paths.database_url)
+    upgrade(db, paths.backup_dir)
+    return db
+
+
+def cmd_gui(args: argparse.Namespace, paths: Paths) -> int:
+    from frontdesk.app import run_gui  # PySide6 is imported only for the GUI
+
+    return run_gui(paths)
+
+
+def cmd_version(args: argparse.Namespace, paths: Paths) -> int:
+    print(f"FrontDesk {__version__}")
+    return 0
+
+
+def cmd_db_upgrade(args: argparse.Namespace, paths: Paths) -> int:
+    from frontdesk.migrate import upgrade
+
+    if paths.is_sqlite:
+        paths.data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(paths.database_url)
+    result = upgrade(db, paths.backup_dir)
+    if result.changed:
+        print(f"upgraded {result.from_revision or 'empty database'} -> {result.to_revision}")
+        if result.backup:
+            print(f"backup: {result.backup}")
+    else:
+        print(f"already current ({result.to_revision})")
+    return 0
+
+
+def cmd_init(args: argparse.Namespace, paths: Paths) -> int:
+    from frontdesk.services.registry import Services
+
+    services = Services.build(open_database(paths))
+    password = os.environ.get("FRONTDESK_ADMIN_PASSWORD") or getpass.getpass("Admin password: ")
+    actor = services.store.initialise(args.store, args.admin, args.admin_name or args.admin,
+                                      password)
+    print(f"store '{args.store}' created; admin '{actor.username}' can sign in")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, paths: Paths) -> int:
+    from frontdesk.services.demo import DemoOptions, fill_demo
+
+    db = open_database(paths)
+    started = time.perf_counter()
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if not args.quiet:
+            print(f"\r{stage}: {done:,}/{total:,}", end="", file=sys.stderr, flush=True)
+
+    summary = fill_demo(db, DemoOptions(clients=args.clients, seed=args.seed, years=args.years),
+                        progress=progress)
+    if not args.quiet:
+        print(file=sys.stderr)
+    print(f"{summary} in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="frontdesk", description="FrontDesk front-desk program")
+    parser.add_argument("--database", metavar="URL",
+                        help="SQLAlchemy URL of the database (default: the embedded SQLite file)")
+    parser.set_defaults(command=cmd_gui)
+    sub = parser.add_subparsers(title="commands")
+    sub.add_parser("gui", help="open the program (the default)").set_defaults(command=cmd_gui)
+    sub.add_parser("version", help="print the version").set_defaults(command=cmd_version)
+
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(title="database commands", required=True)
+    db_sub.add_parser("upgrade", help="upgrade the schema (after a backup copy)").set_defaults(
+        command=cmd_db_upgrade)
+
+    init = sub.add_parser("init", help="set up a new database without the wizard")
+    init.add_argument("--store", required=True, help="the store's name")
+    init.add_argument("--admin", default="admin", help="the first admin's user name")
+    init.add_argument("--admin-name", default="", help="the first admin's display name")
+    init.set_defaults(command=cmd_init)
+
+    demo = sub.add_parser("demo", help="fill the database with a demo salon")
+    demo.add_argument("--clients", type=int, default=2000, help="how many clients (default 2000)")
+    demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
+    demo.add_argument("--years", type=int, default=2, help="years of visit history (default 2)")
+    demo.add_argument("--quiet", action="store_true", help="no progress output")
+    demo.set_defaults(command=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    paths = load_paths(args.database)
+    command: Command = args.command
+    try:
+        return command(args, paths)
+    except DomainError as exc:
+        print(f"frontdesk: {exc.message}", file=sys.stderr)
+        return 2
+    except StorageError as exc:
+        print(f"frontdesk: the database cannot be used ({exc.problem.value}): {exc.detail}",
+              file=sys.stderr)
+        return 3
+    except KeyboardInterrupt:
+        return 130

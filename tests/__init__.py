@@ -1,0 +1,1 @@
+"""FrontDesk's tests: unit (services on real databases), ui (pytest-qt), bench (make bench)."""

@@ -1,0 +1,130 @@
+"""The database layer: SQLite pragmas, BEGIN IMMEDIATE, storage errors, migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import event, select, text
+
+from frontdesk.db import Database, is_on_network_share, sqlite_path
+from frontdesk.migrate import backup_sqlite, current_revision, head_revision, upgrade
+from frontdesk.models import Base, Branch
+from frontdesk.services.errors import StorageError, StorageProblem, classify_storage_error
+
+
+def test_sqlite_connection_pragmas(sqlite_db: Database) -> None:
+    with sqlite_db.read() as s:
+        assert s.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert s.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert s.execute(text("PRAGMA busy_timeout")).scalar() >= 1000
+
+
+def test_write_transaction_begins_immediate(sqlite_db: Database) -> None:
+    """A write transaction holds the write lock from its first statement (even a read)."""
+    path = sqlite_path(sqlite_db.url)
+    assert path is not None
+    with sqlite_db.write() as s:
+        s.execute(select(Branch)).all()  # a read only, yet the lock is already taken
+        other = sqlite3.connect(path, timeout=0, isolation_level=None)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+        other.close()
+
+
+def test_read_then_write_under_a_second_writer_does_not_fail(sqlite_db: Database) -> None:
+    """Two threads each read then write; with BEGIN IMMEDIATE both succeed, one after the other."""
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(2)
+
+    def read_then_write(name: str) -> None:
+        try:
+            barrier.wait()
+            with sqlite_db.write() as s:
+                count = s.scalar(text("SELECT count(*) FROM branch"))
+                s.add(Branch(name=f"{name}-{count}"))
+        except BaseException as exc:  # pragma: no cover - the failure we guard against
+            errors.append(exc)
+
+    threads = [threading.Thread(target=read_then_write, args=(n,)) for n in ("a", "b")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with sqlite_db.read() as s:
+        names = sorted(s.scalars(select(Branch.name)))
+    assert len(names) == 2 and {n.split("-")[1] for n in names} == {"0", "1"}
+
+
+def test_a_locked_database_becomes_a_storage_error(sqlite_db: Database, tmp_path: Path) -> None:
+    path = sqlite_path(sqlite_db.url)
+    assert path is not None
+    impatient = Database(sqlite_db.url)
+    event.listen(impatient.engine, "connect",
+                 lambda dbapi_conn, _rec: dbapi_conn.execute("PRAGMA busy_timeout=50"))
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StorageError) as caught, impatient.write() as s:
+            s.add(Branch(name="x"))
+        assert caught.value.problem is StorageProblem.LOCKED
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+        impatient.dispose()
+
+
+def test_storage_error_classification() -> None:
+    assert classify_storage_error("database is locked") is StorageProblem.LOCKED
+    assert classify_storage_error("database or disk is full") is StorageProblem.DISK_FULL
+    assert classify_storage_error("attempt to write a readonly database") is StorageProblem.READ_ONLY
+    assert classify_storage_error("connection refused") is StorageProblem.UNREACHABLE
+    assert classify_storage_error("UNIQUE constraint failed: client.phone") is None
+
+
+def test_read_only_database_gives_a_read_only_storage_error(sqlite_db: Database) -> None:
+    with sqlite_db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA query_only=ON")  # the pooled connection keeps it
+    with pytest.raises(StorageError) as caught, sqlite_db.write() as s:
+        s.add(Branch(name="x"))
+    assert caught.value.problem is StorageProblem.READ_ONLY
+
+
+def test_local_folder_is_not_a_network_share(tmp_path: Path) -> None:
+    assert not is_on_network_share(tmp_path / "frontdesk.sqlite3")
+
+
+def test_migrations_match_the_models(db: Database) -> None:
+    assert current_revision(db) == head_revision()
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_upgrade_of_a_current_database_does_nothing(sqlite_db: Database, tmp_path: Path) -> None:
+    result = upgrade(sqlite_db, tmp_path / "backups")
+    assert not result.changed and result.backup is None
+
+
+def test_new_database_is_created_by_upgrade(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'new.sqlite3'}")
+    result = upgrade(db, tmp_path / "backups")
+    assert result.from_revision is None and result.to_revision == head_revision()
+    assert result.backup is None  # nothing to back up in a new file
+    db.dispose()
+
+
+def test_backup_copies_the_data(sqlite_db: Database, tmp_path: Path) -> None:
+    with sqlite_db.write() as s:
+        s.add(Branch(name="备份测试"))
+    target = backup_sqlite(sqlite_db, tmp_path / "backups", "test")
+    assert target is not None and target.exists()
+    copy = sqlite3.connect(target)
+    assert copy.execute("SELECT name FROM branch").fetchall() == [("备份测试",)]
+    copy.close()
