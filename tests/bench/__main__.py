@@ -1,0 +1,34 @@
+"""Run the benchmarks: ``make bench`` or ``python -m tests.bench [search|sheet] [--clients N]``.
+
+Each benchmark module has ``add_arguments(parser)`` and ``run(args) -> str`` (a
+markdown section); the sections are printed and written to bench-results.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from pathlib import Path
+
+BENCHMARKS = ("search", "sheet")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench")
+    parser.add_argument("which", nargs="*", choices=[*BENCHMARKS, []], default=list(BENCHMARKS))
+    modules = {}
+    for name in BENCHMARKS:
+        try:
+            modules[name] = importlib.import_module(f"tests.bench.bench_{name}")
+        except ModuleNotFoundError:
+            continue
+        modules[name].add_arguments(parser)
+    args = parser.parse_args()
+    sections = [modules[name].run(args) for name in (args.which or BENCHMARKS) if name in modules]
+    report = "\n\n".join(sections)
+    print(report)
+    Path("bench-results.md").write_text(report + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
