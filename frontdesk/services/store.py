@@ -32,6 +32,17 @@ class StaffRow:
     role: Role
 
 
+def check_store_name(name: str) -> str:
+    """The cleaned store name, or ValidationError."""
+    name = name.strip()
+    if not name:
+        raise ValidationError("Enter the store's name.", field="store_name")
+    if len(name) > 120:
+        raise ValidationError("The store's name is too long (120 characters at most).",
+                              field="store_name")
+    return name
+
+
 class StoreService:
     def __init__(self, db: Database, clock: Clock):
         self._db = db
@@ -45,12 +56,7 @@ class StoreService:
     def initialise(self, store_name: str, admin_username: str, admin_name: str,
                    password: str) -> Actor:
         """Create the store and its first admin account; returns the admin, signed in."""
-        store_name = store_name.strip()
-        if not store_name:
-            raise ValidationError("Enter the store's name.", field="store_name")
-        if len(store_name) > 120:
-            raise ValidationError("The store's name is too long (120 characters at most).",
-                                  field="store_name")
+        store_name = check_store_name(store_name)
         if self.is_initialised():
             raise ConflictError("This database already has a store.")
         with self._db.write() as s:
@@ -64,6 +70,14 @@ class StoreService:
             actor = actor_of(admin)
             audit.record(s, self._clock(), actor, "store.initialised", "branch", branch.id)
         return actor
+
+    def home_store(self) -> StoreInfo:
+        """The first store of this database (the one a single-store install has)."""
+        with self._db.read() as s:
+            branch = s.scalar(select(Branch).order_by(Branch.id).limit(1))
+            if branch is None:
+                raise ValidationError("This database has no store yet.")
+            return StoreInfo(branch.id, branch.name)
 
     def info(self, branch_id: int) -> StoreInfo:
         with self._db.read() as s:

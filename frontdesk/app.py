@@ -1,0 +1,56 @@
+"""Composition root of the GUI: paths → logging → Qt → theme → database → services → windows."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from frontdesk.config import Paths
+
+NO_DISPLAY = ("FrontDesk needs a graphical display and none was found (DISPLAY is not set). "
+              "Run it on the desktop, or on a server under a virtual one: xvfb-run make run")
+
+
+def has_display() -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in ("offscreen", "minimal", "vnc"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_gui(paths: Paths) -> int:
+    if not has_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1
+    from PySide6.QtWidgets import QApplication
+
+    from frontdesk.cli import open_database
+    from frontdesk.services.errors import StorageError
+    from frontdesk.services.registry import Services
+    from frontdesk.ui.controller import AppController
+    from frontdesk.ui.errors import install_excepthook, setup_logging, show_storage_error
+    from frontdesk.ui.i18n import Translations
+    from frontdesk.ui.local_settings import LocalSettings
+    from frontdesk.ui.theme import apply_theme
+
+    setup_logging(paths.log_file)
+    app = QApplication(sys.argv)
+    app.setApplicationName("FrontDesk")
+    app.setOrganizationName("FrontDesk")
+    settings = LocalSettings(paths.data_dir / "frontdesk.ini")
+    translations = Translations(app)
+    translations.apply(settings.language)
+    apply_theme(app)
+    install_excepthook(paths.log_file)
+    try:
+        db = open_database(paths)
+    except StorageError as exc:
+        show_storage_error(None, exc)
+        return 3
+    controller = AppController(Services.build(db), settings, translations)
+    controller.start()
+    code = app.exec()
+    controller.worker.shutdown()
+    db.dispose()
+    return code

@@ -1,0 +1,112 @@
+"""Signing in, and the lock screen that covers the desk after idle minutes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.services.context import Actor
+from frontdesk.services.errors import DomainError
+from frontdesk.services.registry import Services
+from frontdesk.ui.errors import error_text
+
+
+def _error_label() -> QLabel:
+    label = QLabel(objectName="fieldError")
+    label.setWordWrap(True)
+    return label
+
+
+class LoginDialog(QDialog):
+    """Asks for user name and password; ``actor`` holds the signed-in staff member."""
+
+    def __init__(self, services: Services, store_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("loginDialog")
+        self.setWindowTitle(self.tr("Sign in — {store}").format(store=store_name))
+        self.setMinimumWidth(420)
+        self._services = services
+        self.actor: Actor | None = None
+        self.username = QLineEdit(objectName="username")
+        self.password = QLineEdit(objectName="password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = _error_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.sign_in = QPushButton(self.tr("Sign in"), objectName="signIn")
+        self.sign_in.setDefault(True)
+        buttons.addButton(self.sign_in, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self._try_sign_in)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Password"), self.password)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(store_name, objectName="pageTitle"))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    @Slot()
+    def _try_sign_in(self) -> None:
+        try:
+            self.actor = self._services.auth.sign_in(self.username.text(), self.password.text())
+        except DomainError as exc:
+            self.error.setText(error_text(exc))
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.accept()
+
+
+class LockScreen(QWidget):
+    """Covers the window when the desk is idle; what was on screen stays as it was."""
+
+    unlocked = Signal()
+    sign_out_requested = Signal()
+
+    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("lockScreen")
+        self._services = services
+        self._actor = actor
+        title = QLabel(self.tr("The desk is locked"), objectName="pageTitle")
+        who = QLabel(self.tr("Signed in: {name}. Enter your password to continue.")
+                     .format(name=actor.display_name))
+        self.password = QLineEdit(objectName="unlockPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setMaximumWidth(360)
+        self.password.returnPressed.connect(self._try_unlock)
+        self.error = _error_label()
+        unlock = QPushButton(self.tr("Unlock"), objectName="unlock")
+        unlock.clicked.connect(self._try_unlock)
+        switch = QPushButton(self.tr("Sign out"), objectName="signOut")
+        switch.clicked.connect(self.sign_out_requested)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for widget in (title, who, self.password, unlock, switch, self.error):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def activate(self) -> None:
+        self.password.clear()
+        self.error.clear()
+        self.password.setFocus()
+
+    @Slot()
+    def _try_unlock(self) -> None:
+        try:
+            self._services.auth.unlock(self._actor, self.password.text())
+        except DomainError as exc:
+            self.error.setText(error_text(exc))
+            self.password.clear()
+            return
+        self.unlocked.emit()

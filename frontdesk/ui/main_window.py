@@ -1,0 +1,143 @@
+"""The main window: navigation to the desk's screens, a status bar, and the idle lock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from frontdesk import __version__
+from frontdesk.services.context import Actor
+from frontdesk.services.registry import Services
+from frontdesk.ui.idle import IdleWatcher
+from frontdesk.ui.labels import role_name
+from frontdesk.ui.local_settings import LocalSettings
+from frontdesk.ui.login import LockScreen
+from frontdesk.ui.pages import build_pages
+from frontdesk.ui.worker import DbWorker
+
+
+class MainWindow(QMainWindow):
+    sign_out_requested = Signal()
+    language_changed = Signal(str)
+
+    def __init__(self, services: Services, actor: Actor, settings: LocalSettings,
+                 worker: DbWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._services = services
+        self.actor = actor
+        store = services.store.info(actor.branch_id)
+        self.setWindowTitle(self.tr("FrontDesk — {store}").format(store=store.name))
+        self.resize(1280, 800)
+        self.navigation = QListWidget(objectName="navigation")
+        self.navigation.setFixedWidth(190)
+        self.pages = QStackedWidget(objectName="pages")
+        self._page_keys: list[str] = []
+        for key, title, widget in build_pages(self, services, actor, settings, worker):
+            self._add_page(key, title, widget)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        self._build_root()
+        self._build_menu()
+        self._build_status_bar(store.name)
+        self._start_idle_lock(services.store.idle_lock_minutes(actor.branch_id))
+
+    def _add_page(self, key: str, title: str, widget: QWidget) -> None:
+        self._page_keys.append(key)
+        self.navigation.addItem(title)
+        self.pages.addWidget(widget)
+
+    def page(self, key: str) -> QWidget:
+        return self.pages.widget(self._page_keys.index(key))
+
+    def show_page(self, key: str) -> None:
+        self.navigation.setCurrentRow(self._page_keys.index(key))
+
+    def _build_root(self) -> None:
+        workspace = QWidget(objectName="workspace")
+        row = QHBoxLayout(workspace)
+        row.addWidget(self.navigation)
+        row.addWidget(self.pages, 1)
+        self.lock_screen = LockScreen(self._services, self.actor)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.lock_screen.sign_out_requested.connect(self.sign_out_requested)
+        self.root = QStackedWidget(objectName="root")
+        self.root.addWidget(workspace)
+        self.root.addWidget(self.lock_screen)
+        self.setCentralWidget(self.root)
+
+    def _build_menu(self) -> None:
+        desk = self.menuBar().addMenu(self.tr("&FrontDesk"))
+        self._action(desk, self.tr("Lock the desk"), "Ctrl+L", self.lock)
+        self._action(desk, self.tr("Sign out"), "Ctrl+Shift+L", self.sign_out_requested.emit)
+        desk.addSeparator()
+        self._action(desk, self.tr("Quit"), "Ctrl+Q", QApplication.closeAllWindows)
+        go = self.menuBar().addMenu(self.tr("&Go"))
+        for row, key in enumerate(self._page_keys):
+            title = self.navigation.item(row).text()
+            self._action(go, title, f"Ctrl+{row + 1}", lambda k=key: self.show_page(k))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("About FrontDesk"), "", self._about)
+
+    def _action(self, menu: QWidget, text: str, shortcut: str,
+                slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{text} ({shortcut})")
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)  # type: ignore[attr-defined]
+        return action
+
+    def _build_status_bar(self, store_name: str) -> None:
+        bar = self.statusBar()
+        bar.addPermanentWidget(QLabel(store_name, objectName="statusStore"))
+        bar.addPermanentWidget(QLabel(self.actor.display_name, objectName="statusUser"))
+        bar.addPermanentWidget(QLabel(role_name(self.actor.role), objectName="statusRole"))
+
+    def _start_idle_lock(self, minutes: int) -> None:
+        self.idle = IdleWatcher(minutes, self)
+        self.idle.idle.connect(self.lock)
+        QApplication.instance().installEventFilter(self.idle)
+
+    @property
+    def is_locked(self) -> bool:
+        return self.root.currentWidget() is self.lock_screen
+
+    @Slot()
+    def lock(self) -> None:
+        self.idle.pause()
+        self.root.setCurrentWidget(self.lock_screen)
+        self.menuBar().setEnabled(False)
+        self.lock_screen.activate()
+
+    @Slot()
+    def unlock(self) -> None:
+        self.root.setCurrentIndex(0)
+        self.menuBar().setEnabled(True)
+        self.idle.resume()
+
+    @Slot(int)
+    def set_idle_minutes(self, minutes: int) -> None:
+        self.idle.set_minutes(minutes)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About FrontDesk"),
+                          self.tr("FrontDesk {version}\nThe front desk of your salon.")
+                          .format(version=__version__))
+
+    def closeEvent(self, event: object) -> None:
+        QApplication.instance().removeEventFilter(self.idle)
+        super().closeEvent(event)  # type: ignore[arg-type]

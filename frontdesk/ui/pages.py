@@ -1,0 +1,62 @@
+"""Which pages the main window shows, in navigation order."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from frontdesk.services.context import Actor
+from frontdesk.services.registry import Services
+from frontdesk.ui.local_settings import LocalSettings
+from frontdesk.ui.placeholders import PlaceholderPage, PlannedPages
+from frontdesk.ui.settings_page import SettingsPage
+from frontdesk.ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from frontdesk.ui.main_window import MainWindow
+
+
+class PageTitles(QWidget):
+    """The navigation titles (a QWidget only so lupdate and tr() share one context)."""
+
+    def titles(self) -> dict[str, str]:
+        return {
+            "desk": self.tr("Check-in desk"),
+            "clients": self.tr("Clients"),
+            "cards": self.tr("Member cards"),
+            "care": self.tr("Care list"),
+            "complaints": self.tr("Complaints"),
+            "reports": self.tr("Reports"),
+            "settings": self.tr("Settings"),
+        }
+
+    def desk_placeholder(self) -> PlaceholderPage:
+        return PlaceholderPage(self.tr("Check-in desk"), self.tr(
+            "Find a client by phone tail, name, pinyin or card; register, check in, assign a "
+            "room and a beautician, and check out."))
+
+    def clients_placeholder(self) -> PlaceholderPage:
+        return PlaceholderPage(self.tr("Clients"), self.tr(
+            "Client profiles, consultation records and the client analysis sheet."))
+
+
+def build_pages(window: MainWindow, services: Services, actor: Actor, settings: LocalSettings,
+                worker: DbWorker) -> list[tuple[str, str, QWidget]]:
+    """(key, navigation title, widget) for each page."""
+    texts = PageTitles()
+    titles = texts.titles()
+    planned = PlannedPages()
+    settings_page = SettingsPage(services, actor, settings)
+    settings_page.language_changed.connect(window.language_changed)
+    settings_page.idle_minutes_changed.connect(window.set_idle_minutes)
+    pages: list[tuple[str, QWidget]] = [
+        ("desk", texts.desk_placeholder()),
+        ("clients", texts.clients_placeholder()),
+        ("cards", planned.cards()),
+        ("care", planned.care()),
+        ("complaints", planned.complaints()),
+        ("reports", planned.reports()),
+        ("settings", settings_page),
+    ]
+    return [(key, titles[key], widget) for key, widget in pages]

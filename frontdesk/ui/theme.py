@@ -1,0 +1,51 @@
+"""The look: qt-material's light theme, tuned for a busy desk.
+
+qt-material uppercases button text and sets Roboto (no Chinese glyphs) as the
+global font; we drop the uppercase rule and use a CJK UI font at a size that
+reads at arm's length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+from qt_material import build_stylesheet
+
+THEME = "light_teal.xml"
+FONT_PX = 15
+CJK_UI_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB",
+                "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
+                "WenQuanYi Zen Hei")
+
+EXTRA_QSS = """
+QLabel#warning { color: #b71c1c; font-weight: bold; }
+QLabel#fieldError { color: #c62828; }
+QLabel#pageTitle { font-size: 22px; font-weight: bold; }
+QLabel#placeholderText { font-size: 17px; color: #455a64; }
+QListWidget#navigation { font-size: 17px; }
+QListWidget#navigation::item { padding: 10px 8px; }
+QStatusBar QLabel { padding: 0 14px; border-left: 1px solid #c8c8c8; }
+"""
+
+
+def ui_font_family() -> str:
+    available = set(QFontDatabase.families())
+    for family in CJK_UI_FONTS:
+        if family in available:
+            return family
+    return QApplication.font().family()
+
+
+def apply_theme(app: QApplication) -> None:
+    family = ui_font_family()
+    extra = {"font_family": f"'{family}'", "font_size": f"{FONT_PX}px", "density_scale": "0"}
+    stylesheet = build_stylesheet(theme=THEME, invert_secondary=False, extra=extra,
+                                  parent="theme") or ""
+    stylesheet = re.sub(r"text-transform:\s*uppercase;", "", stylesheet)
+    app.setStyle("Fusion")
+    font = QFont(family)
+    font.setPixelSize(FONT_PX)
+    app.setFont(font)
+    app.setStyleSheet(stylesheet + EXTRA_QSS)

@@ -1,0 +1,55 @@
+"""Fixtures for screen tests: the real theme, translators, local settings in a temp folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from frontdesk.services.context import Actor
+from frontdesk.services.registry import Services
+from frontdesk.ui.i18n import Translations
+from frontdesk.ui.local_settings import LocalSettings
+from frontdesk.ui.theme import apply_theme
+from frontdesk.ui.worker import DbWorker
+
+
+@pytest.fixture(scope="session")
+def themed_app(qapp: QApplication) -> QApplication:
+    apply_theme(qapp)
+    return qapp
+
+
+@pytest.fixture
+def translations(themed_app: QApplication) -> Iterator[Translations]:
+    """Chinese, as a store starts; tests may switch to English."""
+    tr = Translations(themed_app)
+    tr.apply("zh_CN")
+    yield tr
+    tr.apply("en")
+
+
+@pytest.fixture
+def local_settings(tmp_path: Path) -> LocalSettings:
+    return LocalSettings(tmp_path / "frontdesk.ini")
+
+
+@pytest.fixture
+def worker(themed_app: QApplication) -> Iterator[DbWorker]:
+    w = DbWorker()
+    yield w
+    w.shutdown()
+
+
+@pytest.fixture
+def main_window(qtbot, services: Services, admin: Actor, local_settings: LocalSettings,
+                worker: DbWorker, translations: Translations):
+    from frontdesk.ui.main_window import MainWindow
+
+    window = MainWindow(services, admin, local_settings, worker)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
