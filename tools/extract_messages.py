@@ -41,12 +41,18 @@ def _callee_name(call: ast.Call) -> str:
     return func.attr if isinstance(func, ast.Attribute) else ""
 
 
+def _is_sentence(text: str) -> bool:
+    """A message, not an identifier such as a field name passed first."""
+    return " " in text or not text.isascii()
+
+
 def templates_in(tree: ast.AST) -> set[str]:
     found: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and _is_error_name(_callee_name(node)) and node.args:
             first = node.args[0]
-            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+            if isinstance(first, ast.Constant) and isinstance(first.value, str) \
+                    and _is_sentence(first.value):
                 found.add(first.value)
         if isinstance(node, ast.Assign) and any(
                 isinstance(t, ast.Name) and t.id == "template" for t in node.targets):

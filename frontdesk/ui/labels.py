@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from frontdesk.models import Gender, Role, SourceChannel, VisitorClass
+from frontdesk.models import Gender, PaymentMethod, Role, SourceChannel, VisitorClass
 
 
 def role_name(role: Role) -> str:
@@ -40,5 +40,16 @@ def source_name(value: SourceChannel) -> str:
         SourceChannel.APPOINTMENT: QCoreApplication.translate("Labels", "Appointment"),
         SourceChannel.ONLINE: QCoreApplication.translate("Labels", "Online"),
         SourceChannel.OTHER: QCoreApplication.translate("Labels", "Other"),
+    }
+    return names[value]
+
+
+def payment_method_name(value: PaymentMethod) -> str:
+    names = {
+        PaymentMethod.CASH: QCoreApplication.translate("Labels", "Cash"),
+        PaymentMethod.BANK_CARD: QCoreApplication.translate("Labels", "Bank card"),
+        PaymentMethod.WECHAT: QCoreApplication.translate("Labels", "WeChat Pay"),
+        PaymentMethod.ALIPAY: QCoreApplication.translate("Labels", "Alipay"),
+        PaymentMethod.MEMBER_CARD: QCoreApplication.translate("Labels", "Member card"),
     }
     return names[value]

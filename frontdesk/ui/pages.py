@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from frontdesk.services.context import Actor
 from frontdesk.services.registry import Services
+from frontdesk.ui.desk.desk_page import DeskPage
 from frontdesk.ui.local_settings import LocalSettings
 from frontdesk.ui.placeholders import PlaceholderPage, PlannedPages
 from frontdesk.ui.settings_page import SettingsPage
@@ -31,11 +32,6 @@ class PageTitles(QWidget):
             "settings": self.tr("Settings"),
         }
 
-    def desk_placeholder(self) -> PlaceholderPage:
-        return PlaceholderPage(self.tr("Check-in desk"), self.tr(
-            "Find a client by phone tail, name, pinyin or card; register, check in, assign a "
-            "room and a beautician, and check out."))
-
     def clients_placeholder(self) -> PlaceholderPage:
         return PlaceholderPage(self.tr("Clients"), self.tr(
             "Client profiles, consultation records and the client analysis sheet."))
@@ -51,7 +47,7 @@ def build_pages(window: MainWindow, services: Services, actor: Actor, settings: 
     settings_page.language_changed.connect(window.language_changed)
     settings_page.idle_minutes_changed.connect(window.set_idle_minutes)
     pages: list[tuple[str, QWidget]] = [
-        ("desk", texts.desk_placeholder()),
+        ("desk", DeskPage(services, actor, worker)),
         ("clients", texts.clients_placeholder()),
         ("cards", planned.cards()),
         ("care", planned.care()),

@@ -47,7 +47,408 @@
     </message>
 </context>
 <context>
+    <name>AppointmentDialog</name>
+    <message>
+        <source>Move {name}'s appointment</source>
+        <translation>改约：{name}</translation>
+    </message>
+    <message>
+        <source>Appointment for {name} (F6)</source>
+        <translation>为 {name} 预约 (F6)</translation>
+    </message>
+    <message>
+        <source>— not yet known —</source>
+        <translation>— 暂未确定 —</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Book anyway: the overlap is intended</source>
+        <translation>仍然预约：时间重叠是有意安排的</translation>
+    </message>
+    <message>
+        <source>— any —</source>
+        <translation>— 不限 —</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Beautician / therapist</source>
+        <translation>美容师 / 技师</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>包厢</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>BirthdayEditor</name>
+    <message>
+        <source>Not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Solar</source>
+        <translation>公历</translation>
+    </message>
+    <message>
+        <source>Lunar (农历)</source>
+        <translation>农历</translation>
+    </message>
+    <message>
+        <source>year?</source>
+        <translation>年份?</translation>
+    </message>
+    <message>
+        <source>leap month</source>
+        <translation>闰月</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>m</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>d</source>
+        <translation>日</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPanel</name>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>包厢</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Services / note</source>
+        <translation>项目 / 备注</translation>
+    </message>
+    <message>
+        <source>Today (F5 to go to the board)</source>
+        <translation>今日看板（F5 跳到看板）</translation>
+    </message>
+    <message>
+        <source>Expected today</source>
+        <translation>今日预约待到</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等候中</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>服务中</translation>
+    </message>
+    <message>
+        <source>Awaiting check-out</source>
+        <translation>待结账</translation>
+    </message>
+    <message>
+        <source>(allergy)</source>
+        <translation>（过敏）</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>occupied</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>cleaning</source>
+        <translation>清洁中</translation>
+    </message>
+    <message>
+        <source>out of service</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>{n} checked out today</source>
+        <translation>今日已结账 {n} 位</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInDialog</name>
+    <message>
+        <source>Check in {name} (F4)</source>
+        <translation>签到：{name} (F4)</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>自然到店</translation>
+    </message>
+    <message>
+        <source>Appointment at {time}</source>
+        <translation>预约 {time}</translation>
+    </message>
+    <message>
+        <source>Use this room even though it is not free</source>
+        <translation>包厢不空闲也仍然使用</translation>
+    </message>
+    <message>
+        <source>What the prep room should get ready</source>
+        <translation>需要调配室准备的物品</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>到店方式</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>来访目的</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>顾问</translation>
+    </message>
+    <message>
+        <source>Beautician / therapist</source>
+        <translation>美容师 / 技师</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>包厢</translation>
+    </message>
+    <message>
+        <source>Note for the prep room</source>
+        <translation>调配室备注</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— 无 —</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>occupied</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>cleaning</source>
+        <translation>清洁中</translation>
+    </message>
+    <message>
+        <source>out of service</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>— wait for a room —</source>
+        <translation>— 先等候，稍后安排包厢 —</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutDialog</name>
+    <message>
+        <source>Check out {name} (F8)</source>
+        <translation>结账：{name} (F8)</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>amount, e.g. 200</source>
+        <translation>金额，例如 200</translation>
+    </message>
+    <message>
+        <source>Discount ¥</source>
+        <translation>优惠 ¥</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Part payment</source>
+        <translation>部分付款</translation>
+    </message>
+    <message>
+        <source>Check out (Ctrl+Enter)</source>
+        <translation>结账 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Total: {amount}</source>
+        <translation>合计：{amount}</translation>
+    </message>
+    <message>
+        <source>the rest, {amount}, by the method above</source>
+        <translation>其余 {amount} 用上面选择的方式支付</translation>
+    </message>
+</context>
+<context>
+    <name>ClientCard</name>
+    <message>
+        <source>⚠ Special visitor: inform the manager before serving.</source>
+        <translation>⚠ 特殊访客：接待前请先告知店长。</translation>
+    </message>
+    <message>
+        <source>Allergies / contraindications: {text}</source>
+        <translation>过敏 / 禁忌：{text}</translation>
+    </message>
+    <message>
+        <source>No client picked</source>
+        <translation>尚未选择客户</translation>
+    </message>
+    <message>
+        <source>F2 search · F3 new client</source>
+        <translation>F2 查找 · F3 新客登记</translation>
+    </message>
+    <message>
+        <source>Phone: {phone}</source>
+        <translation>手机：{phone}</translation>
+    </message>
+    <message>
+        <source>Card: {no}</source>
+        <translation>卡号：{no}</translation>
+    </message>
+    <message>
+        <source>Last visit: {date}</source>
+        <translation>上次到店：{date}</translation>
+    </message>
+    <message>
+        <source>F4 check in · F6 appointment · Enter in the board: act on a visit</source>
+        <translation>F4 签到 · F6 预约 · 在看板上按 Enter 处理该到店记录</translation>
+    </message>
+</context>
+<context>
+    <name>DeskPage</name>
+    <message>
+        <source>New client</source>
+        <translation>新客登记</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Service finished</source>
+        <translation>服务完成</translation>
+    </message>
+    <message>
+        <source>Check out</source>
+        <translation>结账</translation>
+    </message>
+    <message>
+        <source>Pick a client first (F2).</source>
+        <translation>请先选择客户 (F2)。</translation>
+    </message>
+    <message>
+        <source>Choose a visit on the board first (F5, arrows).</source>
+        <translation>请先在看板上选择一条到店记录（F5，方向键）。</translation>
+    </message>
+</context>
+<context>
     <name>DomainError</name>
+    <message>
+        <source>A check-out needs an idempotency key of 1 to {n} characters.</source>
+        <translation>结账需要 1 到 {n} 个字符的防重复标识。</translation>
+    </message>
+    <message>
+        <source>A client with the same name and birthday is on file: {names}. Pick them, or confirm this is a different person.</source>
+        <translation>已有同名同生日的客户：{names}。请选择该客户，或确认这是另一个人。</translation>
+    </message>
+    <message>
+        <source>A follow-up is 1 to 365 days after the service.</source>
+        <translation>回访时间应在服务后 1 到 365 天。</translation>
+    </message>
+    <message>
+        <source>A lunar month has 29 or 30 days; choose a day from 1 to 30.</source>
+        <translation>农历月有 29 或 30 天，请选择 1 到 30 日。</translation>
+    </message>
+    <message>
+        <source>A member number has up to {n} letters and digits.</source>
+        <translation>会员卡号最多 {n} 个字母和数字。</translation>
+    </message>
+    <message>
+        <source>A name has at most {n} characters.</source>
+        <translation>姓名最多 {n} 个字符。</translation>
+    </message>
     <message>
         <source>A password may not start or end with a space.</source>
         <translation>密码的开头和结尾不能是空格。</translation>
@@ -57,16 +458,96 @@
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
+        <source>A photo is taken before or after the treatment.</source>
+        <translation>照片应为护理前或护理后。</translation>
+    </message>
+    <message>
+        <source>A photo may be at most {mb} MB.</source>
+        <translation>照片最大 {mb} MB。</translation>
+    </message>
+    <message>
+        <source>A plan has at most {n} lines.</source>
+        <translation>方案最多 {n} 行。</translation>
+    </message>
+    <message>
+        <source>A plan line is a service or a product, not both.</source>
+        <translation>方案的每一行是服务或产品，不能两者都是。</translation>
+    </message>
+    <message>
+        <source>A service takes 5 to {n} minutes.</source>
+        <translation>服务时长为 5 到 {n} 分钟。</translation>
+    </message>
+    <message>
         <source>A user name uses letters, digits, '.' or '_' only.</source>
         <translation>用户名只能包含字母、数字、“.”或“_”。</translation>
+    </message>
+    <message>
+        <source>Amounts are whole fen (an integer).</source>
+        <translation>金额必须是整数（以分为单位）。</translation>
+    </message>
+    <message>
+        <source>An amount must be between ¥0.00 and ¥100,000,000.00.</source>
+        <translation>金额必须在 ¥0.00 到 ¥100,000,000.00 之间。</translation>
+    </message>
+    <message>
+        <source>An appointment takes 5 to {n} minutes.</source>
+        <translation>预约时长为 5 到 {n} 分钟。</translation>
+    </message>
+    <message>
+        <source>At most {n} characters, please.</source>
+        <translation>最多 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>At most {n} entries here.</source>
+        <translation>这里最多 {n} 项。</translation>
+    </message>
+    <message>
+        <source>Choose a month from 1 to 12.</source>
+        <translation>请选择 1 到 12 月。</translation>
     </message>
     <message>
         <source>Choose between 0 (off) and 240 minutes.</source>
         <translation>请选择 0（不锁定）到 240 分钟。</translation>
     </message>
     <message>
+        <source>Choose between 1 and 10 years of history.</source>
+        <translation>请选择 1 到 10 年的历史。</translation>
+    </message>
+    <message>
+        <source>Choose between 1 and {n:,} demo clients.</source>
+        <translation>请选择 1 到 {n:,} 位演示客户。</translation>
+    </message>
+    <message>
+        <source>Choose walk-in or appointment.</source>
+        <translation>请选择自然到店或预约。</translation>
+    </message>
+    <message>
+        <source>Choose yes or no.</source>
+        <translation>请选择是或否。</translation>
+    </message>
+    <message>
+        <source>Each special condition is noted once.</source>
+        <translation>每种特殊情况只记录一次。</translation>
+    </message>
+    <message>
+        <source>Enter a birth year from 1900 to {last}.</source>
+        <translation>请输入 1900 到 {last} 之间的出生年份。</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>请输入名称。</translation>
+    </message>
+    <message>
         <source>Enter a phone number.</source>
         <translation>请输入手机号码。</translation>
+    </message>
+    <message>
+        <source>Enter how long it takes, or pick a service.</source>
+        <translation>请输入时长，或选择一个服务项目。</translation>
+    </message>
+    <message>
+        <source>Enter the client's name.</source>
+        <translation>请输入客户姓名。</translation>
     </message>
     <message>
         <source>Enter the name shown to colleagues.</source>
@@ -77,20 +558,184 @@
         <translation>请输入门店名称。</translation>
     </message>
     <message>
+        <source>Give the start time with its time zone.</source>
+        <translation>开始时间需要带时区。</translation>
+    </message>
+    <message>
+        <source>Line {line}: choose a service or a product.</source>
+        <translation>第 {line} 行：请选择服务或产品。</translation>
+    </message>
+    <message>
+        <source>Line {line}: pick the item from the list.</source>
+        <translation>第 {line} 行：请从列表中选择项目。</translation>
+    </message>
+    <message>
+        <source>Line {line}: the discount is more than the line's {gross}.</source>
+        <translation>第 {line} 行：优惠超过了该行金额 {gross}。</translation>
+    </message>
+    <message>
+        <source>Line {line}: the quantity is a whole number from 1 to {n}.</source>
+        <translation>第 {line} 行：数量应为 1 到 {n} 的整数。</translation>
+    </message>
+    <message>
+        <source>Line {line}: this item is not in the catalog.</source>
+        <translation>第 {line} 行：此项目不在目录中。</translation>
+    </message>
+    <message>
+        <source>Lunar month {month} of {year} has only 29 days.</source>
+        <translation>农历 {year} 年 {month} 月只有 29 天。</translation>
+    </message>
+    <message>
+        <source>Lunar year {year} has no leap month {month}.</source>
+        <translation>农历 {year} 年没有闰 {month} 月。</translation>
+    </message>
+    <message>
+        <source>Member cards are not available yet.</source>
+        <translation>会员卡功能尚未开通。</translation>
+    </message>
+    <message>
+        <source>Month {month} has {days} days; choose a day from 1 to {days}.</source>
+        <translation>{month} 月有 {days} 天，请选择 1 到 {days} 日。</translation>
+    </message>
+    <message>
+        <source>Name the service or product.</source>
+        <translation>请填写服务或产品名称。</translation>
+    </message>
+    <message>
         <source>No Chinese font for PDFs was found. {install} Or set the PDF font in the settings, or the environment variable {env}, to a TrueType font (.ttf or .ttc). {tried}</source>
         <translation>未找到可用于 PDF 的中文字体。{install} 或在设置中（或环境变量 {env}）指定一个 TrueType 字体（.ttf 或 .ttc）。{tried}</translation>
+    </message>
+    <message>
+        <source>No active staff member with number {id}.</source>
+        <translation>没有编号为 {id} 的在职员工。</translation>
+    </message>
+    <message>
+        <source>No appointment with number {id}.</source>
+        <translation>没有编号为 {id} 的预约。</translation>
+    </message>
+    <message>
+        <source>No checked-out visit with number {id}.</source>
+        <translation>没有编号为 {id} 的已结账记录。</translation>
+    </message>
+    <message>
+        <source>No client with id {id}.</source>
+        <translation>没有编号为 {id} 的客户。</translation>
+    </message>
+    <message>
+        <source>No client with number {id} to credit the referral to.</source>
+        <translation>没有编号为 {id} 的推荐人。</translation>
+    </message>
+    <message>
+        <source>No client with number {id}.</source>
+        <translation>没有编号为 {id} 的客户。</translation>
+    </message>
+    <message>
+        <source>No client with the phone, member number or id {text}.</source>
+        <translation>没有手机号、卡号或编号为 {text} 的客户。</translation>
+    </message>
+    <message>
+        <source>No consultation record with id {id}.</source>
+        <translation>没有编号为 {id} 的咨询记录。</translation>
+    </message>
+    <message>
+        <source>No photo with id {id}.</source>
+        <translation>没有编号为 {id} 的照片。</translation>
+    </message>
+    <message>
+        <source>No room with number {id}.</source>
+        <translation>没有编号为 {id} 的包厢。</translation>
+    </message>
+    <message>
+        <source>No service with number {id}.</source>
+        <translation>没有编号为 {id} 的服务项目。</translation>
     </message>
     <message>
         <source>No store with id {id}.</source>
         <translation>没有编号为 {id} 的门店。</translation>
     </message>
     <message>
+        <source>No visit with number {id}.</source>
+        <translation>没有编号为 {id} 的到店记录。</translation>
+    </message>
+    <message>
         <source>Not found.</source>
         <translation>未找到。</translation>
     </message>
     <message>
+        <source>Not yet: the appointment starts at {start}.</source>
+        <translation>还不行：预约开始时间是 {start}。</translation>
+    </message>
+    <message>
+        <source>Only a lunar birthday can be in a leap month.</source>
+        <translation>只有农历生日才有闰月。</translation>
+    </message>
+    <message>
+        <source>Payment {n}: choose how it is paid.</source>
+        <translation>第 {n} 笔付款：请选择支付方式。</translation>
+    </message>
+    <message>
+        <source>Payment {n}: enter an amount above zero.</source>
+        <translation>第 {n} 笔付款：金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>Pick services from the list.</source>
+        <translation>请从列表中选择服务项目。</translation>
+    </message>
+    <message>
+        <source>Pick the appointment.</source>
+        <translation>请选择预约。</translation>
+    </message>
+    <message>
+        <source>Pick the client who referred this one.</source>
+        <translation>请选择推荐此客户的老客户。</translation>
+    </message>
+    <message>
+        <source>Sheets print in {choices}.</source>
+        <translation>分析表可打印的语言：{choices}。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this client meanwhile ({fields}). Nothing was saved: check the new values and make your change again.</source>
+        <translation>在此期间，其他人修改了这位客户（{fields}）。本次没有保存：请核对新内容后重新修改。</translation>
+    </message>
+    <message>
         <source>Someone else changed this record meanwhile.</source>
         <translation>此记录已被他人修改。</translation>
+    </message>
+    <message>
+        <source>That birthday is in the future.</source>
+        <translation>生日不能在将来。</translation>
+    </message>
+    <message>
+        <source>That time has passed.</source>
+        <translation>这个时间已经过去了。</translation>
+    </message>
+    <message>
+        <source>The consultation date cannot be in the future.</source>
+        <translation>咨询日期不能在将来。</translation>
+    </message>
+    <message>
+        <source>The file {name} cannot be read.</source>
+        <translation>无法读取文件 {name}。</translation>
+    </message>
+    <message>
+        <source>The member number {member_no} is taken.</source>
+        <translation>会员卡号 {member_no} 已被使用。</translation>
+    </message>
+    <message>
+        <source>The next visit cannot be before the consultation.</source>
+        <translation>下次到店日期不能早于咨询日期。</translation>
+    </message>
+    <message>
+        <source>The payments add up to {paid}; the total is {total}.</source>
+        <translation>付款合计 {paid}，应收 {total}。</translation>
+    </message>
+    <message>
+        <source>The photo file {name} is missing or damaged in the photos folder.</source>
+        <translation>照片文件夹中的 {name} 丢失或已损坏。</translation>
+    </message>
+    <message>
+        <source>The service has not started: start it, or cancel the visit.</source>
+        <translation>服务尚未开始：请开始服务，或取消本次到店。</translation>
     </message>
     <message>
         <source>The store's name is too long (120 characters at most).</source>
@@ -105,20 +750,88 @@
         <translation>用户名 {name} 已被使用。</translation>
     </message>
     <message>
+        <source>The visit is {current}; it cannot become {wanted}.</source>
+        <translation>此到店记录当前为 {current}，不能改为 {wanted}。</translation>
+    </message>
+    <message>
+        <source>There is no store yet: run 'frontdesk init' or 'frontdesk demo'.</source>
+        <translation>还没有门店：请运行 “frontdesk init” 或 “frontdesk demo”。</translation>
+    </message>
+    <message>
+        <source>There is no such consultant.</source>
+        <translation>没有这位顾问。</translation>
+    </message>
+    <message>
+        <source>There is no such product.</source>
+        <translation>没有这个产品。</translation>
+    </message>
+    <message>
+        <source>There is no such service.</source>
+        <translation>没有这个服务项目。</translation>
+    </message>
+    <message>
+        <source>This appointment is {status} already.</source>
+        <translation>此预约已经是 {status} 状态。</translation>
+    </message>
+    <message>
+        <source>This check-out key belongs to visit {other}.</source>
+        <translation>此结账标识属于到店记录 {other}。</translation>
+    </message>
+    <message>
+        <source>This client has no appointment with number {id}.</source>
+        <translation>这位客户没有编号为 {id} 的预约。</translation>
+    </message>
+    <message>
         <source>This database already has a store.</source>
         <translation>此数据库中已有门店。</translation>
+    </message>
+    <message>
+        <source>This database already has clients; demo data only goes into an empty store.</source>
+        <translation>数据库中已有客户；演示数据只能载入空门店。</translation>
+    </message>
+    <message>
+        <source>This database has no store with an admin or manager yet.</source>
+        <translation>数据库中还没有带管理员或店长的门店。</translation>
     </message>
     <message>
         <source>This database has no store yet.</source>
         <translation>此数据库中还没有门店。</translation>
     </message>
     <message>
+        <source>This name is too long ({limit} characters at most).</source>
+        <translation>名称过长（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>This phone number belongs to {name} already.</source>
+        <translation>这个手机号已属于 {name}。</translation>
+    </message>
+    <message>
+        <source>This text is too long ({limit} characters at most).</source>
+        <translation>内容过长（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
         <source>This value is not valid.</source>
         <translation>此值无效。</translation>
     </message>
     <message>
+        <source>This visit is checked out already.</source>
+        <translation>此到店记录已经结账。</translation>
+    </message>
+    <message>
+        <source>This visit was cancelled.</source>
+        <translation>此到店记录已取消。</translation>
+    </message>
+    <message>
         <source>Too many failed sign-ins. Try again after {until}.</source>
         <translation>登录失败次数过多，请在 {until} 之后再试。</translation>
+    </message>
+    <message>
+        <source>Type the amount in yuan, e.g. 200 or 199.50.</source>
+        <translation>请输入以元为单位的金额，例如 200 或 199.50。</translation>
+    </message>
+    <message>
+        <source>Type the discount in yuan, e.g. 20 or 20.50.</source>
+        <translation>请输入以元为单位的优惠，例如 20 或 20.50。</translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
@@ -133,12 +846,64 @@
         <translation>未找到</translation>
     </message>
     <message>
+        <source>{kind} is not one of the special conditions.</source>
+        <translation>{kind} 不是特殊情况之一。</translation>
+    </message>
+    <message>
+        <source>{name} has not consented to keeping health data (skin and body tests). Record the consent first.</source>
+        <translation>{name} 尚未同意保存健康数据（皮肤和身体检测）。请先记录其同意。</translation>
+    </message>
+    <message>
+        <source>{name} is checked in already (visit {visit_id}).</source>
+        <translation>{name} 已经签到（到店记录 {visit_id}）。</translation>
+    </message>
+    <message>
+        <source>{name} is in the catalog already.</source>
+        <translation>{name} 已在目录中。</translation>
+    </message>
+    <message>
+        <source>{name} is not a JPEG, PNG, WEBP or HEIC photo.</source>
+        <translation>{name} 不是 JPEG、PNG、WEBP 或 HEIC 照片。</translation>
+    </message>
+    <message>
+        <source>{room} is being cleaned.</source>
+        <translation>{room} 正在清洁。</translation>
+    </message>
+    <message>
+        <source>{room} is in use by {client}.</source>
+        <translation>{room} 正在由 {client} 使用。</translation>
+    </message>
+    <message>
+        <source>{room} is out of service.</source>
+        <translation>{room} 已停用。</translation>
+    </message>
+    <message>
+        <source>{room} is out of service; a manager puts it back.</source>
+        <translation>{room} 已停用；需由店长恢复。</translation>
+    </message>
+    <message>
         <source>{text} is not a phone number.</source>
         <translation>{text} 不是电话号码。</translation>
     </message>
     <message>
         <source>{text} is not a valid phone number.</source>
         <translation>{text} 不是有效的电话号码。</translation>
+    </message>
+    <message>
+        <source>{value} is not one of the choices.</source>
+        <translation>{value} 不是可选项之一。</translation>
+    </message>
+    <message>
+        <source>{value} is too long ({limit} characters at most).</source>
+        <translation>{value} 过长（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>{who} is already booked from {start} to {end}.</source>
+        <translation>{who} 在 {start} 到 {end} 已有预约。</translation>
+    </message>
+    <message>
+        <source>{year} is not a leap year: it has no 29 February.</source>
+        <translation>{year} 年不是闰年，没有 2 月 29 日。</translation>
     </message>
 </context>
 <context>
@@ -272,6 +1037,57 @@
     </message>
 </context>
 <context>
+    <name>HitsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>上次到店</translation>
+    </message>
+    <message>
+        <source>Card balance</source>
+        <translation>卡余额</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>⚠ Special visitor</source>
+        <translation>⚠ 特殊访客</translation>
+    </message>
+    <message>
+        <source>Allergy</source>
+        <translation>过敏</translation>
+    </message>
+    <message>
+        <source>Birthday today</source>
+        <translation>今天生日</translation>
+    </message>
+    <message>
+        <source>Birthday this week</source>
+        <translation>本周生日</translation>
+    </message>
+    <message>
+        <source>Open complaint</source>
+        <translation>投诉未结</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>待回访</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Receptionist</source>
@@ -340,6 +1156,26 @@
     <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Member card</source>
+        <translation>会员卡</translation>
     </message>
 </context>
 <context>
@@ -452,10 +1288,6 @@ The front desk of your salon.</source>
         <translation>设置</translation>
     </message>
     <message>
-        <source>Find a client by phone tail, name, pinyin or card; register, check in, assign a room and a beautician, and check out.</source>
-        <translation>按手机尾号、姓名、拼音或卡号查找客户；登记新客、签到、安排包厢和美容师、结账。</translation>
-    </message>
-    <message>
         <source>Client profiles, consultation records and the client analysis sheet.</source>
         <translation>客户档案、咨询记录和客情分析表。</translation>
     </message>
@@ -493,6 +1325,115 @@ The front desk of your salon.</source>
     <message>
         <source>Retention, revisit interval, spending, complaints, satisfaction and staff work, with Excel export. Coming in a later version.</source>
         <translation>留存率、回访间隔、消费、投诉、满意度和员工工作量，可导出 Excel。将在后续版本提供。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>New client (F3)</source>
+        <translation>新客登记 (F3)</translation>
+    </message>
+    <message>
+        <source>e.g. 138 0013 8000</source>
+        <translation>例如 138 0013 8000</translation>
+    </message>
+    <message>
+        <source>Referrer's phone, card number or name</source>
+        <translation>推荐人的手机号、卡号或姓名</translation>
+    </message>
+    <message>
+        <source>Allergies and contraindications, if any</source>
+        <translation>过敏和禁忌（如有）</translation>
+    </message>
+    <message>
+        <source>Agrees to receive greetings and offers</source>
+        <translation>同意接收问候和优惠信息</translation>
+    </message>
+    <message>
+        <source>Agrees, separately, that skin and body records are kept</source>
+        <translation>另行同意保存皮肤和身体检测记录</translation>
+    </message>
+    <message>
+        <source>This is a different person</source>
+        <translation>这是另一个人</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>推荐人</translation>
+    </message>
+    <message>
+        <source>Visitor class</source>
+        <translation>访客类别</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>过敏</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Referrer: {name} ({phone})</source>
+        <translation>推荐人：{name}（{phone}）</translation>
+    </message>
+    <message>
+        <source>No client found for the referrer.</source>
+        <translation>没有找到推荐人。</translation>
+    </message>
+    <message>
+        <source>Use {name} instead</source>
+        <translation>改用已有客户 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Phone tail, phone, name, pinyin or card number (F2)</source>
+        <translation>手机尾号、手机号、姓名、拼音或卡号 (F2)</translation>
+    </message>
+    <message>
+        <source>{n} found — ↓ to choose, Enter to pick, Esc to clear</source>
+        <translation>找到 {n} 位 — ↓ 选择，Enter 确定，Esc 清空</translation>
+    </message>
+    <message>
+        <source>No client found. F3 registers a new client.</source>
+        <translation>没有找到客户。按 F3 登记新客。</translation>
+    </message>
+    <message>
+        <source>The database is busy; try again in a moment.</source>
+        <translation>数据库正忙，请稍后再试。</translation>
     </message>
 </context>
 <context>
@@ -543,6 +1484,25 @@ The front desk of your salon.</source>
     <message>
         <source>Set up FrontDesk</source>
         <translation>设置 FrontDesk</translation>
+    </message>
+</context>
+<context>
+    <name>StartServiceDialog</name>
+    <message>
+        <source>Start service for {name}</source>
+        <translation>开始服务：{name}</translation>
+    </message>
+    <message>
+        <source>Use this room even though it is not free</source>
+        <translation>包厢不空闲也仍然使用</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>包厢</translation>
+    </message>
+    <message>
+        <source>Beautician / therapist</source>
+        <translation>美容师 / 技师</translation>
     </message>
 </context>
 <context>

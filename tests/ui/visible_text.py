@@ -59,7 +59,8 @@ def untranslated(texts: list[str]) -> list[str]:
     """Texts with English words left in them (beyond names like FrontDesk)."""
     bad = []
     for text in texts:
-        words = set(_WORD.findall(re.sub(r"<[^>]+>", "", text))) - ALLOWED_WORDS
+        plain = re.sub(r"<[^>]+>|&\w+;", "", text)
+        words = set(_WORD.findall(plain)) - ALLOWED_WORDS
         if words:
             bad.append(text)
     return bad

@@ -1,0 +1,176 @@
+"""Today's board: expected appointments, waiting, in service, awaiting check-out, and the rooms.
+
+Refreshed every few seconds off the UI thread (a tick is skipped while the last
+one is still running) and at once after every action at the desk. Enter on a
+row acts on it: an expected client is checked in, a waiting one starts service,
+one in service finishes, a finished one is checked out.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from frontdesk.services.appointments import AppointmentRow
+from frontdesk.services.context import Actor
+from frontdesk.services.registry import Services
+from frontdesk.services.visits import Board, RoomStatus, VisitRow
+from frontdesk.ui.worker import DbWorker
+
+REFRESH_MS = 5000
+_WARN = QBrush(QColor("#ffebee"))
+_ROOM_COLOURS = {RoomStatus.FREE: "#2e7d32", RoomStatus.OCCUPIED: "#c62828",
+                 RoomStatus.CLEANING: "#ef6c00", RoomStatus.OUT_OF_SERVICE: "#757575"}
+ROLE_KIND = Qt.ItemDataRole.UserRole
+ROLE_ID = Qt.ItemDataRole.UserRole + 1
+
+
+class BoardPanel(QWidget):
+    """Signals carry ids: (kind, id) where kind is expected/waiting/in_service/finished/room."""
+
+    activated = Signal(str, int)
+
+    def __init__(self, services: Services, actor: Actor, worker: DbWorker,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self._worker = worker
+        self._busy = False
+        self.board: Board | None = None
+        self.tree = QTreeWidget(objectName="board")
+        self.tree.setHeaderLabels([self.tr("Client"), self.tr("Time"), self.tr("Room"),
+                                   self.tr("Staff"), self.tr("Services / note")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.installEventFilter(self)
+        self.tree.itemActivated.connect(self._item_activated)
+        self.rooms = QLabel(objectName="rooms")
+        self.rooms.setWordWrap(True)
+        self.rooms.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Today (F5 to go to the board)"), objectName="boardTitle"))
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.rooms)
+        self._timer = QTimer(self, interval=REFRESH_MS)
+        self._timer.timeout.connect(self.refresh_async)
+        self._timer.start()
+
+    def refresh_now(self) -> None:
+        """Refresh on this thread (right after an action, so the desk sees it at once)."""
+        self._show(self._services.visits.board(self._actor))
+
+    @Slot()
+    def refresh_async(self) -> None:
+        if self._busy or not self.isVisible():
+            return
+        self._busy = True
+        board, actor = self._services.visits.board, self._actor
+        self._worker.submit(lambda: board(actor), self._show, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy = False  # the next tick tries again; the board keeps its last state
+
+    def _show(self, board: Board) -> None:
+        self._busy = False
+        self.board = board
+        current = self.selected()
+        self.tree.clear()
+        self._section("expected", self.tr("Expected today"), board.expected)
+        self._section("waiting", self.tr("Waiting"), board.waiting)
+        self._section("in_service", self.tr("In service"), board.in_service)
+        self._section("finished", self.tr("Awaiting check-out"), board.finished)
+        self.tree.expandAll()
+        for column in range(4):
+            self.tree.resizeColumnToContents(column)
+        self._reselect(current)
+        self.rooms.setText(self._rooms_html(board))
+
+    def _section(self, kind: str, title: str,
+                 rows: tuple[AppointmentRow, ...] | tuple[VisitRow, ...]) -> None:
+        head = QTreeWidgetItem([f"{title} ({len(rows)})"])
+        head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = head.font(0)
+        font.setBold(True)
+        head.setFont(0, font)
+        self.tree.addTopLevelItem(head)
+        for row in rows:
+            item = QTreeWidgetItem(self._cells(kind, row))
+            item.setData(0, ROLE_KIND, kind)
+            item.setData(0, ROLE_ID, row.id if isinstance(row, AppointmentRow) else row.visit_id)
+            if row.visitor_class.value == "special":
+                for column in range(5):
+                    item.setBackground(column, _WARN)
+            head.addChild(item)
+
+    def _cells(self, kind: str, row: AppointmentRow | VisitRow) -> list[str]:
+        flags = (" ⚠" if row.visitor_class.value == "special" else "") + \
+                (" " + self.tr("(allergy)") if row.has_allergy else "")
+        if isinstance(row, AppointmentRow):
+            time = row.starts_at.astimezone().strftime("%H:%M")
+            return [row.client_name + flags, time, row.room_name, row.staff_name,
+                    row.service_name or row.note]
+        if kind == "in_service":
+            time = self.tr("{n} min").format(n=row.elapsed_min)
+        else:
+            time = row.arrived_at.astimezone().strftime("%H:%M")
+        staff = " / ".join(n for n in (row.therapist_name, row.consultant_name) if n)
+        what = "、".join(row.services) or row.purpose
+        if row.prep_note:
+            what += f"  [{row.prep_note}]"
+        return [row.client_name + flags, time, row.room_name, staff, what]
+
+    def _rooms_html(self, board: Board) -> str:
+        names = {RoomStatus.FREE: self.tr("free"), RoomStatus.OCCUPIED: self.tr("occupied"),
+                 RoomStatus.CLEANING: self.tr("cleaning"),
+                 RoomStatus.OUT_OF_SERVICE: self.tr("out of service")}
+        parts = [f'<span style="color:{_ROOM_COLOURS[r.status]}">■ {r.name} {names[r.status]}'
+                 + (f" · {r.client_name}" if r.client_name else "") + "</span>"
+                 for r in board.rooms]
+        done = self.tr("{n} checked out today").format(n=board.closed_count)
+        return "&nbsp;&nbsp; ".join(parts) + f"&nbsp;&nbsp; — {done}"
+
+    def selected(self) -> tuple[str, int] | None:
+        item = self.tree.currentItem()
+        if item is None or item.data(0, ROLE_KIND) is None:
+            return None
+        return str(item.data(0, ROLE_KIND)), int(item.data(0, ROLE_ID))
+
+    def select(self, kind: str, ident: int) -> bool:
+        for i in range(self.tree.topLevelItemCount()):
+            head = self.tree.topLevelItem(i)
+            for j in range(head.childCount()):
+                item = head.child(j)
+                if (item.data(0, ROLE_KIND), item.data(0, ROLE_ID)) == (kind, ident):
+                    self.tree.setCurrentItem(item)
+                    return True
+        return False
+
+    def _reselect(self, current: tuple[str, int] | None) -> None:
+        if current is not None:
+            self.select(*current)
+
+    def focus_board(self) -> None:
+        self.tree.setFocus()
+        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
+            first = next((self.tree.topLevelItem(i).child(0)
+                          for i in range(self.tree.topLevelItemCount())
+                          if self.tree.topLevelItem(i).childCount()), None)
+            if first is not None:
+                self.tree.setCurrentItem(first)
+
+    @Slot(QTreeWidgetItem, int)
+    def _item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        if item.data(0, ROLE_KIND) is not None:
+            self.activated.emit(str(item.data(0, ROLE_KIND)), int(item.data(0, ROLE_ID)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.tree and isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            item = self.tree.currentItem()
+            if item is not None:
+                self._item_activated(item, 0)
+            return True
+        return False

@@ -1,0 +1,62 @@
+"""The picked client at a glance: who, tier, class, phone, and the warnings the desk must see."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from frontdesk.services.clients import ClientSummary
+from frontdesk.ui.labels import gender_name, visitor_class_name
+
+
+def client_warning_text(client: ClientSummary) -> str:
+    """Red text for a special visitor and for allergies; empty when there is nothing to warn of."""
+    parts = []
+    if client.special_visitor:
+        parts.append(QCoreApplication.translate(
+            "ClientCard", "⚠ Special visitor: inform the manager before serving."))
+    if client.has_allergy:
+        parts.append(QCoreApplication.translate("ClientCard", "Allergies / contraindications: "
+                                                "{text}").format(text=client.allergies))
+    return "\n".join(parts)
+
+
+class ClientCard(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("clientCard")
+        self.title = QLabel(objectName="pageTitle")
+        self.details = QLabel(objectName="clientDetails")
+        self.details.setWordWrap(True)
+        self.warning = QLabel(objectName="warning")
+        self.warning.setWordWrap(True)
+        self.hint = QLabel(objectName="clientHint")
+        self.hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        for widget in (self.title, self.warning, self.details, self.hint):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.show_client(None)
+
+    def show_client(self, client: ClientSummary | None) -> None:
+        if client is None:
+            self.title.setText(self.tr("No client picked"))
+            self.details.setText(self.tr("F2 search · F3 new client"))
+            self.warning.hide()
+            self.hint.clear()
+            return
+        self.title.setText(client.name)
+        lines = [f"{gender_name(client.gender)} · {visitor_class_name(client.visitor_class)}"
+                 + (f" · {client.tier}" if client.tier else ""),
+                 self.tr("Phone: {phone}").format(phone=client.phone or "—")]
+        if client.member_no:
+            lines.append(self.tr("Card: {no}").format(no=client.member_no))
+        if client.last_visit_at:
+            lines.append(self.tr("Last visit: {date}").format(
+                date=client.last_visit_at.astimezone().date().isoformat()))
+        self.details.setText("\n".join(lines))
+        warning = client_warning_text(client)
+        self.warning.setText(warning)
+        self.warning.setVisible(bool(warning))
+        self.hint.setText(self.tr("F4 check in · F6 appointment · Enter in the board: act on a "
+                                  "visit"))

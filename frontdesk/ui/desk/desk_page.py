@@ -1,0 +1,183 @@
+"""The receptionist's screen: search and the picked client on the left, today's board on the right.
+
+Keyboard first: F2 search · F3 new client · F4 check in · F5 board · F6 appointment ·
+F8 check out · F9 service finished. Each shortcut is shown in the buttons' tooltips.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from frontdesk.services.clients import ClientSummary
+from frontdesk.services.context import Actor
+from frontdesk.services.errors import DomainError, StorageError
+from frontdesk.services.registry import Services
+from frontdesk.ui.desk.appointment_dialog import AppointmentDialog
+from frontdesk.ui.desk.board_panel import BoardPanel
+from frontdesk.ui.desk.checkin_dialog import CheckInDialog
+from frontdesk.ui.desk.checkout_dialog import CheckoutDialog
+from frontdesk.ui.desk.client_card import ClientCard
+from frontdesk.ui.desk.register_dialog import RegisterDialog
+from frontdesk.ui.desk.search_panel import SearchPanel
+from frontdesk.ui.desk.start_dialog import StartServiceDialog
+from frontdesk.ui.errors import error_text, show_storage_error
+from frontdesk.ui.worker import DbWorker
+
+
+class DeskPage(QWidget):
+    def __init__(self, services: Services, actor: Actor, worker: DbWorker,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deskPage")
+        self._services = services
+        self._actor = actor
+        self.client: ClientSummary | None = None
+        self.search = SearchPanel(services, actor, worker)
+        self.search.client_picked.connect(self.pick_client)
+        self.card = ClientCard()
+        self.board = BoardPanel(services, actor, worker)
+        self.board.activated.connect(self._board_activated)
+        self.message = QLabel(objectName="deskMessage")
+        self.message.setWordWrap(True)
+        self._build()
+        self._shortcuts()
+
+    def _build(self) -> None:
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.search, 3)
+        column.addWidget(self.card, 2)
+        column.addLayout(self._buttons())
+        column.addWidget(self.message)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.board)
+        splitter.setSizes([620, 560])
+        layout = QHBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def _actions(self) -> list[tuple[str, str, str, Callable[[], None]]]:
+        return [
+            ("F3", "newClient", self.tr("New client"), self.register_client),
+            ("F4", "checkIn", self.tr("Check in"), self.check_in),
+            ("F6", "book", self.tr("Appointment"), self.book),
+            ("F9", "finish", self.tr("Service finished"), self.finish_selected),
+            ("F8", "checkOut", self.tr("Check out"), self.check_out_selected),
+        ]
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for key, name, text, slot in self._actions():
+            button = QPushButton(f"{text} ({key})", objectName=name)
+            button.setToolTip(f"{text} ({key})")
+            button.clicked.connect(lambda _c=False, s=slot: s())
+            row.addWidget(button)
+        return row
+
+    def _shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WindowShortcut
+        QShortcut(QKeySequence("F2"), self, self.search.focus_search, context=context)
+        QShortcut(QKeySequence("F5"), self, self.board.focus_board, context=context)
+        for key, _name, _text, slot in self._actions():
+            QShortcut(QKeySequence(key), self, slot, context=context)
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        self._safely(self.board.refresh_now)
+        self.search.focus_search()
+
+    def _safely(self, action: Callable[[], object]) -> bool:
+        try:
+            action()
+        except DomainError as exc:
+            self.message.setText(error_text(exc))
+            return False
+        except StorageError as exc:
+            show_storage_error(self, exc)
+            return False
+        self.message.clear()
+        return True
+
+    @Slot(int)
+    def pick_client(self, client_id: int) -> None:
+        def load() -> None:
+            self.client = self._services.clients.get_summary(self._actor, client_id)
+            self.card.show_client(self.client)
+        self._safely(load)
+
+    def register_client(self) -> None:
+        dialog = RegisterDialog(self._services, self._actor, parent=self)
+        dialog.client_chosen.connect(self.pick_client)
+        dialog.open()
+
+    def check_in(self) -> None:
+        if self.client is None:
+            self.message.setText(self.tr("Pick a client first (F2)."))
+            return
+        dialog = CheckInDialog(self._services, self._actor, self.client, parent=self)
+        dialog.checked_in.connect(lambda visit_id: self._after_check_in(visit_id))
+        dialog.open()
+
+    def _after_check_in(self, visit_id: int) -> None:
+        self._safely(self.board.refresh_now)
+        kind = "in_service" if self.board.select("in_service", visit_id) else "waiting"
+        self.board.select(kind, visit_id)
+
+    def book(self) -> None:
+        if self.client is None:
+            self.message.setText(self.tr("Pick a client first (F2)."))
+            return
+        dialog = AppointmentDialog(self._services, self._actor, self.client, parent=self)
+        dialog.accepted.connect(lambda: self._safely(self.board.refresh_now))
+        dialog.open()
+
+    def _selected_visit(self, kinds: tuple[str, ...]) -> tuple[str, int] | None:
+        selected = self.board.selected()
+        if selected is None or selected[0] not in kinds:
+            self.message.setText(self.tr("Choose a visit on the board first (F5, arrows)."))
+            return None
+        return selected
+
+    def _visit_name(self, visit_id: int) -> str:
+        board = self.board.board
+        rows = (*board.waiting, *board.in_service, *board.finished) if board else ()
+        return next((r.client_name for r in rows if r.visit_id == visit_id), "")
+
+    def finish_selected(self) -> None:
+        selected = self._selected_visit(("in_service",))
+        if selected and self._safely(lambda: self._services.visits.finish(self._actor,
+                                                                           selected[1])):
+            self._safely(self.board.refresh_now)
+            self.board.select("finished", selected[1])
+
+    def check_out_selected(self) -> None:
+        selected = self._selected_visit(("in_service", "finished"))
+        if selected is None:
+            return
+        dialog = CheckoutDialog(self._services, self._actor, selected[1],
+                                self._visit_name(selected[1]), parent=self)
+        dialog.checked_out.connect(lambda _r: self._safely(self.board.refresh_now))
+        dialog.open()
+
+    @Slot(str, int)
+    def _board_activated(self, kind: str, ident: int) -> None:
+        if kind == "expected":
+            board = self.board.board
+            row = next((a for a in board.expected if a.id == ident), None) if board else None
+            if row is not None:
+                self.pick_client(row.client_id)
+                self.check_in()
+        elif kind == "waiting":
+            dialog = StartServiceDialog(self._services, self._actor, ident,
+                                        self._visit_name(ident), parent=self)
+            dialog.accepted.connect(lambda: self._safely(self.board.refresh_now))
+            dialog.open()
+        elif kind == "in_service":
+            self.finish_selected()
+        elif kind == "finished":
+            self.check_out_selected()

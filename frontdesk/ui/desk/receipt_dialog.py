@@ -1,0 +1,37 @@
+"""The receipt after check-out, to read out, print, or close."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
+
+from frontdesk.services.checkout import Receipt, receipt_text
+
+
+class ReceiptDialog(QDialog):
+    def __init__(self, receipt: Receipt, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("receiptDialog")
+        self.setWindowTitle(self.tr("Receipt"))
+        self.setMinimumSize(460, 520)
+        self.text = QPlainTextEdit(receipt_text(receipt), objectName="receiptText")
+        self.text.setReadOnly(True)
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.TypeWriter)
+        self.text.setFont(mono)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        printing = buttons.addButton(self.tr("Print…"), QDialogButtonBox.ButtonRole.ActionRole)
+        printing.clicked.connect(self._print)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+
+    def _print(self) -> None:
+        printer = QPrinter()
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            document = QTextDocument(self.text.toPlainText())
+            document.setDefaultFont(self.text.font())
+            document.print_(printer)

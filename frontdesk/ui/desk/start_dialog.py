@@ -1,0 +1,67 @@
+"""Start service for a waiting client: pick the room and the beautician / therapist."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.models import Role
+from frontdesk.services.context import Actor
+from frontdesk.services.errors import DomainError
+from frontdesk.services.registry import Services
+from frontdesk.services.visits import RoomStatus
+from frontdesk.ui.forms import FormErrors
+
+
+class StartServiceDialog(QDialog):
+    def __init__(self, services: Services, actor: Actor, visit_id: int, client_name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("startServiceDialog")
+        self.setWindowTitle(self.tr("Start service for {name}").format(name=client_name))
+        self._services = services
+        self._actor = actor
+        self._visit_id = visit_id
+        self.room = QComboBox(objectName="room")
+        for room in services.visits.board(actor).rooms:
+            suffix = "" if room.status is RoomStatus.FREE else f" ({room.client_name or '…'})"
+            self.room.addItem(room.name + suffix, room.room_id)
+        self.therapist = QComboBox(objectName="therapist")
+        for staff in services.store.staff(actor.branch_id, (Role.THERAPIST,)):
+            self.therapist.addItem(staff.display_name, staff.id)
+        self.allow_busy = QCheckBox(self.tr("Use this room even though it is not free"))
+        general = QLabel()
+        self.errors = FormErrors(general)
+        form = QFormLayout()
+        self.errors.add_row(form, self.tr("Room"), "room_id", self.room)
+        self.errors.add_row(form, self.tr("Beautician / therapist"), "therapist_id",
+                            self.therapist)
+        form.addRow("", self.allow_busy)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._start)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(general)
+        layout.addWidget(buttons)
+
+    @Slot()
+    def _start(self) -> None:
+        try:
+            self._services.visits.start_service(
+                self._actor, self._visit_id, self.room.currentData(),
+                self.therapist.currentData(), allow_busy_room=self.allow_busy.isChecked())
+        except DomainError as exc:
+            self.errors.show(exc)
+            return
+        self.accept()

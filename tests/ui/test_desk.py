@@ -1,0 +1,133 @@
+"""The check-in desk driven by the keyboard only, from search to an exact consumption record."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QListWidget
+from sqlalchemy import select
+
+from frontdesk.models import Client, ConsumptionLine, Payment, Role, Visit, VisitStatus
+from frontdesk.services.clients import NewClient
+from frontdesk.services.context import Actor
+from frontdesk.services.registry import Services
+from frontdesk.ui.desk.checkin_dialog import CheckInDialog
+from frontdesk.ui.desk.checkout_dialog import CheckoutDialog
+from frontdesk.ui.desk.desk_page import DeskPage
+from tests.ui.visible_text import untranslated, visible_texts
+
+
+@pytest.fixture
+def store(services: Services, admin: Actor) -> dict[str, int]:
+    catalog = services.catalog
+    ids = {
+        "facial": catalog.add_service_item(admin, "补水护理", 38800, 60).id,
+        "massage": catalog.add_service_item(admin, "经络推拿", 26800, 90).id,
+        "room": catalog.add_room(admin, "牡丹厅").id,
+        "therapist": services.store.add_staff(admin, "fang", "王芳", Role.THERAPIST, None).id,
+    }
+    ids["client"] = services.clients.register(
+        admin, NewClient(name="单丽华", phone="138 0013 1234")).client_id
+    services.clients.register(admin, NewClient(name="曾晓", phone="139 0000 5678"))
+    return ids
+
+
+def _modal(qtbot, kind: type[QDialog]) -> QDialog:
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind), timeout=3000)
+    return QApplication.activeModalWidget()
+
+
+def _choose(qtbot, combo: QComboBox, text: str) -> None:
+    """Move a combo with the arrow keys until it shows ``text`` (no mouse)."""
+    combo.setFocus()
+    for _ in range(combo.count()):
+        if text in combo.currentText():
+            return
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    raise AssertionError(f"{text} not in {combo.objectName()}")
+
+
+def test_keyboard_only_check_in_and_check_out(qtbot, main_window, services: Services,
+                                              admin: Actor, store: dict[str, int]) -> None:
+    main_window.show_page("desk")
+    desk = main_window.page("desk")
+    assert isinstance(desk, DeskPage)
+    qtbot.keyClick(main_window, Qt.Key.Key_F2)
+    assert desk.search.box.hasFocus()
+    qtbot.keyClicks(desk.search.box, "1234")
+    qtbot.waitUntil(lambda: [h.name for h in desk.search.model.hits] == ["单丽华"], timeout=3000)
+    qtbot.keyClick(desk.search.box, Qt.Key.Key_Return)
+    assert desk.client is not None and desk.client.name == "单丽华"
+    assert desk.card.title.text() == "单丽华"
+
+    qtbot.keyClick(desk, Qt.Key.Key_F4)
+    checkin = _modal(qtbot, CheckInDialog)
+    assert untranslated(visible_texts(checkin)) == []
+    services_list = checkin.findChild(QListWidget, "serviceItems")
+    services_list.setFocus()
+    services_list.setCurrentRow(0)
+    while "补水护理" not in services_list.currentItem().text():
+        qtbot.keyClick(services_list, Qt.Key.Key_Down)
+    qtbot.keyClick(services_list, Qt.Key.Key_Space)  # tick it
+    _choose(qtbot, checkin.findChild(QComboBox, "therapist"), "王芳")
+    _choose(qtbot, checkin.findChild(QComboBox, "room"), "牡丹厅")
+    qtbot.keyClick(checkin.findChild(QComboBox, "room"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not checkin.isVisible(), timeout=3000)
+    board = desk.board.board
+    assert board is not None and [v.client_name for v in board.in_service] == ["单丽华"]
+    assert board.in_service[0].room_name == "牡丹厅"
+    assert board.in_service[0].therapist_name == "王芳"
+
+    qtbot.keyClick(main_window, Qt.Key.Key_F5)
+    assert desk.board.selected() == ("in_service", board.in_service[0].visit_id)
+    qtbot.keyClick(desk.board.tree, Qt.Key.Key_F8)
+    checkout = _modal(qtbot, CheckoutDialog)
+    assert untranslated(visible_texts(checkout)) == []
+    assert [line.entry.name for line in checkout.lines] == ["补水护理"]  # planned at check-in
+    _choose(qtbot, checkout.item, "经络推拿")
+    qtbot.keyClick(checkout.item, Qt.Key.Key_Tab)
+    qtbot.keyClick(checkout.quantity, Qt.Key.Key_Tab)
+    checkout.discount.selectAll()
+    qtbot.keyClicks(checkout.discount, "20.5")
+    qtbot.keyClick(checkout.discount, Qt.Key.Key_Return)  # adds the line
+    _choose(qtbot, checkout.method, "现金")
+    checkout.pay_amount.setFocus()
+    qtbot.keyClicks(checkout.pay_amount, "100")
+    qtbot.keyClick(checkout.pay_amount, Qt.Key.Key_Return)
+    _choose(qtbot, checkout.method, "微信")
+    assert checkout.method.currentText() == "微信支付", checkout.method.currentText()
+    qtbot.keyClick(checkout.method, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: checkout.receipt is not None, timeout=3000)
+
+    with services.db.read() as s:
+        visit = s.scalar(select(Visit).where(Visit.client_id == store["client"]))
+        lines = s.scalars(select(ConsumptionLine).where(ConsumptionLine.visit_id == visit.id)
+                          .order_by(ConsumptionLine.id)).all()
+        payments = s.scalars(select(Payment).where(Payment.visit_id == visit.id)
+                             .order_by(Payment.id)).all()
+        client = s.get(Client, store["client"])
+        assert visit.status is VisitStatus.CLOSED
+        assert [(l.description, l.quantity, l.unit_price_fen, l.discount_fen, l.amount_fen)
+                for l in lines] == [("补水护理", 1, 38800, 0, 38800),
+                                    ("经络推拿", 1, 26800, 2050, 24750)]
+        assert visit.total_fen == 38800 + 24750
+        assert [(p.method.value, p.amount_fen) for p in payments] == [
+            ("cash", 10000), ("wechat", 63550 - 10000)]
+        assert client.last_visit_at == visit.arrived_at
+    desk.board.refresh_now()
+    assert desk.board.board.in_service == () and desk.board.board.closed_count == 1
+
+
+def test_desk_page_is_translated(qtbot, main_window, store: dict[str, int]) -> None:
+    main_window.show_page("desk")
+    desk = main_window.page("desk")
+    desk.search.box.setText("1234")
+    desk.search.search_now()
+    assert untranslated(visible_texts(main_window)) == []
+
+
+@pytest.fixture(autouse=True)
+def _close_windows(qapp: QApplication):
+    yield
+    for widget in qapp.topLevelWidgets():
+        widget.close()
