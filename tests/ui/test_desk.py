@@ -131,3 +131,63 @@ def _close_windows(qapp: QApplication):
     yield
     for widget in qapp.topLevelWidgets():
         widget.close()
+
+
+def test_registration_offers_the_existing_client_for_a_known_phone(
+        qtbot, main_window, services: Services, store: dict[str, int]) -> None:
+    from frontdesk.ui.desk.register_dialog import RegisterDialog
+
+    main_window.show_page("desk")
+    desk = main_window.page("desk")
+    qtbot.keyClick(main_window, Qt.Key.Key_F3)
+    dialog = _modal(qtbot, RegisterDialog)
+    assert untranslated(visible_texts(dialog)) == []
+    dialog.name.insert("单丽")
+    qtbot.keyClicks(dialog.phone, "+86 138-0013-1234")
+    dialog._register()
+    assert "单丽华" in dialog.errors.text("phone")
+    assert dialog.use_existing.isVisibleTo(dialog)
+    dialog.use_existing.click()
+    assert desk.client is not None and desk.client.client_id == store["client"]
+
+
+def test_registration_with_bad_input_says_where_and_saves_nothing(
+        qtbot, main_window, services: Services, admin: Actor, store: dict[str, int]) -> None:
+    from frontdesk.ui.desk.register_dialog import RegisterDialog
+
+    dialog = RegisterDialog(services, admin, parent=main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.insert("新客人")
+    qtbot.keyClicks(dialog.phone, "12345")
+    dialog._register()
+    assert dialog.errors.text("phone") != "" and dialog.isVisible()
+    assert services.search.search(admin, "新客人") == []
+    dialog.phone.clear()
+    qtbot.keyClicks(dialog.phone, "13700001111")
+    dialog._register()
+    assert [h.name for h in services.search.search(admin, "新客人")] == ["新客人"]
+
+
+def test_booking_refuses_a_double_booked_beautician_unless_overridden(
+        qtbot, main_window, services: Services, admin: Actor, store: dict[str, int]) -> None:
+    from frontdesk.ui.desk.appointment_dialog import AppointmentDialog
+
+    main_window.show_page("desk")
+    desk = main_window.page("desk")
+    desk.pick_client(store["client"])
+    for attempt in range(2):
+        qtbot.keyClick(main_window, Qt.Key.Key_F6)
+        dialog = _modal(qtbot, AppointmentDialog)
+        dialog.time.setTime(dialog.time.time().addSecs(3600))
+        _choose(qtbot, dialog.staff, "王芳")
+        dialog._save()
+        if attempt == 0:
+            assert not dialog.isVisible()
+    assert "王芳" in dialog.errors.text("staff_id") and dialog.isVisible()
+    assert dialog.allow_overlap.isVisibleTo(dialog)
+    dialog.allow_overlap.setChecked(True)
+    dialog._save()
+    assert not dialog.isVisible()
+    desk.board.refresh_now()
+    assert len(desk.board.board.expected) == 2

@@ -8,10 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QPoint, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from frontdesk.services.appointments import AppointmentRow
 from frontdesk.services.clients import ClientSummary
 from frontdesk.services.context import Actor
 from frontdesk.services.errors import DomainError, StorageError
@@ -41,6 +50,8 @@ class DeskPage(QWidget):
         self.card = ClientCard()
         self.board = BoardPanel(services, actor, worker)
         self.board.activated.connect(self._board_activated)
+        self.board.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.board.tree.customContextMenuRequested.connect(self._board_menu)
         self.message = QLabel(objectName="deskMessage")
         self.message.setWordWrap(True)
         self._build()
@@ -164,11 +175,46 @@ class DeskPage(QWidget):
         dialog.checked_out.connect(lambda _r: self._safely(self.board.refresh_now))
         dialog.open()
 
+    def _expected(self, appointment_id: int) -> AppointmentRow | None:
+        board = self.board.board
+        return next((a for a in board.expected if a.id == appointment_id), None) if board \
+            else None
+
+    @Slot(QPoint)
+    def _board_menu(self, point: QPoint) -> None:
+        """Appointments on the board: check in, move, cancel, no-show (menu key or right click)."""
+        selected = self.board.selected()
+        if selected is None or selected[0] != "expected":
+            return
+        row = self._expected(selected[1])
+        if row is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Check in"), lambda: self._board_activated("expected", row.id))
+        menu.addAction(self.tr("Move…"), lambda: self._move_appointment(row))
+        menu.addAction(self.tr("Cancel the appointment"), lambda: self._appointment_done(
+            lambda: self._services.appointments.cancel(self._actor, row.id)))
+        menu.addAction(self.tr("Mark as no-show"), lambda: self._appointment_done(
+            lambda: self._services.appointments.mark_no_show(self._actor, row.id)))
+        menu.popup(self.board.tree.viewport().mapToGlobal(point))
+
+    def _appointment_done(self, change: Callable[[], object]) -> None:
+        if self._safely(change):
+            self._safely(self.board.refresh_now)
+
+    def _move_appointment(self, row: AppointmentRow) -> None:
+        def load() -> None:
+            client = self._services.clients.get_summary(self._actor, row.client_id)
+            dialog = AppointmentDialog(self._services, self._actor, client, moving=row,
+                                       parent=self)
+            dialog.accepted.connect(lambda: self._safely(self.board.refresh_now))
+            dialog.open()
+        self._safely(load)
+
     @Slot(str, int)
     def _board_activated(self, kind: str, ident: int) -> None:
         if kind == "expected":
-            board = self.board.board
-            row = next((a for a in board.expected if a.id == ident), None) if board else None
+            row = self._expected(ident)
             if row is not None:
                 self.pick_client(row.client_id)
                 self.check_in()
