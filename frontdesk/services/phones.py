@@ -45,6 +45,8 @@ def last4(e164: str | None) -> str | None:
 
 
 def _national(e164: str) -> str:
+    if e164.startswith("+86"):  # stored numbers are E.164 already: no need to parse
+        return e164[3:]
     number = phonenumbers.parse(e164, None)
     return str(number.national_number)
 

@@ -44,3 +44,14 @@ def test_pinyin_keys_read_surnames_right(name: str, full: str, initials: str) ->
 def test_name_parts_skip_the_start_of_the_name() -> None:
     assert name_parts("欧阳娜娜") == {"阳", "娜", "阳娜", "娜娜", "阳娜娜"}
     assert name_parts("李") == set()
+
+
+@pytest.mark.parametrize("e164", ["+8613800138000", "+861012345678", "+85291234567"])
+def test_the_mainland_shortcut_agrees_with_phonenumbers(e164: str) -> None:
+    import phonenumbers
+
+    parsed = phonenumbers.parse(e164, None)
+    national = str(parsed.national_number)
+    assert mask_phone(e164).endswith(national[-4:])
+    assert len(mask_phone(e164)) == len(national)
+    assert display_phone(e164).replace(" ", "").endswith(national) or "+" in display_phone(e164)

@@ -1,0 +1,335 @@
+"""Client search: every query kind, ranking, masking and flags, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from frontdesk.cli import main
+from frontdesk.db import Database
+from frontdesk.models import Branch, Calendar, Client, ClientNamePart, Role, VisitorClass
+from frontdesk.services.context import Actor
+from frontdesk.services.errors import PermissionDenied
+from frontdesk.services.names import clean_name, name_keys, name_parts
+from frontdesk.services.permissions import ROLE_ACTIONS, Action
+from frontdesk.services.phones import last4, normalise_phone
+from frontdesk.services.search import ClientSearch, MatchKind, _statement, plan_query
+from tests.conftest import NOW, FakeClock
+
+UTC = dt.UTC
+
+
+@dataclass
+class Store:
+    db: Database
+    branch_id: int
+
+    def add(self, name: str, phone: str | None = None, *, member_no: str | None = None,
+            visited_days_ago: int | None = None, anonymised: bool = False,
+            **fields: object) -> int:
+        """Insert a client the way the app stores one: search keys and name parts included."""
+        name = clean_name(name)
+        pinyin, initials = name_keys(name)
+        e164 = normalise_phone(phone) if phone else None
+        last = NOW - dt.timedelta(days=visited_days_ago) if visited_days_ago is not None else None
+        with self.db.write() as s:
+            client = Client(branch_id=self.branch_id, name=name, name_pinyin=pinyin,
+                            name_initials=initials, phone_e164=e164, phone_last4=last4(e164),
+                            member_no=member_no, last_visit_at=last,
+                            anonymised_at=NOW if anonymised else None, **fields)
+            s.add(client)
+            s.flush()
+            s.add_all(ClientNamePart(part=p, client_id=client.id) for p in name_parts(name))
+            return client.id
+
+
+@pytest.fixture
+def store(db: Database) -> Store:
+    with db.write() as s:
+        branch = Branch(name="水沐莲清")
+        s.add(branch)
+        s.flush()
+        return Store(db, branch.id)
+
+
+def actor(store: Store, role: Role = Role.RECEPTIONIST) -> Actor:
+    return Actor(staff_id=1, username=role.value, display_name=role.value, role=role,
+                 branch_id=store.branch_id)
+
+
+@pytest.fixture
+def search(db: Database, clock: FakeClock) -> ClientSearch:
+    return ClientSearch(db, clock)
+
+
+def names(search: ClientSearch, store: Store, query: str, limit: int = 20) -> list[str]:
+    return [h.name for h in search.search(actor(store), query, limit)]
+
+
+@pytest.mark.parametrize(("name", "queries", "not_found_by"), [
+    ("单丽", ["shanli", "shan", "sl"], "danli"),
+    ("曾强", ["zengqiang", "zeng", "zq"], "cengqiang"),
+    ("解放", ["xiefang", "xie", "xf"], "jiefang"),
+    ("仇敏", ["qiumin", "qiu", "qm"], "choumin"),
+    ("区伟", ["ouwei", "ou", "ow"], "quwei"),
+    ("欧阳娜娜", ["ouyangnana", "ouyang", "oynn", "oy"], "oun"),
+    ("司马光", ["simaguang", "sima", "smg", "sm"], "sig"),
+])
+def test_heteronym_and_compound_surnames_by_pinyin_and_initials(
+        search: ClientSearch, store: Store, name: str, queries: list[str],
+        not_found_by: str) -> None:
+    store.add(name)
+    for query in queries:
+        assert names(search, store, query) == [name], query
+    assert names(search, store, query.upper()) == [name]
+    assert names(search, store, not_found_by) == []
+
+
+def test_pinyin_with_spaces_and_initials_kinds(search: ClientSearch, store: Store) -> None:
+    store.add("张三")
+    hits = search.search(actor(store), "zhang san")
+    assert [(h.name, h.matched_by) for h in hits] == [("张三", MatchKind.PINYIN)]
+    assert search.search(actor(store), "zs")[0].matched_by is MatchKind.INITIALS
+
+
+@pytest.mark.parametrize("typed", [
+    "１３８００１３８０００", "+86 138-0013-8000", "0086 138 0013 8000", "138 0013 8000",
+    "13800138000", "(+86) 138.0013.8000",
+])
+def test_full_phone_in_any_form_is_an_exact_match(search: ClientSearch, store: Store,
+                                                  typed: str) -> None:
+    store.add("王芳", "13800138000")
+    store.add("王芳芳", "13800138001")
+    hits = search.search(actor(store), typed)
+    assert [(h.name, h.matched_by) for h in hits] == [("王芳", MatchKind.PHONE)]
+
+
+def test_phone_tail_finds_all_most_recent_visit_first(search: ClientSearch,
+                                                      store: Store) -> None:
+    store.add("甲", "13900005678", visited_days_ago=30)
+    store.add("乙", "13700005678")  # never visited: last
+    store.add("丙", "13600005678", visited_days_ago=1)
+    store.add("丁", "13500005679", visited_days_ago=0)
+    hits = search.search(actor(store), "5678")
+    assert [h.name for h in hits] == ["丙", "甲", "乙"]
+    assert {h.matched_by for h in hits} == {MatchKind.PHONE_TAIL}
+    assert names(search, store, "５６７８") == ["丙", "甲", "乙"]
+    assert names(search, store, "5678", limit=2) == ["丙", "甲"]
+
+
+def test_one_character_names_and_queries_rank_exact_then_shorter_then_parts(
+        search: ClientSearch, store: Store) -> None:
+    store.add("李张")
+    store.add("张三丰")
+    store.add("张三")
+    store.add("张")
+    store.add("王")
+    hits = search.search(actor(store), "张")
+    assert [(h.name, h.matched_by) for h in hits] == [
+        ("张", MatchKind.NAME), ("张三", MatchKind.NAME), ("张三丰", MatchKind.NAME),
+        ("李张", MatchKind.NAME_PART)]
+    assert names(search, store, "王") == ["王"]
+
+
+def test_a_part_inside_a_name(search: ClientSearch, store: Store) -> None:
+    store.add("张三丰")
+    store.add("李丰")
+    hits = search.search(actor(store), "丰")
+    assert sorted((h.name, h.matched_by) for h in hits) == [
+        ("张三丰", MatchKind.NAME_PART), ("李丰", MatchKind.NAME_PART)]
+    assert names(search, store, "三丰") == ["张三丰"]
+    assert names(search, store, "三李") == []
+
+
+def test_query_longer_than_a_stored_part_is_filtered(search: ClientSearch,
+                                                     store: Store) -> None:
+    store.add("爱新觉罗启星")
+    store.add("爱新觉罗启明")
+    assert names(search, store, "觉罗启星") == ["爱新觉罗启星"]
+    assert sorted(names(search, store, "觉罗启")) == ["爱新觉罗启明", "爱新觉罗启星"]
+    assert names(search, store, "爱新觉罗启明") == ["爱新觉罗启明"]
+
+
+def test_names_with_like_wildcards_are_literal(search: ClientSearch, store: Store) -> None:
+    store.add("阿依古丽·买买提")
+    store.add("阿依古丽买买提")
+    assert names(search, store, "古丽·买买") == ["阿依古丽·买买提"]
+    assert names(search, store, "阿依古丽·") == ["阿依古丽·买买提"]
+    assert names(search, store, "古丽·_买") == []  # "_" would match "买" unescaped
+    assert names(search, store, "古丽·%提") == []
+
+
+@pytest.mark.parametrize("typed", ["M00012345", "m00012345", " M0001 2345 "])
+def test_member_card_exact_and_case_insensitive(search: ClientSearch, store: Store,
+                                                typed: str) -> None:
+    store.add("刘洋", member_no="M00012345")
+    store.add("刘洋洋", member_no="M000123456")
+    hits = search.search(actor(store), typed)
+    assert [(h.name, h.matched_by) for h in hits] == [("刘洋", MatchKind.CARD)]
+    assert names(search, store, "M0001234") == []
+
+
+def test_scanned_digit_card_number(search: ClientSearch, store: Store) -> None:
+    store.add("赵敏", "13911112222", member_no="6200012345")
+    assert [h.matched_by for h in search.search(actor(store), "6200012345")] == [MatchKind.CARD]
+
+
+def test_ranking_across_kinds(search: ClientSearch, store: Store) -> None:
+    tail_old = store.add("孙一", "13911115678", visited_days_ago=9)
+    tail_new = store.add("孙二", "13911125678", visited_days_ago=2)
+    card = store.add("孙三", "13911130000", member_no="5678")
+    hits = search.search(actor(store), "5678")
+    assert [(h.client_id, h.matched_by) for h in hits] == [
+        (card, MatchKind.CARD), (tail_new, MatchKind.PHONE_TAIL),
+        (tail_old, MatchKind.PHONE_TAIL)]
+
+
+def test_pinyin_exact_key_before_longer_keys(search: ClientSearch, store: Store) -> None:
+    store.add("张三丰", visited_days_ago=0)
+    store.add("张三", visited_days_ago=50)
+    store.add("章散", visited_days_ago=10)
+    hits = search.search(actor(store), "zhangsan")
+    assert [h.name for h in hits] == ["章散", "张三", "张三丰"]  # same key: recent first
+    assert names(search, store, "zs") == ["章散", "张三", "张三丰"]
+    assert names(search, store, "zsf") == ["张三丰"]
+
+
+def test_phone_is_masked_for_the_desk_and_full_for_a_manager(search: ClientSearch,
+                                                             store: Store) -> None:
+    store.add("周丽", "13800138000")
+    desk = search.search(actor(store, Role.RECEPTIONIST), "周丽")[0]
+    therapist = search.search(actor(store, Role.THERAPIST), "周丽")[0]
+    manager = search.search(actor(store, Role.MANAGER), "周丽")[0]
+    assert desk.phone == therapist.phone == "138****8000"
+    assert manager.phone == "138 0013 8000"
+
+
+def test_every_role_that_searches_may_search_and_others_are_refused(
+        search: ClientSearch, store: Store) -> None:
+    store.add("周丽", "13800138000")
+    for role, actions in ROLE_ACTIONS.items():
+        if Action.SEARCH_CLIENTS in actions:
+            assert [h.name for h in search.search(actor(store, role), "周丽")] == ["周丽"]
+        else:  # pragma: no cover - every role searches today
+            with pytest.raises(PermissionDenied):
+                search.search(actor(store, role), "周丽")
+
+
+def test_anonymised_clients_are_never_found(search: ClientSearch, store: Store) -> None:
+    store.add("吴佳", "13800138000", member_no="M1", anonymised=True, visited_days_ago=1)
+    store.add("吴佳佳", "13800138001", visited_days_ago=3)
+    for query in ("吴佳", "佳", "wujia", "wj", "8000", "13800138000", "M1"):
+        assert "吴佳" not in names(search, store, query), query
+    assert names(search, store, "吴") == ["吴佳佳"]
+
+
+def test_flags_and_last_visit(search: ClientSearch, store: Store) -> None:
+    store.add("郑秀", visited_days_ago=0, visitor_class=VisitorClass.SPECIAL,
+              allergies="果酸过敏", tier="金卡")
+    store.add("郑秀秀", allergies="   ", visited_days_ago=None)
+    first, second = search.search(actor(store), "郑秀")
+    assert (first.special_visitor, first.has_allergy, first.tier) == (True, True, "金卡")
+    assert first.last_visit == NOW.astimezone().date()
+    assert first.card_balance_fen is None and not first.open_complaint
+    assert not first.follow_up_due
+    assert first.flags == ("special_visitor", "has_allergy")
+    assert (second.special_visitor, second.has_allergy, second.last_visit) == (
+        False, False, None)
+
+
+def test_last_visit_is_the_local_date(search: ClientSearch, store: Store,
+                                      clock: FakeClock) -> None:
+    # 2026-11-22 17:30 UTC is already Nov 23, 01:30 in Shanghai.
+    with store.db.write() as s:
+        s.add(Client(branch_id=store.branch_id, name="冯", last_visit_at=dt.datetime(
+            2026, 11, 22, 17, 30, tzinfo=UTC)))
+    assert search.search(actor(store), "冯")[0].last_visit == dt.date(2026, 11, 23)
+
+
+@pytest.mark.parametrize(("calendar", "month", "day", "leap", "today", "week"), [
+    (Calendar.SOLAR, 11, 23, False, True, True),
+    (Calendar.SOLAR, 11, 29, False, False, True),
+    (Calendar.SOLAR, 11, 30, False, False, False),
+    (Calendar.SOLAR, 11, 22, False, False, False),
+    (Calendar.LUNAR, 10, 15, False, True, True),    # Nov 23, 2026 is lunar 10/15
+    (Calendar.LUNAR, 10, 15, True, True, True),     # no leap 10th month in 2026
+    (Calendar.LUNAR, 10, 20, False, False, True),
+    (Calendar.LUNAR, 10, 14, False, False, False),
+    (None, None, None, False, False, False),
+])
+def test_birthday_flags_follow_the_injected_clock(
+        search: ClientSearch, store: Store, calendar: Calendar | None, month: int | None,
+        day: int | None, leap: bool, today: bool, week: bool) -> None:
+    store.add("何静", birthday_calendar=calendar, birth_month=month, birth_day=day,
+              birth_leap_month=leap)
+    hit = search.search(actor(store), "何静")[0]
+    assert (hit.birthday_today, hit.birthday_this_week) == (today, week)
+
+
+def test_birthday_flags_move_with_the_clock(search: ClientSearch, store: Store,
+                                            clock: FakeClock) -> None:
+    store.add("何静", birthday_calendar=Calendar.SOLAR, birth_month=12, birth_day=1)
+    assert not search.search(actor(store), "hj")[0].birthday_this_week
+    clock.advance(days=2)
+    assert search.search(actor(store), "hj")[0].birthday_this_week
+
+
+def test_blank_query_and_zero_limit_find_nothing(search: ClientSearch, store: Store) -> None:
+    store.add("陈")
+    assert names(search, store, "  ") == []
+    assert names(search, store, " - ") == []
+    assert names(search, store, "陈", limit=0) == []
+    assert names(search, store, "陈") == ["陈"]
+
+
+def test_limit_caps_each_kind(search: ClientSearch, store: Store) -> None:
+    for i in range(6):
+        store.add(f"林{'一二三四五六'[i]}", visited_days_ago=i)
+    assert len(search.search(actor(store), "林", limit=4)) == 4
+    assert len(search.search(actor(store), "lin", limit=3)) == 3
+
+
+@pytest.mark.parametrize(("query", "kinds"), [
+    ("5678", (MatchKind.CARD, MatchKind.PHONE_TAIL)),
+    ("13800138000", (MatchKind.PHONE, MatchKind.CARD)),
+    ("12345", (MatchKind.CARD,)),
+    ("M001", (MatchKind.CARD,)),
+    ("zhang", (MatchKind.PINYIN, MatchKind.INITIALS)),
+    ("张", (MatchKind.NAME, MatchKind.NAME_PART)),
+    ("", ()),
+])
+def test_plan_query_kinds(query: str, kinds: tuple[MatchKind, ...]) -> None:
+    assert plan_query(query).kinds == kinds
+
+
+@pytest.mark.parametrize("query", ["5678", "13800138000", "M001", "zhang", "张", "觉罗启星"])
+def test_sqlite_plans_use_indexes_not_scans(sqlite_db: Database, query: str) -> None:
+    plan = plan_query(query)
+    statement = _statement(plan.kinds, "contains" in plan.params)
+    with sqlite_db.connect() as conn:
+        steps = conn.execute(text(f"EXPLAIN QUERY PLAN {statement.element.text}"),
+                             {**plan.params, "n": 20}).all()
+    details = [row[3] for row in steps]
+    scans = [d for d in details if d.startswith("SCAN") and "USING" not in d]
+    assert all(d.startswith("SCAN b") for d in scans), details  # sub-query results only
+    sorts = [d for d in details if "TEMP B-TREE" in d]
+    assert len(sorts) == (1 if query == "5678" else 0), details  # only the ~100 tail matches
+
+
+def test_find_command_prints_ranked_masked_matches(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("FRONTDESK_DATA_DIR", str(tmp_path / "data"))
+    store.add("孙一", "13911115678", visited_days_ago=9, tier="金卡")
+    store.add("孙二", "13911125678", visited_days_ago=2, allergies="芒果")
+    assert main(["--database", store.db.url, "find", "5678"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    visited = (NOW - dt.timedelta(days=2)).astimezone().date().isoformat()
+    assert lines[0].split("\t")[:5] == ["孙二", "-", "139****5678", visited, "has_allergy"]
+    assert lines[1].split("\t")[:3] == ["孙一", "金卡", "139****5678"]
+    assert len(lines) == 2
+    assert main(["--database", store.db.url, "find", "9999", "--limit", "5"]) == 1
