@@ -3,6 +3,8 @@
     frontdesk                       open the program (same as ``frontdesk gui``)
     frontdesk init --store NAME --admin USER     set up a new database without the wizard
     frontdesk demo --clients N      fill the database with a believable demo salon
+    frontdesk find QUERY [--limit N]   search clients as the desk does (phone tail, name, pinyin…)
+    frontdesk sheet CLIENT -o FILE.pdf [--lang zh_CN|en]   print a client analysis sheet
     frontdesk db upgrade            bring the database to the current schema (after a backup)
     frontdesk version               print the version
 
@@ -83,13 +85,57 @@ def cmd_demo(args: argparse.Namespace, paths: Paths) -> int:
 
     def progress(stage: str, done: int, total: int) -> None:
         if not args.quiet:
-            print(f"\r{stage}: {done:,}/{total:,}", end="", file=sys.stderr, flush=True)
+            print(f"\r{stage}: {done:,}/{total:,}".ljust(40), end="", file=sys.stderr, flush=True)
 
     summary = fill_demo(db, DemoOptions(clients=args.clients, seed=args.seed, years=args.years),
                         progress=progress)
     if not args.quiet:
         print(file=sys.stderr)
     print(f"{summary} in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def cmd_find(args: argparse.Namespace, paths: Paths) -> int:
+    """Print the clients matching a query, best first, one a line.
+
+    Nobody signs in on the command line, so the search acts as a receptionist of
+    the first branch: phone numbers are masked (138****5678).
+    """
+    from frontdesk.services.registry import Services
+
+    db = open_database(paths)
+    try:
+        search = Services.build(db).search
+        hits = search.search(search.command_line_actor(), args.query, args.limit)
+    finally:
+        db.dispose()
+    for hit in hits:
+        last = hit.last_visit.isoformat() if hit.last_visit else "-"
+        print("\t".join((hit.name, hit.tier or "-", hit.phone or "-", last,
+                         ",".join(hit.flags) or "-", f"[{hit.matched_by.value}]")))
+    if not hits:
+        print(f"no client matches {args.query!r}", file=sys.stderr)
+    return 0 if hits else 1
+
+
+def cmd_sheet(args: argparse.Namespace, paths: Paths) -> int:
+    """Write one client's analysis sheet (客情分析表) as a PDF.
+
+    CLIENT is a phone number, a member number or a client id. Nobody signs in on
+    the command line: the sheet is printed as the first admin (else manager) of the
+    first store, and the audit trail records the view with ``via=cli``.
+    """
+    from frontdesk.services.context import system_clock
+    from frontdesk.services.sheet import SheetService, cli_actor, find_client
+
+    db = open_database(paths)
+    try:
+        client_id = find_client(db, args.client)
+        SheetService(db, system_clock).write_sheet(cli_actor(db), client_id, args.output,
+                                                   args.lang, via="cli")
+    finally:
+        db.dispose()
+    print(f"sheet written to {args.output}")
     return 0
 
 
@@ -119,6 +165,18 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--years", type=int, default=2, help="years of visit history (default 2)")
     demo.add_argument("--quiet", action="store_true", help="no progress output")
     demo.set_defaults(command=cmd_demo)
+
+    find = sub.add_parser("find", help="search clients (as a receptionist: phones masked)")
+    find.add_argument("query", help="phone tail, phone, card number, name, pinyin or initials")
+    find.add_argument("--limit", type=int, default=20, help="most matches to print (default 20)")
+    find.set_defaults(command=cmd_find)
+
+    sheet = sub.add_parser("sheet", help="write a client analysis sheet as a PDF")
+    sheet.add_argument("client", metavar="CLIENT", help="phone number, member number or client id")
+    sheet.add_argument("-o", "--output", required=True, metavar="FILE", help="the PDF to write")
+    sheet.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN",
+                       help="the sheet's language (default zh_CN)")
+    sheet.set_defaults(command=cmd_sheet)
     return parser
 
 

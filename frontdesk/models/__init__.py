@@ -22,6 +22,8 @@ from frontdesk.models.visit import (
     VisitKind,
     VisitStatus,
 )
+from frontdesk.models import appointment  # noqa: F401  (registers its tables)
+from frontdesk.models import consultation, profile  # noqa: F401  (registers their tables)
 
 __all__ = [
     "AuditEntry", "Base", "Branch", "Calendar", "Client", "ClientNamePart", "ConsumptionLine",

@@ -3,7 +3,7 @@
 The service that gathers a client's record fills a :class:`SheetData`; the
 renderer (:mod:`frontdesk.services.sheet_pdf`) only lays it out. Free text
 (skin type, posture, notes, service names) is printed as the staff typed it;
-the few coded fields (``gender``, ``visitor_class``, ``method``, condition
+the few coded fields (``gender``, ``method``, condition
 ``kind``) are codes the renderer labels in the sheet's language, and an
 unknown code is printed as it is. Money is int fen. The phone is already masked
 by the caller: the sheet never holds a full number. Empty text means "not
@@ -19,7 +19,6 @@ from typing import Literal
 Language = Literal["zh_CN", "en"]
 
 GENDERS = ("female", "male")
-VISITOR_CLASSES = ("general", "important", "guest", "special")
 TEST_METHODS = ("instrument", "observed")
 # The five conditions a consultant observes before and after cleansing (洗脸前/洗脸后).
 CONDITION_KINDS = ("heavy_makeup", "very_dirty", "acne", "sensitive", "spots")
@@ -42,7 +41,6 @@ class ClientBasics:
     phone_masked: str = ""
     member_no: str = ""
     tier: str = ""  # the store's tier name, e.g. 金卡
-    visitor_class: str = ""  # a VISITOR_CLASSES code
     client_since: dt.date | None = None
 
 

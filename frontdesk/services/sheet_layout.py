@@ -51,7 +51,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "phone": ("手机", "Phone"),
     "member_no": ("会员号", "Member no."),
     "tier": ("会员等级", "Tier"),
-    "visitor": ("访客类别", "Visitor class"),
     "since": ("建档日期", "Client since"),
     "consultant": ("顾问", "Consultant"),
     "female": ("女", "Female"),

@@ -63,8 +63,9 @@ def _client(c: Ctx, d: SheetData) -> Table:
         [(c.t("name"), c.p(b.name, "name")), (c.t("gender"), c.code(b.gender)),
          (c.t("age"), b.age_or_birthday)],
         [(c.t("phone"), b.phone_masked), (c.t("member_no"), b.member_no), (c.t("tier"), b.tier)],
-        [(c.t("visitor"), c.code(b.visitor_class)), (c.t("since"), since),
-         (c.t("consultant"), d.consultant)],
+        # No visitor class: the client reads and signs this sheet, and "special visitor"
+        # is the desk's private warning about them.
+        [(c.t("since"), since), (c.t("consultant"), d.consultant), ("", "")],
     ]
     return pairs_table(c, "sec_client", rows, WIDTH, per_row=3)
 

@@ -57,7 +57,7 @@ def make_full_sheet(language: Language = "zh_CN", name: str = "欧阳娜娜") ->
         store=StoreInfo("水沐莲清美容养生会所（静安店）", "上海市静安区南京西路 1266 号 3 楼",
                         "021-6288 1234"),
         client=ClientBasics(name, "female", "32（1994-03-08）", "138****5678", "M000123", "金卡",
-                            "important", dt.date(2023, 5, 14)),
+                            dt.date(2023, 5, 14)),
         printed_on=DAY, language=language,
         skin=SkinTest(_days_ago(3), "instrument", "混合偏干", 38, 21.5, "良好", "T 区毛孔粗大",
                       "轻度（I 级）", "两颊少量晒斑", "眼周细纹", "轻度敏感，换季泛红"),
