@@ -23,9 +23,15 @@ EXTRA_QSS = """
 QLabel#warning { color: #b71c1c; font-weight: bold; }
 QLabel#fieldError { color: #c62828; }
 QLabel#pageTitle { font-size: 22px; font-weight: bold; }
+QLabel#total { font-size: 20px; font-weight: bold; }
 QLabel#placeholderText { font-size: 17px; color: #455a64; }
 QListWidget#navigation { font-size: 17px; }
 QListWidget#navigation::item { padding: 10px 8px; }
+QListWidget::indicator, QTreeWidget::indicator {
+    width: 16px; height: 16px; border: 2px solid #009688; border-radius: 3px;
+    background: white; margin-right: 6px;
+}
+QListWidget::indicator:checked, QTreeWidget::indicator:checked { background: #009688; }
 QStatusBar QLabel { padding: 0 14px; border-left: 1px solid #c8c8c8; }
 """
 

@@ -51,6 +51,8 @@ Index = QModelIndex | QPersistentModelIndex
 class HitsModel(QAbstractTableModel):
     """Search hits as table rows; a special visitor's row is tinted red."""
 
+    BALANCE_COLUMN = 4
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.hits: list[ClientHit] = []
@@ -93,7 +95,7 @@ class HitsModel(QAbstractTableModel):
             return hit.phone
         if column == 3:
             return hit.last_visit.isoformat() if hit.last_visit else "—"
-        if column == 4:
+        if column == self.BALANCE_COLUMN:
             return format_fen(hit.card_balance_fen) if hit.card_balance_fen is not None else "—"
         return "  ".join(self.flag_texts(hit))
 
@@ -197,6 +199,8 @@ class SearchPanel(QWidget):
             return  # a newer query is on its way
         self._shown_query = query
         self.model.set_hits(hits)
+        no_cards = all(hit.card_balance_fen is None for hit in hits)
+        self.table.setColumnHidden(HitsModel.BALANCE_COLUMN, no_cards)
         if hits:
             self.table.selectRow(0)
             self.status.setText(self.tr("{n} found — ↓ to choose, Enter to pick, Esc to clear")
