@@ -1,0 +1,374 @@
+"""The demo store generator: a believable, consistent, deterministic salon."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import phonenumbers
+import pytest
+from lunardate import LunarDate
+from sqlalchemy import func, select, text
+
+from frontdesk.db import Database
+from frontdesk.models import (AuditEntry, Base, Branch, Client, ClientNamePart, ConsumptionLine,
+                              Payment, Product, Role, Room, ServiceItem, Staff, Visit)
+from frontdesk.services.auth import AuthService
+from frontdesk.services.context import Actor
+from frontdesk.services.demo import BUILT_AFTER, DemoOptions, DemoSummary, fill_demo
+from frontdesk.services.demo_data import (DEMO_PASSWORD, MOBILE_PREFIXES, STORE_NAME, Draw,
+                                          PersonMaker, lunar_month_days)
+from frontdesk.services.errors import ConflictError, ValidationError
+from frontdesk.services.names import name_keys, name_parts
+from frontdesk.services.registry import Services
+from tests.conftest import ADMIN_PASSWORD, FakeClock
+
+ANCHOR = dt.date(2026, 11, 23)
+SHANGHAI = dt.timezone(dt.timedelta(hours=8))
+CLIENTS = 300
+
+
+def fill(db: Database, clock: FakeClock, clients: int = CLIENTS, seed: int = 1) -> DemoSummary:
+    return fill_demo(db, DemoOptions(clients=clients, seed=seed, anchor=ANCHOR), clock=clock)
+
+
+def count(db: Database, model: Any) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def fresh_sqlite(template: Path, path: Path) -> Database:
+    shutil.copy(template, path)
+    return Database(f"sqlite:///{path}")
+
+
+def snapshot(db: Database) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """Clients and visits, in id order, without ids of rows made outside the fill."""
+    with db.read() as s:
+        clients = s.execute(select(
+            Client.name, Client.phone_e164, Client.member_no, Client.birthday_calendar,
+            Client.birth_year, Client.birth_month, Client.birth_day, Client.tier,
+            Client.referred_by_id, Client.created_at, Client.last_visit_at).order_by(Client.id))
+        visits = s.execute(select(Visit.client_id, Visit.arrived_at, Visit.total_fen)
+                           .order_by(Visit.id))
+        return [tuple(r) for r in clients], [tuple(r) for r in visits]
+
+
+def test_fill_makes_the_store_and_counts_what_it_wrote(db: Database, clock: FakeClock) -> None:
+    summary = fill(db, clock)
+    assert summary.clients == count(db, Client) == CLIENTS
+    assert summary.visits == count(db, Visit)
+    assert summary.visits > CLIENTS
+    assert summary.lines == count(db, ConsumptionLine) >= summary.visits
+    assert summary.payments == count(db, Payment) >= summary.visits
+    assert f"{CLIENTS:,} clients" in str(summary) and DEMO_PASSWORD in str(summary)
+    assert (count(db, Room), count(db, ServiceItem), count(db, Product)) == (8, 22, 10)
+    assert count(db, ClientNamePart) > 0
+    with db.read() as s:
+        assert s.scalars(select(Branch.name)).all() == [STORE_NAME]
+        roles = Counter(s.scalars(select(Staff.role)))
+        assert s.scalar(select(AuditEntry.action).where(AuditEntry.action == "demo.filled"))
+        assert s.scalar(select(func.count()).where(Staff.role == Role.THERAPIST,
+                                                   Staff.password_hash.is_not(None))) == 0
+    assert roles == {Role.ADMIN: 1, Role.MANAGER: 1, Role.RECEPTIONIST: 2, Role.CONSULTANT: 2,
+                     Role.THERAPIST: 6}
+    assert set(summary.accounts) == {"admin", "manager", "reception1", "reception2",
+                                     "consultant1", "consultant2"}
+
+
+def test_demo_accounts_sign_in_with_the_printed_password(db: Database, clock: FakeClock) -> None:
+    fill(db, clock)
+    actor = AuthService(db, clock).sign_in("manager", DEMO_PASSWORD)
+    assert actor.role is Role.MANAGER
+
+
+def test_same_seed_same_data_on_any_database(db: Database, clock: FakeClock, tmp_path: Path,
+                                             sqlite_template: Path) -> None:
+    fill(db, clock, seed=5)
+    twin = fresh_sqlite(sqlite_template, tmp_path / "twin.sqlite3")
+    other = fresh_sqlite(sqlite_template, tmp_path / "other.sqlite3")
+    try:
+        fill(twin, clock, seed=5)
+        fill(other, clock, seed=6)
+        assert snapshot(twin) == snapshot(db)
+        assert snapshot(other)[0] != snapshot(db)[0]
+        assert snapshot(other)[1] != snapshot(db)[1]
+    finally:
+        twin.dispose()
+        other.dispose()
+
+
+def test_phones_are_valid_unique_mainland_mobiles(db: Database, clock: FakeClock) -> None:
+    fill(db, clock, clients=1000)
+    with db.read() as s:
+        rows = s.execute(select(Client.phone_e164, Client.phone_last4)).all()
+    phones = [phone for phone, _ in rows if phone is not None]
+    assert len(set(phones)) == len(phones) == 1000
+    for phone, last4 in zip(phones, [last4 for _, last4 in rows], strict=True):
+        number = phonenumbers.parse(phone, None)
+        assert phonenumbers.is_valid_number(number), phone
+        assert phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE
+        assert phone.startswith("+861") and last4 == phone[-4:]
+
+
+@pytest.mark.parametrize("prefix", [p for p, _ in MOBILE_PREFIXES])
+def test_every_mobile_prefix_is_valid_with_any_eight_digits(prefix: str) -> None:
+    rng = random.Random(prefix)
+    for suffix in [0, 99_999_999, *(rng.randrange(10**8) for _ in range(20))]:
+        number = phonenumbers.parse(f"+86{prefix}{suffix:08d}", None)
+        assert phonenumbers.is_valid_number(number), (prefix, suffix)
+
+
+def test_member_and_phone_numbers_never_repeat() -> None:
+    people = PersonMaker(Draw(random.Random(3)))
+    phones = [people.phone() for _ in range(50_000)]
+    members = [people.member_no() for _ in range(50_000)]
+    assert len(set(phones)) == len(phones)
+    assert len(set(members)) == len(members)
+    assert all(len(m) == 9 and m[0] == "M" and m[1:].isdigit() for m in members)
+
+
+def test_surnames_read_as_surnames_in_pinyin() -> None:
+    people = PersonMaker(Draw(random.Random(7)))
+    expected = {"单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "区": "ou", "查": "zha",
+                "朴": "piao", "欧阳": "ouyang", "司马": "sima", "上官": "shangguan",
+                "诸葛": "zhuge"}
+    seen: set[str] = set()
+    for _ in range(60_000):
+        name = people.name(female=True)
+        surname = name[:2] if name[:2] in expected else name[:1]
+        if surname in expected:
+            seen.add(surname)
+            assert people.keys(name)[0].startswith(expected[surname]), name
+    assert seen == set(expected)
+
+
+def test_names_carry_their_search_keys_and_parts(db: Database, clock: FakeClock) -> None:
+    fill(db, clock)
+    with db.read() as s:
+        clients = s.execute(select(Client.id, Client.name, Client.name_pinyin,
+                                   Client.name_initials)).all()
+        parts = s.execute(select(ClientNamePart.client_id, ClientNamePart.part)).all()
+    stored: dict[int, set[str]] = {}
+    for client_id, part in parts:
+        stored.setdefault(client_id, set()).add(part)
+    for client_id, name, pinyin, initials in clients:
+        assert 2 <= len(name) <= 4
+        assert (pinyin, initials) == name_keys(name)
+        assert stored.get(client_id, set()) == name_parts(name)
+
+
+def test_birthdays_are_real_dates_in_their_calendar() -> None:
+    people = PersonMaker(Draw(random.Random(11)))
+    kinds: Counter[str | None] = Counter()
+    leap_months = 0
+    for _ in range(20_000):
+        born = people.birthday()
+        kinds[born.calendar] += 1
+        if born.calendar == "solar":
+            assert born.month and born.day
+            dt.date(born.year or 2000, born.month, born.day)  # raises if not a date
+        elif born.calendar == "lunar" and born.year:
+            assert born.month and born.day
+            if born.leap_month:
+                leap_months += 1
+                assert LunarDate.leap_month_for_year(born.year) == born.month
+            LunarDate(born.year, born.month, born.day, born.leap_month).to_solar_date()
+        elif born.calendar == "lunar":
+            assert born.day is not None and born.day <= 29 and not born.leap_month
+        else:
+            assert (born.year, born.month, born.day) == (None, None, None)
+    assert 0.6 < kinds["solar"] / 20_000 < 0.7 and 0.15 < kinds["lunar"] / 20_000 < 0.25
+    assert 0 < leap_months < 0.05 * kinds["lunar"]
+
+
+def test_lunar_month_lengths_follow_lunardate() -> None:
+    assert lunar_month_days(2021, 1, False) == 29
+    assert lunar_month_days(2021, 2, False) == 30
+    assert lunar_month_days(2020, 4, True) == 29  # 闰四月 2020 ends on 2020-06-20
+
+
+def test_money_adds_up_to_the_fen(db: Database, clock: FakeClock) -> None:
+    fill(db, clock)
+    with db.read() as s:
+        bad_lines = s.scalar(select(func.count()).where(
+            ConsumptionLine.amount_fen
+            != ConsumptionLine.quantity * ConsumptionLine.unit_price_fen
+            - ConsumptionLine.discount_fen))
+        line_sums = dict(s.execute(select(ConsumptionLine.visit_id, func.sum(
+            ConsumptionLine.amount_fen)).group_by(ConsumptionLine.visit_id)).all())
+        paid = dict(s.execute(select(Payment.visit_id, func.sum(Payment.amount_fen))
+                              .group_by(Payment.visit_id)).all())
+        totals = dict(s.execute(select(Visit.id, Visit.total_fen)).all())
+        discounted = s.scalar(select(func.count()).where(ConsumptionLine.discount_fen > 0))
+        methods = set(s.scalars(select(Payment.method).distinct()))
+    assert bad_lines == 0
+    assert totals == line_sums == paid
+    assert all(total > 0 for total in totals.values())
+    assert discounted and {m.value for m in methods} == {"cash", "bank_card", "wechat", "alipay"}
+
+
+def test_visits_are_closed_inside_opening_hours(db: Database, clock: FakeClock) -> None:
+    fill(db, clock)
+    with db.read() as s:
+        visits = s.scalars(select(Visit)).all()
+        clients = {c.id: c for c in s.scalars(select(Client))}
+    for v in visits:
+        assert v.status.value == "closed" and v.therapist_id and v.room_id
+        assert v.started_at and v.finished_at and v.closed_at
+        assert v.arrived_at < v.started_at < v.finished_at < v.closed_at
+        opens = dt.datetime.combine(v.arrived_at.astimezone(SHANGHAI).date(), dt.time(10),
+                                    SHANGHAI)
+        assert opens <= v.arrived_at and v.closed_at <= opens + dt.timedelta(hours=12)
+        assert v.closed_at.astimezone(SHANGHAI).date() < ANCHOR
+        assert clients[v.client_id].created_at < v.arrived_at
+
+
+def test_last_visit_is_the_latest_arrival(db: Database, clock: FakeClock) -> None:
+    fill(db, clock)
+    with db.read() as s:
+        latest = dict(s.execute(select(Visit.client_id, func.max(Visit.arrived_at))
+                                .group_by(Visit.client_id)).all())
+        last = dict(s.execute(select(Client.id, Client.last_visit_at)).all())
+    assert len(latest) == CLIENTS
+    assert {k: v.replace(tzinfo=dt.timezone.utc) if v.tzinfo is None else v
+            for k, v in latest.items()} == last
+
+
+def test_referrals_point_at_earlier_clients(db: Database, clock: FakeClock) -> None:
+    fill(db, clock)
+    with db.read() as s:
+        clients = {c.id: c for c in s.scalars(select(Client))}
+    referred = [c for c in clients.values() if c.referred_by_id is not None]
+    assert referred
+    for c in referred:
+        assert c.source.value == "referral"
+        assert c.referred_by_id in clients and c.referred_by_id < c.id
+        assert clients[c.referred_by_id].created_at < c.created_at
+
+
+def test_history_has_loyal_clients_one_timers_and_churn(db: Database, clock: FakeClock) -> None:
+    fill(db, clock)
+    with db.read() as s:
+        visits = Counter(dict(s.execute(select(Visit.client_id, func.count())
+                                        .group_by(Visit.client_id)).all()))
+        clients = s.scalars(select(Client)).all()
+    quiet_since = dt.datetime.combine(ANCHOR, dt.time(), SHANGHAI) - dt.timedelta(days=120)
+    churned = [c for c in clients if visits[c.id] >= 3 and c.last_visit_at
+               and c.last_visit_at < quiet_since]
+    assert sum(1 for n in visits.values() if n == 1) > CLIENTS // 10
+    assert max(visits.values()) >= 30
+    assert churned
+
+
+def test_client_mix_looks_like_a_salon(db: Database, clock: FakeClock) -> None:
+    fill(db, clock, clients=1000)
+    with db.read() as s:
+        clients = s.scalars(select(Client)).all()
+    share = lambda pred: sum(1 for c in clients if pred(c)) / len(clients)
+    assert 0.75 < share(lambda c: c.gender.value == "female") < 0.95
+    assert 0.45 < share(lambda c: c.member_no is not None) < 0.75
+    assert 0.5 < share(lambda c: c.consent_marketing) < 0.7
+    assert 0.3 < share(lambda c: c.consent_health) < 0.5
+    assert all((c.consent_health_at is not None) == c.consent_health for c in clients)
+    assert 0.01 < share(lambda c: c.allergies != "") < 0.1
+    assert {c.tier for c in clients if c.member_no} >= {"普通", "银卡", "金卡"}
+    assert all(c.tier == "" for c in clients if c.member_no is None)
+    assert {c.visitor_class.value for c in clients} >= {"general", "important", "guest"}
+
+
+def test_default_anchor_is_the_clock_date(db: Database, clock: FakeClock) -> None:
+    fill_demo(db, DemoOptions(clients=50), clock=clock)
+    today = clock().astimezone().date()
+    with db.read() as s:
+        latest = s.scalar(select(func.max(Visit.closed_at)))
+        earliest = s.scalar(select(func.min(Visit.arrived_at)))
+    assert latest is not None and earliest is not None
+    assert latest.astimezone().date() < today
+    assert earliest.astimezone().date() >= today.replace(year=today.year - 2)
+
+
+def test_refuses_to_double_data_and_leaves_the_database_unchanged(
+        db: Database, clock: FakeClock) -> None:
+    with db.write() as s:
+        branch = Branch(name="老店")
+        s.add(branch)
+        s.flush()
+        s.add(Client(branch_id=branch.id, name="王芳"))
+    tables = [m for m in Base.registry.mappers]
+    before = {m.class_.__name__: count(db, m.class_) for m in tables}
+    with pytest.raises(ConflictError):
+        fill(db, clock)
+    assert {m.class_.__name__: count(db, m.class_) for m in tables} == before
+
+
+def test_fill_keeps_the_wizards_store_and_admin(services: Services, admin: Actor,
+                                                clock: FakeClock) -> None:
+    summary = fill(services.db, clock)
+    assert "admin" not in summary.accounts and "manager" in summary.accounts
+    assert services.auth.sign_in("admin", ADMIN_PASSWORD).staff_id == admin.staff_id
+    with services.db.read() as s:
+        assert s.scalars(select(Branch.name)).all() == ["水沐莲清美容会所"]
+        assert s.scalar(select(func.count()).where(Staff.role == Role.ADMIN)) == 1
+        assert set(s.scalars(select(Client.branch_id))) == {admin.branch_id}
+
+
+def test_ids_continue_after_the_fill(db: Database, clock: FakeClock) -> None:
+    fill(db, clock, clients=20)
+    with db.write() as s:
+        branch_id = s.scalar(select(Branch.id))
+        client = Client(branch_id=branch_id, name="新客户")
+        s.add(client)
+        s.flush()
+        assert client.id == 21
+
+
+def test_sqlite_is_back_to_synchronous_full(sqlite_db: Database, clock: FakeClock) -> None:
+    fill(sqlite_db, clock, clients=20)
+    with sqlite_db.read() as s:
+        assert s.execute(text("PRAGMA synchronous")).scalar() == 2
+
+
+def sqlite_indexes(db: Database) -> set[tuple[str, str]]:
+    with db.read() as s:
+        rows = s.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                              "AND sql IS NOT NULL"))
+        return {(name, sql) for name, sql in rows}
+
+
+def test_sqlite_indexes_are_rebuilt_as_they_were(sqlite_db: Database, clock: FakeClock) -> None:
+    before = sqlite_indexes(sqlite_db)
+    assert set(BUILT_AFTER) <= {name for name, _ in before}
+    fill(sqlite_db, clock, clients=20)
+    assert sqlite_indexes(sqlite_db) == before
+
+
+class Stop(Exception):
+    """Raised by a progress report to stop a fill half-way."""
+
+
+def test_indexes_come_back_when_a_fill_stops_half_way(sqlite_db: Database,
+                                                      clock: FakeClock) -> None:
+    before = sqlite_indexes(sqlite_db)
+
+    def stop(stage: str, done: int, total: int) -> None:
+        if stage == "clients":
+            raise Stop
+
+    with pytest.raises(Stop):
+        fill_demo(sqlite_db, DemoOptions(clients=20, anchor=ANCHOR), progress=stop, clock=clock)
+    assert sqlite_indexes(sqlite_db) == before
+    with sqlite_db.read() as s:
+        assert s.execute(text("PRAGMA synchronous")).scalar() == 2
+
+
+def test_refuses_silly_sizes(db: Database, clock: FakeClock) -> None:
+    with pytest.raises(ValidationError):
+        fill_demo(db, DemoOptions(clients=0, anchor=ANCHOR), clock=clock)
+    with pytest.raises(ValidationError):
+        fill_demo(db, DemoOptions(clients=10, years=0, anchor=ANCHOR), clock=clock)
+    assert count(db, Branch) == 0
