@@ -17,7 +17,8 @@ BENCHMARKS = ("search", "typing", "sheet")
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m tests.bench")
-    parser.add_argument("which", nargs="*", choices=[*BENCHMARKS, []], default=list(BENCHMARKS))
+    parser.add_argument("which", nargs="*", metavar="BENCH",
+                        help=f"which to run: {', '.join(BENCHMARKS)} (default: all)")
     modules = {}
     for name in BENCHMARKS:
         try:
@@ -26,6 +27,9 @@ def main() -> None:
             continue
         modules[name].add_arguments(parser)
     args = parser.parse_args()
+    unknown = set(args.which) - set(BENCHMARKS)
+    if unknown:
+        parser.error(f"unknown benchmark(s): {', '.join(sorted(unknown))}")
     sections = [modules[name].run(args) for name in (args.which or BENCHMARKS) if name in modules]
     report = "\n\n".join(sections)
     print(report)
