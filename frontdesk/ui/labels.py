@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from frontdesk.models import Gender, PaymentMethod, Role, SourceChannel, VisitorClass
+from frontdesk.models import (
+    Gender,
+    LineKind,
+    PaymentMethod,
+    Role,
+    SourceChannel,
+    VisitKind,
+    VisitorClass,
+    VisitStatus,
+)
+from frontdesk.models.consultation import ConditionKind, MeasureMethod, PhotoKind, SkinType
 
 
 def role_name(role: Role) -> str:
@@ -53,3 +63,87 @@ def payment_method_name(value: PaymentMethod) -> str:
         PaymentMethod.MEMBER_CARD: QCoreApplication.translate("Labels", "Member card"),
     }
     return names[value]
+
+
+def skin_type_name(value: SkinType) -> str:
+    names = {
+        SkinType.DRY: QCoreApplication.translate("Labels", "Dry"),
+        SkinType.OILY: QCoreApplication.translate("Labels", "Oily"),
+        SkinType.COMBINATION: QCoreApplication.translate("Labels", "Combination"),
+        SkinType.NORMAL: QCoreApplication.translate("Labels", "Normal"),
+        SkinType.SENSITIVE: QCoreApplication.translate("Labels", "Sensitive"),
+    }
+    return names[value]
+
+
+def measure_method_name(value: MeasureMethod) -> str:
+    names = {
+        MeasureMethod.INSTRUMENT: QCoreApplication.translate("Labels", "Instrument"),
+        MeasureMethod.OBSERVED: QCoreApplication.translate("Labels", "Observed (look, touch, ask)"),
+    }
+    return names[value]
+
+
+def condition_name(value: ConditionKind) -> str:
+    """The five special conditions observed before and after cleansing."""
+    names = {
+        ConditionKind.HEAVY_MAKEUP: QCoreApplication.translate("Labels", "Heavy make-up"),
+        ConditionKind.VERY_DIRTY: QCoreApplication.translate("Labels", "Very dirty skin"),
+        ConditionKind.ACNE: QCoreApplication.translate("Labels", "Acne"),
+        ConditionKind.SENSITIVE: QCoreApplication.translate("Labels", "Sensitive or allergic"),
+        ConditionKind.SPOTS: QCoreApplication.translate("Labels", "Spots"),
+    }
+    return names[value]
+
+
+def grade_name(value: int) -> str:
+    """Grades 0–4 of pores, acne, pigmentation, wrinkles and sensitivity."""
+    names = [QCoreApplication.translate("Labels", "0 none"),
+             QCoreApplication.translate("Labels", "1 slight"),
+             QCoreApplication.translate("Labels", "2 moderate"),
+             QCoreApplication.translate("Labels", "3 marked"),
+             QCoreApplication.translate("Labels", "4 severe")]
+    return names[value]
+
+
+def visit_status_name(value: VisitStatus) -> str:
+    names = {
+        VisitStatus.WAITING: QCoreApplication.translate("Labels", "Waiting"),
+        VisitStatus.IN_SERVICE: QCoreApplication.translate("Labels", "In service"),
+        VisitStatus.FINISHED: QCoreApplication.translate("Labels", "Finished"),
+        VisitStatus.CLOSED: QCoreApplication.translate("Labels", "Checked out"),
+        VisitStatus.CANCELLED: QCoreApplication.translate("Labels", "Cancelled"),
+    }
+    return names[value]
+
+
+def visit_kind_name(value: VisitKind) -> str:
+    names = {VisitKind.WALK_IN: QCoreApplication.translate("Labels", "Walk-in"),
+             VisitKind.APPOINTMENT: QCoreApplication.translate("Labels", "Appointment")}
+    return names[value]
+
+
+def line_kind_name(value: LineKind) -> str:
+    names = {LineKind.SERVICE: QCoreApplication.translate("Labels", "Service"),
+             LineKind.PRODUCT: QCoreApplication.translate("Labels", "Product")}
+    return names[value]
+
+
+def photo_kind_name(value: PhotoKind) -> str:
+    names = {PhotoKind.BEFORE: QCoreApplication.translate("Labels", "Before"),
+             PhotoKind.AFTER: QCoreApplication.translate("Labels", "After")}
+    return names[value]
+
+
+def trend_name(measure: str) -> str:
+    """The measures of ConsultationService.trends (keys of TREND_UNITS)."""
+    names = {
+        "moisture": QCoreApplication.translate("Labels", "Moisture"),
+        "oil": QCoreApplication.translate("Labels", "Oil"),
+        "elasticity": QCoreApplication.translate("Labels", "Elasticity"),
+        "weight": QCoreApplication.translate("Labels", "Weight"),
+        "bmi": QCoreApplication.translate("Labels", "BMI"),
+        "body_fat": QCoreApplication.translate("Labels", "Body fat"),
+        "waist": QCoreApplication.translate("Labels", "Waist"),
+    }
+    return names[measure]

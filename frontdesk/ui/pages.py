@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QWidget
 
 from frontdesk.services.context import Actor
 from frontdesk.services.registry import Services
+from frontdesk.ui.clients.clients_page import ClientsPage
 from frontdesk.ui.desk.desk_page import DeskPage
 from frontdesk.ui.local_settings import LocalSettings
-from frontdesk.ui.placeholders import PlaceholderPage, PlannedPages
+from frontdesk.ui.placeholders import PlannedPages
 from frontdesk.ui.settings_page import SettingsPage
 from frontdesk.ui.worker import DbWorker
 
@@ -32,10 +33,6 @@ class PageTitles(QWidget):
             "settings": self.tr("Settings"),
         }
 
-    def clients_placeholder(self) -> PlaceholderPage:
-        return PlaceholderPage(self.tr("Clients"), self.tr(
-            "Client profiles, consultation records and the client analysis sheet."))
-
 
 def build_pages(window: MainWindow, services: Services, actor: Actor, settings: LocalSettings,
                 worker: DbWorker) -> list[tuple[str, str, QWidget]]:
@@ -48,7 +45,7 @@ def build_pages(window: MainWindow, services: Services, actor: Actor, settings: 
     settings_page.idle_minutes_changed.connect(window.set_idle_minutes)
     pages: list[tuple[str, QWidget]] = [
         ("desk", DeskPage(services, actor, worker)),
-        ("clients", texts.clients_placeholder()),
+        ("clients", ClientsPage(services, actor, worker)),
         ("cards", planned.cards()),
         ("care", planned.care()),
         ("complaints", planned.complaints()),

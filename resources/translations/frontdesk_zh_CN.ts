@@ -102,6 +102,191 @@
     </message>
 </context>
 <context>
+    <name>BasicsForm</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Member no.</source>
+        <translation>会员编号</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>推荐人</translation>
+    </message>
+    <message>
+        <source>Visitor class</source>
+        <translation>访客类别</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Allergies / contraindications</source>
+        <translation>过敏 / 禁忌</translation>
+    </message>
+    <message>
+        <source>Greetings and offers</source>
+        <translation>接收问候和优惠</translation>
+    </message>
+    <message>
+        <source>Skin and body records</source>
+        <translation>保存皮肤和身体记录</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>{field}: {value}</source>
+        <translation>{field}：{value}</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Save basics</source>
+        <translation>保存基本资料</translation>
+    </message>
+    <message>
+        <source>Shown masked: type the whole new number to change it.</source>
+        <translation>手机号已部分隐藏：如需修改，请输入完整的新号码。</translation>
+    </message>
+    <message>
+        <source>Allergies and contraindications, if any</source>
+        <translation>过敏和禁忌（如有）</translation>
+    </message>
+    <message>
+        <source>Basics</source>
+        <translation>基本资料</translation>
+    </message>
+    <message>
+        <source>Contact and consent</source>
+        <translation>联系与授权</translation>
+    </message>
+    <message>
+        <source>Agrees to receive greetings and offers</source>
+        <translation>同意接收问候和优惠信息</translation>
+    </message>
+    <message>
+        <source>Agrees, separately, that skin and body records are kept</source>
+        <translation>另行同意保存皮肤和身体检测记录</translation>
+    </message>
+    <message>
+        <source>A change of consent is saved with the basics and takes effect at once.</source>
+        <translation>授权的更改随基本资料一起保存，立即生效。</translation>
+    </message>
+    <message>
+        <source>Not consented</source>
+        <translation>未同意</translation>
+    </message>
+    <message>
+        <source>Given on {date}</source>
+        <translation>{date} 同意</translation>
+    </message>
+    <message>
+        <source>Your change, to make again: {values}</source>
+        <translation>您的修改（请重新填写）：{values}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>The other terminal saved: {values}</source>
+        <translation>另一台电脑已保存：{values}</translation>
+    </message>
+    <message>
+        <source>You typed: {values}</source>
+        <translation>您输入的：{values}</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDialog</name>
+    <message>
+        <source>Sheets for several clients</source>
+        <translation>批量生成客情分析表</translation>
+    </message>
+    <message>
+        <source>Today's visitors ({n})</source>
+        <translation>今日到店客户（{n} 位）</translation>
+    </message>
+    <message>
+        <source>The current search results ({n})</source>
+        <translation>当前查找结果（{n} 位）</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Write the sheets</source>
+        <translation>生成分析表</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Folder for the sheets</source>
+        <translation>分析表保存到的文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>BatchProgress</name>
+    <message>
+        <source>Client analysis sheets</source>
+        <translation>客情分析表</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Writing sheets: {done}/{total}</source>
+        <translation>正在生成分析表：{done}/{total}</translation>
+    </message>
+</context>
+<context>
     <name>BirthdayEditor</name>
     <message>
         <source>Not given</source>
@@ -208,6 +393,57 @@
     </message>
 </context>
 <context>
+    <name>BodySection</name>
+    <message>
+        <source>Body test</source>
+        <translation>身体检测</translation>
+    </message>
+    <message>
+        <source>Measured by</source>
+        <translation>检测方式</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>身高</translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation>厘米</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>体重</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>公斤</translation>
+    </message>
+    <message>
+        <source>Body fat</source>
+        <translation>体脂率</translation>
+    </message>
+    <message>
+        <source>Waist</source>
+        <translation>腰围</translation>
+    </message>
+    <message>
+        <source>Hips</source>
+        <translation>臀围</translation>
+    </message>
+    <message>
+        <source>Posture</source>
+        <translation>体态</translation>
+    </message>
+    <message>
+        <source>Pain areas</source>
+        <translation>疼痛部位</translation>
+    </message>
+    <message>
+        <source>Meridian notes</source>
+        <translation>经络情况</translation>
+    </message>
+</context>
+<context>
     <name>CheckInDialog</name>
     <message>
         <source>Check in {name} (F4)</source>
@@ -239,7 +475,7 @@
     </message>
     <message>
         <source>Purpose</source>
-        <translation>来访目的</translation>
+        <translation>来店目的</translation>
     </message>
     <message>
         <source>Consultant</source>
@@ -393,10 +629,214 @@
     </message>
 </context>
 <context>
+    <name>ClientScreens</name>
+    <message>
+        <source>Not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>lunar leap {month}/{day}</source>
+        <translation>农历闰{month}月{day}日</translation>
+    </message>
+    <message>
+        <source>lunar {month}/{day}</source>
+        <translation>农历{month}月{day}日</translation>
+    </message>
+</context>
+<context>
+    <name>ClientTypeSection</name>
+    <message>
+        <source>Client type</source>
+        <translation>客人类型</translation>
+    </message>
+    <message>
+        <source>Nervous</source>
+        <translation>心里紧张</translation>
+    </message>
+    <message>
+        <source>Lacks trust</source>
+        <translation>缺乏信任感</translation>
+    </message>
+    <message>
+        <source>Highly strung</source>
+        <translation>神经质</translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation>新客人</translation>
+    </message>
+    <message>
+        <source>Existing client, new course</source>
+        <translation>老客人的新疗程</translation>
+    </message>
+    <message>
+        <source>Guide these clients in person and take over when needed.</source>
+        <translation>此类客人需顾问现场指导，必要时亲自操作。</translation>
+    </message>
+    <message>
+        <source>How to handle</source>
+        <translation>接待要点</translation>
+    </message>
+</context>
+<context>
+    <name>ClientsPage</name>
+    <message>
+        <source>Sheets for several clients…</source>
+        <translation>批量生成客情分析表…</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>Find a client on the left (F2), then press Enter to open the profile.</source>
+        <translation>请在左侧查找客户（F2），按 Enter 打开客户档案。</translation>
+    </message>
+    <message>
+        <source>No clients to print: search first, or wait for today's visitors.</source>
+        <translation>没有可生成的客户：请先查找客户，或等今日有客人到店。</translation>
+    </message>
+    <message>
+        <source>Stopped: {n} of {total} sheets written to {folder}.</source>
+        <translation>已停止：共 {total} 份，已生成 {n} 份，保存在 {folder}。</translation>
+    </message>
+    <message>
+        <source>{n} sheets written to {folder}.</source>
+        <translation>已生成 {n} 份分析表，保存在 {folder}。</translation>
+    </message>
+    <message>
+        <source>The sheets could not be written to {folder}: {reason}</source>
+        <translation>无法把分析表保存到 {folder}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionsSection</name>
+    <message>
+        <source>Special conditions (observe before and after cleansing)</source>
+        <translation>特殊情况（洗脸前后各观察一次）</translation>
+    </message>
+    <message>
+        <source>Before cleansing</source>
+        <translation>洗脸前</translation>
+    </message>
+    <message>
+        <source>After cleansing</source>
+        <translation>洗脸后</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationEditor</name>
+    <message>
+        <source>Consultation date</source>
+        <translation>咨询日期</translation>
+    </message>
+    <message>
+        <source>Recommended plan</source>
+        <translation>推荐方案</translation>
+    </message>
+    <message>
+        <source>Next visit on</source>
+        <translation>下次到店</translation>
+    </message>
+    <message>
+        <source>Courses (service × sessions)</source>
+        <translation>疗程（项目 × 次数）</translation>
+    </message>
+    <message>
+        <source>Home-care products</source>
+        <translation>家居护理产品</translation>
+    </message>
+    <message>
+        <source>Plan notes</source>
+        <translation>方案说明</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Save consultation</source>
+        <translation>保存客情分析</translation>
+    </message>
+    <message>
+        <source>Clear the form</source>
+        <translation>清空表单</translation>
+    </message>
+    <message>
+        <source>New consultation for {name}</source>
+        <translation>为 {name} 新建客情分析</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationForm</name>
+    <message>
+        <source>Type a number such as {example}.</source>
+        <translation>请输入数字，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationTab</name>
+    <message>
+        <source>Skin and body records are health data, kept for consultants and managers. Ask one of them to fill in or read the client analysis sheet.</source>
+        <translation>皮肤和身体检测记录属于健康数据，仅限顾问和店长查看。请由顾问或店长填写或查看客情分析表。</translation>
+    </message>
+    <message>
+        <source>New consultation</source>
+        <translation>新建客情分析</translation>
+    </message>
+    <message>
+        <source>Consultation records</source>
+        <translation>客情分析记录</translation>
+    </message>
+    <message>
+        <source>{name} has not consented to keeping skin and body records. Record the consent under Basics before saving a consultation.</source>
+        <translation>{name} 尚未同意保存皮肤和身体检测记录。请先在“基本资料”中记录其同意，再保存客情分析。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsumptionModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+</context>
+<context>
     <name>DeskPage</name>
     <message>
         <source>New client</source>
-        <translation>新客登记</translation>
+        <translation>新客人</translation>
     </message>
     <message>
         <source>Check in</source>
@@ -421,6 +861,18 @@
     <message>
         <source>Choose a visit on the board first (F5, arrows).</source>
         <translation>请先在看板上选择一条到店记录（F5，方向键）。</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>改期…</translation>
+    </message>
+    <message>
+        <source>Cancel the appointment</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <source>Mark as no-show</source>
+        <translation>标记为未到店</translation>
     </message>
 </context>
 <context>
@@ -502,6 +954,10 @@
         <translation>这里最多 {n} 项。</translation>
     </message>
     <message>
+        <source>Body fat must be between {low} and {high} %.</source>
+        <translation>体脂率应在 {low}% 到 {high}% 之间。</translation>
+    </message>
+    <message>
         <source>Choose a month from 1 to 12.</source>
         <translation>请选择 1 到 12 月。</translation>
     </message>
@@ -528,6 +984,10 @@
     <message>
         <source>Each special condition is noted once.</source>
         <translation>每种特殊情况只记录一次。</translation>
+    </message>
+    <message>
+        <source>Elasticity must be between {low} and {high}.</source>
+        <translation>弹性应在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
         <source>Enter a birth year from 1900 to {last}.</source>
@@ -562,6 +1022,10 @@
         <translation>开始时间需要带时区。</translation>
     </message>
     <message>
+        <source>Height must be between {low} and {high} cm.</source>
+        <translation>身高应在 {low} 到 {high} 厘米之间。</translation>
+    </message>
+    <message>
         <source>Line {line}: choose a service or a product.</source>
         <translation>第 {line} 行：请选择服务或产品。</translation>
     </message>
@@ -592,6 +1056,10 @@
     <message>
         <source>Member cards are not available yet.</source>
         <translation>会员卡功能尚未开通。</translation>
+    </message>
+    <message>
+        <source>Moisture must be between {low} and {high} %.</source>
+        <translation>水分应在 {low}% 到 {high}% 之间。</translation>
     </message>
     <message>
         <source>Month {month} has {days} days; choose a day from 1 to {days}.</source>
@@ -666,6 +1134,10 @@
         <translation>还不行：预约开始时间是 {start}。</translation>
     </message>
     <message>
+        <source>Oil must be between {low} and {high} %.</source>
+        <translation>油分应在 {low}% 到 {high}% 之间。</translation>
+    </message>
+    <message>
         <source>Only a lunar birthday can be in a leap month.</source>
         <translation>只有农历生日才有闰月。</translation>
     </message>
@@ -710,12 +1182,20 @@
         <translation>这个时间已经过去了。</translation>
     </message>
     <message>
+        <source>The acne grade must be between {low} and {high}.</source>
+        <translation>暗疮等级应在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
         <source>The consultation date cannot be in the future.</source>
         <translation>咨询日期不能在将来。</translation>
     </message>
     <message>
         <source>The file {name} cannot be read.</source>
         <translation>无法读取文件 {name}。</translation>
+    </message>
+    <message>
+        <source>The hips must be between {low} and {high} cm.</source>
+        <translation>臀围应在 {low} 到 {high} 厘米之间。</translation>
     </message>
     <message>
         <source>The member number {member_no} is taken.</source>
@@ -726,12 +1206,32 @@
         <translation>下次到店日期不能早于咨询日期。</translation>
     </message>
     <message>
+        <source>The number of sessions must be between {low} and {high}.</source>
+        <translation>次数应在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
         <source>The payments add up to {paid}; the total is {total}.</source>
         <translation>付款合计 {paid}，应收 {total}。</translation>
     </message>
     <message>
         <source>The photo file {name} is missing or damaged in the photos folder.</source>
         <translation>照片文件夹中的 {name} 丢失或已损坏。</translation>
+    </message>
+    <message>
+        <source>The pigmentation grade must be between {low} and {high}.</source>
+        <translation>色斑等级应在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <source>The pores grade must be between {low} and {high}.</source>
+        <translation>毛孔等级应在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <source>The price must be between {low} and {high} yuan.</source>
+        <translation>价格应在 {low} 到 {high} 元之间。</translation>
+    </message>
+    <message>
+        <source>The sensitivity grade must be between {low} and {high}.</source>
+        <translation>敏感度等级应在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
         <source>The service has not started: start it, or cancel the visit.</source>
@@ -752,6 +1252,14 @@
     <message>
         <source>The visit is {current}; it cannot become {wanted}.</source>
         <translation>此到店记录当前为 {current}，不能改为 {wanted}。</translation>
+    </message>
+    <message>
+        <source>The waist must be between {low} and {high} cm.</source>
+        <translation>腰围应在 {low} 到 {high} 厘米之间。</translation>
+    </message>
+    <message>
+        <source>The wrinkles grade must be between {low} and {high}.</source>
+        <translation>皱纹等级应在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
         <source>There is no store yet: run 'frontdesk init' or 'frontdesk demo'.</source>
@@ -832,6 +1340,10 @@
     <message>
         <source>Type the discount in yuan, e.g. 20 or 20.50.</source>
         <translation>请输入以元为单位的优惠，例如 20 或 20.50。</translation>
+    </message>
+    <message>
+        <source>Weight must be between {low} and {high} kg.</source>
+        <translation>体重应在 {low} 到 {high} 公斤之间。</translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
@@ -1037,6 +1549,33 @@
     </message>
 </context>
 <context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Consumption history</source>
+        <translation>消费记录</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>到店记录</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{service} ×{times}</source>
+        <translation>{service} ×{times}</translation>
+    </message>
+    <message>
+        <source>Last 12 months: {visits} visits, spent {spend}; most often: {top}</source>
+        <translation>近 12 个月：到店 {visits} 次，消费 {spend}；最常做：{top}</translation>
+    </message>
+    <message>
+        <source>The database is busy; the rest of the list could not be loaded. Open the client again to retry.</source>
+        <translation>数据库正忙，列表其余部分未能载入。请重新打开该客户再试。</translation>
+    </message>
+</context>
+<context>
     <name>HitsModel</name>
     <message>
         <source>Name</source>
@@ -1060,7 +1599,7 @@
     </message>
     <message>
         <source>Notes</source>
-        <translation>提醒</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>⚠ Special visitor</source>
@@ -1177,6 +1716,138 @@
         <source>Member card</source>
         <translation>会员卡</translation>
     </message>
+    <message>
+        <source>Dry</source>
+        <translation>干性</translation>
+    </message>
+    <message>
+        <source>Oily</source>
+        <translation>油性</translation>
+    </message>
+    <message>
+        <source>Combination</source>
+        <translation>混合性</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <source>Sensitive</source>
+        <translation>敏感性</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>仪器检测</translation>
+    </message>
+    <message>
+        <source>Observed (look, touch, ask)</source>
+        <translation>看、摸、问</translation>
+    </message>
+    <message>
+        <source>Heavy make-up</source>
+        <translation>粉底等浓妆</translation>
+    </message>
+    <message>
+        <source>Very dirty skin</source>
+        <translation>皮肤特别脏</translation>
+    </message>
+    <message>
+        <source>Acne</source>
+        <translation>暗疮</translation>
+    </message>
+    <message>
+        <source>Sensitive or allergic</source>
+        <translation>敏感或过敏</translation>
+    </message>
+    <message>
+        <source>Spots</source>
+        <translation>斑</translation>
+    </message>
+    <message>
+        <source>0 none</source>
+        <translation>0 无</translation>
+    </message>
+    <message>
+        <source>1 slight</source>
+        <translation>1 轻</translation>
+    </message>
+    <message>
+        <source>2 moderate</source>
+        <translation>2 中</translation>
+    </message>
+    <message>
+        <source>3 marked</source>
+        <translation>3 较重</translation>
+    </message>
+    <message>
+        <source>4 severe</source>
+        <translation>4 重</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等候中</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>服务中</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>服务完成</translation>
+    </message>
+    <message>
+        <source>Checked out</source>
+        <translation>已结账</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>护理前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>护理后</translation>
+    </message>
+    <message>
+        <source>Moisture</source>
+        <translation>水分</translation>
+    </message>
+    <message>
+        <source>Oil</source>
+        <translation>油分</translation>
+    </message>
+    <message>
+        <source>Elasticity</source>
+        <translation>弹性</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>体重</translation>
+    </message>
+    <message>
+        <source>BMI</source>
+        <translation>BMI</translation>
+    </message>
+    <message>
+        <source>Body fat</source>
+        <translation>体脂率</translation>
+    </message>
+    <message>
+        <source>Waist</source>
+        <translation>腰围</translation>
+    </message>
 </context>
 <context>
     <name>LockScreen</name>
@@ -1277,7 +1948,7 @@ The front desk of your salon.</source>
     </message>
     <message>
         <source>Complaints</source>
-        <translation>投诉处理</translation>
+        <translation>投诉</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -1287,9 +1958,74 @@ The front desk of your salon.</source>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
+</context>
+<context>
+    <name>PhotosPanel</name>
     <message>
-        <source>Client profiles, consultation records and the client analysis sheet.</source>
-        <translation>客户档案、咨询记录和客情分析表。</translation>
+        <source>Add photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Loads when shown</source>
+        <translation>显示时再载入</translation>
+    </message>
+    <message>
+        <source>This photo's format cannot be shown here.</source>
+        <translation>此照片的格式无法在这里显示。</translation>
+    </message>
+    <message>
+        <source>Add a photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.webp *.heic)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.webp *.heic)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <source>Add a course</source>
+        <translation>添加疗程</translation>
+    </message>
+    <message>
+        <source>Add a product</source>
+        <translation>添加产品</translation>
+    </message>
+</context>
+<context>
+    <name>PlanRow</name>
+    <message>
+        <source> sessions</source>
+        <translation> 次</translation>
+    </message>
+    <message>
+        <source> pcs</source>
+        <translation> 件</translation>
+    </message>
+    <message>
+        <source>Price, yuan</source>
+        <translation>价格（元）</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Type the price in yuan, such as 2980 or 2980.50.</source>
+        <translation>请以元为单位输入价格，例如 2980 或 2980.50。</translation>
     </message>
 </context>
 <context>
@@ -1312,7 +2048,7 @@ The front desk of your salon.</source>
     </message>
     <message>
         <source>Complaints</source>
-        <translation>投诉处理</translation>
+        <translation>投诉</translation>
     </message>
     <message>
         <source>Complaints from intake through investigation, resolution and feedback to closing, with deadlines. Coming in a later version.</source>
@@ -1328,6 +2064,140 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>PreferencesForm</name>
+    <message>
+        <source>Save preferences</source>
+        <translation>保存喜好</translation>
+    </message>
+    <message>
+        <source>Favourite services</source>
+        <translation>喜欢的项目</translation>
+    </message>
+    <message>
+        <source>Preferred beautician / therapist</source>
+        <translation>指定美容师 / 技师</translation>
+    </message>
+    <message>
+        <source>Preferred room</source>
+        <translation>喜欢的包厢</translation>
+    </message>
+    <message>
+        <source>Drink</source>
+        <translation>饮品</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>音乐</translation>
+    </message>
+    <message>
+        <source>Topics to avoid</source>
+        <translation>忌谈话题</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Preferences and tags</source>
+        <translation>喜好与标签</translation>
+    </message>
+    <message>
+        <source>Separate several values with 、 or a comma.</source>
+        <translation>多项之间用顿号（、）或逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileView</name>
+    <message>
+        <source>Print sheet…</source>
+        <translation>打印分析表…</translation>
+    </message>
+    <message>
+        <source>Save sheet as PDF…</source>
+        <translation>分析表存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Find a client (F2)</source>
+        <translation>查找客户 (F2)</translation>
+    </message>
+    <message>
+        <source>These details were last confirmed more than a year ago. Ask the client to check them, correct what changed, then confirm.</source>
+        <translation>这些资料已超过一年未确认。请客人核对，修改有变化的内容后点击确认。</translation>
+    </message>
+    <message>
+        <source>Confirm basics</source>
+        <translation>确认资料无误</translation>
+    </message>
+    <message>
+        <source>Basics and consent</source>
+        <translation>基本资料与授权</translation>
+    </message>
+    <message>
+        <source>Preferences and tags</source>
+        <translation>喜好与标签</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>消费与到店</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>客情分析</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Cards, complaints, care</source>
+        <translation>会员卡、投诉、关怀</translation>
+    </message>
+    <message>
+        <source>Member cards</source>
+        <translation>会员卡</translation>
+    </message>
+    <message>
+        <source>The client's stored-value and session cards with their balances: coming in a later version.</source>
+        <translation>客户的储值卡、疗程卡及余额：将在后续版本提供。</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>The client's complaints and how each was resolved: coming in a later version.</source>
+        <translation>客户的投诉及处理结果：将在后续版本提供。</translation>
+    </message>
+    <message>
+        <source>Care</source>
+        <translation>关怀回访</translation>
+    </message>
+    <message>
+        <source>Follow-up calls, greetings and churn warnings for this client: coming in a later version.</source>
+        <translation>该客户的回访电话、问候和流失预警：将在后续版本提供。</translation>
+    </message>
+    <message>
+        <source>No. {no}</source>
+        <translation>编号 {no}</translation>
+    </message>
+    <message>
+        <source>⚠ Special visitor: inform the manager before serving.</source>
+        <translation>⚠ 特殊访客：接待前请先告知店长。</translation>
+    </message>
+    <message>
+        <source>Allergies / contraindications: {text}</source>
+        <translation>过敏 / 禁忌：{text}</translation>
+    </message>
+    <message>
+        <source>No allergies or contraindications recorded.</source>
+        <translation>未记录过敏或禁忌。</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
         <source>Receipt</source>
@@ -1336,6 +2206,197 @@ The front desk of your salon.</source>
     <message>
         <source>Print…</source>
         <translation>打印…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <source>Consultation of {date} by {consultant}</source>
+        <translation>{date} 客情分析（顾问：{consultant}）</translation>
+    </message>
+    <message>
+        <source>Skin test</source>
+        <translation>皮肤检测</translation>
+    </message>
+    <message>
+        <source>Special conditions</source>
+        <translation>特殊情况</translation>
+    </message>
+    <message>
+        <source>Body test</source>
+        <translation>身体检测</translation>
+    </message>
+    <message>
+        <source>Recommended plan</source>
+        <translation>推荐方案</translation>
+    </message>
+    <message>
+        <source>Client type and notes</source>
+        <translation>客人类型与备注</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Pores</source>
+        <translation>毛孔</translation>
+    </message>
+    <message>
+        <source>Acne</source>
+        <translation>暗疮</translation>
+    </message>
+    <message>
+        <source>Pigmentation</source>
+        <translation>色斑</translation>
+    </message>
+    <message>
+        <source>Wrinkles</source>
+        <translation>皱纹</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>敏感度</translation>
+    </message>
+    <message>
+        <source>Measured by</source>
+        <translation>检测方式</translation>
+    </message>
+    <message>
+        <source>Skin type</source>
+        <translation>肤质</translation>
+    </message>
+    <message>
+        <source>Moisture</source>
+        <translation>水分</translation>
+    </message>
+    <message>
+        <source>Oil</source>
+        <translation>油分</translation>
+    </message>
+    <message>
+        <source>Elasticity</source>
+        <translation>弹性</translation>
+    </message>
+    <message>
+        <source>Skin notes</source>
+        <translation>皮肤备注</translation>
+    </message>
+    <message>
+        <source>None noted</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Before cleansing</source>
+        <translation>洗脸前</translation>
+    </message>
+    <message>
+        <source>After cleansing</source>
+        <translation>洗脸后</translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation>厘米</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>公斤</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>身高</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>体重</translation>
+    </message>
+    <message>
+        <source>Body fat</source>
+        <translation>体脂率</translation>
+    </message>
+    <message>
+        <source>Waist</source>
+        <translation>腰围</translation>
+    </message>
+    <message>
+        <source>Hips</source>
+        <translation>臀围</translation>
+    </message>
+    <message>
+        <source>Posture</source>
+        <translation>体态</translation>
+    </message>
+    <message>
+        <source>Pain areas</source>
+        <translation>疼痛部位</translation>
+    </message>
+    <message>
+        <source>Meridian notes</source>
+        <translation>经络情况</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>次</translation>
+    </message>
+    <message>
+        <source>pcs</source>
+        <translation>件</translation>
+    </message>
+    <message>
+        <source>Plan total</source>
+        <translation>方案合计</translation>
+    </message>
+    <message>
+        <source>Courses</source>
+        <translation>疗程</translation>
+    </message>
+    <message>
+        <source>Home-care products</source>
+        <translation>家居护理产品</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>下次到店</translation>
+    </message>
+    <message>
+        <source>Plan notes</source>
+        <translation>方案说明</translation>
+    </message>
+    <message>
+        <source>Nervous</source>
+        <translation>心里紧张</translation>
+    </message>
+    <message>
+        <source>Lacks trust</source>
+        <translation>缺乏信任感</translation>
+    </message>
+    <message>
+        <source>Highly strung</source>
+        <translation>神经质</translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation>新客人</translation>
+    </message>
+    <message>
+        <source>Existing client, new course</source>
+        <translation>老客人的新疗程</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Client type</source>
+        <translation>客人类型</translation>
+    </message>
+    <message>
+        <source>How to handle</source>
+        <translation>接待要点</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -1487,6 +2548,92 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>SheetActions</name>
+    <message>
+        <source>The sheet could not be written to {path}: {reason}</source>
+        <translation>无法把分析表保存到 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Save the client analysis sheet</source>
+        <translation>保存客情分析表</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The sheet was saved to {path}.</source>
+        <translation>分析表已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Print the client analysis sheet</source>
+        <translation>打印客情分析表</translation>
+    </message>
+    <message>
+        <source>The sheet could not be sent to the printer. Save it as a PDF and print that file instead.</source>
+        <translation>分析表无法送到打印机。请先存为 PDF，再打印该文件。</translation>
+    </message>
+    <message>
+        <source>Sent {pages} page(s) to the printer.</source>
+        <translation>已向打印机发送 {pages} 页。</translation>
+    </message>
+</context>
+<context>
+    <name>SkinSection</name>
+    <message>
+        <source>Skin test</source>
+        <translation>皮肤检测</translation>
+    </message>
+    <message>
+        <source>Measured by</source>
+        <translation>检测方式</translation>
+    </message>
+    <message>
+        <source>Skin type</source>
+        <translation>肤质</translation>
+    </message>
+    <message>
+        <source>Moisture</source>
+        <translation>水分</translation>
+    </message>
+    <message>
+        <source>Oil</source>
+        <translation>油分</translation>
+    </message>
+    <message>
+        <source>Elasticity</source>
+        <translation>弹性</translation>
+    </message>
+    <message>
+        <source>(0–100)</source>
+        <translation>（0–100）</translation>
+    </message>
+    <message>
+        <source>Pores</source>
+        <translation>毛孔</translation>
+    </message>
+    <message>
+        <source>Acne</source>
+        <translation>暗疮</translation>
+    </message>
+    <message>
+        <source>Pigmentation</source>
+        <translation>色斑</translation>
+    </message>
+    <message>
+        <source>Wrinkles</source>
+        <translation>皱纹</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>敏感度</translation>
+    </message>
+    <message>
+        <source>Skin notes</source>
+        <translation>皮肤备注</translation>
+    </message>
+</context>
+<context>
     <name>StartServiceDialog</name>
     <message>
         <source>Start service for {name}</source>
@@ -1522,6 +2669,67 @@ The front desk of your salon.</source>
     <message>
         <source>Store name</source>
         <translation>门店名称</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>{name} ({unit})</source>
+        <translation>{name}（{unit}）</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>公斤</translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation>厘米</translation>
+    </message>
+    <message>
+        <source>No measurements yet</source>
+        <translation>暂无测量数据</translation>
+    </message>
+</context>
+<context>
+    <name>TrendsTab</name>
+    <message>
+        <source>Trends of skin and body measures are health data, kept for consultants and managers.</source>
+        <translation>皮肤和身体指标的趋势属于健康数据，仅限顾问和店长查看。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsModel</name>
+    <message>
+        <source>Arrived</source>
+        <translation>到店时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>来店目的</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>顾问</translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation>美容师 / 技师</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>包厢</translation>
     </message>
 </context>
 </TS>

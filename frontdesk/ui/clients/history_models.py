@@ -1,0 +1,141 @@
+"""The client's consumption history and visits timeline as lazily paged table models.
+
+Both load newest first in keyset pages (STYLE.md, "Long lists load in pages"):
+``fetchMore`` asks the service for the rows older than the last one shown, so a
+client with ten years of visits opens as fast as a new one. A refused or failed
+page stops the paging and is reported through ``failed`` for the screen to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from frontdesk.services.errors import DomainError, StorageError
+from frontdesk.services.profile_history import ConsumptionRow, VisitRow
+from frontdesk.ui.labels import line_kind_name, visit_kind_name, visit_status_name
+from frontdesk.ui.money import format_fen
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+Row = TypeVar("Row", ConsumptionRow, VisitRow)
+PageLoader = Callable[[int | None, int], Sequence[Any]]
+"""(before_id, limit) → rows older than ``before_id``, newest first."""
+
+
+def _local(at: Any) -> str:
+    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class KeysetModel(QAbstractTableModel, Generic[Row]):
+    """Rows in pages of PAGE, fetched on demand; subclasses name the columns and cells."""
+
+    PAGE = 50
+    failed = Signal(object)  # the DomainError or StorageError that stopped the paging
+
+    def __init__(self, load_page: PageLoader | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._load_page = load_page
+        self._rows: list[Row] = []
+        self._done = load_page is None
+        self._fetching = False
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def cell(self, row: Row, column: int) -> str:
+        raise NotImplementedError
+
+    def reset(self, load_page: PageLoader | None) -> None:
+        """Start over with another client's rows (None: empty)."""
+        self.beginResetModel()
+        self._load_page = load_page
+        self._rows = []
+        self._done = load_page is None
+        self.endResetModel()
+
+    @property
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.cell(self._rows[index.row()], index.column())
+
+    def canFetchMore(self, parent: Index = ROOT) -> bool:
+        return not parent.isValid() and not self._done and not self._fetching
+
+    def fetchMore(self, parent: Index = ROOT) -> None:
+        if parent.isValid() or not self.canFetchMore() or self._load_page is None:
+            return
+        after = self._rows[-1].id if self._rows else None  # keyset paging
+        try:
+            batch = list(self._load_page(after, self.PAGE))
+        except (DomainError, StorageError) as exc:
+            self._done = True
+            self.failed.emit(exc)
+            return
+        self._done = len(batch) < self.PAGE
+        if batch:
+            n = len(self._rows)
+            self._fetching = True  # views may ask for more while the rows go in
+            try:
+                self.beginInsertRows(QModelIndex(), n, n + len(batch) - 1)
+                self._rows.extend(batch)
+                self.endInsertRows()
+            finally:
+                self._fetching = False
+
+
+class ConsumptionModel(KeysetModel[ConsumptionRow]):
+    """What the client bought: date, item, quantity, price, discount, amount, staff."""
+
+    def headers(self) -> list[str]:
+        return [self.tr("Date"), self.tr("Kind"), self.tr("Item"), self.tr("Qty"),
+                self.tr("Unit price"), self.tr("Discount"), self.tr("Amount"), self.tr("Staff")]
+
+    def cell(self, row: ConsumptionRow, column: int) -> str:
+        cells: list[Callable[[], str]] = [
+            lambda: _local(row.at), lambda: line_kind_name(row.kind), lambda: row.description,
+            lambda: str(row.quantity), lambda: format_fen(row.unit_price_fen),
+            lambda: format_fen(row.discount_fen) if row.discount_fen else "",
+            lambda: format_fen(row.amount_fen), lambda: row.staff_name]
+        return cells[column]()
+
+
+class VisitsModel(KeysetModel[VisitRow]):
+    """The visits timeline: arrival, status, kind, purpose, total, consultant, therapist, room."""
+
+    def headers(self) -> list[str]:
+        return [self.tr("Arrived"), self.tr("Status"), self.tr("Kind"), self.tr("Purpose"),
+                self.tr("Total"), self.tr("Consultant"), self.tr("Therapist"), self.tr("Room")]
+
+    def cell(self, row: VisitRow, column: int) -> str:
+        cells: list[Callable[[], str]] = [
+            lambda: _local(row.arrived_at), lambda: visit_status_name(row.status),
+            lambda: visit_kind_name(row.kind), lambda: row.purpose,
+            lambda: format_fen(row.total_fen), lambda: row.consultant_name,
+            lambda: row.therapist_name, lambda: row.room_name]
+        return cells[column]()
