@@ -13,7 +13,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 os.environ["FRONTDESK_DATA_DIR"] = tempfile.mkdtemp(prefix="fd-desk-")

@@ -15,7 +15,7 @@ import enum
 from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from frontdesk.models.base import Base, IntPk, str_enum
+from frontdesk.models.base import Base, str_enum
 
 
 class VisitStatus(enum.StrEnum):
