@@ -65,7 +65,8 @@ def _client(c: Ctx, d: SheetData) -> Table:
         [(c.t("phone"), b.phone_masked), (c.t("member_no"), b.member_no), (c.t("tier"), b.tier)],
         # No visitor class: the client reads and signs this sheet, and "special visitor"
         # is the desk's private warning about them.
-        [(c.t("since"), since), (c.t("consultant"), d.consultant), ("", "")],
+        [(c.t("since"), since), (c.t("consultant"), d.consultant),
+         (c.t("printed"), d.printed_on.isoformat())],
     ]
     return pairs_table(c, "sec_client", rows, WIDTH, per_row=3)
 
