@@ -6,7 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QListWidget, QWidget
 
-from frontdesk.models import Role
+from sqlalchemy import func, select
+
+from frontdesk.models import Client, Role
 from frontdesk.services.context import Actor
 from frontdesk.services.registry import Services
 from frontdesk.ui.controller import AppController
@@ -163,3 +165,27 @@ def _close_windows(qapp: QApplication):
     yield
     for widget in qapp.topLevelWidgets():
         widget.close()
+
+
+def test_the_wizard_can_load_a_demo_store_without_freezing(
+        qtbot, services: Services, local_settings: LocalSettings,
+        translations: Translations) -> None:
+    from frontdesk.ui.wizard import DEMO_CLIENTS
+
+    controller = AppController(services, local_settings, translations)
+    controller.start()
+    wizard = controller.wizard
+    wizard.store_page.store_name.setText("水沐莲清")
+    wizard.next()
+    wizard.admin_page.password.setText("lotus-2026")
+    wizard.admin_page.confirm.setText("lotus-2026")
+    wizard.admin_page.demo.setChecked(True)
+    wizard.accept()
+    qtbot.waitUntil(lambda: controller.login is not None and controller.login.isVisible(),
+                    timeout=60000)
+    controller.worker.shutdown()
+    admin = services.auth.sign_in("admin", "lotus-2026")
+    assert len(services.search.search(admin, "wang", limit=200)) > 0
+    assert services.store.home_store().name == "水沐莲清"
+    with services.db.read() as s:
+        assert s.scalar(select(func.count(Client.id))) == DEMO_CLIENTS
