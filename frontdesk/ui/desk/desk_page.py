@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QPoint, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -81,14 +82,14 @@ class DeskPage(QWidget):
             ("F8", "checkOut", self.tr("Check out"), self.check_out_selected),
         ]
 
-    def _buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        for key, name, text, slot in self._actions():
+    def _buttons(self) -> QGridLayout:
+        grid = QGridLayout()  # three a row, so long English labels leave the board its width
+        for i, (key, name, text, slot) in enumerate(self._actions()):
             button = QPushButton(f"{text} ({key})", objectName=name)
             button.setToolTip(f"{text} ({key})")
             button.clicked.connect(lambda _c=False, s=slot: s())
-            row.addWidget(button)
-        return row
+            grid.addWidget(button, i // 3, i % 3)
+        return grid
 
     def _shortcuts(self) -> None:
         context = Qt.ShortcutContext.WindowShortcut
