@@ -855,8 +855,16 @@
         <translation>结账</translation>
     </message>
     <message>
+        <source>Room ready</source>
+        <translation>包厢已就绪</translation>
+    </message>
+    <message>
         <source>Pick a client first (F2).</source>
         <translation>请先选择客户 (F2)。</translation>
+    </message>
+    <message>
+        <source>No room is being cleaned.</source>
+        <translation>没有正在清洁的包厢。</translation>
     </message>
     <message>
         <source>Choose a visit on the board first (F5, arrows).</source>

@@ -191,3 +191,34 @@ def test_booking_refuses_a_double_booked_beautician_unless_overridden(
     assert not dialog.isVisible()
     desk.board.refresh_now()
     assert len(desk.board.board.expected) == 2
+
+
+def test_a_finished_room_is_cleaned_then_marked_ready_from_the_desk(
+        qtbot, main_window, services: Services, admin: Actor, store: dict[str, int]) -> None:
+    from frontdesk.services.visits import CheckIn, RoomStatus
+
+    visit = services.visits.check_in(admin, CheckIn(
+        client_id=store["client"], therapist_id=store["therapist"], room_id=store["room"]))
+    main_window.show_page("desk")
+    desk = main_window.page("desk")
+    desk.board.refresh_now()
+    desk.board.select("in_service", visit)
+    qtbot.keyClick(desk.board.tree, Qt.Key.Key_F9)
+    assert [r.status for r in desk.board.board.rooms] == [RoomStatus.CLEANING]
+    qtbot.keyClick(desk.board.tree, Qt.Key.Key_F7)
+    actions = desk.ready_menu.actions()
+    assert [a.text() for a in actions] == ["牡丹厅"]
+    actions[0].trigger()
+    assert [r.status for r in desk.board.board.rooms] == [RoomStatus.FREE]
+
+
+def test_a_scanned_card_number_and_enter_pick_the_client(
+        qtbot, main_window, services: Services, admin: Actor) -> None:
+    client = services.clients.register(
+        admin, NewClient(name="查晓", phone="13600002222", member_no="M00012345")).client_id
+    main_window.show_page("desk")
+    desk = main_window.page("desk")
+    qtbot.keyClick(main_window, Qt.Key.Key_F2)
+    qtbot.keyClicks(desk.search.box, "M00012345")  # a scanner types fast, then Enter
+    qtbot.keyClick(desk.search.box, Qt.Key.Key_Return)
+    assert desk.client is not None and desk.client.client_id == client

@@ -26,6 +26,7 @@ from frontdesk.services.clients import ClientSummary
 from frontdesk.services.context import Actor
 from frontdesk.services.errors import DomainError, StorageError
 from frontdesk.services.registry import Services
+from frontdesk.services.visits import RoomStatus
 from frontdesk.ui.desk.appointment_dialog import AppointmentDialog
 from frontdesk.ui.desk.board_panel import BoardPanel
 from frontdesk.ui.desk.checkin_dialog import CheckInDialog
@@ -80,6 +81,7 @@ class DeskPage(QWidget):
             ("F6", "book", self.tr("Appointment"), self.book),
             ("F9", "finish", self.tr("Service finished"), self.finish_selected),
             ("F8", "checkOut", self.tr("Check out"), self.check_out_selected),
+            ("F7", "roomReady", self.tr("Room ready"), self.room_ready_menu),
         ]
 
     def _buttons(self) -> QGridLayout:
@@ -147,6 +149,21 @@ class DeskPage(QWidget):
         dialog = AppointmentDialog(self._services, self._actor, self.client, parent=self)
         dialog.accepted.connect(lambda: self._safely(self.board.refresh_now))
         dialog.open()
+
+    def room_ready_menu(self) -> None:
+        """The rooms being cleaned, to mark one ready again (keyboard: arrows and Enter)."""
+        board = self.board.board
+        cleaning = [r for r in board.rooms if r.status is RoomStatus.CLEANING] if board else []
+        if not cleaning:
+            self.message.setText(self.tr("No room is being cleaned."))
+            return
+        menu = QMenu(self)
+        for room in cleaning:
+            menu.addAction(room.name, lambda r=room.room_id: self._appointment_done(
+                lambda: self._services.visits.mark_room_ready(self._actor, r)))
+        button = self.findChild(QPushButton, "roomReady")
+        menu.popup(button.mapToGlobal(button.rect().topLeft()))
+        self.ready_menu = menu
 
     def _selected_visit(self, kinds: tuple[str, ...]) -> tuple[str, int] | None:
         selected = self.board.selected()
