@@ -43,9 +43,17 @@ def build_pages(window: MainWindow, services: Services, actor: Actor, settings: 
     settings_page = SettingsPage(services, actor, settings)
     settings_page.language_changed.connect(window.language_changed)
     settings_page.idle_minutes_changed.connect(window.set_idle_minutes)
+    desk = DeskPage(services, actor, worker)
+    clients = ClientsPage(services, actor, worker)
+
+    def open_profile(client_id: int) -> None:
+        window.show_page("clients")
+        clients.open_client(client_id)
+
+    desk.profile_requested.connect(open_profile)
     pages: list[tuple[str, QWidget]] = [
-        ("desk", DeskPage(services, actor, worker)),
-        ("clients", ClientsPage(services, actor, worker)),
+        ("desk", desk),
+        ("clients", clients),
         ("cards", planned.cards()),
         ("care", planned.care()),
         ("complaints", planned.complaints()),

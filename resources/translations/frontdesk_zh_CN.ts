@@ -859,6 +859,10 @@
         <translation>包厢已就绪</translation>
     </message>
     <message>
+        <source>Profile</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
         <source>Pick a client first (F2).</source>
         <translation>请先选择客户 (F2)。</translation>
     </message>

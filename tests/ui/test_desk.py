@@ -222,3 +222,12 @@ def test_a_scanned_card_number_and_enter_pick_the_client(
     qtbot.keyClicks(desk.search.box, "M00012345")  # a scanner types fast, then Enter
     qtbot.keyClick(desk.search.box, Qt.Key.Key_Return)
     assert desk.client is not None and desk.client.client_id == client
+
+
+def test_f11_opens_the_picked_clients_profile(qtbot, main_window, store: dict[str, int]) -> None:
+    main_window.show_page("desk")
+    desk = main_window.page("desk")
+    desk.pick_client(store["client"])
+    qtbot.keyClick(main_window, Qt.Key.Key_F11)
+    assert main_window.pages.currentWidget() is main_window.page("clients")
+    assert "单丽华" in visible_texts(main_window.page("clients"))

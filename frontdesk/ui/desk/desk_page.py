@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt, Slot
+from PySide6.QtCore import QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -40,6 +40,8 @@ from frontdesk.ui.worker import DbWorker
 
 
 class DeskPage(QWidget):
+    profile_requested = Signal(int)  # client id: open their profile on the Clients page
+
     def __init__(self, services: Services, actor: Actor, worker: DbWorker,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +84,7 @@ class DeskPage(QWidget):
             ("F9", "finish", self.tr("Service finished"), self.finish_selected),
             ("F8", "checkOut", self.tr("Check out"), self.check_out_selected),
             ("F7", "roomReady", self.tr("Room ready"), self.room_ready_menu),
+            ("F11", "profile", self.tr("Profile"), self.open_profile),
         ]
 
     def _buttons(self) -> QGridLayout:
@@ -149,6 +152,12 @@ class DeskPage(QWidget):
         dialog = AppointmentDialog(self._services, self._actor, self.client, parent=self)
         dialog.accepted.connect(lambda: self._safely(self.board.refresh_now))
         dialog.open()
+
+    def open_profile(self) -> None:
+        if self.client is None:
+            self.message.setText(self.tr("Pick a client first (F2)."))
+            return
+        self.profile_requested.emit(self.client.client_id)
 
     def room_ready_menu(self) -> None:
         """The rooms being cleaned, to mark one ready again (keyboard: arrows and Enter)."""
