@@ -138,8 +138,23 @@ class BirthdayParts:
     """Days to the next birthday (0 today); None when it cannot be placed."""
 
 
+class DeskWarnings:
+    """What the desk must notice about a client: a special visitor, an allergy."""
+
+    visitor_class: VisitorClass
+    allergies: str
+
+    @property
+    def special_visitor(self) -> bool:
+        return self.visitor_class is VisitorClass.SPECIAL
+
+    @property
+    def has_allergy(self) -> bool:
+        return bool(self.allergies.strip())
+
+
 @dataclass(frozen=True)
-class ClientSummary:
+class ClientSummary(DeskWarnings):
     """What the desk shows once a client is picked."""
 
     client_id: int
@@ -155,14 +170,6 @@ class ClientSummary:
     last_visit_at: dt.datetime | None
     consent_marketing: bool
     consent_health: bool
-
-    @property
-    def special_visitor(self) -> bool:
-        return self.visitor_class is VisitorClass.SPECIAL
-
-    @property
-    def has_allergy(self) -> bool:
-        return bool(self.allergies.strip())
 
 
 def refresh_search_keys(session: Session, client: Client) -> None:

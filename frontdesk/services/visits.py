@@ -27,6 +27,7 @@ from frontdesk.models.visit import Visit, VisitKind, VisitStatus
 from frontdesk.services import appointments, audit
 from frontdesk.services.appointments import AppointmentRow
 from frontdesk.services.catalog import check_text
+from frontdesk.services.clients import DeskWarnings
 from frontdesk.services.context import Actor, Clock, local_today
 from frontdesk.services.errors import ConflictError, NotFound, ValidationError
 from frontdesk.services.permissions import Action, require
@@ -65,7 +66,7 @@ class RoomStatus(enum.StrEnum):
 
 
 @dataclass(frozen=True)
-class VisitRow:
+class VisitRow(DeskWarnings):
     visit_id: int
     client_id: int
     client_name: str
@@ -84,14 +85,6 @@ class VisitRow:
     purpose: str
     services: tuple[str, ...]
     prep_note: str
-
-    @property
-    def special_visitor(self) -> bool:
-        return self.visitor_class is VisitorClass.SPECIAL
-
-    @property
-    def has_allergy(self) -> bool:
-        return bool(self.allergies.strip())
 
 
 @dataclass(frozen=True)
