@@ -1,7 +1,7 @@
 """Work on the zh_CN translation file without Qt Linguist.
 
     python tools/ts.py todo            list the source texts still unfinished, as JSON
-    python tools/ts.py fill FILE.json  fill translations from {"source": "translation"}
+    python tools/ts.py fill FILE.json  fill unfinished translations from {"source": "translation"}
 
 The .ts file stays the one source of translations; `make lupdate` refreshes it
 from the UI sources and `make translations` compiles it.
@@ -29,10 +29,13 @@ def _messages(root: ET.Element) -> list[tuple[str, ET.Element, ET.Element]]:
     return out
 
 
+def _unfinished(translation: ET.Element) -> bool:
+    return translation.get("type") == "unfinished" or not (translation.text or "").strip()
+
+
 def todo() -> None:
     root = ET.parse(TS).getroot()
-    pending = {s.text: "" for _, s, t in _messages(root)
-               if t.get("type") == "unfinished" or not (t.text or "").strip()}
+    pending = {s.text: "" for _, s, t in _messages(root) if _unfinished(t)}
     json.dump(pending, sys.stdout, ensure_ascii=False, indent=1)
 
 
@@ -42,7 +45,7 @@ def fill(mapping_file: str) -> None:
     filled = 0
     for _, source, translation in _messages(tree.getroot()):
         text = mapping.get(source.text or "")
-        if text:
+        if text and _unfinished(translation):  # never overwrite a context's own translation
             translation.text = text
             translation.attrib.pop("type", None)
             filled += 1

@@ -15,6 +15,7 @@ from frontdesk.models import (
     VisitStatus,
 )
 from frontdesk.models.consultation import ConditionKind, MeasureMethod, PhotoKind, SkinType
+from frontdesk.services.visits import RoomStatus
 
 
 def role_name(role: Role) -> str:
@@ -147,3 +148,13 @@ def trend_name(measure: str) -> str:
         "waist": QCoreApplication.translate("Labels", "Waist"),
     }
     return names[measure]
+
+
+def room_status_name(value: RoomStatus) -> str:
+    names = {
+        RoomStatus.FREE: QCoreApplication.translate("Labels", "free"),
+        RoomStatus.OCCUPIED: QCoreApplication.translate("Labels", "occupied"),
+        RoomStatus.CLEANING: QCoreApplication.translate("Labels", "cleaning"),
+        RoomStatus.OUT_OF_SERVICE: QCoreApplication.translate("Labels", "out of service"),
+    }
+    return names[value]

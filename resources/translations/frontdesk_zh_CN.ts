@@ -372,22 +372,6 @@
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <source>free</source>
-        <translation>空闲</translation>
-    </message>
-    <message>
-        <source>occupied</source>
-        <translation>使用中</translation>
-    </message>
-    <message>
-        <source>cleaning</source>
-        <translation>清洁中</translation>
-    </message>
-    <message>
-        <source>out of service</source>
-        <translation>停用</translation>
-    </message>
-    <message>
         <source>{n} checked out today</source>
         <translation>今日已结账 {n} 位</translation>
     </message>
@@ -504,22 +488,6 @@
     <message>
         <source>— none —</source>
         <translation>— 无 —</translation>
-    </message>
-    <message>
-        <source>free</source>
-        <translation>空闲</translation>
-    </message>
-    <message>
-        <source>occupied</source>
-        <translation>使用中</translation>
-    </message>
-    <message>
-        <source>cleaning</source>
-        <translation>清洁中</translation>
-    </message>
-    <message>
-        <source>out of service</source>
-        <translation>停用</translation>
     </message>
     <message>
         <source>— wait for a room —</source>
@@ -1859,6 +1827,22 @@
     <message>
         <source>Waist</source>
         <translation>腰围</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>occupied</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>cleaning</source>
+        <translation>清洁中</translation>
+    </message>
+    <message>
+        <source>out of service</source>
+        <translation>停用</translation>
     </message>
 </context>
 <context>

@@ -40,7 +40,7 @@ from frontdesk.ui.clients.common import (
     set_birthday,
     set_data,
 )
-from frontdesk.ui.desk.register_dialog import BirthdayEditor
+from frontdesk.ui.widgets import BirthdayEditor
 from frontdesk.ui.errors import show_storage_error
 from frontdesk.ui.labels import gender_name, source_name, visitor_class_name
 

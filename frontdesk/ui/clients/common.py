@@ -9,8 +9,8 @@ a DomainError into an inline message and a StorageError into the dialog.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
@@ -25,22 +25,11 @@ from PySide6.QtWidgets import (
 from frontdesk.models import Calendar
 from frontdesk.services.clients import BirthdayInput
 from frontdesk.services.errors import DomainError, StorageError
-from frontdesk.ui.desk.register_dialog import BirthdayEditor
 from frontdesk.ui.errors import error_text, show_storage_error
 from frontdesk.ui.forms import FormErrors
+from frontdesk.ui.widgets import BirthdayEditor, enum_combo  # noqa: F401  (shared here)
 
 T = TypeVar("T")
-
-
-def enum_combo(name: str, members: Iterable[Any], label: Callable[[Any], str],
-               blank: str | None = None) -> QComboBox:
-    """A combo of ``members`` shown by ``label``; ``blank`` adds a first "not given" item."""
-    combo = QComboBox(objectName=name)
-    if blank is not None:
-        combo.addItem(blank, None)
-    for member in members:
-        combo.addItem(label(member), member)
-    return combo
 
 
 def set_data(combo: QComboBox, value: object) -> None:

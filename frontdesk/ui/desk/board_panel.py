@@ -16,6 +16,7 @@ from frontdesk.services.appointments import AppointmentRow
 from frontdesk.services.context import Actor
 from frontdesk.services.registry import Services
 from frontdesk.services.visits import Board, RoomStatus, VisitRow
+from frontdesk.ui.labels import room_status_name
 from frontdesk.ui.worker import DbWorker
 
 REFRESH_MS = 5000
@@ -122,10 +123,7 @@ class BoardPanel(QWidget):
         return [row.client_name + flags, time, row.room_name, staff, what]
 
     def _rooms_html(self, board: Board) -> str:
-        names = {RoomStatus.FREE: self.tr("free"), RoomStatus.OCCUPIED: self.tr("occupied"),
-                 RoomStatus.CLEANING: self.tr("cleaning"),
-                 RoomStatus.OUT_OF_SERVICE: self.tr("out of service")}
-        parts = [f'<span style="color:{_ROOM_COLOURS[r.status]}">■ {r.name} {names[r.status]}'
+        parts = [f'<span style="color:{_ROOM_COLOURS[r.status]}">■ {r.name} {room_status_name(r.status)}'
                  + (f" · {r.client_name}" if r.client_name else "") + "</span>"
                  for r in board.rooms]
         done = self.tr("{n} checked out today").format(n=board.closed_count)

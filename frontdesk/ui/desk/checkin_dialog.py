@@ -29,6 +29,7 @@ from frontdesk.services.registry import Services
 from frontdesk.services.visits import CheckIn, RoomStatus
 from frontdesk.ui.desk.client_card import client_warning_text
 from frontdesk.ui.forms import FormErrors
+from frontdesk.ui.labels import room_status_name
 from frontdesk.ui.money import format_fen
 
 
@@ -115,14 +116,11 @@ class CheckInDialog(QDialog):
         return combo
 
     def _room_combo(self, rooms) -> QComboBox:  # type: ignore[no-untyped-def]
-        states = {RoomStatus.FREE: self.tr("free"), RoomStatus.OCCUPIED: self.tr("occupied"),
-                  RoomStatus.CLEANING: self.tr("cleaning"),
-                  RoomStatus.OUT_OF_SERVICE: self.tr("out of service")}
         combo = QComboBox(objectName="room")
         combo.addItem(self.tr("— wait for a room —"), None)
         for room in rooms:
             who = f" · {room.client_name}" if room.client_name else ""
-            combo.addItem(f"{room.name} ({states[room.status]}{who})", room.room_id)
+            combo.addItem(f"{room.name} ({room_status_name(room.status)}{who})", room.room_id)
         free = next((i + 1 for i, r in enumerate(rooms) if r.status is RoomStatus.FREE), 0)
         combo.setCurrentIndex(free)
         return combo

@@ -10,75 +10,25 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from frontdesk.models import Calendar, Gender, SourceChannel, VisitorClass
-from frontdesk.services.clients import BirthdayInput, DuplicatePhone, NewClient, PossibleDuplicate
+from frontdesk.models import Gender, SourceChannel, VisitorClass
+from frontdesk.services.clients import DuplicatePhone, NewClient, PossibleDuplicate
 from frontdesk.services.context import Actor
 from frontdesk.services.errors import DomainError
 from frontdesk.services.registry import Services
 from frontdesk.ui.errors import error_text
 from frontdesk.ui.forms import FormErrors
 from frontdesk.ui.labels import gender_name, source_name, visitor_class_name
-
-
-class BirthdayEditor(QWidget):
-    """Solar or lunar (农历) month and day, the year when known."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.calendar = QComboBox(objectName="birthdayCalendar")
-        self.calendar.addItem(self.tr("Not given"), None)
-        self.calendar.addItem(self.tr("Solar"), Calendar.SOLAR)
-        self.calendar.addItem(self.tr("Lunar (农历)"), Calendar.LUNAR)
-        self.year = QSpinBox(objectName="birthYear", minimum=0, maximum=2100)
-        self.year.setSpecialValueText(self.tr("year?"))
-        self.month = QSpinBox(objectName="birthMonth", minimum=1, maximum=12)
-        self.day = QSpinBox(objectName="birthDay", minimum=1, maximum=31)
-        self.leap = QCheckBox(self.tr("leap month"), objectName="birthLeap")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        for widget, suffix in ((self.calendar, ""), (self.year, self.tr("y")),
-                               (self.month, self.tr("m")), (self.day, self.tr("d"))):
-            row.addWidget(widget)
-            if suffix:
-                row.addWidget(QLabel(suffix))
-        row.addWidget(self.leap)
-        self.calendar.currentIndexChanged.connect(self._sync)
-        self._sync()
-
-    @Slot()
-    def _sync(self) -> None:
-        kind = self.calendar.currentData()
-        for widget in (self.year, self.month, self.day):
-            widget.setEnabled(kind is not None)
-        self.leap.setEnabled(kind is Calendar.LUNAR)
-
-    def value(self) -> BirthdayInput | None:
-        kind = self.calendar.currentData()
-        if kind is None:
-            return None
-        return BirthdayInput(calendar=kind, month=self.month.value(), day=self.day.value(),
-                             year=self.year.value() or None,
-                             leap_month=kind is Calendar.LUNAR and self.leap.isChecked())
-
-
-def _enum_combo(name: str, members: list, label) -> QComboBox:  # type: ignore[type-arg]
-    combo = QComboBox(objectName=name)
-    for member in members:
-        combo.addItem(label(member), member)
-    return combo
+from frontdesk.ui.widgets import BirthdayEditor, enum_combo
 
 
 class RegisterDialog(QDialog):
@@ -102,15 +52,15 @@ class RegisterDialog(QDialog):
         self.name = QLineEdit(objectName="name")
         self.phone = QLineEdit(phone_hint, objectName="phone")
         self.phone.setPlaceholderText(self.tr("e.g. 138 0013 8000"))
-        self.gender = _enum_combo("gender", [Gender.FEMALE, Gender.MALE, Gender.UNKNOWN],
+        self.gender = enum_combo("gender", [Gender.FEMALE, Gender.MALE, Gender.UNKNOWN],
                                   gender_name)
         self.birthday = BirthdayEditor()
-        self.source = _enum_combo("source", list(SourceChannel), source_name)
+        self.source = enum_combo("source", list(SourceChannel), source_name)
         self.referrer = QLineEdit(objectName="referrer")
         self.referrer.setPlaceholderText(self.tr("Referrer's phone, card number or name"))
         self.referrer.editingFinished.connect(self._resolve_referrer)
         self.referrer_name = QLabel(objectName="referrerName")
-        self.visitor_class = _enum_combo("visitorClass", list(VisitorClass), visitor_class_name)
+        self.visitor_class = enum_combo("visitorClass", list(VisitorClass), visitor_class_name)
         self.allergies = QLineEdit(objectName="allergies")
         self.allergies.setPlaceholderText(self.tr("Allergies and contraindications, if any"))
         self.consent_marketing = QCheckBox(self.tr("Agrees to receive greetings and offers"),

@@ -1,0 +1,64 @@
+"""Input widgets more than one screen uses: a birthday (solar or lunar) and a combo of enum values."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
+
+from frontdesk.models import Calendar
+from frontdesk.services.clients import BirthdayInput
+
+
+def enum_combo(name: str, members: Iterable[Any], label: Callable[[Any], str],
+               blank: str | None = None) -> QComboBox:
+    """A combo of ``members`` shown by ``label``; ``blank`` adds a first "not given" item."""
+    combo = QComboBox(objectName=name)
+    if blank is not None:
+        combo.addItem(blank, None)
+    for member in members:
+        combo.addItem(label(member), member)
+    return combo
+
+
+class BirthdayEditor(QWidget):
+    """Solar or lunar (农历) month and day, the year when known."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.calendar = QComboBox(objectName="birthdayCalendar")
+        self.calendar.addItem(self.tr("Not given"), None)
+        self.calendar.addItem(self.tr("Solar"), Calendar.SOLAR)
+        self.calendar.addItem(self.tr("Lunar (农历)"), Calendar.LUNAR)
+        self.year = QSpinBox(objectName="birthYear", minimum=0, maximum=2100)
+        self.year.setSpecialValueText(self.tr("year?"))
+        self.month = QSpinBox(objectName="birthMonth", minimum=1, maximum=12)
+        self.day = QSpinBox(objectName="birthDay", minimum=1, maximum=31)
+        self.leap = QCheckBox(self.tr("leap month"), objectName="birthLeap")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget, suffix in ((self.calendar, ""), (self.year, self.tr("y")),
+                               (self.month, self.tr("m")), (self.day, self.tr("d"))):
+            row.addWidget(widget)
+            if suffix:
+                row.addWidget(QLabel(suffix))
+        row.addWidget(self.leap)
+        self.calendar.currentIndexChanged.connect(self._sync)
+        self._sync()
+
+    @Slot()
+    def _sync(self) -> None:
+        kind = self.calendar.currentData()
+        for widget in (self.year, self.month, self.day):
+            widget.setEnabled(kind is not None)
+        self.leap.setEnabled(kind is Calendar.LUNAR)
+
+    def value(self) -> BirthdayInput | None:
+        kind = self.calendar.currentData()
+        if kind is None:
+            return None
+        return BirthdayInput(calendar=kind, month=self.month.value(), day=self.day.value(),
+                             year=self.year.value() or None,
+                             leap_month=kind is Calendar.LUNAR and self.leap.isChecked())
