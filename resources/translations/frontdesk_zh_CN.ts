@@ -804,7 +804,7 @@
     <name>DeskPage</name>
     <message>
         <source>New client</source>
-        <translation>新客人</translation>
+        <translation>新客登记</translation>
     </message>
     <message>
         <source>Check in</source>
@@ -1579,7 +1579,7 @@
     </message>
     <message>
         <source>Notes</source>
-        <translation>备注</translation>
+        <translation>提醒</translation>
     </message>
     <message>
         <source>⚠ Special visitor</source>
