@@ -25,9 +25,8 @@ def run_gui(paths: Paths) -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
-    from frontdesk.cli import open_database
-    from frontdesk.services.errors import StorageError
-    from frontdesk.services.registry import Services
+    from frontdesk.bootstrap import build_services, demo_loader, open_database
+    from frontdesk.errors import StorageError
     from frontdesk.ui.controller import AppController
     from frontdesk.ui.errors import install_excepthook, setup_logging, show_storage_error
     from frontdesk.ui.i18n import Translations
@@ -48,7 +47,8 @@ def run_gui(paths: Paths) -> int:
     except StorageError as exc:
         show_storage_error(None, exc)
         return 3
-    controller = AppController(Services.build(db), settings, translations)
+    controller = AppController(build_services(paths, db), settings, translations,
+                               load_demo=demo_loader(db))
     controller.start()
     code = app.exec()
     controller.worker.shutdown()

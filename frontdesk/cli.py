@@ -21,22 +21,11 @@ import time
 from collections.abc import Callable, Sequence
 
 from frontdesk import __version__
+from frontdesk.bootstrap import build_services, connect, open_database
 from frontdesk.config import Paths, load_paths
-from frontdesk.db import Database
-from frontdesk.services.errors import DomainError, StorageError
+from frontdesk.errors import DomainError, StorageError
 
 Command = Callable[[argparse.Namespace, Paths], int]
-
-
-def open_database(paths: Paths) -> Database:
-    """Open (creating the folder for) the configured database, upgraded to the current schema."""
-    from frontdesk.migrate import upgrade
-
-    if paths.is_sqlite:
-        paths.data_dir.mkdir(parents=True, exist_ok=True)
-    db = Database(paths.database_url)
-    upgrade(db, paths.backup_dir)
-    return db
 
 
 def cmd_gui(args: argparse.Namespace, paths: Paths) -> int:
@@ -53,10 +42,11 @@ def cmd_version(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_db_upgrade(args: argparse.Namespace, paths: Paths) -> int:
     from frontdesk.migrate import upgrade
 
-    if paths.is_sqlite:
-        paths.data_dir.mkdir(parents=True, exist_ok=True)
-    db = Database(paths.database_url)
-    result = upgrade(db, paths.backup_dir)
+    db = connect(paths)
+    try:
+        result = upgrade(db, paths.backup_dir)
+    finally:
+        db.dispose()
     if result.changed:
         print(f"upgraded {result.from_revision or 'empty database'} -> {result.to_revision}")
         if result.backup:
@@ -67,9 +57,7 @@ def cmd_db_upgrade(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_init(args: argparse.Namespace, paths: Paths) -> int:
-    from frontdesk.services.registry import Services
-
-    services = Services.build(open_database(paths))
+    services = build_services(paths, open_database(paths))
     password = os.environ.get("FRONTDESK_ADMIN_PASSWORD") or getpass.getpass("Admin password: ")
     actor = services.store.initialise(args.store, args.admin, args.admin_name or args.admin,
                                       password)
@@ -78,7 +66,7 @@ def cmd_init(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, paths: Paths) -> int:
-    from frontdesk.services.demo import DemoOptions, fill_demo
+    from frontdesk.demo.fill import DemoOptions, fill_demo
 
     db = open_database(paths)
     started = time.perf_counter()
@@ -101,11 +89,9 @@ def cmd_find(args: argparse.Namespace, paths: Paths) -> int:
     Nobody signs in on the command line, so the search acts as a receptionist of
     the first branch: phone numbers are masked (138****5678).
     """
-    from frontdesk.services.registry import Services
-
     db = open_database(paths)
     try:
-        search = Services.build(db).search
+        search = build_services(paths, db).search
         hits = search.search(search.command_line_actor(), args.query, args.limit)
     finally:
         db.dispose()
@@ -125,8 +111,8 @@ def cmd_sheet(args: argparse.Namespace, paths: Paths) -> int:
     the command line: the sheet is printed as the first admin (else manager) of the
     first store, and the audit trail records the view with ``via=cli``.
     """
-    from frontdesk.services.context import system_clock
-    from frontdesk.services.sheet import SheetService, cli_actor, find_client
+    from frontdesk.core.context import system_clock
+    from frontdesk.services.sheet.service import SheetService, cli_actor, find_client
 
     db = open_database(paths)
     try:

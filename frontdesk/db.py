@@ -8,7 +8,7 @@ PostgreSQL is the same code through a URL.
 
 Services use :meth:`Database.write` for one user action (one transaction) and
 :meth:`Database.read` for look-ups; both turn database faults a person must act
-on into :class:`~frontdesk.services.errors.StorageError`.
+on into :class:`~frontdesk.errors.StorageError`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from frontdesk.services.errors import StorageError, StorageProblem, classify_storage_error
+from frontdesk.errors import StorageError, StorageProblem, classify_storage_error
 
 log = logging.getLogger(__name__)
 

@@ -22,10 +22,10 @@ os.environ["TZ"] = "Asia/Shanghai"
 time.tzset()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from frontdesk.core.context import Actor  # noqa: E402
 from frontdesk.db import Database  # noqa: E402
 from frontdesk.migrate import upgrade  # noqa: E402
 from frontdesk.models import Base  # noqa: E402
-from frontdesk.services.context import Actor  # noqa: E402
 from frontdesk.services.registry import Services  # noqa: E402
 
 PG_URL = os.environ.get("FRONTDESK_TEST_PG_URL", "")
@@ -103,8 +103,8 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def services(db: Database, clock: FakeClock) -> Services:
-    return Services.build(db, clock)
+def services(db: Database, clock: FakeClock, tmp_path: Path) -> Services:
+    return Services(db, clock, photos_dir=tmp_path / "photos")
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Collect the services' DomainError templates into frontdesk/ui/domain_messages.py for lupdate.
+"""Collect the DomainError templates into frontdesk/ui/domain_messages.py for lupdate.
 
 Services raise errors with English templates and never translate (DESIGN.md);
 the UI translates them through the "DomainError" context. lupdate only sees
@@ -12,15 +12,16 @@ tests/unit/test_messages.py fails when the generated file is out of date.
 from __future__ import annotations
 
 import ast
+import builtins
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SERVICES = ROOT / "frontdesk" / "services"
+PACKAGE = ROOT / "frontdesk"
 TARGET = ROOT / "frontdesk" / "ui" / "domain_messages.py"
 HEADER = '''"""The services' message templates and parameter words, for lupdate. Generated; do not edit.
 
-Made by tools/extract_messages.py from frontdesk/services; the UI translates
+Made by tools/extract_messages.py from the frontdesk package; the UI translates
 them in the "DomainError" and "DomainParam" contexts (see ui/errors.py).
 """
 
@@ -30,6 +31,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 
 def _is_error_name(name: str) -> bool:
+    if hasattr(builtins, name):  # ValueError, RuntimeError…: bugs, never shown to people
+        return False
     return name.endswith(("Error", "Denied", "Missing", "Locked", "Taken", "Conflict",
                           "Duplicate", "Found", "Phone", "Refused", "Unavailable", "Invalid"))
 
@@ -64,15 +67,15 @@ def templates_in(tree: ast.AST) -> set[str]:
 def parameter_words() -> set[str]:
     """Enum values that appear inside messages (roles, actions)."""
     sys.path.insert(0, str(ROOT))
-    from frontdesk.models import Role
-    from frontdesk.services.permissions import Action
+    from frontdesk.core.context import Role
+    from frontdesk.core.permissions import Action
 
     return {a.value for a in Action} | {r.value for r in Role}
 
 
 def render() -> str:
     templates: set[str] = set()
-    sources = [*SERVICES.rglob("*.py"), *(ROOT / "frontdesk" / "ui").rglob("*.py")]
+    sources = PACKAGE.rglob("*.py")
     for path in sorted(p for p in sources if p != TARGET):
         templates |= templates_in(ast.parse(path.read_text(encoding="utf-8")))
     lines = ["MESSAGES = ("]

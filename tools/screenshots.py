@@ -18,9 +18,8 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from frontdesk.cli import open_database
+from frontdesk.bootstrap import build_services, demo_loader, open_database
 from frontdesk.config import load_paths
-from frontdesk.services.registry import Services
 from frontdesk.ui.controller import AppController
 from frontdesk.ui.i18n import Translations
 from frontdesk.ui.local_settings import LocalSettings
@@ -39,7 +38,9 @@ def main() -> None:
     translations = Translations(app)
     translations.apply(language)
     apply_theme(app)
-    controller = AppController(Services.build(open_database(paths)), settings, translations)
+    db = open_database(paths)
+    controller = AppController(build_services(paths, db), settings, translations,
+                               load_demo=demo_loader(db))
     steps = build_steps(controller, out, language)
     run_steps(app, steps)
     app.exec()

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import QApplication
 
 os.environ["FRONTDESK_DATA_DIR"] = tempfile.mkdtemp(prefix="fd-desk-")
 
-from frontdesk.cli import open_database  # noqa: E402
+from frontdesk.bootstrap import build_services, open_database  # noqa: E402
 from frontdesk.config import load_paths  # noqa: E402
-from frontdesk.models import Role  # noqa: E402
-from frontdesk.services.demo import DemoOptions, fill_demo  # noqa: E402
-from frontdesk.services.demo_data import DEMO_PASSWORD  # noqa: E402
+from frontdesk.core.context import Role
+from frontdesk.demo.data import DEMO_PASSWORD  # noqa: E402
+from frontdesk.demo.fill import DemoOptions, fill_demo  # noqa: E402
+from frontdesk.services.desk.visits import CheckIn  # noqa: E402
 from frontdesk.services.registry import Services  # noqa: E402
-from frontdesk.services.visits import CheckIn  # noqa: E402
 from frontdesk.ui.i18n import Translations  # noqa: E402
 from frontdesk.ui.local_settings import LocalSettings  # noqa: E402
 from frontdesk.ui.main_window import MainWindow  # noqa: E402
@@ -36,7 +36,7 @@ def seed(services: Services) -> None:
     fill_demo(services.db, DemoOptions(clients=600, seed=7))
     admin = services.auth.sign_in("admin", DEMO_PASSWORD)
     rooms = services.catalog.rooms(admin.branch_id)
-    therapists = services.store.staff(admin.branch_id, (Role.THERAPIST,))
+    therapists = services.staff.active_staff(admin.branch_id, (Role.THERAPIST,))
     items = services.catalog.service_items(admin.branch_id)
     for i, query in enumerate(("李", "张", "陈")):
         hit = services.search.search(admin, query, limit=3)[0]
@@ -55,7 +55,7 @@ def main() -> None:
     app = QApplication(sys.argv)
     Translations(app).apply(lang)
     apply_theme(app)
-    services = Services.build(open_database(paths))
+    services = build_services(paths, open_database(paths))
     seed(services)
     actor = services.auth.sign_in("reception1", DEMO_PASSWORD)
     window = MainWindow(services, actor, LocalSettings(paths.data_dir / "x.ini"), DbWorker())

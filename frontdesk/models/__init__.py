@@ -1,17 +1,15 @@
 """SQLAlchemy models, one module per aggregate. Importing this package registers them all."""
 
+from frontdesk.models import (  # noqa: F401  (registers their tables)
+    appointment,  # noqa: F401  (registers its tables)
+    consultation,
+    profile,
+)
 from frontdesk.models.audit import AuditEntry
 from frontdesk.models.base import Base
 from frontdesk.models.catalog import Product, Room, RoomState, ServiceItem
-from frontdesk.models.client import (
-    Calendar,
-    Client,
-    ClientNamePart,
-    Gender,
-    SourceChannel,
-    VisitorClass,
-)
-from frontdesk.models.staff import LoginFailure, Role, Staff
+from frontdesk.models.client import Client, ClientNamePart, Gender, SourceChannel, VisitorClass
+from frontdesk.models.staff import LoginFailure, Staff
 from frontdesk.models.store import Branch, Setting
 from frontdesk.models.visit import (
     ConsumptionLine,
@@ -22,12 +20,10 @@ from frontdesk.models.visit import (
     VisitKind,
     VisitStatus,
 )
-from frontdesk.models import appointment  # noqa: F401  (registers its tables)
-from frontdesk.models import consultation, profile  # noqa: F401  (registers their tables)
 
 __all__ = [
-    "AuditEntry", "Base", "Branch", "Calendar", "Client", "ClientNamePart", "ConsumptionLine",
-    "Gender", "LineKind", "LoginFailure", "Payment", "PaymentMethod", "Product", "Role", "Room",
+    "AuditEntry", "Base", "Branch", "Client", "ClientNamePart", "ConsumptionLine",
+    "Gender", "LineKind", "LoginFailure", "Payment", "PaymentMethod", "Product", "Room",
     "RoomState", "ServiceItem", "Setting", "SourceChannel", "Staff", "Visit", "VisitKind",
     "VisitStatus", "VisitorClass",
 ]

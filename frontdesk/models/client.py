@@ -14,6 +14,7 @@ import enum
 from sqlalchemy import ForeignKey, Index, Integer, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from frontdesk.core.calendar import Calendar
 from frontdesk.models.base import Base, IntPk, str_enum, utcnow
 
 ASCII_KEY = String(64).with_variant(String(64, collation="C"), "postgresql")
@@ -26,11 +27,6 @@ class Gender(enum.StrEnum):
     FEMALE = "female"
     MALE = "male"
     UNKNOWN = "unknown"
-
-
-class Calendar(enum.StrEnum):
-    SOLAR = "solar"
-    LUNAR = "lunar"  # 农历
 
 
 class SourceChannel(enum.StrEnum):

@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from frontdesk.core.context import Role
 from frontdesk.models.base import Base, IntPk, str_enum, utcnow
-
-
-class Role(enum.StrEnum):
-    RECEPTIONIST = "receptionist"
-    CONSULTANT = "consultant"
-    THERAPIST = "therapist"  # beautician 美容师 / therapist 经络师
-    MANAGER = "manager"
-    ADMIN = "admin"
 
 
 class Staff(Base):

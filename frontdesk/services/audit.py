@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from frontdesk.core.context import Actor
+from frontdesk.core.permissions import Action, require
 from frontdesk.db import Database
 from frontdesk.models import AuditEntry
-from frontdesk.services.context import Actor
-from frontdesk.services.permissions import Action, require
 
 
 def record(session: Session, at: dt.datetime, actor: Actor | None, action: str,

@@ -1,64 +1,117 @@
-"""All services over one database and one clock: what the UI and the CLI are handed."""
+"""All services over one database and one clock: what the UI and the CLI are handed.
+
+Each service is made, and its module imported, the first time it is asked for:
+``frontdesk find`` imports the search and nothing else, and the GUI's sign-in
+window does not wait for the PDF renderer or the pinyin tables.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from frontdesk.config import load_paths
+from frontdesk.core.context import Clock, system_clock
 from frontdesk.db import Database
-from frontdesk.services.appointments import AppointmentService
-from frontdesk.services.audit import AuditService
-from frontdesk.services.auth import AuthService
-from frontdesk.services.catalog import CatalogService
-from frontdesk.services.checkout import CheckoutService
-from frontdesk.services.clients import ClientService
-from frontdesk.services.consultation import ConsultationService
-from frontdesk.services.context import Clock, system_clock
-from frontdesk.services.photos import PhotoService
-from frontdesk.services.profile import ProfileService
-from frontdesk.services.search import ClientSearch
-from frontdesk.services.sheet import SheetService
-from frontdesk.services.store import StoreService
-from frontdesk.services.visits import VisitService
+
+if TYPE_CHECKING:
+    from frontdesk.services.clients.profile import ProfileService
+    from frontdesk.services.clients.registration import ClientService
+    from frontdesk.services.clients.search import ClientSearch
+    from frontdesk.services.desk.appointments import AppointmentService
+    from frontdesk.services.desk.checkout import CheckoutService
+    from frontdesk.services.desk.visits import VisitService
+    from frontdesk.services.health.consultation import ConsultationService
+    from frontdesk.services.health.photos import PhotoService
+    from frontdesk.services.sheet.service import SheetService
+    from frontdesk.services.staff.accounts import StaffService
+    from frontdesk.services.staff.auth import AuthService
+    from frontdesk.services.store.catalog import CatalogService
+    from frontdesk.services.store.setup import StoreService
 
 
-@dataclass(frozen=True)
 class Services:
-    db: Database
-    clock: Clock
-    auth: AuthService
-    store: StoreService
-    audit: AuditService
-    clients: ClientService
-    appointments: AppointmentService
-    visits: VisitService
-    checkout: CheckoutService
-    catalog: CatalogService
-    search: ClientSearch
-    profile: ProfileService
-    consultation: ConsultationService
-    photos: PhotoService
-    sheet: SheetService
+    """The services of one database; ``photos_dir`` holds the consultation photos."""
 
-    @classmethod
-    def build(cls, db: Database, clock: Clock = system_clock,
-              photos_dir: Path | None = None) -> Services:
-        """``photos_dir`` defaults to ``<data folder>/photos`` (consultation photos)."""
-        return cls(
-            db=db,
-            clock=clock,
-            auth=AuthService(db, clock),
-            store=StoreService(db, clock),
-            audit=AuditService(db),
-            clients=ClientService(db, clock),
-            appointments=AppointmentService(db, clock),
-            visits=VisitService(db, clock),
-            checkout=CheckoutService(db, clock),
-            catalog=CatalogService(db, clock),
-            search=ClientSearch(db, clock),
-            profile=ProfileService(db, clock),
-            consultation=ConsultationService(db, clock),
-            photos=PhotoService(db, clock, photos_dir or load_paths().data_dir / "photos"),
-            sheet=SheetService(db, clock),
-        )
+    def __init__(self, db: Database, clock: Clock = system_clock, *, photos_dir: Path) -> None:
+        self.db = db
+        self.clock = clock
+        self.photos_dir = photos_dir
+
+    @cached_property
+    def auth(self) -> AuthService:
+        from frontdesk.services.staff.auth import AuthService
+
+        return AuthService(self.db, self.clock)
+
+    @cached_property
+    def staff(self) -> StaffService:
+        from frontdesk.services.staff.accounts import StaffService
+
+        return StaffService(self.db, self.clock)
+
+    @cached_property
+    def store(self) -> StoreService:
+        from frontdesk.services.store.setup import StoreService
+
+        return StoreService(self.db, self.clock)
+
+    @cached_property
+    def catalog(self) -> CatalogService:
+        from frontdesk.services.store.catalog import CatalogService
+
+        return CatalogService(self.db, self.clock)
+
+    @cached_property
+    def clients(self) -> ClientService:
+        from frontdesk.services.clients.registration import ClientService
+
+        return ClientService(self.db, self.clock)
+
+    @cached_property
+    def search(self) -> ClientSearch:
+        from frontdesk.services.clients.search import ClientSearch
+
+        return ClientSearch(self.db, self.clock)
+
+    @cached_property
+    def profile(self) -> ProfileService:
+        from frontdesk.services.clients.profile import ProfileService
+
+        return ProfileService(self.db, self.clock)
+
+    @cached_property
+    def appointments(self) -> AppointmentService:
+        from frontdesk.services.desk.appointments import AppointmentService
+
+        return AppointmentService(self.db, self.clock)
+
+    @cached_property
+    def visits(self) -> VisitService:
+        from frontdesk.services.desk.visits import VisitService
+
+        return VisitService(self.db, self.clock)
+
+    @cached_property
+    def checkout(self) -> CheckoutService:
+        from frontdesk.services.desk.checkout import CheckoutService
+
+        return CheckoutService(self.db, self.clock)
+
+    @cached_property
+    def consultation(self) -> ConsultationService:
+        from frontdesk.services.health.consultation import ConsultationService
+
+        return ConsultationService(self.db, self.clock)
+
+    @cached_property
+    def photos(self) -> PhotoService:
+        from frontdesk.services.health.photos import PhotoService
+
+        return PhotoService(self.db, self.clock, self.photos_dir)
+
+    @cached_property
+    def sheet(self) -> SheetService:
+        from frontdesk.services.sheet.service import SheetService
+
+        return SheetService(self.db, self.clock)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
 
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import DomainError, StorageError
+from frontdesk.core.context import Actor
+from frontdesk.errors import DomainError, StorageError
 from frontdesk.services.registry import Services
 from frontdesk.ui.errors import error_text, show_storage_error
 from frontdesk.ui.i18n import Translations
@@ -20,14 +21,18 @@ from frontdesk.ui.worker import DbWorker
 
 log = logging.getLogger(__name__)
 
+DemoLoader = Callable[[int], object]
+"""Fills the database with a demo store of N clients (made by the composition root)."""
+
 
 class AppController(QObject):
     """Owns the top-level windows; one of them is open at a time."""
 
     def __init__(self, services: Services, settings: LocalSettings,
-                 translations: Translations) -> None:
+                 translations: Translations, *, load_demo: DemoLoader) -> None:
         super().__init__()
         self.services = services
+        self._load_demo_store = load_demo
         self.settings = settings
         self.translations = translations
         self.worker = DbWorker(self)
@@ -56,16 +61,13 @@ class AppController(QObject):
             self.show_login()
 
     def _load_demo(self) -> None:
-        from frontdesk.services.demo import DemoOptions, fill_demo
-
         self._progress = QProgressDialog(self.tr("Loading the demo store…"), "", 0, 0)
         self._progress.setObjectName("demoProgress")
         self._progress.setCancelButton(None)
         self._progress.setWindowModality(Qt.WindowModality.ApplicationModal)
         self._progress.show()
-        db = self.services.db
-        self.worker.submit(lambda: fill_demo(db, DemoOptions(clients=DEMO_CLIENTS)),
-                           self._demo_loaded, self._demo_failed)
+        load = self._load_demo_store
+        self.worker.submit(lambda: load(DEMO_CLIENTS), self._demo_loaded, self._demo_failed)
 
     def _demo_loaded(self, _summary: object) -> None:
         if self._progress:

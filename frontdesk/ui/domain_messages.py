@@ -1,6 +1,6 @@
 """The services' message templates and parameter words, for lupdate. Generated; do not edit.
 
-Made by tools/extract_messages.py from frontdesk/services; the UI translates
+Made by tools/extract_messages.py from the frontdesk package; the UI translates
 them in the "DomainError" and "DomainParam" contexts (see ui/errors.py).
 """
 
@@ -59,7 +59,6 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("DomainError", 'No active staff member with number {id}.'),
     QT_TRANSLATE_NOOP("DomainError", 'No appointment with number {id}.'),
     QT_TRANSLATE_NOOP("DomainError", 'No checked-out visit with number {id}.'),
-    QT_TRANSLATE_NOOP("DomainError", 'No client with id {id}.'),
     QT_TRANSLATE_NOOP("DomainError", 'No client with number {id} to credit the referral to.'),
     QT_TRANSLATE_NOOP("DomainError", 'No client with number {id}.'),
     QT_TRANSLATE_NOOP("DomainError", 'No client with the phone, member number or id {text}.'),
@@ -126,7 +125,6 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("DomainError", 'Weight must be between {low} and {high} kg.'),
     QT_TRANSLATE_NOOP("DomainError", 'Wrong user name or password.'),
     QT_TRANSLATE_NOOP("DomainError", 'Your role ({role}) may not {action}.'),
-    QT_TRANSLATE_NOOP("DomainError", 'not found'),
     QT_TRANSLATE_NOOP("DomainError", '{kind} is not one of the special conditions.'),
     QT_TRANSLATE_NOOP("DomainError", '{name} has not consented to keeping health data (skin and body tests). Record the consent first.'),
     QT_TRANSLATE_NOOP("DomainError", '{name} is checked in already (visit {visit_id}).'),

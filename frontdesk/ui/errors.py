@@ -18,7 +18,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from frontdesk.services.errors import DomainError, StorageError, StorageProblem
+from frontdesk.errors import DomainError, StorageError, StorageProblem
 
 log = logging.getLogger("frontdesk")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from frontdesk.services.errors import DomainError
+from frontdesk.errors import DomainError
 from frontdesk.ui.errors import error_text
 
 

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from frontdesk.core.context import Role
 from frontdesk.models import (
     Gender,
     LineKind,
     PaymentMethod,
-    Role,
     SourceChannel,
     VisitKind,
     VisitorClass,
     VisitStatus,
 )
 from frontdesk.models.consultation import ConditionKind, MeasureMethod, PhotoKind, SkinType
-from frontdesk.services.visits import RoomStatus
+from frontdesk.services.desk.visits import RoomStatus
 
 
 def role_name(role: Role) -> str:

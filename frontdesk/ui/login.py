@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import DomainError
+from frontdesk.core.context import Actor
+from frontdesk.errors import DomainError
 from frontdesk.services.registry import Services
 from frontdesk.ui.errors import error_text
 

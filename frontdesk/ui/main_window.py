@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import __version__
-from frontdesk.services.context import Actor
+from frontdesk.core.context import Actor
 from frontdesk.services.registry import Services
 from frontdesk.ui.idle import IdleWatcher
 from frontdesk.ui.labels import role_name

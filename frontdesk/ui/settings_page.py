@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import DomainError
-from frontdesk.services.permissions import Action, allowed
+from frontdesk.core.context import Actor
+from frontdesk.core.permissions import Action, allowed
+from frontdesk.errors import DomainError
 from frontdesk.services.registry import Services
 from frontdesk.ui.errors import error_text
 from frontdesk.ui.i18n import LANGUAGE_NAMES

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
-from frontdesk.models import Calendar
-from frontdesk.services.clients import BirthdayInput
+from frontdesk.core.birthdays import BirthdayInput
+from frontdesk.core.calendar import Calendar
 
 
 def enum_combo(name: str, members: Iterable[Any], label: Callable[[Any], str],

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import DomainError, ValidationError
+from frontdesk.core.context import Actor
+from frontdesk.errors import DomainError, ValidationError
 from frontdesk.services.registry import Services
-from frontdesk.services.store import check_store_name
+from frontdesk.services.store.setup import check_store_name
 from frontdesk.ui.forms import FormErrors
 
 DEMO_CLIENTS = 2000

@@ -3,7 +3,7 @@
 ``python -m tests.bench search [--clients N] [--queries Q] [--seed S]``
 
 A demo database is built once under ``bench-data/`` with
-:func:`frontdesk.services.demo.fill_demo` and reused while the file for the same
+:func:`frontdesk.demo.fill.fill_demo` and reused while the file for the same
 client count and seed exists (building 1,000,000 clients takes minutes). For
 each query kind, ``Q`` queries are made from random real clients and timed
 twice: through :meth:`ClientSearch.search` as a receptionist (classify, one
@@ -27,13 +27,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from frontdesk.core.context import Actor, Role, system_clock
+from frontdesk.core.names import MAX_PART, prefix_upper_bound
+from frontdesk.core.phones import display_phone
 from frontdesk.db import Database
 from frontdesk.migrate import upgrade
-from frontdesk.models import Role
-from frontdesk.services.context import Actor, system_clock
-from frontdesk.services.names import MAX_PART, prefix_upper_bound
-from frontdesk.services.phones import display_phone
-from frontdesk.services.search import ClientHit, ClientSearch
+from frontdesk.services.clients.search import ClientHit, ClientSearch
 from tests.bench.stats import Row, Timing, markdown_table, time_each
 
 DATA_DIR = Path("bench-data")
@@ -206,7 +205,7 @@ _MAKERS: dict[str, tuple[Callable[[tuple[Any, ...]], bool], Maker]] = {
 
 def ensure_database(clients: int, seed: int) -> Path:
     """The benchmark database for this client count and seed, built by fill_demo on first use."""
-    from frontdesk.services.demo import DemoOptions, fill_demo
+    from frontdesk.demo.fill import DemoOptions, fill_demo
 
     path = DATA_DIR / f"search-{clients}-s{seed}.sqlite3"
     done = path.with_suffix(".done")

@@ -25,10 +25,10 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Table, TableStyle
 
-from frontdesk.services.fonts import CjkFont, cjk_font
-from frontdesk.services.sheet_data import SheetData
-from frontdesk.services.sheet_layout import _LABELS
-from frontdesk.services.sheet_pdf import render_batch, render_sheet
+from frontdesk.services.printing.fonts import CjkFont, cjk_font
+from frontdesk.services.sheet.data import SheetData
+from frontdesk.services.sheet.layout import _LABELS
+from frontdesk.services.sheet.pdf import render_batch, render_sheet
 from tests.bench.stats import Row, Timing, markdown_table, time_each
 from tests.unit.test_sheet_pdf import make_full_sheet
 

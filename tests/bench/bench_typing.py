@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> str:
     _APP = QApplication.instance() or QApplication([])
     path = ensure_database(args.clients, args.seed)
     db = Database(f"sqlite:///{path}")
-    services = Services.build(db)
+    services = Services(db, photos_dir=path.parent / "photos")
     rows = _measure(services, _queries(str(path), max(100, args.queries // 2), args.seed))
     db.dispose()
     worst = max(r.ours.p95 for r in rows)

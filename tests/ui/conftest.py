@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from frontdesk.services.context import Actor
+from frontdesk.core.context import Actor
 from frontdesk.services.registry import Services
 from frontdesk.ui.i18n import Translations
 from frontdesk.ui.local_settings import LocalSettings

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import threading
 from pathlib import Path
@@ -14,15 +13,15 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QListWidget, QPushButton
 from sqlalchemy import select
 
+from frontdesk.core.context import Actor, Role
 from frontdesk.db import Database
-from frontdesk.models import AuditEntry, Client, ConsumptionLine, LineKind, Role, Visit
+from frontdesk.errors import PermissionDenied
+from frontdesk.models import AuditEntry, Client, ConsumptionLine, LineKind, Visit
 from frontdesk.models.consultation import ConsultationPlanLine, ConsultationRecord
-from frontdesk.services.clients import NewClient
-from frontdesk.services.consultation import ConsultationForm, SkinTest
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import PermissionDenied
-from frontdesk.services.fonts import FontMissing
-from frontdesk.services.profile import BasicsChanges, EditConflict
+from frontdesk.services.clients.profile import BasicsChanges, EditConflict
+from frontdesk.services.clients.registration import NewClient
+from frontdesk.services.health.consultation import ConsultationForm, SkinTest
+from frontdesk.services.printing.fonts import FontMissing
 from frontdesk.services.registry import Services
 from frontdesk.ui.clients.batch import BatchDialog
 from frontdesk.ui.clients.clients_page import ClientsPage
@@ -38,11 +37,11 @@ PASSWORD = "password-123"
 @pytest.fixture
 def services(db: Database, clock: FakeClock, tmp_path: Path) -> Services:
     """The conftest's services, with consultation photos kept in this test's folder."""
-    return Services.build(db, clock, photos_dir=tmp_path / "photos")
+    return Services(db, clock, photos_dir=tmp_path / "photos")
 
 
 def _staff(services: Services, admin: Actor, username: str, name: str, role: Role) -> Actor:
-    services.store.add_staff(admin, username, name, role, PASSWORD)
+    services.staff.add_staff(admin, username, name, role, PASSWORD)
     return services.auth.sign_in(username, PASSWORD)
 
 
@@ -281,7 +280,7 @@ def test_history_tab_loads_the_first_page_and_more_on_scroll(
 
 def _record(services: Services, actor: Actor, client_id: int, clock: FakeClock) -> int:
     from frontdesk.models.consultation import ConditionKind, SkinType
-    from frontdesk.services.consultation import BodyTest, ConditionNote
+    from frontdesk.services.health.consultation import BodyTest, ConditionNote
 
     for moisture, weight in ((30, 60000), (36, 59000)):
         record_id = services.consultation.save(actor, client_id, ConsultationForm(
@@ -361,7 +360,7 @@ def test_sheet_saves_prints_and_says_when_the_font_is_missing(
     def no_font(_configured: object = None) -> object:
         raise FontMissing(install="sudo apt-get install fonts-wqy-microhei",
                           env="FRONTDESK_PDF_FONT", tried="")
-    monkeypatch.setattr("frontdesk.services.sheet_pdf.cjk_font", no_font)
+    monkeypatch.setattr("frontdesk.services.sheet.pdf.cjk_font", no_font)
     assert not sheets.write(client_id, tmp_path / "nofont.pdf")
     assert "FRONTDESK_PDF_FONT" in page.profile.message.text()
     assert "字体" in page.profile.message.text()
@@ -407,7 +406,8 @@ def test_batch_cancel_stops_after_the_current_sheet(
         translations: Translations) -> None:
     ids = _clients(services, admin, 5)
     gated = GatedSheets(services.sheet, hold_at=3)
-    page = _page(qtbot, dataclasses.replace(services, sheet=gated), admin, worker)
+    services.sheet = gated  # type: ignore[assignment]  # the sheet service, held at the 3rd
+    page = _page(qtbot, services, admin, worker)
     page.start_batch(ids, str(tmp_path / "sheets"))
     try:
         qtbot.waitUntil(lambda: page.progress.value() == 2, timeout=20000)

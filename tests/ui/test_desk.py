@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QListWidget
 from sqlalchemy import select
 
-from frontdesk.models import Client, ConsumptionLine, Payment, Role, Visit, VisitStatus
-from frontdesk.services.clients import NewClient
-from frontdesk.services.context import Actor
+from frontdesk.core.context import Actor, Role
+from frontdesk.models import Client, ConsumptionLine, Payment, Visit, VisitStatus
+from frontdesk.services.clients.registration import NewClient
 from frontdesk.services.registry import Services
 from frontdesk.ui.desk.checkin_dialog import CheckInDialog
 from frontdesk.ui.desk.checkout_dialog import CheckoutDialog
@@ -24,7 +24,7 @@ def store(services: Services, admin: Actor) -> dict[str, int]:
         "facial": catalog.add_service_item(admin, "补水护理", 38800, 60).id,
         "massage": catalog.add_service_item(admin, "经络推拿", 26800, 90).id,
         "room": catalog.add_room(admin, "牡丹厅").id,
-        "therapist": services.store.add_staff(admin, "fang", "王芳", Role.THERAPIST, None).id,
+        "therapist": services.staff.add_staff(admin, "fang", "王芳", Role.THERAPIST, None).id,
     }
     ids["client"] = services.clients.register(
         admin, NewClient(name="单丽华", phone="138 0013 1234")).client_id
@@ -195,7 +195,7 @@ def test_booking_refuses_a_double_booked_beautician_unless_overridden(
 
 def test_a_finished_room_is_cleaned_then_marked_ready_from_the_desk(
         qtbot, main_window, services: Services, admin: Actor, store: dict[str, int]) -> None:
-    from frontdesk.services.visits import CheckIn, RoomStatus
+    from frontdesk.services.desk.visits import CheckIn, RoomStatus
 
     visit = services.visits.check_in(admin, CheckIn(
         client_id=store["client"], therapist_id=store["therapist"], room_id=store["room"]))

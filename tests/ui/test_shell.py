@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QListWidget, QWidget
-
 from sqlalchemy import func, select
 
-from frontdesk.models import Client, Role
-from frontdesk.services.context import Actor
+from frontdesk.bootstrap import demo_loader
+from frontdesk.core.context import Actor, Role
+from frontdesk.models import Client
 from frontdesk.services.registry import Services
 from frontdesk.ui.controller import AppController
 from frontdesk.ui.i18n import Translations
@@ -36,7 +36,8 @@ def _wizard_next(qtbot, wizard: SetupWizard) -> None:
 def test_first_run_wizard_then_login_then_main_window(
         qtbot, services: Services, local_settings: LocalSettings,
         translations: Translations) -> None:
-    controller = AppController(services, local_settings, translations)
+    controller = AppController(services, local_settings, translations,
+                               load_demo=demo_loader(services.db))
     controller.start()
     wizard = controller.wizard
     assert wizard is not None and wizard.isVisible()
@@ -114,7 +115,8 @@ def test_idle_lock_covers_the_desk_and_keeps_what_was_on_screen(
 def test_switching_to_english_rebuilds_the_window_in_english(
         qtbot, services: Services, admin: Actor, local_settings: LocalSettings,
         translations: Translations) -> None:
-    controller = AppController(services, local_settings, translations)
+    controller = AppController(services, local_settings, translations,
+                               load_demo=demo_loader(services.db))
     controller.open_main(admin)
     old = controller.window
     assert old is not None
@@ -136,7 +138,7 @@ def test_a_receptionist_cannot_change_the_idle_lock(
         worker, translations: Translations) -> None:
     from frontdesk.ui.main_window import MainWindow
 
-    services.store.add_staff(admin, "lily", "莉莉", Role.RECEPTIONIST, "desk-pass-1")
+    services.staff.add_staff(admin, "lily", "莉莉", Role.RECEPTIONIST, "desk-pass-1")
     receptionist = services.auth.sign_in("lily", "desk-pass-1")
     window = MainWindow(services, receptionist, local_settings, worker)
     qtbot.addWidget(window)
@@ -172,7 +174,8 @@ def test_the_wizard_can_load_a_demo_store_without_freezing(
         translations: Translations) -> None:
     from frontdesk.ui.wizard import DEMO_CLIENTS
 
-    controller = AppController(services, local_settings, translations)
+    controller = AppController(services, local_settings, translations,
+                               load_demo=demo_loader(services.db))
     controller.start()
     wizard = controller.wizard
     wizard.store_page.store_name.setText("水沐莲清")

@@ -11,13 +11,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
+from frontdesk.core.context import Actor, Role
 from frontdesk.db import Database
-from frontdesk.models import AuditEntry, Role
+from frontdesk.errors import ConflictError, NotFound, ValidationError
+from frontdesk.models import AuditEntry
 from frontdesk.models.appointment import Appointment, AppointmentStatus
-from frontdesk.services.appointments import AppointmentRow, SlotTaken
-from frontdesk.services.clients import NewClient
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import ConflictError, NotFound, ValidationError
+from frontdesk.services.clients.registration import NewClient
+from frontdesk.services.desk.appointments import AppointmentRow, SlotTaken
 from frontdesk.services.registry import Services
 from tests.conftest import FakeClock
 from tests.unit.test_clients import snapshot
@@ -46,7 +46,7 @@ class Desk:
 
 
 def make_desk(services: Services, admin: Actor) -> Desk:
-    add_staff, catalog = services.store.add_staff, services.catalog
+    add_staff, catalog = services.staff.add_staff, services.catalog
     therapist = add_staff(admin, "meili", "美丽", Role.THERAPIST, None)
     therapist2 = add_staff(admin, "xiaohong", "小红", Role.THERAPIST, None)
     consultant = add_staff(admin, "guwen", "陈顾问", Role.CONSULTANT, None)

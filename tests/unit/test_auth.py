@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from frontdesk.models import AuditEntry, Role, Staff
-from frontdesk.services.auth import hash_password
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import AccountLocked, AuthError, ValidationError
+from frontdesk.core.context import Actor, Role
+from frontdesk.errors import AccountLocked, AuthError, ValidationError
+from frontdesk.models import AuditEntry, Staff
 from frontdesk.services.registry import Services
+from frontdesk.services.staff.auth import hash_password
 from tests.conftest import ADMIN_PASSWORD, FakeClock
 
 
@@ -82,7 +82,7 @@ def test_unlock_checks_the_same_password(services: Services, admin: Actor) -> No
 
 
 def test_inactive_staff_cannot_sign_in(services: Services, admin: Actor) -> None:
-    services.store.add_staff(admin, "mei", "美美", Role.RECEPTIONIST, "desk-pass-1")
+    services.staff.add_staff(admin, "mei", "美美", Role.RECEPTIONIST, "desk-pass-1")
     with services.db.write() as s:
         s.scalar(select(Staff).where(Staff.username == "mei")).active = False
     with pytest.raises(AuthError):

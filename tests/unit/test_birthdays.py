@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from lunardate import LunarDate
 
-from frontdesk.models import Calendar
-from frontdesk.services.birthdays import birthday_flags, days_until_birthday, next_birthday
+from frontdesk.core.birthdays import birthday_flags, days_until_birthday, next_birthday
+from frontdesk.core.calendar import Calendar, lunar_to_solar
 
 D = dt.date
 
@@ -36,7 +35,7 @@ def test_feb_29_falls_on_feb_28_in_common_years(today: dt.date, expected: dt.dat
 
 def test_lunar_new_year_edge() -> None:
     # Lunar new year 2026 is Feb 17; the 1st of the 1st month, seen from either side.
-    assert LunarDate(2026, 1, 1).to_solar_date() == D(2026, 2, 17)
+    assert lunar_to_solar(2026, 1, 1) == D(2026, 2, 17)
     assert next_birthday(Calendar.LUNAR, 1, 1, False, D(2026, 2, 16)) == D(2026, 2, 17)
     assert next_birthday(Calendar.LUNAR, 1, 1, False, D(2026, 2, 17)) == D(2026, 2, 17)
     assert next_birthday(Calendar.LUNAR, 1, 1, False, D(2026, 2, 18)) == D(2027, 2, 6)
@@ -52,7 +51,7 @@ def test_lunar_birthday_across_the_solar_year_boundary() -> None:
     # Lunar 2026-12-01 is Jan 8, 2027; lunar 11-20 has just passed on Dec 30, 2026.
     assert next_birthday(Calendar.LUNAR, 12, 1, False, D(2026, 12, 30)) == D(2027, 1, 8)
     later = next_birthday(Calendar.LUNAR, 11, 20, False, D(2026, 12, 30))
-    assert later == LunarDate(2027, 11, 20).to_solar_date()
+    assert later == lunar_to_solar(2027, 11, 20)
     assert later is not None and later.year == 2027
 
 

@@ -10,7 +10,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from frontdesk.core.context import Actor, Role
 from frontdesk.db import Database
+from frontdesk.errors import ConflictError, DomainError, PermissionDenied, ValidationError
 from frontdesk.models import (
     AuditEntry,
     Client,
@@ -18,7 +20,6 @@ from frontdesk.models import (
     LineKind,
     Payment,
     PaymentMethod,
-    Role,
     Room,
     RoomState,
     ServiceItem,
@@ -27,7 +28,8 @@ from frontdesk.models import (
 )
 from frontdesk.models.appointment import CheckoutKey
 from frontdesk.services import audit
-from frontdesk.services.checkout import (
+from frontdesk.services.clients.registration import NewClient
+from frontdesk.services.desk.checkout import (
     CheckoutService,
     LineInput,
     MemberCardCharge,
@@ -36,11 +38,8 @@ from frontdesk.services.checkout import (
     Receipt,
     receipt_text,
 )
-from frontdesk.services.clients import NewClient
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import ConflictError, DomainError, PermissionDenied, ValidationError
+from frontdesk.services.desk.visits import CheckIn
 from frontdesk.services.registry import Services
-from frontdesk.services.visits import CheckIn
 from tests.conftest import NOW, FakeClock
 from tests.unit.test_appointments import Desk, make_desk
 from tests.unit.test_clients import snapshot, staff_actor

@@ -8,26 +8,18 @@ from typing import Any
 import pytest
 from sqlalchemy import inspect, select, text
 
+from frontdesk.core.birthdays import BirthdayInput
+from frontdesk.core.calendar import Calendar
+from frontdesk.core.context import Actor, Role
 from frontdesk.db import Database
-from frontdesk.models import (
-    AuditEntry,
-    Calendar,
-    Client,
-    ClientNamePart,
-    Gender,
-    Role,
-    SourceChannel,
-    VisitorClass,
-)
-from frontdesk.services.clients import (
-    BirthdayInput,
+from frontdesk.errors import NotFound, PermissionDenied, ValidationError
+from frontdesk.models import AuditEntry, Client, ClientNamePart, Gender, SourceChannel, VisitorClass
+from frontdesk.services.clients.registration import (
     DuplicatePhone,
     NewClient,
     PossibleDuplicate,
     refresh_search_keys,
 )
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import NotFound, PermissionDenied, ValidationError
 from frontdesk.services.registry import Services
 from tests.conftest import NOW, FakeClock
 
@@ -42,7 +34,7 @@ def snapshot(db: Database) -> dict[str, list[str]]:
 
 def staff_actor(services: Services, admin: Actor, username: str, role: Role) -> Actor:
     """A signed-in colleague of the admin in another role (built from a real staff row)."""
-    row = services.store.add_staff(admin, username, username.title(), role, None)
+    row = services.staff.add_staff(admin, username, username.title(), role, None)
     return Actor(row.id, username, row.display_name, role, admin.branch_id)
 
 

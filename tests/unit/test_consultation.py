@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from frontdesk.models import AuditEntry, LineKind, Role, ServiceItem
+from frontdesk.core.context import Actor, Role
+from frontdesk.errors import PermissionDenied, ValidationError
+from frontdesk.models import AuditEntry, LineKind, ServiceItem
 from frontdesk.models.consultation import (
     ConditionKind,
     ConsultationCondition,
@@ -21,8 +23,8 @@ from frontdesk.models.consultation import (
     PhotoKind,
     SkinType,
 )
-from frontdesk.services.clients import ClientService, NewClient
-from frontdesk.services.consultation import (
+from frontdesk.services.clients.registration import ClientService, NewClient
+from frontdesk.services.health.consultation import (
     BodyTest,
     ClientType,
     ConditionNote,
@@ -32,9 +34,7 @@ from frontdesk.services.consultation import (
     PlanLine,
     SkinTest,
 )
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import PermissionDenied, ValidationError
-from frontdesk.services.photos import MAX_PHOTO_BYTES, PhotoMissing, PhotoService
+from frontdesk.services.health.photos import MAX_PHOTO_BYTES, PhotoMissing, PhotoService
 from frontdesk.services.registry import Services
 from tests.conftest import NOW, FakeClock
 
@@ -55,7 +55,7 @@ FULL_FORM = ConsultationForm(
 
 
 def make_staff(services: Services, admin: Actor, role: Role, username: str) -> Actor:
-    row = services.store.add_staff(admin, username, username.title(), role, None)
+    row = services.staff.add_staff(admin, username, username.title(), role, None)
     return Actor(row.id, username, row.display_name, role, admin.branch_id)
 
 

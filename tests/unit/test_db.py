@@ -12,9 +12,9 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import event, select, text
 
 from frontdesk.db import Database, is_on_network_share, sqlite_path
+from frontdesk.errors import StorageError, StorageProblem, classify_storage_error
 from frontdesk.migrate import backup_sqlite, current_revision, head_revision, upgrade
 from frontdesk.models import Base, Branch
-from frontdesk.services.errors import StorageError, StorageProblem, classify_storage_error
 
 
 def test_sqlite_connection_pragmas(sqlite_db: Database) -> None:

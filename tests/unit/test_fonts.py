@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from frontdesk.services.fonts import (
+from frontdesk.services.printing.fonts import (
     FONT_ENV,
     FontMissing,
     cjk_font,

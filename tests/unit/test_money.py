@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontdesk.services.money import format_fen
+from frontdesk.core.money import format_fen
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from frontdesk.services.errors import ValidationError
-from frontdesk.services.names import name_keys, name_parts
-from frontdesk.services.phones import display_phone, last4, mask_phone, normalise_phone
+from frontdesk.core.names import name_keys, name_parts
+from frontdesk.core.phones import display_phone, last4, mask_phone, normalise_phone
+from frontdesk.errors import ValidationError
 
 
 @pytest.mark.parametrize("typed", ["13800138000", "138 0013 8000", "138-0013-8000",

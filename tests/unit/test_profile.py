@@ -9,27 +9,27 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
+from frontdesk.core.birthdays import BirthdayInput
+from frontdesk.core.calendar import Calendar
+from frontdesk.core.context import Actor, Role
 from frontdesk.db import Database
+from frontdesk.errors import PermissionDenied, ValidationError
 from frontdesk.models import (
     AuditEntry,
-    Calendar,
     Client,
     ConsumptionLine,
     Gender,
     LineKind,
-    Role,
     Visit,
     VisitStatus,
 )
-from frontdesk.services.clients import BirthdayInput, DuplicatePhone
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import PermissionDenied, ValidationError
-from frontdesk.services.profile import (
+from frontdesk.services.clients.profile import (
     BasicsChanges,
     EditConflict,
     Preferences,
     ProfileService,
 )
+from frontdesk.services.clients.registration import DuplicatePhone
 from frontdesk.services.registry import Services
 from tests.conftest import NOW, FakeClock
 from tests.unit.test_consultation import make_staff, register

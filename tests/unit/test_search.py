@@ -10,14 +10,15 @@ import pytest
 from sqlalchemy import text
 
 from frontdesk.cli import main
+from frontdesk.core.calendar import Calendar
+from frontdesk.core.context import Actor, Role
+from frontdesk.core.names import clean_name, name_keys, name_parts
+from frontdesk.core.permissions import ROLE_ACTIONS, Action
+from frontdesk.core.phones import last4, normalise_phone
 from frontdesk.db import Database
-from frontdesk.models import Branch, Calendar, Client, ClientNamePart, Role, VisitorClass
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import PermissionDenied
-from frontdesk.services.names import clean_name, name_keys, name_parts
-from frontdesk.services.permissions import ROLE_ACTIONS, Action
-from frontdesk.services.phones import last4, normalise_phone
-from frontdesk.services.search import ClientSearch, MatchKind, _statement, plan_query
+from frontdesk.errors import PermissionDenied
+from frontdesk.models import Branch, Client, ClientNamePart, VisitorClass
+from frontdesk.services.clients.search import ClientSearch, MatchKind, _statement, plan_query
 from tests.conftest import NOW, FakeClock
 
 UTC = dt.UTC

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from frontdesk.services.fonts import cjk_font
-from frontdesk.services.sheet_charts import number_text, y_ticks
-from frontdesk.services.sheet_data import (
+from frontdesk.services.printing.fonts import cjk_font
+from frontdesk.services.sheet.charts import number_text, y_ticks
+from frontdesk.services.sheet.data import (
     BodyTest,
     CardBalance,
     ClientBasics,
@@ -32,7 +32,7 @@ from frontdesk.services.sheet_data import (
     StoreInfo,
     TrendSeries,
 )
-from frontdesk.services.sheet_pdf import render_batch, render_sheet, sheet_file_name
+from frontdesk.services.sheet.pdf import render_batch, render_sheet, sheet_file_name
 
 DAY = dt.date(2026, 11, 23)
 LONG_PREFERENCE = ("喜欢安静靠窗的包厢，水温偏热，轻柔的古筝音乐；护理时不喜欢聊天，"

@@ -11,15 +11,16 @@ import pytest
 from sqlalchemy import select
 
 from frontdesk.cli import main
+from frontdesk.core.birthdays import BirthdayInput
+from frontdesk.core.calendar import Calendar
+from frontdesk.core.context import Actor, Role
 from frontdesk.db import Database
-from frontdesk.models import AuditEntry, Calendar, Client, Role
-from frontdesk.services.clients import BirthdayInput
-from frontdesk.services.consultation import ConsultationForm, ConsultationService, SkinTest
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import NotFound, PermissionDenied, ValidationError
-from frontdesk.services.profile import BasicsChanges, Preferences, ProfileService
+from frontdesk.errors import NotFound, PermissionDenied, ValidationError
+from frontdesk.models import AuditEntry, Client
+from frontdesk.services.clients.profile import BasicsChanges, Preferences, ProfileService
+from frontdesk.services.health.consultation import ConsultationForm, ConsultationService, SkinTest
 from frontdesk.services.registry import Services
-from frontdesk.services.sheet import SheetService, cli_actor, find_client
+from frontdesk.services.sheet.service import SheetService, cli_actor, find_client
 from tests.conftest import FakeClock
 from tests.unit.test_consultation import FULL_FORM, make_staff, register
 from tests.unit.test_profile import add_history

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from frontdesk.models import Branch, Role, Staff
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import ConflictError, PermissionDenied, ValidationError
-from frontdesk.services.permissions import ROLE_ACTIONS, Action, allowed
+from frontdesk.core.context import Actor, Role
+from frontdesk.core.permissions import ROLE_ACTIONS, Action, allowed
+from frontdesk.errors import ConflictError, PermissionDenied, ValidationError
+from frontdesk.models import Branch, Staff
 from frontdesk.services.registry import Services
 
 
@@ -52,7 +52,7 @@ def test_idle_minutes_are_a_store_setting_for_managers(services: Services, admin
     assert services.store.idle_lock_minutes(admin.branch_id) == 3
     with pytest.raises(ValidationError):
         services.store.set_idle_lock_minutes(admin, 999)
-    services.store.add_staff(admin, "lily", "莉莉", Role.RECEPTIONIST, "desk-pass-1")
+    services.staff.add_staff(admin, "lily", "莉莉", Role.RECEPTIONIST, "desk-pass-1")
     lily = services.auth.sign_in("lily", "desk-pass-1")
     with pytest.raises(PermissionDenied):
         services.store.set_idle_lock_minutes(lily, 0)
@@ -60,16 +60,16 @@ def test_idle_minutes_are_a_store_setting_for_managers(services: Services, admin
 
 
 def test_duplicate_user_names_are_refused(services: Services, admin: Actor) -> None:
-    services.store.add_staff(admin, "lily", "莉莉", Role.RECEPTIONIST, None)
+    services.staff.add_staff(admin, "lily", "莉莉", Role.RECEPTIONIST, None)
     with pytest.raises(ValidationError) as caught:
-        services.store.add_staff(admin, "Lily", "另一个莉莉", Role.THERAPIST, None)
+        services.staff.add_staff(admin, "Lily", "另一个莉莉", Role.THERAPIST, None)
     assert caught.value.field == "username"
 
 
 def test_staff_list_by_role(services: Services, admin: Actor) -> None:
-    services.store.add_staff(admin, "fang", "芳芳", Role.THERAPIST, None)
-    services.store.add_staff(admin, "lily", "莉莉", Role.RECEPTIONIST, None)
-    therapists = services.store.staff(admin.branch_id, (Role.THERAPIST,))
+    services.staff.add_staff(admin, "fang", "芳芳", Role.THERAPIST, None)
+    services.staff.add_staff(admin, "lily", "莉莉", Role.RECEPTIONIST, None)
+    therapists = services.staff.active_staff(admin.branch_id, (Role.THERAPIST,))
     assert [t.display_name for t in therapists] == ["芳芳"]
 
 

@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from frontdesk.core.context import Actor, Role
 from frontdesk.db import Database
+from frontdesk.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from frontdesk.models import (
     AuditEntry,
-    Role,
     Room,
     RoomState,
     Visit,
@@ -20,11 +21,9 @@ from frontdesk.models import (
     VisitStatus,
 )
 from frontdesk.models.appointment import Appointment, AppointmentStatus, PlannedService
-from frontdesk.services.clients import NewClient
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from frontdesk.services.clients.registration import NewClient
+from frontdesk.services.desk.visits import CheckIn, RoomStatus, RoomUnavailable
 from frontdesk.services.registry import Services
-from frontdesk.services.visits import CheckIn, RoomStatus, RoomUnavailable
 from tests.conftest import FakeClock
 from tests.unit.test_appointments import Desk, at, make_desk
 from tests.unit.test_clients import snapshot, staff_actor

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.core.context import Actor
+from frontdesk.core.permissions import Action, allowed
+from frontdesk.errors import DomainError, StorageError
 from frontdesk.models import Gender, SourceChannel, VisitorClass
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import DomainError, StorageError
-from frontdesk.services.permissions import Action, allowed
-from frontdesk.services.profile import BasicsChanges, ClientBasics, EditConflict
+from frontdesk.services.clients.profile import BasicsChanges, ClientBasics, EditConflict
 from frontdesk.services.registry import Services
 from frontdesk.ui.clients.common import (
     FieldErrors,
@@ -40,9 +40,9 @@ from frontdesk.ui.clients.common import (
     set_birthday,
     set_data,
 )
-from frontdesk.ui.widgets import BirthdayEditor
 from frontdesk.ui.errors import show_storage_error
 from frontdesk.ui.labels import gender_name, source_name, visitor_class_name
+from frontdesk.ui.widgets import BirthdayEditor
 
 
 def field_name(field: str) -> str:

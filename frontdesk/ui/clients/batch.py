@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.services.context import Actor
+from frontdesk.core.context import Actor
 from frontdesk.services.registry import Services
-from frontdesk.services.sheet_data import SheetData
-from frontdesk.services.sheet_pdf import render_batch
+from frontdesk.services.sheet.data import SheetData
+from frontdesk.services.sheet.pdf import render_batch
 
 MAX_BATCH = 100
 

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import DomainError, StorageError
-from frontdesk.services.permissions import Action, allowed
+from frontdesk.core.context import Actor
+from frontdesk.core.permissions import Action, allowed
+from frontdesk.errors import DomainError, StorageError
 from frontdesk.services.registry import Services
 from frontdesk.ui.clients.batch import MAX_BATCH, BatchDialog, BatchJob, BatchProgress
 from frontdesk.ui.clients.profile_view import ProfileView

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.models import Calendar
-from frontdesk.services.clients import BirthdayInput
-from frontdesk.services.errors import DomainError, StorageError
+from frontdesk.core.birthdays import BirthdayInput
+from frontdesk.core.calendar import Calendar
+from frontdesk.errors import DomainError, StorageError
 from frontdesk.ui.errors import error_text, show_storage_error
 from frontdesk.ui.forms import FormErrors
 from frontdesk.ui.widgets import BirthdayEditor, enum_combo  # noqa: F401  (shared here)

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.core.context import Actor, local_today
+from frontdesk.errors import DomainError, StorageError
 from frontdesk.models import LineKind
-from frontdesk.services.consultation import ConsultationForm
-from frontdesk.services.context import Actor, local_today
-from frontdesk.services.errors import DomainError, StorageError
+from frontdesk.services.health.consultation import ConsultationForm
 from frontdesk.services.registry import Services
 from frontdesk.ui.clients.common import FieldErrors, pydate, qdate
 from frontdesk.ui.clients.consult_sections import (

@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.models.consultation import ConditionKind, MeasureMethod, SkinType
-from frontdesk.services.consultation import BodyTest, ClientType, ConditionNote, SkinTest, bmi
+from frontdesk.services.health.consultation import (
+    BodyTest,
+    ClientType,
+    ConditionNote,
+    SkinTest,
+    bmi,
+)
 from frontdesk.ui.clients.common import FieldErrors, enum_combo
 from frontdesk.ui.clients.units import NotANumber, scaled
 from frontdesk.ui.labels import condition_name, grade_name, measure_method_name, skin_type_name

@@ -21,16 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.services.consultation import ConsultationSummary
-from frontdesk.services.context import Actor
-from frontdesk.services.permissions import Action, allowed
+from frontdesk.core.context import Actor
+from frontdesk.core.money import format_fen
+from frontdesk.core.permissions import Action, allowed
+from frontdesk.services.health.consultation import ConsultationSummary
 from frontdesk.services.registry import Services
 from frontdesk.ui.clients.common import run_guarded
 from frontdesk.ui.clients.consult_editor import ConsultationEditor
 from frontdesk.ui.clients.photos_panel import PhotosPanel
 from frontdesk.ui.clients.record_view import RecordView
 from frontdesk.ui.labels import skin_type_name
-from frontdesk.ui.money import format_fen
 from frontdesk.ui.worker import DbWorker
 
 ID_ROLE = Qt.ItemDataRole.UserRole

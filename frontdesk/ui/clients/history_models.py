@@ -20,10 +20,10 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from frontdesk.services.errors import DomainError, StorageError
-from frontdesk.services.profile_history import ConsumptionRow, VisitRow
+from frontdesk.core.money import format_fen
+from frontdesk.errors import DomainError, StorageError
+from frontdesk.services.clients.history import ConsumptionRow, VisitRow
 from frontdesk.ui.labels import line_kind_name, visit_kind_name, visit_status_name
-from frontdesk.ui.money import format_fen
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()

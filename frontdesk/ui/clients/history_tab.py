@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import DomainError, StorageError
-from frontdesk.services.profile_history import YearSummary
+from frontdesk.core.context import Actor
+from frontdesk.core.money import format_fen
+from frontdesk.errors import DomainError, StorageError
+from frontdesk.services.clients.history import YearSummary
 from frontdesk.services.registry import Services
 from frontdesk.ui.clients.history_models import ConsumptionModel, KeysetModel, VisitsModel
 from frontdesk.ui.errors import error_text
-from frontdesk.ui.money import format_fen
 
 
 def _table(name: str, model: KeysetModel) -> QTableView:  # type: ignore[type-arg]

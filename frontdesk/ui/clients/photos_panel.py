@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.core.context import Actor
+from frontdesk.errors import DomainError, StorageError
 from frontdesk.models.consultation import PhotoKind
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import DomainError, StorageError
-from frontdesk.services.photos import PhotoInfo
+from frontdesk.services.health.photos import PhotoInfo
 from frontdesk.services.registry import Services
 from frontdesk.ui.clients.common import enum_combo, local_date, run_guarded
 from frontdesk.ui.errors import error_text

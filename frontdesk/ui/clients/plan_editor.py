@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.core.money import format_fen, parse_yuan
 from frontdesk.models import LineKind
-from frontdesk.services.consultation import PlanLine
+from frontdesk.services.health.consultation import PlanLine
 from frontdesk.ui.clients.common import FieldErrors
 from frontdesk.ui.clients.consult_sections import InputError
-from frontdesk.ui.money import format_fen, parse_yuan
 
 CatalogItem = tuple[int, str, int]
 """(catalogue id, name, unit price in fen)."""

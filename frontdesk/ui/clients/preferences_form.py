@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import DomainError, StorageError
-from frontdesk.services.permissions import Action, allowed
-from frontdesk.services.profile import Preferences
+from frontdesk.core.context import Actor
+from frontdesk.core.permissions import Action, allowed
+from frontdesk.errors import DomainError, StorageError
+from frontdesk.services.clients.profile import Preferences
 from frontdesk.services.registry import Services
 from frontdesk.ui.errors import show_storage_error
 from frontdesk.ui.forms import FormErrors

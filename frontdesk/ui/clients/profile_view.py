@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.core.context import Actor
+from frontdesk.core.permissions import Action, allowed
 from frontdesk.models import VisitorClass
-from frontdesk.services.context import Actor
-from frontdesk.services.permissions import Action, allowed
-from frontdesk.services.profile import ClientProfile
+from frontdesk.services.clients.profile import ClientProfile
 from frontdesk.services.registry import Services
 from frontdesk.ui.clients.basics_form import BasicsForm
 from frontdesk.ui.clients.common import run_guarded

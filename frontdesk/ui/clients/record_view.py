@@ -8,11 +8,11 @@ from collections.abc import Iterable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from frontdesk.core.money import format_fen
 from frontdesk.models import LineKind
-from frontdesk.services.consultation import ConsultationView
+from frontdesk.services.health.consultation import ConsultationView
 from frontdesk.ui.clients.units import shown
 from frontdesk.ui.labels import condition_name, grade_name, measure_method_name, skin_type_name
-from frontdesk.ui.money import format_fen
 
 CELL = "padding-right:14px"
 

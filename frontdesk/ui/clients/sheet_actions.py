@@ -18,8 +18,8 @@ from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QWidget
 
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import DomainError, StorageError
+from frontdesk.core.context import Actor
+from frontdesk.errors import DomainError, StorageError
 from frontdesk.services.registry import Services
 from frontdesk.ui.errors import error_text, show_storage_error
 

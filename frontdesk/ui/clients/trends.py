@@ -13,9 +13,9 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from frontdesk.services.consultation import TREND_UNITS
-from frontdesk.services.context import Actor
-from frontdesk.services.permissions import Action, allowed
+from frontdesk.core.context import Actor
+from frontdesk.core.permissions import Action, allowed
+from frontdesk.services.health.consultation import TREND_UNITS
 from frontdesk.services.registry import Services
 from frontdesk.ui.clients.common import run_guarded
 from frontdesk.ui.labels import trend_name

@@ -21,11 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.models import Role
-from frontdesk.services.appointments import AppointmentRow, SlotTaken
-from frontdesk.services.clients import ClientSummary
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import DomainError
+from frontdesk.core.context import Actor, Role
+from frontdesk.errors import DomainError
+from frontdesk.services.clients.registration import ClientSummary
+from frontdesk.services.desk.appointments import AppointmentRow, SlotTaken
 from frontdesk.services.registry import Services
 from frontdesk.ui.forms import FormErrors
 
@@ -62,8 +61,8 @@ class AppointmentDialog(QDialog):
             self.service.addItem(item.name, item.id)
         self.duration = QSpinBox(objectName="duration", minimum=10, maximum=600, value=60)
         self.duration.setSuffix(self.tr(" min"))
-        self.staff = self._combo("staff", [(s.display_name, s.id) for s in self._services.store
-                                           .staff(self._actor.branch_id, (Role.THERAPIST,))])
+        therapists = self._services.staff.active_staff(self._actor.branch_id, (Role.THERAPIST,))
+        self.staff = self._combo("staff", [(s.display_name, s.id) for s in therapists])
         self.room = self._combo("room", [(r.name, r.id) for r in self._services.catalog
                                          .rooms(self._actor.branch_id)])
         self.note = QLineEdit(objectName="note")

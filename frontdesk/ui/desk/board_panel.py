@@ -12,10 +12,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from frontdesk.services.appointments import AppointmentRow
-from frontdesk.services.context import Actor
+from frontdesk.core.context import Actor
+from frontdesk.services.desk.appointments import AppointmentRow
+from frontdesk.services.desk.visits import Board, RoomStatus, VisitRow
 from frontdesk.services.registry import Services
-from frontdesk.services.visits import Board, RoomStatus, VisitRow
 from frontdesk.ui.labels import room_status_name
 from frontdesk.ui.worker import DbWorker
 

@@ -21,16 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.models import Role, VisitKind
-from frontdesk.services.clients import ClientSummary
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import DomainError
+from frontdesk.core.context import Actor, Role
+from frontdesk.core.money import format_fen
+from frontdesk.errors import DomainError
+from frontdesk.models import VisitKind
+from frontdesk.services.clients.registration import ClientSummary
+from frontdesk.services.desk.visits import CheckIn, RoomStatus
 from frontdesk.services.registry import Services
-from frontdesk.services.visits import CheckIn, RoomStatus
 from frontdesk.ui.desk.client_card import client_warning_text
 from frontdesk.ui.forms import FormErrors
 from frontdesk.ui.labels import room_status_name
-from frontdesk.ui.money import format_fen
 
 
 class CheckInDialog(QDialog):
@@ -111,7 +111,7 @@ class CheckInDialog(QDialog):
     def _staff_combo(self, name: str, roles: tuple[Role, ...]) -> QComboBox:
         combo = QComboBox(objectName=name)
         combo.addItem(self.tr("— none —"), None)
-        for staff in self._services.store.staff(self._actor.branch_id, roles):
+        for staff in self._services.staff.active_staff(self._actor.branch_id, roles):
             combo.addItem(staff.display_name, staff.id)
         return combo
 

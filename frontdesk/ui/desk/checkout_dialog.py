@@ -29,15 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.core.context import Actor
+from frontdesk.core.money import format_fen, parse_yuan
+from frontdesk.errors import DomainError, ValidationError
 from frontdesk.models import LineKind, PaymentMethod
-from frontdesk.services.checkout import LineInput, PaymentInput, Receipt
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import DomainError, ValidationError
+from frontdesk.services.desk.checkout import LineInput, PaymentInput, Receipt
 from frontdesk.services.registry import Services
 from frontdesk.ui.desk.receipt_dialog import ReceiptDialog
 from frontdesk.ui.forms import FormErrors
 from frontdesk.ui.labels import payment_method_name
-from frontdesk.ui.money import format_fen, parse_yuan
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from frontdesk.services.clients import ClientSummary
+from frontdesk.services.clients.registration import ClientSummary
 from frontdesk.ui.labels import gender_name, visitor_class_name
 
 

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.services.appointments import AppointmentRow
-from frontdesk.services.clients import ClientSummary
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import DomainError, StorageError
+from frontdesk.core.context import Actor
+from frontdesk.errors import DomainError, StorageError
+from frontdesk.services.clients.registration import ClientSummary
+from frontdesk.services.desk.appointments import AppointmentRow
+from frontdesk.services.desk.visits import RoomStatus
 from frontdesk.services.registry import Services
-from frontdesk.services.visits import RoomStatus
 from frontdesk.ui.desk.appointment_dialog import AppointmentDialog
 from frontdesk.ui.desk.board_panel import BoardPanel
 from frontdesk.ui.desk.checkin_dialog import CheckInDialog

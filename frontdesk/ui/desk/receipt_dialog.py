@@ -6,7 +6,7 @@ from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
-from frontdesk.services.checkout import Receipt, receipt_text
+from frontdesk.services.desk.checkout import Receipt, receipt_text
 
 
 class ReceiptDialog(QDialog):

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.core.context import Actor
+from frontdesk.errors import DomainError
 from frontdesk.models import Gender, SourceChannel, VisitorClass
-from frontdesk.services.clients import DuplicatePhone, NewClient, PossibleDuplicate
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import DomainError
+from frontdesk.services.clients.registration import DuplicatePhone, NewClient, PossibleDuplicate
 from frontdesk.services.registry import Services
 from frontdesk.ui.errors import error_text
 from frontdesk.ui.forms import FormErrors

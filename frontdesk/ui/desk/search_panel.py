@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import DomainError, StorageError
+from frontdesk.core.context import Actor
+from frontdesk.core.money import format_fen
+from frontdesk.errors import DomainError, StorageError
+from frontdesk.services.clients.search import ClientHit, MatchKind
 from frontdesk.services.registry import Services
-from frontdesk.services.search import ClientHit, MatchKind
 from frontdesk.ui.errors import error_text
-from frontdesk.ui.money import format_fen
 from frontdesk.ui.worker import DbWorker
 
 DEBOUNCE_MS = 90

@@ -14,11 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.models import Role
-from frontdesk.services.context import Actor
-from frontdesk.services.errors import DomainError
+from frontdesk.core.context import Actor, Role
+from frontdesk.errors import DomainError
+from frontdesk.services.desk.visits import RoomStatus
 from frontdesk.services.registry import Services
-from frontdesk.services.visits import RoomStatus
 from frontdesk.ui.forms import FormErrors
 
 
@@ -36,7 +35,7 @@ class StartServiceDialog(QDialog):
             suffix = "" if room.status is RoomStatus.FREE else f" ({room.client_name or '…'})"
             self.room.addItem(room.name + suffix, room.room_id)
         self.therapist = QComboBox(objectName="therapist")
-        for staff in services.store.staff(actor.branch_id, (Role.THERAPIST,)):
+        for staff in services.staff.active_staff(actor.branch_id, (Role.THERAPIST,)):
             self.therapist.addItem(staff.display_name, staff.id)
         self.allow_busy = QCheckBox(self.tr("Use this room even though it is not free"))
         general = QLabel()

@@ -1,0 +1,317 @@
+"""The demo store: ``frontdesk demo --clients N`` fills a database with a believable salon.
+
+An empty database gets a store (水沐莲清美容会所（演示）) with demo sign-in accounts;
+a store made by the first-run wizard is filled as it is, its admin kept. Then come
+rooms, the service catalog, home-care products, and N clients with `years` years
+of closed visits, what they consumed and how they paid (see :mod:`.demo_data`
+and :mod:`.demo_history`). The same seed and anchor date always give the same data.
+
+Speed: rows are made in chunks of :data:`CHUNK_CLIENTS` clients (memory stays
+bounded) and written with the raw DB-API connection, one transaction per chunk:
+``executemany`` on SQLite, ``COPY`` on PostgreSQL. Ids are assigned here, so
+rows can point at each other without reading anything back; PostgreSQL's
+sequences are moved past them at the end. On SQLite the fill runs with
+``PRAGMA synchronous=OFF`` and a larger page cache on its one connection; when
+it ends that connection is closed rather than returned to the pool, so every
+later connection has ``synchronous=FULL`` again (see :mod:`frontdesk.db`). The
+indexes whose keys arrive in random order (:data:`BUILT_AFTER`) are dropped for
+the fill and rebuilt from their stored definitions when it ends, even when it
+fails. A fill that fails half-way keeps the chunks already written: demo data is
+for an empty, disposable database, and a second fill refuses to double it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import psycopg
+from sqlalchemy import Connection, func, select, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from frontdesk.core.context import Clock, Role, local_today, system_clock
+from frontdesk.db import Database
+from frontdesk.demo.data import DEMO_PASSWORD, PRODUCTS, ROOMS, SERVICES, STAFF, STORE_NAME
+from frontdesk.demo.history import TABLES, Chunk, DemoStore, HistoryMaker, Stamps
+from frontdesk.errors import ConflictError, StorageError, ValidationError, classify_storage_error
+from frontdesk.models import (
+    Branch,
+    Client,
+    ConsumptionLine,
+    Payment,
+    Product,
+    Room,
+    ServiceItem,
+    Setting,
+    Staff,
+    Visit,
+)
+from frontdesk.services import audit
+from frontdesk.services.staff.auth import hash_password
+from frontdesk.services.store.setup import DEFAULTS as SETTING_DEFAULTS
+
+CHUNK_CLIENTS = 10_000
+"""Clients made and written per transaction; memory stays bounded by this."""
+MAX_CLIENTS = 5_000_000
+BUILT_AFTER = ("ix_client_name", "ix_client_name_pinyin", "ix_client_name_initials",
+               "ix_client_phone_last4", "ix_client_last_visit_at", "ix_client_referred_by_id",
+               "ix_visit_branch_arrived", "ix_consumption_line_branch_at")
+"""SQLite indexes whose keys the fill writes in random order (see _indexes_built_after)."""
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class DemoOptions:
+    """How much demo data: ``anchor`` is the "today" the history ends on (default: the clock's)."""
+
+    clients: int
+    seed: int = 1
+    years: int = 2
+    anchor: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    store_name: str
+    clients: int
+    visits: int
+    lines: int
+    payments: int
+    accounts: tuple[str, ...]
+    """Demo sign-in accounts created (they share :attr:`password`)."""
+    password: str | None
+
+    def __str__(self) -> str:
+        line = (f"demo store {self.store_name}: {self.clients:,} clients, {self.visits:,} visits, "
+                f"{self.lines:,} consumption lines, {self.payments:,} payments")
+        if self.accounts and self.password:
+            line += f"; sign in as {', '.join(self.accounts)} with password {self.password}"
+        return line
+
+
+def fill_demo(db: Database, options: DemoOptions, progress: Progress | None = None,
+              clock: Clock = system_clock) -> DemoSummary:
+    """Fill an empty store with demo data; ConflictError if the database has clients already."""
+    _check(options)
+    anchor = options.anchor or local_today(clock)
+    first_day = _years_before(anchor, options.years)
+    with db.write() as s:
+        store = _set_up_store(s, clock())
+    stamps = Stamps(first_day, (anchor - first_day).days, postgres=not db.is_sqlite)
+    maker = HistoryMaker(random.Random(options.seed), store.parts, (anchor - first_day).days,
+                         options.clients, stamps)
+    clients, visits, lines, payments = _stream(db, maker, options.clients, progress or _quiet)
+    summary = DemoSummary(store.name, clients, visits, lines, payments, store.accounts,
+                          store.password)
+    with db.write() as s:
+        _finish(s, clock(), store.parts.branch_id, options, summary)
+    return summary
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    """No progress report."""
+
+
+def _check(options: DemoOptions) -> None:
+    if not 1 <= options.clients <= MAX_CLIENTS:
+        raise ValidationError("Choose between 1 and {n:,} demo clients.", field="clients",
+                              n=MAX_CLIENTS)
+    if not 1 <= options.years <= 10:
+        raise ValidationError("Choose between 1 and 10 years of history.", field="years")
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+@dataclass(frozen=True)
+class _Store:
+    name: str
+    accounts: tuple[str, ...]
+    password: str | None
+    parts: DemoStore
+
+
+def _set_up_store(s: Session, now: dt.datetime) -> _Store:
+    if s.scalar(select(Client.id).limit(1)) is not None:
+        raise ConflictError("This database already has clients; demo data only goes into an "
+                            "empty store.")
+    branch = s.scalar(select(Branch).order_by(Branch.id).limit(1))
+    new_store = branch is None
+    if branch is None:
+        branch = Branch(name=STORE_NAME, created_at=now)
+        s.add(branch)
+        s.flush()
+        s.add_all(Setting(branch_id=branch.id, key=k, value=v)
+                  for k, v in SETTING_DEFAULTS.items())
+    accounts = _add_staff(s, branch.id, new_store, now)
+    rooms = _by_name(s, Room, branch.id, [Room(branch_id=branch.id, name=r.name) for r in ROOMS])
+    services = _by_name(s, ServiceItem, branch.id, [ServiceItem(
+        branch_id=branch.id, name=x.name, category=x.category, price_fen=x.price_fen,
+        duration_min=x.duration_min, follow_up_days=x.follow_up_days) for x in SERVICES])
+    products = _by_name(s, Product, branch.id, [Product(
+        branch_id=branch.id, name=x.name, category=x.category, price_fen=x.price_fen)
+        for x in PRODUCTS])
+    return _Store(branch.name, accounts, DEMO_PASSWORD if accounts else None, DemoStore(
+        branch.id, _staff_by_role(s, branch.id),
+        tuple(rooms[r.name] for r in ROOMS), tuple(rooms[r.name] for r in ROOMS if r.vip),
+        tuple((services[x.name], x) for x in SERVICES),
+        tuple((products[x.name], x) for x in PRODUCTS),
+        (_next_id(s, Client), _next_id(s, Visit), _next_id(s, ConsumptionLine),
+         _next_id(s, Payment))))
+
+
+def _add_staff(s: Session, branch_id: int, new_store: bool, now: dt.datetime) -> tuple[str, ...]:
+    """The demo team beside whoever exists; the sign-in accounts added."""
+    taken = set(s.scalars(select(Staff.username)))
+    wanted = [x for x in STAFF
+              if x.username not in taken and (new_store or x.role is not Role.ADMIN)]
+    password_hash = hash_password(DEMO_PASSWORD) if any(x.signs_in for x in wanted) else None
+    s.add_all(Staff(branch_id=branch_id, username=x.username, display_name=x.display_name,
+                    role=x.role, password_hash=password_hash if x.signs_in else None,
+                    created_at=now) for x in wanted)
+    s.flush()
+    return tuple(x.username for x in wanted if x.signs_in)
+
+
+def _staff_by_role(s: Session, branch_id: int) -> dict[Role, tuple[int | None, ...]]:
+    rows = s.execute(select(Staff.id, Staff.role).where(Staff.branch_id == branch_id, Staff.active)
+                     .order_by(Staff.id)).all()
+    return {role: tuple(i for i, r in rows if r is role) or (None,) for role in Role}
+
+
+Named = TypeVar("Named", Room, ServiceItem, Product)
+
+
+def _by_name(s: Session, model: type[Named], branch_id: int, wanted: list[Named]) -> dict[str, int]:
+    """Add the rows whose name the branch lacks; the id of every row by name."""
+    query = select(model.name, model.id).where(model.branch_id == branch_id).order_by(model.id)
+    have = {name: id_ for name, id_ in s.execute(query)}
+    s.add_all(row for row in wanted if row.name not in have)
+    s.flush()
+    return {name: id_ for name, id_ in s.execute(query)}
+
+
+def _next_id(s: Session, model: Any) -> int:
+    return int(s.scalar(select(func.max(model.id))) or 0) + 1
+
+
+def _finish(s: Session, now: dt.datetime, branch_id: int, options: DemoOptions,
+            summary: DemoSummary) -> None:
+    """Move PostgreSQL's sequences past the ids used here; note the fill in the audit trail."""
+    if s.get_bind().dialect.name == "postgresql":
+        for table in ("client", "visit", "consumption_line", "payment"):
+            s.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                           f"(SELECT max(id) FROM {table})) WHERE EXISTS (SELECT 1 FROM {table})"))
+    audit.record(s, now, None, "demo.filled", "branch", branch_id,
+                 f"{summary.clients} clients, {summary.visits} visits, seed {options.seed}")
+
+
+def _stream(db: Database, maker: HistoryMaker, total: int, progress: Progress) -> list[int]:
+    """Make and write the clients chunk by chunk; (clients, visits, lines, payments) written."""
+    counts = [0, 0, 0, 0]
+    with _bulk_connection(db) as conn, _indexes_built_after(conn, progress):
+        for start in range(0, total, CHUNK_CLIENTS):
+            written = _write_chunk(conn, maker, start, min(CHUNK_CLIENTS, total - start))
+            counts = [a + b for a, b in zip(counts, written, strict=True)]
+            progress("clients", counts[0], total)
+    return counts
+
+
+def _write_chunk(conn: Connection, maker: HistoryMaker, start: int, count: int) -> list[int]:
+    """Make and write one chunk in one transaction; (clients, visits, lines, payments)."""
+    chunk = maker.chunk(start, count)
+    with conn.begin():
+        _write(conn, chunk)
+    return [len(rows) for rows in (chunk.clients, chunk.visits, chunk.lines, chunk.payments)]
+
+
+@contextmanager
+def _indexes_built_after(conn: Connection, progress: Progress) -> Iterator[None]:
+    """On SQLite, drop the :data:`BUILT_AFTER` indexes for the fill and build them again after.
+
+    Their keys arrive in random order, so keeping them up to date would rewrite
+    most of their pages in every chunk; building them at the end sorts once.
+    They are rebuilt from their own stored definitions, also when the fill fails.
+    """
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    raw = _driver(conn)
+    marks = ", ".join("?" * len(BUILT_AFTER))
+    found = raw.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                        f"AND name IN ({marks}) ORDER BY name", BUILT_AFTER).fetchall()
+    _run_in_transaction(raw, [f'DROP INDEX "{name}"' for name, _ in found])
+    try:
+        yield
+        progress("indexes", 0, len(found))
+    finally:
+        _run_in_transaction(raw, [sql for _, sql in found])
+    progress("indexes", len(found), len(found))
+
+
+def _run_in_transaction(raw: Any, statements: list[str]) -> None:
+    raw.execute("BEGIN IMMEDIATE")
+    for statement in statements:
+        raw.execute(statement)
+    raw.execute("COMMIT")
+
+
+@contextmanager
+def _bulk_connection(db: Database) -> Iterator[Connection]:
+    """One connection for the whole fill; on SQLite with ``synchronous=OFF`` and a bigger cache.
+
+    The connection is discarded afterwards instead of going back to the pool, so
+    every later connection opens with ``synchronous=FULL`` again.
+    """
+    with _storage_errors(), db.engine.connect() as conn:
+        try:
+            if db.is_sqlite:
+                raw = _driver(conn)
+                raw.execute("PRAGMA synchronous=OFF")
+                raw.execute("PRAGMA cache_size=-65536")  # 64 MiB
+            yield conn
+        finally:
+            conn.invalidate()
+
+
+@contextmanager
+def _storage_errors() -> Iterator[None]:
+    """Database faults a person must act on (disk full, locked…) become StorageError."""
+    try:
+        yield
+    except (DBAPIError, sqlite3.Error, psycopg.Error) as exc:
+        orig = exc.orig if isinstance(exc, DBAPIError) else exc
+        problem = classify_storage_error(str(orig))
+        if problem is None:
+            raise
+        raise StorageError(problem, str(orig)) from exc
+
+
+def _driver(conn: Connection) -> Any:
+    """The DB-API connection under ``conn`` (sqlite3 or psycopg)."""
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    return raw
+
+
+def _write(conn: Connection, chunk: Chunk) -> None:
+    raw = _driver(conn)
+    for (table, columns), rows in zip(TABLES, chunk.tables(), strict=True):
+        names = ", ".join(columns)
+        if conn.dialect.name == "sqlite":
+            marks = ", ".join("?" * len(columns))
+            raw.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+        else:
+            with raw.cursor() as cur, cur.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)

@@ -1,0 +1,25 @@
+"""Loading a client inside a service's transaction: live clients only, one wording.
+
+An anonymised client (erased on request) keeps their money records but is no
+longer a client anyone can pick, book, check in, profile or print.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from frontdesk.errors import NotFound
+from frontdesk.models import Client
+
+
+def live_client(s: Session, client_id: int, *, lock: bool = False) -> Client:
+    """The client, or NotFound when there is none or they were anonymised.
+
+    ``lock`` also takes the client's row lock (``SELECT … FOR UPDATE``).
+    """
+    query = select(Client).where(Client.id == client_id)
+    client = s.scalar(query.with_for_update() if lock else query)
+    if client is None or client.anonymised_at is not None:
+        raise NotFound("No client with number {id}.", field="client_id", id=client_id)
+    return client

@@ -1,0 +1,386 @@
+"""Check-out (结账): what was consumed, how it was paid, and the receipt; booked exactly once.
+
+Every input is checked before anything is written: quantities of 1 or more,
+prices and discounts in whole fen of 0 or more, a discount no larger than its
+line, payments that add up to the total exactly (no change is given here). The
+lines, payments, the visit's total and status, the client's last visit, the
+audit row and the idempotency key are written in one transaction.
+
+The same idempotency key twice (a double-click, a retry) books once and returns
+the same receipt: the visit row is locked first, then the key is looked up, so
+a concurrent retry waits for the first and then finds its key; the key's unique
+constraint is the last guard.
+
+Member-card payments go through one hook, a :data:`MemberCardCharger`. Until
+the cards service passes its own, :func:`refuse_member_cards` refuses them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from frontdesk.core.context import Actor, Clock
+from frontdesk.core.money import check_fen, format_fen
+from frontdesk.core.permissions import Action, require
+from frontdesk.core.validation import check_text, is_whole
+from frontdesk.db import Database
+from frontdesk.errors import ConflictError, NotFound, ValidationError
+from frontdesk.models import (
+    Branch,
+    Client,
+    ConsumptionLine,
+    LineKind,
+    Payment,
+    PaymentMethod,
+    Product,
+    ServiceItem,
+    Staff,
+    Visit,
+    VisitStatus,
+)
+from frontdesk.models.appointment import CheckoutKey, PlannedService
+from frontdesk.services import audit
+from frontdesk.services.desk.visits import finish_room
+from frontdesk.services.store.catalog import ServiceItemRow, service_item_row
+
+MAX_QUANTITY = 999
+KEY_MAX = 64
+
+
+@dataclass(frozen=True)
+class LineInput:
+    kind: LineKind | str
+    item_id: int
+    quantity: int = 1
+    unit_price_fen: int | None = None
+    """None: the catalog price."""
+    discount_fen: int = 0
+    """Off the whole line (not per unit)."""
+
+
+@dataclass(frozen=True)
+class PaymentInput:
+    method: PaymentMethod | str
+    amount_fen: int
+    reference: str = ""
+    """A transaction number from the terminal or the app, if any."""
+
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    kind: LineKind
+    description: str
+    quantity: int
+    unit_price_fen: int
+    discount_fen: int
+    amount_fen: int
+
+
+@dataclass(frozen=True)
+class ReceiptPayment:
+    method: PaymentMethod
+    amount_fen: int
+    reference: str
+
+
+@dataclass(frozen=True)
+class Receipt:
+    store_name: str
+    visit_id: int
+    client_name: str
+    closed_at: dt.datetime
+    cashier: str
+    lines: tuple[ReceiptLine, ...]
+    total_fen: int
+    payments: tuple[ReceiptPayment, ...]
+
+
+@dataclass(frozen=True)
+class MemberCardCharge:
+    """One member-card payment for the charger to book (in the check-out's transaction)."""
+
+    client_id: int
+    visit_id: int
+    amount_fen: int
+    reference: str
+    idempotency_key: str
+    at: dt.datetime
+
+
+class PaymentMethodUnavailable(ValidationError):
+    """This way of paying cannot be used (yet)."""
+
+
+MemberCardCharger = Callable[[Session, Actor, MemberCardCharge], None]
+"""Charges a member card inside the check-out transaction, or raises a DomainError."""
+
+
+def refuse_member_cards(session: Session, actor: Actor, charge: MemberCardCharge) -> None:
+    """The hook until member cards exist: the cards service will replace it."""
+    raise PaymentMethodUnavailable("Member cards are not available yet.", field="payments")
+
+
+@dataclass(frozen=True)
+class _Line:
+    index: int
+    kind: LineKind
+    item_id: int
+    quantity: int
+    unit_price_fen: int | None
+    discount_fen: int
+
+
+@dataclass(frozen=True)
+class _Priced:
+    line: _Line
+    description: str
+    unit_price_fen: int
+    amount_fen: int
+
+
+def _check_key(key: str) -> str:
+    key = key.strip() if isinstance(key, str) else ""
+    if not key or len(key) > KEY_MAX:
+        raise ValidationError("A check-out needs an idempotency key of 1 to {n} characters.",
+                              field="idempotency_key", n=KEY_MAX)
+    return key
+
+
+def _check_line(line: LineInput, index: int) -> _Line:
+    field = f"lines.{index}"
+    try:
+        kind = LineKind(line.kind)
+    except ValueError:
+        raise ValidationError("Line {line}: choose a service or a product.",
+                              field=f"{field}.kind", line=index + 1) from None
+    if not is_whole(line.item_id):
+        raise ValidationError("Line {line}: pick the item from the list.",
+                              field=f"{field}.item_id", line=index + 1)
+    qty = line.quantity
+    if not is_whole(qty) or not 1 <= qty <= MAX_QUANTITY:
+        raise ValidationError("Line {line}: the quantity is a whole number from 1 to {n}.",
+                              field=f"{field}.quantity", line=index + 1, n=MAX_QUANTITY)
+    unit = (None if line.unit_price_fen is None
+            else check_fen(line.unit_price_fen, f"{field}.unit_price_fen"))
+    return _Line(index, kind, line.item_id, qty, unit,
+                 check_fen(line.discount_fen, f"{field}.discount_fen"))
+
+
+def _check_payment(payment: PaymentInput, index: int) -> PaymentInput:
+    field = f"payments.{index}"
+    try:
+        method = PaymentMethod(payment.method)
+    except ValueError:
+        raise ValidationError("Payment {n}: choose how it is paid.", field=f"{field}.method",
+                              n=index + 1) from None
+    amount = check_fen(payment.amount_fen, f"{field}.amount_fen")
+    if amount == 0:
+        raise ValidationError("Payment {n}: enter an amount above zero.",
+                              field=f"{field}.amount_fen", n=index + 1)
+    reference = check_text(payment.reference, 64, f"{field}.reference")
+    return PaymentInput(method, amount, reference)
+
+
+def _price(s: Session, branch_id: int, line: _Line) -> _Priced:
+    item: ServiceItem | Product | None = (
+        s.get(ServiceItem, line.item_id) if line.kind is LineKind.SERVICE
+        else s.get(Product, line.item_id))
+    if item is None or item.branch_id != branch_id or not item.active:
+        raise NotFound("Line {line}: this item is not in the catalog.",
+                       field=f"lines.{line.index}.item_id", line=line.index + 1)
+    unit = item.price_fen if line.unit_price_fen is None else line.unit_price_fen
+    gross = line.quantity * unit
+    if line.discount_fen > gross:
+        raise ValidationError("Line {line}: the discount is more than the line's {gross}.",
+                              field=f"lines.{line.index}.discount_fen", line=line.index + 1,
+                              gross=format_fen(gross))
+    return _Priced(line, item.name[:120], unit, gross - line.discount_fen)
+
+
+def _refuse_unpayable(visit: Visit) -> None:
+    if visit.status is VisitStatus.CLOSED:
+        raise ConflictError("This visit is checked out already.", field="visit_id")
+    if visit.status is VisitStatus.CANCELLED:
+        raise ConflictError("This visit was cancelled.", field="visit_id")
+    if visit.status is VisitStatus.WAITING:
+        raise ConflictError("The service has not started: start it, or cancel the visit.",
+                            field="visit_id")
+
+
+def _check_total(payments: Sequence[PaymentInput], total: int) -> None:
+    paid = sum(p.amount_fen for p in payments)
+    if paid != total:
+        raise ValidationError("The payments add up to {paid}; the total is {total}.",
+                              field="payments", paid=format_fen(paid), total=format_fen(total))
+
+
+class CheckoutService:
+    def __init__(self, db: Database, clock: Clock,
+                 member_cards: MemberCardCharger = refuse_member_cards):
+        self._db = db
+        self._clock = clock
+        self._member_cards = member_cards
+
+    def check_out(self, actor: Actor, visit_id: int, lines: Sequence[LineInput],
+                  payments: Sequence[PaymentInput], idempotency_key: str) -> Receipt:
+        """Close a visit with its lines and payments; the same key again, the same receipt."""
+        require(actor, Action.CHECK_OUT)
+        key = _check_key(idempotency_key)
+        wanted = [_check_line(line, i) for i, line in enumerate(lines)]
+        paid = [_check_payment(p, i) for i, p in enumerate(payments)]
+        try:
+            with self._db.write() as s:
+                visit = self._lock_visit(s, actor, visit_id)
+                done = s.get(CheckoutKey, key)
+                if done is not None:
+                    return _replay(s, done, visit_id)
+                _refuse_unpayable(visit)
+                priced = [_price(s, actor.branch_id, line) for line in wanted]
+                _check_total(paid, sum(p.amount_fen for p in priced))
+                self._book(s, actor, visit, priced, paid, key)
+                return build_receipt(s, visit.id)
+        except IntegrityError:
+            with self._db.read() as s:  # lost a race with the same key: the winner's receipt
+                done = s.get(CheckoutKey, key)
+                if done is None:
+                    raise
+                return _replay(s, done, visit_id)
+
+    def receipt(self, actor: Actor, visit_id: int) -> Receipt:
+        """The receipt of a checked-out visit (to print again)."""
+        require(actor, Action.CHECK_OUT)
+        with self._db.read() as s:
+            visit = s.get(Visit, visit_id)
+            if visit is None or visit.branch_id != actor.branch_id \
+                    or visit.status is not VisitStatus.CLOSED:
+                raise NotFound("No checked-out visit with number {id}.", field="visit_id",
+                               id=visit_id)
+            return build_receipt(s, visit_id)
+
+    def planned_services(self, actor: Actor, visit_id: int) -> list[ServiceItemRow]:
+        """The services planned at check-in, in order: the check-out's first lines."""
+        require(actor, Action.CHECK_OUT)
+        with self._db.read() as s:
+            items = s.scalars(
+                select(ServiceItem)
+                .join(PlannedService, PlannedService.service_item_id == ServiceItem.id)
+                .join(Visit, Visit.id == PlannedService.visit_id)
+                .where(PlannedService.visit_id == visit_id, Visit.branch_id == actor.branch_id)
+                .order_by(PlannedService.position))
+            return [service_item_row(item) for item in items]
+
+    def _lock_visit(self, s: Session, actor: Actor, visit_id: int) -> Visit:
+        visit = s.scalar(select(Visit).where(Visit.id == visit_id).with_for_update())
+        if visit is None or visit.branch_id != actor.branch_id:
+            raise NotFound("No visit with number {id}.", field="visit_id", id=visit_id)
+        return visit
+
+    def _book(self, s: Session, actor: Actor, visit: Visit, priced: Sequence[_Priced],
+              paid: Sequence[PaymentInput], key: str) -> None:
+        now = self._clock()
+        for p in paid:
+            if p.method is PaymentMethod.MEMBER_CARD:
+                self._member_cards(s, actor, MemberCardCharge(
+                    visit.client_id, visit.id, p.amount_fen, p.reference, key, now))
+        s.add_all(_consumption(visit, p, now) for p in priced)
+        s.add_all(Payment(branch_id=visit.branch_id, visit_id=visit.id,
+                          method=PaymentMethod(p.method), amount_fen=p.amount_fen, at=now,
+                          reference=p.reference) for p in paid)
+        if visit.status is VisitStatus.IN_SERVICE:
+            visit.move_to(VisitStatus.FINISHED, now)
+            finish_room(s, visit)
+        visit.total_fen = sum(p.amount_fen for p in priced)
+        visit.move_to(VisitStatus.CLOSED, now)
+        client = s.get(Client, visit.client_id)
+        assert client is not None
+        if client.last_visit_at is None or client.last_visit_at < visit.arrived_at:
+            client.last_visit_at = visit.arrived_at
+        s.add(CheckoutKey(key=key, visit_id=visit.id, staff_id=actor.staff_id, at=now))
+        s.flush()
+        audit.record(s, now, actor, "visit.check_out", "visit", visit.id,
+                     f"total_fen={visit.total_fen}")
+
+
+def _consumption(visit: Visit, p: _Priced, at: dt.datetime) -> ConsumptionLine:
+    service = p.line.kind is LineKind.SERVICE
+    return ConsumptionLine(
+        branch_id=visit.branch_id, visit_id=visit.id, client_id=visit.client_id, at=at,
+        kind=p.line.kind, service_item_id=p.line.item_id if service else None,
+        product_id=None if service else p.line.item_id, description=p.description,
+        quantity=p.line.quantity, unit_price_fen=p.unit_price_fen,
+        discount_fen=p.line.discount_fen, amount_fen=p.amount_fen,
+        staff_id=visit.therapist_id if service else None)
+
+
+def _replay(s: Session, done: CheckoutKey, visit_id: int) -> Receipt:
+    if done.visit_id != visit_id:
+        raise ConflictError("This check-out key belongs to visit {other}.",
+                            field="idempotency_key", other=done.visit_id)
+    return build_receipt(s, visit_id)
+
+
+def build_receipt(s: Session, visit_id: int) -> Receipt:
+    """The receipt of a closed visit, read back from what was booked."""
+    visit = s.get(Visit, visit_id)
+    assert visit is not None and visit.closed_at is not None
+    client_name = s.scalar(select(Client.name).where(Client.id == visit.client_id)) or ""
+    store = s.scalar(select(Branch.name).where(Branch.id == visit.branch_id)) or ""
+    cashier = s.scalar(select(Staff.display_name)
+                       .join(CheckoutKey, CheckoutKey.staff_id == Staff.id)
+                       .where(CheckoutKey.visit_id == visit_id)) or ""
+    lines = tuple(ReceiptLine(c.kind, c.description, c.quantity, c.unit_price_fen,
+                              c.discount_fen, c.amount_fen)
+                  for c in s.scalars(select(ConsumptionLine)
+                                     .where(ConsumptionLine.visit_id == visit_id)
+                                     .order_by(ConsumptionLine.id)))
+    payments = tuple(ReceiptPayment(p.method, p.amount_fen, p.reference)
+                     for p in s.scalars(select(Payment).where(Payment.visit_id == visit_id)
+                                        .order_by(Payment.id)))
+    return Receipt(store, visit.id, client_name, visit.closed_at, cashier, lines,
+                   visit.total_fen, payments)
+
+
+METHOD_LABELS = {
+    PaymentMethod.CASH: "现金", PaymentMethod.BANK_CARD: "银行卡", PaymentMethod.WECHAT: "微信",
+    PaymentMethod.ALIPAY: "支付宝", PaymentMethod.MEMBER_CARD: "会员卡",
+}
+RECEIPT_WIDTH = 32
+"""Columns of a 58 mm receipt printer (a Chinese character takes two)."""
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _row(left: str, right: str) -> str:
+    gap = max(1, RECEIPT_WIDTH - _width(left) - _width(right))
+    return f"{left}{' ' * gap}{right}"
+
+
+def receipt_text(receipt: Receipt) -> str:
+    """A plain-text receipt for a receipt printer (Chinese labels, amounts as ¥1,234.50)."""
+    rule = "-" * RECEIPT_WIDTH
+    out = [receipt.store_name, "结账单", f"单号：{receipt.visit_id:06d}",
+           f"顾客：{receipt.client_name}",
+           f"时间：{receipt.closed_at.astimezone():%Y-%m-%d %H:%M}",
+           f"收银：{receipt.cashier}", rule]
+    for line in receipt.lines:
+        out.append(line.description)
+        out.append(_row(f"  {line.quantity} × {format_fen(line.unit_price_fen)}",
+                        format_fen(line.amount_fen)))
+        if line.discount_fen:
+            out.append(f"  优惠 -{format_fen(line.discount_fen)}")
+    out += [rule, _row("合计", format_fen(receipt.total_fen))]
+    for p in receipt.payments:
+        label = METHOD_LABELS.get(p.method, p.method.value)
+        out.append(_row(f"{label}{' ' + p.reference if p.reference else ''}",
+                        format_fen(p.amount_fen)))
+    out += [rule, "谢谢惠顾，欢迎再次光临！"]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,212 @@
+"""Before/after photos of a consultation: bytes in the photos folder, metadata in the database.
+
+A photo is copied into ``<photos folder>/<client id>/<sha256>.<ext>``: named by
+its content, so attaching the same picture twice stores it once, and a file
+can be checked against its recorded hash when it is read back. Only JPEG, PNG,
+WEBP and HEIC files (recognised by their first bytes, not their names) of at
+most 20 MB are accepted. Listing returns metadata only; the bytes of one photo
+are loaded on demand, and that load is audited as a health view. Photos are
+health data: the same roles and the same consent as the consultation apply.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from frontdesk.core.context import Actor, Clock
+from frontdesk.core.permissions import Action
+from frontdesk.db import Database
+from frontdesk.errors import NotFound, ValidationError
+from frontdesk.models.consultation import ConsultationPhoto, ConsultationRecord, PhotoKind
+from frontdesk.services import audit
+from frontdesk.services.health.consultation import consented_client, require_audited
+
+MAX_PHOTO_BYTES = 20 * 1024 * 1024
+_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
+
+
+class PhotoMissing(NotFound):
+    template = "The photo file {name} is missing or damaged in the photos folder."
+
+
+@dataclass(frozen=True)
+class PhotoInfo:
+    id: int
+    record_id: int
+    client_id: int
+    kind: PhotoKind
+    media_type: str
+    size_bytes: int
+    sha256: str
+    original_name: str
+    added_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class _NewPhoto:
+    kind: PhotoKind
+    name: str
+    media_type: str
+    ext: str
+    data: bytes
+    sha256: str
+
+
+@dataclass(frozen=True)
+class PhotoData:
+    info: PhotoInfo
+    data: bytes
+
+
+def sniff_image(head: bytes) -> tuple[str, str] | None:
+    """(media type, file extension) from a file's first 12 bytes; None unless a photo format."""
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg", ".jpg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png", ".png"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp", ".webp"
+    if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
+        return "image/heic", ".heic"
+    return None
+
+
+def _read_photo(source: Path) -> tuple[bytes, str, str]:
+    """The file's bytes, media type and extension; ValidationError naming ``source_path``."""
+    try:
+        with source.open("rb") as f:
+            data = f.read(MAX_PHOTO_BYTES + 1)
+    except OSError:
+        raise ValidationError("The file {name} cannot be read.", field="source_path",
+                              name=source.name) from None
+    if len(data) > MAX_PHOTO_BYTES:
+        raise ValidationError("A photo may be at most {mb} MB.", field="source_path",
+                              mb=MAX_PHOTO_BYTES // (1024 * 1024))
+    sniffed = sniff_image(data[:12])
+    if sniffed is None:
+        raise ValidationError("{name} is not a JPEG, PNG, WEBP or HEIC photo.",
+                              field="source_path", name=source.name)
+    return data, *sniffed
+
+
+def _photo_kind(kind: PhotoKind | str) -> PhotoKind:
+    try:
+        return PhotoKind(kind)
+    except ValueError:
+        raise ValidationError("A photo is taken before or after the treatment.",
+                              field="kind") from None
+
+
+def _info(p: ConsultationPhoto) -> PhotoInfo:
+    return PhotoInfo(p.id, p.record_id, p.client_id, p.kind, p.media_type, p.size_bytes,
+                     p.sha256, p.original_name, p.added_at)
+
+
+class PhotoService:
+    def __init__(self, db: Database, clock: Clock, photos_dir: Path):
+        self._db = db
+        self._clock = clock
+        self._dir = Path(photos_dir)
+
+    def attach(self, actor: Actor, record_id: int, source_path: str | Path,
+               kind: PhotoKind | str) -> PhotoInfo:
+        """Copy a photo into the photos folder and record it against a consultation."""
+        require_audited(self._db, self._clock, actor, Action.EDIT_HEALTH, "health.save",
+                        "consultation", record_id)
+        kind = _photo_kind(kind)
+        source = Path(source_path)
+        data, media_type, ext = _read_photo(source)
+        new = _NewPhoto(kind, source.name[:255], media_type, ext, data,
+                        hashlib.sha256(data).hexdigest())
+        created: list[Path] = []
+        try:
+            with self._db.write() as s:
+                return self._record(s, actor, record_id, new, created)
+        except BaseException:
+            for path in created:  # the database said no: take back the file it would name
+                path.unlink(missing_ok=True)
+            raise
+
+    def _record(self, s: Session, actor: Actor, record_id: int, new: _NewPhoto,
+                created: list[Path]) -> PhotoInfo:
+        rec = s.get(ConsultationRecord, record_id)
+        if rec is None:
+            raise NotFound("No consultation record with id {id}.", id=record_id)
+        consented_client(s, rec.client_id)
+        same = s.scalar(select(ConsultationPhoto).where(
+            ConsultationPhoto.record_id == record_id, ConsultationPhoto.sha256 == new.sha256))
+        if same is not None:
+            return _info(same)
+        rel = f"{rec.client_id}/{new.sha256}{new.ext}"
+        if (path := self._store(rel, new.data)) is not None:
+            created.append(path)
+        photo = ConsultationPhoto(
+            record_id=record_id, client_id=rec.client_id, kind=new.kind, rel_path=rel,
+            sha256=new.sha256, media_type=new.media_type, size_bytes=len(new.data),
+            original_name=new.name, added_at=self._clock(), added_by_id=actor.staff_id)
+        s.add(photo)
+        s.flush()
+        audit.record(s, self._clock(), actor, "health.photo.add", "consultation_photo", photo.id,
+                     f"client={rec.client_id} record={record_id}")
+        return _info(photo)
+
+    def _store(self, rel: str, data: bytes) -> Path | None:
+        """Write the bytes under ``rel`` atomically; the path if new, None if already there."""
+        target = self._path(rel)
+        if target.exists():
+            return None
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return target
+
+    def _path(self, rel: str) -> Path:
+        root = self._dir.resolve()
+        path = (root / rel).resolve()
+        if not path.is_relative_to(root):
+            raise PhotoMissing(name=rel)
+        return path
+
+    def photo_list(self, actor: Actor, record_id: int) -> list[PhotoInfo]:
+        """The photos of one consultation, metadata only, in the order they were added."""
+        require_audited(self._db, self._clock, actor, Action.VIEW_HEALTH, "health.view",
+                        "consultation", record_id)
+        with self._db.read() as s:
+            return [_info(p) for p in s.scalars(select(ConsultationPhoto).where(
+                ConsultationPhoto.record_id == record_id).order_by(ConsultationPhoto.id))]
+
+    def photo_bytes(self, actor: Actor, photo_id: int) -> PhotoData:
+        """One photo's bytes, checked against its hash (audited as a health view)."""
+        require_audited(self._db, self._clock, actor, Action.VIEW_HEALTH, "health.view",
+                        "consultation_photo", photo_id)
+        with self._db.write() as s:
+            photo = s.get(ConsultationPhoto, photo_id)
+            if photo is None:
+                raise NotFound("No photo with id {id}.", id=photo_id)
+            audit.record(s, self._clock(), actor, "health.view", "consultation_photo", photo.id,
+                         f"client={photo.client_id} record={photo.record_id}")
+            info = _info(photo)
+            rel = photo.rel_path
+        try:
+            data = self._path(rel).read_bytes()
+        except OSError:
+            raise PhotoMissing(name=rel) from None
+        if hashlib.sha256(data).hexdigest() != info.sha256:
+            raise PhotoMissing(name=rel)
+        return PhotoData(info, data)

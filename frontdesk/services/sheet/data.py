@@ -1,0 +1,181 @@
+"""What a client analysis sheet (客情分析表) prints: plain frozen data, no ORM.
+
+The service that gathers a client's record fills a :class:`SheetData`; the
+renderer (:mod:`frontdesk.services.sheet.pdf`) only lays it out. Free text
+(skin type, posture, notes, service names) is printed as the staff typed it;
+the few coded fields (``gender``, ``method``, condition
+``kind``) are codes the renderer labels in the sheet's language, and an
+unknown code is printed as it is. Money is int fen. The phone is already masked
+by the caller: the sheet never holds a full number. Empty text means "not
+recorded" and is printed as such.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Language = Literal["zh_CN", "en"]
+
+GENDERS = ("female", "male")
+TEST_METHODS = ("instrument", "observed")
+# The five conditions a consultant observes before and after cleansing (洗脸前/洗脸后).
+CONDITION_KINDS = ("heavy_makeup", "very_dirty", "acne", "sensitive", "spots")
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    name: str
+    address: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class ClientBasics:
+    """Who the sheet is about. ``phone_masked`` is e.g. ``138****5678``."""
+
+    name: str
+    gender: str = ""  # a GENDERS code
+    age_or_birthday: str = ""  # "32" or "1993-05-14" or "农历三月初八", as the caller words it
+    phone_masked: str = ""
+    member_no: str = ""
+    tier: str = ""  # the store's tier name, e.g. 金卡
+    client_since: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class SkinTest:
+    """The latest skin test 皮肤检测; percentages as measured (may have decimals)."""
+
+    tested_on: dt.date
+    method: str = "observed"  # a TEST_METHODS code
+    skin_type: str = ""
+    moisture_pct: float | None = None
+    oil_pct: float | None = None
+    elasticity: str = ""
+    pores: str = ""
+    acne_grade: str = ""
+    pigmentation: str = ""
+    wrinkles: str = ""
+    sensitivity: str = ""
+
+
+@dataclass(frozen=True)
+class BodyTest:
+    """The latest body test 身体检测. ``bmi`` is worked out from height and weight if not given."""
+
+    tested_on: dt.date
+    height_cm: float | None = None
+    weight_kg: float | None = None
+    bmi: float | None = None
+    body_fat_pct: float | None = None
+    waist_cm: float | None = None
+    hip_cm: float | None = None
+    posture: str = ""
+    pain_areas: str = ""
+    meridian_notes: str = ""
+
+    @property
+    def bmi_value(self) -> float | None:
+        if self.bmi is not None:
+            return self.bmi
+        if self.height_cm and self.weight_kg:
+            return round(self.weight_kg / (self.height_cm / 100) ** 2, 1)
+        return None
+
+
+@dataclass(frozen=True)
+class TrendSeries:
+    """One measure over time for a small line chart, e.g. ("水分", "%", [(date, 38), …])."""
+
+    label: str
+    unit: str
+    points: tuple[tuple[dt.date, float], ...]
+
+
+@dataclass(frozen=True)
+class SpecialCondition:
+    """One of the five conditions, observed before (洗脸前) and after (洗脸后) cleansing."""
+
+    kind: str  # a CONDITION_KINDS code
+    before: str = ""
+    after: str = ""
+
+
+@dataclass(frozen=True)
+class Preferences:
+    favourite_services: str = ""
+    preferred_staff: str = ""
+    room: str = ""
+    drink: str = ""
+    music: str = ""
+    avoid_topics: str = ""
+
+
+@dataclass(frozen=True)
+class ConsumptionSummary:
+    """The last 12 months."""
+
+    visits: int = 0
+    spend_fen: int = 0
+    favourite_services: str = ""
+
+
+@dataclass(frozen=True)
+class CardBalance:
+    """A member card's state: money (fen) and/or sessions left."""
+
+    name: str
+    balance_fen: int | None = None
+    sessions_left: int | None = None
+    expires_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class PlanLine:
+    """A recommended course line: ``item`` × ``sessions`` for ``price_fen`` (the line's price)."""
+
+    item: str
+    sessions: int
+    price_fen: int
+
+
+@dataclass(frozen=True)
+class RecommendedPlan:
+    lines: tuple[PlanLine, ...] = ()
+    home_care: tuple[str, ...] = ()
+    next_visit: dt.date | None = None
+    notes: str = ""
+
+    @property
+    def total_fen(self) -> int:
+        return sum(line.price_fen for line in self.lines)
+
+
+@dataclass(frozen=True)
+class SheetData:
+    """Everything one printed 客情分析表 shows.
+
+    Only ``store``, ``client`` and ``printed_on`` are needed; the rest prints
+    "未记录"/"Not recorded" when left empty.
+    """
+
+    store: StoreInfo
+    client: ClientBasics
+    printed_on: dt.date
+    language: Language = "zh_CN"
+    skin: SkinTest | None = None
+    body: BodyTest | None = None
+    trends: tuple[TrendSeries, ...] = ()
+    conditions: tuple[SpecialCondition, ...] = ()
+    preferences: Preferences = field(default_factory=Preferences)
+    allergies: str = ""  # allergies and contraindications 过敏/禁忌, printed boxed
+    consumption: ConsumptionSummary = field(default_factory=ConsumptionSummary)
+    cards: tuple[CardBalance, ...] = ()
+    plan: RecommendedPlan = field(default_factory=RecommendedPlan)
+    consultant: str = ""
+
+    def condition(self, kind: str) -> SpecialCondition | None:
+        """The observation for one of the five kinds, if recorded."""
+        return next((c for c in self.conditions if c.kind == kind), None)

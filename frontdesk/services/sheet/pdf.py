@@ -1,0 +1,281 @@
+"""The client analysis sheet (客情分析表) as an A4 PDF, and batches of them.
+
+``render_sheet`` lays a :class:`~frontdesk.services.sheet.data.SheetData` out on
+one A4 page (a second only when the texts are very long): header, client basics,
+the allergy box, skin and body tests side by side, trend charts, the five special
+conditions, preferences, the 12-month spend beside the cards, the recommended
+plan, and signature lines. All text is in the embedded CJK font
+(:mod:`frontdesk.services.printing.fonts`), wraps inside its cell, and an empty field
+prints "未记录"/"Not recorded". ``render_batch`` writes many sheets to a folder,
+reporting progress and stopping when asked (the UI runs it off the UI thread).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import KeepInFrame, SimpleDocTemplate, Spacer, Table
+
+from frontdesk.core.money import format_fen
+from frontdesk.services.printing.fonts import CjkFont, cjk_font
+from frontdesk.services.sheet.charts import number_text, trend_chart
+from frontdesk.services.sheet.data import (
+    CONDITION_KINDS,
+    BodyTest,
+    SheetData,
+    SkinTest,
+)
+from frontdesk.services.sheet.layout import (
+    ACCENT,
+    GUTTER,
+    Ctx,
+    Pair,
+    header,
+    pairs_table,
+    section_table,
+    side_by_side,
+    signature_table,
+)
+
+MARGIN = 12 * mm  # from the paper's edge to the content
+FRAME_PADDING = 6.0  # platypus frames pad their content by 6 pt on each side
+WIDTH = A4[0] - 2 * MARGIN
+HALF = (WIDTH - GUTTER) / 2
+CHART_H = 60.0
+CHARTS_PER_ROW = 3
+
+
+def _measure(value: float | None, unit: str) -> str:
+    return "" if value is None else f"{number_text(value)}{unit}"
+
+
+def _client(c: Ctx, d: SheetData) -> Table:
+    b = d.client
+    since = b.client_since.isoformat() if b.client_since else ""
+    rows: list[list[Pair]] = [
+        [(c.t("name"), c.p(b.name, "name")), (c.t("gender"), c.code(b.gender)),
+         (c.t("age"), b.age_or_birthday)],
+        [(c.t("phone"), b.phone_masked), (c.t("member_no"), b.member_no), (c.t("tier"), b.tier)],
+        # No visitor class: the client reads and signs this sheet, and "special visitor"
+        # is the desk's private warning about them.
+        [(c.t("since"), since), (c.t("consultant"), d.consultant),
+         (c.t("printed"), d.printed_on.isoformat())],
+    ]
+    return pairs_table(c, "sec_client", rows, WIDTH, per_row=3)
+
+
+def _allergies(c: Ctx, d: SheetData) -> Table:
+    text = c.p(d.allergies, "alert", long=True)
+    return section_table(c, None, [[c.p(c.t("sec_allergy"), "alert"), text]],
+                         [34 * mm, WIDTH - 34 * mm], alert=True)
+
+
+def _skin(c: Ctx, skin: SkinTest | None) -> Table:
+    if skin is None:
+        return pairs_table(c, "sec_skin", [[(c.t("tested_on"), "")]], HALF, per_row=2)
+    rows: list[list[Pair]] = [
+        [(c.t("tested_on"), f"{skin.tested_on.isoformat()}（{c.code(skin.method)}）"
+          if c.language == "zh_CN" else f"{skin.tested_on.isoformat()} ({c.code(skin.method)})")],
+        [(c.t("skin_type"), skin.skin_type), (c.t("sensitivity"), skin.sensitivity)],
+        [(c.t("moisture"), _measure(skin.moisture_pct, "%")),
+         (c.t("oil"), _measure(skin.oil_pct, "%"))],
+        [(c.t("elasticity"), skin.elasticity), (c.t("pores"), skin.pores)],
+        [(c.t("acne_grade"), skin.acne_grade), (c.t("pigmentation"), skin.pigmentation)],
+        [(c.t("wrinkles"), skin.wrinkles)],
+    ]
+    return pairs_table(c, "sec_skin", rows, HALF, per_row=2)
+
+
+def _body(c: Ctx, body: BodyTest | None) -> Table:
+    if body is None:
+        return pairs_table(c, "sec_body", [[(c.t("tested_on"), "")]], HALF, per_row=2)
+    bmi = body.bmi_value
+    rows: list[list[Pair]] = [
+        [(c.t("tested_on"), body.tested_on.isoformat())],
+        [(c.t("height"), _measure(body.height_cm, " cm")),
+         (c.t("weight"), _measure(body.weight_kg, " kg"))],
+        [(c.t("bmi"), _measure(bmi, "")), (c.t("body_fat"), _measure(body.body_fat_pct, "%"))],
+        [(c.t("waist"), _measure(body.waist_cm, " cm")),
+         (c.t("hip"), _measure(body.hip_cm, " cm"))],
+        [(c.t("posture"), body.posture)],
+        [(c.t("pain_areas"), body.pain_areas)],
+        [(c.t("meridian"), c.p(body.meridian_notes, long=True))],
+    ]
+    return pairs_table(c, "sec_body", rows, HALF, per_row=2)
+
+
+def _trends(c: Ctx, d: SheetData) -> Table:
+    if not d.trends:
+        return section_table(c, "sec_trends", [[c.p("")]], [WIDTH])
+    chart_w = WIDTH / CHARTS_PER_ROW
+    charts = [trend_chart(s, c.font, chart_w - 6, CHART_H, c.t("not_recorded")) for s in d.trends]
+    rows = [charts[i:i + CHARTS_PER_ROW] for i in range(0, len(charts), CHARTS_PER_ROW)]
+    rows[-1] = rows[-1] + [""] * (CHARTS_PER_ROW - len(rows[-1]))
+    return section_table(c, "sec_trends", rows, [chart_w] * CHARTS_PER_ROW, grid=False)
+
+
+def _conditions(c: Ctx, d: SheetData) -> Table:
+    rows: list[list[object]] = [[c.p(c.t(k), "label") for k in ("condition", "before", "after")]]
+    for kind in CONDITION_KINDS:
+        seen = d.condition(kind)
+        rows.append([c.p(c.t(kind)),
+                     c.p(seen.before if seen else "", long=True),
+                     c.p(seen.after if seen else "", long=True)])
+    first = 34 * mm
+    return section_table(c, "sec_conditions", rows, [first, (WIDTH - first) / 2,
+                                                      (WIDTH - first) / 2])
+
+
+def _preferences(c: Ctx, d: SheetData) -> Table:
+    p = d.preferences
+    rows: list[list[Pair]] = [
+        [(c.t("fav_services"), p.favourite_services), (c.t("staff"), p.preferred_staff),
+         (c.t("room"), p.room)],
+        [(c.t("drink"), p.drink), (c.t("music"), p.music)],
+        [(c.t("avoid"), c.p(p.avoid_topics, long=True))],
+    ]
+    return pairs_table(c, "sec_prefs", rows, WIDTH, per_row=3)
+
+
+def _spend(c: Ctx, d: SheetData) -> Table:
+    s = d.consumption
+    rows: list[list[Pair]] = [
+        [(c.t("visits"), str(s.visits)), (c.t("spend"), format_fen(s.spend_fen))],
+        [(c.t("top_services"), s.favourite_services)],
+    ]
+    return pairs_table(c, "sec_spend", rows, HALF, per_row=2)
+
+
+def _cards(c: Ctx, d: SheetData) -> Table:
+    head: list[object] = [c.p(c.t(k), "label")
+                          for k in ("card", "balance", "sessions_left", "expires")]
+    rows: list[list[object]] = [head]
+    for card in d.cards:
+        rows.append([c.p(card.name),
+                     c.p(format_fen(card.balance_fen) if card.balance_fen is not None else "—"),
+                     c.p(str(card.sessions_left) if card.sessions_left is not None else "—"),
+                     c.p(card.expires_on.isoformat() if card.expires_on else "—")])
+    if not d.cards:
+        rows.append([c.p(c.t("none"), "muted"), "", "", ""])
+    widths = [HALF * 0.34, HALF * 0.22, HALF * 0.2, HALF * 0.24]
+    spans = [("SPAN", (0, 2), (-1, 2))] if not d.cards else []
+    return section_table(c, "sec_cards", rows, widths, extra=spans)
+
+
+def _plan(c: Ctx, d: SheetData) -> Table:
+    plan = d.plan
+    rows: list[list[object]] = [[c.p(c.t("item"), "label"), c.p(c.t("sessions"), "label_right"),
+                                 c.p(c.t("price"), "label_right")]]
+    for line in plan.lines:
+        rows.append([c.p(line.item), c.p(str(line.sessions), "right"),
+                     c.p(format_fen(line.price_fen), "right")])
+    if not plan.lines:
+        rows.append([c.p(""), "", ""])
+    rows.append([c.p(c.t("total"), "total_label"), "", c.p(format_fen(plan.total_fen), "total")])
+    total_row = len(rows)  # the title row is prepended as row 0
+    joiner = "、" if c.language == "zh_CN" else ", "
+    next_visit = plan.next_visit.isoformat() if plan.next_visit else ""
+    rows.append([c.labelled("home_care", joiner.join(plan.home_care), long=True),
+                 c.labelled("next_visit", next_visit), ""])
+    rows.append([c.labelled("notes", plan.notes, long=True), "", ""])
+    extra = [("SPAN", (0, total_row), (1, total_row)),
+             ("VALIGN", (0, total_row), (-1, total_row), "MIDDLE"),
+             ("LINEABOVE", (0, total_row), (-1, total_row), 0.9, ACCENT),
+             ("SPAN", (1, total_row + 1), (2, total_row + 1)),
+             ("SPAN", (0, total_row + 2), (2, total_row + 2))]
+    if not plan.lines:
+        extra.append(("SPAN", (0, 2), (-1, 2)))
+    return section_table(c, "sec_plan", rows, [WIDTH - 70 * mm, 25 * mm, 45 * mm], extra=extra)
+
+
+def _story(c: Ctx, d: SheetData) -> list[object]:
+    gap = Spacer(1, 1.6 * mm)
+    tall = A4[1] - 2 * MARGIN - 20 * mm
+
+    def pair(left: object, right: object) -> KeepInFrame:
+        return KeepInFrame(WIDTH, tall, [side_by_side(c, left, right, HALF)], mode="shrink")
+    return [
+        header(c, d, WIDTH), gap, _client(c, d), gap, _allergies(c, d), gap,
+        pair(_skin(c, d.skin), _body(c, d.body)), gap, _trends(c, d), gap,
+        _conditions(c, d), gap, _preferences(c, d), gap, pair(_spend(c, d), _cards(c, d)), gap,
+        _plan(c, d), Spacer(1, 2 * mm), signature_table(c, WIDTH),
+    ]
+
+
+def _footer(c: Ctx, store: str) -> Callable[[Canvas, SimpleDocTemplate], None]:
+    def draw(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont(c.font, 6.5)
+        canvas.setFillGray(0.45)
+        y = MARGIN - 5 * mm
+        canvas.drawString(MARGIN, y, f"{store[:30]} · {c.t('title')}")
+        canvas.drawCentredString(A4[0] / 2, y, c.t("confidential"))
+        canvas.drawRightString(A4[0] - MARGIN, y, c.t("page").format(n=doc.page))
+        canvas.restoreState()
+    return draw
+
+
+def render_sheet(data: SheetData, out: str | os.PathLike[str] | BinaryIO,
+                 font: CjkFont | None = None) -> None:
+    """Write ``data`` as an A4 PDF to a path or a binary file; FontMissing if no CJK font."""
+    font = font or cjk_font()
+    c = Ctx(font.name, data.language)
+    target = os.fspath(out) if isinstance(out, (str, os.PathLike)) else out
+    edge = MARGIN - FRAME_PADDING
+    doc = SimpleDocTemplate(target, pagesize=A4, leftMargin=edge, rightMargin=edge,
+                            topMargin=edge, bottomMargin=edge, title=c.t("title"),
+                            author=data.store.name, creator="FrontDesk",
+                            initialFontName=font.name)
+    footer = _footer(c, data.store.name)
+    doc.build(_story(c, data), onFirstPage=footer, onLaterPages=footer)
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s\x00-\x1f]+')
+
+
+def sheet_file_name(index: int, data: SheetData) -> str:
+    """``007-M000123.pdf``: numbered for order, then the member no (or name), safe on Windows."""
+    tag = _UNSAFE.sub("_", data.client.member_no or data.client.name).strip("._")[:40]
+    return f"{index:03d}-{tag or 'client'}.pdf"
+
+
+def _write_whole(data: SheetData, path: Path, font: CjkFont) -> None:
+    """Render under a temporary name, then rename: a failure leaves no half-written file."""
+    partial = path.with_name(path.name + ".part")
+    try:
+        render_sheet(data, partial, font)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def render_batch(items: Sequence[SheetData], out_dir: str | os.PathLike[str],
+                 progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None,
+                 font: CjkFont | None = None) -> list[Path]:
+    """Render each sheet into ``out_dir``; returns the files written, in order.
+
+    ``progress(done, total)`` is called after each sheet; when ``cancelled()``
+    turns true the batch stops before the next sheet (files already written stay).
+    Each file is written under a temporary name and renamed, so none is half-written.
+    """
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    font = font or cjk_font()
+    written: list[Path] = []
+    for i, data in enumerate(items, start=1):
+        if cancelled is not None and cancelled():
+            break
+        path = folder / sheet_file_name(i, data)
+        _write_whole(data, path, font)
+        written.append(path)
+        if progress is not None:
+            progress(i, len(items))
+    return written

@@ -1,0 +1,249 @@
+"""The printable client analysis sheet (客情分析表): gathering its data, and writing the PDF.
+
+:meth:`SheetService.sheet_data` reads everything one sheet prints in one
+transaction (the latest consultation, the trends, preferences, allergies, the
+12-month summary, the recommended plan) into the renderer's plain
+:class:`~frontdesk.services.sheet.data.SheetData`; :mod:`frontdesk.services.sheet.pdf`
+lays it out. Printing is a health view: it needs ``Action.PRINT_SHEET`` and is
+audited (``health.view`` with ``sheet`` in the detail; a refusal as
+``health.view.denied``). The phone is masked on every printout, whoever prints.
+Health sections stay empty for a client without health consent, which prints a
+blank sheet to fill in by hand.
+
+The ``frontdesk sheet`` command has nobody signed in: it acts as the first
+active admin (else manager) of the first store, and its audit rows say ``via=cli``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import BinaryIO
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from frontdesk.core.calendar import Calendar
+from frontdesk.core.context import Actor, Clock, Role, local_today
+from frontdesk.core.money import format_fen
+from frontdesk.core.permissions import Action
+from frontdesk.core.phones import fold_digits, mask_phone, normalise_phone
+from frontdesk.db import Database
+from frontdesk.errors import NotFound, ValidationError
+from frontdesk.models import Branch, Client, Gender, LineKind, Staff
+from frontdesk.services import audit
+from frontdesk.services.clients.history import year_summary
+from frontdesk.services.clients.lookup import live_client
+from frontdesk.services.clients.profile import SUMMARY_WINDOW, preferences_of
+from frontdesk.services.health.consultation import (
+    TREND_UNITS,
+    ConsultationView,
+    latest_record,
+    load_view,
+    require_audited,
+    trend_points,
+)
+from frontdesk.services.sheet import data as sd
+from frontdesk.services.sheet.pdf import render_sheet
+from frontdesk.services.staff.auth import actor_of
+
+LANGUAGES: tuple[sd.Language, ...] = ("zh_CN", "en")
+MAX_TRENDS = 3
+_WORDS: dict[str, dict[str, str]] = {
+    "zh_CN": {"moisture": "水分", "oil": "油分", "elasticity": "弹性", "weight": "体重",
+              "bmi": "BMI", "body_fat": "体脂", "waist": "腰围", "dry": "干性", "oily": "油性",
+              "combination": "混合性", "normal": "中性", "sensitive": "敏感性",
+              "lunar": "农历{year}{leap}{month}月{day}日", "leap": "闰",
+              "grades": "无,轻,中,较重,重", "join": "、"},
+    "en": {"moisture": "Moisture", "oil": "Oil", "elasticity": "Elasticity", "weight": "Weight",
+           "bmi": "BMI", "body_fat": "Body fat", "waist": "Waist", "dry": "dry", "oily": "oily",
+           "combination": "combination", "normal": "normal", "sensitive": "sensitive",
+           "lunar": "lunar {year}{leap}{month}/{day}", "leap": "leap ",
+           "grades": "none,slight,moderate,marked,severe", "join": ", "},
+}
+"""The few words the sheet's data carries already worded (codes the renderer labels itself)."""
+
+
+def _grade(value: int | None, words: dict[str, str]) -> str:
+    if value is None:
+        return ""
+    return f"{words['grades'].split(',')[value]} ({value}/4)"
+
+
+def _birthday_text(c: Client, today: dt.date, words: dict[str, str]) -> str:
+    """``32 (1994-03-08)``, ``03-08``, ``农历闰4月8日``, ``lunar leap 4/8``: as printed."""
+    if c.birthday_calendar is None or not c.birth_month or not c.birth_day:
+        return ""
+    if c.birthday_calendar is Calendar.LUNAR:
+        leap = words["leap"] if c.birth_leap_month else ""
+        year = f"{c.birth_year} " if c.birth_year else ""
+        return words["lunar"].format(year=year, leap=leap, month=c.birth_month, day=c.birth_day)
+    if not c.birth_year:
+        return f"{c.birth_month:02d}-{c.birth_day:02d}"
+    age = today.year - c.birth_year - ((today.month, today.day) < (c.birth_month, c.birth_day))
+    return f"{age} ({c.birth_year}-{c.birth_month:02d}-{c.birth_day:02d})"
+
+
+def _client_basics(c: Client, today: dt.date, words: dict[str, str]) -> sd.ClientBasics:
+    gender = "" if c.gender is Gender.UNKNOWN else c.gender.value
+    return sd.ClientBasics(
+        name=c.name, gender=gender, age_or_birthday=_birthday_text(c, today, words),
+        phone_masked=mask_phone(c.phone_e164), member_no=c.member_no or "", tier=c.tier,
+        client_since=c.created_at.astimezone().date())
+
+
+def _skin(view: ConsultationView, words: dict[str, str]) -> sd.SkinTest:
+    k = view.form.skin
+    return sd.SkinTest(
+        tested_on=view.form.taken_on or view.taken_at.date(),
+        method=k.method.value if k.method else "",
+        skin_type=words[k.skin_type.value] if k.skin_type else "",
+        moisture_pct=k.moisture_pct, oil_pct=k.oil_pct,
+        elasticity="" if k.elasticity is None else str(k.elasticity),
+        pores=_grade(k.pores, words), acne_grade=_grade(k.acne_grade, words),
+        pigmentation=_grade(k.pigmentation, words), wrinkles=_grade(k.wrinkles, words),
+        sensitivity=_grade(k.sensitivity, words))
+
+
+def _per(value: int | None, unit: int) -> float | None:
+    return None if value is None else value / unit
+
+
+def _body(view: ConsultationView) -> sd.BodyTest:
+    b = view.form.body
+    return sd.BodyTest(
+        tested_on=view.form.taken_on or view.taken_at.date(), height_cm=_per(b.height_mm, 10),
+        weight_kg=_per(b.weight_g, 1000), bmi=b.bmi, body_fat_pct=_per(b.body_fat_permille, 10),
+        waist_cm=_per(b.waist_mm, 10), hip_cm=_per(b.hip_mm, 10), posture=b.posture,
+        pain_areas=b.pain_areas, meridian_notes=b.meridian_notes)
+
+
+def _plan(view: ConsultationView, words: dict[str, str]) -> sd.RecommendedPlan:
+    form = view.form
+    courses = tuple(sd.PlanLine(p.name, p.quantity, p.price_fen) for p in form.plan
+                    if p.kind is LineKind.SERVICE)
+    home = tuple(f"{p.name} ×{p.quantity} {format_fen(p.price_fen)}" for p in form.plan
+                 if p.kind is LineKind.PRODUCT)
+    return sd.RecommendedPlan(courses, home, form.next_visit_on, form.plan_notes)
+
+
+def _chosen_trends(points: dict[str, list[tuple[dt.date, float]]]
+                   ) -> list[tuple[str, list[tuple[dt.date, float]]]]:
+    """The (at most) three measures with the longest history, in their usual order.
+
+    A trend needs two points; more than one row of charts would push the sheet onto a
+    second page.
+    """
+    order = list(points)
+    ranked = sorted((m for m in order if len(points[m]) >= 2),
+                    key=lambda m: (-len(points[m]), order.index(m)))[:MAX_TRENDS]
+    return [(m, points[m]) for m in order if m in ranked]
+
+
+def _has_any(obj: object, names: tuple[str, ...]) -> bool:
+    return any(getattr(obj, n) not in (None, "") for n in names)
+
+
+def _health_parts(s: Session, client_id: int, words: dict[str, str]) -> dict[str, object]:
+    """The SheetData fields that come from consultations (empty without any)."""
+    rec = latest_record(s, client_id)
+    if rec is None:
+        return {}
+    view = load_view(s, rec)
+    skin, body = view.form.skin, view.form.body
+    trends = tuple(sd.TrendSeries(words[m], TREND_UNITS[m], tuple(points))
+                   for m, points in _chosen_trends(trend_points(s, client_id)))
+    return {
+        "skin": _skin(view, words) if _has_any(skin, ("skin_type", "moisture_pct", "oil_pct",
+                                                        "elasticity", "pores", "acne_grade"))
+        else None,
+        "body": _body(view) if _has_any(body, ("height_mm", "weight_g", "body_fat_permille",
+                                              "waist_mm", "posture")) else None,
+        "trends": trends,
+        "conditions": tuple(sd.SpecialCondition(c.kind.value, c.before, c.after)
+                            for c in view.form.conditions),
+        "plan": _plan(view, words), "consultant": view.consultant_name,
+    }
+
+
+def _preferences(s: Session, client_id: int, words: dict[str, str]) -> sd.Preferences:
+    p, join = preferences_of(s, client_id), words["join"]
+    return sd.Preferences(join.join(p.favourite_services), join.join(p.preferred_staff),
+                          join.join(p.preferred_rooms), join.join(p.drinks), join.join(p.music),
+                          join.join(p.avoid_topics))
+
+
+def _sheet_cards(s: Session, client_id: int) -> tuple[sd.CardBalance, ...]:
+    """Plug-in place: the member-cards issue returns the client's card balances here."""
+    return ()
+
+
+class SheetService:
+    def __init__(self, db: Database, clock: Clock):
+        self._db = db
+        self._clock = clock
+
+    def sheet_data(self, actor: Actor, client_id: int, language: str = "zh_CN", *,
+                   via: str = "desk") -> sd.SheetData:
+        """Everything one printed sheet shows, phone masked (audited as a health view)."""
+        require_audited(self._db, self._clock, actor, Action.PRINT_SHEET, "health.view",
+                        "client", client_id)
+        if language not in LANGUAGES:
+            raise ValidationError("Sheets print in {choices}.", field="language",
+                                  choices=", ".join(LANGUAGES))
+        lang: sd.Language = "en" if language == "en" else "zh_CN"
+        words, now, today = _WORDS[lang], self._clock(), local_today(self._clock)
+        with self._db.write() as s:
+            client = live_client(s, client_id)
+            health = _health_parts(s, client_id, words) if client.consent_health else {}
+            summary = year_summary(s, client_id, now - SUMMARY_WINDOW)
+            top = words["join"].join(f"{name}×{n}" for name, n in summary.top_services)
+            data = sd.SheetData(
+                store=self._store(s, actor.branch_id), client=_client_basics(client, today, words),
+                printed_on=today, language=lang, preferences=_preferences(s, client_id, words),
+                allergies=client.allergies, cards=_sheet_cards(s, client_id),
+                consumption=sd.ConsumptionSummary(summary.visits, summary.spend_fen, top),
+                **health)  # type: ignore[arg-type]
+            audit.record(s, now, actor, "health.view", "client", client_id,
+                         f"sheet lang={lang} via={via}")
+            return data
+
+    def _store(self, s: Session, branch_id: int) -> sd.StoreInfo:
+        branch = s.get(Branch, branch_id)
+        return sd.StoreInfo(branch.name, branch.address, branch.phone) if branch else \
+            sd.StoreInfo("")
+
+    def write_sheet(self, actor: Actor, client_id: int,
+                    out: str | os.PathLike[str] | BinaryIO, language: str = "zh_CN", *,
+                    via: str = "desk") -> None:
+        """Gather the sheet and write it as a PDF (FontMissing when no Chinese font exists)."""
+        render_sheet(self.sheet_data(actor, client_id, language, via=via), out)
+
+
+def find_client(db: Database, text: str) -> int:
+    """A client id from what a script gives: a phone number, a member number or an id."""
+    key = fold_digits(text)
+    with db.read() as s:
+        try:
+            found = s.scalar(select(Client.id).where(Client.phone_e164 == normalise_phone(key)))
+        except ValidationError:
+            found = None
+        found = found or s.scalar(select(Client.id).where(Client.member_no == key.upper()))
+        if found is None and key.isdigit() and len(key) < 10:
+            found = s.scalar(select(Client.id).where(Client.id == int(key)))
+    if found is None:
+        raise NotFound("No client with the phone, member number or id {text}.", text=text)
+    return found
+
+
+def cli_actor(db: Database) -> Actor:
+    """Who a command-line job acts as: the first active admin, else manager, of the first store."""
+    with db.read() as s:
+        branch_id = s.scalar(select(Branch.id).order_by(Branch.id).limit(1))
+        for role in (Role.ADMIN, Role.MANAGER):
+            staff = s.scalar(select(Staff).where(Staff.branch_id == branch_id, Staff.active,
+                                                 Staff.role == role).order_by(Staff.id).limit(1))
+            if staff is not None:
+                return actor_of(staff)
+    raise NotFound("This database has no store with an admin or manager yet.")
+

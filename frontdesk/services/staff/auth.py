@@ -1,0 +1,124 @@
+"""Staff sign-in: argon2id password hashes, lock-out, unlocking an idle desk.
+
+Parameters follow OWASP's recommendation for argon2id (19 MiB memory, 2
+iterations, 1 lane). Five failures within fifteen minutes lock the account
+until the oldest of them is fifteen minutes old. Unknown user names take the
+same time as wrong passwords, so names cannot be probed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import delete, func, select
+
+from frontdesk.core.context import Actor, Clock, Role
+from frontdesk.db import Database
+from frontdesk.errors import AccountLocked, AuthError, ValidationError
+from frontdesk.models import LoginFailure, Staff
+from frontdesk.services import audit
+
+MAX_FAILURES = 5
+FAILURE_WINDOW = dt.timedelta(minutes=15)
+MIN_PASSWORD_LENGTH = 8
+
+_hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1, hash_len=32, salt_len=16)
+_DUMMY_HASH = _hasher.hash("frontdesk-timing-equaliser")
+
+
+def hash_password(password: str) -> str:
+    check_password_strength(password)
+    return _hasher.hash(password)
+
+
+def check_password_strength(password: str, field: str = "password") -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError("A password needs at least {n} characters.",
+                              field=field, n=MIN_PASSWORD_LENGTH)
+    if password.strip() != password:
+        raise ValidationError("A password may not start or end with a space.", field=field)
+
+
+def _verify(stored_hash: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(stored_hash or _DUMMY_HASH, password) and stored_hash is not None
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def actor_of(staff: Staff) -> Actor:
+    return Actor(staff_id=staff.id, username=staff.username, display_name=staff.display_name,
+                 role=staff.role, branch_id=staff.branch_id)
+
+
+class AuthService:
+    def __init__(self, db: Database, clock: Clock):
+        self._db = db
+        self._clock = clock
+
+    def sign_in(self, username: str, password: str) -> Actor:
+        """The actor for a correct user name and password; raises AuthError or AccountLocked."""
+        username = username.strip().lower()
+        now = self._clock()
+        self._refuse_if_locked(username, now)
+        with self._db.read() as s:
+            staff = s.scalar(select(Staff).where(Staff.username == username))
+            ok = _verify(staff.password_hash if staff else None, password)
+            stored = staff.password_hash if staff else None
+        if not ok or staff is None or not staff.active:
+            self._record_failure(username, now, staff.id if staff else None)
+            raise AuthError()
+        with self._db.write() as s:
+            s.execute(delete(LoginFailure).where(LoginFailure.username == username))
+            fresh = s.get(Staff, staff.id)
+            assert fresh is not None
+            if stored and _hasher.check_needs_rehash(stored):
+                fresh.password_hash = _hasher.hash(password)
+            actor = actor_of(fresh)
+            audit.record(s, now, actor, "auth.sign_in", "staff", fresh.id)
+        return actor
+
+    def unlock(self, actor: Actor, password: str) -> None:
+        """Check the signed-in person's password again (the idle lock); same lock-out rules."""
+        self.sign_in(actor.username, password)
+
+    def _refuse_if_locked(self, username: str, now: dt.datetime) -> None:
+        since = now - FAILURE_WINDOW
+        with self._db.read() as s:
+            count, oldest = s.execute(
+                select(func.count(LoginFailure.id), func.min(LoginFailure.at))
+                .where(LoginFailure.username == username, LoginFailure.at > since)
+            ).one()
+        if count >= MAX_FAILURES:
+            until = oldest.replace(tzinfo=dt.timezone.utc) + FAILURE_WINDOW
+            raise AccountLocked(until=until.astimezone().strftime("%H:%M"), until_at=until)
+
+    def _record_failure(self, username: str, now: dt.datetime, staff_id: int | None) -> None:
+        with self._db.write() as s:
+            s.add(LoginFailure(username=username, at=now))
+            audit.record(s, now, None, "auth.sign_in_failed", "staff", staff_id, username)
+
+    def change_password(self, actor: Actor, old: str, new: str) -> None:
+        """Change one's own password after checking the old one."""
+        self.sign_in(actor.username, old)
+        new_hash = hash_password(new)
+        with self._db.write() as s:
+            staff = s.get(Staff, actor.staff_id)
+            assert staff is not None
+            staff.password_hash = new_hash
+            audit.record(s, self._clock(), actor, "auth.password_changed", "staff", staff.id)
+
+
+def new_staff(branch_id: int, username: str, display_name: str, role: Role,
+              password: str | None) -> Staff:
+    """A validated Staff row (not yet added to a session)."""
+    username = username.strip().lower()
+    if not username or len(username) > 64 or not username.replace("_", "").replace(".", "").isalnum():
+        raise ValidationError("A user name uses letters, digits, '.' or '_' only.",
+                              field="username")
+    if not display_name.strip():
+        raise ValidationError("Enter the name shown to colleagues.", field="display_name")
+    return Staff(branch_id=branch_id, username=username, display_name=display_name.strip(),
+                 role=role, password_hash=hash_password(password) if password else None)

@@ -1,0 +1,109 @@
+"""The store itself: first-run set-up, which store this is, and its business settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import exists, select
+
+from frontdesk.core.context import Actor, Clock, Role
+from frontdesk.core.permissions import Action, require
+from frontdesk.db import Database
+from frontdesk.errors import ConflictError, ValidationError
+from frontdesk.models import Branch, Setting, Staff
+from frontdesk.services import audit
+from frontdesk.services.staff.auth import actor_of, new_staff
+
+IDLE_LOCK_MINUTES = "idle_lock_minutes"
+DEFAULTS: dict[str, str] = {IDLE_LOCK_MINUTES: "10"}
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    branch_id: int
+    name: str
+
+
+def check_store_name(name: str) -> str:
+    """The cleaned store name, or ValidationError."""
+    name = name.strip()
+    if not name:
+        raise ValidationError("Enter the store's name.", field="store_name")
+    if len(name) > 120:
+        raise ValidationError("The store's name is too long (120 characters at most).",
+                              field="store_name")
+    return name
+
+
+class StoreService:
+    def __init__(self, db: Database, clock: Clock):
+        self._db = db
+        self._clock = clock
+
+    def is_initialised(self) -> bool:
+        """True once the first-run set-up has created a store and an admin."""
+        with self._db.read() as s:
+            return bool(s.scalar(select(exists().where(Staff.role == Role.ADMIN))))
+
+    def initialise(self, store_name: str, admin_username: str, admin_name: str,
+                   password: str) -> Actor:
+        """Create the store and its first admin account; returns the admin, signed in."""
+        store_name = check_store_name(store_name)
+        if self.is_initialised():
+            raise ConflictError("This database already has a store.")
+        with self._db.write() as s:
+            branch = Branch(name=store_name)
+            s.add(branch)
+            s.flush()
+            admin = new_staff(branch.id, admin_username, admin_name, Role.ADMIN, password)
+            s.add(admin)
+            s.add_all(Setting(branch_id=branch.id, key=k, value=v) for k, v in DEFAULTS.items())
+            s.flush()
+            actor = actor_of(admin)
+            audit.record(s, self._clock(), actor, "store.initialised", "branch", branch.id)
+        return actor
+
+    def home_store(self) -> StoreInfo:
+        """The first store of this database (the one a single-store install has)."""
+        with self._db.read() as s:
+            branch = s.scalar(select(Branch).order_by(Branch.id).limit(1))
+            if branch is None:
+                raise ValidationError("This database has no store yet.")
+            return StoreInfo(branch.id, branch.name)
+
+    def info(self, branch_id: int) -> StoreInfo:
+        with self._db.read() as s:
+            branch = s.get(Branch, branch_id)
+            if branch is None:
+                raise ValidationError("No store with id {id}.", id=branch_id)
+            return StoreInfo(branch.id, branch.name)
+
+    def setting(self, branch_id: int, key: str) -> str:
+        with self._db.read() as s:
+            value = s.scalar(select(Setting.value).where(Setting.branch_id == branch_id,
+                                                         Setting.key == key))
+        return value if value is not None else DEFAULTS.get(key, "")
+
+    def idle_lock_minutes(self, branch_id: int) -> int:
+        try:
+            return max(0, int(self.setting(branch_id, IDLE_LOCK_MINUTES)))
+        except ValueError:
+            return int(DEFAULTS[IDLE_LOCK_MINUTES])
+
+    def set_idle_lock_minutes(self, actor: Actor, minutes: int) -> None:
+        """0 turns the idle lock off; otherwise 1…240 minutes."""
+        require(actor, Action.MANAGE_SETTINGS)
+        if not 0 <= minutes <= 240:
+            raise ValidationError("Choose between 0 (off) and 240 minutes.", field=IDLE_LOCK_MINUTES)
+        self._set(actor, IDLE_LOCK_MINUTES, str(minutes))
+
+    def _set(self, actor: Actor, key: str, value: str) -> None:
+        with self._db.write() as s:
+            row = s.scalar(select(Setting).where(Setting.branch_id == actor.branch_id,
+                                                 Setting.key == key))
+            if row is None:
+                s.add(Setting(branch_id=actor.branch_id, key=key, value=value))
+            else:
+                row.value = value
+            audit.record(s, self._clock(), actor, "setting.changed", "setting", None,
+                         f"{key}={value}")
