@@ -22,7 +22,7 @@ from frontdesk.config import load_paths  # noqa: E402
 from frontdesk.core.context import Role
 from frontdesk.demo.data import DEMO_PASSWORD  # noqa: E402
 from frontdesk.demo.fill import DemoOptions, fill_demo  # noqa: E402
-from frontdesk.services.desk.visits import CheckIn  # noqa: E402
+from frontdesk.services.desk.visits import BoardSection, CheckIn  # noqa: E402
 from frontdesk.services.registry import Services  # noqa: E402
 from frontdesk.ui.i18n import Translations  # noqa: E402
 from frontdesk.ui.local_settings import LocalSettings  # noqa: E402
@@ -70,7 +70,7 @@ def main() -> None:
     def checkout() -> None:
         desk.board.refresh_now()
         desk.board.focus_board()
-        desk.board.select("in_service", desk.board.board.in_service[0].visit_id)
+        desk.board.select(BoardSection.IN_SERVICE, desk.board.board.in_service[0].visit_id)
         desk.check_out_selected()
 
     steps = [lambda: None, search, lambda: shot(out, f"desk-{lang}-1-search"),

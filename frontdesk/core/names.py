@@ -41,7 +41,11 @@ MAX_PART = 3
 
 @lru_cache(maxsize=65536)
 def char_pinyin(char: str) -> str:
-    """The usual reading of one character, lower case without tones; the char itself if none."""
+    """The usual reading of one character, lower case without tones; "" when it has none.
+
+    An ASCII letter or digit reads as itself (lower case); punctuation and
+    characters pypinyin does not know read as nothing.
+    """
     if char.isascii():
         return char.lower() if char.isalnum() else ""
     reading = pinyin(char, style=Style.NORMAL, errors="ignore")

@@ -29,14 +29,13 @@ class Action(enum.StrEnum):
     MANAGE_SETTINGS = "change store settings"
     VIEW_REPORTS = "view reports"
     VIEW_AUDIT = "view the audit trail"
-    LOAD_DEMO = "load demo data"
 
 
 _DESK = {Action.SEARCH_CLIENTS, Action.VIEW_CLIENT, Action.REGISTER_CLIENT, Action.EDIT_CLIENT,
          Action.CHECK_IN, Action.CHECK_OUT, Action.BOOK_APPOINTMENT}
 _HEALTH = {Action.VIEW_HEALTH, Action.EDIT_HEALTH, Action.PRINT_SHEET}
 _MANAGE = {Action.SEE_FULL_PHONE, Action.MANAGE_CATALOG, Action.MANAGE_STAFF,
-           Action.MANAGE_SETTINGS, Action.VIEW_REPORTS, Action.VIEW_AUDIT, Action.LOAD_DEMO}
+           Action.MANAGE_SETTINGS, Action.VIEW_REPORTS, Action.VIEW_AUDIT}
 
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.RECEPTIONIST: frozenset(_DESK),

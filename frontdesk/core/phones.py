@@ -29,8 +29,6 @@ def normalise_phone(text: str, region: str = DEFAULT_REGION, field: str = "phone
     raw = fold_digits(text)
     if not raw:
         raise ValidationError("Enter a phone number.", field=field)
-    if raw.startswith("00"):
-        raw = "+" + raw[2:]
     try:
         number = phonenumbers.parse(raw, region)
     except NumberParseException:

@@ -53,6 +53,7 @@ from frontdesk.models import (
     Visit,
 )
 from frontdesk.services import audit
+from frontdesk.services.audit import AuditAction
 from frontdesk.services.staff.auth import hash_password
 from frontdesk.services.store.setup import DEFAULTS as SETTING_DEFAULTS
 
@@ -212,7 +213,7 @@ def _finish(s: Session, now: dt.datetime, branch_id: int, options: DemoOptions,
         for table in ("client", "visit", "consumption_line", "payment"):
             s.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                            f"(SELECT max(id) FROM {table})) WHERE EXISTS (SELECT 1 FROM {table})"))
-    audit.record(s, now, None, "demo.filled", "branch", branch_id,
+    audit.record(s, now, None, AuditAction.DEMO_FILLED, "branch", branch_id,
                  f"{summary.clients} clients, {summary.visits} visits, seed {options.seed}")
 
 

@@ -3,11 +3,55 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 
 from sqlalchemy import BigInteger, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from frontdesk.models.base import Base
+from frontdesk.models.base import Base, str_enum
+
+
+class AuditAction(enum.StrEnum):
+    """What happened. Stored as its value; a capability adds the actions it audits here."""
+
+    # Store and staff
+    STORE_INITIALISED = "store.initialised"
+    SETTING_CHANGED = "setting.changed"
+    STAFF_CREATED = "staff.created"
+    SIGN_IN = "auth.sign_in"
+    SIGN_IN_FAILED = "auth.sign_in_failed"
+    PASSWORD_CHANGED = "auth.password_changed"
+    # Clients
+    CLIENT_CREATE = "client.create"
+    CLIENT_UPDATE = "client.update"
+    CLIENT_PREFERENCES = "client.preferences"
+    CLIENT_CONFIRM_BASICS = "client.confirm_basics"
+    # Catalog and rooms
+    SERVICE_ITEM_CREATE = "service_item.create"
+    PRODUCT_CREATE = "product.create"
+    ROOM_CREATE = "room.create"
+    ROOM_STATE = "room.state"
+    ROOM_READY = "room.ready"
+    ROOM_BUSY_OVERRIDE = "room.busy_override"
+    # Appointments and visits
+    APPOINTMENT_BOOK = "appointment.book"
+    APPOINTMENT_MOVE = "appointment.move"
+    APPOINTMENT_CANCEL = "appointment.cancel"
+    APPOINTMENT_NO_SHOW = "appointment.no_show"
+    APPOINTMENT_OVERLAP_OVERRIDE = "appointment.overlap_override"
+    VISIT_CHECK_IN = "visit.check_in"
+    VISIT_START = "visit.start"
+    VISIT_FINISH = "visit.finish"
+    VISIT_CANCEL = "visit.cancel"
+    VISIT_CHECK_OUT = "visit.check_out"
+    # Health records: every view, save and refused attempt
+    HEALTH_VIEW = "health.view"
+    HEALTH_SAVE = "health.save"
+    HEALTH_PHOTO_ADD = "health.photo.add"
+    HEALTH_VIEW_DENIED = "health.view.denied"
+    HEALTH_SAVE_DENIED = "health.save.denied"
+    # The demo store
+    DEMO_FILLED = "demo.filled"
 
 
 class AuditEntry(Base):
@@ -19,8 +63,7 @@ class AuditEntry(Base):
     at: Mapped[dt.datetime] = mapped_column(index=True)
     branch_id: Mapped[int | None] = mapped_column(ForeignKey("branch.id"), index=True)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
-    action: Mapped[str] = mapped_column(String(48))
-    """What happened, e.g. ``client.create``, ``health.view``, ``auth.login_failed``."""
+    action: Mapped[AuditAction] = mapped_column(str_enum(AuditAction, 48))
     entity: Mapped[str] = mapped_column(String(48), default="")
     entity_id: Mapped[int | None] = mapped_column(index=True)
     detail: Mapped[str] = mapped_column(Text, default="")

@@ -12,7 +12,7 @@ import datetime as dt
 import enum
 from typing import Annotated, Any
 
-from sqlalchemy import BigInteger, DateTime, Enum, ForeignKey, Integer, MetaData, String
+from sqlalchemy import BigInteger, DateTime, Enum, Integer, MetaData, String
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -70,14 +70,5 @@ class Base(DeclarativeBase):
 
 IntPk = Annotated[int, mapped_column(primary_key=True)]
 BigPk = Annotated[int, mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)]
-Fen = Annotated[int, mapped_column(BigInteger, default=0)]
-"""An amount of money in fen (1/100 yuan). Always an integer."""
-
-
-def branch_fk() -> Any:
-    """The ``branch_id`` column that every table a chain would split carries."""
-    return mapped_column(ForeignKey("branch.id"), index=True)
-
-
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)

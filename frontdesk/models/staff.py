@@ -24,10 +24,6 @@ class Staff(Base):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
-    @property
-    def can_sign_in(self) -> bool:
-        return self.active and self.password_hash is not None
-
 
 class LoginFailure(Base):
     """One failed sign-in; lock-out counts those in a sliding window."""

@@ -151,7 +151,6 @@ PARAMETERS = (
     QT_TRANSLATE_NOOP("DomainParam", 'consultant'),
     QT_TRANSLATE_NOOP("DomainParam", 'edit client profiles'),
     QT_TRANSLATE_NOOP("DomainParam", 'edit health records'),
-    QT_TRANSLATE_NOOP("DomainParam", 'load demo data'),
     QT_TRANSLATE_NOOP("DomainParam", 'manage staff accounts'),
     QT_TRANSLATE_NOOP("DomainParam", 'manage the service catalog'),
     QT_TRANSLATE_NOOP("DomainParam", 'manager'),

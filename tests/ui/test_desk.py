@@ -10,6 +10,7 @@ from sqlalchemy import select
 from frontdesk.core.context import Actor, Role
 from frontdesk.models import Client, ConsumptionLine, Payment, Visit, VisitStatus
 from frontdesk.services.clients.registration import NewClient
+from frontdesk.services.desk.visits import BoardSection
 from frontdesk.services.registry import Services
 from frontdesk.ui.desk.checkin_dialog import CheckInDialog
 from frontdesk.ui.desk.checkout_dialog import CheckoutDialog
@@ -79,7 +80,7 @@ def test_keyboard_only_check_in_and_check_out(qtbot, main_window, services: Serv
     assert board.in_service[0].therapist_name == "王芳"
 
     qtbot.keyClick(main_window, Qt.Key.Key_F5)
-    assert desk.board.selected() == ("in_service", board.in_service[0].visit_id)
+    assert desk.board.selected() == (BoardSection.IN_SERVICE, board.in_service[0].visit_id)
     qtbot.keyClick(desk.board.tree, Qt.Key.Key_F8)
     checkout = _modal(qtbot, CheckoutDialog)
     assert untranslated(visible_texts(checkout)) == []
@@ -202,7 +203,7 @@ def test_a_finished_room_is_cleaned_then_marked_ready_from_the_desk(
     main_window.show_page("desk")
     desk = main_window.page("desk")
     desk.board.refresh_now()
-    desk.board.select("in_service", visit)
+    desk.board.select(BoardSection.IN_SERVICE, visit)
     qtbot.keyClick(desk.board.tree, Qt.Key.Key_F9)
     assert [r.status for r in desk.board.board.rooms] == [RoomStatus.CLEANING]
     qtbot.keyClick(desk.board.tree, Qt.Key.Key_F7)

@@ -27,12 +27,11 @@ from frontdesk.models import (
     VisitStatus,
 )
 from frontdesk.models.appointment import CheckoutKey
-from frontdesk.services import audit
 from frontdesk.services.clients.registration import NewClient
 from frontdesk.services.desk.checkout import (
+    CardCharge,
     CheckoutService,
     LineInput,
-    MemberCardCharge,
     PaymentInput,
     PaymentMethodUnavailable,
     Receipt,
@@ -236,25 +235,49 @@ def test_member_cards_are_refused_for_now(services: Services, admin: Actor, desk
     assert caught.value.message == "Member cards are not available yet."
 
 
-def test_the_member_card_hook_charges_inside_the_transaction(
+class RecordingCharger:
+    """A card charger as the cards capability will be: it works in the check-out's session."""
+
+    def __init__(self, refuse: bool = False) -> None:
+        self.refuse = refuse
+        self.charges: list[CardCharge] = []
+        self.visit_status_seen: list[VisitStatus] = []
+
+    def charge(self, session: Session, actor: Actor, charge: CardCharge) -> None:
+        self.charges.append(charge)
+        visit = session.get(Visit, charge.visit_id)  # the row the check-out has locked
+        assert visit is not None
+        self.visit_status_seen.append(visit.status)
+        if self.refuse:
+            raise ValidationError("Card {ref}: not enough left.", field="payments",
+                                  ref=charge.reference)
+
+
+def test_the_card_charger_charges_inside_the_check_out(
         services: Services, admin: Actor, desk: Desk, visit_id: int, db: Database,
         clock: FakeClock) -> None:
-    charges: list[MemberCardCharge] = []
-
-    def charge(session: Session, actor: Actor, card: MemberCardCharge) -> None:
-        charges.append(card)
-        audit.record(session, card.at, actor, "card.charge", "visit", card.visit_id,
-                     str(card.amount_fen))
-
-    checkout = CheckoutService(db, clock, member_cards=charge)
+    charger = RecordingCharger()
+    checkout = CheckoutService(db, clock, member_cards=charger)
     checkout.check_out(admin, visit_id, facial(desk),
                        [PaymentInput("member_card", 30000, "M001"), PaymentInput("cash", 8000)],
                        "k")
     assert [(c.client_id, c.visit_id, c.amount_fen, c.reference, c.idempotency_key)
-            for c in charges] == [(desk.client_id, visit_id, 30000, "M001", "k")]
+            for c in charger.charges] == [(desk.client_id, visit_id, 30000, "M001", "k")]
+    assert charger.visit_status_seen == [VisitStatus.IN_SERVICE]  # before the visit closed
     with db.read() as s:
-        assert s.scalar(select(AuditEntry.detail).where(AuditEntry.action == "card.charge")) \
-            == "30000"
+        assert s.scalar(select(func.sum(Payment.amount_fen))
+                        .where(Payment.visit_id == visit_id)) == 38000
+
+
+def test_a_card_refusal_books_nothing(services: Services, admin: Actor, desk: Desk,
+                                      visit_id: int, db: Database, clock: FakeClock) -> None:
+    before = snapshot(db)
+    checkout = CheckoutService(db, clock, member_cards=RecordingCharger(refuse=True))
+    with pytest.raises(ValidationError, match="not enough left"):
+        checkout.check_out(admin, visit_id, facial(desk),
+                           [PaymentInput("member_card", 30000, "M001"),
+                            PaymentInput("cash", 8000)], "k")
+    assert snapshot(db) == before
 
 
 @pytest.mark.parametrize("status", ["waiting", "cancelled"])

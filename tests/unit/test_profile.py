@@ -30,6 +30,7 @@ from frontdesk.services.clients.profile import (
     ProfileService,
 )
 from frontdesk.services.clients.registration import DuplicatePhone
+from frontdesk.services.clients.sections import CardSummary, CareSummary, ComplaintSummary
 from frontdesk.services.registry import Services
 from tests.conftest import NOW, FakeClock
 from tests.unit.test_consultation import make_staff, register
@@ -92,6 +93,38 @@ def test_the_profile_holds_basics_preferences_and_the_last_12_months(
     assert profile.summary.top_services == (("补水", 3), ("肩颈", 2), ("眼部", 1))
     assert (profile.cards, profile.complaints, profile.care) == ((), (), ())
     assert not profile.stale
+
+
+class Sections:
+    """Cards, complaints and care as their capabilities will give them: read in the
+    profile's own transaction (the session must be the one the profile reads with)."""
+
+    def __init__(self) -> None:
+        self.sessions: list[Session] = []
+
+    def cards_of(self, s: Session, client_id: int) -> tuple[CardSummary, ...]:
+        self.sessions.append(s)
+        name = s.scalar(select(Client.name).where(Client.id == client_id))
+        return (CardSummary(1, f"{name}的储值卡", balance_fen=50_000),)
+
+    def complaints_of(self, s: Session, client_id: int) -> tuple[ComplaintSummary, ...]:
+        self.sessions.append(s)
+        return (ComplaintSummary(2, NOW, "intake", "等太久"),)
+
+    def care_of(self, s: Session, client_id: int) -> tuple[CareSummary, ...]:
+        self.sessions.append(s)
+        return (CareSummary(3, "follow_up", NOW.date(), None, ""),)
+
+
+def test_other_capabilities_fill_their_sections_in_the_profiles_transaction(
+        db: Database, clock: FakeClock, admin: Actor, client_id: int) -> None:
+    sections = Sections()
+    profile = ProfileService(db, clock, cards=sections, complaints=sections,
+                             care=sections).profile(admin, client_id)
+    assert profile.cards == (CardSummary(1, "张晓梅的储值卡", balance_fen=50_000),)
+    assert [c.subject for c in profile.complaints] == ["等太久"]
+    assert [c.task_id for c in profile.care] == [3]
+    assert len(set(map(id, sections.sessions))) == 1
 
 
 def test_the_phone_is_masked_for_roles_that_may_not_see_it(

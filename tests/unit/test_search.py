@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Connection, select, text
 
 from frontdesk.cli import main
 from frontdesk.core.calendar import Calendar
@@ -18,7 +19,13 @@ from frontdesk.core.phones import last4, normalise_phone
 from frontdesk.db import Database
 from frontdesk.errors import PermissionDenied
 from frontdesk.models import Branch, Client, ClientNamePart, VisitorClass
-from frontdesk.services.clients.search import ClientSearch, MatchKind, _statement, plan_query
+from frontdesk.services.clients.search import (
+    ClientSearch,
+    HitExtras,
+    MatchKind,
+    _statement,
+    plan_query,
+)
 from tests.conftest import NOW, FakeClock
 
 UTC = dt.UTC
@@ -240,6 +247,35 @@ def test_flags_and_last_visit(search: ClientSearch, store: Store) -> None:
     assert first.flags == ("special_visitor", "has_allergy")
     assert (second.special_visitor, second.has_allergy, second.last_visit) == (
         False, False, None)
+
+
+class NameFlags:
+    """An extras source as the cards or complaints capability will be: one query for all hits."""
+
+    def __init__(self, extras: HitExtras, name: str) -> None:
+        self.extras, self.name, self.asked = extras, name, []
+
+    def hit_extras(self, conn: Connection, client_ids: Sequence[int]) -> dict[int, HitExtras]:
+        self.asked.append(sorted(client_ids))
+        rows = conn.execute(select(Client.id).where(Client.id.in_(client_ids),
+                                                    Client.name == self.name))
+        return {client_id: self.extras for (client_id,) in rows}
+
+
+def test_other_capabilities_flag_hits_through_their_sources(
+        db: Database, clock: FakeClock, store: Store) -> None:
+    zheng, xiu = store.add("郑秀"), store.add("郑秀秀")
+    cards = NameFlags(HitExtras(card_balance_fen=12345), "郑秀")
+    complaints = NameFlags(HitExtras(open_complaint=True), "郑秀")
+    care = NameFlags(HitExtras(follow_up_due=True), "郑秀秀")
+    search = ClientSearch(db, clock, extras=(cards, complaints, care))
+    hits = {h.client_id: h for h in search.search(actor(store), "郑秀")}
+    assert (hits[zheng].card_balance_fen, hits[zheng].open_complaint,
+            hits[zheng].follow_up_due) == (12345, True, False)
+    assert (hits[xiu].card_balance_fen, hits[xiu].open_complaint,
+            hits[xiu].follow_up_due) == (None, False, True)
+    assert hits[zheng].flags == ("open_complaint",)
+    assert cards.asked == complaints.asked == [sorted((zheng, xiu))]  # once, for all hits
 
 
 def test_last_visit_is_the_local_date(search: ClientSearch, store: Store,

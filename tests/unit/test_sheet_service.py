@@ -20,10 +20,11 @@ from frontdesk.models import AuditEntry, Client
 from frontdesk.services.clients.profile import BasicsChanges, Preferences, ProfileService
 from frontdesk.services.health.consultation import ConsultationForm, ConsultationService, SkinTest
 from frontdesk.services.registry import Services
+from frontdesk.services.sheet.data import CardBalance
 from frontdesk.services.sheet.service import SheetService, cli_actor, find_client
 from tests.conftest import FakeClock
 from tests.unit.test_consultation import FULL_FORM, make_staff, register
-from tests.unit.test_profile import add_history
+from tests.unit.test_profile import Sections, add_history
 
 
 @pytest.fixture
@@ -72,6 +73,13 @@ def test_the_sheet_gathers_the_record_and_masks_the_phone(
     assert data.preferences.drink == "玫瑰花茶、温水" and data.preferences.avoid_topics == "年龄"
     assert (data.consumption.visits, data.consumption.spend_fen) == (2, 60_000)
     assert data.consumption.favourite_services == "补水×2"
+
+
+def test_the_cards_capability_fills_the_sheets_card_box(
+        db: Database, clock: FakeClock, admin: Actor, client_id: int) -> None:
+    sections = Sections()
+    data = SheetService(db, clock, cards=sections).sheet_data(admin, client_id, "zh_CN")
+    assert data.cards == (CardBalance(f"{data.client.name}的储值卡", 50_000, None, None),)
 
 
 def test_printing_is_an_audited_health_view(

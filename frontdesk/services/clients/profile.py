@@ -32,6 +32,7 @@ from frontdesk.errors import ConflictError, ValidationError
 from frontdesk.models import Client, Gender, SourceChannel, VisitorClass
 from frontdesk.models.profile import ClientPreference, PreferenceKind
 from frontdesk.services import audit
+from frontdesk.services.audit import AuditAction
 from frontdesk.services.clients import fields as client_fields
 from frontdesk.services.clients.history import (
     ConsumptionRow,
@@ -43,6 +44,15 @@ from frontdesk.services.clients.history import (
 )
 from frontdesk.services.clients.lookup import live_client
 from frontdesk.services.clients.registration import DuplicatePhone, refresh_search_keys
+from frontdesk.services.clients.sections import (
+    NOT_YET,
+    CardSummary,
+    CareSummary,
+    ClientCards,
+    ClientCare,
+    ClientComplaints,
+    ComplaintSummary,
+)
 
 STALE_AFTER = dt.timedelta(days=365)
 SUMMARY_WINDOW = dt.timedelta(days=365)
@@ -143,26 +153,13 @@ class ClientProfile:
     preferences: Preferences
     stale: bool  # basics not confirmed for 12 months: ask the client to check them
     summary: YearSummary
-    cards: tuple[Any, ...] = ()  # filled by _cards() once member cards exist
-    complaints: tuple[Any, ...] = ()  # filled by _complaints()
-    care: tuple[Any, ...] = ()  # filled by _care()
+    cards: tuple[CardSummary, ...] = ()
+    complaints: tuple[ComplaintSummary, ...] = ()
+    care: tuple[CareSummary, ...] = ()
 
     @property
     def allergies(self) -> str:
         return self.basics.allergies
-
-
-# Plug-in places: the cards, complaints and care-list issues return their rows here.
-def _cards(s: Session, client_id: int) -> tuple[Any, ...]:
-    return ()  # the client's member cards and balances
-
-
-def _complaints(s: Session, client_id: int) -> tuple[Any, ...]:
-    return ()  # the client's open and past complaints
-
-
-def _care(s: Session, client_id: int) -> tuple[Any, ...]:
-    return ()  # the client's due and done care calls
 
 
 def _birthday(c: Client) -> BirthdayInput | None:
@@ -240,7 +237,8 @@ _VALIDATORS: dict[str, Callable[[Any, dt.date], dict[str, Any]]] = {
                                                                 "visitor_class")},
     "tier": lambda v, _: {"tier": check_text(v, client_fields.TIER_MAX, "tier")},
     "note": lambda v, _: {"note": check_text(v, client_fields.NOTE_MAX, "note")},
-    "allergies": lambda v, _: {"allergies": check_text(v, client_fields.ALLERGIES_MAX, "allergies")},
+    "allergies": lambda v, _: {"allergies": check_text(v, client_fields.ALLERGIES_MAX,
+                                                       "allergies")},
     "consent_marketing": _bool("consent_marketing"),
     "consent_health": _bool("consent_health"),
 }
@@ -284,9 +282,13 @@ def _conflict(current: ClientBasics, loaded: ClientBasics | None) -> EditConflic
 
 
 class ProfileService:
-    def __init__(self, db: Database, clock: Clock):
+    def __init__(self, db: Database, clock: Clock, *, cards: ClientCards = NOT_YET,
+                 complaints: ClientComplaints = NOT_YET, care: ClientCare = NOT_YET):
         self._db = db
         self._clock = clock
+        self._cards = cards
+        self._complaints = complaints
+        self._care = care
 
     def profile(self, actor: Actor, client_id: int) -> ClientProfile:
         """The profile page: basics, preferences, the stale flag and the 12-month summary."""
@@ -296,8 +298,9 @@ class ProfileService:
             client = live_client(s, client_id)
             return ClientProfile(
                 _basics(s, client, actor), preferences_of(s, client_id), is_stale(client, now),
-                year_summary(s, client_id, now - SUMMARY_WINDOW), _cards(s, client_id),
-                _complaints(s, client_id), _care(s, client_id))
+                year_summary(s, client_id, now - SUMMARY_WINDOW),
+                self._cards.cards_of(s, client_id), self._complaints.complaints_of(s, client_id),
+                self._care.care_of(s, client_id))
 
     def consumption(self, actor: Actor, client_id: int, before_id: int | None = None,
                     limit: int = 50) -> list[ConsumptionRow]:
@@ -330,8 +333,8 @@ class ProfileService:
                 changed = self._apply(s, client, columns)
                 s.flush()
                 if changed:
-                    audit.record(s, self._clock(), actor, "client.update", "client", client.id,
-                                 "fields=" + ",".join(changed))
+                    audit.record(s, self._clock(), actor, AuditAction.CLIENT_UPDATE, "client",
+                                 client.id, "fields=" + ",".join(changed))
                 return _basics(s, client, actor)
         except StaleDataError:  # changed between our read and our write (PostgreSQL)
             with self._db.read() as s:
@@ -378,7 +381,8 @@ class ProfileService:
             client = live_client(s, client_id)
             client.basics_confirmed_at = self._clock()
             s.flush()
-            audit.record(s, self._clock(), actor, "client.confirm_basics", "client", client.id)
+            audit.record(s, self._clock(), actor, AuditAction.CLIENT_CONFIRM_BASICS, "client",
+                         client.id)
             return _basics(s, client, actor)
 
     def set_preferences(self, actor: Actor, client_id: int, prefs: Preferences) -> Preferences:
@@ -391,5 +395,6 @@ class ProfileService:
             s.add_all(ClientPreference(branch_id=client.branch_id, client_id=client_id, kind=k,
                                        value=v, position=i) for i, (k, v) in enumerate(rows))
             s.flush()
-            audit.record(s, self._clock(), actor, "client.preferences", "client", client_id)
+            audit.record(s, self._clock(), actor, AuditAction.CLIENT_PREFERENCES, "client",
+                         client_id)
             return preferences_of(s, client_id)

@@ -27,6 +27,7 @@ from frontdesk.db import Database
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.models import Client, ClientNamePart, Gender, SourceChannel, VisitorClass
 from frontdesk.services import audit
+from frontdesk.services.audit import AuditAction
 from frontdesk.services.clients.desk_warnings import DeskWarnings
 from frontdesk.services.clients.fields import (
     ALLERGIES_MAX,
@@ -218,7 +219,8 @@ class ClientService:
         s.add(client)
         s.flush()
         refresh_search_keys(s, client)
-        audit.record(s, now, actor, "client.create", "client", client.id, f"source={v.source}")
+        audit.record(s, now, actor, AuditAction.CLIENT_CREATE, "client", client.id,
+                     f"source={v.source}")
         return client
 
     def _explain_integrity_error(self, valid: _ValidClient) -> None:

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, TextualSelect, text
 
@@ -107,15 +107,34 @@ class QueryPlan:
 
 
 @dataclass(frozen=True)
-class _Extras:
-    """What other modules know about a client: cards, complaints, the care list."""
+class HitExtras:
+    """What other capabilities know about a hit: a card balance, a complaint, a due call."""
 
     card_balance_fen: int | None = None
     open_complaint: bool = False
     follow_up_due: bool = False
 
+    def merged(self, other: HitExtras) -> HitExtras:
+        """Both sources' flags; a balance from whichever source has one."""
+        balance = self.card_balance_fen if other.card_balance_fen is None \
+            else other.card_balance_fen
+        return HitExtras(balance, self.open_complaint or other.open_complaint,
+                         self.follow_up_due or other.follow_up_due)
 
-_NO_EXTRAS = _Extras()
+
+_NO_EXTRAS = HitExtras()
+
+
+class HitExtrasSource(Protocol):
+    """A capability (cards, complaints, care) that flags the hits of one search.
+
+    Called on the search's connection with the ids of the hits shown, it answers
+    in one statement for all of them (``WHERE client_id IN …``) and must stay
+    well under a millisecond: it is on the typing path.
+    """
+
+    def hit_extras(self, conn: Connection, client_ids: Sequence[int]) -> Mapping[int, HitExtras]:
+        ...
 
 
 def plan_query(query: str) -> QueryPlan:
@@ -203,9 +222,11 @@ def _statement(kinds: tuple[MatchKind, ...], contains: bool) -> TextualSelect:
 class ClientSearch:
     """The desk's search box: one query, ranked hits, in a few milliseconds at 1M clients."""
 
-    def __init__(self, db: Database, clock: Clock):
+    def __init__(self, db: Database, clock: Clock, *,
+                 extras: Sequence[HitExtrasSource] = ()):
         self._db = db
         self._clock = clock
+        self._extra_sources = tuple(extras)
 
     def search(self, actor: Actor, query: str, limit: int = 20) -> list[ClientHit]:
         """The clients matching ``query``, best first, at most ``limit`` (1…200) of them."""
@@ -233,13 +254,13 @@ class ClientSearch:
         return Actor(staff_id=0, username="command-line", display_name="command line",
                      role=Role.RECEPTIONIST, branch_id=branch_id)
 
-    def _extras(self, conn: Connection, client_ids: Sequence[int]) -> Mapping[int, _Extras]:
-        """Card balance, open complaint and due follow-up per client: the plug-in point.
-
-        Cards, complaints and the care list do not exist yet; when they do, they are
-        read here in one statement for all ``client_ids`` (``WHERE client_id IN …``).
-        """
-        return {}
+    def _extras(self, conn: Connection, client_ids: Sequence[int]) -> Mapping[int, HitExtras]:
+        """Each source's flags for these clients, merged per client."""
+        merged: dict[int, HitExtras] = {}
+        for source in self._extra_sources:
+            for client_id, extras in source.hit_extras(conn, client_ids).items():
+                merged[client_id] = merged.get(client_id, _NO_EXTRAS).merged(extras)
+        return merged
 
 
 _Row = Sequence[Any]
@@ -270,7 +291,7 @@ def _sort_key(row: _Row) -> tuple[Any, ...]:
     return (_RANK[kind], len(row[at]) if at else 0, visit is None, recency, row[1])
 
 
-def _hit(row: _Row, extras: _Extras, today: dt.date, full_phone: bool) -> ClientHit:
+def _hit(row: _Row, extras: HitExtras, today: dt.date, full_phone: bool) -> ClientHit:
     (kind, client_id, name, _pinyin, _initials, tier, e164, visit, visitor_class, allergies,
      calendar, month, day, leap) = row
     birthday, this_week = birthday_flags(calendar, month, day, bool(leap), today)

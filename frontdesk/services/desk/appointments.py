@@ -35,6 +35,7 @@ from frontdesk.models.appointment import (
     AppointmentStatus,
 )
 from frontdesk.services import audit
+from frontdesk.services.audit import AuditAction
 from frontdesk.services.clients.lookup import live_client
 
 PAST_GRACE = dt.timedelta(minutes=30)
@@ -217,7 +218,7 @@ class AppointmentService:
                 created_by=actor.staff_id, created_at=now)
             s.add(appointment)
             s.flush()
-            self._audit(s, actor, "appointment.book", appointment, overridden)
+            self._audit(s, actor, AuditAction.APPOINTMENT_BOOK, appointment, overridden)
             return self._one(s, appointment.id)
 
     def move(self, actor: Actor, appointment_id: int, starts_at: dt.datetime, *,
@@ -234,7 +235,7 @@ class AppointmentService:
             appointment.starts_at, appointment.ends_at = start, end
             appointment.staff_id, appointment.room_id = staff_id, room_id
             appointment.overlap_overridden = overridden
-            self._audit(s, actor, "appointment.move", appointment, overridden)
+            self._audit(s, actor, AuditAction.APPOINTMENT_MOVE, appointment, overridden)
             return self._one(s, appointment.id)
 
     def cancel(self, actor: Actor, appointment_id: int, reason: str = "") -> None:
@@ -243,7 +244,7 @@ class AppointmentService:
         with self._db.write() as s:
             appointment = self._booked(s, actor, appointment_id)
             appointment.move_to(AppointmentStatus.CANCELLED)
-            audit.record(s, self._clock(), actor, "appointment.cancel", "appointment",
+            audit.record(s, self._clock(), actor, AuditAction.APPOINTMENT_CANCEL, "appointment",
                          appointment.id, reason)
 
     def mark_no_show(self, actor: Actor, appointment_id: int) -> None:
@@ -257,7 +258,8 @@ class AppointmentService:
                     "Not yet: the appointment starts at {start}.", field="appointment_id",
                     start=appointment.starts_at.astimezone().strftime("%H:%M"))
             appointment.move_to(AppointmentStatus.NO_SHOW)
-            audit.record(s, now, actor, "appointment.no_show", "appointment", appointment.id)
+            audit.record(s, now, actor, AuditAction.APPOINTMENT_NO_SHOW, "appointment",
+                         appointment.id)
 
     def day(self, actor: Actor, day: dt.date) -> list[AppointmentRow]:
         """Every appointment of the actor's branch on a local date, by start time."""
@@ -278,14 +280,14 @@ class AppointmentService:
                                 field="appointment_id", status=appointment.status.value)
         return appointment
 
-    def _audit(self, s: Session, actor: Actor, action: str, appointment: Appointment,
+    def _audit(self, s: Session, actor: Actor, action: AuditAction, appointment: Appointment,
                overridden: bool) -> None:
         now = self._clock()
         detail = f"{appointment.starts_at.isoformat()} staff={appointment.staff_id} " \
                  f"room={appointment.room_id}"
         audit.record(s, now, actor, action, "appointment", appointment.id, detail)
         if overridden:
-            audit.record(s, now, actor, "appointment.overlap_override", "appointment",
+            audit.record(s, now, actor, AuditAction.APPOINTMENT_OVERLAP_OVERRIDE, "appointment",
                          appointment.id, detail)
 
     def _one(self, s: Session, appointment_id: int) -> AppointmentRow:

@@ -11,16 +11,18 @@ the same receipt: the visit row is locked first, then the key is looked up, so
 a concurrent retry waits for the first and then finds its key; the key's unique
 constraint is the last guard.
 
-Member-card payments go through one hook, a :data:`MemberCardCharger`. Until
-the cards service passes its own, :func:`refuse_member_cards` refuses them.
+Member-card payments go to a :class:`CardCharger`, inside the check-out's
+transaction. Until the cards capability passes its own, :data:`NO_MEMBER_CARDS`
+refuses them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -47,6 +49,7 @@ from frontdesk.models import (
 )
 from frontdesk.models.appointment import CheckoutKey, PlannedService
 from frontdesk.services import audit
+from frontdesk.services.audit import AuditAction
 from frontdesk.services.desk.visits import finish_room
 from frontdesk.services.store.catalog import ServiceItemRow, service_item_row
 
@@ -103,7 +106,7 @@ class Receipt:
 
 
 @dataclass(frozen=True)
-class MemberCardCharge:
+class CardCharge:
     """One member-card payment for the charger to book (in the check-out's transaction)."""
 
     client_id: int
@@ -118,13 +121,23 @@ class PaymentMethodUnavailable(ValidationError):
     """This way of paying cannot be used (yet)."""
 
 
-MemberCardCharger = Callable[[Session, Actor, MemberCardCharge], None]
-"""Charges a member card inside the check-out transaction, or raises a DomainError."""
+class CardCharger(Protocol):
+    """The member-cards capability: charges a card inside the check-out's transaction.
+
+    Raises a DomainError (an unknown card, too little left) to refuse the whole check-out.
+    """
+
+    def charge(self, session: Session, actor: Actor, charge: CardCharge) -> None: ...
 
 
-def refuse_member_cards(session: Session, actor: Actor, charge: MemberCardCharge) -> None:
-    """The hook until member cards exist: the cards service will replace it."""
-    raise PaymentMethodUnavailable("Member cards are not available yet.", field="payments")
+class _NoMemberCards:
+    """The charger until member cards exist: refuses every member-card payment."""
+
+    def charge(self, session: Session, actor: Actor, charge: CardCharge) -> None:
+        raise PaymentMethodUnavailable("Member cards are not available yet.", field="payments")
+
+
+NO_MEMBER_CARDS: CardCharger = _NoMemberCards()
 
 
 @dataclass(frozen=True)
@@ -222,8 +235,8 @@ def _check_total(payments: Sequence[PaymentInput], total: int) -> None:
 
 
 class CheckoutService:
-    def __init__(self, db: Database, clock: Clock,
-                 member_cards: MemberCardCharger = refuse_member_cards):
+    def __init__(self, db: Database, clock: Clock, *,
+                 member_cards: CardCharger = NO_MEMBER_CARDS):
         self._db = db
         self._clock = clock
         self._member_cards = member_cards
@@ -287,7 +300,7 @@ class CheckoutService:
         now = self._clock()
         for p in paid:
             if p.method is PaymentMethod.MEMBER_CARD:
-                self._member_cards(s, actor, MemberCardCharge(
+                self._member_cards.charge(s, actor, CardCharge(
                     visit.client_id, visit.id, p.amount_fen, p.reference, key, now))
         s.add_all(_consumption(visit, p, now) for p in priced)
         s.add_all(Payment(branch_id=visit.branch_id, visit_id=visit.id,
@@ -304,7 +317,7 @@ class CheckoutService:
             client.last_visit_at = visit.arrived_at
         s.add(CheckoutKey(key=key, visit_id=visit.id, staff_id=actor.staff_id, at=now))
         s.flush()
-        audit.record(s, now, actor, "visit.check_out", "visit", visit.id,
+        audit.record(s, now, actor, AuditAction.VISIT_CHECK_OUT, "visit", visit.id,
                      f"total_fen={visit.total_fen}")
 
 

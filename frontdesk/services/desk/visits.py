@@ -29,6 +29,7 @@ from frontdesk.models import Client, Room, RoomState, ServiceItem, Staff, Visito
 from frontdesk.models.appointment import Appointment, AppointmentStatus, PlannedService
 from frontdesk.models.visit import Visit, VisitKind, VisitStatus
 from frontdesk.services import audit
+from frontdesk.services.audit import AuditAction
 from frontdesk.services.clients.desk_warnings import DeskWarnings
 from frontdesk.services.clients.lookup import live_client
 from frontdesk.services.desk import appointments
@@ -99,6 +100,15 @@ class RoomBoardRow:
     therapist_name: str
 
 
+class BoardSection(enum.StrEnum):
+    """The parts of today's board, in the order the desk shows them."""
+
+    EXPECTED = "expected"  # today's appointments not yet arrived
+    WAITING = "waiting"
+    IN_SERVICE = "in_service"
+    FINISHED = "finished"  # service done, awaiting check-out
+
+
 @dataclass(frozen=True)
 class Board:
     day: dt.date
@@ -110,6 +120,11 @@ class Board:
     """Service done, awaiting check-out."""
     closed_count: int
     rooms: tuple[RoomBoardRow, ...]
+
+    def section(self, section: BoardSection) -> tuple[AppointmentRow, ...] | tuple[VisitRow, ...]:
+        """The rows of one section of the board."""
+        rows: tuple[AppointmentRow, ...] | tuple[VisitRow, ...] = getattr(self, section.value)
+        return rows
 
 
 def _service_ids(ids: tuple[int, ...]) -> tuple[int, ...]:
@@ -183,7 +198,7 @@ class VisitService:
             if booking is not None:
                 booking.move_to(AppointmentStatus.ARRIVED)
                 booking.visit_id = visit.id
-            audit.record(s, self._clock(), actor, "visit.check_in", "visit", visit.id,
+            audit.record(s, self._clock(), actor, AuditAction.VISIT_CHECK_IN, "visit", visit.id,
                          f"client={visit.client_id} kind={kind.value}")
             return visit.id
 
@@ -200,11 +215,11 @@ class VisitService:
             _, room = appointments.lock_slot(s, actor.branch_id, therapist_id, room_id,
                                              "therapist_id")
             if room is not None and _check_room(s, room, visit.id, allow_busy_room):
-                audit.record(s, now, actor, "room.busy_override", "room", room.id,
+                audit.record(s, now, actor, AuditAction.ROOM_BUSY_OVERRIDE, "room", room.id,
                              f"visit={visit.id}")
             visit.therapist_id, visit.room_id = therapist_id, room_id
             _move(visit, VisitStatus.IN_SERVICE, now)
-            audit.record(s, now, actor, "visit.start", "visit", visit.id)
+            audit.record(s, now, actor, AuditAction.VISIT_START, "visit", visit.id)
 
     def finish(self, actor: Actor, visit_id: int) -> None:
         """The service is done: the visit awaits check-out, the room needs cleaning."""
@@ -214,7 +229,7 @@ class VisitService:
             visit = self._visit(s, actor, visit_id)
             _move(visit, VisitStatus.FINISHED, now)
             finish_room(s, visit)
-            audit.record(s, now, actor, "visit.finish", "visit", visit.id)
+            audit.record(s, now, actor, AuditAction.VISIT_FINISH, "visit", visit.id)
 
     def cancel_visit(self, actor: Actor, visit_id: int, reason: str = "") -> None:
         """The client leaves without a service (a room in use goes to cleaning)."""
@@ -227,7 +242,7 @@ class VisitService:
             _move(visit, VisitStatus.CANCELLED, now)
             if was_in_service:
                 finish_room(s, visit)
-            audit.record(s, now, actor, "visit.cancel", "visit", visit.id, reason)
+            audit.record(s, now, actor, AuditAction.VISIT_CANCEL, "visit", visit.id, reason)
 
     def mark_room_ready(self, actor: Actor, room_id: int) -> None:
         """The room has been cleaned."""
@@ -239,7 +254,7 @@ class VisitService:
                 raise RoomUnavailable("{room} is out of service; a manager puts it back.",
                                       field="room_id", room=room.name)
             room.state = RoomState.READY
-            audit.record(s, self._clock(), actor, "room.ready", "room", room.id)
+            audit.record(s, self._clock(), actor, AuditAction.ROOM_READY, "room", room.id)
 
     def board(self, actor: Actor) -> Board:
         """Today at the desk: expected, waiting, in service, finished, closed, rooms."""
@@ -291,7 +306,7 @@ class VisitService:
         therapist, room = appointments.lock_slot(s, actor.branch_id, form.therapist_id,
                                                  form.room_id, "therapist_id")
         if room is not None and _check_room(s, room, None, form.allow_busy_room):
-            audit.record(s, now, actor, "room.busy_override", "room", room.id,
+            audit.record(s, now, actor, AuditAction.ROOM_BUSY_OVERRIDE, "room", room.id,
                          f"client={form.client_id}")
         visit = Visit(branch_id=actor.branch_id, client_id=form.client_id, kind=kind,
                       status=VisitStatus.WAITING, arrived_at=now, purpose=purpose,

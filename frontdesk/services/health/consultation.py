@@ -31,6 +31,7 @@ from frontdesk.models.consultation import (
     SkinType,
 )
 from frontdesk.services import audit
+from frontdesk.services.audit import AuditAction
 from frontdesk.services.clients.lookup import live_client
 from frontdesk.services.health.form import (
     BodyTest,
@@ -86,13 +87,13 @@ _BODY_COLUMNS = {"method": "body_method"}
 _TYPE_COLUMNS = {"note": "client_type_note"}
 
 
-def require_audited(db: Database, clock: Clock, actor: Actor, action: Action, what: str,
-                    entity: str, entity_id: int | None) -> None:
+def require_audited(db: Database, clock: Clock, actor: Actor, action: Action,
+                    denied: AuditAction, entity: str, entity_id: int | None) -> None:
     """Like :func:`require`, but a refused attempt is written to the audit trail first."""
     if allowed(actor.role, action):
         return
     with db.write() as s:
-        audit.record(s, clock(), actor, f"{what}.denied", entity, entity_id, action.value)
+        audit.record(s, clock(), actor, denied, entity, entity_id, action.value)
     require(actor, action)
 
 
@@ -177,7 +178,8 @@ class ConsultationService:
 
     def save(self, actor: Actor, client_id: int, form: ConsultationForm) -> int:
         """Save a new consultation record; returns its id."""
-        require_audited(self._db, self._clock, actor, Action.EDIT_HEALTH, "health.save",
+        require_audited(self._db, self._clock, actor, Action.EDIT_HEALTH,
+                        AuditAction.HEALTH_SAVE_DENIED,
                         "client", client_id)
         today = local_today(self._clock)
         check_form(form, today)
@@ -197,7 +199,7 @@ class ConsultationService:
                                            service_item_id=p.service_item_id,
                                            product_id=p.product_id)
                       for i, p in enumerate(plan))
-            audit.record(s, self._clock(), actor, "health.save", "consultation", rec.id,
+            audit.record(s, self._clock(), actor, AuditAction.HEALTH_SAVE, "consultation", rec.id,
                          f"client={client_id}")
             return rec.id
 
@@ -213,19 +215,21 @@ class ConsultationService:
 
     def get(self, actor: Actor, record_id: int) -> ConsultationView:
         """One record (audited as a health view)."""
-        require_audited(self._db, self._clock, actor, Action.VIEW_HEALTH, "health.view",
+        require_audited(self._db, self._clock, actor, Action.VIEW_HEALTH,
+                        AuditAction.HEALTH_VIEW_DENIED,
                         "consultation", record_id)
         with self._db.write() as s:
             rec = s.get(ConsultationRecord, record_id)
             if rec is None:
                 raise NotFound("No consultation record with id {id}.", id=record_id)
-            audit.record(s, self._clock(), actor, "health.view", "consultation", rec.id,
+            audit.record(s, self._clock(), actor, AuditAction.HEALTH_VIEW, "consultation", rec.id,
                          f"client={rec.client_id}")
             return load_view(s, rec)
 
     def list_for_client(self, actor: Actor, client_id: int) -> list[ConsultationSummary]:
         """The client's consultations, newest first (audited as a health view)."""
-        require_audited(self._db, self._clock, actor, Action.VIEW_HEALTH, "health.view",
+        require_audited(self._db, self._clock, actor, Action.VIEW_HEALTH,
+                        AuditAction.HEALTH_VIEW_DENIED,
                         "client", client_id)
         totals = (select(ConsultationPlanLine.record_id,
                          func.sum(ConsultationPlanLine.price_fen).label("total"))
@@ -240,17 +244,19 @@ class ConsultationService:
             rows = [ConsultationSummary(r.id, r.taken_on, name or "", r.skin_type,
                                         r.next_visit_on, int(total or 0))
                     for r, name, total in s.execute(query)]
-            audit.record(s, self._clock(), actor, "health.view", "client", client_id,
+            audit.record(s, self._clock(), actor, AuditAction.HEALTH_VIEW, "client", client_id,
                          "consultation list")
             return rows
 
     def trends(self, actor: Actor, client_id: int) -> dict[str, list[tuple[dt.date, float]]]:
         """Measures over time (keys and units in :data:`TREND_UNITS`), oldest first."""
-        require_audited(self._db, self._clock, actor, Action.VIEW_HEALTH, "health.view",
+        require_audited(self._db, self._clock, actor, Action.VIEW_HEALTH,
+                        AuditAction.HEALTH_VIEW_DENIED,
                         "client", client_id)
         with self._db.write() as s:
             points = trend_points(s, client_id)
-            audit.record(s, self._clock(), actor, "health.view", "client", client_id, "trends")
+            audit.record(s, self._clock(), actor, AuditAction.HEALTH_VIEW, "client", client_id,
+                         "trends")
             return points
 
 

@@ -21,9 +21,16 @@ from frontdesk.errors import ValidationError
 from frontdesk.models import LineKind, Product, ServiceItem, Staff
 from frontdesk.models.consultation import ConditionKind, MeasureMethod, SkinType
 
+HEIGHT_MM = (500, 2500)
+WEIGHT_G = (20_000, 300_000)
+"""The heights and weights the form accepts (50–250 cm, 20–300 kg)."""
+
 
 def bmi(height_mm: int | None, weight_g: int | None) -> float | None:
-    if not height_mm or not weight_g:
+    """Body-mass index (kg/m²) to one decimal; None unless both are known and plausible."""
+    if height_mm is None or weight_g is None:
+        return None
+    if not (HEIGHT_MM[0] <= height_mm <= HEIGHT_MM[1] and WEIGHT_G[0] <= weight_g <= WEIGHT_G[1]):
         return None
     return round(weight_g * 1000 / (height_mm * height_mm), 1)
 
@@ -134,9 +141,9 @@ _RANGES: tuple[tuple[str, str, int, int, int, Refusal], ...] = (
      lambda **p: ValidationError("The wrinkles grade must be between {low} and {high}.", **p)),
     ("skin", "sensitivity", 0, 4, 1,
      lambda **p: ValidationError("The sensitivity grade must be between {low} and {high}.", **p)),
-    ("body", "height_mm", 500, 2500, 10,
+    ("body", "height_mm", *HEIGHT_MM, 10,
      lambda **p: ValidationError("Height must be between {low} and {high} cm.", **p)),
-    ("body", "weight_g", 20_000, 300_000, 1000,
+    ("body", "weight_g", *WEIGHT_G, 1000,
      lambda **p: ValidationError("Weight must be between {low} and {high} kg.", **p)),
     ("body", "body_fat_permille", 10, 700, 10,
      lambda **p: ValidationError("Body fat must be between {low} and {high} %.", **p)),

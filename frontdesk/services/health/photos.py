@@ -27,6 +27,7 @@ from frontdesk.db import Database
 from frontdesk.errors import NotFound, ValidationError
 from frontdesk.models.consultation import ConsultationPhoto, ConsultationRecord, PhotoKind
 from frontdesk.services import audit
+from frontdesk.services.audit import AuditAction
 from frontdesk.services.health.consultation import consented_client, require_audited
 
 MAX_PHOTO_BYTES = 20 * 1024 * 1024
@@ -119,7 +120,8 @@ class PhotoService:
     def attach(self, actor: Actor, record_id: int, source_path: str | Path,
                kind: PhotoKind | str) -> PhotoInfo:
         """Copy a photo into the photos folder and record it against a consultation."""
-        require_audited(self._db, self._clock, actor, Action.EDIT_HEALTH, "health.save",
+        require_audited(self._db, self._clock, actor, Action.EDIT_HEALTH,
+                        AuditAction.HEALTH_SAVE_DENIED,
                         "consultation", record_id)
         kind = _photo_kind(kind)
         source = Path(source_path)
@@ -154,7 +156,8 @@ class PhotoService:
             original_name=new.name, added_at=self._clock(), added_by_id=actor.staff_id)
         s.add(photo)
         s.flush()
-        audit.record(s, self._clock(), actor, "health.photo.add", "consultation_photo", photo.id,
+        audit.record(s, self._clock(), actor, AuditAction.HEALTH_PHOTO_ADD, "consultation_photo",
+                     photo.id,
                      f"client={rec.client_id} record={record_id}")
         return _info(photo)
 
@@ -185,7 +188,8 @@ class PhotoService:
 
     def photo_list(self, actor: Actor, record_id: int) -> list[PhotoInfo]:
         """The photos of one consultation, metadata only, in the order they were added."""
-        require_audited(self._db, self._clock, actor, Action.VIEW_HEALTH, "health.view",
+        require_audited(self._db, self._clock, actor, Action.VIEW_HEALTH,
+                        AuditAction.HEALTH_VIEW_DENIED,
                         "consultation", record_id)
         with self._db.read() as s:
             return [_info(p) for p in s.scalars(select(ConsultationPhoto).where(
@@ -193,13 +197,15 @@ class PhotoService:
 
     def photo_bytes(self, actor: Actor, photo_id: int) -> PhotoData:
         """One photo's bytes, checked against its hash (audited as a health view)."""
-        require_audited(self._db, self._clock, actor, Action.VIEW_HEALTH, "health.view",
+        require_audited(self._db, self._clock, actor, Action.VIEW_HEALTH,
+                        AuditAction.HEALTH_VIEW_DENIED,
                         "consultation_photo", photo_id)
         with self._db.write() as s:
             photo = s.get(ConsultationPhoto, photo_id)
             if photo is None:
                 raise NotFound("No photo with id {id}.", id=photo_id)
-            audit.record(s, self._clock(), actor, "health.view", "consultation_photo", photo.id,
+            audit.record(s, self._clock(), actor, AuditAction.HEALTH_VIEW, "consultation_photo",
+                         photo.id,
                          f"client={photo.client_id} record={photo.record_id}")
             info = _info(photo)
             rel = photo.rel_path

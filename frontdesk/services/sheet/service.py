@@ -32,9 +32,11 @@ from frontdesk.db import Database
 from frontdesk.errors import NotFound, ValidationError
 from frontdesk.models import Branch, Client, Gender, LineKind, Staff
 from frontdesk.services import audit
+from frontdesk.services.audit import AuditAction
 from frontdesk.services.clients.history import year_summary
 from frontdesk.services.clients.lookup import live_client
 from frontdesk.services.clients.profile import SUMMARY_WINDOW, preferences_of
+from frontdesk.services.clients.sections import NOT_YET, ClientCards
 from frontdesk.services.health.consultation import (
     TREND_UNITS,
     ConsultationView,
@@ -173,20 +175,17 @@ def _preferences(s: Session, client_id: int, words: dict[str, str]) -> sd.Prefer
                           join.join(p.avoid_topics))
 
 
-def _sheet_cards(s: Session, client_id: int) -> tuple[sd.CardBalance, ...]:
-    """Plug-in place: the member-cards issue returns the client's card balances here."""
-    return ()
-
-
 class SheetService:
-    def __init__(self, db: Database, clock: Clock):
+    def __init__(self, db: Database, clock: Clock, *, cards: ClientCards = NOT_YET):
         self._db = db
         self._clock = clock
+        self._cards = cards
 
     def sheet_data(self, actor: Actor, client_id: int, language: str = "zh_CN", *,
                    via: str = "desk") -> sd.SheetData:
         """Everything one printed sheet shows, phone masked (audited as a health view)."""
-        require_audited(self._db, self._clock, actor, Action.PRINT_SHEET, "health.view",
+        require_audited(self._db, self._clock, actor, Action.PRINT_SHEET,
+                        AuditAction.HEALTH_VIEW_DENIED,
                         "client", client_id)
         if language not in LANGUAGES:
             raise ValidationError("Sheets print in {choices}.", field="language",
@@ -201,10 +200,10 @@ class SheetService:
             data = sd.SheetData(
                 store=self._store(s, actor.branch_id), client=_client_basics(client, today, words),
                 printed_on=today, language=lang, preferences=_preferences(s, client_id, words),
-                allergies=client.allergies, cards=_sheet_cards(s, client_id),
+                allergies=client.allergies, cards=self._card_balances(s, client_id),
                 consumption=sd.ConsumptionSummary(summary.visits, summary.spend_fen, top),
                 **health)  # type: ignore[arg-type]
-            audit.record(s, now, actor, "health.view", "client", client_id,
+            audit.record(s, now, actor, AuditAction.HEALTH_VIEW, "client", client_id,
                          f"sheet lang={lang} via={via}")
             return data
 
@@ -212,6 +211,10 @@ class SheetService:
         branch = s.get(Branch, branch_id)
         return sd.StoreInfo(branch.name, branch.address, branch.phone) if branch else \
             sd.StoreInfo("")
+
+    def _card_balances(self, s: Session, client_id: int) -> tuple[sd.CardBalance, ...]:
+        return tuple(sd.CardBalance(c.name, c.balance_fen, c.sessions_left, c.expires_on)
+                     for c in self._cards.cards_of(s, client_id))
 
     def write_sheet(self, actor: Actor, client_id: int,
                     out: str | os.PathLike[str] | BinaryIO, language: str = "zh_CN", *,
@@ -246,4 +249,3 @@ def cli_actor(db: Database) -> Actor:
             if staff is not None:
                 return actor_of(staff)
     raise NotFound("This database has no store with an admin or manager yet.")
-

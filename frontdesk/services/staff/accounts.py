@@ -13,6 +13,7 @@ from frontdesk.db import Database
 from frontdesk.errors import ValidationError
 from frontdesk.models import Staff
 from frontdesk.services import audit
+from frontdesk.services.audit import AuditAction
 from frontdesk.services.staff.auth import new_staff
 
 
@@ -36,7 +37,7 @@ class StaffService:
                 staff = new_staff(actor.branch_id, username, display_name, role, password)
                 s.add(staff)
                 s.flush()
-                audit.record(s, self._clock(), actor, "staff.created", "staff", staff.id,
+                audit.record(s, self._clock(), actor, AuditAction.STAFF_CREATED, "staff", staff.id,
                              staff.username)
                 return StaffRow(staff.id, staff.display_name, staff.role)
         except IntegrityError:

@@ -19,6 +19,7 @@ from frontdesk.db import Database
 from frontdesk.errors import AccountLocked, AuthError, ValidationError
 from frontdesk.models import LoginFailure, Staff
 from frontdesk.services import audit
+from frontdesk.services.audit import AuditAction
 
 MAX_FAILURES = 5
 FAILURE_WINDOW = dt.timedelta(minutes=15)
@@ -77,7 +78,7 @@ class AuthService:
             if stored and _hasher.check_needs_rehash(stored):
                 fresh.password_hash = _hasher.hash(password)
             actor = actor_of(fresh)
-            audit.record(s, now, actor, "auth.sign_in", "staff", fresh.id)
+            audit.record(s, now, actor, AuditAction.SIGN_IN, "staff", fresh.id)
         return actor
 
     def unlock(self, actor: Actor, password: str) -> None:
@@ -98,7 +99,7 @@ class AuthService:
     def _record_failure(self, username: str, now: dt.datetime, staff_id: int | None) -> None:
         with self._db.write() as s:
             s.add(LoginFailure(username=username, at=now))
-            audit.record(s, now, None, "auth.sign_in_failed", "staff", staff_id, username)
+            audit.record(s, now, None, AuditAction.SIGN_IN_FAILED, "staff", staff_id, username)
 
     def change_password(self, actor: Actor, old: str, new: str) -> None:
         """Change one's own password after checking the old one."""
@@ -108,14 +109,15 @@ class AuthService:
             staff = s.get(Staff, actor.staff_id)
             assert staff is not None
             staff.password_hash = new_hash
-            audit.record(s, self._clock(), actor, "auth.password_changed", "staff", staff.id)
+            audit.record(s, self._clock(), actor, AuditAction.PASSWORD_CHANGED, "staff", staff.id)
 
 
 def new_staff(branch_id: int, username: str, display_name: str, role: Role,
               password: str | None) -> Staff:
     """A validated Staff row (not yet added to a session)."""
     username = username.strip().lower()
-    if not username or len(username) > 64 or not username.replace("_", "").replace(".", "").isalnum():
+    if not username or len(username) > 64 or not username.replace("_", "").replace(".",
+                                                                                   "").isalnum():
         raise ValidationError("A user name uses letters, digits, '.' or '_' only.",
                               field="username")
     if not display_name.strip():

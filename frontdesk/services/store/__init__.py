@@ -1,1 +1,1 @@
-"""The store itself: first-run set-up, business settings, and the catalog (services, products, rooms)."""
+"""The store itself: first-run set-up, business settings, and the catalog (services, rooms)."""

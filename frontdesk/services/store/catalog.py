@@ -22,6 +22,7 @@ from frontdesk.errors import NotFound, ValidationError
 from frontdesk.models import Product, Room, RoomState, ServiceItem
 from frontdesk.models.appointment import MAX_APPOINTMENT_MINUTES
 from frontdesk.services import audit
+from frontdesk.services.audit import AuditAction
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ class CatalogService:
             item = ServiceItem(branch_id=actor.branch_id, name=name, category=category,
                                price_fen=price_fen, duration_min=duration_min,
                                follow_up_days=follow_up_days)
-            self._added(s, actor, item, "service_item")
+            self._added(s, actor, item, AuditAction.SERVICE_ITEM_CREATE, "service_item")
             return service_item_row(item)
 
     def add_product(self, actor: Actor, name: str, price_fen: int,
@@ -126,7 +127,7 @@ class CatalogService:
             _refuse_taken(s, Product, actor.branch_id, name)
             product = Product(branch_id=actor.branch_id, name=name, category=category,
                               price_fen=price_fen)
-            self._added(s, actor, product, "product")
+            self._added(s, actor, product, AuditAction.PRODUCT_CREATE, "product")
             return ProductRow(product.id, product.name, product.category, product.price_fen)
 
     def add_room(self, actor: Actor, name: str) -> RoomRow:
@@ -135,7 +136,7 @@ class CatalogService:
         with self._db.write() as s:
             _refuse_taken(s, Room, actor.branch_id, name)
             room = Room(branch_id=actor.branch_id, name=name, state=RoomState.READY)
-            self._added(s, actor, room, "room")
+            self._added(s, actor, room, AuditAction.ROOM_CREATE, "room")
             return RoomRow(room.id, room.name, room.state)
 
     def set_room_state(self, actor: Actor, room_id: int, state: RoomState) -> RoomRow:
@@ -147,10 +148,12 @@ class CatalogService:
             if room is None or room.branch_id != actor.branch_id:
                 raise NotFound("No room with number {id}.", field="room_id", id=room_id)
             room.state = state
-            audit.record(s, self._clock(), actor, "room.state", "room", room.id, state.value)
+            audit.record(s, self._clock(), actor, AuditAction.ROOM_STATE, "room", room.id,
+                         state.value)
             return RoomRow(room.id, room.name, room.state)
 
-    def _added(self, s: Session, actor: Actor, row: Any, entity: str) -> None:
+    def _added(self, s: Session, actor: Actor, row: Any, action: AuditAction,
+               entity: str) -> None:
         s.add(row)
         s.flush()
-        audit.record(s, self._clock(), actor, f"{entity}.create", entity, row.id, row.name)
+        audit.record(s, self._clock(), actor, action, entity, row.id, row.name)

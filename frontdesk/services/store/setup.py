@@ -12,6 +12,7 @@ from frontdesk.db import Database
 from frontdesk.errors import ConflictError, ValidationError
 from frontdesk.models import Branch, Setting, Staff
 from frontdesk.services import audit
+from frontdesk.services.audit import AuditAction
 from frontdesk.services.staff.auth import actor_of, new_staff
 
 IDLE_LOCK_MINUTES = "idle_lock_minutes"
@@ -60,7 +61,8 @@ class StoreService:
             s.add_all(Setting(branch_id=branch.id, key=k, value=v) for k, v in DEFAULTS.items())
             s.flush()
             actor = actor_of(admin)
-            audit.record(s, self._clock(), actor, "store.initialised", "branch", branch.id)
+            audit.record(s, self._clock(), actor, AuditAction.STORE_INITIALISED, "branch",
+                         branch.id)
         return actor
 
     def home_store(self) -> StoreInfo:
@@ -94,7 +96,8 @@ class StoreService:
         """0 turns the idle lock off; otherwise 1…240 minutes."""
         require(actor, Action.MANAGE_SETTINGS)
         if not 0 <= minutes <= 240:
-            raise ValidationError("Choose between 0 (off) and 240 minutes.", field=IDLE_LOCK_MINUTES)
+            raise ValidationError("Choose between 0 (off) and 240 minutes.",
+                                  field=IDLE_LOCK_MINUTES)
         self._set(actor, IDLE_LOCK_MINUTES, str(minutes))
 
     def _set(self, actor: Actor, key: str, value: str) -> None:
@@ -105,5 +108,5 @@ class StoreService:
                 s.add(Setting(branch_id=actor.branch_id, key=key, value=value))
             else:
                 row.value = value
-            audit.record(s, self._clock(), actor, "setting.changed", "setting", None,
+            audit.record(s, self._clock(), actor, AuditAction.SETTING_CHANGED, "setting", None,
                          f"{key}={value}")

@@ -190,8 +190,7 @@ class BodySection(QGroupBox):
             height, weight = scaled(self.height.text(), 10, 1), scaled(self.weight.text(), 1000, 1)
         except NotANumber:
             height = weight = None
-        plausible = height is not None and 500 <= height <= 2500  # the service's range
-        value = bmi(height, weight) if plausible else None
+        value = bmi(height, weight)
         self.bmi.setText("—" if value is None else f"{value:.1f}")
 
     def value(self) -> BodyTest:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 
 from frontdesk.core.context import Actor
 from frontdesk.services.desk.appointments import AppointmentRow
-from frontdesk.services.desk.visits import Board, RoomStatus, VisitRow
+from frontdesk.services.desk.visits import Board, BoardSection, RoomStatus, VisitRow
 from frontdesk.services.registry import Services
 from frontdesk.ui.labels import room_status_name
 from frontdesk.ui.worker import DbWorker
@@ -23,12 +23,12 @@ REFRESH_MS = 5000
 _WARN = QBrush(QColor("#ffebee"))
 _ROOM_COLOURS = {RoomStatus.FREE: "#2e7d32", RoomStatus.OCCUPIED: "#c62828",
                  RoomStatus.CLEANING: "#ef6c00", RoomStatus.OUT_OF_SERVICE: "#757575"}
-ROLE_KIND = Qt.ItemDataRole.UserRole
+ROLE_SECTION = Qt.ItemDataRole.UserRole
 ROLE_ID = Qt.ItemDataRole.UserRole + 1
 
 
 class BoardPanel(QWidget):
-    """Signals carry ids: (kind, id) where kind is expected/waiting/in_service/finished/room."""
+    """``activated`` carries the row's :class:`BoardSection` value and its appointment or visit id."""
 
     activated = Signal(str, int)
 
@@ -78,17 +78,19 @@ class BoardPanel(QWidget):
         self.board = board
         current = self.selected()
         self.tree.clear()
-        self._section("expected", self.tr("Expected today"), board.expected)
-        self._section("waiting", self.tr("Waiting"), board.waiting)
-        self._section("in_service", self.tr("In service"), board.in_service)
-        self._section("finished", self.tr("Awaiting check-out"), board.finished)
+        titles = {BoardSection.EXPECTED: self.tr("Expected today"),
+                  BoardSection.WAITING: self.tr("Waiting"),
+                  BoardSection.IN_SERVICE: self.tr("In service"),
+                  BoardSection.FINISHED: self.tr("Awaiting check-out")}
+        for section in BoardSection:
+            self._section(section, titles[section], board.section(section))
         self.tree.expandAll()
         for column in range(4):
             self.tree.resizeColumnToContents(column)
         self._reselect(current)
         self.rooms.setText(self._rooms_html(board))
 
-    def _section(self, kind: str, title: str,
+    def _section(self, section: BoardSection, title: str,
                  rows: tuple[AppointmentRow, ...] | tuple[VisitRow, ...]) -> None:
         head = QTreeWidgetItem([f"{title} ({len(rows)})"])
         head.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -97,22 +99,22 @@ class BoardPanel(QWidget):
         head.setFont(0, font)
         self.tree.addTopLevelItem(head)
         for row in rows:
-            item = QTreeWidgetItem(self._cells(kind, row))
-            item.setData(0, ROLE_KIND, kind)
+            item = QTreeWidgetItem(self._cells(section, row))
+            item.setData(0, ROLE_SECTION, section.value)
             item.setData(0, ROLE_ID, row.id if isinstance(row, AppointmentRow) else row.visit_id)
             if row.visitor_class.value == "special":
                 for column in range(5):
                     item.setBackground(column, _WARN)
             head.addChild(item)
 
-    def _cells(self, kind: str, row: AppointmentRow | VisitRow) -> list[str]:
+    def _cells(self, section: BoardSection, row: AppointmentRow | VisitRow) -> list[str]:
         flags = (" ⚠" if row.visitor_class.value == "special" else "") + \
                 (" " + self.tr("(allergy)") if row.has_allergy else "")
         if isinstance(row, AppointmentRow):
             time = row.starts_at.astimezone().strftime("%H:%M")
             return [row.client_name + flags, time, row.room_name, row.staff_name,
                     row.service_name or row.note]
-        if kind == "in_service":
+        if section is BoardSection.IN_SERVICE:
             time = self.tr("{n} min").format(n=row.elapsed_min)
         else:
             time = row.arrived_at.astimezone().strftime("%H:%M")
@@ -129,23 +131,24 @@ class BoardPanel(QWidget):
         done = self.tr("{n} checked out today").format(n=board.closed_count)
         return "&nbsp;&nbsp; ".join(parts) + f"&nbsp;&nbsp; — {done}"
 
-    def selected(self) -> tuple[str, int] | None:
+    def selected(self) -> tuple[BoardSection, int] | None:
+        """The section and id (appointment or visit) of the chosen row, if a row is chosen."""
         item = self.tree.currentItem()
-        if item is None or item.data(0, ROLE_KIND) is None:
+        if item is None or item.data(0, ROLE_SECTION) is None:
             return None
-        return str(item.data(0, ROLE_KIND)), int(item.data(0, ROLE_ID))
+        return BoardSection(item.data(0, ROLE_SECTION)), int(item.data(0, ROLE_ID))
 
-    def select(self, kind: str, ident: int) -> bool:
+    def select(self, section: BoardSection, ident: int) -> bool:
         for i in range(self.tree.topLevelItemCount()):
             head = self.tree.topLevelItem(i)
             for j in range(head.childCount()):
                 item = head.child(j)
-                if (item.data(0, ROLE_KIND), item.data(0, ROLE_ID)) == (kind, ident):
+                if (item.data(0, ROLE_SECTION), item.data(0, ROLE_ID)) == (section.value, ident):
                     self.tree.setCurrentItem(item)
                     return True
         return False
 
-    def _reselect(self, current: tuple[str, int] | None) -> None:
+    def _reselect(self, current: tuple[BoardSection, int] | None) -> None:
         if current is not None:
             self.select(*current)
 
@@ -160,8 +163,8 @@ class BoardPanel(QWidget):
 
     @Slot(QTreeWidgetItem, int)
     def _item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        if item.data(0, ROLE_KIND) is not None:
-            self.activated.emit(str(item.data(0, ROLE_KIND)), int(item.data(0, ROLE_ID)))
+        if item.data(0, ROLE_SECTION) is not None:
+            self.activated.emit(str(item.data(0, ROLE_SECTION)), int(item.data(0, ROLE_ID)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self.tree and isinstance(event, QKeyEvent)

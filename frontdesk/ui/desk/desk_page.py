@@ -25,7 +25,7 @@ from frontdesk.core.context import Actor
 from frontdesk.errors import DomainError, StorageError
 from frontdesk.services.clients.registration import ClientSummary
 from frontdesk.services.desk.appointments import AppointmentRow
-from frontdesk.services.desk.visits import RoomStatus
+from frontdesk.services.desk.visits import BoardSection, RoomStatus
 from frontdesk.services.registry import Services
 from frontdesk.ui.desk.appointment_dialog import AppointmentDialog
 from frontdesk.ui.desk.board_panel import BoardPanel
@@ -142,8 +142,8 @@ class DeskPage(QWidget):
 
     def _after_check_in(self, visit_id: int) -> None:
         self._safely(self.board.refresh_now)
-        kind = "in_service" if self.board.select("in_service", visit_id) else "waiting"
-        self.board.select(kind, visit_id)
+        if not self.board.select(BoardSection.IN_SERVICE, visit_id):
+            self.board.select(BoardSection.WAITING, visit_id)
 
     def book(self) -> None:
         if self.client is None:
@@ -174,9 +174,10 @@ class DeskPage(QWidget):
         menu.popup(button.mapToGlobal(button.rect().topLeft()))
         self.ready_menu = menu
 
-    def _selected_visit(self, kinds: tuple[str, ...]) -> tuple[str, int] | None:
+    def _selected_visit(self, sections: tuple[BoardSection, ...]
+                        ) -> tuple[BoardSection, int] | None:
         selected = self.board.selected()
-        if selected is None or selected[0] not in kinds:
+        if selected is None or selected[0] not in sections:
             self.message.setText(self.tr("Choose a visit on the board first (F5, arrows)."))
             return None
         return selected
@@ -187,14 +188,14 @@ class DeskPage(QWidget):
         return next((r.client_name for r in rows if r.visit_id == visit_id), "")
 
     def finish_selected(self) -> None:
-        selected = self._selected_visit(("in_service",))
+        selected = self._selected_visit((BoardSection.IN_SERVICE,))
         if selected and self._safely(lambda: self._services.visits.finish(self._actor,
                                                                            selected[1])):
             self._safely(self.board.refresh_now)
-            self.board.select("finished", selected[1])
+            self.board.select(BoardSection.FINISHED, selected[1])
 
     def check_out_selected(self) -> None:
-        selected = self._selected_visit(("in_service", "finished"))
+        selected = self._selected_visit((BoardSection.IN_SERVICE, BoardSection.FINISHED))
         if selected is None:
             return
         dialog = CheckoutDialog(self._services, self._actor, selected[1],
@@ -211,13 +212,14 @@ class DeskPage(QWidget):
     def _board_menu(self, point: QPoint) -> None:
         """Appointments on the board: check in, move, cancel, no-show (menu key or right click)."""
         selected = self.board.selected()
-        if selected is None or selected[0] != "expected":
+        if selected is None or selected[0] is not BoardSection.EXPECTED:
             return
         row = self._expected(selected[1])
         if row is None:
             return
         menu = QMenu(self)
-        menu.addAction(self.tr("Check in"), lambda: self._board_activated("expected", row.id))
+        menu.addAction(self.tr("Check in"),
+                       lambda: self._board_activated(BoardSection.EXPECTED, row.id))
         menu.addAction(self.tr("Move…"), lambda: self._move_appointment(row))
         menu.addAction(self.tr("Cancel the appointment"), lambda: self._appointment_done(
             lambda: self._services.appointments.cancel(self._actor, row.id)))
@@ -239,18 +241,19 @@ class DeskPage(QWidget):
         self._safely(load)
 
     @Slot(str, int)
-    def _board_activated(self, kind: str, ident: int) -> None:
-        if kind == "expected":
+    def _board_activated(self, section_value: str, ident: int) -> None:
+        section = BoardSection(section_value)
+        if section is BoardSection.EXPECTED:
             row = self._expected(ident)
             if row is not None:
                 self.pick_client(row.client_id)
                 self.check_in()
-        elif kind == "waiting":
+        elif section is BoardSection.WAITING:
             dialog = StartServiceDialog(self._services, self._actor, ident,
                                         self._visit_name(ident), parent=self)
             dialog.accepted.connect(lambda: self._safely(self.board.refresh_now))
             dialog.open()
-        elif kind == "in_service":
+        elif section is BoardSection.IN_SERVICE:
             self.finish_selected()
-        elif kind == "finished":
+        elif section is BoardSection.FINISHED:
             self.check_out_selected()
