@@ -8,15 +8,20 @@ STAMP := $(VENV)/.installed
 QM := frontdesk/ui/i18n/frontdesk_zh_CN.qm
 TS := resources/translations/frontdesk_zh_CN.ts
 
-.PHONY: run test bench demo translations lupdate clean
+.PHONY: run test lint bench demo translations lupdate clean
 
 run: $(STAMP) $(QM)
 	@sh tools/system-deps.sh run
 	$(BIN)/frontdesk
 
-test: $(STAMP) $(QM)
+test: lint $(QM)
 	@sh tools/system-deps.sh test
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+
+# The gate: ruff on everything, mypy --strict on core, models and services (pyproject.toml).
+lint: $(STAMP)
+	$(BIN)/ruff check frontdesk tests tools
+	$(BIN)/mypy
 
 bench: $(STAMP) $(QM)
 	@sh tools/system-deps.sh bench

@@ -31,7 +31,7 @@ from frontdesk.services.registry import Services  # noqa: E402
 PG_URL = os.environ.get("FRONTDESK_TEST_PG_URL", "")
 BACKENDS = ["sqlite", "postgresql"] if PG_URL else ["sqlite"]
 ADMIN_PASSWORD = "correct-horse-9"
-NOW = dt.datetime(2026, 11, 23, 2, 30, tzinfo=dt.timezone.utc)  # 10:30 in Shanghai
+NOW = dt.datetime(2026, 11, 23, 2, 30, tzinfo=dt.UTC)  # 10:30 in Shanghai
 
 
 class FakeClock:

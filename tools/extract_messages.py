@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "frontdesk"
 TARGET = ROOT / "frontdesk" / "ui" / "domain_messages.py"
-HEADER = '''"""The services' message templates and parameter words, for lupdate. Generated; do not edit.
+HEADER = '''"""DomainError templates and parameter words, for lupdate. Generated; do not edit.
 
 Made by tools/extract_messages.py from the frontdesk package; the UI translates
 them in the "DomainError" and "DomainParam" contexts (see ui/errors.py).
@@ -58,9 +58,9 @@ def templates_in(tree: ast.AST) -> set[str]:
                     and _is_sentence(first.value):
                 found.add(first.value)
         if isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id == "template" for t in node.targets):
-            if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
-                found.add(node.value.value)
+                isinstance(t, ast.Name) and t.id == "template" for t in node.targets) \
+                and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            found.add(node.value.value)
     return found
 
 

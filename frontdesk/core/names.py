@@ -73,10 +73,7 @@ def syllables(name: str) -> list[str]:
         return [w.lower() for w in name.replace("-", " ").split() if w.isalnum()]
     surname, given = split_surname(name)
     compound = COMPOUND_SURNAMES.get(surname) if len(surname) == 2 else None
-    if compound:
-        out = compound.split()
-    else:
-        out = [SURNAME_READINGS.get(surname) or char_pinyin(surname)]
+    out = compound.split() if compound else [SURNAME_READINGS.get(surname) or char_pinyin(surname)]
     out.extend(char_pinyin(c) for c in given if not c.isspace())
     return [s for s in out if s]
 

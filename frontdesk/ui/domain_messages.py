@@ -1,4 +1,4 @@
-"""The services' message templates and parameter words, for lupdate. Generated; do not edit.
+"""DomainError templates and parameter words, for lupdate. Generated; do not edit.
 
 Made by tools/extract_messages.py from the frontdesk package; the UI translates
 them in the "DomainError" and "DomainParam" contexts (see ui/errors.py).

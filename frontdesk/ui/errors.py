@@ -36,30 +36,36 @@ def error_text(exc: DomainError) -> str:
 
 def storage_advice(problem: StorageProblem) -> str:
     advice = {
-        StorageProblem.LOCKED: QCoreApplication.translate("Errors", 
+        StorageProblem.LOCKED: QCoreApplication.translate(
+            "Errors",
             "Another terminal is busy writing to the database. Wait a moment and try again. "
             "If this keeps happening, close FrontDesk on the other computers."),
-        StorageProblem.DISK_FULL: QCoreApplication.translate("Errors", 
+        StorageProblem.DISK_FULL: QCoreApplication.translate(
+            "Errors",
             "The disk is full. Free some space (empty the recycle bin, move old backups "
             "elsewhere), then try again. Nothing was saved."),
-        StorageProblem.READ_ONLY: QCoreApplication.translate("Errors", 
+        StorageProblem.READ_ONLY: QCoreApplication.translate(
+            "Errors",
             "The database cannot be written to. Check that the disk is not write-protected "
             "and that this user may write to the data folder."),
-        StorageProblem.UNREACHABLE: QCoreApplication.translate("Errors", 
+        StorageProblem.UNREACHABLE: QCoreApplication.translate(
+            "Errors",
             "The database cannot be reached. Check the network cable and that the database "
             "server is running, then try again."),
-        StorageProblem.NETWORK_SHARE: QCoreApplication.translate("Errors", 
+        StorageProblem.NETWORK_SHARE: QCoreApplication.translate(
+            "Errors",
             "The database file is on a network share, where it can be damaged. Keep it on this "
             "computer's disk, or let several terminals share a PostgreSQL server."),
-        StorageProblem.OTHER: QCoreApplication.translate("Errors", "The database reported a problem. Try again; if it persists, "
-                                 "call support."),
+        StorageProblem.OTHER: QCoreApplication.translate(
+            "Errors", "The database reported a problem. Try again; if it persists, call support."),
     }
     return advice[problem]
 
 
 def show_storage_error(parent: QWidget | None, exc: StorageError) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Errors", "The database cannot be used right now"),
-                      storage_advice(exc.problem), QMessageBox.StandardButton.Ok, parent)
+    title = QCoreApplication.translate("Errors", "The database cannot be used right now")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, storage_advice(exc.problem),
+                      QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("storageErrorDialog")
     box.setDetailedText(exc.detail)
     box.exec()
@@ -90,10 +96,13 @@ def install_excepthook(log_file: Path) -> None:
 
 
 def show_crash_dialog(log_file: Path) -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Errors", "FrontDesk hit an unexpected problem"),
-                      QCoreApplication.translate("Errors", "Something went wrong inside FrontDesk. What you were doing was not "
-                         "half-saved: the change was undone. The details are in {path}; please "
-                         "send that file to support.").format(path=log_file),
-                      QMessageBox.StandardButton.Ok, QApplication.activeWindow())
+    title = QCoreApplication.translate("Errors", "FrontDesk hit an unexpected problem")
+    text = QCoreApplication.translate(
+        "Errors",
+        "Something went wrong inside FrontDesk. What you were doing was not "
+        "half-saved: the change was undone. The details are in {path}; please "
+        "send that file to support.").format(path=log_file)
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok,
+                      QApplication.activeWindow())
     box.setObjectName("crashDialog")
     box.exec()

@@ -40,7 +40,9 @@ def visitor_class_name(value: VisitorClass) -> str:
 
 
 def gender_name(value: Gender) -> str:
-    names = {Gender.FEMALE: QCoreApplication.translate("Labels", "Female"), Gender.MALE: QCoreApplication.translate("Labels", "Male"), Gender.UNKNOWN: QCoreApplication.translate("Labels", "Not given")}
+    names = {Gender.FEMALE: QCoreApplication.translate("Labels", "Female"),
+             Gender.MALE: QCoreApplication.translate("Labels", "Male"),
+             Gender.UNKNOWN: QCoreApplication.translate("Labels", "Not given")}
     return names[value]
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QWidget,
@@ -60,7 +62,9 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(widget)
 
     def page(self, key: str) -> QWidget:
-        return self.pages.widget(self._page_keys.index(key))
+        widget = self.pages.widget(self._page_keys.index(key))
+        assert widget is not None  # every key has a page
+        return widget
 
     def show_page(self, key: str) -> None:
         self.navigation.setCurrentRow(self._page_keys.index(key))
@@ -87,18 +91,18 @@ class MainWindow(QMainWindow):
         go = self.menuBar().addMenu(self.tr("&Go"))
         for row, key in enumerate(self._page_keys):
             title = self.navigation.item(row).text()
-            self._action(go, title, f"Ctrl+{row + 1}", lambda k=key: self.show_page(k))
+            self._action(go, title, f"Ctrl+{row + 1}", partial(self.show_page, key))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("About FrontDesk"), "", self._about)
 
-    def _action(self, menu: QWidget, text: str, shortcut: str,
+    def _action(self, menu: QMenu, text: str, shortcut: str,
                 slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             action.setToolTip(f"{text} ({shortcut})")
         action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)  # type: ignore[attr-defined]
+        menu.addAction(action)
         return action
 
     def _build_status_bar(self, store_name: str) -> None:
@@ -110,7 +114,7 @@ class MainWindow(QMainWindow):
     def _start_idle_lock(self, minutes: int) -> None:
         self.idle = IdleWatcher(minutes, self)
         self.idle.idle.connect(self.lock)
-        QApplication.instance().installEventFilter(self.idle)
+        _application().installEventFilter(self.idle)
 
     @property
     def is_locked(self) -> bool:
@@ -139,5 +143,12 @@ class MainWindow(QMainWindow):
                           .format(version=__version__))
 
     def closeEvent(self, event: object) -> None:
-        QApplication.instance().removeEventFilter(self.idle)
+        _application().removeEventFilter(self.idle)
         super().closeEvent(event)  # type: ignore[arg-type]
+
+
+def _application() -> QCoreApplication:
+    """The running application (the main window never exists without one)."""
+    app = QApplication.instance()
+    assert app is not None
+    return app

@@ -11,7 +11,7 @@ import re
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
-from qt_material import build_stylesheet
+from qt_material import build_stylesheet  # type: ignore[import-untyped]
 
 THEME = "light_teal.xml"
 FONT_PX = 15

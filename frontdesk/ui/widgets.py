@@ -1,4 +1,4 @@
-"""Input widgets more than one screen uses: a birthday (solar or lunar) and a combo of enum values."""
+"""Input widgets several screens use: a birthday (solar or lunar) and a combo of enum values."""
 
 from __future__ import annotations
 

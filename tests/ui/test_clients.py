@@ -1,4 +1,4 @@
-"""The Clients page: profile, consultation (客情分析表), conflicts, health access, sheets, batches."""
+"""The Clients page: profile, consultation (客情分析表), conflicts, health access, sheets."""
 
 from __future__ import annotations
 
@@ -116,8 +116,8 @@ def test_consultant_fills_and_saves_a_consultation(
     before, after = editor.conditions.edits[next(iter(editor.conditions.edits))]
     _type(qtbot, before, "粉底较厚")
     _type(qtbot, after, "T区毛孔粗大")
-    _type(qtbot, body.height, "165.5")
-    _type(qtbot, body.weight, "58.2")
+    _type(qtbot, body.height_edit, "165.5")
+    _type(qtbot, body.weight_edit, "58.2")
     assert body.bmi.text() == "21.2"
     _type(qtbot, body.body_fat, "26.5")
     course = editor.courses.add_row()
@@ -154,17 +154,17 @@ def test_bad_numbers_and_missing_consent_are_said_beside_the_field(
     page.open_client(client_id)
     page.profile.tabs.setCurrentWidget(page.profile.consultation)
     editor = page.profile.consultation.editor
-    _type(qtbot, editor.body.height, "一米六")
+    _type(qtbot, editor.body.height_edit, "一米六")
     editor.save()
     assert "165" not in editor.errors.text("height_mm") and editor.errors.text("height_mm")
-    _type(qtbot, editor.body.height, "30")
+    _type(qtbot, editor.body.height_edit, "30")
     editor.save()
     assert "50" in editor.errors.text("height_mm") and "250" in editor.errors.text("height_mm")
     services.profile.update_basics(admin, client_id, page.profile.profile.basics.version,
                                    BasicsChanges(consent_health=False))
     page.open_client(client_id)
     assert page.profile.consultation.consent_hint.isVisibleTo(page)
-    _type(qtbot, editor.body.height, "160")
+    _type(qtbot, editor.body.height_edit, "160")
     editor.save()
     assert "单丽华" in editor.errors.text() and "同意" in editor.errors.text()
     with services.db.read() as s:
@@ -191,7 +191,8 @@ def test_receptionist_cannot_open_health_records(
         services.consultation.save(receptionist, client_id, ConsultationForm(SkinTest()))
     denied = _audit(services, "health.view.denied") + _audit(services, "health.save.denied")
     assert [(e.staff_id, e.action) for e in denied] == [
-        (receptionist.staff_id, "health.view.denied"), (receptionist.staff_id, "health.save.denied")]
+        (receptionist.staff_id, "health.view.denied"),
+        (receptionist.staff_id, "health.save.denied")]
 
 
 def test_edit_conflict_from_another_terminal_keeps_typed_values_and_saves_nothing(

@@ -108,8 +108,8 @@ def test_keyboard_only_check_in_and_check_out(qtbot, main_window, services: Serv
                              .order_by(Payment.id)).all()
         client = s.get(Client, store["client"])
         assert visit.status is VisitStatus.CLOSED
-        assert [(l.description, l.quantity, l.unit_price_fen, l.discount_fen, l.amount_fen)
-                for l in lines] == [("补水护理", 1, 38800, 0, 38800),
+        assert [(c.description, c.quantity, c.unit_price_fen, c.discount_fen, c.amount_fen)
+                for c in lines] == [("补水护理", 1, 38800, 0, 38800),
                                     ("经络推拿", 1, 26800, 2050, 24750)]
         assert visit.total_fen == 38800 + 24750
         assert [(p.method.value, p.amount_fen) for p in payments] == [

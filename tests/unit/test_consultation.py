@@ -105,7 +105,8 @@ def test_a_saved_consultation_reads_back_whole(services: Services, admin: Actor,
     assert view.form.body.bmi == 20.2  # 55 kg / 1.65 m²
     assert view.form.body.body_fat_permille == 245
     assert {c.kind: (c.before, c.after) for c in view.form.conditions} == {
-        ConditionKind.HEAVY_MAKEUP: ("粉底较厚", "卸妆后泛红"), ConditionKind.ACNE: ("下巴暗疮", "红肿减轻")}
+        ConditionKind.HEAVY_MAKEUP: ("粉底较厚", "卸妆后泛红"),
+        ConditionKind.ACNE: ("下巴暗疮", "红肿减轻")}
     assert [(p.name, p.quantity, p.price_fen) for p in view.form.plan] == [
         ("补水疗程", 10, 198_000), ("修护精华", 1, 38_000)]
     assert view.plan_total_fen == 236_000

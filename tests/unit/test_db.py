@@ -83,7 +83,8 @@ def test_a_locked_database_becomes_a_storage_error(sqlite_db: Database, tmp_path
 def test_storage_error_classification() -> None:
     assert classify_storage_error("database is locked") is StorageProblem.LOCKED
     assert classify_storage_error("database or disk is full") is StorageProblem.DISK_FULL
-    assert classify_storage_error("attempt to write a readonly database") is StorageProblem.READ_ONLY
+    assert classify_storage_error("attempt to write a readonly database") \
+        is StorageProblem.READ_ONLY
     assert classify_storage_error("connection refused") is StorageProblem.UNREACHABLE
     assert classify_storage_error("UNIQUE constraint failed: client.phone") is None
 

@@ -6,6 +6,7 @@ import datetime as dt
 import random
 import shutil
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -246,7 +247,7 @@ def test_last_visit_is_the_latest_arrival(db: Database, clock: FakeClock) -> Non
                                 .group_by(Visit.client_id)).all())
         last = dict(s.execute(select(Client.id, Client.last_visit_at)).all())
     assert len(latest) == CLIENTS
-    assert {k: v.replace(tzinfo=dt.timezone.utc) if v.tzinfo is None else v
+    assert {k: v.replace(tzinfo=dt.UTC) if v.tzinfo is None else v
             for k, v in latest.items()} == last
 
 
@@ -280,7 +281,10 @@ def test_client_mix_looks_like_a_salon(db: Database, clock: FakeClock) -> None:
     fill(db, clock, clients=1000)
     with db.read() as s:
         clients = s.scalars(select(Client)).all()
-    share = lambda pred: sum(1 for c in clients if pred(c)) / len(clients)
+
+    def share(pred: Callable[[Client], bool]) -> float:
+        return sum(1 for c in clients if pred(c)) / len(clients)
+
     assert 0.75 < share(lambda c: c.gender.value == "female") < 0.95
     assert 0.45 < share(lambda c: c.member_no is not None) < 0.75
     assert 0.5 < share(lambda c: c.consent_marketing) < 0.7

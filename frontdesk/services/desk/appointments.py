@@ -78,7 +78,7 @@ def local_day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
     """The UTC start and end of a local calendar day (where the store is)."""
     start = dt.datetime.combine(day, dt.time()).astimezone()
     end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time()).astimezone()
-    return start.astimezone(dt.timezone.utc), end.astimezone(dt.timezone.utc)
+    return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
 
 
 def lock_slot(s: Session, branch_id: int, staff_id: int | None, room_id: int | None,
@@ -165,7 +165,7 @@ def find_clashes(s: Session, staff: Staff | None, room: Room | None, start: dt.d
 def _check_start(starts_at: dt.datetime, now: dt.datetime) -> dt.datetime:
     if not isinstance(starts_at, dt.datetime) or starts_at.tzinfo is None:
         raise ValidationError("Give the start time with its time zone.", field="starts_at")
-    start = starts_at.astimezone(dt.timezone.utc).replace(second=0, microsecond=0)
+    start = starts_at.astimezone(dt.UTC).replace(second=0, microsecond=0)
     if start < now - PAST_GRACE:
         raise ValidationError("That time has passed.", field="starts_at")
     return start

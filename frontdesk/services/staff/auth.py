@@ -93,7 +93,7 @@ class AuthService:
                 .where(LoginFailure.username == username, LoginFailure.at > since)
             ).one()
         if count >= MAX_FAILURES:
-            until = oldest.replace(tzinfo=dt.timezone.utc) + FAILURE_WINDOW
+            until = oldest.replace(tzinfo=dt.UTC) + FAILURE_WINDOW
             raise AccountLocked(until=until.astimezone().strftime("%H:%M"), until_at=until)
 
     def _record_failure(self, username: str, now: dt.datetime, staff_id: int | None) -> None:

@@ -1,1 +1,1 @@
-"""The consultant's screens: the client profile (客户档案), consultations (客情分析表), trends, sheets."""
+"""The consultant's screens: the profile (客户档案), consultations (客情分析表), trends, sheets."""

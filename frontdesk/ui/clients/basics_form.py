@@ -35,14 +35,13 @@ from frontdesk.services.registry import Services
 from frontdesk.ui.clients.common import (
     FieldErrors,
     birthday_text,
-    enum_combo,
     local_date,
     set_birthday,
     set_data,
 )
 from frontdesk.ui.errors import show_storage_error
 from frontdesk.ui.labels import gender_name, source_name, visitor_class_name
-from frontdesk.ui.widgets import BirthdayEditor
+from frontdesk.ui.widgets import BirthdayEditor, enum_combo
 
 
 def field_name(field: str) -> str:
@@ -70,10 +69,12 @@ def value_text(value: Any) -> str:
     if isinstance(value, bool):
         return (QCoreApplication.translate("BasicsForm", "yes") if value
                 else QCoreApplication.translate("BasicsForm", "no"))
-    for kind, name in ((Gender, gender_name), (SourceChannel, source_name),
-                       (VisitorClass, visitor_class_name)):
-        if isinstance(value, kind):
-            return name(value)
+    if isinstance(value, Gender):
+        return gender_name(value)
+    if isinstance(value, SourceChannel):
+        return source_name(value)
+    if isinstance(value, VisitorClass):
+        return visitor_class_name(value)
     if value is None or value == "":
         return "—"
     if hasattr(value, "calendar"):
@@ -116,13 +117,13 @@ class BasicsForm(QWidget):
         column.addWidget(self._basics_box())
         column.addWidget(self._consent_box())
         column.addStretch(1)
-        self.scroll = QScrollArea(objectName="basicsScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(inner)
+        self.scroll_area = QScrollArea(objectName="basicsScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(inner)
         layout = QVBoxLayout(self)  # messages and buttons stay in sight below the fields
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.conflict)
         layout.addLayout(self._buttons())
@@ -271,7 +272,7 @@ class BasicsForm(QWidget):
             return
         except DomainError as exc:
             self.errors.show(exc)
-            self.errors.reveal(self.scroll, exc.field)
+            self.errors.reveal(self.scroll_area, exc.field)
             return
         except StorageError as exc:
             show_storage_error(self, exc)

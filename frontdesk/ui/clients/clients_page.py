@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from frontdesk.core.context import Actor
 from frontdesk.core.permissions import Action, allowed
 from frontdesk.errors import DomainError, StorageError
+from frontdesk.services.desk.visits import BoardSection
 from frontdesk.services.registry import Services
 from frontdesk.ui.clients.batch import MAX_BATCH, BatchDialog, BatchJob, BatchProgress
 from frontdesk.ui.clients.profile_view import ProfileView
@@ -124,8 +125,8 @@ class ClientsPage(QWidget):
 
     def _today_ids(self) -> list[int]:
         board = self._services.visits.board(self._actor)
-        rows = [*board.expected, *board.waiting, *board.in_service, *board.finished]
-        return list(dict.fromkeys(r.client_id for r in rows))
+        ids = [r.client_id for section in BoardSection for r in board.section(section)]
+        return list(dict.fromkeys(ids))
 
     @Slot()
     def choose_batch(self) -> None:

@@ -27,7 +27,7 @@ from frontdesk.core.calendar import Calendar
 from frontdesk.errors import DomainError, StorageError
 from frontdesk.ui.errors import error_text, show_storage_error
 from frontdesk.ui.forms import FormErrors
-from frontdesk.ui.widgets import BirthdayEditor, enum_combo  # noqa: F401  (shared here)
+from frontdesk.ui.widgets import BirthdayEditor
 
 T = TypeVar("T")
 

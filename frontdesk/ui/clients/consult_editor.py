@@ -83,17 +83,18 @@ class ConsultationEditor(QWidget):
                        self.client_type, self._notes_box()):
             column.addWidget(widget)
         column.addStretch(1)
-        self.scroll = QScrollArea(objectName="editorScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(inner)
+        self.scroll_area = QScrollArea(objectName="editorScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.general)
         layout.addLayout(self._buttons())
 
     def _date_row(self) -> QFormLayout:
-        self.taken_on = QDateEdit(objectName="takenOn", calendarPopup=True)
+        self.taken_on = QDateEdit(objectName="takenOn")
+        self.taken_on.setCalendarPopup(True)
         self.taken_on.setDisplayFormat("yyyy-MM-dd")
         self.taken_on.setMaximumWidth(200)
         form = QFormLayout()
@@ -103,7 +104,8 @@ class ConsultationEditor(QWidget):
     def _plan_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Recommended plan"))
         self.next_visit_set = QCheckBox(self.tr("Next visit on"), objectName="nextVisitSet")
-        self.next_visit = QDateEdit(objectName="nextVisit", calendarPopup=True)
+        self.next_visit = QDateEdit(objectName="nextVisit")
+        self.next_visit.setCalendarPopup(True)
         self.next_visit.setDisplayFormat("yyyy-MM-dd")
         self.next_visit_set.toggled.connect(self.next_visit.setEnabled)
         self.plan_notes = QLineEdit(objectName="planNotes")
@@ -192,11 +194,11 @@ class ConsultationEditor(QWidget):
                                                          self.value())
         except InputError as exc:
             self.errors.show_text(exc.field, exc.text)
-            self.errors.reveal(self.scroll, exc.field)
+            self.errors.reveal(self.scroll_area, exc.field)
             return None
         except DomainError as exc:
             self.errors.show(exc)
-            self.errors.reveal(self.scroll, exc.field)
+            self.errors.reveal(self.scroll_area, exc.field)
             return None
         except StorageError as exc:
             show_storage_error(self, exc)

@@ -1,4 +1,4 @@
-"""The sections of the consultation form: skin test, the five special conditions, body test, client type.
+"""The consultation form's sections: skin test, the five special conditions, body test, client type.
 
 Each section builds its widgets, registers its fields with the form's
 :class:`~frontdesk.ui.clients.common.FieldErrors` under the names the service
@@ -31,9 +31,10 @@ from frontdesk.services.health.consultation import (
     SkinTest,
     bmi,
 )
-from frontdesk.ui.clients.common import FieldErrors, enum_combo
+from frontdesk.ui.clients.common import FieldErrors
 from frontdesk.ui.clients.units import NotANumber, scaled
 from frontdesk.ui.labels import condition_name, grade_name, measure_method_name, skin_type_name
+from frontdesk.ui.widgets import enum_combo
 
 
 class InputError(Exception):
@@ -153,7 +154,7 @@ class BodySection(QGroupBox):
     def __init__(self, errors: FieldErrors, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Body test"), parent)
         self.method = _method_combo("bodyMethod")
-        self.height, self.weight, self.body_fat = (
+        self.height_edit, self.weight_edit, self.body_fat = (
             _number("height"), _number("weight"), _number("bodyFat"))
         self.waist, self.hip = _number("waist"), _number("hip")
         self.bmi = QLabel("—", objectName="bmi")
@@ -161,14 +162,14 @@ class BodySection(QGroupBox):
         self.pain_areas = QLineEdit(objectName="painAreas")
         self.meridian_notes = QLineEdit(objectName="meridianNotes")
         self._lay_out(errors)
-        for edit in (self.height, self.weight):
+        for edit in (self.height_edit, self.weight_edit):
             edit.textChanged.connect(self._update_bmi)
 
     def _lay_out(self, errors: FieldErrors) -> None:
         left, right = QFormLayout(), QFormLayout()
         left.addRow(self.tr("Measured by"), self.method)
-        errors.add_unit_row(left, self.tr("Height"), "height_mm", self.height, self.tr("cm"))
-        errors.add_unit_row(left, self.tr("Weight"), "weight_g", self.weight, self.tr("kg"))
+        errors.add_unit_row(left, self.tr("Height"), "height_mm", self.height_edit, self.tr("cm"))
+        errors.add_unit_row(left, self.tr("Weight"), "weight_g", self.weight_edit, self.tr("kg"))
         left.addRow("BMI", self.bmi)
         errors.add_unit_row(right, self.tr("Body fat"), "body_fat_permille", self.body_fat, "%")
         errors.add_unit_row(right, self.tr("Waist"), "waist_mm", self.waist, self.tr("cm"))
@@ -187,7 +188,8 @@ class BodySection(QGroupBox):
     @Slot()
     def _update_bmi(self) -> None:
         try:
-            height, weight = scaled(self.height.text(), 10, 1), scaled(self.weight.text(), 1000, 1)
+            height = scaled(self.height_edit.text(), 10, 1)
+            weight = scaled(self.weight_edit.text(), 1000, 1)
         except NotANumber:
             height = weight = None
         value = bmi(height, weight)
@@ -196,8 +198,8 @@ class BodySection(QGroupBox):
     def value(self) -> BodyTest:
         return BodyTest(
             method=self.method.currentData(),
-            height_mm=read_number(self.height, "height_mm", 10, 1),
-            weight_g=read_number(self.weight, "weight_g", 1000, 1),
+            height_mm=read_number(self.height_edit, "height_mm", 10, 1),
+            weight_g=read_number(self.weight_edit, "weight_g", 1000, 1),
             body_fat_permille=read_number(self.body_fat, "body_fat_permille", 10, 1),
             waist_mm=read_number(self.waist, "waist_mm", 10, 1),
             hip_mm=read_number(self.hip, "hip_mm", 10, 1),

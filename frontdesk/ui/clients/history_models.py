@@ -8,6 +8,7 @@ page stops the paging and is reported through ``failed`` for the screen to show.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -32,7 +33,7 @@ PageLoader = Callable[[int | None, int], Sequence[Any]]
 """(before_id, limit) → rows older than ``before_id``, newest first."""
 
 
-def _local(at: Any) -> str:
+def _local(at: dt.datetime) -> str:
     return at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 

@@ -27,9 +27,10 @@ from frontdesk.errors import DomainError, StorageError
 from frontdesk.models.consultation import PhotoKind
 from frontdesk.services.health.photos import PhotoInfo
 from frontdesk.services.registry import Services
-from frontdesk.ui.clients.common import enum_combo, local_date, run_guarded
+from frontdesk.ui.clients.common import local_date, run_guarded
 from frontdesk.ui.errors import error_text
 from frontdesk.ui.labels import photo_kind_name
+from frontdesk.ui.widgets import enum_combo
 from frontdesk.ui.worker import DbWorker
 
 THUMB = 120

@@ -67,7 +67,9 @@ class PlanRow(QWidget):
         combo.addItem("", None)
         for ident, name, price in catalog:
             combo.addItem(name, (ident, price))
-        combo.lineEdit().setPlaceholderText(
+        line_edit = combo.lineEdit()
+        assert line_edit is not None  # an editable combo has one
+        line_edit.setPlaceholderText(
             self.tr("Service") if self.kind is LineKind.SERVICE else self.tr("Product"))
         combo.currentIndexChanged.connect(self._picked)
         return combo

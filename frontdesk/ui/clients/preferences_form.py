@@ -1,4 +1,4 @@
-"""Preferences and tags: favourite services, preferred staff and room, drink, music, topics to avoid.
+"""Preferences and tags: favourite services, preferred staff and room, drink, music, no-go topics.
 
 Each line holds several values separated by 、 or a comma (either width), as a
 consultant jots them down; Save replaces the client's preferences with what is

@@ -1,4 +1,4 @@
-"""One saved consultation, read-only: what was measured, observed and recommended, in the UI language."""
+"""One saved consultation, read-only: what was measured, observed and recommended."""
 
 from __future__ import annotations
 

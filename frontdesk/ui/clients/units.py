@@ -30,8 +30,8 @@ def scaled(text: str, per_unit: int, decimals: int) -> int | None:
     if match is None or len(match.group(2) or "") > decimals:
         raise NotANumber(text)
     whole, fraction = match.group(1), (match.group(2) or "").ljust(decimals, "0")
-    value = int(whole) * 10 ** decimals + (int(fraction) if fraction else 0)
-    divisor = 10 ** decimals
+    divisor: int = 10 ** decimals
+    value = int(whole) * divisor + (int(fraction) if fraction else 0)
     if (value * per_unit) % divisor:
         raise NotANumber(text)
     return value * per_unit // divisor

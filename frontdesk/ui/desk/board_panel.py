@@ -8,6 +8,8 @@ one in service finishes, a finished one is checked out.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
@@ -28,7 +30,7 @@ ROLE_ID = Qt.ItemDataRole.UserRole + 1
 
 
 class BoardPanel(QWidget):
-    """``activated`` carries the row's :class:`BoardSection` value and its appointment or visit id."""
+    """``activated`` carries a row's :class:`BoardSection` value and appointment or visit id."""
 
     activated = Signal(str, int)
 
@@ -125,7 +127,8 @@ class BoardPanel(QWidget):
         return [row.client_name + flags, time, row.room_name, staff, what]
 
     def _rooms_html(self, board: Board) -> str:
-        parts = [f'<span style="color:{_ROOM_COLOURS[r.status]}">■ {r.name} {room_status_name(r.status)}'
+        parts = [f'<span style="color:{_ROOM_COLOURS[r.status]}">'
+                 f"■ {r.name} {room_status_name(r.status)}"
                  + (f" · {r.client_name}" if r.client_name else "") + "</span>"
                  for r in board.rooms]
         done = self.tr("{n} checked out today").format(n=board.closed_count)
@@ -139,14 +142,20 @@ class BoardPanel(QWidget):
         return BoardSection(item.data(0, ROLE_SECTION)), int(item.data(0, ROLE_ID))
 
     def select(self, section: BoardSection, ident: int) -> bool:
+        for item in self._rows():
+            if (item.data(0, ROLE_SECTION), item.data(0, ROLE_ID)) == (section.value, ident):
+                self.tree.setCurrentItem(item)
+                return True
+        return False
+
+    def _rows(self) -> Iterator[QTreeWidgetItem]:
+        """The board's rows, section by section (the section headings left out)."""
         for i in range(self.tree.topLevelItemCount()):
             head = self.tree.topLevelItem(i)
-            for j in range(head.childCount()):
-                item = head.child(j)
-                if (item.data(0, ROLE_SECTION), item.data(0, ROLE_ID)) == (section.value, ident):
-                    self.tree.setCurrentItem(item)
-                    return True
-        return False
+            for j in range(head.childCount() if head is not None else 0):
+                item = head.child(j) if head is not None else None
+                if item is not None:
+                    yield item
 
     def _reselect(self, current: tuple[BoardSection, int] | None) -> None:
         if current is not None:
@@ -154,10 +163,8 @@ class BoardPanel(QWidget):
 
     def focus_board(self) -> None:
         self.tree.setFocus()
-        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
-            first = next((self.tree.topLevelItem(i).child(0)
-                          for i in range(self.tree.topLevelItemCount())
-                          if self.tree.topLevelItem(i).childCount()), None)
+        if self.tree.currentItem() is None:
+            first = next(self._rows(), None)
             if first is not None:
                 self.tree.setCurrentItem(first)
 

@@ -138,8 +138,9 @@ class CheckoutDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
             self.tr("Check out (Ctrl+Enter)"))
         for button in buttons.buttons():  # Enter adds lines and payments; Ctrl+Enter confirms
-            button.setAutoDefault(False)
-            button.setDefault(False)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
         buttons.accepted.connect(self.confirm)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -7,6 +7,7 @@ F8 check out · F9 service finished. Each shortcut is shown in the buttons' tool
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -168,11 +169,14 @@ class DeskPage(QWidget):
             return
         menu = QMenu(self)
         for room in cleaning:
-            menu.addAction(room.name, lambda r=room.room_id: self._appointment_done(
-                lambda: self._services.visits.mark_room_ready(self._actor, r)))
+            menu.addAction(room.name, partial(self._mark_room_ready, room.room_id))
         button = self.findChild(QPushButton, "roomReady")
+        assert button is not None
         menu.popup(button.mapToGlobal(button.rect().topLeft()))
         self.ready_menu = menu
+
+    def _mark_room_ready(self, room_id: int) -> None:
+        self._appointment_done(lambda: self._services.visits.mark_room_ready(self._actor, room_id))
 
     def _selected_visit(self, sections: tuple[BoardSection, ...]
                         ) -> tuple[BoardSection, int] | None:
