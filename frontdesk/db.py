@@ -32,6 +32,11 @@ log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_S = 10.0
 _READ_OPTION = "frontdesk_read"
+MOUNTS = Path("/proc/mounts")
+"""The kernel's mount table (Linux), read to tell which file system holds a database file.
+
+A module constant only so that tests can point it at a mount table of their own.
+"""
 _NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smbfs", "smb3", "fuse.sshfs", "afs",
                "9p", "ncpfs", "davfs", "fuse.davfs2", "glusterfs", "ceph"}
 
@@ -141,7 +146,7 @@ def is_on_network_share(path: Path) -> bool:
 
 def _mount_fstype(path: Path) -> str:
     try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
+        mounts = MOUNTS.read_text().splitlines()
     except OSError:
         return ""
     best, fstype = "", ""

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QListWidget, QPushButton
+from PySide6.QtWidgets import QApplication, QListWidget, QPushButton, QTableView
 from sqlalchemy import select
 
 from frontdesk.core.context import Actor, Role
@@ -263,6 +263,37 @@ def test_history_models_page_through_everything(
     empty = VisitsModel()
     qtmodeltester.check(empty)
     assert not empty.canFetchMore()
+
+
+def test_history_models_start_over_for_another_client(
+        qtbot, qtmodeltester, services: Services, admin: Actor, client_id: int,
+        translations: Translations) -> None:
+    """reset() to another client's rows, then to none: the tester and a view follow.
+
+    (The model tester fetches a first page itself whenever the model is reset.)"""
+    other = services.clients.register(admin, NewClient(name="曾晓", phone="13900005678"))
+    _history(services, admin, client_id, 60)
+    _history(services, admin, other.client_id, 3)
+    profile = services.profile
+    for model_type, load, mine, others in ((VisitsModel, profile.visits, 60, 3),
+                                           (ConsumptionModel, profile.consumption, 120, 6)):
+        model = model_type(lambda before, n, c=client_id, f=load: f(admin, c, before, n))
+        view = QTableView()
+        qtbot.addWidget(view)
+        view.setModel(model)
+        qtmodeltester.check(model)
+        while model.canFetchMore():
+            model.fetchMore()
+        assert view.verticalHeader().count() == model.rowCount() == mine
+
+        model.reset(lambda before, n, c=other.client_id, f=load: f(admin, c, before, n))
+        assert view.verticalHeader().count() == model.rowCount() <= others  # the view was told
+        while model.canFetchMore():
+            model.fetchMore()
+        assert view.verticalHeader().count() == model.rowCount() == others
+        model.reset(None)
+        assert view.verticalHeader().count() == model.rowCount() == 0
+        assert not model.canFetchMore()
 
 
 def test_history_tab_loads_the_first_page_and_more_on_scroll(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QListWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QListWidget, QTableView
 from sqlalchemy import select
 
 from frontdesk.core.context import Actor, Role
@@ -15,6 +15,8 @@ from frontdesk.services.registry import Services
 from frontdesk.ui.desk.checkin_dialog import CheckInDialog
 from frontdesk.ui.desk.checkout_dialog import CheckoutDialog
 from frontdesk.ui.desk.desk_page import DeskPage
+from frontdesk.ui.desk.search_panel import HitsModel
+from frontdesk.ui.i18n import Translations
 from tests.ui.visible_text import untranslated, visible_texts
 
 
@@ -232,3 +234,60 @@ def test_f11_opens_the_picked_clients_profile(qtbot, main_window, store: dict[st
     qtbot.keyClick(main_window, Qt.Key.Key_F11)
     assert main_window.pages.currentWidget() is main_window.page("clients")
     assert "单丽华" in visible_texts(main_window.page("clients"))
+
+
+def _clients_named_wang(services: Services, admin: Actor) -> None:
+    """Three clients called 王… (a special visitor with an allergy; a birthday today and a
+    visit today) and one who is not."""
+    from frontdesk.core.birthdays import BirthdayInput
+    from frontdesk.services.desk.visits import CheckIn
+
+    register = services.clients.register
+    register(admin, NewClient(name="王芳", phone="13900001111", visitor_class="special",
+                              allergies="芒果"))
+    regular = register(admin, NewClient(name="王丽", phone="13900002222", member_no="M0007",
+                                        birthday=BirthdayInput("solar", 11, 23))).client_id
+    register(admin, NewClient(name="王小明", phone="13900003333"))
+    register(admin, NewClient(name="李娜", phone="13900004444"))
+    room = services.catalog.add_room(admin, "牡丹厅").id
+    therapist = services.staff.add_staff(admin, "mei", "美美", Role.THERAPIST, None).id
+    visit = services.visits.check_in(admin, CheckIn(regular, therapist_id=therapist,
+                                                    room_id=room))
+    services.visits.finish(admin, visit)
+    services.checkout.check_out(admin, visit, [], [], "free-trial")
+
+
+def test_the_hits_model_passes_the_model_tester(
+        qtbot, qtmodeltester, services: Services, admin: Actor,
+        translations: Translations) -> None:
+    """Empty, filled from a real search, replaced by another search, emptied again; a table
+    view on it follows every change."""
+    _clients_named_wang(services, admin)
+    model = HitsModel()
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+
+    def names() -> list[str]:
+        assert view.verticalHeader().count() == model.rowCount()  # the view was told
+        return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+    qtmodeltester.check(model)  # the tester stays attached: it re-checks on every reset
+    assert (names(), model.columnCount()) == ([], 6)
+    model.set_hits(services.search.search(admin, "王"))
+    qtmodeltester.check(model)
+    assert sorted(names()) == ["王丽", "王小明", "王芳"]
+    cells = {model.index(r, 0).data(): [model.index(r, c).data() for c in range(1, 6)]
+             for r in range(model.rowCount())}
+    assert cells["王芳"][1:] == ["139 0000 1111", "—", "—", "⚠ 特殊访客  过敏"]
+    assert cells["王丽"][2:] == ["2026-11-23", "—", "今天生日"]
+    tinted = {model.index(r, 0).data() for r in range(model.rowCount())
+              if model.index(r, 5).data(Qt.ItemDataRole.BackgroundRole) is not None}
+    assert tinted == {"王芳"}
+
+    model.set_hits(services.search.search(admin, "4444"))
+    qtmodeltester.check(model)
+    assert names() == ["李娜"]
+    model.set_hits([])
+    qtmodeltester.check(model)
+    assert names() == []

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QListWidget, QWidget
 from sqlalchemy import func, select
 
@@ -169,13 +171,53 @@ def _close_windows(qapp: QApplication):
         widget.close()
 
 
+TICKS = 5
+"""Timer ticks the UI thread must deliver while the demo store loads."""
+GATE_S = 10
+"""How long the loader waits for those ticks: a bound against a hang, not a time budget."""
+
+
+def _demo_progress() -> QWidget | None:
+    shown = [w for w in QApplication.topLevelWidgets() if w.objectName() == "demoProgress"]
+    return shown[0] if shown else None
+
+
 def test_the_wizard_can_load_a_demo_store_without_freezing(
         qtbot, services: Services, local_settings: LocalSettings,
         translations: Translations) -> None:
+    """The UI thread keeps delivering events, progress dialog up, while the demo store loads.
+
+    A 10 ms timer on the UI thread counts its ticks while the load runs and the progress
+    dialog is visible. The loader is the real one, wrapped to note its thread and, should the
+    fill end before TICKS ticks came, to wait for them (at most GATE_S): so the count does
+    not depend on how fast the machine fills, and a load run on the UI thread gets no tick.
+    """
     from frontdesk.ui.wizard import DEMO_CLIENTS
 
-    controller = AppController(services, local_settings, translations,
-                               load_demo=demo_loader(services.db))
+    fill = demo_loader(services.db)
+    loading, enough = threading.Event(), threading.Event()
+    load_threads: list[threading.Thread] = []
+    ticks = 0
+
+    def load(clients: int) -> object:
+        load_threads.append(threading.current_thread())
+        loading.set()
+        try:
+            summary = fill(clients)
+            enough.wait(GATE_S)
+            return summary
+        finally:
+            loading.clear()
+
+    def tick() -> None:
+        nonlocal ticks
+        progress = _demo_progress()
+        if loading.is_set() and progress is not None and progress.isVisible():
+            ticks += 1
+            if ticks >= TICKS:
+                enough.set()
+
+    controller = AppController(services, local_settings, translations, load_demo=load)
     controller.start()
     wizard = controller.wizard
     wizard.store_page.store_name.setText("水沐莲清")
@@ -183,10 +225,17 @@ def test_the_wizard_can_load_a_demo_store_without_freezing(
     wizard.admin_page.password.setText("lotus-2026")
     wizard.admin_page.confirm.setText("lotus-2026")
     wizard.admin_page.demo.setChecked(True)
+    timer = QTimer(interval=10, timeout=tick)
+    timer.start()
     wizard.accept()
     qtbot.waitUntil(lambda: controller.login is not None and controller.login.isVisible(),
                     timeout=60000)
+    timer.stop()
     controller.worker.shutdown()
+    assert ticks >= TICKS, f"the UI thread delivered {ticks} ticks while the store loaded"
+    assert [t is threading.main_thread() for t in load_threads] == [False]
+    assert _demo_progress() is None or not _demo_progress().isVisible()
+
     admin = services.auth.sign_in("admin", "lotus-2026")
     assert len(services.search.search(admin, "wang", limit=200)) > 0
     assert services.store.home_store().name == "水沐莲清"

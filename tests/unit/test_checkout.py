@@ -227,6 +227,43 @@ def test_refusals_name_the_field_and_write_nothing(services: Services, admin: Ac
     assert snapshot(db) == before
 
 
+def facial_and_creams(desk: Desk, cream_discount_fen: int) -> list[LineInput]:
+    """A facial at its ¥380.00, then two creams (gross ¥316.00) with a discount."""
+    return [LineInput("service", desk.facial_id),
+            LineInput("product", desk.cream_id, quantity=2, discount_fen=cream_discount_fen)]
+
+
+def test_a_discount_of_the_whole_line_books_a_line_of_zero(
+        services: Services, admin: Actor, desk: Desk, visit_id: int, db: Database) -> None:
+    """100% off is allowed today: the line is booked with amount 0 (the boundary itself)."""
+    receipt = services.checkout.check_out(admin, visit_id, facial_and_creams(desk, 2 * 15800),
+                                          [PaymentInput("cash", 38000)], "k")
+    assert [(r.quantity, r.unit_price_fen, r.discount_fen, r.amount_fen)
+            for r in receipt.lines] == [(1, 38000, 0, 38000), (2, 15800, 31600, 0)]
+    assert receipt.total_fen == 38000
+    with db.read() as s:
+        booked = s.execute(select(ConsumptionLine.product_id, ConsumptionLine.discount_fen,
+                                  ConsumptionLine.amount_fen).order_by(ConsumptionLine.id))
+        assert [tuple(r) for r in booked] == [(None, 0, 38000), (desk.cream_id, 31600, 0)]
+        visit = s.get(Visit, visit_id)
+        assert visit is not None and (visit.status, visit.total_fen) == (VisitStatus.CLOSED, 38000)
+
+
+def test_a_discount_one_fen_over_the_line_is_refused(
+        services: Services, admin: Actor, desk: Desk, visit_id: int, db: Database) -> None:
+    before = snapshot(db)
+    with pytest.raises(ValidationError) as caught:
+        services.checkout.check_out(admin, visit_id, facial_and_creams(desk, 2 * 15800 + 1),
+                                    [PaymentInput("cash", 38000)], "k")
+    assert caught.value.field == "lines.1.discount_fen"
+    assert caught.value.params == {"line": 2, "gross": "¥316.00"}
+    assert snapshot(db) == before
+    # The refusal left the visit as it was: the corrected check-out goes through.
+    receipt = services.checkout.check_out(admin, visit_id, facial_and_creams(desk, 31600),
+                                          [PaymentInput("cash", 38000)], "k")
+    assert receipt.total_fen == 38000
+
+
 def test_member_cards_are_refused_for_now(services: Services, admin: Actor, desk: Desk,
                                          visit_id: int) -> None:
     with pytest.raises(PaymentMethodUnavailable) as caught:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 import threading
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import event, select, text
 
+from frontdesk import db as db_module
 from frontdesk.db import Database, is_on_network_share, sqlite_path
 from frontdesk.errors import StorageError, StorageProblem, classify_storage_error
 from frontdesk.migrate import backup_sqlite, current_revision, head_revision, upgrade
@@ -99,6 +101,44 @@ def test_read_only_database_gives_a_read_only_storage_error(sqlite_db: Database)
 
 def test_local_folder_is_not_a_network_share(tmp_path: Path) -> None:
     assert not is_on_network_share(tmp_path / "frontdesk.sqlite3")
+
+
+def _mount_table(tmp_path: Path, reverse: bool) -> Path:
+    """A /proc/mounts as Linux writes it: the root, an NFS share with a local disk mounted
+    inside it, a Samba share whose mount point has a space (written ``\\040``)."""
+    lines = [
+        "sysfs /sys sysfs rw,nosuid,nodev,noexec,relatime 0 0",
+        "/dev/sda2 / ext4 rw,relatime,errors=remount-ro 0 0",
+        "tmpfs /run tmpfs rw,nosuid,nodev,size=1632540k,mode=755 0 0",
+        f"nas.local:/export/salon {tmp_path}/nas nfs4 rw,relatime,vers=4.2,hard,proto=tcp 0 0",
+        f"/dev/sdb1 {tmp_path}/nas/local ext4 rw,relatime 0 0",
+        f"//fileserver/desk {tmp_path}/Front\\040Desk cifs rw,relatime,vers=3.1.1,uid=1000 0 0",
+    ]
+    table = tmp_path / "mounts"
+    table.write_text("\n".join(reversed(lines) if reverse else lines) + "\n")
+    return table
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows asks the drive, not a mount table")
+@pytest.mark.parametrize("reverse", [False, True], ids=["mount-order", "reversed"])
+def test_a_file_under_a_network_mount_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 reverse: bool) -> None:
+    """The most specific mount point decides, whatever the order of the table's lines."""
+    monkeypatch.setattr(db_module, "MOUNTS", _mount_table(tmp_path, reverse))
+    for folder in ("nas/salon", "Front Desk", "nas/local", "nas-old"):
+        (tmp_path / folder).mkdir(parents=True)
+    for shared in ("nas", "nas/salon", "Front Desk"):  # nfs4 (not the / ext4), cifs
+        path = tmp_path / shared / "frontdesk.sqlite3"
+        with pytest.raises(StorageError) as caught:
+            Database(f"sqlite:///{path}")
+        assert caught.value.problem is StorageProblem.NETWORK_SHARE, shared
+        assert not path.exists()
+    # A local disk mounted inside the share, and a folder whose name only starts like it:
+    for local in ("nas/local", "nas-old"):
+        db = Database(f"sqlite:///{tmp_path / local / 'frontdesk.sqlite3'}")
+        with db.read() as s:
+            assert s.execute(text("SELECT 1")).scalar() == 1
+        db.dispose()
 
 
 def test_migrations_match_the_models(db: Database) -> None:
