@@ -187,7 +187,7 @@ class TextCell(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         width, height = self._para.wrap(avail_width, avail_height)
         return float(width), float(height)
 
-    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802,N803
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         """Draw at ``(x, y)`` directly: a one-line cell needs no translated coordinate system."""
         if self._para is not None:
             self._para.drawOn(canvas, x, y, _sW)
@@ -258,15 +258,17 @@ class _Table(Table):  # type: ignore[misc]
 
     reportlab re-measures a table on every ``wrap``, and a table nested in a
     table is wrapped again for each pass of its parent. With the long-table
-    optimisation off, the layout depends on the width only, so it is kept.
+    optimisation off, the layout depends on the width only, so the size from the
+    last ``wrap`` is kept for as long as the width stays the same. Only the last
+    width is kept: the table draws with the layout of its latest ``wrap``.
     """
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        if getattr(self, "_laid_out_for", None) != availWidth:
-            self._calc(availWidth, availHeight)
-            self._laid_out_for = availWidth
-        self.availWidth = availWidth
-        return self._width, self._height
+    _size_for: tuple[float, tuple[float, float]] | None = None  # (width, size) of the last wrap
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._size_for is None or self._size_for[0] != availWidth:
+            self._size_for = (availWidth, super().wrap(availWidth, availHeight))
+        return self._size_for[1]
 
 
 def table(c: Ctx, rows: list[list[Any]], widths: list[float], commands: list[tuple[Any, ...]],
