@@ -1066,10 +1066,6 @@
         <translation>没有编号为 {id} 的已结账记录。</translation>
     </message>
     <message>
-        <source>No client with id {id}.</source>
-        <translation>没有编号为 {id} 的客户。</translation>
-    </message>
-    <message>
         <source>No client with number {id} to credit the referral to.</source>
         <translation>没有编号为 {id} 的推荐人。</translation>
     </message>
@@ -1334,10 +1330,6 @@
         <translation>您的角色（{role}）无权{action}。</translation>
     </message>
     <message>
-        <source>not found</source>
-        <translation>未找到</translation>
-    </message>
-    <message>
         <source>{kind} is not one of the special conditions.</source>
         <translation>{kind} 不是特殊情况之一。</translation>
     </message>
@@ -1431,10 +1423,6 @@
     <message>
         <source>edit health records</source>
         <translation>修改健康记录</translation>
-    </message>
-    <message>
-        <source>load demo data</source>
-        <translation>载入演示数据</translation>
     </message>
     <message>
         <source>manage staff accounts</source>
@@ -2191,6 +2179,41 @@ The front desk of your salon.</source>
     <message>
         <source>No allergies or contraindications recorded.</source>
         <translation>未记录过敏或禁忌。</translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Thank you, see you again soon!</source>
+        <translation>谢谢惠顾，欢迎再次光临！</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>结账单</translation>
+    </message>
+    <message>
+        <source>No. {number}</source>
+        <translation>单号：{number}</translation>
+    </message>
+    <message>
+        <source>Client: {name}</source>
+        <translation>顾客：{name}</translation>
+    </message>
+    <message>
+        <source>Time: {time}</source>
+        <translation>时间：{time}</translation>
+    </message>
+    <message>
+        <source>Cashier: {name}</source>
+        <translation>收银：{name}</translation>
+    </message>
+    <message>
+        <source>Discount -{amount}</source>
+        <translation>优惠 -{amount}</translation>
     </message>
 </context>
 <context>
