@@ -18,10 +18,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepInFrame, SimpleDocTemplate, Spacer, Table
+from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
+from reportlab.lib.units import mm  # type: ignore[import-untyped]
+from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
+from reportlab.platypus import (  # type: ignore[import-untyped]
+    KeepInFrame,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+)
 
 from frontdesk.core.money import format_fen
 from frontdesk.services.printing.fonts import CjkFont, cjk_font
