@@ -114,11 +114,15 @@ def cmd_sheet(args: argparse.Namespace, paths: Paths) -> int:
     from frontdesk.core.context import system_clock
     from frontdesk.services.sheet.service import SheetService, cli_actor, find_client
 
+    # The sheet's words come from the translation files, as in the program: this imports
+    # the UI's word builder, which needs QtCore only (no window, no display).
+    from frontdesk.ui.clients.sheet_words import sheet_words
+
     db = open_database(paths)
     try:
         client_id = find_client(db, args.client)
         SheetService(db, system_clock).write_sheet(cli_actor(db), client_id, args.output,
-                                                   args.lang, via="cli")
+                                                   sheet_words(args.lang), via="cli")
     finally:
         db.dispose()
     print(f"sheet written to {args.output}")

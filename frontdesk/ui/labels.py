@@ -1,4 +1,9 @@
-"""Translated names for the enums that appear on screens (roles, visitor classes, …)."""
+"""Translated names for the enums that appear on screens (roles, visitor classes, …).
+
+Names the printed sheet shares take a ``translate`` function: the UI's language by
+default, another language's (:func:`frontdesk.ui.i18n.translator_for`) for a
+printout in a language of its own.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from frontdesk.models import (
 )
 from frontdesk.models.consultation import ConditionKind, MeasureMethod, PhotoKind, SkinType
 from frontdesk.services.desk.visits import RoomStatus
+from frontdesk.ui.i18n import Translate
 
 
 def role_name(role: Role) -> str:
@@ -39,10 +45,10 @@ def visitor_class_name(value: VisitorClass) -> str:
     return names[value]
 
 
-def gender_name(value: Gender) -> str:
-    names = {Gender.FEMALE: QCoreApplication.translate("Labels", "Female"),
-             Gender.MALE: QCoreApplication.translate("Labels", "Male"),
-             Gender.UNKNOWN: QCoreApplication.translate("Labels", "Not given")}
+def gender_name(value: Gender, translate: Translate = QCoreApplication.translate) -> str:
+    names = {Gender.FEMALE: translate("Labels", "Female"),
+             Gender.MALE: translate("Labels", "Male"),
+             Gender.UNKNOWN: translate("Labels", "Not given")}
     return names[value]
 
 
@@ -87,14 +93,15 @@ def measure_method_name(value: MeasureMethod) -> str:
     return names[value]
 
 
-def condition_name(value: ConditionKind) -> str:
+def condition_name(value: ConditionKind,
+                   translate: Translate = QCoreApplication.translate) -> str:
     """The five special conditions observed before and after cleansing."""
     names = {
-        ConditionKind.HEAVY_MAKEUP: QCoreApplication.translate("Labels", "Heavy make-up"),
-        ConditionKind.VERY_DIRTY: QCoreApplication.translate("Labels", "Very dirty skin"),
-        ConditionKind.ACNE: QCoreApplication.translate("Labels", "Acne"),
-        ConditionKind.SENSITIVE: QCoreApplication.translate("Labels", "Sensitive or allergic"),
-        ConditionKind.SPOTS: QCoreApplication.translate("Labels", "Spots"),
+        ConditionKind.HEAVY_MAKEUP: translate("Labels", "Heavy make-up"),
+        ConditionKind.VERY_DIRTY: translate("Labels", "Very dirty skin"),
+        ConditionKind.ACNE: translate("Labels", "Acne"),
+        ConditionKind.SENSITIVE: translate("Labels", "Sensitive or allergic"),
+        ConditionKind.SPOTS: translate("Labels", "Spots"),
     }
     return names[value]
 
@@ -138,16 +145,16 @@ def photo_kind_name(value: PhotoKind) -> str:
     return names[value]
 
 
-def trend_name(measure: str) -> str:
+def trend_name(measure: str, translate: Translate = QCoreApplication.translate) -> str:
     """The measures of ConsultationService.trends (keys of TREND_UNITS)."""
     names = {
-        "moisture": QCoreApplication.translate("Labels", "Moisture"),
-        "oil": QCoreApplication.translate("Labels", "Oil"),
-        "elasticity": QCoreApplication.translate("Labels", "Elasticity"),
-        "weight": QCoreApplication.translate("Labels", "Weight"),
-        "bmi": QCoreApplication.translate("Labels", "BMI"),
-        "body_fat": QCoreApplication.translate("Labels", "Body fat"),
-        "waist": QCoreApplication.translate("Labels", "Waist"),
+        "moisture": translate("Labels", "Moisture"),
+        "oil": translate("Labels", "Oil"),
+        "elasticity": translate("Labels", "Elasticity"),
+        "weight": translate("Labels", "Weight"),
+        "bmi": translate("Labels", "BMI"),
+        "body_fat": translate("Labels", "Body fat"),
+        "waist": translate("Labels", "Waist"),
     }
     return names[measure]
 

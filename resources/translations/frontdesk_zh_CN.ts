@@ -1066,10 +1066,6 @@
         <translation>没有编号为 {id} 的已结账记录。</translation>
     </message>
     <message>
-        <source>No client with id {id}.</source>
-        <translation>没有编号为 {id} 的客户。</translation>
-    </message>
-    <message>
         <source>No client with number {id} to credit the referral to.</source>
         <translation>没有编号为 {id} 的推荐人。</translation>
     </message>
@@ -1334,10 +1330,6 @@
         <translation>您的角色（{role}）无权{action}。</translation>
     </message>
     <message>
-        <source>not found</source>
-        <translation>未找到</translation>
-    </message>
-    <message>
         <source>{kind} is not one of the special conditions.</source>
         <translation>{kind} 不是特殊情况之一。</translation>
     </message>
@@ -1431,10 +1423,6 @@
     <message>
         <source>edit health records</source>
         <translation>修改健康记录</translation>
-    </message>
-    <message>
-        <source>load demo data</source>
-        <translation>载入演示数据</translation>
     </message>
     <message>
         <source>manage staff accounts</source>
@@ -2194,6 +2182,41 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>Receipt</name>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Thank you, see you again soon!</source>
+        <translation>谢谢惠顾，欢迎再次光临！</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>结账单</translation>
+    </message>
+    <message>
+        <source>No. {number}</source>
+        <translation>单号：{number}</translation>
+    </message>
+    <message>
+        <source>Client: {name}</source>
+        <translation>顾客：{name}</translation>
+    </message>
+    <message>
+        <source>Time: {time}</source>
+        <translation>时间：{time}</translation>
+    </message>
+    <message>
+        <source>Cashier: {name}</source>
+        <translation>收银：{name}</translation>
+    </message>
+    <message>
+        <source>Discount -{amount}</source>
+        <translation>优惠 -{amount}</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
         <source>Receipt</source>
@@ -2572,6 +2595,359 @@ The front desk of your salon.</source>
     <message>
         <source>Sent {pages} page(s) to the printer.</source>
         <translation>已向打印机发送 {pages} 页。</translation>
+    </message>
+</context>
+<context>
+    <name>SheetWords</name>
+    <message>
+        <source>instrument</source>
+        <translation>仪器检测</translation>
+    </message>
+    <message>
+        <source>observed</source>
+        <translation>目测</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>slight</source>
+        <translation>轻</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>marked</source>
+        <translation>较重</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>重</translation>
+    </message>
+    <message>
+        <source>Client analysis sheet</source>
+        <translation>客情分析表</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印日期</translation>
+    </message>
+    <message>
+        <source>Page {n}</source>
+        <translation>第 {n} 页</translation>
+    </message>
+    <message>
+        <source>Contains personal health data: keep confidential</source>
+        <translation>含个人健康信息，请妥善保管</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>基本资料</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Age / birthday</source>
+        <translation>年龄/生日</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Member no.</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>Client since</source>
+        <translation>建档日期</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>顾问</translation>
+    </message>
+    <message>
+        <source>Allergies / contraindications</source>
+        <translation>过敏 / 禁忌</translation>
+    </message>
+    <message>
+        <source>lunar {year}{month}/{day}</source>
+        <translation>农历{year}{month}月{day}日</translation>
+    </message>
+    <message>
+        <source>lunar {year}leap {month}/{day}</source>
+        <translation>农历{year}闰{month}月{day}日</translation>
+    </message>
+    <message>
+        <source>Skin test</source>
+        <translation>皮肤检测</translation>
+    </message>
+    <message>
+        <source>Tested on</source>
+        <translation>检测日期</translation>
+    </message>
+    <message>
+        <source>{date} ({method})</source>
+        <translation>{date}（{method}）</translation>
+    </message>
+    <message>
+        <source>Skin type</source>
+        <translation>肤质</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>敏感度</translation>
+    </message>
+    <message>
+        <source>Moisture</source>
+        <translation>水分</translation>
+    </message>
+    <message>
+        <source>Oil</source>
+        <translation>油分</translation>
+    </message>
+    <message>
+        <source>Elasticity</source>
+        <translation>弹性</translation>
+    </message>
+    <message>
+        <source>Pores</source>
+        <translation>毛孔</translation>
+    </message>
+    <message>
+        <source>Acne grade</source>
+        <translation>痘痘等级</translation>
+    </message>
+    <message>
+        <source>Pigmentation</source>
+        <translation>色斑</translation>
+    </message>
+    <message>
+        <source>Wrinkles</source>
+        <translation>皱纹</translation>
+    </message>
+    <message>
+        <source>Body test</source>
+        <translation>身体检测</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>身高</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>体重</translation>
+    </message>
+    <message>
+        <source>BMI</source>
+        <translation>BMI</translation>
+    </message>
+    <message>
+        <source>Body fat</source>
+        <translation>体脂率</translation>
+    </message>
+    <message>
+        <source>Waist</source>
+        <translation>腰围</translation>
+    </message>
+    <message>
+        <source>Hip</source>
+        <translation>臀围</translation>
+    </message>
+    <message>
+        <source>Posture</source>
+        <translation>体态</translation>
+    </message>
+    <message>
+        <source>Pain areas</source>
+        <translation>酸痛部位</translation>
+    </message>
+    <message>
+        <source>Meridians</source>
+        <translation>经络</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>检测趋势</translation>
+    </message>
+    <message>
+        <source>Special conditions (observed before and after cleansing)</source>
+        <translation>特殊情况（洗脸前后各观察一次）</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <source>Before cleansing</source>
+        <translation>洗脸前</translation>
+    </message>
+    <message>
+        <source>After cleansing</source>
+        <translation>洗脸后</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>喜好</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>喜爱项目</translation>
+    </message>
+    <message>
+        <source>Preferred staff</source>
+        <translation>指定美容师</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>包厢</translation>
+    </message>
+    <message>
+        <source>Drink</source>
+        <translation>饮品</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>音乐</translation>
+    </message>
+    <message>
+        <source>Topics to avoid</source>
+        <translation>忌谈话题</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近 12 个月消费</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>到店次数</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>消费金额</translation>
+    </message>
+    <message>
+        <source>Top services</source>
+        <translation>常做项目</translation>
+    </message>
+    <message>
+        <source>Member cards</source>
+        <translation>会员卡</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Sessions left</source>
+        <translation>剩余次数</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Recommended plan</source>
+        <translation>推荐方案</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Home care</source>
+        <translation>家居护理产品</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>下次到店</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Consultant signature</source>
+        <translation>顾问签名</translation>
+    </message>
+    <message>
+        <source>Client signature</source>
+        <translation>客户签名</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Heavy make-up</source>
+        <translation>浓妆（粉底等）</translation>
+    </message>
+    <message>
+        <source>dry</source>
+        <translation>干性</translation>
+    </message>
+    <message>
+        <source>oily</source>
+        <translation>油性</translation>
+    </message>
+    <message>
+        <source>combination</source>
+        <translation>混合性</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <source>sensitive</source>
+        <translation>敏感性</translation>
+    </message>
+    <message>
+        <source>Body fat</source>
+        <comment>trend chart</comment>
+        <translation>体脂</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ import datetime as dt
 import io
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, PolyLine, String
@@ -27,7 +27,6 @@ from reportlab.platypus import Table, TableStyle
 
 from frontdesk.services.printing.fonts import CjkFont, cjk_font
 from frontdesk.services.sheet.data import SheetData
-from frontdesk.services.sheet.layout import _LABELS
 from frontdesk.services.sheet.pdf import render_batch, render_sheet
 from tests.bench.stats import Row, Timing, markdown_table, time_each
 from tests.unit.test_sheet_pdf import make_full_sheet
@@ -38,10 +37,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _strings(value: object) -> Iterator[str]:
-    """Every printable value of a sheet, as text."""
+    """Every printable value of a sheet and every word of its ``words``, as text."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         for f in dataclasses.fields(value):
             yield from _strings(getattr(value, f.name))
+    elif isinstance(value, Mapping):
+        yield from _strings(tuple(value.values()))
     elif isinstance(value, (tuple, list)):
         for item in value:
             yield from _strings(item)
@@ -50,10 +51,8 @@ def _strings(value: object) -> Iterator[str]:
 
 
 def sheet_pieces(data: SheetData) -> list[str]:
-    """The sheet's values and labels, each a separate piece of text (long ones in 50s)."""
-    labels = (zh if data.language == "zh_CN" else en for zh, en in _LABELS.values())
-    return [text[i:i + 50] for text in [*_strings(data), *labels]
-            for i in range(0, len(text), 50)]
+    """The sheet's values and words, each a separate piece of text (long ones in 50s)."""
+    return [text[i:i + 50] for text in _strings(data) for i in range(0, len(text), 50)]
 
 
 def floor_page(pieces: list[str], font: CjkFont) -> bytes:
@@ -117,7 +116,7 @@ def run(args: argparse.Namespace) -> str:
         markdown_table(f"Client analysis sheet PDF ({n} sheets, font {font.path.name})", rows),
         "",
         f"- loading the font once (TTFont, cold): {notes.p50:.0f} ms",
-        f"- render_batch of {n} sheets to files: {batch / 1000:.2f} s "
-        f"({batch / n:.1f} ms per sheet)",
+        (f"- render_batch of {n} sheets to files: {batch / 1000:.2f} s "
+         f"({batch / n:.1f} ms per sheet)"),
         f"- one sheet: {size:.0f} KiB",
     ])

@@ -1,7 +1,8 @@
 """The printed client analysis sheet: Chinese embedded, values readable back, batches.
 
 The PDFs are checked with poppler's ``pdffonts`` and ``pdftotext``, the way a
-person would find out that a printout shows boxes or lost a number.
+person would find out that a printout shows boxes or lost a number. The words
+come from the translation files, as the program's (``sheet_words``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from frontdesk.services.sheet.data import (
     CardBalance,
     ClientBasics,
     ConsumptionSummary,
-    Language,
     PlanLine,
     Preferences,
     RecommendedPlan,
@@ -33,6 +33,7 @@ from frontdesk.services.sheet.data import (
     TrendSeries,
 )
 from frontdesk.services.sheet.pdf import render_batch, render_sheet, sheet_file_name
+from frontdesk.ui.clients.sheet_words import sheet_words
 
 DAY = dt.date(2026, 11, 23)
 LONG_PREFERENCE = ("喜欢安静靠窗的包厢，水温偏热，轻柔的古筝音乐；护理时不喜欢聊天，"
@@ -51,14 +52,14 @@ def _trends() -> tuple[TrendSeries, ...]:
             series("体重", "kg", [58.5, 57.8, 57.0, 56.4, 56.1, 55.6]))
 
 
-def make_full_sheet(language: Language = "zh_CN", name: str = "欧阳娜娜") -> SheetData:
+def make_full_sheet(language: str = "zh_CN", name: str = "欧阳娜娜") -> SheetData:
     """A sheet with every section filled, Chinese texts, one very long preference."""
     return SheetData(
         store=StoreInfo("水沐莲清美容养生会所（静安店）", "上海市静安区南京西路 1266 号 3 楼",
                         "021-6288 1234"),
         client=ClientBasics(name, "female", "32（1994-03-08）", "138****5678", "M000123", "金卡",
                             dt.date(2023, 5, 14)),
-        printed_on=DAY, language=language,
+        printed_on=DAY, words=sheet_words(language),
         skin=SkinTest(_days_ago(3), "instrument", "混合偏干", 38, 21.5, "良好", "T 区毛孔粗大",
                       "轻度（I 级）", "两颊少量晒斑", "眼周细纹", "轻度敏感，换季泛红"),
         body=BodyTest(_days_ago(3), 163, 55.6, None, 24.5, 68, 92, "轻微圆肩、骨盆前倾",
@@ -81,8 +82,8 @@ def make_full_sheet(language: Language = "zh_CN", name: str = "欧阳娜娜") ->
     )
 
 
-def minimal_sheet(language: Language = "zh_CN") -> SheetData:
-    return SheetData(StoreInfo("小店"), ClientBasics("张三"), DAY, language)
+def minimal_sheet(language: str = "zh_CN") -> SheetData:
+    return SheetData(StoreInfo("小店"), ClientBasics("张三"), DAY, sheet_words(language))
 
 
 def _tool(name: str) -> str:
@@ -176,7 +177,7 @@ def test_renders_into_a_binary_file() -> None:
 def test_huge_texts_still_render(tmp_path: Path) -> None:
     huge = "很长的备注内容" * 800
     data = make_full_sheet("zh_CN", name="欧阳" * 60)
-    data = SheetData(data.store, data.client, DAY, "zh_CN", data.skin, data.body, data.trends,
+    data = SheetData(data.store, data.client, DAY, data.words, data.skin, data.body, data.trends,
                      tuple(SpecialCondition(k, huge, huge) for k in
                            ("heavy_makeup", "very_dirty", "acne", "sensitive", "spots")),
                      Preferences(*[huge] * 6), huge, data.consumption, data.cards, data.plan)

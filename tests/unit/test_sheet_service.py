@@ -22,9 +22,13 @@ from frontdesk.services.health.consultation import ConsultationForm, Consultatio
 from frontdesk.services.registry import Services
 from frontdesk.services.sheet.data import CardBalance
 from frontdesk.services.sheet.service import SheetService, cli_actor, find_client
+from frontdesk.services.sheet.words import SheetWords
+from frontdesk.ui.clients.sheet_words import sheet_words
 from tests.conftest import FakeClock
 from tests.unit.test_consultation import FULL_FORM, make_staff, register
 from tests.unit.test_profile import Sections, add_history
+
+ZH, EN = sheet_words("zh_CN"), sheet_words("en")
 
 
 @pytest.fixture
@@ -53,7 +57,7 @@ def client_id(services: Services, admin: Actor, clock: FakeClock) -> int:
 
 def test_the_sheet_gathers_the_record_and_masks_the_phone(
         services: Services, admin: Actor, sheets: SheetService, client_id: int) -> None:
-    data = sheets.sheet_data(admin, client_id, "zh_CN")
+    data = sheets.sheet_data(admin, client_id, ZH)
     assert data.client.phone_masked == "138****8000"  # even an admin's printout is masked
     assert (data.client.name, data.client.tier, data.client.member_no) == (
         "欧阳娜娜", "金卡", "M000123")
@@ -75,16 +79,34 @@ def test_the_sheet_gathers_the_record_and_masks_the_phone(
     assert data.consumption.favourite_services == "补水×2"
 
 
+def test_the_sheet_is_worded_in_the_words_it_is_given(
+        services: Services, admin: Actor, clock: FakeClock, sheets: SheetService,
+        client_id: int) -> None:
+    profiles = ProfileService(services.db, clock)
+    version = profiles.profile(admin, client_id).basics.version
+    profiles.update_basics(admin, client_id, version, BasicsChanges(
+        birthday=BirthdayInput(Calendar.LUNAR, 4, 8, 2001, leap_month=True)))
+    zh, en = sheets.sheet_data(admin, client_id, ZH), sheets.sheet_data(admin, client_id, EN)
+    assert (zh.words, en.words) == (ZH, EN)
+    assert zh.client.age_or_birthday == "农历2001 闰4月8日"
+    assert en.client.age_or_birthday == "lunar 2001 leap 4/8"
+    assert en.skin is not None and (en.skin.skin_type, en.skin.pores) == (
+        "combination", "moderate (2/4)")
+    assert [t.label for t in en.trends] == ["Moisture"]
+    assert en.preferences.drink == "玫瑰花茶, 温水"
+    assert en.consumption.favourite_services == "补水×2"
+
+
 def test_the_cards_capability_fills_the_sheets_card_box(
         db: Database, clock: FakeClock, admin: Actor, client_id: int) -> None:
     sections = Sections()
-    data = SheetService(db, clock, cards=sections).sheet_data(admin, client_id, "zh_CN")
+    data = SheetService(db, clock, cards=sections).sheet_data(admin, client_id, ZH)
     assert data.cards == (CardBalance(f"{data.client.name}的储值卡", 50_000, None, None),)
 
 
 def test_printing_is_an_audited_health_view(
         services: Services, admin: Actor, sheets: SheetService, client_id: int) -> None:
-    sheets.sheet_data(admin, client_id, "en")
+    sheets.sheet_data(admin, client_id, EN)
     with services.db.read() as s:
         entry = s.scalar(select(AuditEntry).where(AuditEntry.action == "health.view",
                                                   AuditEntry.detail.like("sheet%")))
@@ -97,7 +119,7 @@ def test_a_receptionist_may_not_print_and_the_attempt_is_audited(
         services: Services, admin: Actor, sheets: SheetService, client_id: int) -> None:
     desk = make_staff(services, admin, Role.RECEPTIONIST, "lily")
     with pytest.raises(PermissionDenied):
-        sheets.sheet_data(desk, client_id, "zh_CN")
+        sheets.sheet_data(desk, client_id, ZH)
     with services.db.read() as s:
         actions = list(s.scalars(select(AuditEntry.action).where(
             AuditEntry.staff_id == desk.staff_id)))
@@ -110,7 +132,7 @@ def test_without_health_consent_the_sheet_prints_blank_health_sections(
         client = s.get(Client, client_id)
         assert client is not None
         client.consent_health = False
-    data = sheets.sheet_data(admin, client_id, "en")
+    data = sheets.sheet_data(admin, client_id, EN)
     assert (data.skin, data.body, data.trends, data.conditions, data.plan.lines) == (
         None, None, (), (), ())
     assert data.allergies == "芒果、酒精过敏" and data.client.phone_masked == "138****8000"
@@ -119,10 +141,10 @@ def test_without_health_consent_the_sheet_prints_blank_health_sections(
 def test_unknown_languages_and_clients_are_refused(
         admin: Actor, sheets: SheetService, client_id: int) -> None:
     with pytest.raises(ValidationError) as caught:
-        sheets.sheet_data(admin, client_id, "fr")
+        sheets.sheet_data(admin, client_id, SheetWords(language="fr"))
     assert caught.value.field == "language"
     with pytest.raises(NotFound):
-        sheets.sheet_data(admin, client_id + 100, "zh_CN")
+        sheets.sheet_data(admin, client_id + 100, ZH)
 
 
 def pdf_text(path: Path) -> str:
@@ -135,7 +157,7 @@ def pdf_text(path: Path) -> str:
 def test_the_written_pdf_shows_only_the_masked_phone(
         admin: Actor, sheets: SheetService, client_id: int, tmp_path: Path) -> None:
     out = tmp_path / "sheet.pdf"
-    sheets.write_sheet(admin, client_id, out, "zh_CN")
+    sheets.write_sheet(admin, client_id, out, ZH)
     text = pdf_text(out)
     assert "欧阳娜娜" in text and "138****8000" in text
     assert "13800138000" not in text.replace(" ", "")

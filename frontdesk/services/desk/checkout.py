@@ -14,12 +14,14 @@ constraint is the last guard.
 Member-card payments go to a :class:`CardCharger`, inside the check-out's
 transaction. Until the cards capability passes its own, :data:`NO_MEMBER_CARDS`
 refuses them.
+
+The receipt is plain data (:class:`Receipt`): the screens word it in their
+language and lay it out for the receipt printer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -359,41 +361,3 @@ def build_receipt(s: Session, visit_id: int) -> Receipt:
     return Receipt(store, visit.id, client_name, visit.closed_at, cashier, lines,
                    visit.total_fen, payments)
 
-
-METHOD_LABELS = {
-    PaymentMethod.CASH: "现金", PaymentMethod.BANK_CARD: "银行卡", PaymentMethod.WECHAT: "微信",
-    PaymentMethod.ALIPAY: "支付宝", PaymentMethod.MEMBER_CARD: "会员卡",
-}
-RECEIPT_WIDTH = 32
-"""Columns of a 58 mm receipt printer (a Chinese character takes two)."""
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _row(left: str, right: str) -> str:
-    gap = max(1, RECEIPT_WIDTH - _width(left) - _width(right))
-    return f"{left}{' ' * gap}{right}"
-
-
-def receipt_text(receipt: Receipt) -> str:
-    """A plain-text receipt for a receipt printer (Chinese labels, amounts as ¥1,234.50)."""
-    rule = "-" * RECEIPT_WIDTH
-    out = [receipt.store_name, "结账单", f"单号：{receipt.visit_id:06d}",
-           f"顾客：{receipt.client_name}",
-           f"时间：{receipt.closed_at.astimezone():%Y-%m-%d %H:%M}",
-           f"收银：{receipt.cashier}", rule]
-    for line in receipt.lines:
-        out.append(line.description)
-        out.append(_row(f"  {line.quantity} × {format_fen(line.unit_price_fen)}",
-                        format_fen(line.amount_fen)))
-        if line.discount_fen:
-            out.append(f"  优惠 -{format_fen(line.discount_fen)}")
-    out += [rule, _row("合计", format_fen(receipt.total_fen))]
-    for p in receipt.payments:
-        label = METHOD_LABELS.get(p.method, p.method.value)
-        out.append(_row(f"{label}{' ' + p.reference if p.reference else ''}",
-                        format_fen(p.amount_fen)))
-    out += [rule, "谢谢惠顾，欢迎再次光临！"]
-    return "\n".join(out) + "\n"

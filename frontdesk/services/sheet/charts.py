@@ -13,8 +13,15 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
-from reportlab.lib import colors
+from reportlab.graphics.shapes import (  # type: ignore[import-untyped]
+    Circle,
+    Drawing,
+    Line,
+    PolyLine,
+    Rect,
+    String,
+)
+from reportlab.lib import colors  # type: ignore[import-untyped]
 
 from frontdesk.services.sheet.data import TrendSeries
 
@@ -29,8 +36,7 @@ def number_text(value: float) -> str:
     """``38.0`` → ``38``; ``21.46`` → ``21.5``: one decimal at most, no trailing zero.
 
     ``-0.0`` prints as ``0``."""
-    text = f"{value:.1f}"
-    text = text[:-2] if text.endswith(".0") else text
+    text = f"{value:.1f}".removesuffix(".0")
     return "0" if text == "-0" else text
 
 

@@ -3,10 +3,10 @@
 The service that gathers a client's record fills a :class:`SheetData`; the
 renderer (:mod:`frontdesk.services.sheet.pdf`) only lays it out. Free text
 (skin type, posture, notes, service names) is printed as the staff typed it;
-the few coded fields (``gender``, ``method``, condition
-``kind``) are codes the renderer labels in the sheet's language, and an
-unknown code is printed as it is. Money is int fen. The phone is already masked
-by the caller: the sheet never holds a full number. Empty text means "not
+the few coded fields (``gender``, ``method``, condition ``kind``) are codes the
+renderer words through the sheet's :class:`~frontdesk.services.sheet.words.SheetWords`,
+and an unknown code is printed as it is. Money is int fen. The phone is already
+masked by the caller: the sheet never holds a full number. Empty text means "not
 recorded" and is printed as such.
 """
 
@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
 
-Language = Literal["zh_CN", "en"]
+from frontdesk.services.sheet.words import SheetWords
 
 GENDERS = ("female", "male")
 TEST_METHODS = ("instrument", "observed")
@@ -37,7 +36,7 @@ class ClientBasics:
 
     name: str
     gender: str = ""  # a GENDERS code
-    age_or_birthday: str = ""  # "32" or "1993-05-14" or "农历三月初八", as the caller words it
+    age_or_birthday: str = ""  # "32 (1993-05-14)", "05-14" or a lunar date, as the caller words it
     phone_masked: str = ""
     member_no: str = ""
     tier: str = ""  # the store's tier name, e.g. 金卡
@@ -87,7 +86,7 @@ class BodyTest:
 
 @dataclass(frozen=True)
 class TrendSeries:
-    """One measure over time for a small line chart, e.g. ("水分", "%", [(date, 38), …])."""
+    """One measure over time for a small line chart, e.g. ("Moisture", "%", [(date, 38), …])."""
 
     label: str
     unit: str
@@ -155,16 +154,16 @@ class RecommendedPlan:
 
 @dataclass(frozen=True)
 class SheetData:
-    """Everything one printed 客情分析表 shows.
+    """Everything one printed 客情分析表 shows, and the words it is printed in.
 
     Only ``store``, ``client`` and ``printed_on`` are needed; the rest prints
-    "未记录"/"Not recorded" when left empty.
+    the words' "Not recorded" when left empty. ``words`` default to English.
     """
 
     store: StoreInfo
     client: ClientBasics
     printed_on: dt.date
-    language: Language = "zh_CN"
+    words: SheetWords = field(default_factory=SheetWords)
     skin: SkinTest | None = None
     body: BodyTest | None = None
     trends: tuple[TrendSeries, ...] = ()

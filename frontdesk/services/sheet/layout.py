@@ -1,11 +1,9 @@
-"""Layout pieces of the client analysis sheet: its printed words, styles and tables.
+"""Layout pieces of the client analysis sheet: styles, cells and tables.
 
-The sheet is a document, not a Qt screen, so its labels live in the table below
-(Chinese and English) rather than in Qt's translation files; coded values
-(gender, visitor class, test method, the five special conditions) are labelled
-here too, and an unknown code prints as it is. :class:`Ctx` carries the font,
-the language and the paragraph styles; the table helpers give every section the
-same look: a tinted title row, light grid, text that wraps inside its cell.
+:class:`Ctx` carries the font, the sheet's words
+(:class:`~frontdesk.services.sheet.words.SheetWords`, in the language its caller
+chose) and the paragraph styles; the table helpers give every section the same
+look: a tinted title row, light grid, text that wraps inside its cell.
 """
 
 from __future__ import annotations
@@ -15,14 +13,20 @@ from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.lib import colors  # type: ignore[import-untyped]
+from reportlab.lib.enums import TA_RIGHT  # type: ignore[import-untyped]
+from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
+from reportlab.lib.units import mm  # type: ignore[import-untyped]
+from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth  # type: ignore[import-untyped]
+from reportlab.platypus import (  # type: ignore[import-untyped]
+    Flowable,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
-from frontdesk.services.sheet.data import Language, SheetData
+from frontdesk.services.sheet.data import SheetData
+from frontdesk.services.sheet.words import SheetWords
 
 ACCENT = colors.HexColor("#8E2457")
 TINT = colors.HexColor("#F6E9EF")
@@ -36,102 +40,7 @@ MAX_SHORT, MAX_LONG = 160, 600  # characters; longer texts are cut with "…" so
 _CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{4,}")
 
-_LABELS: dict[str, tuple[str, str]] = {
-    "title": ("客情分析表", "Client analysis sheet"),
-    "printed": ("打印日期", "Printed"),
-    "page": ("第 {n} 页", "Page {n}"),
-    "confidential": ("含个人健康信息，请妥善保管",
-                     "Contains personal health data: keep confidential"),
-    "not_recorded": ("未记录", "Not recorded"),
-    "none": ("暂无", "None"),
-    "sec_client": ("基本资料", "Client"),
-    "name": ("姓名", "Name"),
-    "gender": ("性别", "Gender"),
-    "age": ("年龄/生日", "Age / birthday"),
-    "phone": ("手机", "Phone"),
-    "member_no": ("会员号", "Member no."),
-    "tier": ("会员等级", "Tier"),
-    "since": ("建档日期", "Client since"),
-    "consultant": ("顾问", "Consultant"),
-    "female": ("女", "Female"),
-    "male": ("男", "Male"),
-    "general": ("一般", "General"),
-    "important": ("重要", "Important"),
-    "guest": ("嘉宾", "Guest"),
-    "special": ("特殊", "Special"),
-    "sec_allergy": ("过敏 / 禁忌", "Allergies / contraindications"),
-    "sec_skin": ("皮肤检测", "Skin test"),
-    "tested_on": ("检测日期", "Tested on"),
-    "instrument": ("仪器检测", "instrument"),
-    "observed": ("目测", "observed"),
-    "skin_type": ("肤质", "Skin type"),
-    "sensitivity": ("敏感度", "Sensitivity"),
-    "moisture": ("水分", "Moisture"),
-    "oil": ("油分", "Oil"),
-    "elasticity": ("弹性", "Elasticity"),
-    "pores": ("毛孔", "Pores"),
-    "acne_grade": ("痘痘等级", "Acne grade"),
-    "pigmentation": ("色斑", "Pigmentation"),
-    "wrinkles": ("皱纹", "Wrinkles"),
-    "sec_body": ("身体检测", "Body test"),
-    "height": ("身高", "Height"),
-    "weight": ("体重", "Weight"),
-    "bmi": ("BMI", "BMI"),
-    "body_fat": ("体脂率", "Body fat"),
-    "waist": ("腰围", "Waist"),
-    "hip": ("臀围", "Hip"),
-    "posture": ("体态", "Posture"),
-    "pain_areas": ("酸痛部位", "Pain areas"),
-    "meridian": ("经络", "Meridians"),
-    "sec_trends": ("检测趋势", "Trends"),
-    "sec_conditions": ("特殊情况（洗脸前后各观察一次）",
-                       "Special conditions (observed before and after cleansing)"),
-    "condition": ("情况", "Condition"),
-    "before": ("洗脸前", "Before cleansing"),
-    "after": ("洗脸后", "After cleansing"),
-    "heavy_makeup": ("浓妆（粉底等）", "Heavy make-up"),
-    "very_dirty": ("皮肤特别脏", "Very dirty skin"),
-    "acne": ("暗疮", "Acne"),
-    "sensitive": ("敏感或过敏", "Sensitive or allergic"),
-    "spots": ("斑", "Spots"),
-    "sec_prefs": ("喜好", "Preferences"),
-    "fav_services": ("喜爱项目", "Favourites"),
-    "staff": ("指定美容师", "Preferred staff"),
-    "room": ("包厢", "Room"),
-    "drink": ("饮品", "Drink"),
-    "music": ("音乐", "Music"),
-    "avoid": ("忌谈话题", "Topics to avoid"),
-    "sec_spend": ("近 12 个月消费", "Last 12 months"),
-    "visits": ("到店次数", "Visits"),
-    "spend": ("消费金额", "Spend"),
-    "top_services": ("常做项目", "Top services"),
-    "sec_cards": ("会员卡", "Member cards"),
-    "card": ("卡", "Card"),
-    "balance": ("余额", "Balance"),
-    "sessions_left": ("剩余次数", "Sessions left"),
-    "expires": ("有效期至", "Expires"),
-    "sec_plan": ("推荐方案", "Recommended plan"),
-    "item": ("项目", "Service"),
-    "sessions": ("次数", "Sessions"),
-    "price": ("价格", "Price"),
-    "total": ("合计", "Total"),
-    "home_care": ("家居护理产品", "Home care"),
-    "next_visit": ("下次到店", "Next visit"),
-    "notes": ("备注", "Notes"),
-    "sign_consultant": ("顾问签名", "Consultant signature"),
-    "sign_client": ("客户签名", "Client signature"),
-    "date": ("日期", "Date"),
-}
-
 Pair = tuple[str, "str | Flowable"]
-
-
-def label(key: str, language: Language) -> str:
-    """The printed word for ``key``; a key with no entry (an unknown code) prints as itself."""
-    pair = _LABELS.get(key)
-    if pair is None:
-        return key
-    return pair[1] if language == "en" else pair[0]
 
 
 def wrap_mode(text: str) -> str | None:
@@ -187,7 +96,7 @@ class TextCell(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         width, height = self._para.wrap(avail_width, avail_height)
         return float(width), float(height)
 
-    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802,N803
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         """Draw at ``(x, y)`` directly: a one-line cell needs no translated coordinate system."""
         if self._para is not None:
             self._para.drawOn(canvas, x, y, _sW)
@@ -205,24 +114,18 @@ class TextCell(Flowable):  # type: ignore[misc]  # reportlab has no type hints
 
 
 class Ctx:
-    """What every section needs: the font name, the language, the styles."""
+    """What every section needs: the font name, the sheet's words, the styles."""
 
-    def __init__(self, font: str, language: Language):
+    def __init__(self, font: str, words: SheetWords):
         self.font = font
-        self.language = language
+        self.words = words
         self.styles = _styles(font)
 
-    def t(self, key: str) -> str:
-        return label(key, self.language)
-
-    def code(self, code: str) -> str:
-        return label(code, self.language) if code else ""
-
     def p(self, text: str, style: str = "body", long: bool = False) -> TextCell:
-        """A cell text that wraps; empty prints "未记录"/"Not recorded", too long is cut."""
+        """A cell text that wraps; empty prints the words' "Not recorded", too long is cut."""
         text = _cut(text, long)
         if not text:
-            text, style = self.t("not_recorded"), "muted"
+            text, style = self.words.not_recorded, "muted"
         return TextCell(text, self.styles[style],
                         lambda: self.para(escape(text).replace("\n", "<br/>"), style, text))
 
@@ -237,14 +140,13 @@ class Ctx:
             base = self.styles[key]
         return Paragraph(markup, base)
 
-    def labelled(self, key: str, text: str, long: bool = False) -> Paragraph:
+    def labelled(self, label: str, text: str, long: bool = False) -> Paragraph:
         """``label  value`` in one paragraph (label grey), for a row spanning a table."""
         text = _cut(text, long)
         value = (escape(text) if text else
-                 f'<font color="#9A9A9A">{escape(self.t("not_recorded"))}</font>')
-        name = escape(self.t(key))
-        return self.para(f'<font color="#666666" size="7.5">{name}</font>&nbsp;&nbsp;{value}',
-                         plain=f"{self.t(key)} {text}")
+                 f'<font color="#9A9A9A">{escape(self.words.not_recorded)}</font>')
+        return self.para(f'<font color="#666666" size="7.5">{escape(label)}</font>'
+                         f'&nbsp;&nbsp;{value}', plain=f"{label} {text}")
 
 
 def _cut(text: str, long: bool) -> str:
@@ -258,15 +160,17 @@ class _Table(Table):  # type: ignore[misc]
 
     reportlab re-measures a table on every ``wrap``, and a table nested in a
     table is wrapped again for each pass of its parent. With the long-table
-    optimisation off, the layout depends on the width only, so it is kept.
+    optimisation off, the layout depends on the width only, so the size from the
+    last ``wrap`` is kept for as long as the width stays the same. Only the last
+    width is kept: the table draws with the layout of its latest ``wrap``.
     """
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        if getattr(self, "_laid_out_for", None) != availWidth:
-            self._calc(availWidth, availHeight)
-            self._laid_out_for = availWidth
-        self.availWidth = availWidth
-        return self._width, self._height
+    _size_for: tuple[float, tuple[float, float]] | None = None  # (width, size) of the last wrap
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._size_for is None or self._size_for[0] != availWidth:
+            self._size_for = (availWidth, super().wrap(availWidth, availHeight))
+        return self._size_for[1]
 
 
 def table(c: Ctx, rows: list[list[Any]], widths: list[float], commands: list[tuple[Any, ...]],
@@ -283,10 +187,10 @@ def table(c: Ctx, rows: list[list[Any]], widths: list[float], commands: list[tup
     return made
 
 
-def section_table(c: Ctx, title_key: str | None, rows: list[list[Any]], widths: list[float],
+def section_table(c: Ctx, title: str | None, rows: list[list[Any]], widths: list[float],
                   grid: bool = True, alert: bool = False,
                   extra: list[tuple[Any, ...]] | None = None) -> Table:
-    """A boxed table, with a tinted title row spanning all columns when ``title_key`` is given."""
+    """A boxed table, with a tinted title row spanning all columns when ``title`` is given."""
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BOX", (0, 0), (-1, -1), 1.2 if alert else 0.6, ALERT if alert else RULE),
@@ -297,13 +201,13 @@ def section_table(c: Ctx, title_key: str | None, rows: list[list[Any]], widths: 
         commands.append(("INNERGRID", (0, 0), (-1, -1), 0.3, RULE))
     if alert:
         commands.append(("BACKGROUND", (0, 0), (-1, -1), ALERT_TINT))
-    if title_key:
-        rows = [[c.p(c.t(title_key), "section")] + [""] * (len(widths) - 1), *rows]
+    if title:
+        rows = [[c.p(title, "section")] + [""] * (len(widths) - 1), *rows]
         commands += [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), TINT)]
-    return table(c, rows, widths, commands + (extra or []), repeatRows=1 if title_key else 0)
+    return table(c, rows, widths, commands + (extra or []), repeatRows=1 if title else 0)
 
 
-def pairs_table(c: Ctx, title_key: str, rows: list[list[Pair]], width: float,
+def pairs_table(c: Ctx, title: str, rows: list[list[Pair]], width: float,
                 per_row: int) -> Table:
     """Label/value pairs, ``per_row`` to a row; a short row's last value spans the rest."""
     pair_w = width / per_row
@@ -319,7 +223,7 @@ def pairs_table(c: Ctx, title_key: str, rows: list[list[Pair]], width: float,
             spans.append(("SPAN", (len(line) - 1, r), (-1, r)))
             line += [""] * (len(widths) - len(line))
         cells.append(line)
-    return section_table(c, title_key, cells, widths, extra=spans)
+    return section_table(c, title, cells, widths, extra=spans)
 
 
 _NO_PADDING = [(side, (0, 0), (-1, -1), 0) for side in
@@ -339,8 +243,8 @@ def header(c: Ctx, d: SheetData, width: float) -> Table:
     left: list[Any] = [c.para(escape(store), "store", store)]
     if contact:
         left.append(c.para(escape(_cut(contact, long=False)), "small", contact))
-    right = [c.para(escape(c.t("title")), "title"),
-             c.para(f"{escape(c.t('printed'))} {d.printed_on.isoformat()}", "small_right")]
+    right = [c.para(escape(c.words.title), "title"),
+             c.para(f"{escape(c.words.printed)} {d.printed_on.isoformat()}", "small_right")]
     return table(c, [[left, right]], [width * 0.6, width * 0.4],
                  [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), *_NO_PADDING,
                   ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
@@ -351,8 +255,9 @@ def signature_table(c: Ctx, width: float) -> Table:
     """Consultant and client signature lines, each with a date line."""
     half = width / 2
     widths = [half * 0.34, half * 0.33, half * 0.11, half * 0.22] * 2
-    row = [c.p(c.t("sign_consultant"), "label_right"), "", c.p(c.t("date"), "label_right"), "",
-           c.p(c.t("sign_client"), "label_right"), "", c.p(c.t("date"), "label_right"), ""]
+    w = c.words
+    row = [c.p(w.consultant_signature, "label_right"), "", c.p(w.date, "label_right"), "",
+           c.p(w.client_signature, "label_right"), "", c.p(w.date, "label_right"), ""]
     lines = [("LINEBELOW", (i, 0), (i, 0), 0.6, colors.black) for i in (1, 3, 5, 7)]
     return table(c, [row], widths, [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), *lines],
                  rowHeights=[26])

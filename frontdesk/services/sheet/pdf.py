@@ -4,10 +4,13 @@
 one A4 page (a second only when the texts are very long): header, client basics,
 the allergy box, skin and body tests side by side, trend charts, the five special
 conditions, preferences, the 12-month spend beside the cards, the recommended
-plan, and signature lines. All text is in the embedded CJK font
-(:mod:`frontdesk.services.printing.fonts`), wraps inside its cell, and an empty field
-prints "未记录"/"Not recorded". ``render_batch`` writes many sheets to a folder,
-reporting progress and stopping when asked (the UI runs it off the UI thread).
+plan, and signature lines. Every word comes from the sheet's
+:class:`~frontdesk.services.sheet.words.SheetWords` (``data.words``, in the
+language its caller chose); nothing here is worded in a language of its own.
+All text is in the embedded CJK font (:mod:`frontdesk.services.printing.fonts`),
+wraps inside its cell, and an empty field prints the words' "Not recorded".
+``render_batch`` writes many sheets to a folder, reporting progress and stopping
+when asked (the UI runs it off the UI thread).
 """
 
 from __future__ import annotations
@@ -18,10 +21,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepInFrame, SimpleDocTemplate, Spacer, Table
+from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
+from reportlab.lib.units import mm  # type: ignore[import-untyped]
+from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
+from reportlab.platypus import (  # type: ignore[import-untyped]
+    KeepInFrame,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+)
 
 from frontdesk.core.money import format_fen
 from frontdesk.services.printing.fonts import CjkFont, cjk_font
@@ -43,6 +51,7 @@ from frontdesk.services.sheet.layout import (
     side_by_side,
     signature_table,
 )
+from frontdesk.services.sheet.words import coded
 
 MARGIN = 12 * mm  # from the paper's edge to the content
 FRAME_PADDING = 6.0  # platypus frames pad their content by 6 pt on each side
@@ -57,105 +66,107 @@ def _measure(value: float | None, unit: str) -> str:
 
 
 def _client(c: Ctx, d: SheetData) -> Table:
-    b = d.client
+    b, w = d.client, c.words
     since = b.client_since.isoformat() if b.client_since else ""
     rows: list[list[Pair]] = [
-        [(c.t("name"), c.p(b.name, "name")), (c.t("gender"), c.code(b.gender)),
-         (c.t("age"), b.age_or_birthday)],
-        [(c.t("phone"), b.phone_masked), (c.t("member_no"), b.member_no), (c.t("tier"), b.tier)],
+        [(w.name, c.p(b.name, "name")), (w.gender, coded(w.gender_names, b.gender)),
+         (w.age, b.age_or_birthday)],
+        [(w.phone, b.phone_masked), (w.member_no, b.member_no), (w.tier, b.tier)],
         # No visitor class: the client reads and signs this sheet, and "special visitor"
         # is the desk's private warning about them.
-        [(c.t("since"), since), (c.t("consultant"), d.consultant),
-         (c.t("printed"), d.printed_on.isoformat())],
+        [(w.since, since), (w.consultant, d.consultant), (w.printed, d.printed_on.isoformat())],
     ]
-    return pairs_table(c, "sec_client", rows, WIDTH, per_row=3)
+    return pairs_table(c, w.client_title, rows, WIDTH, per_row=3)
 
 
 def _allergies(c: Ctx, d: SheetData) -> Table:
     text = c.p(d.allergies, "alert", long=True)
-    return section_table(c, None, [[c.p(c.t("sec_allergy"), "alert"), text]],
+    return section_table(c, None, [[c.p(c.words.allergies_title, "alert"), text]],
                          [34 * mm, WIDTH - 34 * mm], alert=True)
 
 
 def _skin(c: Ctx, skin: SkinTest | None) -> Table:
+    w = c.words
     if skin is None:
-        return pairs_table(c, "sec_skin", [[(c.t("tested_on"), "")]], HALF, per_row=2)
+        return pairs_table(c, w.skin_title, [[(w.tested_on, "")]], HALF, per_row=2)
+    tested = w.tested_with.format(date=skin.tested_on.isoformat(),
+                                  method=coded(w.method_names, skin.method))
     rows: list[list[Pair]] = [
-        [(c.t("tested_on"), f"{skin.tested_on.isoformat()}（{c.code(skin.method)}）"
-          if c.language == "zh_CN" else f"{skin.tested_on.isoformat()} ({c.code(skin.method)})")],
-        [(c.t("skin_type"), skin.skin_type), (c.t("sensitivity"), skin.sensitivity)],
-        [(c.t("moisture"), _measure(skin.moisture_pct, "%")),
-         (c.t("oil"), _measure(skin.oil_pct, "%"))],
-        [(c.t("elasticity"), skin.elasticity), (c.t("pores"), skin.pores)],
-        [(c.t("acne_grade"), skin.acne_grade), (c.t("pigmentation"), skin.pigmentation)],
-        [(c.t("wrinkles"), skin.wrinkles)],
+        [(w.tested_on, tested)],
+        [(w.skin_type, skin.skin_type), (w.sensitivity, skin.sensitivity)],
+        [(w.moisture, _measure(skin.moisture_pct, "%")), (w.oil, _measure(skin.oil_pct, "%"))],
+        [(w.elasticity, skin.elasticity), (w.pores, skin.pores)],
+        [(w.acne_grade, skin.acne_grade), (w.pigmentation, skin.pigmentation)],
+        [(w.wrinkles, skin.wrinkles)],
     ]
-    return pairs_table(c, "sec_skin", rows, HALF, per_row=2)
+    return pairs_table(c, w.skin_title, rows, HALF, per_row=2)
 
 
 def _body(c: Ctx, body: BodyTest | None) -> Table:
+    w = c.words
     if body is None:
-        return pairs_table(c, "sec_body", [[(c.t("tested_on"), "")]], HALF, per_row=2)
-    bmi = body.bmi_value
+        return pairs_table(c, w.body_title, [[(w.tested_on, "")]], HALF, per_row=2)
     rows: list[list[Pair]] = [
-        [(c.t("tested_on"), body.tested_on.isoformat())],
-        [(c.t("height"), _measure(body.height_cm, " cm")),
-         (c.t("weight"), _measure(body.weight_kg, " kg"))],
-        [(c.t("bmi"), _measure(bmi, "")), (c.t("body_fat"), _measure(body.body_fat_pct, "%"))],
-        [(c.t("waist"), _measure(body.waist_cm, " cm")),
-         (c.t("hip"), _measure(body.hip_cm, " cm"))],
-        [(c.t("posture"), body.posture)],
-        [(c.t("pain_areas"), body.pain_areas)],
-        [(c.t("meridian"), c.p(body.meridian_notes, long=True))],
+        [(w.tested_on, body.tested_on.isoformat())],
+        [(w.height, _measure(body.height_cm, " cm")), (w.weight, _measure(body.weight_kg, " kg"))],
+        [(w.bmi, _measure(body.bmi_value, "")), (w.body_fat, _measure(body.body_fat_pct, "%"))],
+        [(w.waist, _measure(body.waist_cm, " cm")), (w.hip, _measure(body.hip_cm, " cm"))],
+        [(w.posture, body.posture)],
+        [(w.pain_areas, body.pain_areas)],
+        [(w.meridians, c.p(body.meridian_notes, long=True))],
     ]
-    return pairs_table(c, "sec_body", rows, HALF, per_row=2)
+    return pairs_table(c, w.body_title, rows, HALF, per_row=2)
 
 
 def _trends(c: Ctx, d: SheetData) -> Table:
+    title = c.words.trends_title
     if not d.trends:
-        return section_table(c, "sec_trends", [[c.p("")]], [WIDTH])
+        return section_table(c, title, [[c.p("")]], [WIDTH])
     chart_w = WIDTH / CHARTS_PER_ROW
-    charts = [trend_chart(s, c.font, chart_w - 6, CHART_H, c.t("not_recorded")) for s in d.trends]
+    charts = [trend_chart(s, c.font, chart_w - 6, CHART_H, c.words.not_recorded)
+              for s in d.trends]
     rows = [charts[i:i + CHARTS_PER_ROW] for i in range(0, len(charts), CHARTS_PER_ROW)]
     rows[-1] = rows[-1] + [""] * (CHARTS_PER_ROW - len(rows[-1]))
-    return section_table(c, "sec_trends", rows, [chart_w] * CHARTS_PER_ROW, grid=False)
+    return section_table(c, title, rows, [chart_w] * CHARTS_PER_ROW, grid=False)
 
 
 def _conditions(c: Ctx, d: SheetData) -> Table:
-    rows: list[list[object]] = [[c.p(c.t(k), "label") for k in ("condition", "before", "after")]]
+    w = c.words
+    rows: list[list[object]] = [[c.p(text, "label") for text in (w.condition, w.before, w.after)]]
     for kind in CONDITION_KINDS:
         seen = d.condition(kind)
-        rows.append([c.p(c.t(kind)),
+        rows.append([c.p(coded(w.condition_names, kind)),
                      c.p(seen.before if seen else "", long=True),
                      c.p(seen.after if seen else "", long=True)])
     first = 34 * mm
-    return section_table(c, "sec_conditions", rows, [first, (WIDTH - first) / 2,
-                                                      (WIDTH - first) / 2])
+    return section_table(c, w.conditions_title, rows, [first, (WIDTH - first) / 2,
+                                                         (WIDTH - first) / 2])
 
 
 def _preferences(c: Ctx, d: SheetData) -> Table:
-    p = d.preferences
+    p, w = d.preferences, c.words
     rows: list[list[Pair]] = [
-        [(c.t("fav_services"), p.favourite_services), (c.t("staff"), p.preferred_staff),
-         (c.t("room"), p.room)],
-        [(c.t("drink"), p.drink), (c.t("music"), p.music)],
-        [(c.t("avoid"), c.p(p.avoid_topics, long=True))],
+        [(w.favourites, p.favourite_services), (w.preferred_staff, p.preferred_staff),
+         (w.room, p.room)],
+        [(w.drink, p.drink), (w.music, p.music)],
+        [(w.avoid_topics, c.p(p.avoid_topics, long=True))],
     ]
-    return pairs_table(c, "sec_prefs", rows, WIDTH, per_row=3)
+    return pairs_table(c, w.preferences_title, rows, WIDTH, per_row=3)
 
 
 def _spend(c: Ctx, d: SheetData) -> Table:
-    s = d.consumption
+    s, w = d.consumption, c.words
     rows: list[list[Pair]] = [
-        [(c.t("visits"), str(s.visits)), (c.t("spend"), format_fen(s.spend_fen))],
-        [(c.t("top_services"), s.favourite_services)],
+        [(w.visits, str(s.visits)), (w.spend, format_fen(s.spend_fen))],
+        [(w.top_services, s.favourite_services)],
     ]
-    return pairs_table(c, "sec_spend", rows, HALF, per_row=2)
+    return pairs_table(c, w.spend_title, rows, HALF, per_row=2)
 
 
 def _cards(c: Ctx, d: SheetData) -> Table:
-    head: list[object] = [c.p(c.t(k), "label")
-                          for k in ("card", "balance", "sessions_left", "expires")]
+    w = c.words
+    head: list[object] = [c.p(text, "label")
+                          for text in (w.card, w.balance, w.sessions_left, w.expires)]
     rows: list[list[object]] = [head]
     for card in d.cards:
         rows.append([c.p(card.name),
@@ -163,28 +174,27 @@ def _cards(c: Ctx, d: SheetData) -> Table:
                      c.p(str(card.sessions_left) if card.sessions_left is not None else "—"),
                      c.p(card.expires_on.isoformat() if card.expires_on else "—")])
     if not d.cards:
-        rows.append([c.p(c.t("none"), "muted"), "", "", ""])
+        rows.append([c.p(w.none, "muted"), "", "", ""])
     widths = [HALF * 0.34, HALF * 0.22, HALF * 0.2, HALF * 0.24]
     spans = [("SPAN", (0, 2), (-1, 2))] if not d.cards else []
-    return section_table(c, "sec_cards", rows, widths, extra=spans)
+    return section_table(c, w.cards_title, rows, widths, extra=spans)
 
 
 def _plan(c: Ctx, d: SheetData) -> Table:
-    plan = d.plan
-    rows: list[list[object]] = [[c.p(c.t("item"), "label"), c.p(c.t("sessions"), "label_right"),
-                                 c.p(c.t("price"), "label_right")]]
+    plan, w = d.plan, c.words
+    rows: list[list[object]] = [[c.p(w.item, "label"), c.p(w.sessions, "label_right"),
+                                 c.p(w.price, "label_right")]]
     for line in plan.lines:
         rows.append([c.p(line.item), c.p(str(line.sessions), "right"),
                      c.p(format_fen(line.price_fen), "right")])
     if not plan.lines:
         rows.append([c.p(""), "", ""])
-    rows.append([c.p(c.t("total"), "total_label"), "", c.p(format_fen(plan.total_fen), "total")])
+    rows.append([c.p(w.total, "total_label"), "", c.p(format_fen(plan.total_fen), "total")])
     total_row = len(rows)  # the title row is prepended as row 0
-    joiner = "、" if c.language == "zh_CN" else ", "
     next_visit = plan.next_visit.isoformat() if plan.next_visit else ""
-    rows.append([c.labelled("home_care", joiner.join(plan.home_care), long=True),
-                 c.labelled("next_visit", next_visit), ""])
-    rows.append([c.labelled("notes", plan.notes, long=True), "", ""])
+    rows.append([c.labelled(w.home_care, w.list_separator.join(plan.home_care), long=True),
+                 c.labelled(w.next_visit, next_visit), ""])
+    rows.append([c.labelled(w.notes, plan.notes, long=True), "", ""])
     extra = [("SPAN", (0, total_row), (1, total_row)),
              ("VALIGN", (0, total_row), (-1, total_row), "MIDDLE"),
              ("LINEABOVE", (0, total_row), (-1, total_row), 0.9, ACCENT),
@@ -192,7 +202,8 @@ def _plan(c: Ctx, d: SheetData) -> Table:
              ("SPAN", (0, total_row + 2), (2, total_row + 2))]
     if not plan.lines:
         extra.append(("SPAN", (0, 2), (-1, 2)))
-    return section_table(c, "sec_plan", rows, [WIDTH - 70 * mm, 25 * mm, 45 * mm], extra=extra)
+    return section_table(c, w.plan_title, rows, [WIDTH - 70 * mm, 25 * mm, 45 * mm],
+                         extra=extra)
 
 
 def _story(c: Ctx, d: SheetData) -> list[object]:
@@ -215,9 +226,9 @@ def _footer(c: Ctx, store: str) -> Callable[[Canvas, SimpleDocTemplate], None]:
         canvas.setFont(c.font, 6.5)
         canvas.setFillGray(0.45)
         y = MARGIN - 5 * mm
-        canvas.drawString(MARGIN, y, f"{store[:30]} · {c.t('title')}")
-        canvas.drawCentredString(A4[0] / 2, y, c.t("confidential"))
-        canvas.drawRightString(A4[0] - MARGIN, y, c.t("page").format(n=doc.page))
+        canvas.drawString(MARGIN, y, f"{store[:30]} · {c.words.title}")
+        canvas.drawCentredString(A4[0] / 2, y, c.words.confidential)
+        canvas.drawRightString(A4[0] - MARGIN, y, c.words.page.format(n=doc.page))
         canvas.restoreState()
     return draw
 
@@ -226,11 +237,11 @@ def render_sheet(data: SheetData, out: str | os.PathLike[str] | BinaryIO,
                  font: CjkFont | None = None) -> None:
     """Write ``data`` as an A4 PDF to a path or a binary file; FontMissing if no CJK font."""
     font = font or cjk_font()
-    c = Ctx(font.name, data.language)
+    c = Ctx(font.name, data.words)
     target = os.fspath(out) if isinstance(out, (str, os.PathLike)) else out
     edge = MARGIN - FRAME_PADDING
     doc = SimpleDocTemplate(target, pagesize=A4, leftMargin=edge, rightMargin=edge,
-                            topMargin=edge, bottomMargin=edge, title=c.t("title"),
+                            topMargin=edge, bottomMargin=edge, title=data.words.title,
                             author=data.store.name, creator="FrontDesk",
                             initialFontName=font.name)
     footer = _footer(c, data.store.name)

@@ -4,7 +4,10 @@
 transaction (the latest consultation, the trends, preferences, allergies, the
 12-month summary, the recommended plan) into the renderer's plain
 :class:`~frontdesk.services.sheet.data.SheetData`; :mod:`frontdesk.services.sheet.pdf`
-lays it out. Printing is a health view: it needs ``Action.PRINT_SHEET`` and is
+lays it out. The caller gives the :class:`~frontdesk.services.sheet.words.SheetWords`
+of the sheet's language: the few values worded here (skin type, grades, a lunar
+birthday, lists, trend names) take their words from them, never from a language
+of this module's own. Printing is a health view: it needs ``Action.PRINT_SHEET`` and is
 audited (``health.view`` with ``sheet`` in the detail; a refusal as
 ``health.view.denied``). The phone is masked on every printout, whoever prints.
 Health sections stay empty for a client without health consent, which prints a
@@ -47,46 +50,35 @@ from frontdesk.services.health.consultation import (
 )
 from frontdesk.services.sheet import data as sd
 from frontdesk.services.sheet.pdf import render_sheet
+from frontdesk.services.sheet.words import SheetWords, coded
 from frontdesk.services.staff.auth import actor_of
 
-LANGUAGES: tuple[sd.Language, ...] = ("zh_CN", "en")
+LANGUAGES = ("zh_CN", "en")
+"""The languages a sheet prints in (SheetWords.language)."""
 MAX_TRENDS = 3
-_WORDS: dict[str, dict[str, str]] = {
-    "zh_CN": {"moisture": "水分", "oil": "油分", "elasticity": "弹性", "weight": "体重",
-              "bmi": "BMI", "body_fat": "体脂", "waist": "腰围", "dry": "干性", "oily": "油性",
-              "combination": "混合性", "normal": "中性", "sensitive": "敏感性",
-              "lunar": "农历{year}{leap}{month}月{day}日", "leap": "闰",
-              "grades": "无,轻,中,较重,重", "join": "、"},
-    "en": {"moisture": "Moisture", "oil": "Oil", "elasticity": "Elasticity", "weight": "Weight",
-           "bmi": "BMI", "body_fat": "Body fat", "waist": "Waist", "dry": "dry", "oily": "oily",
-           "combination": "combination", "normal": "normal", "sensitive": "sensitive",
-           "lunar": "lunar {year}{leap}{month}/{day}", "leap": "leap ",
-           "grades": "none,slight,moderate,marked,severe", "join": ", "},
-}
-"""The few words the sheet's data carries already worded (codes the renderer labels itself)."""
 
 
-def _grade(value: int | None, words: dict[str, str]) -> str:
+def _grade(value: int | None, words: SheetWords) -> str:
     if value is None:
         return ""
-    return f"{words['grades'].split(',')[value]} ({value}/4)"
+    return f"{words.grades[value]} ({value}/4)"
 
 
-def _birthday_text(c: Client, today: dt.date, words: dict[str, str]) -> str:
-    """``32 (1994-03-08)``, ``03-08``, ``农历闰4月8日``, ``lunar leap 4/8``: as printed."""
+def _birthday_text(c: Client, today: dt.date, words: SheetWords) -> str:
+    """``32 (1994-03-08)``, ``03-08``, ``lunar leap 4/8`` (``农历闰4月8日``): as printed."""
     if c.birthday_calendar is None or not c.birth_month or not c.birth_day:
         return ""
     if c.birthday_calendar is Calendar.LUNAR:
-        leap = words["leap"] if c.birth_leap_month else ""
+        lunar = words.lunar_leap_birthday if c.birth_leap_month else words.lunar_birthday
         year = f"{c.birth_year} " if c.birth_year else ""
-        return words["lunar"].format(year=year, leap=leap, month=c.birth_month, day=c.birth_day)
+        return lunar.format(year=year, month=c.birth_month, day=c.birth_day)
     if not c.birth_year:
         return f"{c.birth_month:02d}-{c.birth_day:02d}"
     age = today.year - c.birth_year - ((today.month, today.day) < (c.birth_month, c.birth_day))
     return f"{age} ({c.birth_year}-{c.birth_month:02d}-{c.birth_day:02d})"
 
 
-def _client_basics(c: Client, today: dt.date, words: dict[str, str]) -> sd.ClientBasics:
+def _client_basics(c: Client, today: dt.date, words: SheetWords) -> sd.ClientBasics:
     gender = "" if c.gender is Gender.UNKNOWN else c.gender.value
     return sd.ClientBasics(
         name=c.name, gender=gender, age_or_birthday=_birthday_text(c, today, words),
@@ -94,12 +86,12 @@ def _client_basics(c: Client, today: dt.date, words: dict[str, str]) -> sd.Clien
         client_since=c.created_at.astimezone().date())
 
 
-def _skin(view: ConsultationView, words: dict[str, str]) -> sd.SkinTest:
+def _skin(view: ConsultationView, words: SheetWords) -> sd.SkinTest:
     k = view.form.skin
     return sd.SkinTest(
         tested_on=view.form.taken_on or view.taken_at.date(),
         method=k.method.value if k.method else "",
-        skin_type=words[k.skin_type.value] if k.skin_type else "",
+        skin_type=coded(words.skin_type_names, k.skin_type.value) if k.skin_type else "",
         moisture_pct=k.moisture_pct, oil_pct=k.oil_pct,
         elasticity="" if k.elasticity is None else str(k.elasticity),
         pores=_grade(k.pores, words), acne_grade=_grade(k.acne_grade, words),
@@ -120,7 +112,7 @@ def _body(view: ConsultationView) -> sd.BodyTest:
         pain_areas=b.pain_areas, meridian_notes=b.meridian_notes)
 
 
-def _plan(view: ConsultationView, words: dict[str, str]) -> sd.RecommendedPlan:
+def _plan(view: ConsultationView) -> sd.RecommendedPlan:
     form = view.form
     courses = tuple(sd.PlanLine(p.name, p.quantity, p.price_fen) for p in form.plan
                     if p.kind is LineKind.SERVICE)
@@ -146,14 +138,14 @@ def _has_any(obj: object, names: tuple[str, ...]) -> bool:
     return any(getattr(obj, n) not in (None, "") for n in names)
 
 
-def _health_parts(s: Session, client_id: int, words: dict[str, str]) -> dict[str, object]:
+def _health_parts(s: Session, client_id: int, words: SheetWords) -> dict[str, object]:
     """The SheetData fields that come from consultations (empty without any)."""
     rec = latest_record(s, client_id)
     if rec is None:
         return {}
     view = load_view(s, rec)
     skin, body = view.form.skin, view.form.body
-    trends = tuple(sd.TrendSeries(words[m], TREND_UNITS[m], tuple(points))
+    trends = tuple(sd.TrendSeries(coded(words.trend_names, m), TREND_UNITS[m], tuple(points))
                    for m, points in _chosen_trends(trend_points(s, client_id)))
     return {
         "skin": _skin(view, words) if _has_any(skin, ("skin_type", "moisture_pct", "oil_pct",
@@ -164,12 +156,12 @@ def _health_parts(s: Session, client_id: int, words: dict[str, str]) -> dict[str
         "trends": trends,
         "conditions": tuple(sd.SpecialCondition(c.kind.value, c.before, c.after)
                             for c in view.form.conditions),
-        "plan": _plan(view, words), "consultant": view.consultant_name,
+        "plan": _plan(view), "consultant": view.consultant_name,
     }
 
 
-def _preferences(s: Session, client_id: int, words: dict[str, str]) -> sd.Preferences:
-    p, join = preferences_of(s, client_id), words["join"]
+def _preferences(s: Session, client_id: int, words: SheetWords) -> sd.Preferences:
+    p, join = preferences_of(s, client_id), words.list_separator
     return sd.Preferences(join.join(p.favourite_services), join.join(p.preferred_staff),
                           join.join(p.preferred_rooms), join.join(p.drinks), join.join(p.music),
                           join.join(p.avoid_topics))
@@ -181,30 +173,29 @@ class SheetService:
         self._clock = clock
         self._cards = cards
 
-    def sheet_data(self, actor: Actor, client_id: int, language: str = "zh_CN", *,
+    def sheet_data(self, actor: Actor, client_id: int, words: SheetWords, *,
                    via: str = "desk") -> sd.SheetData:
-        """Everything one printed sheet shows, phone masked (audited as a health view)."""
+        """Everything one printed sheet shows, in ``words``, phone masked (an audited view)."""
         require_audited(self._db, self._clock, actor, Action.PRINT_SHEET,
                         AuditAction.HEALTH_VIEW_DENIED,
                         "client", client_id)
-        if language not in LANGUAGES:
+        if words.language not in LANGUAGES:
             raise ValidationError("Sheets print in {choices}.", field="language",
                                   choices=", ".join(LANGUAGES))
-        lang: sd.Language = "en" if language == "en" else "zh_CN"
-        words, now, today = _WORDS[lang], self._clock(), local_today(self._clock)
+        now, today = self._clock(), local_today(self._clock)
         with self._db.write() as s:
             client = live_client(s, client_id)
             health = _health_parts(s, client_id, words) if client.consent_health else {}
             summary = year_summary(s, client_id, now - SUMMARY_WINDOW)
-            top = words["join"].join(f"{name}×{n}" for name, n in summary.top_services)
+            top = words.list_separator.join(f"{name}×{n}" for name, n in summary.top_services)
             data = sd.SheetData(
                 store=self._store(s, actor.branch_id), client=_client_basics(client, today, words),
-                printed_on=today, language=lang, preferences=_preferences(s, client_id, words),
+                printed_on=today, words=words, preferences=_preferences(s, client_id, words),
                 allergies=client.allergies, cards=self._card_balances(s, client_id),
                 consumption=sd.ConsumptionSummary(summary.visits, summary.spend_fen, top),
                 **health)  # type: ignore[arg-type]
             audit.record(s, now, actor, AuditAction.HEALTH_VIEW, "client", client_id,
-                         f"sheet lang={lang} via={via}")
+                         f"sheet lang={words.language} via={via}")
             return data
 
     def _store(self, s: Session, branch_id: int) -> sd.StoreInfo:
@@ -217,10 +208,10 @@ class SheetService:
                      for c in self._cards.cards_of(s, client_id))
 
     def write_sheet(self, actor: Actor, client_id: int,
-                    out: str | os.PathLike[str] | BinaryIO, language: str = "zh_CN", *,
+                    out: str | os.PathLike[str] | BinaryIO, words: SheetWords, *,
                     via: str = "desk") -> None:
         """Gather the sheet and write it as a PDF (FontMissing when no Chinese font exists)."""
-        render_sheet(self.sheet_data(actor, client_id, language, via=via), out)
+        render_sheet(self.sheet_data(actor, client_id, words, via=via), out)
 
 
 def find_client(db: Database, text: str) -> int:

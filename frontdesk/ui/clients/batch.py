@@ -31,17 +31,18 @@ from frontdesk.core.context import Actor
 from frontdesk.services.registry import Services
 from frontdesk.services.sheet.data import SheetData
 from frontdesk.services.sheet.pdf import render_batch
+from frontdesk.services.sheet.words import SheetWords
 
 MAX_BATCH = 100
 
 
 class LazySheets(Sequence[SheetData]):
-    """The sheets of ``client_ids``, each read from the database when it is reached."""
+    """The sheets of ``client_ids`` in ``words``, each read from the database when reached."""
 
     def __init__(self, services: Services, actor: Actor, client_ids: Sequence[int],
-                 language: str) -> None:
+                 words: SheetWords) -> None:
         self._services, self._actor = services, actor
-        self._ids, self._language = list(client_ids), language
+        self._ids, self._words = list(client_ids), words
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -54,7 +55,7 @@ class LazySheets(Sequence[SheetData]):
     def __getitem__(self, index: int | slice) -> SheetData | Sequence[SheetData]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        return self._services.sheet.sheet_data(self._actor, self._ids[index], self._language,
+        return self._services.sheet.sheet_data(self._actor, self._ids[index], self._words,
                                                via="batch")
 
 
@@ -64,9 +65,9 @@ class BatchJob(QObject):
     progressed = Signal(int, int)  # sheets written, total
 
     def __init__(self, services: Services, actor: Actor, client_ids: Sequence[int],
-                 folder: str, language: str, parent: QObject | None = None) -> None:
+                 folder: str, words: SheetWords, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.items = LazySheets(services, actor, client_ids[:MAX_BATCH], language)
+        self.items = LazySheets(services, actor, client_ids[:MAX_BATCH], words)
         self.folder = folder
         self._cancelled = threading.Event()
 

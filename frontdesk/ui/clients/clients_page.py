@@ -28,6 +28,7 @@ from frontdesk.services.registry import Services
 from frontdesk.ui.clients.batch import MAX_BATCH, BatchDialog, BatchJob, BatchProgress
 from frontdesk.ui.clients.profile_view import ProfileView
 from frontdesk.ui.clients.sheet_actions import sheet_language
+from frontdesk.ui.clients.sheet_words import sheet_words
 from frontdesk.ui.desk.search_panel import SearchPanel
 from frontdesk.ui.errors import error_text, show_storage_error
 from frontdesk.ui.worker import DbWorker
@@ -150,7 +151,7 @@ class ClientsPage(QWidget):
     def start_batch(self, client_ids: list[int], folder: str) -> BatchJob:
         """Write the sheets of (at most 100 of) ``client_ids`` into ``folder`` off the UI thread."""
         job = BatchJob(self._services, self._actor, client_ids[:MAX_BATCH], folder,
-                       sheet_language(), self)
+                       sheet_words(sheet_language()), self)
         self.batch = job
         self.progress = BatchProgress(job, self)
         self.progress.show()

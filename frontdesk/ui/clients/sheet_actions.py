@@ -1,6 +1,7 @@
 """The client analysis sheet from the profile: save it as a PDF, or print it through Qt's dialog.
 
-Both go through SheetService (audited, phone masked). Printing writes the PDF to a
+Both go through SheetService (audited, phone masked), in the words of the UI's
+language (:func:`~frontdesk.ui.clients.sheet_words.sheet_words`). Printing writes the PDF to a
 temporary file and paints each page, rendered by QtPdf, onto the printer, so the
 paper shows exactly what the PDF shows. No Chinese font (FontMissing) is said
 in the profile's message line with what to install.
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QWidget
 from frontdesk.core.context import Actor
 from frontdesk.errors import DomainError, StorageError
 from frontdesk.services.registry import Services
+from frontdesk.ui.clients.sheet_words import sheet_words
 from frontdesk.ui.errors import error_text, show_storage_error
 
 if TYPE_CHECKING:
@@ -90,7 +92,8 @@ class SheetActions(QObject):
     def write(self, client_id: int, path: str | os.PathLike[str]) -> bool:
         """Write the sheet to ``path``; False (and the reason shown) when refused."""
         try:
-            self._services.sheet.write_sheet(self._actor, client_id, path, sheet_language())
+            self._services.sheet.write_sheet(self._actor, client_id, path,
+                                             sheet_words(sheet_language()))
         except DomainError as exc:  # FontMissing among them: says what to install
             self._say(error_text(exc), error=True)
             return False

@@ -1,4 +1,4 @@
-"""The receipt after check-out, to read out, print, or close."""
+"""The receipt after check-out, worded in the UI's language: to read out, print, or close."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
-from frontdesk.services.desk.checkout import Receipt, receipt_text
+from frontdesk.services.desk.checkout import Receipt
+from frontdesk.ui.desk.receipt_text import receipt_text
 
 
 class ReceiptDialog(QDialog):
