@@ -13,7 +13,7 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 
-from reportlab.graphics.shapes import (  # type: ignore[import-untyped]
+from reportlab.graphics.shapes import (
     Circle,
     Drawing,
     Line,
@@ -21,7 +21,7 @@ from reportlab.graphics.shapes import (  # type: ignore[import-untyped]
     Rect,
     String,
 )
-from reportlab.lib import colors  # type: ignore[import-untyped]
+from reportlab.lib import colors
 
 from frontdesk.services.sheet.data import TrendSeries
 
@@ -57,7 +57,9 @@ def y_ticks(values: Sequence[float]) -> list[float]:
 
 
 def _frame(d: Drawing, series: TrendSeries, font: str) -> None:
-    d.add(Rect(0, 0, d.width, d.height, strokeColor=GRID, fillColor=None, strokeWidth=0.5))
+    frame = Rect(0, 0, d.width, d.height)  # (types-reportlab mistypes Rect's keywords)
+    frame.strokeColor, frame.fillColor, frame.strokeWidth = GRID, None, 0.5
+    d.add(frame)
     title = f"{series.label} ({series.unit})" if series.unit else series.label
     d.add(String(4, d.height - 9, title, fontName=font, fontSize=7, fillColor=TEXT))
 

@@ -13,12 +13,12 @@ from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors  # type: ignore[import-untyped]
-from reportlab.lib.enums import TA_RIGHT  # type: ignore[import-untyped]
-from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
-from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth  # type: ignore[import-untyped]
-from reportlab.platypus import (  # type: ignore[import-untyped]
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth
+from reportlab.platypus import (
     Flowable,
     Paragraph,
     Table,
@@ -69,7 +69,7 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
     }
 
 
-class TextCell(Flowable):  # type: ignore[misc]  # reportlab has no type hints
+class TextCell(Flowable):
     """A text that fits on one line is drawn as one string; only a longer one is a Paragraph.
 
     Most cells of the sheet are short, and a Paragraph costs far more to wrap and
@@ -99,7 +99,8 @@ class TextCell(Flowable):  # type: ignore[misc]  # reportlab has no type hints
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         """Draw at ``(x, y)`` directly: a one-line cell needs no translated coordinate system."""
         if self._para is not None:
-            self._para.drawOn(canvas, x, y, _sW)
+            # WORKAROUND: types-reportlab's Flowable.drawOn omits _sW, which reportlab passes
+            self._para.drawOn(canvas, x, y, _sW)  # type: ignore[call-arg]
             return
         style = self.style
         if style.alignment == TA_RIGHT:
@@ -155,7 +156,7 @@ def _cut(text: str, long: bool) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-class _Table(Table):  # type: ignore[misc]
+class _Table(Table):
     """A Table laid out once per width.
 
     reportlab re-measures a table on every ``wrap``, and a table nested in a

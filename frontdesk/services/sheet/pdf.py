@@ -21,10 +21,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
-from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
-from reportlab.platypus import (  # type: ignore[import-untyped]
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
     KeepInFrame,
     SimpleDocTemplate,
     Spacer,
@@ -123,8 +125,8 @@ def _trends(c: Ctx, d: SheetData) -> Table:
     if not d.trends:
         return section_table(c, title, [[c.p("")]], [WIDTH])
     chart_w = WIDTH / CHARTS_PER_ROW
-    charts = [trend_chart(s, c.font, chart_w - 6, CHART_H, c.words.not_recorded)
-              for s in d.trends]
+    charts: list[Drawing | str] = [
+        trend_chart(s, c.font, chart_w - 6, CHART_H, c.words.not_recorded) for s in d.trends]
     rows = [charts[i:i + CHARTS_PER_ROW] for i in range(0, len(charts), CHARTS_PER_ROW)]
     rows[-1] = rows[-1] + [""] * (CHARTS_PER_ROW - len(rows[-1]))
     return section_table(c, title, rows, [chart_w] * CHARTS_PER_ROW, grid=False)
@@ -206,7 +208,7 @@ def _plan(c: Ctx, d: SheetData) -> Table:
                          extra=extra)
 
 
-def _story(c: Ctx, d: SheetData) -> list[object]:
+def _story(c: Ctx, d: SheetData) -> list[Flowable]:
     gap = Spacer(1, 1.6 * mm)
     tall = A4[1] - 2 * MARGIN - 20 * mm
 
