@@ -1,4 +1,4 @@
-"""Run the benchmarks: ``make bench`` or ``python -m tests.bench [search|typing|sheet] [--clients N]``.
+"""Run the benchmarks: ``make bench`` or ``python -m tests.bench [search|typing|sheet|startup] [--clients N]``.
 
 Each benchmark module has ``add_arguments(parser)`` and ``run(args) -> str`` (a
 markdown section); the sections are printed and written to bench-results.md.
@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-BENCHMARKS = ("search", "typing", "sheet")
+BENCHMARKS = ("search", "typing", "sheet", "startup")
 
 
 def main() -> None:
