@@ -27,6 +27,7 @@ def run_gui(paths: Paths) -> int:
 
     from frontdesk.bootstrap import build_services, demo_loader, open_database
     from frontdesk.errors import StorageError
+    from frontdesk.ui import startup_probe
     from frontdesk.ui.controller import AppController
     from frontdesk.ui.errors import install_excepthook, setup_logging, show_storage_error
     from frontdesk.ui.i18n import Translations
@@ -35,6 +36,7 @@ def run_gui(paths: Paths) -> int:
 
     setup_logging(paths.log_file)
     app = QApplication(sys.argv)
+    startup_probe.install(app)
     app.setApplicationName("FrontDesk")
     app.setOrganizationName("FrontDesk")
     settings = LocalSettings(paths.data_dir / "frontdesk.ini")

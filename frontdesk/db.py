@@ -8,25 +8,36 @@ PostgreSQL is the same code through a URL.
 
 Services use :meth:`Database.write` for one user action (one transaction) and
 :meth:`Database.read` for look-ups; both turn database faults a person must act
-on into :class:`~frontdesk.errors.StorageError`.
+on into :class:`~frontdesk.errors.StorageError`. Hot read paths (the search) use
+:meth:`Database.connect`, a Core connection: the ORM is imported with the first
+session, so ``frontdesk find`` never loads it, nor the models.
+
+Times are stored in UTC through :class:`UTCDateTime`, a Core column type the
+models and those Core queries share.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, DateTime, Engine, create_engine, event
+from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.types import TypeDecorator
 
 from frontdesk.errors import StorageError, StorageProblem, classify_storage_error
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +53,7 @@ _NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smbfs", "smb3", "fuse.sshf
 
 
 class Database:
-    """One database: an engine, a writer and a reader session factory."""
+    """One database: an engine, and a writer and a reader session factory made on first use."""
 
     def __init__(self, url: str, *, echo: bool = False):
         self.url = url
@@ -50,9 +61,15 @@ class Database:
         if self.is_sqlite:
             _refuse_network_share(url)
         self.engine = _make_engine(url, echo=echo)
-        self._writer = sessionmaker(self.engine, expire_on_commit=False)
-        read_engine = self.engine.execution_options(**{_READ_OPTION: True})
-        self._reader = sessionmaker(read_engine, expire_on_commit=False)
+        self._read_engine = self.engine.execution_options(**{_READ_OPTION: True})
+
+    @cached_property
+    def _writer(self) -> sessionmaker[Session]:
+        return _session_factory(self.engine)
+
+    @cached_property
+    def _reader(self) -> sessionmaker[Session]:
+        return _session_factory(self._read_engine)
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -69,12 +86,44 @@ class Database:
     @contextmanager
     def connect(self) -> Iterator[Connection]:
         """A Core connection for hot read paths that skip the ORM (search)."""
-        read_engine = self._reader.kw["bind"]
-        with _storage_errors(), read_engine.connect() as conn:
+        with _storage_errors(), self._read_engine.connect() as conn:
             yield conn
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _session_factory(engine: Engine) -> sessionmaker[Session]:
+    # Imported here, with the first session: Core readers (the search) never need the ORM.
+    from sqlalchemy.orm import sessionmaker
+
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A timestamp stored in UTC; naive values are refused rather than guessed."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> Any:
+        return dialect.type_descriptor(DateTime(timezone=dialect.name == "postgresql"))
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; pass an aware UTC time")
+        value = value.astimezone(dt.UTC)
+        return value if dialect.name == "postgresql" else value.replace(tzinfo=None)
+
+    def process_result_value(self, value: dt.datetime | None,
+                             dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
 
 
 @contextmanager

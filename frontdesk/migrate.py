@@ -1,10 +1,14 @@
 """Bringing a user's database to the current schema, after a backup copy.
 
-At start the program calls :func:`upgrade`. An SQLite file that is behind is
-first copied (with SQLite's online backup, safe while others read) into the
-backups folder; then Alembic runs the missing migrations in one transaction.
-PostgreSQL servers are backed up by their administrators (``pg_dump``); the
-upgrade itself is the same.
+At start the program calls :func:`upgrade`. A database already at
+:data:`frontdesk.migrations.HEAD` costs a plain read of ``alembic_version``:
+Alembic and the migration scripts are not even imported (loading them takes a
+few hundred times longer than a search). An SQLite file that is behind is first copied (with
+SQLite's online backup, safe while others read) into the backups folder; then
+Alembic runs the missing migrations in one transaction. PostgreSQL servers are
+backed up by their administrators (``pg_dump``); the upgrade itself is the same.
+
+Alembic is imported inside the functions below that need it, for that reason.
 """
 
 from __future__ import annotations
@@ -14,13 +18,15 @@ import logging
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
 
 from frontdesk.db import Database, sqlite_path
+from frontdesk.migrations import HEAD
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -36,25 +42,55 @@ class UpgradeResult:
         return self.from_revision != self.to_revision
 
 
+VERSION_TABLE = "alembic_version"
+"""Where Alembic records the revision a database is at."""
+
+
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", "frontdesk:migrations")
     return config
 
 
 def head_revision() -> str:
+    """The newest revision, as Alembic finds it by loading every migration script."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(db: Database) -> str | None:
+    """The database's revision as Alembic reads it; None for an empty database."""
+    from alembic.runtime.migration import MigrationContext
+
     with db.engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def recorded_revision(db: Database) -> str | None:
+    """The one revision in ``alembic_version``, read with a plain query; None when
+    there is no such table, no row, or several (Alembic then sorts it out)."""
+    with db.connect() as conn:
+        if not inspect(conn).has_table(VERSION_TABLE):
+            return None
+        rows = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()
+    return rows[0] if len(rows) == 1 else None
+
+
 def upgrade(db: Database, backup_dir: Path | None = None) -> UpgradeResult:
     """Upgrade to the newest schema; back up a non-empty SQLite file first."""
+    if recorded_revision(db) == HEAD:
+        return UpgradeResult(HEAD, HEAD, None)
+    return _upgrade_with_alembic(db, backup_dir)
+
+
+def _upgrade_with_alembic(db: Database, backup_dir: Path | None) -> UpgradeResult:
+    from alembic import command
+
     before = current_revision(db)
     head = head_revision()
     if before == head:

@@ -4,14 +4,16 @@ pypinyin has no surname mode, so the common heteronym surnames (单 Shan, 曾 Ze
 解 Xie, 仇 Qiu, 区 Ou, 查 Zha, 朴 Piao, …) and the compound surnames (欧阳, 司马,
 …) are read from a table; the given name is read one character at a time
 through a cache, which keeps a million names well under a few seconds.
+
+pypinyin is imported on the first character read, not with this module: its
+phrase tables take longer to load than the rest of ``frontdesk find``, and most
+searches (phone tail, phone, card, pinyin typed as letters) never need them.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-
-from pypinyin import Style, pinyin
 
 COMPOUND_SURNAMES: dict[str, str] = {
     "欧阳": "ou yang", "司马": "si ma", "上官": "shang guan", "诸葛": "zhu ge",
@@ -48,6 +50,8 @@ def char_pinyin(char: str) -> str:
     """
     if char.isascii():
         return char.lower() if char.isalnum() else ""
+    from pypinyin import Style, pinyin  # loaded on first use: see the module docstring
+
     reading = pinyin(char, style=Style.NORMAL, errors="ignore")
     return reading[0][0] if reading else ""
 

@@ -3,15 +3,16 @@
 Stored as E.164 (``+8613800138000``) with the last four digits in their own
 indexed column, because Chinese desks ask for the 手机尾号. Input may carry
 spaces, dashes, brackets, ``+86``/``0086`` and full-width digits (１３８…).
+
+``phonenumbers`` is imported by the functions that parse a number, when they
+first do: folding, masking and showing a stored mainland number need no
+parsing, and a search for a phone tail or a name should not wait for it.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-
-import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat
 
 from frontdesk.errors import ValidationError
 
@@ -29,13 +30,15 @@ def normalise_phone(text: str, region: str = DEFAULT_REGION, field: str = "phone
     raw = fold_digits(text)
     if not raw:
         raise ValidationError("Enter a phone number.", field=field)
+    import phonenumbers  # on first use: see the module docstring
+
     try:
         number = phonenumbers.parse(raw, region)
-    except NumberParseException:
+    except phonenumbers.NumberParseException:
         raise ValidationError("{text} is not a phone number.", field=field, text=text) from None
     if not phonenumbers.is_valid_number(number):
         raise ValidationError("{text} is not a valid phone number.", field=field, text=text)
-    return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def last4(e164: str | None) -> str | None:
@@ -45,6 +48,8 @@ def last4(e164: str | None) -> str | None:
 def _national(e164: str) -> str:
     if e164.startswith("+86"):  # stored numbers are E.164 already: no need to parse
         return e164[3:]
+    import phonenumbers
+
     number = phonenumbers.parse(e164, None)
     return str(number.national_number)
 
@@ -58,8 +63,10 @@ def display_phone(e164: str | None) -> str:
         if len(digits) == 11:
             return f"{digits[:3]} {digits[3:7]} {digits[7:]}"
         return digits
+    import phonenumbers
+
     return phonenumbers.format_number(phonenumbers.parse(e164, None),
-                                      PhoneNumberFormat.INTERNATIONAL)
+                                      phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
 def mask_phone(e164: str | None) -> str:

@@ -19,7 +19,8 @@ from typing import Generic, TypeVar
 from frontdesk.core.calendar import Calendar, leap_month, lunar_month_days
 from frontdesk.core.context import Role
 from frontdesk.core.names import name_keys
-from frontdesk.models import PaymentMethod, SourceChannel, VisitorClass
+from frontdesk.core.visitors import VisitorClass
+from frontdesk.models import PaymentMethod, SourceChannel
 
 STORE_NAME = "水沐莲清美容会所（演示）"
 DEMO_PASSWORD = "demo-2026"

@@ -8,7 +8,7 @@ from frontdesk.models import (  # noqa: F401  (registers their tables)
 from frontdesk.models.audit import AuditEntry
 from frontdesk.models.base import Base
 from frontdesk.models.catalog import Product, Room, RoomState, ServiceItem
-from frontdesk.models.client import Client, ClientNamePart, Gender, SourceChannel, VisitorClass
+from frontdesk.models.client import Client, ClientNamePart, Gender, SourceChannel
 from frontdesk.models.staff import LoginFailure, Staff
 from frontdesk.models.store import Branch, Setting
 from frontdesk.models.visit import (
@@ -25,5 +25,5 @@ __all__ = [
     "AuditEntry", "Base", "Branch", "Client", "ClientNamePart", "ConsumptionLine",
     "Gender", "LineKind", "LoginFailure", "Payment", "PaymentMethod", "Product", "Room",
     "RoomState", "ServiceItem", "Setting", "SourceChannel", "Staff", "Visit", "VisitKind",
-    "VisitStatus", "VisitorClass",
+    "VisitStatus",
 ]

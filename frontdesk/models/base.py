@@ -1,7 +1,8 @@
 """Declarative base, shared column types and conventions for every model.
 
 - Constraint names follow a naming convention, so Alembic migrations are stable.
-- Times are stored in UTC (:class:`UTCDateTime`) and come back timezone-aware.
+- Times are stored in UTC (:class:`UTCDateTime`, defined in :mod:`frontdesk.db` so Core
+  queries use it without the ORM) and come back timezone-aware.
 - Enums are stored as their string values (portable, readable in SQL).
 - Money columns are integers of fen; there is no float anywhere near money.
 """
@@ -10,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Annotated, Any
+from typing import Annotated
 
-from sqlalchemy import BigInteger, DateTime, Enum, Integer, MetaData, String
-from sqlalchemy.engine import Dialect
+from sqlalchemy import BigInteger, Enum, Integer, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, mapped_column
-from sqlalchemy.types import TypeDecorator
+
+from frontdesk.db import UTCDateTime as UTCDateTime  # the migrations name it here
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -24,32 +25,6 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-
-class UTCDateTime(TypeDecorator[dt.datetime]):
-    """A timestamp stored in UTC; naive values are refused rather than guessed."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def load_dialect_impl(self, dialect: Dialect) -> Any:
-        return dialect.type_descriptor(DateTime(timezone=dialect.name == "postgresql"))
-
-    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given; pass an aware UTC time")
-        value = value.astimezone(dt.UTC)
-        return value if dialect.name == "postgresql" else value.replace(tzinfo=None)
-
-    def process_result_value(self, value: dt.datetime | None,
-                             dialect: Dialect) -> dt.datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=dt.UTC)
-        return value.astimezone(dt.UTC)
 
 
 def str_enum(enum_cls: type[enum.Enum], length: int = 24) -> Enum:

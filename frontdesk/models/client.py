@@ -15,6 +15,7 @@ from sqlalchemy import ForeignKey, Index, Integer, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from frontdesk.core.calendar import Calendar
+from frontdesk.core.visitors import VisitorClass
 from frontdesk.models.base import Base, IntPk, str_enum, utcnow
 
 ASCII_KEY = String(64).with_variant(String(64, collation="C"), "postgresql")
@@ -35,13 +36,6 @@ class SourceChannel(enum.StrEnum):
     APPOINTMENT = "appointment"
     ONLINE = "online"
     OTHER = "other"
-
-
-class VisitorClass(enum.StrEnum):
-    GENERAL = "general"
-    IMPORTANT = "important"
-    GUEST = "guest"
-    SPECIAL = "special"  # a known trouble-maker: warn the desk
 
 
 class Client(Base):

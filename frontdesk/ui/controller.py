@@ -1,9 +1,15 @@
-"""The path through the program: set-up wizard → sign-in → main window (→ lock, sign out)."""
+"""The path through the program: set-up wizard → sign-in → main window (→ lock, sign out).
+
+The main window and the wizard are imported when they are first opened: the
+main window brings every screen (the desk, the client pages and their printing),
+and the sign-in dialog need not wait for them to load.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
@@ -15,9 +21,11 @@ from frontdesk.ui.errors import error_text, show_storage_error
 from frontdesk.ui.i18n import Translations
 from frontdesk.ui.local_settings import LocalSettings
 from frontdesk.ui.login import LoginDialog
-from frontdesk.ui.main_window import MainWindow
-from frontdesk.ui.wizard import DEMO_CLIENTS, SetupWizard
 from frontdesk.ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from frontdesk.ui.main_window import MainWindow
+    from frontdesk.ui.wizard import SetupWizard
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +56,8 @@ class AppController(QObject):
             self.show_wizard()
 
     def show_wizard(self) -> None:
+        from frontdesk.ui.wizard import SetupWizard
+
         self.wizard = SetupWizard(self.services)
         self.wizard.accepted.connect(self._wizard_done)
         self.wizard.show()
@@ -61,6 +71,8 @@ class AppController(QObject):
             self.show_login()
 
     def _load_demo(self) -> None:
+        from frontdesk.ui.wizard import DEMO_CLIENTS
+
         self._progress = QProgressDialog(self.tr("Loading the demo store…"), "", 0, 0)
         self._progress.setObjectName("demoProgress")
         self._progress.setCancelButton(None)
@@ -100,6 +112,8 @@ class AppController(QObject):
             self.open_main(self.login.actor)
 
     def open_main(self, actor: Actor) -> None:
+        from frontdesk.ui.main_window import MainWindow
+
         self.window = MainWindow(self.services, actor, self.settings, self.worker)
         self.window.sign_out_requested.connect(self.sign_out)
         self.window.language_changed.connect(self.change_language)

@@ -10,15 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from frontdesk.core.context import Role
-from frontdesk.models import (
-    Gender,
-    LineKind,
-    PaymentMethod,
-    SourceChannel,
-    VisitKind,
-    VisitorClass,
-    VisitStatus,
-)
+from frontdesk.core.visitors import VisitorClass
+from frontdesk.models import Gender, LineKind, PaymentMethod, SourceChannel, VisitKind, VisitStatus
 from frontdesk.models.consultation import ConditionKind, MeasureMethod, PhotoKind, SkinType
 from frontdesk.services.desk.visits import RoomStatus
 from frontdesk.ui.i18n import Translate

@@ -70,8 +70,8 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "frontdesk.core": ("frontdesk.errors",),
     "frontdesk.config": (),
     "frontdesk.db": ("frontdesk.errors",),
-    "frontdesk.models": ("frontdesk.core",),
-    "frontdesk.migrate": ("frontdesk.db",),
+    "frontdesk.models": ("frontdesk.core", "frontdesk.db"),  # db: the UTCDateTime column type
+    "frontdesk.migrate": ("frontdesk.db", "frontdesk.migrations"),
     "frontdesk.services": ("frontdesk.core", "frontdesk.errors", "frontdesk.db",
                            "frontdesk.models"),
     "frontdesk.demo": ("frontdesk.core", "frontdesk.errors", "frontdesk.db", "frontdesk.models",

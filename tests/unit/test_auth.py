@@ -21,6 +21,15 @@ def test_passwords_are_argon2id_with_owasp_parameters(services: Services, admin:
     assert ADMIN_PASSWORD not in stored
 
 
+def test_unknown_user_names_are_checked_against_a_hash_like_the_real_ones() -> None:
+    # The timing equaliser for unknown names is written out, not hashed at import:
+    # it must still be a hash made with the same parameters, so it costs the same.
+    from frontdesk.services.staff import auth
+
+    assert auth._hasher.verify(auth._DUMMY_HASH, auth._DUMMY_PASSWORD)
+    assert not auth._hasher.check_needs_rehash(auth._DUMMY_HASH)
+
+
 def test_sign_in_returns_the_actor_and_is_audited(services: Services, admin: Actor) -> None:
     actor = services.auth.sign_in("  ADMIN ", ADMIN_PASSWORD)
     assert actor == admin

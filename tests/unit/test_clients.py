@@ -11,9 +11,10 @@ from sqlalchemy import inspect, select, text
 from frontdesk.core.birthdays import BirthdayInput
 from frontdesk.core.calendar import Calendar
 from frontdesk.core.context import Actor, Role
+from frontdesk.core.visitors import VisitorClass
 from frontdesk.db import Database
 from frontdesk.errors import NotFound, PermissionDenied, ValidationError
-from frontdesk.models import AuditEntry, Client, ClientNamePart, Gender, SourceChannel, VisitorClass
+from frontdesk.models import AuditEntry, Client, ClientNamePart, Gender, SourceChannel
 from frontdesk.services.clients.registration import (
     DuplicatePhone,
     NewClient,

@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import event, select, text
@@ -15,7 +16,15 @@ from sqlalchemy import event, select, text
 from frontdesk import db as db_module
 from frontdesk.db import Database, is_on_network_share, sqlite_path
 from frontdesk.errors import StorageError, StorageProblem, classify_storage_error
-from frontdesk.migrate import backup_sqlite, current_revision, head_revision, upgrade
+from frontdesk.migrate import (
+    alembic_config,
+    backup_sqlite,
+    current_revision,
+    head_revision,
+    recorded_revision,
+    upgrade,
+)
+from frontdesk.migrations import HEAD
 from frontdesk.models import Base, Branch
 
 
@@ -158,6 +167,39 @@ def test_new_database_is_created_by_upgrade(tmp_path: Path) -> None:
     result = upgrade(db, tmp_path / "backups")
     assert result.from_revision is None and result.to_revision == head_revision()
     assert result.backup is None  # nothing to back up in a new file
+    db.dispose()
+
+
+def test_head_constant_is_the_newest_migration() -> None:
+    # Start-up trusts HEAD instead of loading Alembic: a new migration must move it.
+    assert head_revision() == HEAD, (
+        f"frontdesk/migrations/__init__.py says HEAD = {HEAD!r} but the newest migration is "
+        f"{head_revision()!r}: set HEAD to it")
+
+
+def test_the_quick_check_reads_what_alembic_reads(db: Database, tmp_path: Path) -> None:
+    assert recorded_revision(db) == current_revision(db) == HEAD
+    empty = Database(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    assert recorded_revision(empty) is None
+    empty.dispose()
+
+
+def test_a_database_behind_is_backed_up_then_upgraded(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    config = alembic_config()
+    with db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0002")
+    with db.write() as s:
+        s.add(Branch(name="老店"))
+    result = upgrade(db, tmp_path / "backups")
+    assert (result.from_revision, result.to_revision) == ("0002", HEAD)
+    assert result.backup is not None and result.backup.parent == tmp_path / "backups"
+    assert recorded_revision(db) == HEAD
+    copy = sqlite3.connect(result.backup)
+    assert copy.execute("SELECT version_num, name FROM alembic_version, branch").fetchall() == [
+        ("0002", "老店")]
+    copy.close()
     db.dispose()
 
 

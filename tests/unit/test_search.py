@@ -16,9 +16,10 @@ from frontdesk.core.context import Actor, Role
 from frontdesk.core.names import clean_name, name_keys, name_parts
 from frontdesk.core.permissions import ROLE_ACTIONS, Action
 from frontdesk.core.phones import last4, normalise_phone
+from frontdesk.core.visitors import VisitorClass
 from frontdesk.db import Database
 from frontdesk.errors import PermissionDenied
-from frontdesk.models import Branch, Client, ClientNamePart, VisitorClass
+from frontdesk.models import Branch, Client, ClientNamePart
 from frontdesk.services.clients.search import (
     ClientSearch,
     HitExtras,

@@ -9,17 +9,10 @@ import pytest
 from sqlalchemy import func, select
 
 from frontdesk.core.context import Actor, Role
+from frontdesk.core.visitors import VisitorClass
 from frontdesk.db import Database
 from frontdesk.errors import ConflictError, NotFound, PermissionDenied, ValidationError
-from frontdesk.models import (
-    AuditEntry,
-    Room,
-    RoomState,
-    Visit,
-    VisitKind,
-    VisitorClass,
-    VisitStatus,
-)
+from frontdesk.models import AuditEntry, Room, RoomState, Visit, VisitKind, VisitStatus
 from frontdesk.models.appointment import Appointment, AppointmentStatus, PlannedService
 from frontdesk.services.clients.registration import NewClient
 from frontdesk.services.desk.visits import CheckIn, RoomStatus, RoomUnavailable

@@ -3,7 +3,7 @@ visitor (a known trouble-maker, 特殊访客) and an allergy."""
 
 from __future__ import annotations
 
-from frontdesk.models import VisitorClass
+from frontdesk.core.visitors import VisitorClass
 
 
 class DeskWarnings:

@@ -27,9 +27,10 @@ from frontdesk.core.context import Actor, Clock, local_today
 from frontdesk.core.permissions import Action, allowed, require
 from frontdesk.core.phones import normalise_phone, phone_for
 from frontdesk.core.validation import check_choice, check_text
+from frontdesk.core.visitors import VisitorClass
 from frontdesk.db import Database
 from frontdesk.errors import ConflictError, ValidationError
-from frontdesk.models import Client, Gender, SourceChannel, VisitorClass
+from frontdesk.models import Client, Gender, SourceChannel
 from frontdesk.models.profile import ClientPreference, PreferenceKind
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction

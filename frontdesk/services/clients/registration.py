@@ -23,9 +23,10 @@ from frontdesk.core.names import name_keys, name_parts
 from frontdesk.core.permissions import Action, allowed, require
 from frontdesk.core.phones import last4, mask_phone, normalise_phone, phone_for
 from frontdesk.core.validation import check_choice, check_text
+from frontdesk.core.visitors import VisitorClass
 from frontdesk.db import Database
 from frontdesk.errors import ConflictError, NotFound, ValidationError
-from frontdesk.models import Client, ClientNamePart, Gender, SourceChannel, VisitorClass
+from frontdesk.models import Client, ClientNamePart, Gender, SourceChannel
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.clients.desk_warnings import DeskWarnings

@@ -41,10 +41,9 @@ from frontdesk.core.context import Actor, Clock, Role, local_today
 from frontdesk.core.names import MAX_PART, clean_name, prefix_upper_bound
 from frontdesk.core.permissions import Action, allowed, require
 from frontdesk.core.phones import fold_digits, normalise_phone, phone_for
-from frontdesk.db import Database
+from frontdesk.core.visitors import VisitorClass
+from frontdesk.db import Database, UTCDateTime
 from frontdesk.errors import NotFound, ValidationError
-from frontdesk.models import VisitorClass
-from frontdesk.models.base import UTCDateTime
 
 MAX_LIMIT = 200
 """The most hits one search returns."""

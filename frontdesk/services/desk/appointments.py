@@ -25,9 +25,10 @@ from sqlalchemy.orm import Session
 from frontdesk.core.context import Actor, Clock
 from frontdesk.core.permissions import Action, require
 from frontdesk.core.validation import check_text, is_whole
+from frontdesk.core.visitors import VisitorClass
 from frontdesk.db import Database
 from frontdesk.errors import ConflictError, NotFound, ValidationError
-from frontdesk.models import Client, Room, ServiceItem, Staff, VisitorClass
+from frontdesk.models import Client, Room, ServiceItem, Staff
 from frontdesk.models.appointment import (
     ACTIVE_APPOINTMENT,
     MAX_APPOINTMENT_MINUTES,

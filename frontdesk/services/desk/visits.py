@@ -23,9 +23,10 @@ from sqlalchemy.orm import Session, aliased
 from frontdesk.core.context import Actor, Clock, local_today
 from frontdesk.core.permissions import Action, require
 from frontdesk.core.validation import check_text, is_whole
+from frontdesk.core.visitors import VisitorClass
 from frontdesk.db import Database
 from frontdesk.errors import ConflictError, NotFound, ValidationError
-from frontdesk.models import Client, Room, RoomState, ServiceItem, Staff, VisitorClass
+from frontdesk.models import Client, Room, RoomState, ServiceItem, Staff
 from frontdesk.models.appointment import Appointment, AppointmentStatus, PlannedService
 from frontdesk.models.visit import Visit, VisitKind, VisitStatus
 from frontdesk.services import audit

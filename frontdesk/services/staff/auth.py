@@ -26,7 +26,12 @@ FAILURE_WINDOW = dt.timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
 
 _hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1, hash_len=32, salt_len=16)
-_DUMMY_HASH = _hasher.hash("frontdesk-timing-equaliser")
+_DUMMY_PASSWORD = "frontdesk-timing-equaliser"
+_DUMMY_HASH = ("$argon2id$v=19$m=19456,t=2,p=1$O0L+G3knEAg8fSNkm+Ookg$"
+               "zxNYjBPag3aOf3uiNFA1Pn87N716pCBlL0zgUmUPhnI")
+"""``_DUMMY_PASSWORD`` hashed once with ``_hasher``'s parameters, written out rather than
+computed at import (a hash costs 50–80 ms, and every start-up imported this module).
+Checked against ``_hasher`` by tests/unit/test_auth.py; regenerate it if they change."""
 
 
 def hash_password(password: str) -> str:

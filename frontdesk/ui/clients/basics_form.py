@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from frontdesk.core.context import Actor
 from frontdesk.core.permissions import Action, allowed
+from frontdesk.core.visitors import VisitorClass
 from frontdesk.errors import DomainError, StorageError
-from frontdesk.models import Gender, SourceChannel, VisitorClass
+from frontdesk.models import Gender, SourceChannel
 from frontdesk.services.clients.profile import BasicsChanges, ClientBasics, EditConflict
 from frontdesk.services.registry import Services
 from frontdesk.ui.clients.common import (

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from frontdesk.core.context import Actor
 from frontdesk.services.registry import Services
 from frontdesk.services.sheet.data import SheetData
-from frontdesk.services.sheet.pdf import render_batch
 from frontdesk.services.sheet.words import SheetWords
 
 MAX_BATCH = 100
@@ -85,6 +84,9 @@ class BatchJob(QObject):
 
     def run(self) -> list[Path]:
         """Write the sheets (worker thread); returns the files written."""
+        # The renderer brings reportlab (~0.1 s): loaded by the first batch, not with the window.
+        from frontdesk.services.sheet.pdf import render_batch
+
         return render_batch(self.items, self.folder, progress=self.progressed.emit,
                             cancelled=self._cancelled.is_set)
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.core.context import Actor
 from frontdesk.core.permissions import Action, allowed
-from frontdesk.models import VisitorClass
+from frontdesk.core.visitors import VisitorClass
 from frontdesk.services.clients.profile import ClientProfile
 from frontdesk.services.registry import Services
 from frontdesk.ui.clients.basics_form import BasicsForm

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.core.context import Actor
+from frontdesk.core.visitors import VisitorClass
 from frontdesk.errors import DomainError
-from frontdesk.models import Gender, SourceChannel, VisitorClass
+from frontdesk.models import Gender, SourceChannel
 from frontdesk.services.clients.registration import DuplicatePhone, NewClient, PossibleDuplicate
 from frontdesk.services.registry import Services
 from frontdesk.ui.errors import error_text

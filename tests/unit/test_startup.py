@@ -1,0 +1,74 @@
+"""What start-up loads: ``frontdesk find`` and the GUI up to its sign-in dialog.
+
+How long start-up takes is measured by ``python -m tests.bench startup``, never
+here. These tests keep the heavy libraries off those two paths, so an import
+moved back to the top of a module fails a test instead of quietly costing a
+tenth of a second. Each runs the real command in a fresh interpreter (this one
+has imported everything) and lists the modules it loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from frontdesk.core.context import Actor
+from frontdesk.db import Database
+from frontdesk.services.clients.registration import NewClient
+from frontdesk.services.registry import Services
+from tests.conftest import ADMIN_PASSWORD, FakeClock
+
+_RUN = """
+import json, os, sys
+from frontdesk.cli import main
+code = main(sys.argv[1:])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+sys.stdout.flush()
+os._exit(0)  # past PySide6's crash-prone interpreter exit; the answer is out
+"""
+
+NEVER_AT_START = ("alembic", "pypinyin", "phonenumbers", "reportlab", "openpyxl",
+                  "frontdesk.demo", "frontdesk.services.sheet")
+"""Loaded when a command needs them: a schema upgrade, a name to read, a sheet to print."""
+
+
+def _run(args: list[str], tmp_path: Path, **env: str) -> tuple[int, set[str], str]:
+    environ = {**os.environ, "FRONTDESK_DATA_DIR": str(tmp_path / "data"),
+               "FRONTDESK_LOG_DIR": str(tmp_path / "log"), **env}
+    done = subprocess.run([sys.executable, "-c", _RUN, *args], env=environ, capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.stdout, done.stderr
+    answer = json.loads(done.stdout.splitlines()[-1])
+    return answer["code"], set(answer["modules"]), done.stderr
+
+
+def _loaded(modules: set[str], *names: str) -> list[str]:
+    return sorted(m for m in modules if any(m == n or m.startswith(n + ".") for n in names))
+
+
+def _store_with_a_client(db: Database, tmp_path: Path) -> None:
+    services = Services(db, FakeClock(), photos_dir=tmp_path / "photos")
+    admin: Actor = services.store.initialise("水沐莲清美容会所", "admin", "管理员", ADMIN_PASSWORD)
+    services.clients.register(admin, NewClient(name="张三", phone="13800001234"))
+
+
+def test_find_loads_neither_the_orm_nor_what_the_query_does_not_use(
+        sqlite_db: Database, tmp_path: Path) -> None:
+    _store_with_a_client(sqlite_db, tmp_path)
+    code, modules, stderr = _run(["--database", sqlite_db.url, "find", "1234"], tmp_path)
+    assert code == 0, stderr
+    assert _loaded(modules, *NEVER_AT_START, "sqlalchemy.orm", "frontdesk.models",
+                   "argon2", "PySide6") == []
+
+
+def test_the_sign_in_dialog_shows_before_the_main_window_and_the_sheet_load(
+        sqlite_db: Database, tmp_path: Path) -> None:
+    _store_with_a_client(sqlite_db, tmp_path)
+    code, modules, stderr = _run(["--database", sqlite_db.url], tmp_path,
+                                 QT_QPA_PLATFORM="offscreen", FRONTDESK_STARTUP_PROBE="1")
+    assert code == 0 and "frontdesk-startup-probe loginDialog" in stderr, stderr
+    assert _loaded(modules, *NEVER_AT_START, "frontdesk.ui.main_window", "frontdesk.ui.desk",
+                   "frontdesk.ui.clients", "frontdesk.ui.wizard") == []
