@@ -1,11 +1,21 @@
-"""Composition root of the GUI: paths → logging → Qt → theme → database → services → windows."""
+"""Composition root of the GUI: paths → logging → Qt → theme → sign-in, while the database
+opens → services → windows.
+
+The sign-in dialog shows before SQLAlchemy has even been imported: the database
+opens on the worker thread while the person types (see :mod:`frontdesk.ui.controller`).
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from frontdesk.config import Paths
+
+if TYPE_CHECKING:
+    from frontdesk.services.registry import Services
+    from frontdesk.ui.controller import DemoLoader
 
 NO_DISPLAY = ("FrontDesk needs a graphical display and none was found (DISPLAY is not set). "
               "Run it on the desktop, or on a server under a virtual one: xvfb-run make run")
@@ -25,7 +35,6 @@ def run_gui(paths: Paths) -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
-    from frontdesk.bootstrap import build_services, demo_loader, open_database
     from frontdesk.errors import StorageError
     from frontdesk.ui import startup_probe
     from frontdesk.ui.controller import AppController
@@ -44,15 +53,22 @@ def run_gui(paths: Paths) -> int:
     translations.apply(settings.language)
     apply_theme(app)
     install_excepthook(paths.log_file)
+    controller = AppController(None, settings, translations)
     try:
-        db = open_database(paths)
+        controller.start_while_opening(lambda: open_store(paths))
     except StorageError as exc:
         show_storage_error(None, exc)
         return 3
-    controller = AppController(build_services(paths, db), settings, translations,
-                               load_demo=demo_loader(db))
-    controller.start()
     code = app.exec()
     controller.worker.shutdown()
-    db.dispose()
+    if controller.opened:
+        controller.services.db.dispose()
     return code
+
+
+def open_store(paths: Paths) -> tuple[Services, DemoLoader]:
+    """The database (upgraded), its services and the demo loader."""
+    from frontdesk.bootstrap import build_services, demo_loader, open_database
+
+    db = open_database(paths)
+    return build_services(paths, db), demo_loader(db)

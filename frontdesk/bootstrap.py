@@ -3,20 +3,28 @@
 Paths come from :func:`frontdesk.config.load_paths` (the environment) in the
 composition roots; from them this module opens the database, brings it to the
 current schema (after a backup copy), and builds the services.
+
+It imports the database layer only when called: ``frontdesk`` imports this module
+on its way to the GUI, whose sign-in dialog shows before SQLAlchemy has loaded.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from frontdesk.config import Paths
 from frontdesk.core.context import Clock, system_clock
-from frontdesk.db import Database
-from frontdesk.services.registry import Services
+
+if TYPE_CHECKING:
+    from frontdesk.db import Database
+    from frontdesk.services.registry import Services
 
 
 def connect(paths: Paths) -> Database:
     """The configured database as it is (its folder made for an SQLite file)."""
+    from frontdesk.db import Database
+
     if paths.is_sqlite:
         paths.data_dir.mkdir(parents=True, exist_ok=True)
     return Database(paths.database_url)
@@ -37,6 +45,8 @@ def open_database(paths: Paths) -> Database:
 
 def build_services(paths: Paths, db: Database, clock: Clock = system_clock) -> Services:
     """The services over ``db``, keeping their files (photos) in the data folder."""
+    from frontdesk.services.registry import Services
+
     return Services(db, clock, photos_dir=paths.data_dir / "photos")
 
 

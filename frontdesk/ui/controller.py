@@ -1,5 +1,8 @@
 """The path through the program: set-up wizard → sign-in → main window (→ lock, sign out).
 
+A PC that has started FrontDesk before shows the sign-in dialog at once, under
+the store's name it remembers, while the database opens on the worker thread
+(:meth:`AppController.start_while_opening`); the person types while it opens.
 The main window and the wizard are imported when they are first opened: the
 main window brings every screen (the desk, the client pages and their printing),
 and the sign-in dialog need not wait for them to load.
@@ -7,23 +10,24 @@ and the sign-in dialog need not wait for them to load.
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
 
 from frontdesk.core.context import Actor
 from frontdesk.errors import DomainError, StorageError
-from frontdesk.services.registry import Services
 from frontdesk.ui.errors import error_text, show_storage_error
 from frontdesk.ui.i18n import Translations
 from frontdesk.ui.local_settings import LocalSettings
 from frontdesk.ui.login import LoginDialog
 from frontdesk.ui.worker import DbWorker
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the registry brings SQLAlchemy, which the sign-in must not wait for
+    from frontdesk.services.registry import Services
     from frontdesk.ui.main_window import MainWindow
     from frontdesk.ui.wizard import SetupWizard
 
@@ -31,15 +35,20 @@ log = logging.getLogger(__name__)
 
 DemoLoader = Callable[[int], object]
 """Fills the database with a demo store of N clients (made by the composition root)."""
+StoreOpener = Callable[[], "tuple[Services, DemoLoader]"]
+"""Opens the database and builds the services (made by the composition root)."""
+EXIT_STORAGE = 3
+"""The exit code when the database cannot be opened (as ``frontdesk`` on the command line)."""
 
 
 class AppController(QObject):
     """Owns the top-level windows; one of them is open at a time."""
 
-    def __init__(self, services: Services, settings: LocalSettings,
-                 translations: Translations, *, load_demo: DemoLoader) -> None:
+    def __init__(self, services: Services | None, settings: LocalSettings,
+                 translations: Translations, *, load_demo: DemoLoader | None = None) -> None:
+        """Pass the services, or None and then :meth:`start_while_opening`."""
         super().__init__()
-        self.services = services
+        self._services = services
         self._load_demo_store = load_demo
         self.settings = settings
         self.translations = translations
@@ -49,11 +58,70 @@ class AppController(QObject):
         self.window: MainWindow | None = None
         self._progress: QProgressDialog | None = None
 
+    @property
+    def services(self) -> Services:
+        assert self._services is not None, "the database has not opened yet"
+        return self._services
+
+    @property
+    def opened(self) -> bool:
+        return self._services is not None
+
     def start(self) -> None:
         if self.services.store.is_initialised():
             self.show_login()
         else:
             self.show_wizard()
+
+    def start_while_opening(self, open_store: StoreOpener) -> None:
+        """Sign-in first, database meanwhile (see the module docstring).
+
+        The first start on a PC opens the database first (a StorageError reaches the
+        caller): only the database knows whether to show the set-up wizard.
+        """
+        remembered = self.settings.store_name
+        if not remembered:
+            self._services, self._load_demo_store = open_store()
+            self.start()
+            if self.login is not None:
+                self.login.first_painted.connect(self._preload_behind)
+            return
+        self.login = self._new_login(None, remembered)
+        self.login.first_painted.connect(lambda: self._open_behind(open_store))
+
+    def _open_behind(self, open_store: StoreOpener) -> None:
+        self.worker.submit(open_store, self._opened, self._open_failed)
+        self._preload_behind()
+
+    def _preload_behind(self) -> None:
+        self.worker.submit(self._preload, lambda _done: None, self._preload_failed)
+
+    def _preload(self) -> None:
+        """While the person types: what signing in and the main window will need, so the
+        desk opens at once after the password (modules only; no widget is made here)."""
+        if self.opened:
+            self.services.auth  # noqa: B018  (argon2 and the staff model)
+        importlib.import_module("frontdesk.ui.main_window")  # and with it every screen
+
+    def _preload_failed(self, exc: BaseException) -> None:
+        log.warning("preloading the screens failed; they load when opened", exc_info=exc)
+
+    def _opened(self, opened: tuple[Services, DemoLoader]) -> None:
+        self._services, self._load_demo_store = opened
+        assert self.login is not None
+        if not self.services.store.is_initialised():  # a new, empty database behind this PC
+            self.login.hide()
+            self.show_wizard()
+            return
+        name = self.services.store.home_store().name
+        self.settings.store_name = name
+        self.login.attach(self.services, name)
+
+    def _open_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, StorageError):
+            raise exc  # a bug: the crash dialog (see ui.errors.install_excepthook)
+        show_storage_error(self.login, exc)
+        QCoreApplication.exit(EXIT_STORAGE)
 
     def show_wizard(self) -> None:
         from frontdesk.ui.wizard import SetupWizard
@@ -79,16 +147,21 @@ class AppController(QObject):
         self._progress.setWindowModality(Qt.WindowModality.ApplicationModal)
         self._progress.show()
         load = self._load_demo_store
+        assert load is not None, "the composition root passes the demo loader"
         self.worker.submit(lambda: load(DEMO_CLIENTS), self._demo_loaded, self._demo_failed)
 
     def _demo_loaded(self, _summary: object) -> None:
-        if self._progress:
-            self._progress.close()
+        self._close_progress()
         self.show_login()
 
-    def _demo_failed(self, exc: BaseException) -> None:
-        if self._progress:
+    def _close_progress(self) -> None:
+        if self._progress is not None:
             self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+
+    def _demo_failed(self, exc: BaseException) -> None:
+        self._close_progress()
         if isinstance(exc, DomainError):
             QMessageBox.warning(None, self.tr("Demo store"), error_text(exc))
         elif isinstance(exc, StorageError):
@@ -101,9 +174,14 @@ class AppController(QObject):
 
     def show_login(self) -> None:
         name = self.services.store.home_store().name
-        self.login = LoginDialog(self.services, name)
-        self.login.finished.connect(self._login_finished)
-        self.login.show()
+        self.settings.store_name = name
+        self.login = self._new_login(self.services, name)
+
+    def _new_login(self, services: Services | None, name: str) -> LoginDialog:
+        login = LoginDialog(services, name)
+        login.finished.connect(self._login_finished)
+        login.show()
+        return login
 
     @Slot(int)
     def _login_finished(self, result: int) -> None:

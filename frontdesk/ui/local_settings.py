@@ -32,6 +32,18 @@ class LocalSettings:
         self._q.sync()
 
     @property
+    def store_name(self) -> str:
+        """The store's name as this PC last saw it ("" before the first start), so the
+        sign-in dialog can show it before the database has opened."""
+        return str(self._q.value("store/name", ""))
+
+    @store_name.setter
+    def store_name(self, value: str) -> None:
+        if value != self.store_name:
+            self._q.setValue("store/name", value)
+            self._q.sync()
+
+    @property
     def pdf_font_path(self) -> str:
         return str(self._q.value("print/font_path", ""))
 

@@ -1,8 +1,16 @@
-"""Signing in, and the lock screen that covers the desk after idle minutes."""
+"""Signing in, and the lock screen that covers the desk after idle minutes.
+
+The sign-in dialog can open before the database has: it then shows the store's
+name as this PC last saw it, and a sign-in asked for meanwhile waits for
+:meth:`LoginDialog.attach` and then goes ahead.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from frontdesk.core.context import Actor
 from frontdesk.errors import DomainError
-from frontdesk.services.registry import Services
 from frontdesk.ui.errors import error_text
+
+if TYPE_CHECKING:  # the registry brings SQLAlchemy, which the dialog must not wait for
+    from frontdesk.services.registry import Services
 
 
 def _error_label() -> QLabel:
@@ -27,15 +37,24 @@ def _error_label() -> QLabel:
 
 
 class LoginDialog(QDialog):
-    """Asks for user name and password; ``actor`` holds the signed-in staff member."""
+    """Asks for user name and password; ``actor`` holds the signed-in staff member.
 
-    def __init__(self, services: Services, store_name: str, parent: QWidget | None = None):
+    ``services`` is None while the database is still opening (see the module docstring).
+    """
+
+    first_painted = Signal()
+    """Once, when the dialog is on screen: the moment to start loading behind it."""
+
+    def __init__(self, services: Services | None, store_name: str,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("loginDialog")
-        self.setWindowTitle(self.tr("Sign in — {store}").format(store=store_name))
         self.setMinimumWidth(420)
         self._services = services
+        self._waiting = False
+        self._painted = False
         self.actor: Actor | None = None
+        self.store_name = QLabel(objectName="pageTitle")
         self.username = QLineEdit(objectName="username")
         self.password = QLineEdit(objectName="password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -50,13 +69,37 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Password"), self.password)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(store_name, objectName="pageTitle"))
+        layout.addWidget(self.store_name)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self._show_store(store_name)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # after this paint has reached the screen
+
+    def _show_store(self, name: str) -> None:
+        self.setWindowTitle(self.tr("Sign in — {store}").format(store=name))
+        self.store_name.setText(name)
+
+    def attach(self, services: Services, store_name: str) -> None:
+        """The database is open: sign-ins work now, and one asked for already goes ahead."""
+        self._services = services
+        self._show_store(store_name)
+        if self._waiting:
+            self._waiting = False
+            self.error.clear()
+            self._try_sign_in()
 
     @Slot()
     def _try_sign_in(self) -> None:
+        if self._services is None:
+            self._waiting = True
+            self.error.setText(self.tr("Opening the database…"))
+            return
         try:
             self.actor = self._services.auth.sign_in(self.username.text(), self.password.text())
         except DomainError as exc:

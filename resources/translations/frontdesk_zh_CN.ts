@@ -1870,6 +1870,10 @@
         <source>Password</source>
         <translation>密码</translation>
     </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -15,9 +15,12 @@ same run, so a busy machine slows both alike):
   ``FRONTDESK_STARTUP_PROBE=1``: until the sign-in dialog has painted (see
   :mod:`frontdesk.ui.startup_probe`; the process then quits, untimed). Floor:
   ``tests/bench/bare_window.py``, a themed bare dialog with the same probe.
-  Target: p95 within 1.3× the floor's p95. A second floor, the same dialog
-  after reading the store's name through SQLAlchemy's ORM (one mapped table,
-  one query), shows how much of the rest is the database layer itself.
+  Target: p95 within 1.3× the floor's p95. This is a PC's everyday start: the
+  dialog shows under the store name the PC remembers while the database opens
+  behind it. The first start on a PC (nothing remembered: the database decides
+  between the sign-in and the set-up wizard) is timed too, beside a second
+  floor: the same dialog after reading the store's name through SQLAlchemy's
+  ORM (one mapped table, one query), which that start cannot avoid.
 
 Data and log folders point at a temporary directory, so nothing is written
 beside the user's own files. Untimed warm-up runs of each command first fill the
@@ -71,7 +74,8 @@ def run(args: argparse.Namespace) -> str:
     rows = [Row("find 1234 / python -c pass", find["find"], find["pass"]),
             Row("find 1234 / sqlite3 script", find["find"], find["sqlite3"]),
             Row("GUI to sign-in / bare window", gui["gui"], gui["bare"]),
-            Row("GUI to sign-in / bare window + ORM query", gui["gui"], gui["bare+orm"])]
+            Row("GUI, first start on a PC / bare window + ORM query", gui["first"],
+                gui["bare+orm"])]
     return markdown_table(title, rows) + "\n\n" + "\n".join(_verdicts(find, gui))
 
 
@@ -101,7 +105,18 @@ def _gui_commands(path: Path, env: Mapping[str, str]) -> dict[str, Probe]:
     gui = [*_frontdesk(), "--database", f"sqlite:///{path}"]
     bare = [sys.executable, str(BARE_WINDOW)]
     orm = [*bare, "--database", f"sqlite:///{path}"]
-    return {"gui": lambda: _until_painted(gui, probed, "loginDialog"),
+    ini = Path(env["FRONTDESK_DATA_DIR"]) / "frontdesk.ini"
+
+    def first_start() -> float:
+        ini.unlink(missing_ok=True)  # forget the store's name: as on a new PC
+        return _until_painted(gui, probed, "loginDialog")
+
+    def later_start() -> float:
+        if not ini.exists():
+            _until_painted(gui, probed, "loginDialog")  # untimed: the PC learns the name
+        return _until_painted(gui, probed, "loginDialog")
+
+    return {"gui": later_start, "first": first_start,
             "bare": lambda: _until_painted(bare, probed, "bareDialog"),
             "bare+orm": lambda: _until_painted(orm, probed, "bareDialog")}
 
@@ -151,7 +166,7 @@ def _time_alternating(probes: Mapping[str, Probe], runs: int) -> dict[str, Timin
 
 def _verdicts(find: Mapping[str, Timing], gui: Mapping[str, Timing]) -> list[str]:
     return [_find_verdict(find["find"], find["sqlite3"]), _gui_verdict(gui["gui"], gui["bare"]),
-            _orm_note(gui["gui"], gui["bare"], gui["bare+orm"])]
+            _first_start_note(gui["first"], gui["bare"], gui["bare+orm"])]
 
 
 def _find_verdict(ours: Timing, floor: Timing) -> str:
@@ -169,8 +184,9 @@ def _gui_verdict(ours: Timing, floor: Timing) -> str:
             f"{ours.p50 - floor.p50:+.0f} ms), target ≤ {GUI_TARGET_RATIO}×: {met}")
 
 
-def _orm_note(ours: Timing, bare: Timing, orm: Timing) -> str:
-    return (f"- of the {ours.p50 - bare.p50:+.0f} ms over the bare window (p50), the database "
-            f"layer alone (SQLAlchemy's ORM reading the store's name) takes "
-            f"{orm.p50 - bare.p50:+.0f} ms; FrontDesk's own start-up is "
-            f"{ours.p95 / orm.p95:.2f}× that floor at p95")
+def _first_start_note(first: Timing, bare: Timing, orm: Timing) -> str:
+    return (f"- the first start on a PC (the database opens before the dialog): p50 "
+            f"{first.p50:.0f} ms, p95 {first.p95:.0f} ms, {first.p95 / bare.p95:.2f}× the bare "
+            f"window; the database layer alone (SQLAlchemy's ORM reading the store's name) "
+            f"costs {orm.p50 - bare.p50:+.0f} ms of it, and FrontDesk is "
+            f"{first.p95 / orm.p95:.2f}× that floor at p95")

@@ -178,7 +178,8 @@ GATE_S = 10
 
 
 def _demo_progress() -> QWidget | None:
-    shown = [w for w in QApplication.topLevelWidgets() if w.objectName() == "demoProgress"]
+    shown = [w for w in QApplication.topLevelWidgets()
+             if w.objectName() == "demoProgress" and w.isVisible()]
     return shown[0] if shown else None
 
 
@@ -241,3 +242,51 @@ def test_the_wizard_can_load_a_demo_store_without_freezing(
     assert services.store.home_store().name == "水沐莲清"
     with services.db.read() as s:
         assert s.scalar(select(func.count(Client.id))) == DEMO_CLIENTS
+
+
+class SlowOpening:
+    """The store opener of app.py, held until the test lets the database 'finish opening'."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.go = threading.Event()
+
+    def __call__(self) -> tuple[Services, object]:
+        assert self.go.wait(30)
+        return self.services, demo_loader(self.services.db)
+
+
+def test_a_later_start_signs_in_while_the_database_opens(
+        qtbot, services: Services, admin: Actor, local_settings: LocalSettings,
+        translations: Translations) -> None:
+    local_settings.store_name = "水沐莲清（上次的名字）"  # as this PC saw it last time
+    opening = SlowOpening(services)
+    controller = AppController(None, local_settings, translations)
+    controller.start_while_opening(opening)
+    login = controller.login
+    assert login is not None and login.isVisible() and not controller.opened
+    assert login.store_name.text() == "水沐莲清（上次的名字）"
+    _type(qtbot, login.username, "admin")
+    _type(qtbot, login.password, ADMIN_PASSWORD)
+    qtbot.keyClick(login.password, Qt.Key.Key_Return)  # before the database is open
+    assert login.error.text() == "正在打开数据库…" and controller.window is None
+    opening.go.set()
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=20000)
+    qtbot.addWidget(controller.window)
+    assert login.store_name.text() == "水沐莲清美容会所"  # the database's own name wins…
+    assert local_settings.store_name == "水沐莲清美容会所"  # …and is remembered
+    assert controller.window.actor.username == "admin"
+    controller.worker.shutdown()
+
+
+def test_a_remembered_name_over_an_empty_database_leads_to_the_wizard(
+        qtbot, services: Services, local_settings: LocalSettings,
+        translations: Translations) -> None:
+    local_settings.store_name = "旧店"
+    opening = SlowOpening(services)
+    opening.go.set()
+    controller = AppController(None, local_settings, translations)
+    controller.start_while_opening(opening)
+    qtbot.waitUntil(lambda: controller.wizard is not None, timeout=20000)
+    assert controller.wizard.isVisible() and not controller.login.isVisible()
+    controller.worker.shutdown()

@@ -33,6 +33,8 @@ os._exit(0)  # past PySide6's crash-prone interpreter exit; the answer is out
 NEVER_AT_START = ("alembic", "pypinyin", "phonenumbers", "reportlab", "openpyxl",
                   "frontdesk.demo", "frontdesk.services.sheet")
 """Loaded when a command needs them: a schema upgrade, a name to read, a sheet to print."""
+HEAVY = ("alembic", "pypinyin", "phonenumbers", "reportlab", "openpyxl", "frontdesk.demo")
+"""Not even preloaded while the person signs in."""
 
 
 def _run(args: list[str], tmp_path: Path, **env: str) -> tuple[int, set[str], str]:
@@ -64,11 +66,42 @@ def test_find_loads_neither_the_orm_nor_what_the_query_does_not_use(
                    "argon2", "PySide6") == []
 
 
-def test_the_sign_in_dialog_shows_before_the_main_window_and_the_sheet_load(
+_SIGN_IN_PATH = """
+import json, sys
+import frontdesk.app, frontdesk.cli
+from frontdesk.ui import controller, errors, i18n, local_settings, login, startup_probe, theme
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_what_the_sign_in_dialog_waits_for_holds_neither_the_database_nor_the_screens() -> None:
+    """The modules the GUI imports before its sign-in dialog shows; the rest loads meanwhile."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", _SIGN_IN_PATH], capture_output=True, text=True,
+                          timeout=120, check=True, env=env)
+    modules = set(json.loads(done.stdout))
+    assert "frontdesk.ui.login" in modules
+    assert _loaded(modules, *NEVER_AT_START, "sqlalchemy", "frontdesk.db", "frontdesk.models",
+                   "frontdesk.services", "frontdesk.ui.main_window", "frontdesk.ui.desk",
+                   "frontdesk.ui.clients", "frontdesk.ui.wizard") == []
+
+
+def test_the_first_start_on_a_pc_opens_the_database_then_signs_in(
         sqlite_db: Database, tmp_path: Path) -> None:
     _store_with_a_client(sqlite_db, tmp_path)
     code, modules, stderr = _run(["--database", sqlite_db.url], tmp_path,
                                  QT_QPA_PLATFORM="offscreen", FRONTDESK_STARTUP_PROBE="1")
     assert code == 0 and "frontdesk-startup-probe loginDialog" in stderr, stderr
-    assert _loaded(modules, *NEVER_AT_START, "frontdesk.ui.main_window", "frontdesk.ui.desk",
-                   "frontdesk.ui.clients", "frontdesk.ui.wizard") == []
+    assert _loaded(modules, *HEAVY, "frontdesk.ui.wizard") == []
+
+
+def test_a_later_start_signs_in_under_the_remembered_name(
+        sqlite_db: Database, tmp_path: Path) -> None:
+    _store_with_a_client(sqlite_db, tmp_path)
+    probe = {"QT_QPA_PLATFORM": "offscreen", "FRONTDESK_STARTUP_PROBE": "1"}
+    _run(["--database", sqlite_db.url], tmp_path, **probe)  # the PC learns the store's name
+    ini = (tmp_path / "data" / "frontdesk.ini").read_text(encoding="utf-8")
+    assert "水沐莲清美容会所" in ini or "\\x" in ini  # QSettings may escape non-ASCII
+    code, modules, stderr = _run(["--database", sqlite_db.url], tmp_path, **probe)
+    assert code == 0 and "frontdesk-startup-probe loginDialog" in stderr, stderr
+    assert _loaded(modules, *HEAVY, "frontdesk.ui.wizard") == []
