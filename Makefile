@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 QM := frontdesk/ui/i18n/frontdesk_zh_CN.qm
 TS := resources/translations/frontdesk_zh_CN.ts
 
-.PHONY: run test lint bench demo translations lupdate clean
+.PHONY: run test lint bench reliability demo translations lupdate clean
 
 run: $(STAMP) $(QM)
 	@sh tools/system-deps.sh run
@@ -22,6 +22,11 @@ test: lint $(QM)
 lint: $(STAMP)
 	$(BIN)/ruff check frontdesk tests tools
 	$(BIN)/mypy
+
+# The attacks of the README's reliability table (PostgreSQL too when FRONTDESK_TEST_PG_URL is set);
+# RELIABILITY_ARGS=--readme rewrites the table in the README.
+reliability: $(STAMP)
+	$(BIN)/python -m tests.reliability $(RELIABILITY_ARGS)
 
 bench: $(STAMP) $(QM)
 	@sh tools/system-deps.sh bench
