@@ -79,7 +79,9 @@ class LoginDialog(QDialog):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.first_painted.emit)  # after this paint has reached the screen
+            # After this paint has reached the screen; with the dialog as the timer's context,
+            # a dialog deleted before then cancels it (a bare emit would hit a deleted object).
+            QTimer.singleShot(0, self, self.first_painted.emit)
 
     def _show_store(self, name: str) -> None:
         self.setWindowTitle(self.tr("Sign in — {store}").format(store=name))
