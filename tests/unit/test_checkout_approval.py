@@ -96,8 +96,8 @@ PRICE, DISCOUNT, ZERO = (ApprovalCause.PRICE_OVERRIDE, ApprovalCause.DISCOUNT_OV
                          ApprovalCause.ZERO_TOTAL)
 Case = Callable[[Team], tuple[list[LineInput], list[PaymentInput]]]
 NEEDING_APPROVAL: dict[str, tuple[Case, list[ApprovalNeed]]] = {
-    "a price below the catalogue": (
-        lambda t: ([facial(t, unit_price_fen=30000)], [PaymentInput("cash", 30000)]),
+    "a price one fen below the catalogue": (
+        lambda t: ([facial(t, unit_price_fen=FACIAL - 1)], [PaymentInput("cash", FACIAL - 1)]),
         [ApprovalNeed(PRICE, 1)]),
     "a discount one fen over 20%": (
         lambda t: ([LineInput("product", t.desk.cream_id), facial(t, discount_fen=7601)],
