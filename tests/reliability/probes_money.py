@@ -16,19 +16,23 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from frontdesk.core.context import Actor, Role
 from frontdesk.db import Database
 from frontdesk.errors import DomainError, StorageError
 from frontdesk.models import Visit, VisitStatus
+from frontdesk.models.audit import AuditAction, AuditEntry
+from frontdesk.models.staff import LoginFailure
 from frontdesk.services.clients.registration import NewClient
+from frontdesk.services.desk.approval import Approval
 from frontdesk.services.desk.checkout import LineInput, PaymentInput
 from frontdesk.services.desk.visits import CheckIn
 from frontdesk.services.registry import Services
 from tests.reliability.probe import Backend, Outcome, probe
 
-TERMINALS = 8
+TERMINALS = 10
+GUESSERS = 16
 ROUNDS = 4
 PASSWORD = "probe-password-1"
 FACIAL_FEN = 38000
@@ -68,9 +72,11 @@ Attack = Callable[[Store, int, str], object]
 """Tries one check-out of a visit with an idempotency key."""
 
 
-def _check_out(lines: Sequence[LineInput], payments: Sequence[PaymentInput]) -> Attack:
+def _check_out(lines: Sequence[LineInput], payments: Sequence[PaymentInput],
+               approval: Approval | None = None) -> Attack:
     def attack(store: Store, visit: int, key: str) -> object:
-        return store.services.checkout.check_out(store.receptionist, visit, lines, payments, key)
+        return store.services.checkout.check_out(store.receptionist, visit, lines, payments, key,
+                                                 approval=approval)
     return attack
 
 
@@ -93,6 +99,10 @@ def _attacks(store: Store) -> dict[str, Attack]:
         "quantity 999 × ¥100k": _check_out(
             [LineInput("product", cream, quantity=999, unit_price_fen=10_000_000)],
             [PaymentInput("cash", 999 * 10_000_000)]),
+        "¥0, the receptionist approving": _check_out(
+            [], [], Approval("desk", PASSWORD, "I approve myself")),
+        "¥0, a wrong manager password": _check_out(
+            [], [], Approval("manager", "a-guess-123", "a guess")),
     }
 
 
@@ -129,17 +139,19 @@ def _closed_visits(db: Database) -> int:
 @probe("money out unapproved",
        f"{TERMINALS} terminals at once, {ROUNDS} rounds, a receptionist checking out visits: "
        "no lines, a unit price of ¥0, 100% off, a price below the catalogue, 50% off a line, "
-       "999 lines × ¥100M with 999 payments, a unit price of ¥100M, 999 × ¥100k; "
+       "999 lines × ¥100M with 999 payments, a unit price of ¥100M, 999 × ¥100k, ¥0 with "
+       "her own password as the approval, ¥0 with a wrong manager password; "
        "accepted = check-outs booked")
 def money_out_unapproved(backend: Backend) -> Outcome:
     with backend.fresh() as db:
         tally = Tally()
-        store = _store(db, TERMINALS)
+        store = _store(db, TERMINALS * ROUNDS)
         attacks = list(_attacks(store).values())
         with ThreadPoolExecutor(TERMINALS) as pool:
             for round_no in range(ROUNDS):
                 jobs = []
-                for i, client in enumerate(store.client_ids):
+                clients = store.client_ids[round_no * TERMINALS:(round_no + 1) * TERMINALS]
+                for i, client in enumerate(clients):
                     attack = attacks[(i + round_no) % len(attacks)]
                     visit = _finished_visit(store, client)
                     jobs.append(pool.submit(tally.run, attack, store, visit, f"r{round_no}-{i}"))
@@ -148,3 +160,54 @@ def money_out_unapproved(backend: Backend) -> Outcome:
         booked = _closed_visits(db)
     return Outcome(tally.attempts, tally.accepted, max(0, tally.accepted - booked), tally.errors,
                    "accepted = 0", tally.accepted == 0 and tally.errors == 0)
+
+
+def _count(db: Database, query: Select[tuple[int]]) -> int:
+    with db.read() as s:
+        return s.scalar(query) or 0
+
+
+@probe("approval guessing",
+       f"{GUESSERS} terminals at once try a ¥0 check-out each with the manager's user name and "
+       "a wrong password; accepted = guesses that reached the password check")
+def approval_guessing(backend: Backend) -> Outcome:
+    with backend.fresh() as db:
+        tally = Tally()
+        store = _store(db, GUESSERS)
+        guess = _check_out([], [], Approval("manager", "a-guess-123", "a guess"))
+        visits = [_finished_visit(store, client) for client in store.client_ids]
+        with ThreadPoolExecutor(GUESSERS) as pool:
+            for job in [pool.submit(tally.run, guess, store, v, f"g{v}") for v in visits]:
+                job.result()
+        checked = _count(db, select(func.count(LoginFailure.id))
+                         .where(LoginFailure.username == "manager"))
+        booked = _closed_visits(db)
+    return Outcome(tally.attempts, checked, 0, tally.errors, "accepted = 5 (the lock-out)",
+                   checked == 5 and booked == 0 and tally.accepted == 0 and tally.errors == 0)
+
+
+@probe("approved once",
+       f"{ROUNDS * 5} visits closed at ¥0 from 3 terminals each at once: two send the same "
+       "check-out with the manager's approval (a retry), one without; accepted = check-outs "
+       "booked, lost = receipts whose visit is not closed or whose approval is not audited")
+def approved_once(backend: Backend) -> Outcome:
+    rounds = ROUNDS * 5
+    approved = _check_out([], [], Approval("manager", PASSWORD, "a free trial"))
+    unapproved = _check_out([], [])
+    with backend.fresh() as db:
+        tally, store = Tally(), _store(db, rounds)
+        with ThreadPoolExecutor(3) as pool:
+            for client in store.client_ids:
+                visit = _finished_visit(store, client)
+                jobs = [pool.submit(tally.run, approved, store, visit, f"a{visit}"),
+                        pool.submit(tally.run, approved, store, visit, f"a{visit}"),
+                        pool.submit(tally.run, unapproved, store, visit, f"u{visit}")]
+                for job in jobs:
+                    job.result()
+        booked = _closed_visits(db)
+        audited = _count(db, select(func.count(AuditEntry.id))
+                         .where(AuditEntry.action == AuditAction.CHECKOUT_APPROVED))
+    lost = rounds - min(booked, audited)
+    return Outcome(tally.attempts, booked, lost, tally.errors, f"accepted = {rounds}",
+                   booked == audited == rounds and tally.accepted == 2 * rounds
+                   and tally.errors == 0)
