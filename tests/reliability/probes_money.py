@@ -162,7 +162,7 @@ def money_out_unapproved(backend: Backend) -> Outcome:
                    "accepted = 0", tally.accepted == 0 and tally.errors == 0)
 
 
-def _count(db: Database, query: Select[tuple[int]]) -> int:
+def _count(db: Database, query: Select[int]) -> int:
     with db.read() as s:
         return s.scalar(query) or 0
 
