@@ -67,6 +67,9 @@ class SettingsPage(QWidget):
         self.discount_limit.setRange(0, 100)
         self.discount_limit.setSuffix(self.tr(" % of a line"))
         self.discount_limit.setValue(store.discount_limit_percent(branch))
+        width = max(box.sizeHint().width() for box in (self.idle_minutes, self.discount_limit))
+        for spin in (self.idle_minutes, self.discount_limit):  # the Save buttons line up
+            spin.setFixedWidth(width)
         self.lock_message = QLabel(objectName="fieldError")
         self.discount_message = QLabel(objectName="fieldError")
         may_change = allowed(self._actor.role, Action.MANAGE_SETTINGS)

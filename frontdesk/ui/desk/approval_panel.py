@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,6 +36,9 @@ class ApprovalPanel(QFrame):
         self.setObjectName("approvalPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         title = QLabel(self.tr("A manager's approval is needed"), objectName="approvalTitle")
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
         self.needs = QLabel(objectName="approvalNeeds")
         self.needs.setWordWrap(True)
         self.username = QLineEdit(objectName="approvalUsername")
@@ -57,19 +60,24 @@ class ApprovalPanel(QFrame):
         cancel = QPushButton(self.tr("Back (Esc)"), objectName="approvalCancel")
         approve.clicked.connect(self.submitted)
         cancel.clicked.connect(self.cancel)
-        form = QFormLayout()
-        form.addRow(self.tr("Manager's user name"), self.username)
-        form.addRow(self.tr("Password"), self.password)
-        form.addRow(self.tr("Reason"), self.reason)
+        grid = QGridLayout()  # two columns: the panel must fit under the lines at 1366×768
+        grid.addWidget(QLabel(self.tr("Manager's user name")), 0, 0)
+        grid.addWidget(self.username, 0, 1)
+        grid.addWidget(QLabel(self.tr("Password")), 0, 2)
+        grid.addWidget(self.password, 0, 3)
+        grid.addWidget(QLabel(self.tr("Reason")), 1, 0)
+        grid.addWidget(self.reason, 1, 1, 1, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        buttons.addWidget(self.error, 1)
+        buttons.addStretch(0)  # the buttons keep their size while no error is shown
         buttons.addWidget(cancel)
         buttons.addWidget(approve)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.needs)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
+        layout.addLayout(grid)
         layout.addLayout(buttons)
 
     def ask(self, needs: Sequence[ApprovalNeed], limit_percent: int) -> None:

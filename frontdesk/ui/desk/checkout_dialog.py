@@ -111,6 +111,7 @@ class CheckoutDialog(QDialog):
                                               self.tr("Unit price"), self.tr("Discount"),
                                               self.tr("Amount")])
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(150)  # four lines stay in sight when the approval opens
         self.table.installEventFilter(self)
         self.total = QLabel(objectName="total")
         self._build_payments()
@@ -225,6 +226,7 @@ class CheckoutDialog(QDialog):
         except ApprovalMissing as exc:
             self.errors.clear()
             self.approval.ask(exc.needs, exc.limit_percent)
+            self._make_room()
             return
         except DomainError as exc:
             self._show_error(exc)
@@ -232,6 +234,14 @@ class CheckoutDialog(QDialog):
         self.checked_out.emit(self.receipt)
         self.accept()
         ReceiptDialog(self.receipt, self.parentWidget()).open()
+
+    def _make_room(self) -> None:
+        """Grow to show the approval panel without squeezing the lines, within the screen."""
+        screen = self.screen().availableGeometry()
+        height = min(max(self.height(), self.sizeHint().height()), screen.height())
+        if height > self.height():
+            self.resize(self.width(), height)
+            self.move(self.x(), max(screen.top(), min(self.y(), screen.bottom() - height)))
 
     def _show_error(self, exc: DomainError) -> None:
         about_approval = isinstance(exc, AuthError) or (exc.field or "").startswith("approval")
