@@ -7,7 +7,10 @@ zero (no lines at all included). A manager or an administrator of the store
 types their user name, password and a reason at the desk; the check-out
 verifies them in its own transaction with sign-in's password check and
 lock-out (:func:`~frontdesk.services.staff.auth.check_password_in`), takes the
-approver's role from the database, and audits who approved, why and what.
+approver's role from the database, and audits who approved, why and what. A
+receptionist cannot approve, not even her own check-out; a manager at the desk
+approves her own by typing her password again, so the approval is always a
+sign-in on the spot.
 
 The check-out locks the visit first and the approver's staff row after it, the
 order :meth:`VisitService.start_service` takes them in too (visit → staff).
@@ -30,7 +33,7 @@ from frontdesk.core.validation import check_text
 from frontdesk.errors import DomainError, ValidationError
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
-from frontdesk.services.staff.auth import check_password_in
+from frontdesk.services.staff.auth import actor_of, check_password_in
 
 REASON_MAX = 200
 
@@ -128,7 +131,7 @@ def approve(s: Session, actor: Actor, approval: Approval, now: dt.datetime) -> A
     staff = check_password_in(s, approval.username, approval.password, now)
     if staff.branch_id != actor.branch_id or not allowed(staff.role, Action.APPROVE_CHECKOUT):
         raise ApprovalRefused(field="approval.username")
-    return Actor(staff.id, staff.username, staff.display_name, staff.role, staff.branch_id)
+    return actor_of(staff)
 
 
 def record_approval(s: Session, now: dt.datetime, approver: Actor, cashier: Actor,
