@@ -27,6 +27,7 @@ class Action(enum.StrEnum):
     MANAGE_CATALOG = "manage the service catalog"
     MANAGE_STAFF = "manage staff accounts"
     MANAGE_SETTINGS = "change store settings"
+    APPROVE_CHECKOUT = "approve price overrides, large discounts and free check-outs"
     VIEW_REPORTS = "view reports"
     VIEW_AUDIT = "view the audit trail"
 
@@ -35,7 +36,8 @@ _DESK = {Action.SEARCH_CLIENTS, Action.VIEW_CLIENT, Action.REGISTER_CLIENT, Acti
          Action.CHECK_IN, Action.CHECK_OUT, Action.BOOK_APPOINTMENT}
 _HEALTH = {Action.VIEW_HEALTH, Action.EDIT_HEALTH, Action.PRINT_SHEET}
 _MANAGE = {Action.SEE_FULL_PHONE, Action.MANAGE_CATALOG, Action.MANAGE_STAFF,
-           Action.MANAGE_SETTINGS, Action.VIEW_REPORTS, Action.VIEW_AUDIT}
+           Action.MANAGE_SETTINGS, Action.APPROVE_CHECKOUT, Action.VIEW_REPORTS,
+           Action.VIEW_AUDIT}
 
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.RECEPTIONIST: frozenset(_DESK),

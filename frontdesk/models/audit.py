@@ -44,6 +44,7 @@ class AuditAction(enum.StrEnum):
     VISIT_FINISH = "visit.finish"
     VISIT_CANCEL = "visit.cancel"
     VISIT_CHECK_OUT = "visit.check_out"
+    CHECKOUT_APPROVED = "visit.check_out_approved"
     # Health records: every view, save and refused attempt
     HEALTH_VIEW = "health.view"
     HEALTH_SAVE = "health.save"

@@ -1,12 +1,15 @@
-"""Settings: this PC's language, and the store's idle-lock minutes (managers only)."""
+"""Settings: this PC's language; the store's idle-lock minutes and discount limit (managers)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -54,24 +57,47 @@ class SettingsPage(QWidget):
 
     def _lock_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Store"))
+        store, branch = self._services.store, self._actor.branch_id
         self.idle_minutes = QSpinBox(objectName="idleMinutes")
         self.idle_minutes.setRange(0, 240)
         self.idle_minutes.setSuffix(self.tr(" min"))
         self.idle_minutes.setSpecialValueText(self.tr("never"))
-        self.idle_minutes.setValue(self._services.store.idle_lock_minutes(self._actor.branch_id))
-        save = QPushButton(self.tr("Save"), objectName="saveIdleMinutes")
-        save.clicked.connect(self._save_idle_minutes)
+        self.idle_minutes.setValue(store.idle_lock_minutes(branch))
+        self.discount_limit = QSpinBox(objectName="discountLimit")
+        self.discount_limit.setRange(0, 100)
+        self.discount_limit.setSuffix(self.tr(" % of a line"))
+        self.discount_limit.setValue(store.discount_limit_percent(branch))
+        width = max(box.sizeHint().width() for box in (self.idle_minutes, self.discount_limit))
+        for spin in (self.idle_minutes, self.discount_limit):  # the Save buttons line up
+            spin.setFixedWidth(width)
         self.lock_message = QLabel(objectName="fieldError")
+        self.discount_message = QLabel(objectName="fieldError")
         may_change = allowed(self._actor.role, Action.MANAGE_SETTINGS)
-        self.idle_minutes.setEnabled(may_change)
-        save.setEnabled(may_change)
         form = QFormLayout(box)
-        form.addRow(self.tr("Lock the desk after idle"), self.idle_minutes)
-        form.addRow("", save)
-        if not may_change:
-            form.addRow("", QLabel(self.tr("Only a manager can change this.")))
+        form.addRow(self.tr("Lock the desk after idle"),
+                    self._with_save(self.idle_minutes, "saveIdleMinutes",
+                                    self._save_idle_minutes, may_change))
         form.addRow("", self.lock_message)
+        form.addRow(self.tr("Discounts without a manager's approval, up to"),
+                    self._with_save(self.discount_limit, "saveDiscountLimit",
+                                    self._save_discount_limit, may_change))
+        form.addRow("", self.discount_message)
+        if not may_change:
+            form.addRow("", QLabel(self.tr("Only a manager can change these.")))
         return box
+
+    def _with_save(self, field: QSpinBox, name: str, save_it: Callable[[], None],
+                   may_change: bool) -> QHBoxLayout:
+        """The setting's box with its own Save button beside it."""
+        save = QPushButton(self.tr("Save"), objectName=name)
+        save.clicked.connect(save_it)
+        field.setEnabled(may_change)
+        save.setEnabled(may_change)
+        row = QHBoxLayout()
+        row.addWidget(field)
+        row.addWidget(save)
+        row.addStretch(1)
+        return row
 
     @Slot()
     def _apply_language(self) -> None:
@@ -79,6 +105,16 @@ class SettingsPage(QWidget):
         if code != self._settings.language:
             self._settings.language = code
             self.language_changed.emit(code)
+
+    @Slot()
+    def _save_discount_limit(self) -> None:
+        try:
+            self._services.store.set_discount_limit_percent(self._actor,
+                                                            self.discount_limit.value())
+        except DomainError as exc:
+            self.discount_message.setText(error_text(exc))
+            return
+        self.discount_message.clear()
 
     @Slot()
     def _save_idle_minutes(self) -> None:

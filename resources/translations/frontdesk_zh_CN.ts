@@ -102,6 +102,49 @@
     </message>
 </context>
 <context>
+    <name>ApprovalPanel</name>
+    <message>
+        <source>A manager's approval is needed</source>
+        <translation>需要店长授权</translation>
+    </message>
+    <message>
+        <source>e.g. a complaint: the facial is redone free</source>
+        <translation>例如：客诉，面部护理免费重做</translation>
+    </message>
+    <message>
+        <source>Approve and check out (Enter)</source>
+        <translation>授权并结账 (Enter)</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
+    <message>
+        <source>Manager's user name</source>
+        <translation>店长用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Line {line}: a price below the catalogue</source>
+        <translation>第 {line} 行：单价低于价目表</translation>
+    </message>
+    <message>
+        <source>Line {line}: a discount over {limit}% of the line</source>
+        <translation>第 {line} 行：折扣超过该行的 {limit}%</translation>
+    </message>
+    <message>
+        <source>Nothing to pay: a total of ¥0.00</source>
+        <translation>无需付款：合计 ¥0.00</translation>
+    </message>
+</context>
+<context>
     <name>BasicsForm</name>
     <message>
         <source>Name</source>
@@ -858,6 +901,14 @@
 <context>
     <name>DomainError</name>
     <message>
+        <source>A check-out has at most {n} lines.</source>
+        <translation>一次结账最多 {n} 行。</translation>
+    </message>
+    <message>
+        <source>A check-out has at most {n} payments.</source>
+        <translation>一次结账最多 {n} 笔付款。</translation>
+    </message>
+    <message>
         <source>A check-out needs an idempotency key of 1 to {n} characters.</source>
         <translation>结账需要 1 到 {n} 个字符的防重复标识。</translation>
     </message>
@@ -872,6 +923,10 @@
     <message>
         <source>A lunar month has 29 or 30 days; choose a day from 1 to 30.</source>
         <translation>农历月有 29 或 30 天，请选择 1 到 30 日。</translation>
+    </message>
+    <message>
+        <source>A manager's approval is needed: {needs}.</source>
+        <translation>需要店长授权：{needs}。</translation>
     </message>
     <message>
         <source>A member number has up to {n} letters and digits.</source>
@@ -938,6 +993,10 @@
         <translation>体脂率应在 {low}% 到 {high}% 之间。</translation>
     </message>
     <message>
+        <source>Choose a discount limit from 0 to 100 %.</source>
+        <translation>折扣上限请选 0 到 100 %。</translation>
+    </message>
+    <message>
         <source>Choose a month from 1 to 12.</source>
         <translation>请选择 1 到 12 月。</translation>
     </message>
@@ -998,12 +1057,20 @@
         <translation>请输入门店名称。</translation>
     </message>
     <message>
+        <source>Give the reason for the approval.</source>
+        <translation>请填写授权原因。</translation>
+    </message>
+    <message>
         <source>Give the start time with its time zone.</source>
         <translation>开始时间需要带时区。</translation>
     </message>
     <message>
         <source>Height must be between {low} and {high} cm.</source>
         <translation>身高应在 {low} 到 {high} 厘米之间。</translation>
+    </message>
+    <message>
+        <source>Line {line}: a unit price is at most {max}.</source>
+        <translation>第 {line} 行：单价最多 {max}。</translation>
     </message>
     <message>
         <source>Line {line}: choose a service or a product.</source>
@@ -1118,12 +1185,16 @@
         <translation>只有农历生日才有闰月。</translation>
     </message>
     <message>
+        <source>Only a manager or an administrator of this store can approve this.</source>
+        <translation>只有本店的店长或管理员可以授权。</translation>
+    </message>
+    <message>
         <source>Payment {n}: choose how it is paid.</source>
         <translation>第 {n} 笔付款：请选择支付方式。</translation>
     </message>
     <message>
-        <source>Payment {n}: enter an amount above zero.</source>
-        <translation>第 {n} 笔付款：金额必须大于零。</translation>
+        <source>Payment {n}: enter an amount above zero and at most {max}.</source>
+        <translation>第 {n} 笔付款：金额须大于零且不超过 {max}。</translation>
     </message>
     <message>
         <source>Pick services from the list.</source>
@@ -1216,6 +1287,10 @@
     <message>
         <source>The store's name is too long (120 characters at most).</source>
         <translation>门店名称过长（最多 120 个字符）。</translation>
+    </message>
+    <message>
+        <source>The total may be at most {max}; this one is {total}.</source>
+        <translation>合计最多 {max}，本次为 {total}。</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
@@ -1395,6 +1470,10 @@
     <message>
         <source>admin</source>
         <translation>管理员</translation>
+    </message>
+    <message>
+        <source>approve price overrides, large discounts and free check-outs</source>
+        <translation>授权改价、超额折扣和免单结账</translation>
     </message>
     <message>
         <source>book appointments</source>
@@ -2551,16 +2630,24 @@ The front desk of your salon.</source>
         <translation>从不</translation>
     </message>
     <message>
+        <source> % of a line</source>
+        <translation> %（按单行计）</translation>
+    </message>
+    <message>
+        <source>Discounts without a manager's approval, up to</source>
+        <translation>无需店长授权的折扣，最多</translation>
+    </message>
+    <message>
+        <source>Only a manager can change these.</source>
+        <translation>只有店长可以修改这些设置。</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
         <source>Lock the desk after idle</source>
         <translation>空闲多久后锁定前台</translation>
-    </message>
-    <message>
-        <source>Only a manager can change this.</source>
-        <translation>只有店长可以修改此项。</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from frontdesk.core.context import Actor, Role
 from frontdesk.models import Client, ConsumptionLine, Payment, Visit, VisitStatus
 from frontdesk.services.clients.registration import NewClient
+from frontdesk.services.desk.approval import Approval
 from frontdesk.services.desk.visits import BoardSection
 from frontdesk.services.registry import Services
 from frontdesk.ui.desk.checkin_dialog import CheckInDialog
@@ -17,6 +18,7 @@ from frontdesk.ui.desk.checkout_dialog import CheckoutDialog
 from frontdesk.ui.desk.desk_page import DeskPage
 from frontdesk.ui.desk.search_panel import HitsModel
 from frontdesk.ui.i18n import Translations
+from tests.conftest import ADMIN_PASSWORD
 from tests.ui.visible_text import untranslated, visible_texts
 
 
@@ -254,7 +256,8 @@ def _clients_named_wang(services: Services, admin: Actor) -> None:
     visit = services.visits.check_in(admin, CheckIn(regular, therapist_id=therapist,
                                                     room_id=room))
     services.visits.finish(admin, visit)
-    services.checkout.check_out(admin, visit, [], [], "free-trial")
+    services.checkout.check_out(admin, visit, [], [], "free-trial",
+                                approval=Approval("admin", ADMIN_PASSWORD, "体验"))
 
 
 def test_the_hits_model_passes_the_model_tester(

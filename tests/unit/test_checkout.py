@@ -28,6 +28,7 @@ from frontdesk.models import (
 )
 from frontdesk.models.appointment import CheckoutKey
 from frontdesk.services.clients.registration import NewClient
+from frontdesk.services.desk.approval import Approval, ApprovalMissing
 from frontdesk.services.desk.checkout import (
     CardCharge,
     CheckoutService,
@@ -39,9 +40,12 @@ from frontdesk.services.desk.checkout import (
 )
 from frontdesk.services.desk.visits import CheckIn
 from frontdesk.services.registry import Services
-from tests.conftest import NOW, FakeClock
+from tests.conftest import ADMIN_PASSWORD, NOW, FakeClock
 from tests.unit.test_appointments import Desk, make_desk
 from tests.unit.test_clients import snapshot, staff_actor
+
+BY_ADMIN = Approval("admin", ADMIN_PASSWORD, "体验课")
+"""The admin, signed in at the desk, approves her own check-out by typing her password again."""
 
 
 @pytest.fixture
@@ -128,14 +132,16 @@ def assert_receipt(receipt: Receipt, visit_id: int, clock: FakeClock) -> None:
 
 def test_catalog_prices_quantities_and_products(services: Services, admin: Actor, desk: Desk,
                                                 visit_id: int) -> None:
+    """A typed price above the catalogue's is charged as typed (one below needs a manager:
+    test_checkout_approval.py)."""
     receipt = services.checkout.check_out(
         admin, visit_id,
-        [LineInput("service", desk.facial_id, unit_price_fen=30000),
+        [LineInput("service", desk.facial_id, unit_price_fen=40000),
          LineInput("product", desk.cream_id, quantity=2, discount_fen=1600)],
-        [PaymentInput("alipay", 60000)], "k1")
+        [PaymentInput("alipay", 70000)], "k1")
     assert [(r.kind, r.quantity, r.unit_price_fen, r.amount_fen) for r in receipt.lines] == [
-        (LineKind.SERVICE, 1, 30000, 30000), (LineKind.PRODUCT, 2, 15800, 30000)]
-    assert receipt.total_fen == 60000
+        (LineKind.SERVICE, 1, 40000, 40000), (LineKind.PRODUCT, 2, 15800, 30000)]
+    assert receipt.total_fen == 70000
 
 
 def test_the_same_key_books_once(services: Services, admin: Actor, desk: Desk,
@@ -237,9 +243,9 @@ def facial_and_creams(desk: Desk, cream_discount_fen: int) -> list[LineInput]:
 
 def test_a_discount_of_the_whole_line_books_a_line_of_zero(
         services: Services, admin: Actor, desk: Desk, visit_id: int, db: Database) -> None:
-    """100% off is allowed today: the line is booked with amount 0 (the boundary itself)."""
+    """100% off, with a manager's approval: the line is booked with amount 0 (the boundary)."""
     receipt = services.checkout.check_out(admin, visit_id, facial_and_creams(desk, 2 * 15800),
-                                          [PaymentInput("cash", 38000)], "k")
+                                          [PaymentInput("cash", 38000)], "k", approval=BY_ADMIN)
     assert [(r.quantity, r.unit_price_fen, r.discount_fen, r.amount_fen)
             for r in receipt.lines] == [(1, 38000, 0, 38000), (2, 15800, 31600, 0)]
     assert receipt.total_fen == 38000
@@ -262,7 +268,7 @@ def test_a_discount_one_fen_over_the_line_is_refused(
     assert snapshot(db) == before
     # The refusal left the visit as it was: the corrected check-out goes through.
     receipt = services.checkout.check_out(admin, visit_id, facial_and_creams(desk, 31600),
-                                          [PaymentInput("cash", 38000)], "k")
+                                          [PaymentInput("cash", 38000)], "k", approval=BY_ADMIN)
     assert receipt.total_fen == 38000
 
 
@@ -335,7 +341,12 @@ def test_only_a_served_visit_is_checked_out(services: Services, admin: Actor, de
 def test_a_finished_visit_with_nothing_to_pay(services: Services, admin: Actor,
                                               visit_id: int, db: Database) -> None:
     services.visits.finish(admin, visit_id)
-    receipt = services.checkout.check_out(admin, visit_id, [], [], "free-trial")
+    before = snapshot(db)
+    with pytest.raises(ApprovalMissing):
+        services.checkout.check_out(admin, visit_id, [], [], "free-trial")
+    assert snapshot(db) == before
+    receipt = services.checkout.check_out(admin, visit_id, [], [], "free-trial",
+                                          approval=BY_ADMIN)
     assert (receipt.total_fen, receipt.lines, receipt.payments) == (0, (), ())
     with db.read() as s:
         assert s.scalar(select(CheckoutKey.visit_id).where(CheckoutKey.key == "free-trial")) \

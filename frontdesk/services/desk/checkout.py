@@ -2,14 +2,23 @@
 
 Every input is checked before anything is written: quantities of 1 or more,
 prices and discounts in whole fen of 0 or more, a discount no larger than its
-line, payments that add up to the total exactly (no change is given here). The
-lines, payments, the visit's total and status, the client's last visit, the
-audit row and the idempotency key are written in one transaction.
+line, payments that add up to the total exactly (no change is given here), and
+upper bounds a real salon never reaches but a typing slip or an attack does
+(:data:`MAX_LINES`, :data:`MAX_PAYMENTS`, :data:`MAX_QUANTITY`,
+:data:`MAX_UNIT_PRICE_FEN`, :data:`MAX_TOTAL_FEN`). The lines, payments, the
+visit's total and status, the client's last visit, the audit rows and the
+idempotency key are written in one transaction.
+
+Money that leaves without payment (a price below the catalogue's, a discount
+over the store's limit, a total of zero) needs a manager's approval on the spot
+(:mod:`frontdesk.services.desk.approval`): without it the check-out is refused
+with :class:`ApprovalMissing`, which says what needs approval, and nothing is
+written; a wrong approver password books nothing but counts towards lock-out.
 
 The same idempotency key twice (a double-click, a retry) books once and returns
 the same receipt: the visit row is locked first, then the key is looked up, so
 a concurrent retry waits for the first and then finds its key; the key's unique
-constraint is the last guard.
+constraint is the last guard. A replay writes nothing, so it needs no approval.
 
 Member-card payments go to a :class:`CardCharger`, inside the check-out's
 transaction. Until the cards capability passes its own, :data:`NO_MEMBER_CARDS`
@@ -35,7 +44,7 @@ from frontdesk.core.money import check_fen, format_fen
 from frontdesk.core.permissions import Action, require
 from frontdesk.core.validation import check_text, is_whole
 from frontdesk.db import Database
-from frontdesk.errors import ConflictError, NotFound, ValidationError
+from frontdesk.errors import AuthError, ConflictError, NotFound, ValidationError
 from frontdesk.models import (
     Branch,
     Client,
@@ -52,10 +61,26 @@ from frontdesk.models import (
 from frontdesk.models.appointment import CheckoutKey, PlannedService
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
+from frontdesk.services.desk.approval import (
+    Approval,
+    ApprovalMissing,
+    PricedLine,
+    approve,
+    check_reason,
+    needs_of,
+    record_approval,
+)
 from frontdesk.services.desk.visits import finish_room
 from frontdesk.services.store.catalog import ServiceItemRow, service_item_row
+from frontdesk.services.store.setup import discount_limit_percent_in
 
-MAX_QUANTITY = 999
+MAX_LINES = 50
+MAX_PAYMENTS = 10
+MAX_QUANTITY = 99
+MAX_UNIT_PRICE_FEN = 50_000_000
+"""¥500,000.00 for one unit: more is a typing slip (a price is checked again as charged)."""
+MAX_TOTAL_FEN = 100_000_000
+"""¥1,000,000.00 for one check-out."""
 KEY_MAX = 64
 
 
@@ -156,8 +181,13 @@ class _Line:
 class _Priced:
     line: _Line
     description: str
+    catalogue_fen: int
     unit_price_fen: int
     amount_fen: int
+
+    def for_approval(self) -> PricedLine:
+        return PricedLine(self.line.index + 1, self.catalogue_fen, self.unit_price_fen,
+                          self.amount_fen + self.line.discount_fen, self.line.discount_fen)
 
 
 def _check_key(key: str) -> str:
@@ -166,6 +196,22 @@ def _check_key(key: str) -> str:
         raise ValidationError("A check-out needs an idempotency key of 1 to {n} characters.",
                               field="idempotency_key", n=KEY_MAX)
     return key
+
+
+def _check_counts(lines: Sequence[LineInput], payments: Sequence[PaymentInput]) -> None:
+    if len(lines) > MAX_LINES:
+        raise ValidationError("A check-out has at most {n} lines.", field="lines", n=MAX_LINES)
+    if len(payments) > MAX_PAYMENTS:
+        raise ValidationError("A check-out has at most {n} payments.", field="payments",
+                              n=MAX_PAYMENTS)
+
+
+def _check_unit_price(unit: int, index: int) -> int:
+    if unit > MAX_UNIT_PRICE_FEN:
+        raise ValidationError("Line {line}: a unit price is at most {max}.",
+                              field=f"lines.{index}.unit_price_fen", line=index + 1,
+                              max=format_fen(MAX_UNIT_PRICE_FEN))
+    return unit
 
 
 def _check_line(line: LineInput, index: int) -> _Line:
@@ -183,7 +229,8 @@ def _check_line(line: LineInput, index: int) -> _Line:
         raise ValidationError("Line {line}: the quantity is a whole number from 1 to {n}.",
                               field=f"{field}.quantity", line=index + 1, n=MAX_QUANTITY)
     unit = (None if line.unit_price_fen is None
-            else check_fen(line.unit_price_fen, f"{field}.unit_price_fen"))
+            else _check_unit_price(check_fen(line.unit_price_fen, f"{field}.unit_price_fen"),
+                                   index))
     return _Line(index, kind, line.item_id, qty, unit,
                  check_fen(line.discount_fen, f"{field}.discount_fen"))
 
@@ -196,9 +243,10 @@ def _check_payment(payment: PaymentInput, index: int) -> PaymentInput:
         raise ValidationError("Payment {n}: choose how it is paid.", field=f"{field}.method",
                               n=index + 1) from None
     amount = check_fen(payment.amount_fen, f"{field}.amount_fen")
-    if amount == 0:
-        raise ValidationError("Payment {n}: enter an amount above zero.",
-                              field=f"{field}.amount_fen", n=index + 1)
+    if not 0 < amount <= MAX_TOTAL_FEN:
+        raise ValidationError("Payment {n}: enter an amount above zero and at most {max}.",
+                              field=f"{field}.amount_fen", n=index + 1,
+                              max=format_fen(MAX_TOTAL_FEN))
     reference = check_text(payment.reference, 64, f"{field}.reference")
     return PaymentInput(method, amount, reference)
 
@@ -210,13 +258,14 @@ def _price(s: Session, branch_id: int, line: _Line) -> _Priced:
     if item is None or item.branch_id != branch_id or not item.active:
         raise NotFound("Line {line}: this item is not in the catalog.",
                        field=f"lines.{line.index}.item_id", line=line.index + 1)
-    unit = item.price_fen if line.unit_price_fen is None else line.unit_price_fen
+    unit = _check_unit_price(
+        item.price_fen if line.unit_price_fen is None else line.unit_price_fen, line.index)
     gross = line.quantity * unit
     if line.discount_fen > gross:
         raise ValidationError("Line {line}: the discount is more than the line's {gross}.",
                               field=f"lines.{line.index}.discount_fen", line=line.index + 1,
                               gross=format_fen(gross))
-    return _Priced(line, item.name[:120], unit, gross - line.discount_fen)
+    return _Priced(line, item.name[:120], item.price_fen, unit, gross - line.discount_fen)
 
 
 def _refuse_unpayable(visit: Visit) -> None:
@@ -229,11 +278,18 @@ def _refuse_unpayable(visit: Visit) -> None:
                             field="visit_id")
 
 
-def _check_total(payments: Sequence[PaymentInput], total: int) -> None:
+def _check_total(payments: Sequence[PaymentInput], priced: Sequence[_Priced]) -> int:
+    """The check-out's total, once it is within bounds and paid exactly."""
+    total = sum(p.amount_fen for p in priced)
+    if total > MAX_TOTAL_FEN:
+        raise ValidationError("The total may be at most {max}; this one is {total}.",
+                              field="total", max=format_fen(MAX_TOTAL_FEN),
+                              total=format_fen(total))
     paid = sum(p.amount_fen for p in payments)
     if paid != total:
         raise ValidationError("The payments add up to {paid}; the total is {total}.",
                               field="payments", paid=format_fen(paid), total=format_fen(total))
+    return total
 
 
 class CheckoutService:
@@ -244,29 +300,30 @@ class CheckoutService:
         self._member_cards = member_cards
 
     def check_out(self, actor: Actor, visit_id: int, lines: Sequence[LineInput],
-                  payments: Sequence[PaymentInput], idempotency_key: str) -> Receipt:
-        """Close a visit with its lines and payments; the same key again, the same receipt."""
+                  payments: Sequence[PaymentInput], idempotency_key: str, *,
+                  approval: Approval | None = None) -> Receipt:
+        """Close a visit with its lines and payments; the same key again, the same receipt.
+
+        ``approval`` is a manager's, for a check-out that needs one: without it such a
+        check-out raises :class:`ApprovalMissing`, saying what needs approval.
+        """
         require(actor, Action.CHECK_OUT)
         key = _check_key(idempotency_key)
+        _check_counts(lines, payments)
         wanted = [_check_line(line, i) for i, line in enumerate(lines)]
         paid = [_check_payment(p, i) for i, p in enumerate(payments)]
         try:
             with self._db.write() as s:
-                visit = self._lock_visit(s, actor, visit_id)
-                done = s.get(CheckoutKey, key)
-                if done is not None:
-                    return _replay(s, done, visit_id)
-                _refuse_unpayable(visit)
-                priced = [_price(s, actor.branch_id, line) for line in wanted]
-                _check_total(paid, sum(p.amount_fen for p in priced))
-                self._book(s, actor, visit, priced, paid, key)
-                return build_receipt(s, visit.id)
+                outcome = self._close(s, actor, visit_id, wanted, paid, key, approval)
         except IntegrityError:
             with self._db.read() as s:  # lost a race with the same key: the winner's receipt
                 done = s.get(CheckoutKey, key)
                 if done is None:
                     raise
                 return _replay(s, done, visit_id)
+        if isinstance(outcome, AuthError):
+            raise outcome  # a wrong approver password: only the failed attempt was committed
+        return outcome
 
     def receipt(self, actor: Actor, visit_id: int) -> Receipt:
         """The receipt of a checked-out visit (to print again)."""
@@ -290,6 +347,38 @@ class CheckoutService:
                 .where(PlannedService.visit_id == visit_id, Visit.branch_id == actor.branch_id)
                 .order_by(PlannedService.position))
             return [service_item_row(item) for item in items]
+
+    def _close(self, s: Session, actor: Actor, visit_id: int, wanted: Sequence[_Line],
+               paid: Sequence[PaymentInput], key: str,
+               approval: Approval | None) -> Receipt | AuthError:
+        """The check-out in ``s``: its receipt, or the approver's failed sign-in to commit."""
+        visit = self._lock_visit(s, actor, visit_id)
+        done = s.get(CheckoutKey, key)
+        if done is not None:
+            return _replay(s, done, visit_id)
+        _refuse_unpayable(visit)
+        priced = [_price(s, actor.branch_id, line) for line in wanted]
+        total = _check_total(paid, priced)
+        try:
+            self._approve(s, actor, visit.id, priced, total, approval)
+        except AuthError as exc:  # lock-out counts the attempt: commit it, book nothing
+            return exc
+        self._book(s, actor, visit, priced, paid, key)
+        return build_receipt(s, visit.id)
+
+    def _approve(self, s: Session, actor: Actor, visit_id: int, priced: Sequence[_Priced],
+                 total: int, approval: Approval | None) -> None:
+        """Nothing, or a manager's approval checked and audited; ApprovalMissing without one."""
+        limit = discount_limit_percent_in(s, actor.branch_id)
+        needs = needs_of([p.for_approval() for p in priced], total, limit)
+        if not needs:
+            return
+        if approval is None:
+            raise ApprovalMissing(needs, limit)
+        reason = check_reason(approval)
+        now = self._clock()
+        approver = approve(s, actor, approval, now)
+        record_approval(s, now, approver, actor, visit_id, reason, needs, total)
 
     def _lock_visit(self, s: Session, actor: Actor, visit_id: int) -> Visit:
         visit = s.scalar(select(Visit).where(Visit.id == visit_id).with_for_update())

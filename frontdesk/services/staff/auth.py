@@ -13,6 +13,7 @@ import datetime as dt
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Actor, Clock, Role
 from frontdesk.db import Database
@@ -129,3 +130,28 @@ def new_staff(branch_id: int, username: str, display_name: str, role: Role,
         raise ValidationError("Enter the name shown to colleagues.", field="display_name")
     return Staff(branch_id=branch_id, username=username, display_name=display_name.strip(),
                  role=role, password_hash=hash_password(password) if password else None)
+
+
+def check_password_in(s: Session, username: str, password: str, now: dt.datetime) -> Staff:
+    """The active staff row for a user name and password, checked inside the caller's transaction.
+
+    For a sign-in on the spot inside another action (a manager approving a check-out), with the
+    lock-out of :meth:`AuthService.sign_in`. The account's row is locked first, so terminals
+    checking one account take turns and the failure count stays exact. A wrong password is
+    added to ``s`` as a failure before AuthError is raised: the caller commits it.
+    """
+    username = username.strip().lower()
+    staff = s.scalar(select(Staff).where(Staff.username == username).with_for_update())
+    count, oldest = s.execute(
+        select(func.count(LoginFailure.id), func.min(LoginFailure.at))
+        .where(LoginFailure.username == username, LoginFailure.at > now - FAILURE_WINDOW)).one()
+    if count >= MAX_FAILURES:
+        until = oldest.replace(tzinfo=dt.UTC) + FAILURE_WINDOW
+        raise AccountLocked(until=until.astimezone().strftime("%H:%M"), until_at=until)
+    if not _verify(staff.password_hash if staff else None, password) \
+            or staff is None or not staff.active:
+        s.add(LoginFailure(username=username, at=now))
+        audit.record(s, now, None, AuditAction.SIGN_IN_FAILED, "staff", staff.id if staff else None,
+                     username)
+        raise AuthError()
+    return staff

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Actor, Clock, Role
 from frontdesk.core.permissions import Action, require
+from frontdesk.core.validation import is_whole
 from frontdesk.db import Database
 from frontdesk.errors import ConflictError, ValidationError
 from frontdesk.models import Branch, Setting, Staff
@@ -16,7 +18,9 @@ from frontdesk.services.audit import AuditAction
 from frontdesk.services.staff.auth import actor_of, new_staff
 
 IDLE_LOCK_MINUTES = "idle_lock_minutes"
-DEFAULTS: dict[str, str] = {IDLE_LOCK_MINUTES: "10"}
+DISCOUNT_LIMIT_PERCENT = "discount_limit_percent"
+"""The most a receptionist may take off a line (in % of it) without a manager's approval."""
+DEFAULTS: dict[str, str] = {IDLE_LOCK_MINUTES: "10", DISCOUNT_LIMIT_PERCENT: "20"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,21 @@ def check_store_name(name: str) -> str:
         raise ValidationError("The store's name is too long (120 characters at most).",
                               field="store_name")
     return name
+
+
+def setting_in(s: Session, branch_id: int, key: str) -> str:
+    """A store setting read in the caller's transaction (its default if the store has none)."""
+    value = s.scalar(select(Setting.value).where(Setting.branch_id == branch_id,
+                                                 Setting.key == key))
+    return value if value is not None else DEFAULTS.get(key, "")
+
+
+def discount_limit_percent_in(s: Session, branch_id: int) -> int:
+    """The store's discount limit (0…100 %), read in the caller's transaction."""
+    try:
+        return min(100, max(0, int(setting_in(s, branch_id, DISCOUNT_LIMIT_PERCENT))))
+    except ValueError:
+        return int(DEFAULTS[DISCOUNT_LIMIT_PERCENT])
 
 
 class StoreService:
@@ -82,9 +101,7 @@ class StoreService:
 
     def setting(self, branch_id: int, key: str) -> str:
         with self._db.read() as s:
-            value = s.scalar(select(Setting.value).where(Setting.branch_id == branch_id,
-                                                         Setting.key == key))
-        return value if value is not None else DEFAULTS.get(key, "")
+            return setting_in(s, branch_id, key)
 
     def idle_lock_minutes(self, branch_id: int) -> int:
         try:
@@ -99,6 +116,19 @@ class StoreService:
             raise ValidationError("Choose between 0 (off) and 240 minutes.",
                                   field=IDLE_LOCK_MINUTES)
         self._set(actor, IDLE_LOCK_MINUTES, str(minutes))
+
+    def discount_limit_percent(self, branch_id: int) -> int:
+        """Discounts up to this share of a line need no manager's approval at check-out."""
+        with self._db.read() as s:
+            return discount_limit_percent_in(s, branch_id)
+
+    def set_discount_limit_percent(self, actor: Actor, percent: int) -> None:
+        """0 (every discount needs approval) … 100 (none does); managers only."""
+        require(actor, Action.MANAGE_SETTINGS)
+        if not is_whole(percent) or not 0 <= percent <= 100:
+            raise ValidationError("Choose a discount limit from 0 to 100 %.",
+                                  field=DISCOUNT_LIMIT_PERCENT)
+        self._set(actor, DISCOUNT_LIMIT_PERCENT, str(percent))
 
     def _set(self, actor: Actor, key: str, value: str) -> None:
         with self._db.write() as s:

@@ -4,6 +4,10 @@ Lines start from the services planned at check-in. Amounts are typed in yuan and
 held as integer fen. Payments may be split; whatever is left unpaid when the
 desk confirms is paid by the method chosen below. The idempotency key is made
 when the dialog opens, so a double press books once.
+
+A check-out that needs a manager's approval (a discount over the store's limit,
+nothing to pay) opens the approval panel in place; the manager's user name,
+password and reason go with the next confirmation.
 """
 
 from __future__ import annotations
@@ -31,10 +35,12 @@ from PySide6.QtWidgets import (
 
 from frontdesk.core.context import Actor
 from frontdesk.core.money import format_fen, parse_yuan
-from frontdesk.errors import DomainError, ValidationError
+from frontdesk.errors import AuthError, DomainError, ValidationError
 from frontdesk.models import LineKind, PaymentMethod
+from frontdesk.services.desk.approval import ApprovalMissing
 from frontdesk.services.desk.checkout import LineInput, PaymentInput, Receipt
 from frontdesk.services.registry import Services
+from frontdesk.ui.desk.approval_panel import ApprovalPanel
 from frontdesk.ui.desk.receipt_dialog import ReceiptDialog
 from frontdesk.ui.forms import FormErrors
 from frontdesk.ui.labels import payment_method_name
@@ -105,6 +111,7 @@ class CheckoutDialog(QDialog):
                                               self.tr("Unit price"), self.tr("Discount"),
                                               self.tr("Amount")])
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(150)  # four lines stay in sight when the approval opens
         self.table.installEventFilter(self)
         self.total = QLabel(objectName="total")
         self._build_payments()
@@ -148,6 +155,10 @@ class CheckoutDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.total)
         layout.addLayout(pay)
+        self.approval = ApprovalPanel(self)
+        self.approval.submitted.connect(self.confirm)
+        self.approval.cancelled.connect(self.item.setFocus)
+        layout.addWidget(self.approval)
         layout.addWidget(general)
         layout.addWidget(buttons)
         self._refresh()
@@ -210,19 +221,53 @@ class CheckoutDialog(QDialog):
                            discount_fen=line.discount_fen) for line in self.lines]
         try:
             self.receipt = self._services.checkout.check_out(
-                self._actor, self._visit_id, lines, self._all_payments(), self._key)
+                self._actor, self._visit_id, lines, self._all_payments(), self._key,
+                approval=self.approval.approval())
+        except ApprovalMissing as exc:
+            self.errors.clear()
+            self.approval.ask(exc.needs, exc.limit_percent)
+            self._make_room()
+            return
         except DomainError as exc:
-            self.errors.show(exc)
+            self._show_error(exc)
             return
         self.checked_out.emit(self.receipt)
         self.accept()
         ReceiptDialog(self.receipt, self.parentWidget()).open()
 
+    def _make_room(self) -> None:
+        """Grow to show the approval panel without squeezing the lines, within the screen."""
+        screen = self.screen().availableGeometry()
+        height = min(max(self.height(), self.sizeHint().height()), screen.height())
+        if height > self.height():
+            self.resize(self.width(), height)
+            self.move(self.x(), max(screen.top(), min(self.y(), screen.bottom() - height)))
+
+    def _show_error(self, exc: DomainError) -> None:
+        about_approval = isinstance(exc, AuthError) or (exc.field or "").startswith("approval")
+        if about_approval and self.approval.isVisible():
+            self.errors.clear()
+            self.approval.show_error(exc)
+        else:
+            self.errors.show(exc)
+
+    def reject(self) -> None:
+        """Esc closes the approval panel first, then the dialog."""
+        if self.approval.isVisible():
+            self.approval.cancel()
+            return
+        super().reject()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Ctrl+Enter confirms from any field (plain Enter adds a line or a payment)."""
-        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.confirm()
+        """Ctrl+Enter confirms from any field; plain Enter never does.
+
+        Plain Enter adds a line or a payment, or submits the approval panel; whatever else
+        it reaches stops here, before QDialog would press the button box's default button
+        (which QDialogButtonBox makes its OK button when shown).
+        """
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.confirm()
             return
         super().keyPressEvent(event)
 
