@@ -29,6 +29,7 @@ from frontdesk.models.consultation import ConsultationPhoto, ConsultationRecord,
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.health.consultation import consented_client, require_audited
+from frontdesk.services.rows import check_row_id, get_row
 
 MAX_PHOTO_BYTES = 20 * 1024 * 1024
 _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
@@ -139,9 +140,10 @@ class PhotoService:
 
     def _record(self, s: Session, actor: Actor, record_id: int, new: _NewPhoto,
                 created: list[Path]) -> PhotoInfo:
-        rec = s.get(ConsultationRecord, record_id)
+        rec = get_row(s, ConsultationRecord, record_id)
         if rec is None:
-            raise NotFound("No consultation record with id {id}.", id=record_id)
+            raise NotFound("No consultation record with id {id}.", field="record_id",
+                           id=record_id)
         consented_client(s, rec.client_id)
         same = s.scalar(select(ConsultationPhoto).where(
             ConsultationPhoto.record_id == record_id, ConsultationPhoto.sha256 == new.sha256))
@@ -191,6 +193,7 @@ class PhotoService:
         require_audited(self._db, self._clock, actor, Action.VIEW_HEALTH,
                         AuditAction.HEALTH_VIEW_DENIED,
                         "consultation", record_id)
+        check_row_id(ConsultationRecord, record_id, "record_id")
         with self._db.read() as s:
             return [_info(p) for p in s.scalars(select(ConsultationPhoto).where(
                 ConsultationPhoto.record_id == record_id).order_by(ConsultationPhoto.id))]
@@ -201,9 +204,9 @@ class PhotoService:
                         AuditAction.HEALTH_VIEW_DENIED,
                         "consultation_photo", photo_id)
         with self._db.write() as s:
-            photo = s.get(ConsultationPhoto, photo_id)
+            photo = get_row(s, ConsultationPhoto, photo_id)
             if photo is None:
-                raise NotFound("No photo with id {id}.", id=photo_id)
+                raise NotFound("No photo with id {id}.", field="photo_id", id=photo_id)
             audit.record(s, self._clock(), actor, AuditAction.HEALTH_VIEW, "consultation_photo",
                          photo.id,
                          f"client={photo.client_id} record={photo.record_id}")
