@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -97,6 +98,31 @@ def test_a_written_sheet_is_whole_audited_once_and_owner_only(
     assert [p.name for p in out.iterdir()] == ["sheet.pdf"]
     assert target.stat().st_mode & 0o777 == 0o600  # health data: the owner's only
     assert sheet_views(services) == ["sheet lang=en via=desk"]
+
+
+def test_two_terminals_saving_the_same_sheet_leave_one_whole_file_and_two_views(
+        services: Services, admin: Actor, client_id: int, out: Path) -> None:
+    """Each writes its own temporary file and renames it over the target: whichever comes
+    last wins whole, and each view is audited (two connections, two transactions)."""
+    barrier = threading.Barrier(2, timeout=60)
+    errors: list[BaseException] = []
+
+    def terminal() -> None:
+        barrier.wait()
+        try:
+            services.sheet.write_sheet(admin, client_id, out / "sheet.pdf", EN)
+        except BaseException as exc:  # collected for the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=terminal) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert [p.name for p in out.iterdir()] == ["sheet.pdf"]
+    assert (out / "sheet.pdf").read_bytes().endswith(b"%%EOF\n")
+    assert sheet_views(services) == ["sheet lang=en via=desk"] * 2
 
 
 def test_a_sheet_whose_view_cannot_be_audited_is_not_left_behind(
