@@ -178,8 +178,8 @@ def _is_refusal(exc: Exception) -> bool:
     return isinstance(exc, (DomainError, StorageError))
 
 
-@probe("edge: find | head", "'frontdesk find' piped into a reader that has already gone "
-       "(as head has after its lines), 5 times; a raw error is a traceback on stderr")
+@probe("edge: find into a closed pipe", "'frontdesk find' piped into a reader that has "
+       "already gone (as head has after its lines), 5 times; a raw error is a traceback")
 def broken_pipe(backend: Backend) -> Outcome:
     attempts = errors = 0
     with backend.fresh() as db, tempfile.TemporaryDirectory() as tmp:
