@@ -26,6 +26,8 @@ from frontdesk.config import Paths, load_paths
 from frontdesk.errors import DomainError, StorageError
 
 Command = Callable[[argparse.Namespace, Paths], int]
+SIGPIPE_EXIT = 128 + 13
+"""The exit status of a process ended by SIGPIPE, as a shell reports it."""
 
 
 def cmd_gui(args: argparse.Namespace, paths: Paths) -> int:
@@ -129,6 +131,20 @@ def cmd_sheet(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def _reader_gone() -> int:
+    """The reader of our output has gone (``frontdesk find … | head``): stop quietly.
+
+    Python ignores SIGPIPE, so the write raised BrokenPipeError instead of ending the
+    process as it ends ``grep`` or ``cat``. Point stdout at the null device, so the
+    flush at exit cannot fail again, and exit 141 (128 + SIGPIPE), the status a shell
+    reports for those tools: ``set -o pipefail`` scripts see the same as with them.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return SIGPIPE_EXIT
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="frontdesk", description="FrontDesk front-desk program")
     parser.add_argument("--database", metavar="URL",
@@ -175,7 +191,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = load_paths(args.database)
     command: Command = args.command
     try:
-        return command(args, paths)
+        code = command(args, paths)
+        sys.stdout.flush()  # here, where a closed pipe can be caught, not at exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except DomainError as exc:
         print(f"frontdesk: {exc.message}", file=sys.stderr)
         return 2

@@ -2,7 +2,10 @@
 
 Stored as E.164 (``+8613800138000``) with the last four digits in their own
 indexed column, because Chinese desks ask for the 手机尾号. Input may carry
-spaces, dashes, brackets, ``+86``/``0086`` and full-width digits (１３８…).
+spaces, dashes, brackets, ``+86``/``0086`` and full-width digits (１３８…);
+once those are folded away, only digits and a leading ``+`` remain, or the
+input is refused: ``phonenumbers`` would read ``138abcd5678`` as the keypad
+digits 13822235678, a number nobody gave.
 
 ``phonenumbers`` is imported by the functions that parse a number, when they
 first do: folding, masking and showing a stored mainland number need no
@@ -14,10 +17,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from frontdesk.core.validation import check_characters
 from frontdesk.errors import ValidationError
 
 DEFAULT_REGION = "CN"
 _SEPARATORS = re.compile(r"[\s\-–—().·]")
+_DIALLABLE = re.compile(r"\+?\d+")
 
 
 def fold_digits(text: str) -> str:
@@ -27,9 +32,12 @@ def fold_digits(text: str) -> str:
 
 def normalise_phone(text: str, region: str = DEFAULT_REGION, field: str = "phone") -> str:
     """The E.164 form of a phone number someone typed; ValidationError when it is not one."""
-    raw = fold_digits(text)
+    raw = fold_digits(check_characters(text, field))
     if not raw:
         raise ValidationError("Enter a phone number.", field=field)
+    if not _DIALLABLE.fullmatch(raw):
+        raise ValidationError("{text} is not a phone number: use digits only.", field=field,
+                              text=text)
     import phonenumbers  # on first use: see the module docstring
 
     try:

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdminPage</name>
@@ -49,7 +50,7 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <source>Move {name}'s appointment</source>
+        <source>Move {name}&apos;s appointment</source>
         <translation>改约：{name}</translation>
     </message>
     <message>
@@ -104,7 +105,7 @@
 <context>
     <name>ApprovalPanel</name>
     <message>
-        <source>A manager's approval is needed</source>
+        <source>A manager&apos;s approval is needed</source>
         <translation>需要店长授权</translation>
     </message>
     <message>
@@ -120,7 +121,7 @@
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <source>Manager's user name</source>
+        <source>Manager&apos;s user name</source>
         <translation>店长用户名</translation>
     </message>
     <message>
@@ -282,7 +283,7 @@
         <translation>批量生成客情分析表</translation>
     </message>
     <message>
-        <source>Today's visitors ({n})</source>
+        <source>Today&apos;s visitors ({n})</source>
         <translation>今日到店客户（{n} 位）</translation>
     </message>
     <message>
@@ -704,7 +705,7 @@
         <translation>请在左侧查找客户（F2），按 Enter 打开客户档案。</translation>
     </message>
     <message>
-        <source>No clients to print: search first, or wait for today's visitors.</source>
+        <source>No clients to print: search first, or wait for today&apos;s visitors.</source>
         <translation>没有可生成的客户：请先查找客户，或等今日有客人到店。</translation>
     </message>
     <message>
@@ -925,7 +926,7 @@
         <translation>农历月有 29 或 30 天，请选择 1 到 30 日。</translation>
     </message>
     <message>
-        <source>A manager's approval is needed: {needs}.</source>
+        <source>A manager&apos;s approval is needed: {needs}.</source>
         <translation>需要店长授权：{needs}。</translation>
     </message>
     <message>
@@ -935,6 +936,10 @@
     <message>
         <source>A name has at most {n} characters.</source>
         <translation>姓名最多 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>A password has at most {n} characters.</source>
+        <translation>密码最多 {n} 个字符。</translation>
     </message>
     <message>
         <source>A password may not start or end with a space.</source>
@@ -965,7 +970,11 @@
         <translation>服务时长为 5 到 {n} 分钟。</translation>
     </message>
     <message>
-        <source>A user name uses letters, digits, '.' or '_' only.</source>
+        <source>A user name has at most {n} characters.</source>
+        <translation>用户名最多 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>A user name uses letters, digits, &apos;.&apos; or &apos;_&apos; only.</source>
         <translation>用户名只能包含字母、数字、“.”或“_”。</translation>
     </message>
     <message>
@@ -979,6 +988,10 @@
     <message>
         <source>An appointment takes 5 to {n} minutes.</source>
         <translation>预约时长为 5 到 {n} 分钟。</translation>
+    </message>
+    <message>
+        <source>Appointments are booked at most a year ahead.</source>
+        <translation>预约最多只能提前一年。</translation>
     </message>
     <message>
         <source>At most {n} characters, please.</source>
@@ -995,6 +1008,10 @@
     <message>
         <source>Choose a discount limit from 0 to 100 %.</source>
         <translation>折扣上限请选 0 到 100 %。</translation>
+    </message>
+    <message>
+        <source>Choose a day from {first} to {last}.</source>
+        <translation>请选择 {first} 至 {last} 之间的日期。</translation>
     </message>
     <message>
         <source>Choose a month from 1 to 12.</source>
@@ -1045,7 +1062,7 @@
         <translation>请输入时长，或选择一个服务项目。</translation>
     </message>
     <message>
-        <source>Enter the client's name.</source>
+        <source>Enter the client&apos;s name.</source>
         <translation>请输入客户姓名。</translation>
     </message>
     <message>
@@ -1053,12 +1070,16 @@
         <translation>请输入同事看到的姓名。</translation>
     </message>
     <message>
-        <source>Enter the store's name.</source>
+        <source>Enter the store&apos;s name.</source>
         <translation>请输入门店名称。</translation>
     </message>
     <message>
         <source>Give the reason for the approval.</source>
         <translation>请填写授权原因。</translation>
+    </message>
+    <message>
+        <source>FrontDesk may not write in the folder {folder}. Choose another folder.</source>
+        <translation>FrontDesk 无权写入文件夹 {folder}，请换一个文件夹。</translation>
     </message>
     <message>
         <source>Give the start time with its time zone.</source>
@@ -1081,7 +1102,7 @@
         <translation>第 {line} 行：请从列表中选择项目。</translation>
     </message>
     <message>
-        <source>Line {line}: the discount is more than the line's {gross}.</source>
+        <source>Line {line}: the discount is more than the line&apos;s {gross}.</source>
         <translation>第 {line} 行：优惠超过了该行金额 {gross}。</translation>
     </message>
     <message>
@@ -1233,12 +1254,24 @@
         <translation>暗疮等级应在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
+        <source>The consultation date cannot be before {first}.</source>
+        <translation>咨询日期不能早于 {first}。</translation>
+    </message>
+    <message>
         <source>The consultation date cannot be in the future.</source>
         <translation>咨询日期不能在将来。</translation>
     </message>
     <message>
+        <source>The disk is full: the sheet could not be written to {path}.</source>
+        <translation>磁盘已满，无法将分析表写入 {path}。</translation>
+    </message>
+    <message>
         <source>The file {name} cannot be read.</source>
         <translation>无法读取文件 {name}。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
         <source>The hips must be between {low} and {high} cm.</source>
@@ -1251,6 +1284,10 @@
     <message>
         <source>The next visit cannot be before the consultation.</source>
         <translation>下次到店日期不能早于咨询日期。</translation>
+    </message>
+    <message>
+        <source>The next visit must be within two years of the consultation.</source>
+        <translation>下次到店须在咨询后两年之内。</translation>
     </message>
     <message>
         <source>The number of sessions must be between {low} and {high}.</source>
@@ -1285,7 +1322,11 @@
         <translation>服务尚未开始：请开始服务，或取消本次到店。</translation>
     </message>
     <message>
-        <source>The store's name is too long (120 characters at most).</source>
+        <source>The sheet could not be written to {path}.</source>
+        <translation>无法将分析表写入 {path}。</translation>
+    </message>
+    <message>
+        <source>The store&apos;s name is too long (120 characters at most).</source>
         <translation>门店名称过长（最多 120 个字符）。</translation>
     </message>
     <message>
@@ -1313,7 +1354,11 @@
         <translation>皱纹等级应在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <source>There is no store yet: run 'frontdesk init' or 'frontdesk demo'.</source>
+        <source>There is no record with number {id}.</source>
+        <translation>没有编号为 {id} 的记录。</translation>
+    </message>
+    <message>
+        <source>There is no store yet: run &apos;frontdesk init&apos; or &apos;frontdesk demo&apos;.</source>
         <translation>还没有门店：请运行 “frontdesk init” 或 “frontdesk demo”。</translation>
     </message>
     <message>
@@ -1365,6 +1410,10 @@
         <translation>这个手机号已属于 {name}。</translation>
     </message>
     <message>
+        <source>This text holds an invisible control character ({code}); type it again without it.</source>
+        <translation>这段文字含有看不见的控制字符（{code}），请去掉后重新输入。</translation>
+    </message>
+    <message>
         <source>This text is too long ({limit} characters at most).</source>
         <translation>内容过长（最多 {limit} 个字符）。</translation>
     </message>
@@ -1405,6 +1454,10 @@
         <translation>您的角色（{role}）无权{action}。</translation>
     </message>
     <message>
+        <source>{folder} is not a folder.</source>
+        <translation>{folder} 不是文件夹。</translation>
+    </message>
+    <message>
         <source>{kind} is not one of the special conditions.</source>
         <translation>{kind} 不是特殊情况之一。</translation>
     </message>
@@ -1413,16 +1466,32 @@
         <translation>{name} 尚未同意保存健康数据（皮肤和身体检测）。请先记录其同意。</translation>
     </message>
     <message>
+        <source>{name} is a HEIC photo, which FrontDesk cannot show. Export it as JPEG (on the phone or in the Photos app) and add that.</source>
+        <translation>{name} 是 HEIC 格式的照片，FrontDesk 无法显示。请在手机或“照片”应用中将其导出为 JPEG 后再添加。</translation>
+    </message>
+    <message>
         <source>{name} is checked in already (visit {visit_id}).</source>
         <translation>{name} 已经签到（到店记录 {visit_id}）。</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or is not really a photo: it cannot be opened.</source>
+        <translation>{name} 已损坏或并非真正的照片，无法打开。</translation>
     </message>
     <message>
         <source>{name} is in the catalog already.</source>
         <translation>{name} 已在目录中。</translation>
     </message>
     <message>
-        <source>{name} is not a JPEG, PNG, WEBP or HEIC photo.</source>
-        <translation>{name} 不是 JPEG、PNG、WEBP 或 HEIC 照片。</translation>
+        <source>{name} is not a JPEG, PNG or WEBP photo.</source>
+        <translation>{name} 不是 JPEG、PNG 或 WEBP 照片。</translation>
+    </message>
+    <message>
+        <source>{name} is not a file (a folder, a device or a pipe): choose a photo.</source>
+        <translation>{name} 不是普通文件（而是文件夹、设备或管道），请选择一张照片。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder: give the sheet a file name.</source>
+        <translation>{path} 是一个文件夹，请为分析表指定文件名。</translation>
     </message>
     <message>
         <source>{room} is being cleaned.</source>
@@ -1443,6 +1512,10 @@
     <message>
         <source>{text} is not a phone number.</source>
         <translation>{text} 不是电话号码。</translation>
+    </message>
+    <message>
+        <source>{text} is not a phone number: use digits only.</source>
+        <translation>{text} 不是电话号码，请只输入数字。</translation>
     </message>
     <message>
         <source>{text} is not a valid phone number.</source>
@@ -1575,7 +1648,7 @@
         <translation>无法连接数据库。请检查网线以及数据库服务器是否在运行，然后再试。</translation>
     </message>
     <message>
-        <source>The database file is on a network share, where it can be damaged. Keep it on this computer's disk, or let several terminals share a PostgreSQL server.</source>
+        <source>The database file is on a network share, where it can be damaged. Keep it on this computer&apos;s disk, or let several terminals share a PostgreSQL server.</source>
         <translation>数据库文件位于网络共享上，可能因此损坏。请把它放在本机磁盘上；多台终端共用时请使用 PostgreSQL 服务器。</translation>
     </message>
     <message>
@@ -2041,7 +2114,7 @@ The front desk of your salon.</source>
         <translation>显示时再载入</translation>
     </message>
     <message>
-        <source>This photo's format cannot be shown here.</source>
+        <source>This photo&apos;s format cannot be shown here.</source>
         <translation>此照片的格式无法在这里显示。</translation>
     </message>
     <message>
@@ -2110,7 +2183,7 @@ The front desk of your salon.</source>
         <translation>关怀回访</translation>
     </message>
     <message>
-        <source>The day's due calls: follow-ups after treatments, birthday and festival greetings, churn warnings and card expiry, with each call's outcome. Coming in a later version.</source>
+        <source>The day&apos;s due calls: follow-ups after treatments, birthday and festival greetings, churn warnings and card expiry, with each call&apos;s outcome. Coming in a later version.</source>
         <translation>当天待办的联系：护理后回访、生日与节日问候、流失预警和卡到期提醒，并记录每次联系的结果。将在后续版本提供。</translation>
     </message>
     <message>
@@ -2228,7 +2301,7 @@ The front desk of your salon.</source>
         <translation>会员卡</translation>
     </message>
     <message>
-        <source>The client's stored-value and session cards with their balances: coming in a later version.</source>
+        <source>The client&apos;s stored-value and session cards with their balances: coming in a later version.</source>
         <translation>客户的储值卡、疗程卡及余额：将在后续版本提供。</translation>
     </message>
     <message>
@@ -2236,7 +2309,7 @@ The front desk of your salon.</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <source>The client's complaints and how each was resolved: coming in a later version.</source>
+        <source>The client&apos;s complaints and how each was resolved: coming in a later version.</source>
         <translation>客户的投诉及处理结果：将在后续版本提供。</translation>
     </message>
     <message>
@@ -2512,7 +2585,7 @@ The front desk of your salon.</source>
         <translation>例如 138 0013 8000</translation>
     </message>
     <message>
-        <source>Referrer's phone, card number or name</source>
+        <source>Referrer&apos;s phone, card number or name</source>
         <translation>推荐人的手机号、卡号或姓名</translation>
     </message>
     <message>
@@ -2634,7 +2707,7 @@ The front desk of your salon.</source>
         <translation> %（按单行计）</translation>
     </message>
     <message>
-        <source>Discounts without a manager's approval, up to</source>
+        <source>Discounts without a manager&apos;s approval, up to</source>
         <translation>无需店长授权的折扣，最多</translation>
     </message>
     <message>
@@ -2659,10 +2732,6 @@ The front desk of your salon.</source>
 </context>
 <context>
     <name>SheetActions</name>
-    <message>
-        <source>The sheet could not be written to {path}: {reason}</source>
-        <translation>无法把分析表保存到 {path}：{reason}</translation>
-    </message>
     <message>
         <source>Save the client analysis sheet</source>
         <translation>保存客情分析表</translation>

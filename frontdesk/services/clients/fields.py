@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from frontdesk.core.names import clean_name
 from frontdesk.core.phones import fold_digits
+from frontdesk.core.validation import check_characters
 from frontdesk.errors import ValidationError
 
 NAME_MAX = 40
@@ -20,7 +21,7 @@ TIER_MAX = 24
 
 def check_name(text: str) -> str:
     """The client's name, cleaned (spaces folded); refused when empty or too long."""
-    name = clean_name(text)
+    name = clean_name(check_characters(text, "name"))
     if not name:
         raise ValidationError("Enter the client's name.", field="name")
     if len(name) > NAME_MAX:
@@ -30,7 +31,7 @@ def check_name(text: str) -> str:
 
 def check_member_no(text: str) -> str | None:
     """A member (card) number in upper case, full-width digits folded; None when empty."""
-    number = fold_digits(text).upper()
+    number = fold_digits(check_characters(text, "member_no")).upper()
     if not number:
         return None
     if len(number) > MEMBER_NO_MAX or not (number.isascii() and number.isalnum()):

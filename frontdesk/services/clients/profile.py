@@ -26,11 +26,11 @@ from frontdesk.core.birthdays import BirthdayInput, check_birthday
 from frontdesk.core.context import Actor, Clock, local_today
 from frontdesk.core.permissions import Action, allowed, require
 from frontdesk.core.phones import normalise_phone, phone_for
-from frontdesk.core.validation import check_choice, check_text
+from frontdesk.core.validation import check_characters, check_choice, check_prose, check_text
 from frontdesk.core.visitors import VisitorClass
 from frontdesk.db import Database
 from frontdesk.errors import ConflictError, ValidationError
-from frontdesk.models import Client, Gender, SourceChannel
+from frontdesk.models import Client, ConsumptionLine, Gender, SourceChannel, Visit
 from frontdesk.models.profile import ClientPreference, PreferenceKind
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
@@ -54,6 +54,7 @@ from frontdesk.services.clients.sections import (
     ClientComplaints,
     ComplaintSummary,
 )
+from frontdesk.services.rows import check_row_id
 
 STALE_AFTER = dt.timedelta(days=365)
 SUMMARY_WINDOW = dt.timedelta(days=365)
@@ -198,7 +199,8 @@ def preferences_of(s: Session, client_id: int) -> Preferences:
 def _validated_preferences(prefs: Preferences) -> list[tuple[PreferenceKind, str]]:
     out: list[tuple[PreferenceKind, str]] = []
     for attr, kind in _PREF_KINDS.items():
-        values = list(dict.fromkeys(" ".join(v.split()) for v in getattr(prefs, attr)))
+        values = list(dict.fromkeys(" ".join(check_characters(v, attr).split())
+                                    for v in getattr(prefs, attr)))
         values = [v for v in values if v]
         if len(values) > MAX_PREFERENCES:
             raise ValidationError("At most {n} entries here.", field=attr, n=MAX_PREFERENCES)
@@ -233,13 +235,14 @@ _VALIDATORS: dict[str, Callable[[Any, dt.date], dict[str, Any]]] = {
     "member_no": lambda v, _: {"member_no": client_fields.check_member_no(v)},
     "birthday": _birthday_columns,
     "source": lambda v, _: {"source": check_choice(SourceChannel, v, "source")},
-    "referred_by_id": lambda v, _: {"referred_by_id": v},
+    "referred_by_id": lambda v, _: {"referred_by_id": v if v is None else check_row_id(
+        Client, v, "referred_by_id")},
     "visitor_class": lambda v, _: {"visitor_class": check_choice(VisitorClass, v,
                                                                 "visitor_class")},
     "tier": lambda v, _: {"tier": check_text(v, client_fields.TIER_MAX, "tier")},
-    "note": lambda v, _: {"note": check_text(v, client_fields.NOTE_MAX, "note")},
-    "allergies": lambda v, _: {"allergies": check_text(v, client_fields.ALLERGIES_MAX,
-                                                       "allergies")},
+    "note": lambda v, _: {"note": check_prose(v, client_fields.NOTE_MAX, "note")},
+    "allergies": lambda v, _: {"allergies": check_prose(v, client_fields.ALLERGIES_MAX,
+                                                        "allergies")},
     "consent_marketing": _bool("consent_marketing"),
     "consent_health": _bool("consent_health"),
 }
@@ -282,6 +285,13 @@ def _conflict(current: ClientBasics, loaded: ClientBasics | None) -> EditConflic
                         changed={f: getattr(current, f) for f in names})
 
 
+def _check_page(client_id: int, model: Any, before_id: int | None) -> None:
+    """Refuse ids no row can have (the keyset cursor ``before_id`` is a row of ``model``)."""
+    check_row_id(Client, client_id, "client_id")
+    if before_id is not None:
+        check_row_id(model, before_id, "before_id")
+
+
 class ProfileService:
     def __init__(self, db: Database, clock: Clock, *, cards: ClientCards = NOT_YET,
                  complaints: ClientComplaints = NOT_YET, care: ClientCare = NOT_YET):
@@ -307,6 +317,7 @@ class ProfileService:
                     limit: int = 50) -> list[ConsumptionRow]:
         """Consumption lines newest first; pass the last row's id as ``before_id`` for more."""
         require(actor, Action.VIEW_CLIENT)
+        _check_page(client_id, ConsumptionLine, before_id)
         with self._db.read() as s:
             return consumption_page(s, client_id, before_id, limit)
 
@@ -314,6 +325,7 @@ class ProfileService:
                limit: int = 50) -> list[VisitRow]:
         """The visits timeline newest first; pass the last row's id as ``before_id`` for more."""
         require(actor, Action.VIEW_CLIENT)
+        _check_page(client_id, Visit, before_id)
         with self._db.read() as s:
             return visit_page(s, client_id, before_id, limit)
 

@@ -22,7 +22,7 @@ from frontdesk.core.context import Actor, Clock, local_today
 from frontdesk.core.names import name_keys, name_parts
 from frontdesk.core.permissions import Action, allowed, require
 from frontdesk.core.phones import last4, mask_phone, normalise_phone, phone_for
-from frontdesk.core.validation import check_choice, check_text
+from frontdesk.core.validation import check_choice, check_prose
 from frontdesk.core.visitors import VisitorClass
 from frontdesk.db import Database
 from frontdesk.errors import ConflictError, NotFound, ValidationError
@@ -293,6 +293,6 @@ def _validate(form: NewClient, today: dt.date) -> _ValidClient:
         consent_marketing=bool(form.consent_marketing), consent_health=bool(form.consent_health),
         member_no=check_member_no(form.member_no),
         visitor_class=check_choice(VisitorClass, form.visitor_class, "visitor_class"),
-        allergies=check_text(form.allergies, ALLERGIES_MAX, "allergies"),
-        note=check_text(form.note, NOTE_MAX, "note"),
+        allergies=check_prose(form.allergies, ALLERGIES_MAX, "allergies"),
+        note=check_prose(form.note, NOTE_MAX, "note"),
     )

@@ -22,6 +22,8 @@ Each lookup reads at most ``limit`` rows in its index's order (a phone tail's
 matches, about 100 at 1M clients, are sorted by last visit), so for a common
 surname the hits are the first names in code-point order, ranked among
 themselves; one more character narrows them. Anonymised clients are never found.
+A control character in the query (a NUL, a pasted tab) counts as a space, and a query
+longer than ``MAX_QUERY`` finds nothing: the search never refuses what was typed.
 """
 
 from __future__ import annotations
@@ -41,12 +43,15 @@ from frontdesk.core.context import Actor, Clock, Role, local_today
 from frontdesk.core.names import MAX_PART, clean_name, prefix_upper_bound
 from frontdesk.core.permissions import Action, allowed, require
 from frontdesk.core.phones import fold_digits, normalise_phone, phone_for
+from frontdesk.core.validation import without_controls
 from frontdesk.core.visitors import VisitorClass
 from frontdesk.db import Database, UTCDateTime
 from frontdesk.errors import NotFound, ValidationError
 
 MAX_LIMIT = 200
 """The most hits one search returns."""
+MAX_QUERY = 100
+"""Longer queries find nothing: no name, phone or card number is that long."""
 
 
 class MatchKind(enum.StrEnum):
@@ -137,7 +142,13 @@ class HitExtrasSource(Protocol):
 
 
 def plan_query(query: str) -> QueryPlan:
-    """Classify what someone typed into the lookups to run (none for blank text)."""
+    """Classify what someone typed into the lookups to run (none for blank or over-long text).
+
+    Control characters (a NUL, a tab or a line break pasted with the text) become spaces.
+    """
+    if len(query) > MAX_QUERY:
+        return QueryPlan(())
+    query = without_controls(query)
     folded = fold_digits(query).replace("'", "")
     if not folded:
         return QueryPlan(())

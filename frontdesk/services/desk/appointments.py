@@ -22,9 +22,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from frontdesk.core.context import Actor, Clock
+from frontdesk.core.context import Actor, Clock, local_today
 from frontdesk.core.permissions import Action, require
-from frontdesk.core.validation import check_text, is_whole
+from frontdesk.core.validation import check_prose, is_whole
 from frontdesk.core.visitors import VisitorClass
 from frontdesk.db import Database
 from frontdesk.errors import ConflictError, NotFound, ValidationError
@@ -38,9 +38,14 @@ from frontdesk.models.appointment import (
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.clients.lookup import live_client
+from frontdesk.services.rows import get_row, locked_row
 
 PAST_GRACE = dt.timedelta(minutes=30)
 """A booking may start this long ago at most (the desk enters a call a little late)."""
+BOOKING_HORIZON = dt.timedelta(days=366)
+"""A booking may start at most this far ahead (a year, and the same date next year)."""
+FIRST_DAY = dt.date(1900, 1, 1)
+"""The earliest day whose list may be asked for."""
 NOTE_MAX = 500
 
 
@@ -87,12 +92,12 @@ def lock_slot(s: Session, branch_id: int, staff_id: int | None, room_id: int | N
     """The active staff member and room of this branch, locked in that order; NotFound if not."""
     staff = room = None
     if staff_id is not None:
-        staff = s.scalar(select(Staff).where(Staff.id == staff_id).with_for_update())
+        staff = locked_row(s, Staff, staff_id)
         if staff is None or staff.branch_id != branch_id or not staff.active:
             raise NotFound("No active staff member with number {id}.", field=staff_field,
                            id=staff_id)
     if room_id is not None:
-        room = s.scalar(select(Room).where(Room.id == room_id).with_for_update())
+        room = locked_row(s, Room, room_id)
         if room is None or room.branch_id != branch_id or not room.active:
             raise NotFound("No room with number {id}.", field="room_id", id=room_id)
     return staff, room
@@ -102,7 +107,7 @@ def check_staff(s: Session, branch_id: int, staff_id: int | None, field: str) ->
     """Refuse a staff member who is unknown, of another branch or inactive (no lock taken)."""
     if staff_id is None:
         return
-    staff = s.get(Staff, staff_id)
+    staff = get_row(s, Staff, staff_id)
     if staff is None or staff.branch_id != branch_id or not staff.active:
         raise NotFound("No active staff member with number {id}.", field=field, id=staff_id)
 
@@ -110,7 +115,7 @@ def check_staff(s: Session, branch_id: int, staff_id: int | None, field: str) ->
 def active_service_item(s: Session, branch_id: int, item_id: int | None) -> ServiceItem | None:
     if item_id is None:
         return None
-    item = s.get(ServiceItem, item_id)
+    item = get_row(s, ServiceItem, item_id)
     if item is None or item.branch_id != branch_id or not item.active:
         raise NotFound("No service with number {id}.", field="service_item_id", id=item_id)
     return item
@@ -169,7 +174,19 @@ def _check_start(starts_at: dt.datetime, now: dt.datetime) -> dt.datetime:
     start = starts_at.astimezone(dt.UTC).replace(second=0, microsecond=0)
     if start < now - PAST_GRACE:
         raise ValidationError("That time has passed.", field="starts_at")
+    if start > now + BOOKING_HORIZON:
+        raise ValidationError("Appointments are booked at most a year ahead.",
+                              field="starts_at")
     return start
+
+
+def _check_day(day: dt.date, today: dt.date) -> dt.date:
+    """A day to list: from 1900 to the last day a booking can be on."""
+    last = today + BOOKING_HORIZON
+    if not isinstance(day, dt.date) or not FIRST_DAY <= day <= last:
+        raise ValidationError("Choose a day from {first} to {last}.", field="day",
+                              first=FIRST_DAY.isoformat(), last=last.isoformat())
+    return day
 
 
 def _check_duration(minutes: int | None, service: ServiceItem | None) -> dt.timedelta:
@@ -205,7 +222,7 @@ class AppointmentService:
         """Book a client; the duration defaults to the service's. Raises SlotTaken on a clash."""
         require(actor, Action.BOOK_APPOINTMENT)
         now = self._clock()
-        start, note = _check_start(starts_at, now), check_text(note, NOTE_MAX, "note")
+        start, note = _check_start(starts_at, now), check_prose(note, NOTE_MAX, "note")
         with self._db.write() as s:
             live_client(s, client_id)
             service = active_service_item(s, actor.branch_id, service_item_id)
@@ -241,7 +258,7 @@ class AppointmentService:
 
     def cancel(self, actor: Actor, appointment_id: int, reason: str = "") -> None:
         require(actor, Action.BOOK_APPOINTMENT)
-        reason = check_text(reason, NOTE_MAX, "reason")
+        reason = check_prose(reason, NOTE_MAX, "reason")
         with self._db.write() as s:
             appointment = self._booked(s, actor, appointment_id)
             appointment.move_to(AppointmentStatus.CANCELLED)
@@ -265,14 +282,13 @@ class AppointmentService:
     def day(self, actor: Actor, day: dt.date) -> list[AppointmentRow]:
         """Every appointment of the actor's branch on a local date, by start time."""
         require(actor, Action.VIEW_CLIENT)
-        start, end = local_day_bounds(day)
+        start, end = local_day_bounds(_check_day(day, local_today(self._clock)))
         with self._db.read() as s:
             return appointment_rows(s, Appointment.branch_id == actor.branch_id,
                                     Appointment.starts_at >= start, Appointment.starts_at < end)
 
     def _booked(self, s: Session, actor: Actor, appointment_id: int) -> Appointment:
-        appointment = s.scalar(select(Appointment).where(Appointment.id == appointment_id)
-                               .with_for_update())
+        appointment = locked_row(s, Appointment, appointment_id)
         if appointment is None or appointment.branch_id != actor.branch_id:
             raise NotFound("No appointment with number {id}.", field="appointment_id",
                            id=appointment_id)

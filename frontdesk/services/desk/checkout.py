@@ -42,7 +42,7 @@ from sqlalchemy.orm import Session
 from frontdesk.core.context import Actor, Clock
 from frontdesk.core.money import check_fen, format_fen
 from frontdesk.core.permissions import Action, require
-from frontdesk.core.validation import check_text, is_whole
+from frontdesk.core.validation import check_characters, check_text, is_whole
 from frontdesk.db import Database
 from frontdesk.errors import AuthError, ConflictError, NotFound, ValidationError
 from frontdesk.models import (
@@ -71,6 +71,7 @@ from frontdesk.services.desk.approval import (
     record_approval,
 )
 from frontdesk.services.desk.visits import finish_room
+from frontdesk.services.rows import check_row_id, get_row, locked_row
 from frontdesk.services.store.catalog import ServiceItemRow, service_item_row
 from frontdesk.services.store.setup import discount_limit_percent_in
 
@@ -191,7 +192,7 @@ class _Priced:
 
 
 def _check_key(key: str) -> str:
-    key = key.strip() if isinstance(key, str) else ""
+    key = check_characters(key, "idempotency_key").strip() if isinstance(key, str) else ""
     if not key or len(key) > KEY_MAX:
         raise ValidationError("A check-out needs an idempotency key of 1 to {n} characters.",
                               field="idempotency_key", n=KEY_MAX)
@@ -253,8 +254,8 @@ def _check_payment(payment: PaymentInput, index: int) -> PaymentInput:
 
 def _price(s: Session, branch_id: int, line: _Line) -> _Priced:
     item: ServiceItem | Product | None = (
-        s.get(ServiceItem, line.item_id) if line.kind is LineKind.SERVICE
-        else s.get(Product, line.item_id))
+        get_row(s, ServiceItem, line.item_id) if line.kind is LineKind.SERVICE
+        else get_row(s, Product, line.item_id))
     if item is None or item.branch_id != branch_id or not item.active:
         raise NotFound("Line {line}: this item is not in the catalog.",
                        field=f"lines.{line.index}.item_id", line=line.index + 1)
@@ -329,7 +330,7 @@ class CheckoutService:
         """The receipt of a checked-out visit (to print again)."""
         require(actor, Action.CHECK_OUT)
         with self._db.read() as s:
-            visit = s.get(Visit, visit_id)
+            visit = get_row(s, Visit, visit_id)
             if visit is None or visit.branch_id != actor.branch_id \
                     or visit.status is not VisitStatus.CLOSED:
                 raise NotFound("No checked-out visit with number {id}.", field="visit_id",
@@ -339,6 +340,7 @@ class CheckoutService:
     def planned_services(self, actor: Actor, visit_id: int) -> list[ServiceItemRow]:
         """The services planned at check-in, in order: the check-out's first lines."""
         require(actor, Action.CHECK_OUT)
+        check_row_id(Visit, visit_id, "visit_id")
         with self._db.read() as s:
             items = s.scalars(
                 select(ServiceItem)
@@ -381,7 +383,7 @@ class CheckoutService:
         record_approval(s, now, approver, actor, visit_id, reason, needs, total)
 
     def _lock_visit(self, s: Session, actor: Actor, visit_id: int) -> Visit:
-        visit = s.scalar(select(Visit).where(Visit.id == visit_id).with_for_update())
+        visit = locked_row(s, Visit, visit_id)
         if visit is None or visit.branch_id != actor.branch_id:
             raise NotFound("No visit with number {id}.", field="visit_id", id=visit_id)
         return visit

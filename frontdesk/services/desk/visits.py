@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, aliased
 
 from frontdesk.core.context import Actor, Clock, local_today
 from frontdesk.core.permissions import Action, require
-from frontdesk.core.validation import check_text, is_whole
+from frontdesk.core.validation import check_prose, check_text, is_whole
 from frontdesk.core.visitors import VisitorClass
 from frontdesk.db import Database
 from frontdesk.errors import ConflictError, NotFound, ValidationError
@@ -35,6 +35,7 @@ from frontdesk.services.clients.desk_warnings import DeskWarnings
 from frontdesk.services.clients.lookup import live_client
 from frontdesk.services.desk import appointments
 from frontdesk.services.desk.appointments import AppointmentRow
+from frontdesk.services.rows import locked_row
 
 OPEN_VISIT = (VisitStatus.WAITING, VisitStatus.IN_SERVICE, VisitStatus.FINISHED)
 PURPOSE_MAX = 255
@@ -145,7 +146,7 @@ def _check_form(form: CheckIn) -> tuple[VisitKind, str, str, tuple[int, ...]]:
     elif kind is VisitKind.APPOINTMENT:
         raise ValidationError("Pick the appointment.", field="appointment_id")
     purpose = check_text(form.purpose, PURPOSE_MAX, "purpose")
-    prep_note = check_text(form.prep_note, PREP_NOTE_MAX, "prep_note")
+    prep_note = check_prose(form.prep_note, PREP_NOTE_MAX, "prep_note")
     return kind, purpose, prep_note, _service_ids(form.service_item_ids)
 
 
@@ -235,7 +236,7 @@ class VisitService:
     def cancel_visit(self, actor: Actor, visit_id: int, reason: str = "") -> None:
         """The client leaves without a service (a room in use goes to cleaning)."""
         require(actor, Action.CHECK_IN)
-        reason = check_text(reason, PREP_NOTE_MAX, "reason")
+        reason = check_prose(reason, PREP_NOTE_MAX, "reason")
         now = self._clock()
         with self._db.write() as s:
             visit = self._visit(s, actor, visit_id)
@@ -289,8 +290,7 @@ class VisitService:
     def _arriving(self, s: Session, actor: Actor, form: CheckIn) -> Appointment | None:
         if form.appointment_id is None:
             return None
-        booking = s.scalar(select(Appointment).where(Appointment.id == form.appointment_id)
-                           .with_for_update())
+        booking = locked_row(s, Appointment, form.appointment_id)
         if booking is None or booking.branch_id != actor.branch_id \
                 or booking.client_id != form.client_id:
             raise NotFound("This client has no appointment with number {id}.",
@@ -320,7 +320,7 @@ class VisitService:
         return visit
 
     def _visit(self, s: Session, actor: Actor, visit_id: int) -> Visit:
-        visit = s.scalar(select(Visit).where(Visit.id == visit_id).with_for_update())
+        visit = locked_row(s, Visit, visit_id)
         if visit is None or visit.branch_id != actor.branch_id:
             raise NotFound("No visit with number {id}.", field="visit_id", id=visit_id)
         return visit

@@ -44,6 +44,7 @@ from frontdesk.services.health.form import (
     check_form,
     resolve_plan,
 )
+from frontdesk.services.rows import check_row_id, get_row
 
 
 class HealthConsentMissing(DomainError):
@@ -182,7 +183,7 @@ class ConsultationService:
                         AuditAction.HEALTH_SAVE_DENIED,
                         "client", client_id)
         today = local_today(self._clock)
-        check_form(form, today)
+        form = check_form(form, today)
         with self._db.write() as s:
             consented_client(s, client_id)
             plan = resolve_plan(s, form)
@@ -219,9 +220,10 @@ class ConsultationService:
                         AuditAction.HEALTH_VIEW_DENIED,
                         "consultation", record_id)
         with self._db.write() as s:
-            rec = s.get(ConsultationRecord, record_id)
+            rec = get_row(s, ConsultationRecord, record_id)
             if rec is None:
-                raise NotFound("No consultation record with id {id}.", id=record_id)
+                raise NotFound("No consultation record with id {id}.", field="record_id",
+                               id=record_id)
             audit.record(s, self._clock(), actor, AuditAction.HEALTH_VIEW, "consultation", rec.id,
                          f"client={rec.client_id}")
             return load_view(s, rec)
@@ -231,6 +233,7 @@ class ConsultationService:
         require_audited(self._db, self._clock, actor, Action.VIEW_HEALTH,
                         AuditAction.HEALTH_VIEW_DENIED,
                         "client", client_id)
+        check_row_id(Client, client_id, "client_id")
         totals = (select(ConsultationPlanLine.record_id,
                          func.sum(ConsultationPlanLine.price_fen).label("total"))
                   .group_by(ConsultationPlanLine.record_id).subquery())
@@ -253,6 +256,7 @@ class ConsultationService:
         require_audited(self._db, self._clock, actor, Action.VIEW_HEALTH,
                         AuditAction.HEALTH_VIEW_DENIED,
                         "client", client_id)
+        check_row_id(Client, client_id, "client_id")
         with self._db.write() as s:
             points = trend_points(s, client_id)
             audit.record(s, self._clock(), actor, AuditAction.HEALTH_VIEW, "client", client_id,

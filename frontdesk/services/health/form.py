@@ -4,8 +4,11 @@ Plain frozen dataclasses shared by the screens and
 :mod:`frontdesk.services.health.consultation`, and :func:`check_form`, which refuses a
 value out of range with a message naming the field (``moisture_pct``,
 ``height_mm``, ``plan.0.price_fen``, ``conditions.acne.before``…) before the
-database is touched. Units are those of :mod:`frontdesk.models.consultation`:
-integers of mm, g and ‰ (tenths of a percent), whole percent, grades 0–4.
+database is touched, and returns the form with its texts cleaned: stripped, line
+breaks and tabs kept in the notes and observations, any other control character
+refused (see :mod:`frontdesk.core.validation`). Units are those of
+:mod:`frontdesk.models.consultation`: integers of mm, g and ‰ (tenths of a percent),
+whole percent, grades 0–4.
 """
 
 from __future__ import annotations
@@ -13,13 +16,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy.orm import Session
 
-from frontdesk.core.validation import is_whole
+from frontdesk.core.validation import check_characters, is_whole
 from frontdesk.errors import ValidationError
 from frontdesk.models import LineKind, Product, ServiceItem, Staff
 from frontdesk.models.consultation import ConditionKind, MeasureMethod, SkinType
+from frontdesk.services.rows import get_row
 
 HEIGHT_MM = (500, 2500)
 WEIGHT_G = (20_000, 300_000)
@@ -117,6 +122,9 @@ class ConsultationForm:
     consultant_id: int | None = None
 
 
+FIRST_CONSULTATION_DAY = dt.date(1900, 1, 1)
+NEXT_VISIT_WITHIN = dt.timedelta(days=731)
+"""The next visit is planned at most two years after the consultation."""
 MAX_TEXT = 2000
 MAX_OBSERVATION = 500
 MAX_PLAN_LINES = 30
@@ -165,35 +173,67 @@ def _check_range(value: object, refusal: Refusal, field: str, low: int, high: in
         raise refusal(field=field, low=low // per_unit, high=high // per_unit, value=value)
 
 
-def _check_text(value: str, field: str, limit: int = MAX_TEXT) -> None:
-    if len(value) > limit:
+def _check_text(value: object, field: str, limit: int = MAX_TEXT) -> str:
+    """Prose (line breaks and tabs kept, other control characters refused), stripped."""
+    text = check_characters(value, field, prose=True).strip()
+    if len(text) > limit:
         raise ValidationError("This text is too long ({limit} characters at most).",
                               field=field, limit=limit)
+    return text
 
 
-def check_form(form: ConsultationForm, today: dt.date) -> None:
-    """Refuse a form with a value out of range, naming the field; touches no database."""
+def check_form(form: ConsultationForm, today: dt.date) -> ConsultationForm:
+    """The form with its texts cleaned, or ValidationError naming the first wrong field.
+
+    Touches no database.
+    """
     for section, attr, low, high, per_unit, refusal in _RANGES:
         value = getattr(getattr(form, section), attr)
         if value is not None:
             _check_range(value, refusal, attr, low, high, per_unit)
-    for section, attr, name in _TEXTS:
-        _check_text(getattr(getattr(form, section) if section else form, attr), name)
-    if form.taken_on is not None and form.taken_on > today:
-        raise ValidationError("The consultation date cannot be in the future.",
-                              field="taken_on")
-    if form.next_visit_on is not None and form.next_visit_on < (form.taken_on or today):
-        raise ValidationError("The next visit cannot be before the consultation.",
-                              field="next_visit_on")
-    _check_conditions(form.conditions)
+    form = _clean_texts(form)
+    _check_dates(form, today)
+    conditions = _check_conditions(form.conditions)
     if len(form.plan) > MAX_PLAN_LINES:
         raise ValidationError("A plan has at most {n} lines.", field="plan", n=MAX_PLAN_LINES)
-    for i, line in enumerate(form.plan):
-        _check_plan_line(i, line)
+    plan = tuple(_check_plan_line(i, line) for i, line in enumerate(form.plan))
+    return replace(form, conditions=conditions, plan=plan)
 
 
-def _check_conditions(conditions: tuple[ConditionNote, ...]) -> None:
+def _clean_texts(form: ConsultationForm) -> ConsultationForm:
+    """The form with each free text of ``_TEXTS`` checked and stripped."""
+    sections: dict[str, Any] = {"skin": form.skin, "body": form.body,
+                                "client_type": form.client_type}
+    top: dict[str, Any] = {}
+    for section, attr, name in _TEXTS:
+        holder = sections[section] if section else form
+        text = _check_text(getattr(holder, attr), name)
+        if section:
+            sections[section] = replace(holder, **{attr: text})
+        else:
+            top[attr] = text
+    return replace(form, **sections, **top)
+
+
+def _check_dates(form: ConsultationForm, today: dt.date) -> None:
+    taken_on = form.taken_on or today
+    if taken_on > today:
+        raise ValidationError("The consultation date cannot be in the future.",
+                              field="taken_on")
+    if taken_on < FIRST_CONSULTATION_DAY:
+        raise ValidationError("The consultation date cannot be before {first}.",
+                              field="taken_on", first=FIRST_CONSULTATION_DAY.isoformat())
+    if form.next_visit_on is not None and form.next_visit_on < taken_on:
+        raise ValidationError("The next visit cannot be before the consultation.",
+                              field="next_visit_on")
+    if form.next_visit_on is not None and form.next_visit_on > taken_on + NEXT_VISIT_WITHIN:
+        raise ValidationError("The next visit must be within two years of the consultation.",
+                              field="next_visit_on")
+
+
+def _check_conditions(conditions: tuple[ConditionNote, ...]) -> tuple[ConditionNote, ...]:
     seen: set[ConditionKind] = set()
+    out = []
     for c in conditions:
         if not isinstance(c.kind, ConditionKind):
             raise ValidationError("{kind} is not one of the special conditions.",
@@ -202,11 +242,13 @@ def _check_conditions(conditions: tuple[ConditionNote, ...]) -> None:
             raise ValidationError("Each special condition is noted once.",
                                   field=f"conditions.{c.kind}")
         seen.add(c.kind)
-        _check_text(c.before, f"conditions.{c.kind}.before", MAX_OBSERVATION)
-        _check_text(c.after, f"conditions.{c.kind}.after", MAX_OBSERVATION)
+        out.append(replace(
+            c, before=_check_text(c.before, f"conditions.{c.kind}.before", MAX_OBSERVATION),
+            after=_check_text(c.after, f"conditions.{c.kind}.after", MAX_OBSERVATION)))
+    return tuple(out)
 
 
-def _check_plan_line(i: int, line: PlanLine) -> None:
+def _check_plan_line(i: int, line: PlanLine) -> PlanLine:
     at = f"plan.{i}"
     _check_range(line.quantity, lambda **p: ValidationError(
         "The number of sessions must be between {low} and {high}.", **p), f"{at}.quantity", 1, 999)
@@ -216,28 +258,30 @@ def _check_plan_line(i: int, line: PlanLine) -> None:
     if line.service_item_id is not None and line.product_id is not None:
         raise ValidationError("A plan line is a service or a product, not both.",
                               field=f"{at}.product_id")
-    if line.service_item_id is None and line.product_id is None and not line.name.strip():
+    name = check_characters(line.name, f"{at}.name").strip()
+    if line.service_item_id is None and line.product_id is None and not name:
         raise ValidationError("Name the service or product.", field=f"{at}.name")
-    if len(line.name.strip()) > 80:
+    if len(name) > 80:
         raise ValidationError("This name is too long ({limit} characters at most).",
                               field=f"{at}.name", limit=80)
+    return replace(line, name=name)
 
 
 def resolve_plan(s: Session, form: ConsultationForm) -> tuple[PlanLine, ...]:
     """The plan with catalogue names filled in; refuses unknown items and consultants."""
-    if form.consultant_id is not None and s.get(Staff, form.consultant_id) is None:
+    if form.consultant_id is not None and get_row(s, Staff, form.consultant_id) is None:
         raise ValidationError("There is no such consultant.", field="consultant_id")
     out = []
     for i, line in enumerate(form.plan):
         kind, name = line.kind, line.name.strip()
         if line.service_item_id is not None:
-            item = s.get(ServiceItem, line.service_item_id)
+            item = get_row(s, ServiceItem, line.service_item_id)
             if item is None:
                 raise ValidationError("There is no such service.",
                                       field=f"plan.{i}.service_item_id")
             kind, name = LineKind.SERVICE, name or item.name
         elif line.product_id is not None:
-            product = s.get(Product, line.product_id)
+            product = get_row(s, Product, line.product_id)
             if product is None:
                 raise ValidationError("There is no such product.", field=f"plan.{i}.product_id")
             kind, name = LineKind.PRODUCT, name or product.name

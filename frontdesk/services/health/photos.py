@@ -2,18 +2,27 @@
 
 A photo is copied into ``<photos folder>/<client id>/<sha256>.<ext>``: named by
 its content, so attaching the same picture twice stores it once, and a file
-can be checked against its recorded hash when it is read back. Only JPEG, PNG,
-WEBP and HEIC files (recognised by their first bytes, not their names) of at
-most 20 MB are accepted. Listing returns metadata only; the bytes of one photo
-are loaded on demand, and that load is audited as a health view. Photos are
-health data: the same roles and the same consent as the consultation apply.
+can be checked against its recorded hash when it is read back. Only JPEG, PNG
+and WEBP files of at most 20 MB are accepted: an ordinary file (a pipe, a device
+or a folder is refused before it is opened, so a FIFO cannot block the desk),
+recognised by its first bytes (not its name), and decoded by Pillow before it is
+kept, so HTML behind JPEG magic bytes or half a photo is refused. HEIC (an
+iPhone's default) is refused with a request to export the photo as JPEG: neither
+Pillow nor the screens' Qt can decode it here, so a HEIC photo could never be shown.
+The file's name is kept as its caption, control characters made spaces.
+
+Listing returns metadata only; the bytes of one photo are loaded on demand, and
+that load is audited as a health view. Photos are health data: the same roles and
+the same consent as the consultation apply.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,14 +32,19 @@ from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Actor, Clock
 from frontdesk.core.permissions import Action
+from frontdesk.core.validation import without_controls
 from frontdesk.db import Database
 from frontdesk.errors import NotFound, ValidationError
 from frontdesk.models.consultation import ConsultationPhoto, ConsultationRecord, PhotoKind
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.health.consultation import consented_client, require_audited
+from frontdesk.services.rows import check_row_id, get_row
 
 MAX_PHOTO_BYTES = 20 * 1024 * 1024
+PREVIEW_PIXELS = 256
+"""The size a JPEG is decoded at to check it (a real decode, eight times faster)."""
+_PILLOW_FORMATS = {"image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WEBP"}
 _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
 
 
@@ -82,20 +96,58 @@ def sniff_image(head: bytes) -> tuple[str, str] | None:
 
 def _read_photo(source: Path) -> tuple[bytes, str, str]:
     """The file's bytes, media type and extension; ValidationError naming ``source_path``."""
-    try:
-        with source.open("rb") as f:
-            data = f.read(MAX_PHOTO_BYTES + 1)
-    except OSError:
-        raise ValidationError("The file {name} cannot be read.", field="source_path",
-                              name=source.name) from None
+    data = _read_ordinary_file(source)
     if len(data) > MAX_PHOTO_BYTES:
         raise ValidationError("A photo may be at most {mb} MB.", field="source_path",
                               mb=MAX_PHOTO_BYTES // (1024 * 1024))
     sniffed = sniff_image(data[:12])
     if sniffed is None:
-        raise ValidationError("{name} is not a JPEG, PNG, WEBP or HEIC photo.",
+        raise ValidationError("{name} is not a JPEG, PNG or WEBP photo.",
                               field="source_path", name=source.name)
+    if sniffed[0] == "image/heic":
+        raise ValidationError("{name} is a HEIC photo, which FrontDesk cannot show. Export "
+                              "it as JPEG (on the phone or in the Photos app) and add that.",
+                              field="source_path", name=source.name)
+    _check_decodes(data, sniffed[0], source.name)
     return data, *sniffed
+
+
+def _read_ordinary_file(source: Path) -> bytes:
+    """At most MAX_PHOTO_BYTES + 1 bytes of an ordinary file; a pipe, device or folder is
+    refused unopened (then checked again on the open file, in case it was swapped)."""
+    try:
+        if not stat.S_ISREG(source.stat().st_mode):
+            raise _not_a_file(source)
+        fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                     | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                raise _not_a_file(source)
+            return f.read(MAX_PHOTO_BYTES + 1)
+    except OSError:
+        raise ValidationError("The file {name} cannot be read.", field="source_path",
+                              name=source.name) from None
+
+
+def _not_a_file(source: Path) -> ValidationError:
+    return ValidationError("{name} is not a file (a folder, a device or a pipe): choose a "
+                           "photo.", field="source_path", name=source.name)
+
+
+def _check_decodes(data: bytes, media_type: str, name: str) -> None:
+    """Refuse bytes Pillow cannot decode as ``media_type`` (checked, then really decoded;
+    a JPEG at 1/8 of its size)."""
+    from PIL import Image  # on first use: Pillow comes with reportlab
+
+    try:
+        with Image.open(io.BytesIO(data), formats=[_PILLOW_FORMATS[media_type]]) as image:
+            image.verify()
+        with Image.open(io.BytesIO(data), formats=[_PILLOW_FORMATS[media_type]]) as image:
+            image.draft("RGB", (PREVIEW_PIXELS, PREVIEW_PIXELS))
+            image.load()
+    except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError):
+        raise ValidationError("{name} is damaged or is not really a photo: it cannot be "
+                              "opened.", field="source_path", name=name) from None
 
 
 def _photo_kind(kind: PhotoKind | str) -> PhotoKind:
@@ -126,7 +178,7 @@ class PhotoService:
         kind = _photo_kind(kind)
         source = Path(source_path)
         data, media_type, ext = _read_photo(source)
-        new = _NewPhoto(kind, source.name[:255], media_type, ext, data,
+        new = _NewPhoto(kind, without_controls(source.name)[:255], media_type, ext, data,
                         hashlib.sha256(data).hexdigest())
         created: list[Path] = []
         try:
@@ -139,9 +191,10 @@ class PhotoService:
 
     def _record(self, s: Session, actor: Actor, record_id: int, new: _NewPhoto,
                 created: list[Path]) -> PhotoInfo:
-        rec = s.get(ConsultationRecord, record_id)
+        rec = get_row(s, ConsultationRecord, record_id)
         if rec is None:
-            raise NotFound("No consultation record with id {id}.", id=record_id)
+            raise NotFound("No consultation record with id {id}.", field="record_id",
+                           id=record_id)
         consented_client(s, rec.client_id)
         same = s.scalar(select(ConsultationPhoto).where(
             ConsultationPhoto.record_id == record_id, ConsultationPhoto.sha256 == new.sha256))
@@ -191,6 +244,7 @@ class PhotoService:
         require_audited(self._db, self._clock, actor, Action.VIEW_HEALTH,
                         AuditAction.HEALTH_VIEW_DENIED,
                         "consultation", record_id)
+        check_row_id(ConsultationRecord, record_id, "record_id")
         with self._db.read() as s:
             return [_info(p) for p in s.scalars(select(ConsultationPhoto).where(
                 ConsultationPhoto.record_id == record_id).order_by(ConsultationPhoto.id))]
@@ -201,9 +255,9 @@ class PhotoService:
                         AuditAction.HEALTH_VIEW_DENIED,
                         "consultation_photo", photo_id)
         with self._db.write() as s:
-            photo = s.get(ConsultationPhoto, photo_id)
+            photo = get_row(s, ConsultationPhoto, photo_id)
             if photo is None:
-                raise NotFound("No photo with id {id}.", id=photo_id)
+                raise NotFound("No photo with id {id}.", field="photo_id", id=photo_id)
             audit.record(s, self._clock(), actor, AuditAction.HEALTH_VIEW, "consultation_photo",
                          photo.id,
                          f"client={photo.client_id} record={photo.record_id}")

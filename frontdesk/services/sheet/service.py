@@ -9,7 +9,11 @@ of the sheet's language: the few values worded here (skin type, grades, a lunar
 birthday, lists, trend names) take their words from them, never from a language
 of this module's own. Printing is a health view: it needs ``Action.PRINT_SHEET`` and is
 audited (``health.view`` with ``sheet`` in the detail; a refusal as
-``health.view.denied``). The phone is masked on every printout, whoever prints.
+``health.view.denied``). :meth:`SheetService.write_sheet` audits only a sheet that
+is written: the PDF goes to a temporary file beside the target, the view is
+audited, then the file is renamed into place (:mod:`frontdesk.services.sheet.target`;
+a folder that is not there is a ``SheetFileError``, never a health.view row).
+The phone is masked on every printout, whoever prints.
 Health sections stay empty for a client without health consent, which prints a
 blank sheet to fill in by hand.
 
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from pathlib import Path
 from typing import BinaryIO
 
 from sqlalchemy import select
@@ -50,6 +55,7 @@ from frontdesk.services.health.consultation import (
 )
 from frontdesk.services.sheet import data as sd
 from frontdesk.services.sheet.pdf import render_sheet
+from frontdesk.services.sheet.target import staged
 from frontdesk.services.sheet.words import SheetWords, coded
 from frontdesk.services.staff.auth import actor_of
 
@@ -176,14 +182,43 @@ class SheetService:
     def sheet_data(self, actor: Actor, client_id: int, words: SheetWords, *,
                    via: str = "desk") -> sd.SheetData:
         """Everything one printed sheet shows, in ``words``, phone masked (an audited view)."""
+        self._refuse(actor, client_id, words)
+        data = self._gather(actor, client_id, words)
+        self._audit_view(actor, client_id, words, via)
+        return data
+
+    def write_sheet(self, actor: Actor, client_id: int,
+                    out: str | os.PathLike[str] | BinaryIO, words: SheetWords, *,
+                    via: str = "desk") -> None:
+        """Gather the sheet and write it as a PDF (FontMissing when no Chinese font exists).
+
+        A path is checked first, the PDF is written beside it under a temporary name, the
+        view is audited, and only then is the file renamed into place: a sheet that is
+        not written leaves no ``health.view`` row (SheetFileError says why, naming
+        ``output``). A file object is written to, then the view audited.
+        """
+        self._refuse(actor, client_id, words)
+        if not isinstance(out, (str, os.PathLike)):
+            render_sheet(self._gather(actor, client_id, words), out)
+            self._audit_view(actor, client_id, words, via)
+            return
+        with staged(Path(out)) as file:
+            render_sheet(self._gather(actor, client_id, words), file.part)
+            self._audit_view(actor, client_id, words, via)
+            file.put_in_place()
+
+    def _refuse(self, actor: Actor, client_id: int, words: SheetWords) -> None:
+        """Refuse a role that may not print (audited) or a language sheets do not print in."""
         require_audited(self._db, self._clock, actor, Action.PRINT_SHEET,
                         AuditAction.HEALTH_VIEW_DENIED,
                         "client", client_id)
         if words.language not in LANGUAGES:
             raise ValidationError("Sheets print in {choices}.", field="language",
                                   choices=", ".join(LANGUAGES))
+
+    def _gather(self, actor: Actor, client_id: int, words: SheetWords) -> sd.SheetData:
         now, today = self._clock(), local_today(self._clock)
-        with self._db.write() as s:
+        with self._db.read() as s:
             client = live_client(s, client_id)
             health = _health_parts(s, client_id, words) if client.consent_health else {}
             summary = year_summary(s, client_id, now - SUMMARY_WINDOW)
@@ -194,9 +229,12 @@ class SheetService:
                 allergies=client.allergies, cards=self._card_balances(s, client_id),
                 consumption=sd.ConsumptionSummary(summary.visits, summary.spend_fen, top),
                 **health)  # type: ignore[arg-type]
-            audit.record(s, now, actor, AuditAction.HEALTH_VIEW, "client", client_id,
-                         f"sheet lang={words.language} via={via}")
             return data
+
+    def _audit_view(self, actor: Actor, client_id: int, words: SheetWords, via: str) -> None:
+        with self._db.write() as s:
+            audit.record(s, self._clock(), actor, AuditAction.HEALTH_VIEW, "client", client_id,
+                         f"sheet lang={words.language} via={via}")
 
     def _store(self, s: Session, branch_id: int) -> sd.StoreInfo:
         branch = s.get(Branch, branch_id)
@@ -207,11 +245,6 @@ class SheetService:
         return tuple(sd.CardBalance(c.name, c.balance_fen, c.sessions_left, c.expires_on)
                      for c in self._cards.cards_of(s, client_id))
 
-    def write_sheet(self, actor: Actor, client_id: int,
-                    out: str | os.PathLike[str] | BinaryIO, words: SheetWords, *,
-                    via: str = "desk") -> None:
-        """Gather the sheet and write it as a PDF (FontMissing when no Chinese font exists)."""
-        render_sheet(self.sheet_data(actor, client_id, words, via=via), out)
 
 
 def find_client(db: Database, text: str) -> int:

@@ -16,6 +16,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Actor, Clock, Role
+from frontdesk.core.validation import check_characters, check_text
 from frontdesk.db import Database
 from frontdesk.errors import AccountLocked, AuthError, ValidationError
 from frontdesk.models import LoginFailure, Staff
@@ -25,6 +26,9 @@ from frontdesk.services.audit import AuditAction
 MAX_FAILURES = 5
 FAILURE_WINDOW = dt.timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
+MAX_PASSWORD_LENGTH = 256
+USERNAME_MAX = 64
+DISPLAY_NAME_MAX = 80
 
 _hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1, hash_len=32, salt_len=16)
 _DUMMY_PASSWORD = "frontdesk-timing-equaliser"
@@ -41,11 +45,33 @@ def hash_password(password: str) -> str:
 
 
 def check_password_strength(password: str, field: str = "password") -> None:
+    _check_password_form(password, field)
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError("A password needs at least {n} characters.",
                               field=field, n=MIN_PASSWORD_LENGTH)
     if password.strip() != password:
         raise ValidationError("A password may not start or end with a space.", field=field)
+
+
+def _check_password_form(password: str, field: str) -> None:
+    """No control character and at most MAX_PASSWORD_LENGTH characters (kept as typed)."""
+    check_characters(password, field)
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise ValidationError("A password has at most {n} characters.", field=field,
+                              n=MAX_PASSWORD_LENGTH)
+
+
+def _check_username_form(username: str) -> str:
+    """The user name as looked up (stripped, lower case); no control character, not too long.
+
+    A name that breaks these rules cannot belong to any account, and refusing it here
+    keeps it out of the failure count (PostgreSQL would refuse a NUL there with a raw error).
+    """
+    username = check_characters(username, "username").strip().lower()
+    if len(username) > USERNAME_MAX:
+        raise ValidationError("A user name has at most {n} characters.", field="username",
+                              n=USERNAME_MAX)
+    return username
 
 
 def _verify(stored_hash: str | None, password: str) -> bool:
@@ -66,8 +92,13 @@ class AuthService:
         self._clock = clock
 
     def sign_in(self, username: str, password: str) -> Actor:
-        """The actor for a correct user name and password; raises AuthError or AccountLocked."""
-        username = username.strip().lower()
+        """The actor for a correct user name and password; raises AuthError or AccountLocked.
+
+        A user name or password that no account can have (a control character, too long)
+        is refused with a ValidationError before anything is looked up or counted.
+        """
+        username = _check_username_form(username)
+        _check_password_form(password, "password")
         now = self._clock()
         self._refuse_if_locked(username, now)
         with self._db.read() as s:
@@ -122,13 +153,14 @@ def new_staff(branch_id: int, username: str, display_name: str, role: Role,
               password: str | None) -> Staff:
     """A validated Staff row (not yet added to a session)."""
     username = username.strip().lower()
-    if not username or len(username) > 64 or not username.replace("_", "").replace(".",
+    if not username or len(username) > USERNAME_MAX or not username.replace("_", "").replace(".",
                                                                                    "").isalnum():
         raise ValidationError("A user name uses letters, digits, '.' or '_' only.",
                               field="username")
-    if not display_name.strip():
+    display_name = check_text(display_name, DISPLAY_NAME_MAX, "display_name")
+    if not display_name:
         raise ValidationError("Enter the name shown to colleagues.", field="display_name")
-    return Staff(branch_id=branch_id, username=username, display_name=display_name.strip(),
+    return Staff(branch_id=branch_id, username=username, display_name=display_name,
                  role=role, password_hash=hash_password(password) if password else None)
 
 

@@ -17,12 +17,14 @@ from frontdesk.core.context import Actor, Clock
 from frontdesk.core.money import check_fen
 from frontdesk.core.names import clean_name
 from frontdesk.core.permissions import Action, require
+from frontdesk.core.validation import check_characters, is_whole
 from frontdesk.db import Database
 from frontdesk.errors import NotFound, ValidationError
 from frontdesk.models import Product, Room, RoomState, ServiceItem
 from frontdesk.models.appointment import MAX_APPOINTMENT_MINUTES
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
+from frontdesk.services.rows import get_row
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class RoomRow:
 
 
 def _check_name(name: str, limit: int, field: str = "name") -> str:
-    name = clean_name(name)
+    name = clean_name(check_characters(name, field))
     if not name:
         raise ValidationError("Enter a name.", field=field)
     if len(name) > limit:
@@ -60,7 +62,9 @@ def _check_name(name: str, limit: int, field: str = "name") -> str:
 
 
 def _check_category(category: str) -> str:
-    return _check_name(category, 40, "category") if category.strip() else ""
+    if not check_characters(category, "category").strip():
+        return ""
+    return _check_name(category, 40, "category")
 
 
 def _refuse_taken(s: Session, model: Any, branch_id: int, name: str) -> None:
@@ -103,10 +107,10 @@ class CatalogService:
         require(actor, Action.MANAGE_CATALOG)
         name, category = _check_name(name, 80), _check_category(category)
         price_fen = check_fen(price_fen, "price_fen")
-        if not isinstance(duration_min, int) or not 5 <= duration_min <= MAX_APPOINTMENT_MINUTES:
+        if not is_whole(duration_min) or not 5 <= duration_min <= MAX_APPOINTMENT_MINUTES:
             raise ValidationError("A service takes 5 to {n} minutes.", field="duration_min",
                                   n=MAX_APPOINTMENT_MINUTES)
-        if follow_up_days is not None and (not isinstance(follow_up_days, int)
+        if follow_up_days is not None and (not is_whole(follow_up_days)
                                            or not 1 <= follow_up_days <= 365):
             raise ValidationError("A follow-up is 1 to 365 days after the service.",
                                   field="follow_up_days")
@@ -144,7 +148,7 @@ class CatalogService:
         require(actor, Action.MANAGE_CATALOG)
         state = RoomState(state)
         with self._db.write() as s:
-            room = s.get(Room, room_id)
+            room = get_row(s, Room, room_id)
             if room is None or room.branch_id != actor.branch_id:
                 raise NotFound("No room with number {id}.", field="room_id", id=room_id)
             room.state = state

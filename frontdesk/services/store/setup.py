@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Actor, Clock, Role
 from frontdesk.core.permissions import Action, require
-from frontdesk.core.validation import is_whole
+from frontdesk.core.validation import check_characters, is_whole
 from frontdesk.db import Database
 from frontdesk.errors import ConflictError, ValidationError
 from frontdesk.models import Branch, Setting, Staff
@@ -31,7 +31,7 @@ class StoreInfo:
 
 def check_store_name(name: str) -> str:
     """The cleaned store name, or ValidationError."""
-    name = name.strip()
+    name = check_characters(name, "store_name").strip()
     if not name:
         raise ValidationError("Enter the store's name.", field="store_name")
     if len(name) > 120:
@@ -112,7 +112,7 @@ class StoreService:
     def set_idle_lock_minutes(self, actor: Actor, minutes: int) -> None:
         """0 turns the idle lock off; otherwise 1…240 minutes."""
         require(actor, Action.MANAGE_SETTINGS)
-        if not 0 <= minutes <= 240:
+        if not is_whole(minutes) or not 0 <= minutes <= 240:
             raise ValidationError("Choose between 0 (off) and 240 minutes.",
                                   field=IDLE_LOCK_MINUTES)
         self._set(actor, IDLE_LOCK_MINUTES, str(minutes))

@@ -94,15 +94,11 @@ class SheetActions(QObject):
         try:
             self._services.sheet.write_sheet(self._actor, client_id, path,
                                              sheet_words(sheet_language()))
-        except DomainError as exc:  # FontMissing among them: says what to install
+        except DomainError as exc:  # FontMissing, SheetFileError (a folder that is not there…)
             self._say(error_text(exc), error=True)
             return False
         except StorageError as exc:
             show_storage_error(self._widget, exc)
-            return False
-        except OSError as exc:
-            self._say(self.tr("The sheet could not be written to {path}: {reason}").format(
-                path=os.fspath(path), reason=exc.strerror or str(exc)), error=True)
             return False
         return True
 
