@@ -1484,6 +1484,10 @@
         <translation>另一台终端正在写入数据库。请稍候再试；如果反复出现，请关闭其他电脑上的 FrontDesk。</translation>
     </message>
     <message>
+        <source>Other terminals were changing the same records at the same moment, and FrontDesk's tries again did not get through. Nothing was saved. Wait a moment and try again.</source>
+        <translation>其他电脑正在同时修改相同的记录，FrontDesk 已自动重试，仍未成功。本次没有保存任何内容。请稍等片刻再试。</translation>
+    </message>
+    <message>
         <source>The disk is full. Free some space (empty the recycle bin, move old backups elsewhere), then try again. Nothing was saved.</source>
         <translation>磁盘已满。请腾出空间（清空回收站、把旧备份移到别处）后再试。本次操作没有保存任何内容。</translation>
     </message>
@@ -1506,6 +1510,10 @@
     <message>
         <source>The database cannot be used right now</source>
         <translation>数据库暂时无法使用</translation>
+    </message>
+    <message>
+        <source>The connection was lost while saving, so the change may have been saved or not: look again before you make it once more.</source>
+        <translation>保存时连接中断，这次修改可能已保存，也可能没有：请先重新查看，再决定是否重做。</translation>
     </message>
     <message>
         <source>FrontDesk hit an unexpected problem</source>
