@@ -28,7 +28,7 @@ from frontdesk.core.permissions import Action, allowed, require
 from frontdesk.core.phones import normalise_phone, phone_for
 from frontdesk.core.validation import check_choice, check_text
 from frontdesk.core.visitors import VisitorClass
-from frontdesk.db import Database
+from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import ConflictError, ValidationError
 from frontdesk.models import Client, Gender, SourceChannel
 from frontdesk.models.profile import ClientPreference, PreferenceKind
@@ -291,6 +291,7 @@ class ProfileService:
         self._complaints = complaints
         self._care = care
 
+    @unit_of_work
     def profile(self, actor: Actor, client_id: int) -> ClientProfile:
         """The profile page: basics, preferences, the stale flag and the 12-month summary."""
         require(actor, Action.VIEW_CLIENT)
@@ -303,6 +304,7 @@ class ProfileService:
                 self._cards.cards_of(s, client_id), self._complaints.complaints_of(s, client_id),
                 self._care.care_of(s, client_id))
 
+    @unit_of_work
     def consumption(self, actor: Actor, client_id: int, before_id: int | None = None,
                     limit: int = 50) -> list[ConsumptionRow]:
         """Consumption lines newest first; pass the last row's id as ``before_id`` for more."""
@@ -310,6 +312,7 @@ class ProfileService:
         with self._db.read() as s:
             return consumption_page(s, client_id, before_id, limit)
 
+    @unit_of_work
     def visits(self, actor: Actor, client_id: int, before_id: int | None = None,
                limit: int = 50) -> list[VisitRow]:
         """The visits timeline newest first; pass the last row's id as ``before_id`` for more."""
@@ -317,6 +320,7 @@ class ProfileService:
         with self._db.read() as s:
             return visit_page(s, client_id, before_id, limit)
 
+    @unit_of_work
     def update_basics(self, actor: Actor, client_id: int, expected_version: int,
                       changes: BasicsChanges, loaded: ClientBasics | None = None) -> ClientBasics:
         """Change the given fields if nobody else changed the client since ``expected_version``.
@@ -375,6 +379,7 @@ class ProfileService:
         return self.update_basics(actor, client_id, expected_version,
                                   BasicsChanges(allergies=text), loaded)
 
+    @unit_of_work
     def confirm_basics(self, actor: Actor, client_id: int) -> ClientBasics:
         """The client checked their basics today: clears the stale flag for 12 months."""
         require(actor, Action.EDIT_CLIENT)
@@ -386,6 +391,7 @@ class ProfileService:
                          client.id)
             return _basics(s, client, actor)
 
+    @unit_of_work
     def set_preferences(self, actor: Actor, client_id: int, prefs: Preferences) -> Preferences:
         """Replace the client's preferences and tags with ``prefs`` (blanks and repeats dropped)."""
         require(actor, Action.EDIT_CLIENT)

@@ -26,7 +26,7 @@ from frontdesk.core.context import Actor, Clock
 from frontdesk.core.permissions import Action, require
 from frontdesk.core.validation import check_text, is_whole
 from frontdesk.core.visitors import VisitorClass
-from frontdesk.db import Database
+from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.models import Client, Room, ServiceItem, Staff
 from frontdesk.models.appointment import (
@@ -198,6 +198,7 @@ class AppointmentService:
         self._db = db
         self._clock = clock
 
+    @unit_of_work
     def book(self, actor: Actor, client_id: int, starts_at: dt.datetime, *,
              duration_min: int | None = None, staff_id: int | None = None,
              room_id: int | None = None, service_item_id: int | None = None, note: str = "",
@@ -222,6 +223,7 @@ class AppointmentService:
             self._audit(s, actor, AuditAction.APPOINTMENT_BOOK, appointment, overridden)
             return self._one(s, appointment.id)
 
+    @unit_of_work
     def move(self, actor: Actor, appointment_id: int, starts_at: dt.datetime, *,
              staff_id: int | None, room_id: int | None,
              allow_overlap: bool = False) -> AppointmentRow:
@@ -239,6 +241,7 @@ class AppointmentService:
             self._audit(s, actor, AuditAction.APPOINTMENT_MOVE, appointment, overridden)
             return self._one(s, appointment.id)
 
+    @unit_of_work
     def cancel(self, actor: Actor, appointment_id: int, reason: str = "") -> None:
         require(actor, Action.BOOK_APPOINTMENT)
         reason = check_text(reason, NOTE_MAX, "reason")
@@ -248,6 +251,7 @@ class AppointmentService:
             audit.record(s, self._clock(), actor, AuditAction.APPOINTMENT_CANCEL, "appointment",
                          appointment.id, reason)
 
+    @unit_of_work
     def mark_no_show(self, actor: Actor, appointment_id: int) -> None:
         """The client did not come: allowed once the appointment's start time has passed."""
         require(actor, Action.BOOK_APPOINTMENT)
@@ -262,6 +266,7 @@ class AppointmentService:
             audit.record(s, now, actor, AuditAction.APPOINTMENT_NO_SHOW, "appointment",
                          appointment.id)
 
+    @unit_of_work
     def day(self, actor: Actor, day: dt.date) -> list[AppointmentRow]:
         """Every appointment of the actor's branch on a local date, by start time."""
         require(actor, Action.VIEW_CLIENT)

@@ -34,7 +34,7 @@ from frontdesk.core.context import Actor, Clock
 from frontdesk.core.money import check_fen, format_fen
 from frontdesk.core.permissions import Action, require
 from frontdesk.core.validation import check_text, is_whole
-from frontdesk.db import Database
+from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.models import (
     Branch,
@@ -243,6 +243,7 @@ class CheckoutService:
         self._clock = clock
         self._member_cards = member_cards
 
+    @unit_of_work
     def check_out(self, actor: Actor, visit_id: int, lines: Sequence[LineInput],
                   payments: Sequence[PaymentInput], idempotency_key: str) -> Receipt:
         """Close a visit with its lines and payments; the same key again, the same receipt."""
@@ -268,6 +269,7 @@ class CheckoutService:
                     raise
                 return _replay(s, done, visit_id)
 
+    @unit_of_work
     def receipt(self, actor: Actor, visit_id: int) -> Receipt:
         """The receipt of a checked-out visit (to print again)."""
         require(actor, Action.CHECK_OUT)
@@ -279,6 +281,7 @@ class CheckoutService:
                                id=visit_id)
             return build_receipt(s, visit_id)
 
+    @unit_of_work
     def planned_services(self, actor: Actor, visit_id: int) -> list[ServiceItemRow]:
         """The services planned at check-in, in order: the check-out's first lines."""
         require(actor, Action.CHECK_OUT)

@@ -24,7 +24,7 @@ from frontdesk.core.context import Actor, Clock, local_today
 from frontdesk.core.permissions import Action, require
 from frontdesk.core.validation import check_text, is_whole
 from frontdesk.core.visitors import VisitorClass
-from frontdesk.db import Database
+from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.models import Client, Room, RoomState, ServiceItem, Staff
 from frontdesk.models.appointment import Appointment, AppointmentStatus, PlannedService
@@ -181,6 +181,7 @@ class VisitService:
         self._db = db
         self._clock = clock
 
+    @unit_of_work
     def check_in(self, actor: Actor, form: CheckIn) -> int:
         """Check a client in; returns the new visit's id."""
         require(actor, Action.CHECK_IN)
@@ -203,6 +204,7 @@ class VisitService:
                          f"client={visit.client_id} kind={kind.value}")
             return visit.id
 
+    @unit_of_work
     def start_service(self, actor: Actor, visit_id: int, room_id: int | None,
                       therapist_id: int | None, allow_busy_room: bool = False) -> None:
         """A waiting client goes into a room with a therapist."""
@@ -222,6 +224,7 @@ class VisitService:
             _move(visit, VisitStatus.IN_SERVICE, now)
             audit.record(s, now, actor, AuditAction.VISIT_START, "visit", visit.id)
 
+    @unit_of_work
     def finish(self, actor: Actor, visit_id: int) -> None:
         """The service is done: the visit awaits check-out, the room needs cleaning."""
         require(actor, Action.CHECK_IN)
@@ -232,6 +235,7 @@ class VisitService:
             finish_room(s, visit)
             audit.record(s, now, actor, AuditAction.VISIT_FINISH, "visit", visit.id)
 
+    @unit_of_work
     def cancel_visit(self, actor: Actor, visit_id: int, reason: str = "") -> None:
         """The client leaves without a service (a room in use goes to cleaning)."""
         require(actor, Action.CHECK_IN)
@@ -245,6 +249,7 @@ class VisitService:
                 finish_room(s, visit)
             audit.record(s, now, actor, AuditAction.VISIT_CANCEL, "visit", visit.id, reason)
 
+    @unit_of_work
     def mark_room_ready(self, actor: Actor, room_id: int) -> None:
         """The room has been cleaned."""
         require(actor, Action.CHECK_IN)
@@ -257,6 +262,7 @@ class VisitService:
             room.state = RoomState.READY
             audit.record(s, self._clock(), actor, AuditAction.ROOM_READY, "room", room.id)
 
+    @unit_of_work
     def board(self, actor: Actor) -> Board:
         """Today at the desk: expected, waiting, in service, finished, closed, rooms."""
         require(actor, Action.VIEW_CLIENT)

@@ -31,7 +31,7 @@ from frontdesk.core.context import Actor, Clock, Role, local_today
 from frontdesk.core.money import format_fen
 from frontdesk.core.permissions import Action
 from frontdesk.core.phones import fold_digits, mask_phone, normalise_phone
-from frontdesk.db import Database
+from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import NotFound, ValidationError
 from frontdesk.models import Branch, Client, Gender, LineKind, Staff
 from frontdesk.services import audit
@@ -173,6 +173,7 @@ class SheetService:
         self._clock = clock
         self._cards = cards
 
+    @unit_of_work
     def sheet_data(self, actor: Actor, client_id: int, words: SheetWords, *,
                    via: str = "desk") -> sd.SheetData:
         """Everything one printed sheet shows, in ``words``, phone masked (an audited view)."""
@@ -214,6 +215,7 @@ class SheetService:
         render_sheet(self.sheet_data(actor, client_id, words, via=via), out)
 
 
+@unit_of_work
 def find_client(db: Database, text: str) -> int:
     """A client id from what a script gives: a phone number, a member number or an id."""
     key = fold_digits(text)
@@ -230,6 +232,7 @@ def find_client(db: Database, text: str) -> int:
     return found
 
 
+@unit_of_work
 def cli_actor(db: Database) -> Actor:
     """Who a command-line job acts as: the first active admin, else manager, of the first store."""
     with db.read() as s:

@@ -8,7 +8,7 @@ from sqlalchemy import exists, select
 
 from frontdesk.core.context import Actor, Clock, Role
 from frontdesk.core.permissions import Action, require
-from frontdesk.db import Database
+from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import ConflictError, ValidationError
 from frontdesk.models import Branch, Setting, Staff
 from frontdesk.services import audit
@@ -41,11 +41,13 @@ class StoreService:
         self._db = db
         self._clock = clock
 
+    @unit_of_work
     def is_initialised(self) -> bool:
         """True once the first-run set-up has created a store and an admin."""
         with self._db.read() as s:
             return bool(s.scalar(select(exists().where(Staff.role == Role.ADMIN))))
 
+    @unit_of_work
     def initialise(self, store_name: str, admin_username: str, admin_name: str,
                    password: str) -> Actor:
         """Create the store and its first admin account; returns the admin, signed in."""
@@ -65,6 +67,7 @@ class StoreService:
                          branch.id)
         return actor
 
+    @unit_of_work
     def home_store(self) -> StoreInfo:
         """The first store of this database (the one a single-store install has)."""
         with self._db.read() as s:
@@ -73,6 +76,7 @@ class StoreService:
                 raise ValidationError("This database has no store yet.")
             return StoreInfo(branch.id, branch.name)
 
+    @unit_of_work
     def info(self, branch_id: int) -> StoreInfo:
         with self._db.read() as s:
             branch = s.get(Branch, branch_id)
@@ -80,6 +84,7 @@ class StoreService:
                 raise ValidationError("No store with id {id}.", id=branch_id)
             return StoreInfo(branch.id, branch.name)
 
+    @unit_of_work
     def setting(self, branch_id: int, key: str) -> str:
         with self._db.read() as s:
             value = s.scalar(select(Setting.value).where(Setting.branch_id == branch_id,
@@ -100,6 +105,7 @@ class StoreService:
                                   field=IDLE_LOCK_MINUTES)
         self._set(actor, IDLE_LOCK_MINUTES, str(minutes))
 
+    @unit_of_work
     def _set(self, actor: Actor, key: str, value: str) -> None:
         with self._db.write() as s:
             row = s.scalar(select(Setting).where(Setting.branch_id == actor.branch_id,
