@@ -2066,6 +2066,10 @@ The front desk of your salon.</source>
         <translation>保存喜好</translation>
     </message>
     <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
         <source>Favourite services</source>
         <translation>喜欢的项目</translation>
     </message>
@@ -2102,8 +2106,20 @@ The front desk of your salon.</source>
         <translation>多项之间用顿号（、）或逗号分隔。</translation>
     </message>
     <message>
+        <source>Your change, to make again: {values}</source>
+        <translation>您的修改（请重新填写）：{values}</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>The other terminal saved: {values}</source>
+        <translation>另一台电脑已保存：{values}</translation>
+    </message>
+    <message>
+        <source>You typed: {values}</source>
+        <translation>您输入的：{values}</translation>
     </message>
 </context>
 <context>

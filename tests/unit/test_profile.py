@@ -32,6 +32,7 @@ from frontdesk.services.clients.profile import (
 from frontdesk.services.clients.registration import DuplicatePhone
 from frontdesk.services.clients.sections import CardSummary, CareSummary, ComplaintSummary
 from frontdesk.services.registry import Services
+from tests.concurrency import Background, PauseBefore, wait_until_blocked
 from tests.conftest import NOW, FakeClock
 from tests.unit.test_consultation import make_staff, register
 
@@ -47,11 +48,16 @@ def client_id(services: Services, admin: Actor) -> int:
 
 
 @pytest.fixture
-def other_terminal(db: Database, clock: FakeClock) -> Iterator[ProfileService]:
-    """A second terminal: its own Database (engine, connections) on the same database."""
+def second_db(db: Database) -> Iterator[Database]:
+    """A second terminal's Database: its own engine and connections, the same database."""
     second = Database(db.url)
-    yield ProfileService(second, clock)
+    yield second
     second.dispose()
+
+
+@pytest.fixture
+def other_terminal(second_db: Database, clock: FakeClock) -> ProfileService:
+    return ProfileService(second_db, clock)
 
 
 def add_history(services: Services, client_id: int, branch_id: int,
@@ -81,7 +87,7 @@ def test_the_profile_holds_basics_preferences_and_the_last_12_months(
         (50, "肩颈", 25_000), (60, "美白", 50_000), (70, "眼部", 20_000), (400, "补水", 99_900)])
     profiles.set_preferences(admin, client_id, Preferences(
         favourite_services=("补水", "肩颈"), preferred_staff=("小芳",), drinks=("玫瑰花茶",),
-        music=("轻音乐",), avoid_topics=("年龄",), tags=("怕冷", "爱聊天")))
+        music=("轻音乐",), avoid_topics=("年龄",), tags=("怕冷", "爱聊天")), loaded=Preferences())
     profile = profiles.profile(admin, client_id)
     basics = profile.basics
     assert (basics.name, basics.phone, basics.consent_health) == ("张晓梅", "138 0013 8000", True)
@@ -270,13 +276,15 @@ def test_an_edit_refreshes_search_keys_stamps_consent_and_is_audited(
 
 def test_preferences_are_replaced_cleaned_and_checked(
         admin: Actor, profiles: ProfileService, client_id: int) -> None:
-    profiles.set_preferences(admin, client_id, Preferences(drinks=("绿茶", "红茶")))
+    first = profiles.set_preferences(admin, client_id, Preferences(drinks=("绿茶", "红茶")),
+                                     loaded=Preferences())
     saved = profiles.set_preferences(admin, client_id, Preferences(
-        drinks=(" 玫瑰  花茶 ", "", "玫瑰 花茶", "温水"), preferred_rooms=("3号包厢",)))
+        drinks=(" 玫瑰  花茶 ", "", "玫瑰 花茶", "温水"), preferred_rooms=("3号包厢",)),
+        loaded=first)
     assert saved.drinks == ("玫瑰 花茶", "温水")
     assert saved.preferred_rooms == ("3号包厢",) and saved.tags == ()
     with pytest.raises(ValidationError) as caught:
-        profiles.set_preferences(admin, client_id, Preferences(tags=("长" * 81,)))
+        profiles.set_preferences(admin, client_id, Preferences(tags=("长" * 81,)), loaded=saved)
     assert caught.value.field == "tags"
     assert profiles.profile(admin, client_id).preferences == saved
 
@@ -288,7 +296,8 @@ def test_a_therapist_may_look_but_not_edit(
     for edit in (lambda: profiles.update_basics(therapist, client_id, basics.version,
                                                 BasicsChanges(note="x")),
                  lambda: profiles.confirm_basics(therapist, client_id),
-                 lambda: profiles.set_preferences(therapist, client_id, Preferences()),
+                 lambda: profiles.set_preferences(therapist, client_id, Preferences(),
+                                                  loaded=Preferences()),
                  lambda: profiles.set_allergies(therapist, client_id, basics.version, "x")):
         with pytest.raises(PermissionDenied):
             edit()
@@ -319,6 +328,47 @@ def test_a_change_between_read_and_write_is_caught_by_the_version_column(
     assert caught.value.params["changed"] == {"tier": "银卡"}
     after = profiles.profile(admin, client_id).basics
     assert (after.tier, after.note) == ("银卡", "")
+
+
+def test_preferences_changed_elsewhere_are_refused_and_kept(
+        admin: Actor, profiles: ProfileService, other_terminal: ProfileService,
+        client_id: int) -> None:
+    loaded = profiles.set_preferences(admin, client_id, Preferences(tags=("老客",)),
+                                      loaded=Preferences())
+    theirs = other_terminal.set_preferences(
+        admin, client_id, Preferences(tags=("老客",), drinks=("温水",)), loaded=loaded)
+    with pytest.raises(EditConflict) as caught:
+        profiles.set_preferences(admin, client_id, Preferences(tags=("老客", "怕冷")),
+                                 loaded=loaded)
+    assert caught.value.params["fields"] == "drinks"
+    assert caught.value.params["changed"] == {"drinks": ("温水",)}
+    assert caught.value.params["preferences"] == theirs
+    assert profiles.profile(admin, client_id).preferences == theirs
+    saved = profiles.set_preferences(admin, client_id, Preferences(
+        tags=("老客", "怕冷"), drinks=("温水",)), loaded=theirs)
+    assert saved.tags == ("老客", "怕冷") and saved.drinks == ("温水",)
+
+
+def test_two_terminals_saving_preferences_at_once_lose_nothing(
+        db: Database, second_db: Database, admin: Actor, profiles: ProfileService,
+        other_terminal: ProfileService, client_id: int) -> None:
+    """The other terminal is stopped inside its save, holding the client's row; this
+    one's save waits, then sees the other's tag and is refused (before: last one won)."""
+    loaded = profiles.set_preferences(admin, client_id, Preferences(tags=("老客",)),
+                                      loaded=Preferences())
+    pause = PauseBefore(second_db, "DELETE FROM client_preference")
+    theirs = Background(lambda: other_terminal.set_preferences(
+        admin, client_id, Preferences(tags=("老客", "爱聊天")), loaded=loaded))
+    pause.wait()
+    ours = Background(lambda: profiles.set_preferences(
+        admin, client_id, Preferences(tags=("老客", "怕冷")), loaded=loaded))
+    wait_until_blocked(db, ours)
+    pause.release()
+    assert theirs.result() == Preferences(tags=("老客", "爱聊天"))
+    refused = ours.result()
+    assert isinstance(refused, EditConflict), refused
+    assert refused.params["changed"] == {"tags": ("老客", "爱聊天")}
+    assert profiles.profile(admin, client_id).preferences.tags == ("老客", "爱聊天")
 
 
 def test_a_masked_phone_cannot_hide_another_terminals_change(

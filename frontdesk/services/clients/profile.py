@@ -8,6 +8,11 @@ raises :class:`EditConflict` and overwrites nothing. Pass the :class:`ClientBasi
 you displayed as ``loaded`` and the conflict names just the fields the other terminal
 changed (and a bump that changed no profile field, like a check-in's ``last_visit_at``,
 is no conflict); without it, every field is listed as it now stands.
+
+Preferences and tags get the same check: the caller sends the :class:`Preferences` it
+displayed (``loaded``); the client's row is locked, the preferences compared, and a
+change by another terminal is refused with an EditConflict naming the lists that
+changed.
 """
 
 from __future__ import annotations
@@ -64,8 +69,9 @@ MAX_PREFERENCE_LEN = 80
 class EditConflict(ConflictError):
     """Another terminal changed the client since it was loaded; nothing was saved.
 
-    ``params``: ``fields`` (comma-separated names), ``changed`` ({field: value now
-    in the database}) and ``version`` (the version to edit against after reloading).
+    ``params``: ``fields`` (comma-separated names) and ``changed`` ({field: value now
+    in the database}); for the basics also ``version`` (the version to edit against
+    after reloading), for preferences ``preferences`` (all of them as they now stand).
     """
 
     template = ("Someone else changed this client meanwhile ({fields}). Nothing was saved: "
@@ -272,6 +278,15 @@ def _refuse_taken(s: Session, client: Client, columns: dict[str, Any]) -> None:
                               field="referred_by_id", id=referrer)
 
 
+def _preferences_conflict(current: Preferences, loaded: Preferences) -> EditConflict | None:
+    """The conflict to report, or None when the preferences are as ``loaded`` showed them."""
+    names = [attr for attr in _PREF_KINDS if getattr(current, attr) != getattr(loaded, attr)]
+    if not names:
+        return None
+    return EditConflict(fields=", ".join(names), preferences=current,
+                        changed={attr: getattr(current, attr) for attr in names})
+
+
 def _conflict(current: ClientBasics, loaded: ClientBasics | None) -> EditConflict | None:
     """The conflict to report, or None when ``loaded`` shows no profile field changed."""
     names = [f for f in CONFLICT_FIELDS
@@ -392,12 +407,20 @@ class ProfileService:
             return _basics(s, client, actor)
 
     @unit_of_work
-    def set_preferences(self, actor: Actor, client_id: int, prefs: Preferences) -> Preferences:
-        """Replace the client's preferences and tags with ``prefs`` (blanks and repeats dropped)."""
+    def set_preferences(self, actor: Actor, client_id: int, prefs: Preferences, *,
+                        loaded: Preferences) -> Preferences:
+        """Replace the client's preferences and tags with ``prefs`` (blanks and repeats dropped).
+
+        ``loaded`` is what the caller displayed: when another terminal changed them since,
+        raises EditConflict naming the lists that changed, and writes nothing.
+        """
         require(actor, Action.EDIT_CLIENT)
         rows = _validated_preferences(prefs)
         with self._db.write() as s:
-            client = live_client(s, client_id)
+            client = live_client(s, client_id, lock=True)
+            conflict = _preferences_conflict(preferences_of(s, client_id), loaded)
+            if conflict is not None:
+                raise conflict
             s.execute(delete(ClientPreference).where(ClientPreference.client_id == client_id))
             s.add_all(ClientPreference(branch_id=client.branch_id, client_id=client_id, kind=k,
                                        value=v, position=i) for i, (k, v) in enumerate(rows))
