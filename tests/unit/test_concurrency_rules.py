@@ -4,6 +4,7 @@
   ``.read()`` or ``.connect()``) is a ``@unit_of_work``, so PostgreSQL's deadlocks,
   serialization failures and lost connections run it again instead of reaching a
   person as a traceback; a future capability (member cards) is held to it too.
+- Rows are locked only through ``frontdesk.db.locking`` (one lock strength).
 """
 
 from __future__ import annotations
@@ -47,6 +48,13 @@ def test_every_function_that_opens_a_transaction_is_a_unit_of_work() -> None:
     missing = {str(p.relative_to(ROOT)): units_missing(p.read_text(encoding="utf-8"))
                for p in sorted(SERVICES.rglob("*.py"))}
     assert {path: names for path, names in missing.items() if names} == {}
+
+
+def test_rows_are_locked_only_through_locking() -> None:
+    found = [str(p.relative_to(ROOT)) for p in sorted((ROOT / "frontdesk").rglob("*.py"))
+             if "with_for_update" in p.read_text(encoding="utf-8")
+             and p != ROOT / "frontdesk" / "db.py"]
+    assert found == []
 
 
 def test_the_check_sees_a_missing_unit_of_work() -> None:

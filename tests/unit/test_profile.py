@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from frontdesk.core.birthdays import BirthdayInput
@@ -25,6 +25,7 @@ from frontdesk.models import (
 )
 from frontdesk.services.clients.profile import (
     BasicsChanges,
+    ClientBasics,
     EditConflict,
     Preferences,
     ProfileService,
@@ -206,16 +207,21 @@ def test_without_the_loaded_basics_a_conflict_lists_every_field(
     assert profiles.profile(admin, client_id).basics.note == ""
 
 
-def test_a_check_in_stamp_elsewhere_is_no_conflict(
-        services: Services, admin: Actor, profiles: ProfileService, client_id: int) -> None:
+def test_what_the_desk_writes_on_its_own_never_moves_the_version(
+        services: Services, admin: Actor, profiles: ProfileService, client_id: int,
+        clock: FakeClock) -> None:
     loaded = profiles.profile(admin, client_id).basics
-    with services.db.write() as s:  # what a check-in does to the client row
+    with services.db.write() as s:  # any write of a derived column, even through the ORM
         s.get(Client, client_id).last_visit_at = NOW  # type: ignore[union-attr]
-    saved = profiles.update_basics(admin, client_id, loaded.version,
-                                   BasicsChanges(note="喜欢靠窗"), loaded)
-    assert saved.note == "喜欢靠窗" and saved.version == loaded.version + 2
-    with pytest.raises(EditConflict):  # without ``loaded`` the service cannot tell
-        profiles.update_basics(admin, client_id, loaded.version, BasicsChanges(note="x"))
+    clock.advance(days=400)
+    profiles.confirm_basics(admin, client_id)
+    assert profiles.profile(admin, client_id).basics.version == loaded.version
+    saved = profiles.update_basics(admin, client_id, loaded.version,  # no ``loaded`` needed
+                                   BasicsChanges(note="喜欢靠窗"))
+    assert saved.note == "喜欢靠窗" and saved.version == loaded.version + 1
+    unchanged = profiles.update_basics(admin, client_id, saved.version,
+                                       BasicsChanges(note="喜欢靠窗"))
+    assert unchanged.version == saved.version  # saving what is there is no edit
 
 
 @pytest.mark.parametrize(("changes", "field"), [
@@ -304,30 +310,27 @@ def test_a_therapist_may_look_but_not_edit(
     assert profiles.profile(admin, client_id).basics.version == basics.version
 
 
-def test_a_change_between_read_and_write_is_caught_by_the_version_column(
-        db: Database, admin: Actor, profiles: ProfileService, other_terminal: ProfileService,
-        client_id: int) -> None:
-    if db.is_sqlite:
-        pytest.skip("SQLite writers take the lock before reading (BEGIN IMMEDIATE): no race")
+def test_a_save_waits_for_another_terminals_save_then_sees_its_change(
+        db: Database, second_db: Database, admin: Actor, profiles: ProfileService,
+        other_terminal: ProfileService, client_id: int) -> None:
+    """The other terminal is stopped inside its save, holding the client's row; this one's
+    save waits for it, then compares with what it loaded (before: a race between the
+    version check and the write)."""
     loaded = profiles.profile(admin, client_id).basics
-    fired: list[bool] = []
-
-    def other_terminal_saves_first(*_args: object) -> None:
-        if not fired:
-            fired.append(True)
-            other_terminal.update_basics(admin, client_id, loaded.version,
-                                         BasicsChanges(tier="银卡"))
-
-    event.listen(Session, "before_flush", other_terminal_saves_first)
-    try:
-        with pytest.raises(EditConflict) as caught:
-            profiles.update_basics(admin, client_id, loaded.version,
-                                   BasicsChanges(note="靠窗"), loaded)
-    finally:
-        event.remove(Session, "before_flush", other_terminal_saves_first)
-    assert caught.value.params["changed"] == {"tier": "银卡"}
+    pause = PauseBefore(second_db, "UPDATE client")
+    theirs = Background(lambda: other_terminal.update_basics(
+        admin, client_id, loaded.version, BasicsChanges(tier="银卡"), loaded))
+    pause.wait()
+    ours = Background(lambda: profiles.update_basics(
+        admin, client_id, loaded.version, BasicsChanges(note="靠窗"), loaded))
+    wait_until_blocked(db, ours)
+    pause.release()
+    assert isinstance(theirs.result(), ClientBasics)
+    conflict = ours.result()
+    assert isinstance(conflict, EditConflict), conflict
+    assert conflict.params["changed"] == {"tier": "银卡"}
     after = profiles.profile(admin, client_id).basics
-    assert (after.tier, after.note) == ("银卡", "")
+    assert (after.tier, after.note, after.version) == ("银卡", "", loaded.version + 1)
 
 
 def test_preferences_changed_elsewhere_are_refused_and_kept(
@@ -369,6 +372,29 @@ def test_two_terminals_saving_preferences_at_once_lose_nothing(
     assert isinstance(refused, EditConflict), refused
     assert refused.params["changed"] == {"tags": ("老客", "爱聊天")}
     assert profiles.profile(admin, client_id).preferences.tags == ("老客", "爱聊天")
+
+
+def test_two_clients_given_one_new_phone_at_once_name_the_holder(
+        db: Database, second_db: Database, admin: Actor, profiles: ProfileService,
+        other_terminal: ProfileService, services: Services, client_id: int) -> None:
+    """The other terminal has checked the number is free and is stopped before its write;
+    this one takes the number meanwhile. On PostgreSQL the other's write then breaks the
+    unique index, and is told who holds the number (before: a raw IntegrityError)."""
+    second = register(services, admin, "李丽", "13900139000")
+    mine, theirs = (profiles.profile(admin, c).basics for c in (client_id, second))
+    pause = PauseBefore(second_db, "UPDATE client")
+    late = Background(lambda: other_terminal.update_basics(
+        admin, second, theirs.version, BasicsChanges(phone="13700137000"), theirs))
+    pause.wait()
+    early = Background(lambda: profiles.update_basics(
+        admin, client_id, mine.version, BasicsChanges(phone="13700137000"), mine))
+    wait_until_blocked(db, early)
+    pause.release()
+    results = {type(r).__name__: r for r in (early.result(), late.result())}
+    assert sorted(results) == ["ClientBasics", "DuplicatePhone"], results
+    holder = results["ClientBasics"]
+    assert isinstance(holder, ClientBasics)
+    assert results["DuplicatePhone"].client_id == holder.id  # type: ignore[attr-defined]
 
 
 def test_a_masked_phone_cannot_hide_another_terminals_change(

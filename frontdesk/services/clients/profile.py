@@ -2,17 +2,21 @@
 
 Reads are cheap: one client row, its preferences, a few aggregates; consumption and
 visits come in keyset pages (:mod:`frontdesk.services.clients.history`). The phone is
-shown as the actor's role may see it. Edits are optimistic: the caller sends the
-``version`` it displayed; if another terminal changed the client meanwhile the edit
-raises :class:`EditConflict` and overwrites nothing. Pass the :class:`ClientBasics`
-you displayed as ``loaded`` and the conflict names just the fields the other terminal
-changed (and a bump that changed no profile field, like a check-in's ``last_visit_at``,
-is no conflict); without it, every field is listed as it now stands.
+shown as the actor's role may see it.
 
-Preferences and tags get the same check: the caller sends the :class:`Preferences` it
-displayed (``loaded``); the client's row is locked, the preferences compared, and a
-change by another terminal is refused with an EditConflict naming the lists that
-changed.
+Edits are optimistic: the caller sends what it displayed, and if another terminal
+changed it meanwhile the edit raises :class:`EditConflict` naming what changed, and
+overwrites nothing. Each edit locks the client's row first, then compares, so the
+check and the write cannot be split by another terminal's save.
+
+- Basics: the caller sends the ``version`` it displayed, which only a person's edit
+  of the basics moves on; what the desk writes on its own (the last visit at
+  check-out, the search keys) never does, so it never makes an edit conflict. Pass
+  the :class:`ClientBasics` you displayed as ``loaded`` and the conflict names just
+  the fields the other terminal changed; without it, every field is listed as it now
+  stands.
+- Preferences and tags: the caller sends the :class:`Preferences` it displayed
+  (``loaded``); the conflict names the lists that changed.
 """
 
 from __future__ import annotations
@@ -24,8 +28,8 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from frontdesk.core.birthdays import BirthdayInput, check_birthday
 from frontdesk.core.context import Actor, Clock, local_today
@@ -346,7 +350,7 @@ class ProfileService:
         columns = validated_changes(changes, local_today(self._clock))
         try:
             with self._db.write() as s:
-                client = live_client(s, client_id)
+                client = live_client(s, client_id, lock=True)
                 if client.version != expected_version:
                     self._refuse_conflict(_basics(s, client, actor), loaded, actor, columns)
                 _refuse_taken(s, client, columns)
@@ -356,12 +360,10 @@ class ProfileService:
                     audit.record(s, self._clock(), actor, AuditAction.CLIENT_UPDATE, "client",
                                  client.id, "fields=" + ",".join(changed))
                 return _basics(s, client, actor)
-        except StaleDataError:  # changed between our read and our write (PostgreSQL)
+        except IntegrityError:  # another client took the phone or number meanwhile
             with self._db.read() as s:
-                current = _basics(s, live_client(s, client_id), actor)
-            conflict = _conflict(current, loaded) or _conflict(current, None)
-            assert conflict is not None  # without ``loaded`` every field is listed
-            raise conflict from None
+                _refuse_taken(s, live_client(s, client_id), columns)
+            raise
 
     @staticmethod
     def _refuse_conflict(current: ClientBasics, loaded: ClientBasics | None, actor: Actor,
@@ -384,6 +386,7 @@ class ProfileService:
             setattr(client, key, columns[key])
         if changed:
             client.updated_at = now
+            client.version += 1  # a person's edit: the one thing that moves the version on
         if {"name", "phone_e164"} & set(changed):
             refresh_search_keys(s, client)
         return changed
@@ -396,10 +399,13 @@ class ProfileService:
 
     @unit_of_work
     def confirm_basics(self, actor: Actor, client_id: int) -> ClientBasics:
-        """The client checked their basics today: clears the stale flag for 12 months."""
+        """The client checked their basics today: clears the stale flag for 12 months.
+
+        Nothing a person edits changes, so the version stays and no edit conflicts with it.
+        """
         require(actor, Action.EDIT_CLIENT)
         with self._db.write() as s:
-            client = live_client(s, client_id)
+            client = live_client(s, client_id, lock=True)
             client.basics_confirmed_at = self._clock()
             s.flush()
             audit.record(s, self._clock(), actor, AuditAction.CLIENT_CONFIRM_BASICS, "client",

@@ -7,9 +7,10 @@ naming who or what and the clashing time, unless the desk passes
 
 Two terminals booking the same slot at once cannot both succeed silently. On
 SQLite every write transaction begins with ``BEGIN IMMEDIATE``, so writers run
-one after the other. On PostgreSQL :func:`lock_slot` locks the staff row, then
-the room row (always in that order) with ``SELECT … FOR UPDATE`` before the
-overlap check: the second booking waits for the first to commit and then sees it.
+one after the other. On PostgreSQL a booking locks the client's row, then
+:func:`lock_slot` the staff row, then the room row (the lock order of the
+README's "Concurrency") before the overlap check: the second booking waits for
+the first to commit and then sees it.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from frontdesk.core.context import Actor, Clock
 from frontdesk.core.permissions import Action, require
 from frontdesk.core.validation import check_text, is_whole
 from frontdesk.core.visitors import VisitorClass
-from frontdesk.db import Database, unit_of_work
+from frontdesk.db import Database, locking, unit_of_work
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.models import Client, Room, ServiceItem, Staff
 from frontdesk.models.appointment import (
@@ -84,15 +85,18 @@ def local_day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
 
 def lock_slot(s: Session, branch_id: int, staff_id: int | None, room_id: int | None,
               staff_field: str = "staff_id") -> tuple[Staff | None, Room | None]:
-    """The active staff member and room of this branch, locked in that order; NotFound if not."""
+    """The active staff member and room of this branch, locked in that order; NotFound if not.
+
+    In the lock order they come after the client and the appointment or visit.
+    """
     staff = room = None
     if staff_id is not None:
-        staff = s.scalar(select(Staff).where(Staff.id == staff_id).with_for_update())
+        staff = s.scalar(locking(select(Staff).where(Staff.id == staff_id)))
         if staff is None or staff.branch_id != branch_id or not staff.active:
             raise NotFound("No active staff member with number {id}.", field=staff_field,
                            id=staff_id)
     if room_id is not None:
-        room = s.scalar(select(Room).where(Room.id == room_id).with_for_update())
+        room = s.scalar(locking(select(Room).where(Room.id == room_id)))
         if room is None or room.branch_id != branch_id or not room.active:
             raise NotFound("No room with number {id}.", field="room_id", id=room_id)
     return staff, room
@@ -208,7 +212,7 @@ class AppointmentService:
         now = self._clock()
         start, note = _check_start(starts_at, now), check_text(note, NOTE_MAX, "note")
         with self._db.write() as s:
-            live_client(s, client_id)
+            live_client(s, client_id, lock=True)
             service = active_service_item(s, actor.branch_id, service_item_id)
             end = start + _check_duration(duration_min, service)
             staff, room = lock_slot(s, actor.branch_id, staff_id, room_id)
@@ -276,8 +280,8 @@ class AppointmentService:
                                     Appointment.starts_at >= start, Appointment.starts_at < end)
 
     def _booked(self, s: Session, actor: Actor, appointment_id: int) -> Appointment:
-        appointment = s.scalar(select(Appointment).where(Appointment.id == appointment_id)
-                               .with_for_update())
+        appointment = s.scalar(locking(select(Appointment)
+                                       .where(Appointment.id == appointment_id)))
         if appointment is None or appointment.branch_id != actor.branch_id:
             raise NotFound("No appointment with number {id}.", field="appointment_id",
                            id=appointment_id)

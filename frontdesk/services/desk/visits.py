@@ -5,6 +5,8 @@ A room is free when READY with no visit in service there; an occupied, cleaning 
 out-of-service room raises :class:`RoomUnavailable` unless ``allow_busy_room``
 (audited). Finishing leaves the room CLEANING until marked ready. A client has one
 open visit at most; their row is locked at check-in (two terminals, one visit).
+Rows are locked client → appointment → visit → staff → room, the order of the
+README's "Concurrency".
 
 :meth:`VisitService.board` runs every few seconds: a handful of indexed queries
 (visits by branch/status, appointments by branch/start, closed by branch/arrival).
@@ -24,7 +26,7 @@ from frontdesk.core.context import Actor, Clock, local_today
 from frontdesk.core.permissions import Action, require
 from frontdesk.core.validation import check_text, is_whole
 from frontdesk.core.visitors import VisitorClass
-from frontdesk.db import Database, unit_of_work
+from frontdesk.db import Database, locking, unit_of_work
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.models import Client, Room, RoomState, ServiceItem, Staff
 from frontdesk.models.appointment import Appointment, AppointmentStatus, PlannedService
@@ -295,8 +297,8 @@ class VisitService:
     def _arriving(self, s: Session, actor: Actor, form: CheckIn) -> Appointment | None:
         if form.appointment_id is None:
             return None
-        booking = s.scalar(select(Appointment).where(Appointment.id == form.appointment_id)
-                           .with_for_update())
+        booking = s.scalar(locking(select(Appointment)
+                                   .where(Appointment.id == form.appointment_id)))
         if booking is None or booking.branch_id != actor.branch_id \
                 or booking.client_id != form.client_id:
             raise NotFound("This client has no appointment with number {id}.",
@@ -326,17 +328,20 @@ class VisitService:
         return visit
 
     def _visit(self, s: Session, actor: Actor, visit_id: int) -> Visit:
-        visit = s.scalar(select(Visit).where(Visit.id == visit_id).with_for_update())
+        visit = s.scalar(locking(select(Visit).where(Visit.id == visit_id)))
         if visit is None or visit.branch_id != actor.branch_id:
             raise NotFound("No visit with number {id}.", field="visit_id", id=visit_id)
         return visit
 
 
 def finish_room(s: Session, visit: Visit) -> None:
-    """After a service the room needs cleaning (unless it is out of service)."""
+    """After a service the room needs cleaning (unless it is out of service).
+
+    The room is locked after the visit, as everywhere.
+    """
     if visit.room_id is None:
         return
-    room = s.get(Room, visit.room_id)
+    room = s.scalar(locking(select(Room).where(Room.id == visit.room_id)))
     if room is not None and room.state is RoomState.READY:
         room.state = RoomState.CLEANING
 

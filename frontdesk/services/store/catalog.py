@@ -17,7 +17,7 @@ from frontdesk.core.context import Actor, Clock
 from frontdesk.core.money import check_fen
 from frontdesk.core.names import clean_name
 from frontdesk.core.permissions import Action, require
-from frontdesk.db import Database, unit_of_work
+from frontdesk.db import Database, locking, unit_of_work
 from frontdesk.errors import NotFound, ValidationError
 from frontdesk.models import Product, Room, RoomState, ServiceItem
 from frontdesk.models.appointment import MAX_APPOINTMENT_MINUTES
@@ -151,7 +151,7 @@ class CatalogService:
         require(actor, Action.MANAGE_CATALOG)
         state = RoomState(state)
         with self._db.write() as s:
-            room = s.get(Room, room_id)
+            room = s.scalar(locking(select(Room).where(Room.id == room_id)))
             if room is None or room.branch_id != actor.branch_id:
                 raise NotFound("No room with number {id}.", field="room_id", id=room_id)
             room.state = state
