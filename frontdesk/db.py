@@ -12,6 +12,12 @@ on into :class:`~frontdesk.errors.StorageError`. Hot read paths (the search) use
 :meth:`Database.connect`, a Core connection: the ORM is imported with the first
 session, so ``frontdesk find`` never loads it, nor the models.
 
+Every service method that opens a transaction is a :func:`unit_of_work`: when
+PostgreSQL undoes its transaction for a reason that is not the person's (a
+deadlock, a serialization failure, a connection that ended before COMMIT), the
+whole method runs again, a bounded number of times. Rows are locked with
+:func:`locking`, in the order the README's "Concurrency" section gives.
+
 Times are stored in UTC through :class:`UTCDateTime`, a Core column type the
 models and those Core queries share.
 """
@@ -19,19 +25,24 @@ models and those Core queries share.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
+import random
 import sqlite3
 import sys
-from collections.abc import Iterator
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
-from sqlalchemy import Connection, DateTime, Engine, create_engine, event
+from sqlalchemy import Connection, DateTime, Engine, Select, create_engine, event
 from sqlalchemy.engine import Dialect
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.types import TypeDecorator
 
 from frontdesk.errors import StorageError, StorageProblem, classify_storage_error
@@ -50,6 +61,17 @@ A module constant only so that tests can point it at a mount table of their own.
 """
 _NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smbfs", "smb3", "fuse.sshfs", "afs",
                "9p", "ncpfs", "davfs", "fuse.davfs2", "glusterfs", "ceph"}
+
+RETRIES = {StorageProblem.BUSY: 3, StorageProblem.UNREACHABLE: 1}
+"""How many times a unit of work runs again after each kind of rolled-back failure."""
+BACKOFF_S = 0.02
+"""The pause before the n-th run again is random, up to ``BACKOFF_S * 2**n`` seconds."""
+_CONTENTION = {"40001", "40P01"}  # PostgreSQL: serialization failure, deadlock detected
+_SERVER_GONE = {"57P01", "57P02", "57P03"}  # admin shutdown, crash shutdown, cannot connect now
+_IN_UNIT: ContextVar[bool] = ContextVar("frontdesk_in_unit_of_work", default=False)
+P = ParamSpec("P")
+T = TypeVar("T")
+Q = TypeVar("Q", bound=Select[Any])
 
 
 class Database:
@@ -73,9 +95,18 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One write transaction: committed at the end, rolled back on any exception."""
-        with _storage_errors(), self._writer.begin() as session:
-            yield session
+        """One write transaction: committed at the end, rolled back on any exception.
+
+        A failure before COMMIT leaves nothing behind (the StorageError says
+        ``rolled_back``); a connection lost during COMMIT leaves the outcome unknown.
+        """
+        with self._writer() as session:  # closing it rolls back what was not committed
+            with _storage_errors():
+                session.begin()
+                yield session
+                session.flush()
+            with _storage_errors(committing=True):
+                session.commit()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -126,15 +157,77 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         return value.astimezone(dt.UTC)
 
 
+def unit_of_work(action: Callable[P, T]) -> Callable[P, T]:
+    """Mark a service method as one unit of work, run again whole when the database undid it.
+
+    A deadlock or a serialization failure (PostgreSQL rolled the transaction back)
+    runs it again up to 3 times after a short random pause; a connection that ended
+    before COMMIT (a server restart) once. Then the StorageError reaches the caller.
+    Anything else goes through at once: a refusal, a connection lost during COMMIT
+    (was it saved?), SQLite's "database is locked" after its busy timeout.
+
+    A unit of work called inside another is part of it and is not run again on its
+    own. A method with several transactions runs them all again, so those before the
+    one that failed must be reads or harmless to repeat.
+    """
+
+    @functools.wraps(action)
+    def run(*args: P.args, **kwargs: P.kwargs) -> T:
+        if _IN_UNIT.get():
+            return action(*args, **kwargs)
+        token = _IN_UNIT.set(True)
+        try:
+            return _with_retries(action, *args, **kwargs)
+        finally:
+            _IN_UNIT.reset(token)
+
+    return run
+
+
+def _with_retries(action: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    runs_again: Counter[StorageProblem] = Counter()
+    while True:
+        try:
+            return action(*args, **kwargs)
+        except StorageError as exc:
+            if not exc.rolled_back or runs_again[exc.problem] >= RETRIES.get(exc.problem, 0):
+                raise
+            runs_again[exc.problem] += 1
+            log.warning("%s: %s; running it again (%d)", action.__qualname__,
+                        exc.problem.value, runs_again[exc.problem])
+            time.sleep(random.uniform(0, BACKOFF_S * 2 ** runs_again[exc.problem]))
+
+
+def locking(query: Q) -> Q:
+    """``query`` taking the row lock every service takes, fresh from the database.
+
+    FOR NO KEY UPDATE on PostgreSQL: it keeps other writers of the row out, but not
+    the foreign-key checks of rows inserted elsewhere that point to it (KEY SHARE), so
+    an insert never waits behind a lock on its parent. SQLite locks the whole database
+    at BEGIN IMMEDIATE instead, and ignores it.
+    """
+    return query.with_for_update(key_share=True).execution_options(populate_existing=True)
+
+
 @contextmanager
-def _storage_errors() -> Iterator[None]:
+def _storage_errors(*, committing: bool = False) -> Iterator[None]:
     try:
         yield
-    except (OperationalError, DBAPIError) as exc:
-        problem = classify_storage_error(str(exc.orig) if exc.orig else str(exc))
+    except DBAPIError as exc:
+        problem = _storage_problem(exc)
         if problem is None:
             raise
-        raise StorageError(problem, str(exc.orig)) from exc
+        rolled_back = not committing or problem is StorageProblem.BUSY
+        raise StorageError(problem, str(exc.orig), rolled_back=rolled_back) from exc
+
+
+def _storage_problem(exc: DBAPIError) -> StorageProblem | None:
+    code = getattr(exc.orig, "sqlstate", None) or ""
+    if code in _CONTENTION:
+        return StorageProblem.BUSY
+    if code in _SERVER_GONE or code.startswith("08") or exc.connection_invalidated:
+        return StorageProblem.UNREACHABLE
+    return classify_storage_error(str(exc.orig) if exc.orig else str(exc))
 
 
 def _make_engine(url: str, *, echo: bool) -> Engine:

@@ -2,8 +2,8 @@
 
 - :class:`DomainError` and its subclasses: the person can act on it (a wrong
   field, a refused action). Shown inline where they are working, no modal box.
-- :class:`StorageError`: the database cannot be used right now (locked, disk
-  full, read-only, unreachable). Shown in a dialog that says what to do.
+- :class:`StorageError`: the database cannot be used right now (locked, busy,
+  disk full, read-only, unreachable). Shown in a dialog that says what to do.
 - Anything else is a bug: logged to the log file and shown in a crash dialog.
 
 Messages are plain English with ``{named}`` fields kept apart in ``params``, so
@@ -66,6 +66,7 @@ class AccountLocked(AuthError):
 
 class StorageProblem(enum.Enum):
     LOCKED = "locked"
+    BUSY = "busy"  # PostgreSQL: deadlocks or serialization failures, still after retries
     DISK_FULL = "disk_full"
     READ_ONLY = "read_only"
     UNREACHABLE = "unreachable"
@@ -74,20 +75,28 @@ class StorageProblem(enum.Enum):
 
 
 class StorageError(Exception):
-    """The database cannot be used right now; the person must do something about it."""
+    """The database cannot be used right now; the person must do something about it.
 
-    def __init__(self, problem: StorageProblem, detail: str = ""):
+    ``rolled_back`` is True when the database certainly kept nothing of the transaction
+    (it failed before COMMIT was sent, or the server rolled it back), so running the
+    whole action again is safe; False when that is not known.
+    """
+
+    def __init__(self, problem: StorageProblem, detail: str = "", *, rolled_back: bool = False):
         self.problem = problem
         self.detail = detail
+        self.rolled_back = rolled_back
         super().__init__(f"{problem.value}: {detail}")
 
 
 _PATTERNS: tuple[tuple[tuple[str, ...], StorageProblem], ...] = (
+    (("deadlock detected", "could not serialize access"), StorageProblem.BUSY),
     (("database is locked", "database table is locked", "busy"), StorageProblem.LOCKED),
     (("disk is full", "database or disk is full", "no space left"), StorageProblem.DISK_FULL),
     (("readonly database", "read-only", "read only"), StorageProblem.READ_ONLY),
     (("unable to open database", "connection refused", "could not connect",
-      "server closed the connection", "connection timed out", "disk i/o error"),
+      "server closed the connection", "connection timed out", "disk i/o error",
+      "terminating connection due to administrator command"),
      StorageProblem.UNREACHABLE),
 )
 

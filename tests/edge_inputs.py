@@ -137,7 +137,8 @@ def _basics(name: str) -> Callable[[Store, str], Any]:
 
 def _preference(name: str) -> Callable[[Store, str], Any]:
     return lambda s, v: s.services.profile.set_preferences(
-        s.admin, s.client_id, Preferences(**{name: ("茉莉花茶", v)}))
+        s.admin, s.client_id, Preferences(**{name: ("茉莉花茶", v)}),
+        loaded=s.services.profile.profile(s.admin, s.client_id).preferences)
 
 
 def _consultation(form: Callable[[str], ConsultationForm]) -> Callable[[Store, str], Any]:

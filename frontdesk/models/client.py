@@ -83,8 +83,12 @@ class Client(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    """The version of what a person edits (the basics); only their edits move it on.
 
-    __mapper_args__ = {"version_id_col": version}
+    Not the ORM's ``version_id_col``, which every UPDATE of the row would bump: derived
+    columns (``last_visit_at``, the search keys, ``basics_confirmed_at``) change under a
+    person's edit without making it conflict. Edits lock the row before comparing it.
+    """
 
 
 class ClientNamePart(Base):

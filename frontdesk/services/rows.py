@@ -16,6 +16,7 @@ from sqlalchemy import BigInteger, select
 from sqlalchemy.orm import Session
 
 from frontdesk.core.validation import MAX_ID, check_id, is_whole
+from frontdesk.db import locking
 
 MAX_INT4_ID = 2**31 - 1
 """The largest id of a table whose key is a 32-bit ``INTEGER`` (clients, staff, catalog)."""
@@ -39,11 +40,12 @@ def get_row(s: Session, model: type[M], row_id: object) -> M | None:
 
 
 def locked_row(s: Session, model: type[M], row_id: object) -> M | None:
-    """The row, locked (``SELECT … FOR UPDATE``); None when there is none."""
+    """The row, locked the way every service locks (:func:`~frontdesk.db.locking`; mind the
+    lock order of the README's "Concurrency"); None when there is none."""
     if not fits(model, row_id):
         return None
     key = model.__table__.c.id  # type: ignore[attr-defined]
-    return s.scalar(select(model).where(key == row_id).with_for_update())
+    return s.scalar(locking(select(model).where(key == row_id)))
 
 
 def check_row_id(model: Any, row_id: object, field: str) -> int:

@@ -40,6 +40,11 @@ def storage_advice(problem: StorageProblem) -> str:
             "Errors",
             "Another terminal is busy writing to the database. Wait a moment and try again. "
             "If this keeps happening, close FrontDesk on the other computers."),
+        StorageProblem.BUSY: QCoreApplication.translate(
+            "Errors",
+            "Other terminals were changing the same records at the same moment, and "
+            "FrontDesk's tries again did not get through. Nothing was saved. Wait a moment "
+            "and try again."),
         StorageProblem.DISK_FULL: QCoreApplication.translate(
             "Errors",
             "The disk is full. Free some space (empty the recycle bin, move old backups "
@@ -64,7 +69,12 @@ def storage_advice(problem: StorageProblem) -> str:
 
 def show_storage_error(parent: QWidget | None, exc: StorageError) -> None:
     title = QCoreApplication.translate("Errors", "The database cannot be used right now")
-    box = QMessageBox(QMessageBox.Icon.Warning, title, storage_advice(exc.problem),
+    advice = storage_advice(exc.problem)
+    if exc.problem is StorageProblem.UNREACHABLE and not exc.rolled_back:
+        advice += "\n\n" + QCoreApplication.translate(
+            "Errors", "The connection was lost while saving, so the change may have been "
+            "saved or not: look again before you make it once more.")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, advice,
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("storageErrorDialog")
     box.setDetailedText(exc.detail)

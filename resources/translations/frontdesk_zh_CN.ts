@@ -1636,6 +1636,10 @@
         <translation>另一台终端正在写入数据库。请稍候再试；如果反复出现，请关闭其他电脑上的 FrontDesk。</translation>
     </message>
     <message>
+        <source>Other terminals were changing the same records at the same moment, and FrontDesk&apos;s tries again did not get through. Nothing was saved. Wait a moment and try again.</source>
+        <translation>其他电脑正在同时修改相同的记录，FrontDesk 已自动重试，仍未成功。本次没有保存任何内容。请稍等片刻再试。</translation>
+    </message>
+    <message>
         <source>The disk is full. Free some space (empty the recycle bin, move old backups elsewhere), then try again. Nothing was saved.</source>
         <translation>磁盘已满。请腾出空间（清空回收站、把旧备份移到别处）后再试。本次操作没有保存任何内容。</translation>
     </message>
@@ -1658,6 +1662,10 @@
     <message>
         <source>The database cannot be used right now</source>
         <translation>数据库暂时无法使用</translation>
+    </message>
+    <message>
+        <source>The connection was lost while saving, so the change may have been saved or not: look again before you make it once more.</source>
+        <translation>保存时连接中断，这次修改可能已保存，也可能没有：请先重新查看，再决定是否重做。</translation>
     </message>
     <message>
         <source>FrontDesk hit an unexpected problem</source>
@@ -2210,6 +2218,10 @@ The front desk of your salon.</source>
         <translation>保存喜好</translation>
     </message>
     <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
         <source>Favourite services</source>
         <translation>喜欢的项目</translation>
     </message>
@@ -2246,8 +2258,20 @@ The front desk of your salon.</source>
         <translation>多项之间用顿号（、）或逗号分隔。</translation>
     </message>
     <message>
+        <source>Your change, to make again: {values}</source>
+        <translation>您的修改（请重新填写）：{values}</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>The other terminal saved: {values}</source>
+        <translation>另一台电脑已保存：{values}</translation>
+    </message>
+    <message>
+        <source>You typed: {values}</source>
+        <translation>您输入的：{values}</translation>
     </message>
 </context>
 <context>

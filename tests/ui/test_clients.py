@@ -18,7 +18,7 @@ from frontdesk.db import Database
 from frontdesk.errors import PermissionDenied
 from frontdesk.models import AuditEntry, Client, ConsumptionLine, LineKind, Visit
 from frontdesk.models.consultation import ConsultationPlanLine, ConsultationRecord
-from frontdesk.services.clients.profile import BasicsChanges, EditConflict
+from frontdesk.services.clients.profile import BasicsChanges, EditConflict, Preferences
 from frontdesk.services.clients.registration import NewClient
 from frontdesk.services.health.consultation import ConsultationForm, SkinTest
 from frontdesk.services.printing.fonts import FontMissing
@@ -227,6 +227,38 @@ def test_edit_conflict_from_another_terminal_keeps_typed_values_and_saves_nothin
     with services.db.read() as s:
         assert s.get(Client, client_id).allergies == "对芒果和花粉过敏"
     assert "花粉" in page.profile.allergy.text()
+
+
+def test_a_preferences_conflict_says_what_changed_and_keeps_the_typed_tags(
+        qtbot, services: Services, consultant: Actor, admin: Actor, client_id: int,
+        worker: DbWorker, translations: Translations) -> None:
+    page = _page(qtbot, services, consultant, worker)
+    page.open_client(client_id)
+    page.profile.tabs.setCurrentIndex(1)
+    form = page.profile.preferences
+    _type(qtbot, form.edits["tags"], "怕冷、爱聊天")
+    services.profile.set_preferences(admin, client_id, Preferences(drinks=("温水",)),
+                                     loaded=form.loaded)  # the other terminal
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+
+    text = form.conflict_text()
+    head = QCoreApplication.translate("DomainError", EditConflict.template)
+    assert text.startswith(head.split("{fields}")[0]) and "（饮品）" in text, text
+    assert "温水" in text and "怕冷、爱聊天" in text
+    assert form.edits["tags"].text() == "怕冷、爱聊天"  # what the person typed stays
+    assert form.reload_button.isVisibleTo(page)
+    assert untranslated(visible_texts(page)) == []
+    assert services.profile.profile(admin, client_id).preferences == Preferences(
+        drinks=("温水",))
+    qtbot.mouseClick(form.reload_button, Qt.MouseButton.LeftButton)
+    assert form.edits["drinks"].text() == "温水" and form.edits["tags"].text() == ""
+    assert "怕冷、爱聊天" in form.conflict_text()  # listed to make again
+    assert page.focusWidget() is form.edits["tags"]  # where to make it
+    _type(qtbot, form.edits["tags"], "怕冷、爱聊天")
+    form.save()
+    assert form.conflict_text() == "" and not form.reload_button.isVisibleTo(page)
+    assert services.profile.profile(admin, client_id).preferences == Preferences(
+        drinks=("温水",), tags=("怕冷", "爱聊天"))
 
 
 def _history(services: Services, admin: Actor, client_id: int, visits: int) -> None:

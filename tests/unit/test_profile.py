@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from frontdesk.core.birthdays import BirthdayInput
@@ -25,6 +25,7 @@ from frontdesk.models import (
 )
 from frontdesk.services.clients.profile import (
     BasicsChanges,
+    ClientBasics,
     EditConflict,
     Preferences,
     ProfileService,
@@ -32,6 +33,7 @@ from frontdesk.services.clients.profile import (
 from frontdesk.services.clients.registration import DuplicatePhone
 from frontdesk.services.clients.sections import CardSummary, CareSummary, ComplaintSummary
 from frontdesk.services.registry import Services
+from tests.concurrency import Background, PauseBefore, wait_until_blocked
 from tests.conftest import NOW, FakeClock
 from tests.unit.test_consultation import make_staff, register
 
@@ -47,11 +49,16 @@ def client_id(services: Services, admin: Actor) -> int:
 
 
 @pytest.fixture
-def other_terminal(db: Database, clock: FakeClock) -> Iterator[ProfileService]:
-    """A second terminal: its own Database (engine, connections) on the same database."""
+def second_db(db: Database) -> Iterator[Database]:
+    """A second terminal's Database: its own engine and connections, the same database."""
     second = Database(db.url)
-    yield ProfileService(second, clock)
+    yield second
     second.dispose()
+
+
+@pytest.fixture
+def other_terminal(second_db: Database, clock: FakeClock) -> ProfileService:
+    return ProfileService(second_db, clock)
 
 
 def add_history(services: Services, client_id: int, branch_id: int,
@@ -81,7 +88,7 @@ def test_the_profile_holds_basics_preferences_and_the_last_12_months(
         (50, "肩颈", 25_000), (60, "美白", 50_000), (70, "眼部", 20_000), (400, "补水", 99_900)])
     profiles.set_preferences(admin, client_id, Preferences(
         favourite_services=("补水", "肩颈"), preferred_staff=("小芳",), drinks=("玫瑰花茶",),
-        music=("轻音乐",), avoid_topics=("年龄",), tags=("怕冷", "爱聊天")))
+        music=("轻音乐",), avoid_topics=("年龄",), tags=("怕冷", "爱聊天")), loaded=Preferences())
     profile = profiles.profile(admin, client_id)
     basics = profile.basics
     assert (basics.name, basics.phone, basics.consent_health) == ("张晓梅", "138 0013 8000", True)
@@ -200,16 +207,21 @@ def test_without_the_loaded_basics_a_conflict_lists_every_field(
     assert profiles.profile(admin, client_id).basics.note == ""
 
 
-def test_a_check_in_stamp_elsewhere_is_no_conflict(
-        services: Services, admin: Actor, profiles: ProfileService, client_id: int) -> None:
+def test_what_the_desk_writes_on_its_own_never_moves_the_version(
+        services: Services, admin: Actor, profiles: ProfileService, client_id: int,
+        clock: FakeClock) -> None:
     loaded = profiles.profile(admin, client_id).basics
-    with services.db.write() as s:  # what a check-in does to the client row
+    with services.db.write() as s:  # any write of a derived column, even through the ORM
         s.get(Client, client_id).last_visit_at = NOW  # type: ignore[union-attr]
-    saved = profiles.update_basics(admin, client_id, loaded.version,
-                                   BasicsChanges(note="喜欢靠窗"), loaded)
-    assert saved.note == "喜欢靠窗" and saved.version == loaded.version + 2
-    with pytest.raises(EditConflict):  # without ``loaded`` the service cannot tell
-        profiles.update_basics(admin, client_id, loaded.version, BasicsChanges(note="x"))
+    clock.advance(days=400)
+    profiles.confirm_basics(admin, client_id)
+    assert profiles.profile(admin, client_id).basics.version == loaded.version
+    saved = profiles.update_basics(admin, client_id, loaded.version,  # no ``loaded`` needed
+                                   BasicsChanges(note="喜欢靠窗"))
+    assert saved.note == "喜欢靠窗" and saved.version == loaded.version + 1
+    unchanged = profiles.update_basics(admin, client_id, saved.version,
+                                       BasicsChanges(note="喜欢靠窗"))
+    assert unchanged.version == saved.version  # saving what is there is no edit
 
 
 @pytest.mark.parametrize(("changes", "field"), [
@@ -270,13 +282,15 @@ def test_an_edit_refreshes_search_keys_stamps_consent_and_is_audited(
 
 def test_preferences_are_replaced_cleaned_and_checked(
         admin: Actor, profiles: ProfileService, client_id: int) -> None:
-    profiles.set_preferences(admin, client_id, Preferences(drinks=("绿茶", "红茶")))
+    first = profiles.set_preferences(admin, client_id, Preferences(drinks=("绿茶", "红茶")),
+                                     loaded=Preferences())
     saved = profiles.set_preferences(admin, client_id, Preferences(
-        drinks=(" 玫瑰  花茶 ", "", "玫瑰 花茶", "温水"), preferred_rooms=("3号包厢",)))
+        drinks=(" 玫瑰  花茶 ", "", "玫瑰 花茶", "温水"), preferred_rooms=("3号包厢",)),
+        loaded=first)
     assert saved.drinks == ("玫瑰 花茶", "温水")
     assert saved.preferred_rooms == ("3号包厢",) and saved.tags == ()
     with pytest.raises(ValidationError) as caught:
-        profiles.set_preferences(admin, client_id, Preferences(tags=("长" * 81,)))
+        profiles.set_preferences(admin, client_id, Preferences(tags=("长" * 81,)), loaded=saved)
     assert caught.value.field == "tags"
     assert profiles.profile(admin, client_id).preferences == saved
 
@@ -288,37 +302,99 @@ def test_a_therapist_may_look_but_not_edit(
     for edit in (lambda: profiles.update_basics(therapist, client_id, basics.version,
                                                 BasicsChanges(note="x")),
                  lambda: profiles.confirm_basics(therapist, client_id),
-                 lambda: profiles.set_preferences(therapist, client_id, Preferences()),
+                 lambda: profiles.set_preferences(therapist, client_id, Preferences(),
+                                                  loaded=Preferences()),
                  lambda: profiles.set_allergies(therapist, client_id, basics.version, "x")):
         with pytest.raises(PermissionDenied):
             edit()
     assert profiles.profile(admin, client_id).basics.version == basics.version
 
 
-def test_a_change_between_read_and_write_is_caught_by_the_version_column(
-        db: Database, admin: Actor, profiles: ProfileService, other_terminal: ProfileService,
-        client_id: int) -> None:
-    if db.is_sqlite:
-        pytest.skip("SQLite writers take the lock before reading (BEGIN IMMEDIATE): no race")
+def test_a_save_waits_for_another_terminals_save_then_sees_its_change(
+        db: Database, second_db: Database, admin: Actor, profiles: ProfileService,
+        other_terminal: ProfileService, client_id: int) -> None:
+    """The other terminal is stopped inside its save, holding the client's row; this one's
+    save waits for it, then compares with what it loaded (before: a race between the
+    version check and the write)."""
     loaded = profiles.profile(admin, client_id).basics
-    fired: list[bool] = []
-
-    def other_terminal_saves_first(*_args: object) -> None:
-        if not fired:
-            fired.append(True)
-            other_terminal.update_basics(admin, client_id, loaded.version,
-                                         BasicsChanges(tier="银卡"))
-
-    event.listen(Session, "before_flush", other_terminal_saves_first)
-    try:
-        with pytest.raises(EditConflict) as caught:
-            profiles.update_basics(admin, client_id, loaded.version,
-                                   BasicsChanges(note="靠窗"), loaded)
-    finally:
-        event.remove(Session, "before_flush", other_terminal_saves_first)
-    assert caught.value.params["changed"] == {"tier": "银卡"}
+    pause = PauseBefore(second_db, "UPDATE client")
+    theirs = Background(lambda: other_terminal.update_basics(
+        admin, client_id, loaded.version, BasicsChanges(tier="银卡"), loaded))
+    pause.wait()
+    ours = Background(lambda: profiles.update_basics(
+        admin, client_id, loaded.version, BasicsChanges(note="靠窗"), loaded))
+    wait_until_blocked(db, ours)
+    pause.release()
+    assert isinstance(theirs.result(), ClientBasics)
+    conflict = ours.result()
+    assert isinstance(conflict, EditConflict), conflict
+    assert conflict.params["changed"] == {"tier": "银卡"}
     after = profiles.profile(admin, client_id).basics
-    assert (after.tier, after.note) == ("银卡", "")
+    assert (after.tier, after.note, after.version) == ("银卡", "", loaded.version + 1)
+
+
+def test_preferences_changed_elsewhere_are_refused_and_kept(
+        admin: Actor, profiles: ProfileService, other_terminal: ProfileService,
+        client_id: int) -> None:
+    loaded = profiles.set_preferences(admin, client_id, Preferences(tags=("老客",)),
+                                      loaded=Preferences())
+    theirs = other_terminal.set_preferences(
+        admin, client_id, Preferences(tags=("老客",), drinks=("温水",)), loaded=loaded)
+    with pytest.raises(EditConflict) as caught:
+        profiles.set_preferences(admin, client_id, Preferences(tags=("老客", "怕冷")),
+                                 loaded=loaded)
+    assert caught.value.params["fields"] == "drinks"
+    assert caught.value.params["changed"] == {"drinks": ("温水",)}
+    assert caught.value.params["preferences"] == theirs
+    assert profiles.profile(admin, client_id).preferences == theirs
+    saved = profiles.set_preferences(admin, client_id, Preferences(
+        tags=("老客", "怕冷"), drinks=("温水",)), loaded=theirs)
+    assert saved.tags == ("老客", "怕冷") and saved.drinks == ("温水",)
+
+
+def test_two_terminals_saving_preferences_at_once_lose_nothing(
+        db: Database, second_db: Database, admin: Actor, profiles: ProfileService,
+        other_terminal: ProfileService, client_id: int) -> None:
+    """The other terminal is stopped inside its save, holding the client's row; this
+    one's save waits, then sees the other's tag and is refused (before: last one won)."""
+    loaded = profiles.set_preferences(admin, client_id, Preferences(tags=("老客",)),
+                                      loaded=Preferences())
+    pause = PauseBefore(second_db, "DELETE FROM client_preference")
+    theirs = Background(lambda: other_terminal.set_preferences(
+        admin, client_id, Preferences(tags=("老客", "爱聊天")), loaded=loaded))
+    pause.wait()
+    ours = Background(lambda: profiles.set_preferences(
+        admin, client_id, Preferences(tags=("老客", "怕冷")), loaded=loaded))
+    wait_until_blocked(db, ours)
+    pause.release()
+    assert theirs.result() == Preferences(tags=("老客", "爱聊天"))
+    refused = ours.result()
+    assert isinstance(refused, EditConflict), refused
+    assert refused.params["changed"] == {"tags": ("老客", "爱聊天")}
+    assert profiles.profile(admin, client_id).preferences.tags == ("老客", "爱聊天")
+
+
+def test_two_clients_given_one_new_phone_at_once_name_the_holder(
+        db: Database, second_db: Database, admin: Actor, profiles: ProfileService,
+        other_terminal: ProfileService, services: Services, client_id: int) -> None:
+    """The other terminal has checked the number is free and is stopped before its write;
+    this one takes the number meanwhile. On PostgreSQL the other's write then breaks the
+    unique index, and is told who holds the number (before: a raw IntegrityError)."""
+    second = register(services, admin, "李丽", "13900139000")
+    mine, theirs = (profiles.profile(admin, c).basics for c in (client_id, second))
+    pause = PauseBefore(second_db, "UPDATE client")
+    late = Background(lambda: other_terminal.update_basics(
+        admin, second, theirs.version, BasicsChanges(phone="13700137000"), theirs))
+    pause.wait()
+    early = Background(lambda: profiles.update_basics(
+        admin, client_id, mine.version, BasicsChanges(phone="13700137000"), mine))
+    wait_until_blocked(db, early)
+    pause.release()
+    results = {type(r).__name__: r for r in (early.result(), late.result())}
+    assert sorted(results) == ["ClientBasics", "DuplicatePhone"], results
+    holder = results["ClientBasics"]
+    assert isinstance(holder, ClientBasics)
+    assert results["DuplicatePhone"].client_id == holder.id  # type: ignore[attr-defined]
 
 
 def test_a_masked_phone_cannot_hide_another_terminals_change(

@@ -45,7 +45,8 @@ def client_id(services: Services, admin: Actor, clock: FakeClock) -> int:
         allergies="芒果、酒精过敏", tier="金卡", member_no="M000123",
         birthday=BirthdayInput(Calendar.SOLAR, 3, 8, 1994)))
     profiles.set_preferences(admin, client_id, Preferences(
-        drinks=("玫瑰花茶", "温水"), preferred_staff=("小芳",), avoid_topics=("年龄",)))
+        drinks=("玫瑰花茶", "温水"), preferred_staff=("小芳",), avoid_topics=("年龄",)),
+        loaded=Preferences())
     add_history(services, client_id, admin.branch_id, [(5, "补水", 30_000), (9, "补水", 30_000)])
     consultations = ConsultationService(services.db, clock)
     consultant = make_staff(services, admin, Role.CONSULTANT, "wang")

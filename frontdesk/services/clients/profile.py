@@ -2,12 +2,21 @@
 
 Reads are cheap: one client row, its preferences, a few aggregates; consumption and
 visits come in keyset pages (:mod:`frontdesk.services.clients.history`). The phone is
-shown as the actor's role may see it. Edits are optimistic: the caller sends the
-``version`` it displayed; if another terminal changed the client meanwhile the edit
-raises :class:`EditConflict` and overwrites nothing. Pass the :class:`ClientBasics`
-you displayed as ``loaded`` and the conflict names just the fields the other terminal
-changed (and a bump that changed no profile field, like a check-in's ``last_visit_at``,
-is no conflict); without it, every field is listed as it now stands.
+shown as the actor's role may see it.
+
+Edits are optimistic: the caller sends what it displayed, and if another terminal
+changed it meanwhile the edit raises :class:`EditConflict` naming what changed, and
+overwrites nothing. Each edit locks the client's row first, then compares, so the
+check and the write cannot be split by another terminal's save.
+
+- Basics: the caller sends the ``version`` it displayed, which only a person's edit
+  of the basics moves on; what the desk writes on its own (the last visit at
+  check-out, the search keys) never does, so it never makes an edit conflict. Pass
+  the :class:`ClientBasics` you displayed as ``loaded`` and the conflict names just
+  the fields the other terminal changed; without it, every field is listed as it now
+  stands.
+- Preferences and tags: the caller sends the :class:`Preferences` it displayed
+  (``loaded``); the conflict names the lists that changed.
 """
 
 from __future__ import annotations
@@ -19,8 +28,8 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from frontdesk.core.birthdays import BirthdayInput, check_birthday
 from frontdesk.core.context import Actor, Clock, local_today
@@ -28,7 +37,7 @@ from frontdesk.core.permissions import Action, allowed, require
 from frontdesk.core.phones import normalise_phone, phone_for
 from frontdesk.core.validation import check_characters, check_choice, check_prose, check_text
 from frontdesk.core.visitors import VisitorClass
-from frontdesk.db import Database
+from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import ConflictError, ValidationError
 from frontdesk.models import Client, ConsumptionLine, Gender, SourceChannel, Visit
 from frontdesk.models.profile import ClientPreference, PreferenceKind
@@ -65,8 +74,9 @@ MAX_PREFERENCE_LEN = 80
 class EditConflict(ConflictError):
     """Another terminal changed the client since it was loaded; nothing was saved.
 
-    ``params``: ``fields`` (comma-separated names), ``changed`` ({field: value now
-    in the database}) and ``version`` (the version to edit against after reloading).
+    ``params``: ``fields`` (comma-separated names) and ``changed`` ({field: value now
+    in the database}); for the basics also ``version`` (the version to edit against
+    after reloading), for preferences ``preferences`` (all of them as they now stand).
     """
 
     template = ("Someone else changed this client meanwhile ({fields}). Nothing was saved: "
@@ -275,6 +285,15 @@ def _refuse_taken(s: Session, client: Client, columns: dict[str, Any]) -> None:
                               field="referred_by_id", id=referrer)
 
 
+def _preferences_conflict(current: Preferences, loaded: Preferences) -> EditConflict | None:
+    """The conflict to report, or None when the preferences are as ``loaded`` showed them."""
+    names = [attr for attr in _PREF_KINDS if getattr(current, attr) != getattr(loaded, attr)]
+    if not names:
+        return None
+    return EditConflict(fields=", ".join(names), preferences=current,
+                        changed={attr: getattr(current, attr) for attr in names})
+
+
 def _conflict(current: ClientBasics, loaded: ClientBasics | None) -> EditConflict | None:
     """The conflict to report, or None when ``loaded`` shows no profile field changed."""
     names = [f for f in CONFLICT_FIELDS
@@ -301,6 +320,7 @@ class ProfileService:
         self._complaints = complaints
         self._care = care
 
+    @unit_of_work
     def profile(self, actor: Actor, client_id: int) -> ClientProfile:
         """The profile page: basics, preferences, the stale flag and the 12-month summary."""
         require(actor, Action.VIEW_CLIENT)
@@ -313,6 +333,7 @@ class ProfileService:
                 self._cards.cards_of(s, client_id), self._complaints.complaints_of(s, client_id),
                 self._care.care_of(s, client_id))
 
+    @unit_of_work
     def consumption(self, actor: Actor, client_id: int, before_id: int | None = None,
                     limit: int = 50) -> list[ConsumptionRow]:
         """Consumption lines newest first; pass the last row's id as ``before_id`` for more."""
@@ -321,6 +342,7 @@ class ProfileService:
         with self._db.read() as s:
             return consumption_page(s, client_id, before_id, limit)
 
+    @unit_of_work
     def visits(self, actor: Actor, client_id: int, before_id: int | None = None,
                limit: int = 50) -> list[VisitRow]:
         """The visits timeline newest first; pass the last row's id as ``before_id`` for more."""
@@ -329,6 +351,7 @@ class ProfileService:
         with self._db.read() as s:
             return visit_page(s, client_id, before_id, limit)
 
+    @unit_of_work
     def update_basics(self, actor: Actor, client_id: int, expected_version: int,
                       changes: BasicsChanges, loaded: ClientBasics | None = None) -> ClientBasics:
         """Change the given fields if nobody else changed the client since ``expected_version``.
@@ -339,7 +362,7 @@ class ProfileService:
         columns = validated_changes(changes, local_today(self._clock))
         try:
             with self._db.write() as s:
-                client = live_client(s, client_id)
+                client = live_client(s, client_id, lock=True)
                 if client.version != expected_version:
                     self._refuse_conflict(_basics(s, client, actor), loaded, actor, columns)
                 _refuse_taken(s, client, columns)
@@ -349,12 +372,10 @@ class ProfileService:
                     audit.record(s, self._clock(), actor, AuditAction.CLIENT_UPDATE, "client",
                                  client.id, "fields=" + ",".join(changed))
                 return _basics(s, client, actor)
-        except StaleDataError:  # changed between our read and our write (PostgreSQL)
+        except IntegrityError:  # another client took the phone or number meanwhile
             with self._db.read() as s:
-                current = _basics(s, live_client(s, client_id), actor)
-            conflict = _conflict(current, loaded) or _conflict(current, None)
-            assert conflict is not None  # without ``loaded`` every field is listed
-            raise conflict from None
+                _refuse_taken(s, live_client(s, client_id), columns)
+            raise
 
     @staticmethod
     def _refuse_conflict(current: ClientBasics, loaded: ClientBasics | None, actor: Actor,
@@ -377,6 +398,7 @@ class ProfileService:
             setattr(client, key, columns[key])
         if changed:
             client.updated_at = now
+            client.version += 1  # a person's edit: the one thing that moves the version on
         if {"name", "phone_e164"} & set(changed):
             refresh_search_keys(s, client)
         return changed
@@ -387,23 +409,36 @@ class ProfileService:
         return self.update_basics(actor, client_id, expected_version,
                                   BasicsChanges(allergies=text), loaded)
 
+    @unit_of_work
     def confirm_basics(self, actor: Actor, client_id: int) -> ClientBasics:
-        """The client checked their basics today: clears the stale flag for 12 months."""
+        """The client checked their basics today: clears the stale flag for 12 months.
+
+        Nothing a person edits changes, so the version stays and no edit conflicts with it.
+        """
         require(actor, Action.EDIT_CLIENT)
         with self._db.write() as s:
-            client = live_client(s, client_id)
+            client = live_client(s, client_id, lock=True)
             client.basics_confirmed_at = self._clock()
             s.flush()
             audit.record(s, self._clock(), actor, AuditAction.CLIENT_CONFIRM_BASICS, "client",
                          client.id)
             return _basics(s, client, actor)
 
-    def set_preferences(self, actor: Actor, client_id: int, prefs: Preferences) -> Preferences:
-        """Replace the client's preferences and tags with ``prefs`` (blanks and repeats dropped)."""
+    @unit_of_work
+    def set_preferences(self, actor: Actor, client_id: int, prefs: Preferences, *,
+                        loaded: Preferences) -> Preferences:
+        """Replace the client's preferences and tags with ``prefs`` (blanks and repeats dropped).
+
+        ``loaded`` is what the caller displayed: when another terminal changed them since,
+        raises EditConflict naming the lists that changed, and writes nothing.
+        """
         require(actor, Action.EDIT_CLIENT)
         rows = _validated_preferences(prefs)
         with self._db.write() as s:
-            client = live_client(s, client_id)
+            client = live_client(s, client_id, lock=True)
+            conflict = _preferences_conflict(preferences_of(s, client_id), loaded)
+            if conflict is not None:
+                raise conflict
             s.execute(delete(ClientPreference).where(ClientPreference.client_id == client_id))
             s.add_all(ClientPreference(branch_id=client.branch_id, client_id=client_id, kind=k,
                                        value=v, position=i) for i, (k, v) in enumerate(rows))

@@ -24,7 +24,7 @@ from frontdesk.core.permissions import Action, allowed, require
 from frontdesk.core.phones import last4, mask_phone, normalise_phone, phone_for
 from frontdesk.core.validation import check_choice, check_prose
 from frontdesk.core.visitors import VisitorClass
-from frontdesk.db import Database
+from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.models import Client, ClientNamePart, Gender, SourceChannel
 from frontdesk.services import audit
@@ -160,6 +160,7 @@ class ClientService:
         self._db = db
         self._clock = clock
 
+    @unit_of_work
     def register(self, actor: Actor, form: NewClient) -> RegisteredClient:
         """Register a new client from the quick form; refuses duplicates (see the module doc)."""
         require(actor, Action.REGISTER_CLIENT)
@@ -173,11 +174,13 @@ class ClientService:
             self._explain_integrity_error(valid)
             raise
 
+    @unit_of_work
     def get_summary(self, actor: Actor, client_id: int) -> ClientSummary:
         require(actor, Action.VIEW_CLIENT)
         with self._db.read() as s:
             return self._summary(actor, live_client(s, client_id))
 
+    @unit_of_work
     def find_by_phone(self, actor: Actor, phone_text: str) -> ClientSummary | None:
         """The client with this phone number (as typed), or None."""
         require(actor, Action.SEARCH_CLIENTS)
@@ -224,6 +227,7 @@ class ClientService:
                      f"source={v.source}")
         return client
 
+    @unit_of_work
     def _explain_integrity_error(self, valid: _ValidClient) -> None:
         """A unique key lost a race with another terminal: say which one."""
         with self._db.read() as s:

@@ -45,7 +45,7 @@ from frontdesk.core.permissions import Action, allowed, require
 from frontdesk.core.phones import fold_digits, normalise_phone, phone_for
 from frontdesk.core.validation import without_controls
 from frontdesk.core.visitors import VisitorClass
-from frontdesk.db import Database, UTCDateTime
+from frontdesk.db import Database, UTCDateTime, unit_of_work
 from frontdesk.errors import NotFound, ValidationError
 
 MAX_LIMIT = 200
@@ -238,6 +238,7 @@ class ClientSearch:
         self._clock = clock
         self._extra_sources = tuple(extras)
 
+    @unit_of_work
     def search(self, actor: Actor, query: str, limit: int = 20) -> list[ClientHit]:
         """The clients matching ``query``, best first, at most ``limit`` (1…200) of them."""
         require(actor, Action.SEARCH_CLIENTS)
@@ -254,6 +255,7 @@ class ClientSearch:
         today = local_today(self._clock)
         return [_hit(row, extras.get(row[1], _NO_EXTRAS), today, full) for row in best]
 
+    @unit_of_work
     def command_line_actor(self) -> Actor:
         """Who ``frontdesk find`` acts as: nobody signs in on the command line, so a
         receptionist of the first branch (phones masked). NotFound when there is no store."""

@@ -7,9 +7,10 @@ naming who or what and the clashing time, unless the desk passes
 
 Two terminals booking the same slot at once cannot both succeed silently. On
 SQLite every write transaction begins with ``BEGIN IMMEDIATE``, so writers run
-one after the other. On PostgreSQL :func:`lock_slot` locks the staff row, then
-the room row (always in that order) with ``SELECT … FOR UPDATE`` before the
-overlap check: the second booking waits for the first to commit and then sees it.
+one after the other. On PostgreSQL a booking locks the client's row, then
+:func:`lock_slot` the staff row, then the room row (the lock order of the
+README's "Concurrency") before the overlap check: the second booking waits for
+the first to commit and then sees it.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from frontdesk.core.context import Actor, Clock, local_today
 from frontdesk.core.permissions import Action, require
 from frontdesk.core.validation import check_prose, is_whole
 from frontdesk.core.visitors import VisitorClass
-from frontdesk.db import Database
+from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.models import Client, Room, ServiceItem, Staff
 from frontdesk.models.appointment import (
@@ -89,7 +90,10 @@ def local_day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
 
 def lock_slot(s: Session, branch_id: int, staff_id: int | None, room_id: int | None,
               staff_field: str = "staff_id") -> tuple[Staff | None, Room | None]:
-    """The active staff member and room of this branch, locked in that order; NotFound if not."""
+    """The active staff member and room of this branch, locked in that order; NotFound if not.
+
+    In the lock order they come after the client and the appointment or visit.
+    """
     staff = room = None
     if staff_id is not None:
         staff = locked_row(s, Staff, staff_id)
@@ -215,6 +219,7 @@ class AppointmentService:
         self._db = db
         self._clock = clock
 
+    @unit_of_work
     def book(self, actor: Actor, client_id: int, starts_at: dt.datetime, *,
              duration_min: int | None = None, staff_id: int | None = None,
              room_id: int | None = None, service_item_id: int | None = None, note: str = "",
@@ -224,7 +229,7 @@ class AppointmentService:
         now = self._clock()
         start, note = _check_start(starts_at, now), check_prose(note, NOTE_MAX, "note")
         with self._db.write() as s:
-            live_client(s, client_id)
+            live_client(s, client_id, lock=True)
             service = active_service_item(s, actor.branch_id, service_item_id)
             end = start + _check_duration(duration_min, service)
             staff, room = lock_slot(s, actor.branch_id, staff_id, room_id)
@@ -239,6 +244,7 @@ class AppointmentService:
             self._audit(s, actor, AuditAction.APPOINTMENT_BOOK, appointment, overridden)
             return self._one(s, appointment.id)
 
+    @unit_of_work
     def move(self, actor: Actor, appointment_id: int, starts_at: dt.datetime, *,
              staff_id: int | None, room_id: int | None,
              allow_overlap: bool = False) -> AppointmentRow:
@@ -256,6 +262,7 @@ class AppointmentService:
             self._audit(s, actor, AuditAction.APPOINTMENT_MOVE, appointment, overridden)
             return self._one(s, appointment.id)
 
+    @unit_of_work
     def cancel(self, actor: Actor, appointment_id: int, reason: str = "") -> None:
         require(actor, Action.BOOK_APPOINTMENT)
         reason = check_prose(reason, NOTE_MAX, "reason")
@@ -265,6 +272,7 @@ class AppointmentService:
             audit.record(s, self._clock(), actor, AuditAction.APPOINTMENT_CANCEL, "appointment",
                          appointment.id, reason)
 
+    @unit_of_work
     def mark_no_show(self, actor: Actor, appointment_id: int) -> None:
         """The client did not come: allowed once the appointment's start time has passed."""
         require(actor, Action.BOOK_APPOINTMENT)
@@ -279,6 +287,7 @@ class AppointmentService:
             audit.record(s, now, actor, AuditAction.APPOINTMENT_NO_SHOW, "appointment",
                          appointment.id)
 
+    @unit_of_work
     def day(self, actor: Actor, day: dt.date) -> list[AppointmentRow]:
         """Every appointment of the actor's branch on a local date, by start time."""
         require(actor, Action.VIEW_CLIENT)

@@ -16,9 +16,17 @@ with :class:`ApprovalMissing`, which says what needs approval, and nothing is
 written; a wrong approver password books nothing but counts towards lock-out.
 
 The same idempotency key twice (a double-click, a retry) books once and returns
-the same receipt: the visit row is locked first, then the key is looked up, so
-a concurrent retry waits for the first and then finds its key; the key's unique
-constraint is the last guard. A replay writes nothing, so it needs no approval.
+the same receipt: the visit row is locked (after its client's, the lock order of
+the README's "Concurrency"), then the key is looked up, so a concurrent retry
+waits for the first and then finds its key; the key's unique constraint is the
+last guard. The whole check-out is one :func:`~frontdesk.db.unit_of_work`: when
+PostgreSQL undoes it (a deadlock, a connection lost before COMMIT) it runs again
+from the start, with nothing of the undone run left to book twice.
+
+The client's last visit is a derived field: one UPDATE of that column alone,
+which moves it forward only and never counts as an edit of the client (a profile
+save on another terminal neither conflicts with it nor makes it fail). A replay
+writes nothing, so it needs no approval.
 
 Member-card payments go to a :class:`CardCharger`, inside the check-out's
 transaction. Until the cards capability passes its own, :data:`NO_MEMBER_CARDS`
@@ -35,7 +43,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -43,7 +51,7 @@ from frontdesk.core.context import Actor, Clock
 from frontdesk.core.money import check_fen, format_fen
 from frontdesk.core.permissions import Action, require
 from frontdesk.core.validation import check_characters, check_text, is_whole
-from frontdesk.db import Database
+from frontdesk.db import Database, locking, unit_of_work
 from frontdesk.errors import AuthError, ConflictError, NotFound, ValidationError
 from frontdesk.models import (
     Branch,
@@ -53,6 +61,7 @@ from frontdesk.models import (
     Payment,
     PaymentMethod,
     Product,
+    Room,
     ServiceItem,
     Staff,
     Visit,
@@ -71,7 +80,7 @@ from frontdesk.services.desk.approval import (
     record_approval,
 )
 from frontdesk.services.desk.visits import finish_room
-from frontdesk.services.rows import check_row_id, get_row, locked_row
+from frontdesk.services.rows import check_row_id, fits, get_row, locked_row
 from frontdesk.services.store.catalog import ServiceItemRow, service_item_row
 from frontdesk.services.store.setup import discount_limit_percent_in
 
@@ -153,6 +162,8 @@ class CardCharger(Protocol):
     """The member-cards capability: charges a card inside the check-out's transaction.
 
     Raises a DomainError (an unknown card, too little left) to refuse the whole check-out.
+    When it is called the client, the visit and its room are locked; it locks card rows
+    only (with :func:`~frontdesk.db.locking`, lower ids first), the last in the lock order.
     """
 
     def charge(self, session: Session, actor: Actor, charge: CardCharge) -> None: ...
@@ -300,6 +311,7 @@ class CheckoutService:
         self._clock = clock
         self._member_cards = member_cards
 
+    @unit_of_work
     def check_out(self, actor: Actor, visit_id: int, lines: Sequence[LineInput],
                   payments: Sequence[PaymentInput], idempotency_key: str, *,
                   approval: Approval | None = None) -> Receipt:
@@ -326,6 +338,7 @@ class CheckoutService:
             raise outcome  # a wrong approver password: only the failed attempt was committed
         return outcome
 
+    @unit_of_work
     def receipt(self, actor: Actor, visit_id: int) -> Receipt:
         """The receipt of a checked-out visit (to print again)."""
         require(actor, Action.CHECK_OUT)
@@ -337,6 +350,7 @@ class CheckoutService:
                                id=visit_id)
             return build_receipt(s, visit_id)
 
+    @unit_of_work
     def planned_services(self, actor: Actor, visit_id: int) -> list[ServiceItemRow]:
         """The services planned at check-in, in order: the check-out's first lines."""
         require(actor, Action.CHECK_OUT)
@@ -383,9 +397,19 @@ class CheckoutService:
         record_approval(s, now, approver, actor, visit_id, reason, needs, total)
 
     def _lock_visit(self, s: Session, actor: Actor, visit_id: int) -> Visit:
+        """The visit, locked after its client's row and before its room's (the lock order).
+
+        The visit's client is read first, unlocked: it never changes. The room is locked
+        now because a member card, charged later, comes after it in the order.
+        """
+        if not fits(Visit, visit_id):
+            raise NotFound("No visit with number {id}.", field="visit_id", id=visit_id)
+        client_id = s.scalar(select(Visit.client_id).where(Visit.id == visit_id))
+        s.execute(locking(select(Client.id).where(Client.id == client_id)))
         visit = locked_row(s, Visit, visit_id)
         if visit is None or visit.branch_id != actor.branch_id:
             raise NotFound("No visit with number {id}.", field="visit_id", id=visit_id)
+        s.execute(locking(select(Room.id).where(Room.id == visit.room_id)))
         return visit
 
     def _book(self, s: Session, actor: Actor, visit: Visit, priced: Sequence[_Priced],
@@ -404,14 +428,25 @@ class CheckoutService:
             finish_room(s, visit)
         visit.total_fen = sum(p.amount_fen for p in priced)
         visit.move_to(VisitStatus.CLOSED, now)
-        client = s.get(Client, visit.client_id)
-        assert client is not None
-        if client.last_visit_at is None or client.last_visit_at < visit.arrived_at:
-            client.last_visit_at = visit.arrived_at
+        record_last_visit(s, visit.client_id, visit.arrived_at)
         s.add(CheckoutKey(key=key, visit_id=visit.id, staff_id=actor.staff_id, at=now))
         s.flush()
         audit.record(s, now, actor, AuditAction.VISIT_CHECK_OUT, "visit", visit.id,
                      f"total_fen={visit.total_fen}")
+
+
+def record_last_visit(s: Session, client_id: int, arrived_at: dt.datetime) -> None:
+    """Move the client's last visit forward to ``arrived_at`` (never back).
+
+    A derived field: this column alone, in one UPDATE, without the person-edit
+    ``version`` (so no profile edit conflicts with it) and without reading the row
+    first (so no other terminal's save can make it stale).
+    """
+    s.execute(update(Client)
+              .where(Client.id == client_id,
+                     or_(Client.last_visit_at.is_(None), Client.last_visit_at < arrived_at))
+              .values(last_visit_at=arrived_at)
+              .execution_options(synchronize_session=False))
 
 
 def _consumption(visit: Visit, p: _Priced, at: dt.datetime) -> ConsumptionLine:

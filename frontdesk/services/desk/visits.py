@@ -5,6 +5,8 @@ A room is free when READY with no visit in service there; an occupied, cleaning 
 out-of-service room raises :class:`RoomUnavailable` unless ``allow_busy_room``
 (audited). Finishing leaves the room CLEANING until marked ready. A client has one
 open visit at most; their row is locked at check-in (two terminals, one visit).
+Rows are locked client → appointment → visit → staff → room, the order of the
+README's "Concurrency".
 
 :meth:`VisitService.board` runs every few seconds: a handful of indexed queries
 (visits by branch/status, appointments by branch/start, closed by branch/arrival).
@@ -24,7 +26,7 @@ from frontdesk.core.context import Actor, Clock, local_today
 from frontdesk.core.permissions import Action, require
 from frontdesk.core.validation import check_prose, check_text, is_whole
 from frontdesk.core.visitors import VisitorClass
-from frontdesk.db import Database
+from frontdesk.db import Database, locking, unit_of_work
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.models import Client, Room, RoomState, ServiceItem, Staff
 from frontdesk.models.appointment import Appointment, AppointmentStatus, PlannedService
@@ -182,6 +184,7 @@ class VisitService:
         self._db = db
         self._clock = clock
 
+    @unit_of_work
     def check_in(self, actor: Actor, form: CheckIn) -> int:
         """Check a client in; returns the new visit's id."""
         require(actor, Action.CHECK_IN)
@@ -204,6 +207,7 @@ class VisitService:
                          f"client={visit.client_id} kind={kind.value}")
             return visit.id
 
+    @unit_of_work
     def start_service(self, actor: Actor, visit_id: int, room_id: int | None,
                       therapist_id: int | None, allow_busy_room: bool = False) -> None:
         """A waiting client goes into a room with a therapist."""
@@ -223,6 +227,7 @@ class VisitService:
             _move(visit, VisitStatus.IN_SERVICE, now)
             audit.record(s, now, actor, AuditAction.VISIT_START, "visit", visit.id)
 
+    @unit_of_work
     def finish(self, actor: Actor, visit_id: int) -> None:
         """The service is done: the visit awaits check-out, the room needs cleaning."""
         require(actor, Action.CHECK_IN)
@@ -233,6 +238,7 @@ class VisitService:
             finish_room(s, visit)
             audit.record(s, now, actor, AuditAction.VISIT_FINISH, "visit", visit.id)
 
+    @unit_of_work
     def cancel_visit(self, actor: Actor, visit_id: int, reason: str = "") -> None:
         """The client leaves without a service (a room in use goes to cleaning)."""
         require(actor, Action.CHECK_IN)
@@ -246,6 +252,7 @@ class VisitService:
                 finish_room(s, visit)
             audit.record(s, now, actor, AuditAction.VISIT_CANCEL, "visit", visit.id, reason)
 
+    @unit_of_work
     def mark_room_ready(self, actor: Actor, room_id: int) -> None:
         """The room has been cleaned."""
         require(actor, Action.CHECK_IN)
@@ -258,6 +265,7 @@ class VisitService:
             room.state = RoomState.READY
             audit.record(s, self._clock(), actor, AuditAction.ROOM_READY, "room", room.id)
 
+    @unit_of_work
     def board(self, actor: Actor) -> Board:
         """Today at the desk: expected, waiting, in service, finished, closed, rooms."""
         require(actor, Action.VIEW_CLIENT)
@@ -327,10 +335,13 @@ class VisitService:
 
 
 def finish_room(s: Session, visit: Visit) -> None:
-    """After a service the room needs cleaning (unless it is out of service)."""
+    """After a service the room needs cleaning (unless it is out of service).
+
+    The room is locked after the visit, as everywhere.
+    """
     if visit.room_id is None:
         return
-    room = s.get(Room, visit.room_id)
+    room = s.scalar(locking(select(Room).where(Room.id == visit.room_id)))
     if room is not None and room.state is RoomState.READY:
         room.state = RoomState.CLEANING
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Actor, Clock, local_today
 from frontdesk.core.permissions import Action, allowed, require
-from frontdesk.db import Database
+from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import DomainError, NotFound
 from frontdesk.models import Client, Staff
 from frontdesk.models.consultation import (
@@ -88,6 +88,7 @@ _BODY_COLUMNS = {"method": "body_method"}
 _TYPE_COLUMNS = {"note": "client_type_note"}
 
 
+@unit_of_work
 def require_audited(db: Database, clock: Clock, actor: Actor, action: Action,
                     denied: AuditAction, entity: str, entity_id: int | None) -> None:
     """Like :func:`require`, but a refused attempt is written to the audit trail first."""
@@ -177,6 +178,7 @@ class ConsultationService:
         self._db = db
         self._clock = clock
 
+    @unit_of_work
     def save(self, actor: Actor, client_id: int, form: ConsultationForm) -> int:
         """Save a new consultation record; returns its id."""
         require_audited(self._db, self._clock, actor, Action.EDIT_HEALTH,
@@ -214,6 +216,7 @@ class ConsultationService:
             notes=form.notes.strip(), **_columns(form.skin, _SKIN_COLUMNS),
             **_columns(form.body, _BODY_COLUMNS), **_columns(form.client_type, _TYPE_COLUMNS))
 
+    @unit_of_work
     def get(self, actor: Actor, record_id: int) -> ConsultationView:
         """One record (audited as a health view)."""
         require_audited(self._db, self._clock, actor, Action.VIEW_HEALTH,
@@ -228,6 +231,7 @@ class ConsultationService:
                          f"client={rec.client_id}")
             return load_view(s, rec)
 
+    @unit_of_work
     def list_for_client(self, actor: Actor, client_id: int) -> list[ConsultationSummary]:
         """The client's consultations, newest first (audited as a health view)."""
         require_audited(self._db, self._clock, actor, Action.VIEW_HEALTH,
@@ -251,6 +255,7 @@ class ConsultationService:
                          "consultation list")
             return rows
 
+    @unit_of_work
     def trends(self, actor: Actor, client_id: int) -> dict[str, list[tuple[dt.date, float]]]:
         """Measures over time (keys and units in :data:`TREND_UNITS`), oldest first."""
         require_audited(self._db, self._clock, actor, Action.VIEW_HEALTH,

@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 from frontdesk.core.context import Actor, Clock
 from frontdesk.core.permissions import Action
 from frontdesk.core.validation import without_controls
-from frontdesk.db import Database
+from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import NotFound, ValidationError
 from frontdesk.models.consultation import ConsultationPhoto, ConsultationRecord, PhotoKind
 from frontdesk.services import audit
@@ -169,6 +169,7 @@ class PhotoService:
         self._clock = clock
         self._dir = Path(photos_dir)
 
+    @unit_of_work
     def attach(self, actor: Actor, record_id: int, source_path: str | Path,
                kind: PhotoKind | str) -> PhotoInfo:
         """Copy a photo into the photos folder and record it against a consultation."""
@@ -239,6 +240,7 @@ class PhotoService:
             raise PhotoMissing(name=rel)
         return path
 
+    @unit_of_work
     def photo_list(self, actor: Actor, record_id: int) -> list[PhotoInfo]:
         """The photos of one consultation, metadata only, in the order they were added."""
         require_audited(self._db, self._clock, actor, Action.VIEW_HEALTH,
@@ -249,6 +251,7 @@ class PhotoService:
             return [_info(p) for p in s.scalars(select(ConsultationPhoto).where(
                 ConsultationPhoto.record_id == record_id).order_by(ConsultationPhoto.id))]
 
+    @unit_of_work
     def photo_bytes(self, actor: Actor, photo_id: int) -> PhotoData:
         """One photo's bytes, checked against its hash (audited as a health view)."""
         require_audited(self._db, self._clock, actor, Action.VIEW_HEALTH,

@@ -36,7 +36,7 @@ from frontdesk.core.context import Actor, Clock, Role, local_today
 from frontdesk.core.money import format_fen
 from frontdesk.core.permissions import Action
 from frontdesk.core.phones import fold_digits, mask_phone, normalise_phone
-from frontdesk.db import Database
+from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import NotFound, ValidationError
 from frontdesk.models import Branch, Client, Gender, LineKind, Staff
 from frontdesk.services import audit
@@ -179,6 +179,7 @@ class SheetService:
         self._clock = clock
         self._cards = cards
 
+    @unit_of_work
     def sheet_data(self, actor: Actor, client_id: int, words: SheetWords, *,
                    via: str = "desk") -> sd.SheetData:
         """Everything one printed sheet shows, in ``words``, phone masked (an audited view)."""
@@ -216,6 +217,7 @@ class SheetService:
             raise ValidationError("Sheets print in {choices}.", field="language",
                                   choices=", ".join(LANGUAGES))
 
+    @unit_of_work
     def _gather(self, actor: Actor, client_id: int, words: SheetWords) -> sd.SheetData:
         now, today = self._clock(), local_today(self._clock)
         with self._db.read() as s:
@@ -231,6 +233,7 @@ class SheetService:
                 **health)  # type: ignore[arg-type]
             return data
 
+    @unit_of_work
     def _audit_view(self, actor: Actor, client_id: int, words: SheetWords, via: str) -> None:
         with self._db.write() as s:
             audit.record(s, self._clock(), actor, AuditAction.HEALTH_VIEW, "client", client_id,
@@ -247,6 +250,7 @@ class SheetService:
 
 
 
+@unit_of_work
 def find_client(db: Database, text: str) -> int:
     """A client id from what a script gives: a phone number, a member number or an id."""
     key = fold_digits(text)
@@ -263,6 +267,7 @@ def find_client(db: Database, text: str) -> int:
     return found
 
 
+@unit_of_work
 def cli_actor(db: Database) -> Actor:
     """Who a command-line job acts as: the first active admin, else manager, of the first store."""
     with db.read() as s:

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from frontdesk.core.context import Actor, Clock, Role
 from frontdesk.core.permissions import Action, require
-from frontdesk.db import Database
+from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import ValidationError
 from frontdesk.models import Staff
 from frontdesk.services import audit
@@ -29,6 +29,7 @@ class StaffService:
         self._db = db
         self._clock = clock
 
+    @unit_of_work
     def add_staff(self, actor: Actor, username: str, display_name: str, role: Role,
                   password: str | None) -> StaffRow:
         require(actor, Action.MANAGE_STAFF)
@@ -44,6 +45,7 @@ class StaffService:
             raise ValidationError("The user name {name} is taken.", field="username",
                                   name=username) from None
 
+    @unit_of_work
     def active_staff(self, branch_id: int, roles: tuple[Role, ...] = tuple(Role)) -> list[StaffRow]:
         """Active staff of a branch in the given roles, by name."""
         with self._db.read() as s:

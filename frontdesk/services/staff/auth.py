@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Actor, Clock, Role
 from frontdesk.core.validation import check_characters, check_text
-from frontdesk.db import Database
+from frontdesk.db import Database, locking, unit_of_work
 from frontdesk.errors import AccountLocked, AuthError, ValidationError
 from frontdesk.models import LoginFailure, Staff
 from frontdesk.services import audit
@@ -91,6 +91,7 @@ class AuthService:
         self._db = db
         self._clock = clock
 
+    @unit_of_work
     def sign_in(self, username: str, password: str) -> Actor:
         """The actor for a correct user name and password; raises AuthError or AccountLocked.
 
@@ -122,6 +123,7 @@ class AuthService:
         """Check the signed-in person's password again (the idle lock); same lock-out rules."""
         self.sign_in(actor.username, password)
 
+    @unit_of_work
     def _refuse_if_locked(self, username: str, now: dt.datetime) -> None:
         since = now - FAILURE_WINDOW
         with self._db.read() as s:
@@ -133,11 +135,13 @@ class AuthService:
             until = oldest.replace(tzinfo=dt.UTC) + FAILURE_WINDOW
             raise AccountLocked(until=until.astimezone().strftime("%H:%M"), until_at=until)
 
+    @unit_of_work
     def _record_failure(self, username: str, now: dt.datetime, staff_id: int | None) -> None:
         with self._db.write() as s:
             s.add(LoginFailure(username=username, at=now))
             audit.record(s, now, None, AuditAction.SIGN_IN_FAILED, "staff", staff_id, username)
 
+    @unit_of_work
     def change_password(self, actor: Actor, old: str, new: str) -> None:
         """Change one's own password after checking the old one."""
         self.sign_in(actor.username, old)
@@ -173,7 +177,7 @@ def check_password_in(s: Session, username: str, password: str, now: dt.datetime
     added to ``s`` as a failure before AuthError is raised: the caller commits it.
     """
     username = username.strip().lower()
-    staff = s.scalar(select(Staff).where(Staff.username == username).with_for_update())
+    staff = s.scalar(locking(select(Staff).where(Staff.username == username)))
     count, oldest = s.execute(
         select(func.count(LoginFailure.id), func.min(LoginFailure.at))
         .where(LoginFailure.username == username, LoginFailure.at > now - FAILURE_WINDOW)).one()

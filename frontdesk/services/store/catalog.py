@@ -18,13 +18,13 @@ from frontdesk.core.money import check_fen
 from frontdesk.core.names import clean_name
 from frontdesk.core.permissions import Action, require
 from frontdesk.core.validation import check_characters, is_whole
-from frontdesk.db import Database
+from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import NotFound, ValidationError
 from frontdesk.models import Product, Room, RoomState, ServiceItem
 from frontdesk.models.appointment import MAX_APPOINTMENT_MINUTES
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
-from frontdesk.services.rows import get_row
+from frontdesk.services.rows import locked_row
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,7 @@ class CatalogService:
         self._db = db
         self._clock = clock
 
+    @unit_of_work
     def service_items(self, branch_id: int) -> list[ServiceItemRow]:
         with self._db.read() as s:
             rows = s.scalars(select(ServiceItem).where(ServiceItem.branch_id == branch_id,
@@ -90,18 +91,21 @@ class CatalogService:
                              .order_by(ServiceItem.category, ServiceItem.name))
             return [service_item_row(i) for i in rows]
 
+    @unit_of_work
     def products(self, branch_id: int) -> list[ProductRow]:
         with self._db.read() as s:
             rows = s.scalars(select(Product).where(Product.branch_id == branch_id, Product.active)
                              .order_by(Product.category, Product.name))
             return [ProductRow(p.id, p.name, p.category, p.price_fen) for p in rows]
 
+    @unit_of_work
     def rooms(self, branch_id: int) -> list[RoomRow]:
         with self._db.read() as s:
             rows = s.scalars(select(Room).where(Room.branch_id == branch_id, Room.active)
                              .order_by(Room.name))
             return [RoomRow(r.id, r.name, r.state) for r in rows]
 
+    @unit_of_work
     def add_service_item(self, actor: Actor, name: str, price_fen: int, duration_min: int = 60,
                          category: str = "", follow_up_days: int | None = None) -> ServiceItemRow:
         require(actor, Action.MANAGE_CATALOG)
@@ -122,6 +126,7 @@ class CatalogService:
             self._added(s, actor, item, AuditAction.SERVICE_ITEM_CREATE, "service_item")
             return service_item_row(item)
 
+    @unit_of_work
     def add_product(self, actor: Actor, name: str, price_fen: int,
                     category: str = "") -> ProductRow:
         require(actor, Action.MANAGE_CATALOG)
@@ -134,6 +139,7 @@ class CatalogService:
             self._added(s, actor, product, AuditAction.PRODUCT_CREATE, "product")
             return ProductRow(product.id, product.name, product.category, product.price_fen)
 
+    @unit_of_work
     def add_room(self, actor: Actor, name: str) -> RoomRow:
         require(actor, Action.MANAGE_CATALOG)
         name = _check_name(name, 40)
@@ -143,12 +149,13 @@ class CatalogService:
             self._added(s, actor, room, AuditAction.ROOM_CREATE, "room")
             return RoomRow(room.id, room.name, room.state)
 
+    @unit_of_work
     def set_room_state(self, actor: Actor, room_id: int, state: RoomState) -> RoomRow:
         """A manager takes a room out of service or back (the desk only marks rooms cleaned)."""
         require(actor, Action.MANAGE_CATALOG)
         state = RoomState(state)
         with self._db.write() as s:
-            room = get_row(s, Room, room_id)
+            room = locked_row(s, Room, room_id)
             if room is None or room.branch_id != actor.branch_id:
                 raise NotFound("No room with number {id}.", field="room_id", id=room_id)
             room.state = state

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from frontdesk.core.context import Actor, Clock, Role
 from frontdesk.core.permissions import Action, require
 from frontdesk.core.validation import check_characters, is_whole
-from frontdesk.db import Database
+from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import ConflictError, ValidationError
 from frontdesk.models import Branch, Setting, Staff
 from frontdesk.services import audit
@@ -60,11 +60,13 @@ class StoreService:
         self._db = db
         self._clock = clock
 
+    @unit_of_work
     def is_initialised(self) -> bool:
         """True once the first-run set-up has created a store and an admin."""
         with self._db.read() as s:
             return bool(s.scalar(select(exists().where(Staff.role == Role.ADMIN))))
 
+    @unit_of_work
     def initialise(self, store_name: str, admin_username: str, admin_name: str,
                    password: str) -> Actor:
         """Create the store and its first admin account; returns the admin, signed in."""
@@ -84,6 +86,7 @@ class StoreService:
                          branch.id)
         return actor
 
+    @unit_of_work
     def home_store(self) -> StoreInfo:
         """The first store of this database (the one a single-store install has)."""
         with self._db.read() as s:
@@ -92,6 +95,7 @@ class StoreService:
                 raise ValidationError("This database has no store yet.")
             return StoreInfo(branch.id, branch.name)
 
+    @unit_of_work
     def info(self, branch_id: int) -> StoreInfo:
         with self._db.read() as s:
             branch = s.get(Branch, branch_id)
@@ -99,6 +103,7 @@ class StoreService:
                 raise ValidationError("No store with id {id}.", id=branch_id)
             return StoreInfo(branch.id, branch.name)
 
+    @unit_of_work
     def setting(self, branch_id: int, key: str) -> str:
         with self._db.read() as s:
             return setting_in(s, branch_id, key)
@@ -117,6 +122,7 @@ class StoreService:
                                   field=IDLE_LOCK_MINUTES)
         self._set(actor, IDLE_LOCK_MINUTES, str(minutes))
 
+    @unit_of_work
     def discount_limit_percent(self, branch_id: int) -> int:
         """Discounts up to this share of a line need no manager's approval at check-out."""
         with self._db.read() as s:
@@ -130,6 +136,7 @@ class StoreService:
                                   field=DISCOUNT_LIMIT_PERCENT)
         self._set(actor, DISCOUNT_LIMIT_PERCENT, str(percent))
 
+    @unit_of_work
     def _set(self, actor: Actor, key: str, value: str) -> None:
         with self._db.write() as s:
             row = s.scalar(select(Setting).where(Setting.branch_id == actor.branch_id,

@@ -70,6 +70,7 @@ class ProfileView(QWidget):
         self.basics.saved.connect(lambda _b: self.reload())
         self.basics.reload_requested.connect(self.reload)
         self.preferences = PreferencesForm(services, actor)
+        self.preferences.reload_requested.connect(self.reload)
         self.history = HistoryTab(services, actor)
         self.consultation = ConsultationTab(services, actor, worker)
         self.trends = TrendsTab(services, actor)
