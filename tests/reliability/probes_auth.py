@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
@@ -66,7 +66,7 @@ def _at_once(backend_db: Database, n: int, attempt: Callable[[Services, int], T]
             db.dispose()
 
 
-def _raw(results: list[object]) -> int:
+def _raw(results: Sequence[object]) -> int:
     return sum(isinstance(r, BaseException) and not isinstance(r, DomainError | StorageError)
                for r in results)
 
