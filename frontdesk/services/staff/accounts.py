@@ -14,7 +14,7 @@ from frontdesk.errors import ValidationError
 from frontdesk.models import Staff
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
-from frontdesk.services.staff.auth import new_staff
+from frontdesk.services.staff.auth import hash_password
 
 
 @dataclass(frozen=True)
@@ -51,3 +51,17 @@ class StaffService:
                                                  Staff.role.in_(roles))
                              .order_by(Staff.display_name))
             return [StaffRow(r.id, r.display_name, r.role) for r in rows]
+
+
+def new_staff(branch_id: int, username: str, display_name: str, role: Role,
+              password: str | None) -> Staff:
+    """A validated Staff row (not yet added to a session)."""
+    username = username.strip().lower()
+    if not username or len(username) > 64 or not username.replace("_", "").replace(".",
+                                                                                   "").isalnum():
+        raise ValidationError("A user name uses letters, digits, '.' or '_' only.",
+                              field="username")
+    if not display_name.strip():
+        raise ValidationError("Enter the name shown to colleagues.", field="display_name")
+    return Staff(branch_id=branch_id, username=username, display_name=display_name.strip(),
+                 role=role, password_hash=hash_password(password) if password else None)
