@@ -62,7 +62,7 @@ class SettingsPage(QWidget):
         save = QPushButton(self.tr("Save"), objectName="saveIdleMinutes")
         save.clicked.connect(self._save_idle_minutes)
         self.lock_message = QLabel(objectName="fieldError")
-        may_change = allowed(self._actor.role, Action.MANAGE_SETTINGS)
+        may_change = allowed(self._actor, Action.MANAGE_SETTINGS)
         self.idle_minutes.setEnabled(may_change)
         save.setEnabled(may_change)
         form = QFormLayout(box)

@@ -1074,6 +1074,10 @@
         <translation>没有编号为 {id} 的客户。</translation>
     </message>
     <message>
+        <source>No client with the member number or id {text} (your role sees phone numbers masked, so it cannot find a client by phone).</source>
+        <translation>没有会员号或编号为 {text} 的客户（您的角色看到的手机号是遮盖的，因此不能按手机号查找客户）。</translation>
+    </message>
+    <message>
         <source>No client with the phone, member number or id {text}.</source>
         <translation>没有手机号、卡号或编号为 {text} 的客户。</translation>
     </message>
@@ -1140,6 +1144,10 @@
     <message>
         <source>Sheets print in {choices}.</source>
         <translation>分析表可打印的语言：{choices}。</translation>
+    </message>
+    <message>
+        <source>Sign in again: this session did not come from a sign-in.</source>
+        <translation>请重新登录：此会话不是通过登录建立的。</translation>
     </message>
     <message>
         <source>Someone else changed this client meanwhile ({fields}). Nothing was saved: check the new values and make your change again.</source>
@@ -1238,10 +1246,6 @@
         <translation>皱纹等级应在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <source>There is no store yet: run 'frontdesk init' or 'frontdesk demo'.</source>
-        <translation>还没有门店：请运行 “frontdesk init” 或 “frontdesk demo”。</translation>
-    </message>
-    <message>
         <source>There is no such consultant.</source>
         <translation>没有这位顾问。</translation>
     </message>
@@ -1272,10 +1276,6 @@
     <message>
         <source>This database already has clients; demo data only goes into an empty store.</source>
         <translation>数据库中已有客户；演示数据只能载入空门店。</translation>
-    </message>
-    <message>
-        <source>This database has no store with an admin or manager yet.</source>
-        <translation>数据库中还没有带管理员或店长的门店。</translation>
     </message>
     <message>
         <source>This database has no store yet.</source>

@@ -22,6 +22,7 @@ from frontdesk.services.clients.registration import (
     refresh_search_keys,
 )
 from frontdesk.services.registry import Services
+from tests.actors import signed_actor
 from tests.conftest import NOW, FakeClock
 
 
@@ -36,7 +37,7 @@ def snapshot(db: Database) -> dict[str, list[str]]:
 def staff_actor(services: Services, admin: Actor, username: str, role: Role) -> Actor:
     """A signed-in colleague of the admin in another role (built from a real staff row)."""
     row = services.staff.add_staff(admin, username, username.title(), role, None)
-    return Actor(row.id, username, row.display_name, role, admin.branch_id)
+    return signed_actor(services.db, row.id)
 
 
 def form(**changes: Any) -> NewClient:

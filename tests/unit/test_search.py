@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,7 @@ from frontdesk.core.phones import last4, normalise_phone
 from frontdesk.core.visitors import VisitorClass
 from frontdesk.db import Database
 from frontdesk.errors import PermissionDenied
-from frontdesk.models import Branch, Client, ClientNamePart
+from frontdesk.models import AuditEntry, Branch, Client, ClientNamePart, Staff
 from frontdesk.services.clients.search import (
     ClientSearch,
     HitExtras,
@@ -27,6 +27,8 @@ from frontdesk.services.clients.search import (
     _statement,
     plan_query,
 )
+from frontdesk.services.staff.auth import hash_password
+from tests.actors import staff_in_role
 from tests.conftest import NOW, FakeClock
 
 UTC = dt.UTC
@@ -36,6 +38,7 @@ UTC = dt.UTC
 class Store:
     db: Database
     branch_id: int
+    actors: dict[Role, Actor] = field(default_factory=dict)
 
     def add(self, name: str, phone: str | None = None, *, member_no: str | None = None,
             visited_days_ago: int | None = None, anonymised: bool = False,
@@ -66,8 +69,10 @@ def store(db: Database) -> Store:
 
 
 def actor(store: Store, role: Role = Role.RECEPTIONIST) -> Actor:
-    return Actor(staff_id=1, username=role.value, display_name=role.value, role=role,
-                 branch_id=store.branch_id)
+    """A signed-in colleague in ``role`` (one staff row per role, made on first use)."""
+    if role not in store.actors:
+        store.actors[role] = staff_in_role(store.db, store.branch_id, role)
+    return store.actors[role]
 
 
 @pytest.fixture
@@ -358,16 +363,53 @@ def test_sqlite_plans_use_indexes_not_scans(sqlite_db: Database, query: str) -> 
     assert len(sorts) == (1 if query == "5678" else 0), details  # only the ~100 tail matches
 
 
+PASSWORD = "desk-pass-1234"
+
+
+def _account(store: Store, username: str, role: Role) -> int:
+    """A staff account that signs in with PASSWORD; its id."""
+    with store.db.write() as s:
+        staff = Staff(branch_id=store.branch_id, username=username, display_name=username,
+                      role=role, password_hash=hash_password(PASSWORD))
+        s.add(staff)
+        s.flush()
+        return staff.id
+
+
 def test_find_command_prints_ranked_masked_matches(
         store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("FRONTDESK_DATA_DIR", str(tmp_path / "data"))
     store.add("孙一", "13911115678", visited_days_ago=9, tier="金卡")
     store.add("孙二", "13911125678", visited_days_ago=2, allergies="芒果")
-    assert main(["--database", store.db.url, "find", "5678"]) == 0
+    desk = _account(store, "desk", Role.RECEPTIONIST)
+    monkeypatch.setenv("FRONTDESK_PASSWORD", PASSWORD)
+    assert main(["--database", store.db.url, "find", "5678", "--as", "desk"]) == 0
     lines = capsys.readouterr().out.splitlines()
     visited = (NOW - dt.timedelta(days=2)).astimezone().date().isoformat()
     assert lines[0].split("\t")[:5] == ["孙二", "-", "139****5678", visited, "has_allergy"]
     assert lines[1].split("\t")[:3] == ["孙一", "金卡", "139****5678"]
     assert len(lines) == 2
-    assert main(["--database", store.db.url, "find", "9999", "--limit", "5"]) == 1
+    assert main(["--database", store.db.url, "find", "9999", "--limit", "5", "--as", "desk"]) == 1
+    with store.db.read() as s:
+        signed_in = list(s.scalars(select(AuditEntry.staff_id).where(
+            AuditEntry.action == "auth.sign_in")))
+    assert signed_in == [desk, desk]  # the audit trail names who searched
+
+
+def test_find_command_signs_in_for_real_under_the_lock_out(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    store.add("孙一", "13911115678")
+    _account(store, "boss", Role.MANAGER)
+    monkeypatch.setenv("FRONTDESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("FRONTDESK_PASSWORD", PASSWORD)
+    assert main(["--database", store.db.url, "find", "5678", "--as", "boss"]) == 0
+    assert "139 1111 5678" in capsys.readouterr().out  # a manager's role sees full numbers
+    monkeypatch.setenv("FRONTDESK_PASSWORD", "not-the-password")
+    for _ in range(5):
+        assert main(["--database", store.db.url, "find", "5678", "--as", "boss"]) == 2
+    monkeypatch.setenv("FRONTDESK_PASSWORD", PASSWORD)
+    assert main(["--database", store.db.url, "find", "5678", "--as", "boss"]) == 2
+    assert "Too many failed sign-ins" in capsys.readouterr().err.splitlines()[-1]
+

@@ -175,7 +175,7 @@ def _basics(s: Session, c: Client, actor: Actor) -> ClientBasics:
     if c.referred_by_id is not None:
         referrer = s.scalar(select(Client.name).where(Client.id == c.referred_by_id)) or ""
     return ClientBasics(
-        c.id, c.name, c.gender, phone_for(c.phone_e164, allowed(actor.role, Action.SEE_FULL_PHONE)),
+        c.id, c.name, c.gender, phone_for(c.phone_e164, allowed(actor, Action.SEE_FULL_PHONE)),
         c.member_no or "", _birthday(c), c.source, c.referred_by_id, referrer, c.visitor_class,
         c.tier, c.note, c.allergies, c.consent_marketing, c.consent_marketing_at,
         c.consent_health, c.consent_health_at, c.created_at, c.basics_confirmed_at, c.version)
@@ -349,7 +349,7 @@ class ProfileService:
                          columns: dict[str, Any]) -> None:
         conflict = _conflict(current, loaded)
         if conflict is None and "phone_e164" in columns and not allowed(
-                actor.role, Action.SEE_FULL_PHONE):  # a masked phone may hide a change
+                actor, Action.SEE_FULL_PHONE):  # a masked phone may hide a change
             conflict = EditConflict(fields="phone", changed={"phone": current.phone},
                                     version=current.version)
         if conflict is not None:

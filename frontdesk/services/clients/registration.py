@@ -235,7 +235,7 @@ class ClientService:
                                   field="member_no", member_no=valid.member_no) from None
 
     def _phone(self, actor: Actor, client: Client) -> str:
-        return phone_for(client.phone_e164, allowed(actor.role, Action.SEE_FULL_PHONE))
+        return phone_for(client.phone_e164, allowed(actor, Action.SEE_FULL_PHONE))
 
     def _summary(self, actor: Actor, c: Client) -> ClientSummary:
         birthday = None

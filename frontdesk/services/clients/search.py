@@ -37,13 +37,13 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, TextualSelect, text
 
 from frontdesk.core.birthdays import birthday_flags
-from frontdesk.core.context import Actor, Clock, Role, local_today
+from frontdesk.core.context import Actor, Clock, local_today
 from frontdesk.core.names import MAX_PART, clean_name, prefix_upper_bound
 from frontdesk.core.permissions import Action, allowed, require
 from frontdesk.core.phones import fold_digits, normalise_phone, phone_for
 from frontdesk.core.visitors import VisitorClass
 from frontdesk.db import Database, UTCDateTime
-from frontdesk.errors import NotFound, ValidationError
+from frontdesk.errors import ValidationError
 
 MAX_LIMIT = 200
 """The most hits one search returns."""
@@ -231,6 +231,7 @@ class ClientSearch:
         """The clients matching ``query``, best first, at most ``limit`` (1…200) of them."""
         require(actor, Action.SEARCH_CLIENTS)
         limit = max(0, min(limit, MAX_LIMIT))
+        full = allowed(actor, Action.SEE_FULL_PHONE)
         plan = plan_query(query)
         if not plan.kinds or not limit:
             return []
@@ -239,19 +240,8 @@ class ClientSearch:
             rows = conn.execute(statement, {**plan.params, "n": limit}).all()
             best = _rank(rows)[:limit]
             extras = self._extras(conn, [row[1] for row in best])
-        full = allowed(actor.role, Action.SEE_FULL_PHONE)
         today = local_today(self._clock)
         return [_hit(row, extras.get(row[1], _NO_EXTRAS), today, full) for row in best]
-
-    def command_line_actor(self) -> Actor:
-        """Who ``frontdesk find`` acts as: nobody signs in on the command line, so a
-        receptionist of the first branch (phones masked). NotFound when there is no store."""
-        with self._db.connect() as conn:
-            branch_id = conn.execute(text("SELECT min(id) FROM branch")).scalar()
-        if branch_id is None:
-            raise NotFound("There is no store yet: run 'frontdesk init' or 'frontdesk demo'.")
-        return Actor(staff_id=0, username="command-line", display_name="command line",
-                     role=Role.RECEPTIONIST, branch_id=branch_id)
 
     def _extras(self, conn: Connection, client_ids: Sequence[int]) -> Mapping[int, HitExtras]:
         """Each source's flags for these clients, merged per client."""

@@ -52,7 +52,7 @@ class PreferencesForm(QWidget):
         self.status = QLabel(objectName="preferencesStatus")
         self.save_button = QPushButton(self.tr("Save preferences"), objectName="savePreferences")
         self.save_button.clicked.connect(self.save)
-        may_edit = allowed(actor.role, Action.EDIT_CLIENT)
+        may_edit = allowed(actor, Action.EDIT_CLIENT)
         self.save_button.setVisible(may_edit)
         row = QHBoxLayout()
         row.addWidget(self.save_button)
