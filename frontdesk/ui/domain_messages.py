@@ -130,6 +130,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("DomainError", '{name} is checked in already (visit {visit_id}).'),
     QT_TRANSLATE_NOOP("DomainError", '{name} is in the catalog already.'),
     QT_TRANSLATE_NOOP("DomainError", '{name} is not a JPEG, PNG, WEBP or HEIC photo.'),
+    QT_TRANSLATE_NOOP("DomainError", '{n} phone numbers you typed were already on file within the hour, the most your role may check; a manager can go on.'),
     QT_TRANSLATE_NOOP("DomainError", '{room} is being cleaned.'),
     QT_TRANSLATE_NOOP("DomainError", '{room} is in use by {client}.'),
     QT_TRANSLATE_NOOP("DomainError", '{room} is out of service.'),

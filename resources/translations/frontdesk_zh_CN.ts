@@ -1350,6 +1350,10 @@
         <translation>{name} 不是 JPEG、PNG、WEBP 或 HEIC 照片。</translation>
     </message>
     <message>
+        <source>{n} phone numbers you typed were already on file within the hour, the most your role may check; a manager can go on.</source>
+        <translation>一小时内您输入的手机号已有 {n} 个是现有客户的，这是您的角色可核对的上限；请由店长继续办理。</translation>
+    </message>
+    <message>
         <source>{room} is being cleaned.</source>
         <translation>{room} 正在清洁。</translation>
     </message>

@@ -25,6 +25,7 @@ from frontdesk.services.clients.search import (
     HitExtras,
     MatchKind,
     _statement,
+    masked_plan,
     plan_query,
 )
 from frontdesk.services.staff.auth import hash_password
@@ -118,8 +119,35 @@ def test_full_phone_in_any_form_is_an_exact_match(search: ClientSearch, store: S
                                                   typed: str) -> None:
     store.add("王芳", "13800138000")
     store.add("王芳芳", "13800138001")
-    hits = search.search(actor(store), typed)
+    hits = search.search(actor(store, Role.MANAGER), typed)
     assert [(h.name, h.matched_by) for h in hits] == [("王芳", MatchKind.PHONE)]
+
+
+def test_a_masked_role_finds_every_client_whose_number_looks_the_same(
+        search: ClientSearch, store: Store) -> None:
+    """A client on the phone says her number; the desk sees who it may be, masked, and
+    asks her name. What it sees is the same whatever the hidden middle digits are."""
+    store.add("孙丽", "13900000001", visited_days_ago=3)
+    store.add("孙小丽", "13912340001", visited_days_ago=1)
+    store.add("孙大丽", "13800000001")  # another start: looks different
+    store.add("孙老丽", "13900000002")  # another tail
+    desk = actor(store, Role.RECEPTIONIST)
+    seen = {typed: [(h.name, h.phone, h.matched_by) for h in search.search(desk, typed)]
+            for typed in ("13900000001", "139 1234 0001", "13955550001", "+86 139-8888-0001")}
+    expected = [("孙小丽", "139****0001", MatchKind.PHONE_MASK),
+                ("孙丽", "139****0001", MatchKind.PHONE_MASK)]
+    assert all(hits == expected for hits in seen.values()), seen
+    exact = search.search(actor(store, Role.MANAGER), "13900000001")
+    assert [(h.name, h.phone) for h in exact] == [("孙丽", "139 0000 0001")]
+
+
+def test_no_middle_confirms_a_masked_number(search: ClientSearch, store: Store) -> None:
+    """Every one of the 10,000 middles gives the desk the same hits: nothing to recover."""
+    client_id = store.add("孙丽", "13900000001")
+    desk = actor(store, Role.RECEPTIONIST)
+    answers = {tuple(h.client_id for h in search.search(desk, f"139{m:04d}0001"))
+               for m in range(0, 10_000, 7)}  # her own middle, 0000, among them
+    assert answers - {()} == {(client_id,)}  # () only where a middle makes no valid number
 
 
 def test_phone_tail_finds_all_most_recent_visit_first(search: ClientSearch,
@@ -349,9 +377,21 @@ def test_plan_query_kinds(query: str, kinds: tuple[MatchKind, ...]) -> None:
     assert plan_query(query).kinds == kinds
 
 
-@pytest.mark.parametrize("query", ["5678", "13800138000", "M001", "zhang", "张", "觉罗启星"])
-def test_sqlite_plans_use_indexes_not_scans(sqlite_db: Database, query: str) -> None:
-    plan = plan_query(query)
+def test_a_masked_plan_looks_numbers_up_by_what_the_mask_shows() -> None:
+    plan = masked_plan(plan_query("13800138000"))
+    assert plan.kinds == (MatchKind.PHONE_MASK, MatchKind.CARD)
+    assert "phone" not in plan.params
+    assert (plan.params["shown"], plan.params["tail"], plan.params["phone_len"]) == (
+        "+86138", "8000", 14)
+    assert masked_plan(plan_query("张")) == plan_query("张")
+
+
+@pytest.mark.parametrize(("query", "masked"), [
+    ("5678", False), ("13800138000", False), ("13800138000", True), ("M001", False),
+    ("zhang", False), ("张", False), ("觉罗启星", False)])
+def test_sqlite_plans_use_indexes_not_scans(sqlite_db: Database, query: str,
+                                            masked: bool) -> None:
+    plan = masked_plan(plan_query(query)) if masked else plan_query(query)
     statement = _statement(plan.kinds, "contains" in plan.params)
     with sqlite_db.connect() as conn:
         steps = conn.execute(text(f"EXPLAIN QUERY PLAN {statement.element.text}"),
@@ -360,7 +400,8 @@ def test_sqlite_plans_use_indexes_not_scans(sqlite_db: Database, query: str) -> 
     scans = [d for d in details if d.startswith("SCAN") and "USING" not in d]
     assert all(d.startswith("SCAN b") for d in scans), details  # sub-query results only
     sorts = [d for d in details if "TEMP B-TREE" in d]
-    assert len(sorts) == (1 if query == "5678" else 0), details  # only the ~100 tail matches
+    tail_sorted = query == "5678" or masked  # only the ~100 matches of a phone tail
+    assert len(sorts) == (1 if tail_sorted else 0), details
 
 
 PASSWORD = "desk-pass-1234"
