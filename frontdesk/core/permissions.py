@@ -66,8 +66,9 @@ _KEY = secrets.token_bytes(32)
 
 
 def _digest(actor: Actor) -> bytes:
-    fields = (f"{actor.staff_id}\x1f{actor.username}\x1f{actor.display_name}\x1f"
-              f"{actor.role}\x1f{actor.branch_id}")
+    # repr of a tuple quotes each field: no two different actors read as the same text
+    fields = repr((actor.staff_id, actor.username, actor.display_name, str(actor.role),
+                   actor.branch_id))
     return hmac.digest(_KEY, fields.encode(), "sha256")
 
 
