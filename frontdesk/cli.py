@@ -3,12 +3,19 @@
     frontdesk                       open the program (same as ``frontdesk gui``)
     frontdesk init --store NAME --admin USER     set up a new database without the wizard
     frontdesk demo --clients N      fill the database with a believable demo salon
-    frontdesk find QUERY [--limit N]   search clients as the desk does (phone tail, name, pinyin…)
-    frontdesk sheet CLIENT -o FILE.pdf [--lang zh_CN|en]   print a client analysis sheet
+    frontdesk find QUERY --as USER [--limit N]   search clients as the desk does (phone tail,
+                                    name, pinyin…), signed in as USER
+    frontdesk sheet CLIENT -o FILE.pdf --as USER [--lang zh_CN|en]   print a client analysis
+                                    sheet, signed in as USER
     frontdesk db upgrade            bring the database to the current schema (after a backup)
     frontdesk version               print the version
 
 ``--database URL`` (or ``FRONTDESK_DATABASE_URL``) picks another database.
+
+Commands that read clients act as a named staff member: ``--as USER`` signs in
+for real (the password from ``FRONTDESK_PASSWORD`` or a prompt; the lock-out
+applies), then acts with that person's role (phones masked unless it may see them)
+and the audit trail names them.
 """
 
 from __future__ import annotations
@@ -19,15 +26,21 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from frontdesk import __version__
 from frontdesk.bootstrap import build_services, connect, open_database
 from frontdesk.config import Paths, load_paths
 from frontdesk.errors import DomainError, StorageError
 
+if TYPE_CHECKING:
+    from frontdesk.core.context import Actor
+    from frontdesk.services.registry import Services
+
 Command = Callable[[argparse.Namespace, Paths], int]
 SIGPIPE_EXIT = 128 + 13
 """The exit status of a process ended by SIGPIPE, as a shell reports it."""
+PASSWORD_ENV = "FRONTDESK_PASSWORD"
 
 
 def cmd_gui(args: argparse.Namespace, paths: Paths) -> int:
@@ -85,16 +98,22 @@ def cmd_demo(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def sign_in(args: argparse.Namespace, services: Services) -> Actor:
+    """The person ``--as`` names, signed in with the password from the environment or a prompt."""
+    password = os.environ.get(PASSWORD_ENV) or getpass.getpass(f"Password for {args.user}: ")
+    return services.auth.sign_in(args.user, password)
+
+
 def cmd_find(args: argparse.Namespace, paths: Paths) -> int:
     """Print the clients matching a query, best first, one a line.
 
-    Nobody signs in on the command line, so the search acts as a receptionist of
-    the first branch: phone numbers are masked (138****5678).
+    The search acts as the person signed in with ``--as``: phone numbers are
+    masked (138****5678) unless their role may see them.
     """
     db = open_database(paths)
     try:
-        search = build_services(paths, db).search
-        hits = search.search(search.command_line_actor(), args.query, args.limit)
+        services = build_services(paths, db)
+        hits = services.search.search(sign_in(args, services), args.query, args.limit)
     finally:
         db.dispose()
     for hit in hits:
@@ -109,12 +128,11 @@ def cmd_find(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_sheet(args: argparse.Namespace, paths: Paths) -> int:
     """Write one client's analysis sheet (客情分析表) as a PDF.
 
-    CLIENT is a phone number, a member number or a client id. Nobody signs in on
-    the command line: the sheet is printed as the first admin (else manager) of the
-    first store, and the audit trail records the view with ``via=cli``.
+    CLIENT is a phone number (for roles that see full numbers), a member number or
+    a client id. The sheet is printed as the person signed in with ``--as``, whose
+    role must allow it; the audit trail records the view with ``via=cli``.
     """
-    from frontdesk.core.context import system_clock
-    from frontdesk.services.sheet.service import SheetService, cli_actor, find_client
+    from frontdesk.services.sheet.service import find_client
 
     # The sheet's words come from the translation files, as in the program: this imports
     # the UI's word builder, which needs QtCore only (no window, no display).
@@ -122,9 +140,11 @@ def cmd_sheet(args: argparse.Namespace, paths: Paths) -> int:
 
     db = open_database(paths)
     try:
-        client_id = find_client(db, args.client)
-        SheetService(db, system_clock).write_sheet(cli_actor(db), client_id, args.output,
-                                                   sheet_words(args.lang), via="cli")
+        services = build_services(paths, db)
+        actor = sign_in(args, services)
+        client_id = find_client(db, actor, args.client)
+        services.sheet.write_sheet(actor, client_id, args.output, sheet_words(args.lang),
+                                   via="cli")
     finally:
         db.dispose()
     print(f"sheet written to {args.output}")
@@ -143,6 +163,12 @@ def _reader_gone() -> int:
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
     return SIGPIPE_EXIT
+
+
+def _add_signer(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--as", dest="user", required=True, metavar="USER",
+                        help=f"sign in as this staff member (password from {PASSWORD_ENV} "
+                             "or a prompt) and act with their role")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -172,9 +198,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--quiet", action="store_true", help="no progress output")
     demo.set_defaults(command=cmd_demo)
 
-    find = sub.add_parser("find", help="search clients (as a receptionist: phones masked)")
+    find = sub.add_parser("find", help="search clients as a signed-in staff member")
     find.add_argument("query", help="phone tail, phone, card number, name, pinyin or initials")
     find.add_argument("--limit", type=int, default=20, help="most matches to print (default 20)")
+    _add_signer(find)
     find.set_defaults(command=cmd_find)
 
     sheet = sub.add_parser("sheet", help="write a client analysis sheet as a PDF")
@@ -182,6 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("-o", "--output", required=True, metavar="FILE", help="the PDF to write")
     sheet.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN",
                        help="the sheet's language (default zh_CN)")
+    _add_signer(sheet)
     sheet.set_defaults(command=cmd_sheet)
     return parser
 

@@ -9,8 +9,9 @@ PostgreSQL is the same code through a URL.
 Services use :meth:`Database.write` for one user action (one transaction) and
 :meth:`Database.read` for look-ups; both turn database faults a person must act
 on into :class:`~frontdesk.errors.StorageError`. Hot read paths (the search) use
-:meth:`Database.connect`, a Core connection: the ORM is imported with the first
-session, so ``frontdesk find`` never loads it, nor the models.
+:meth:`Database.connect`, a Core connection, and the sign-in writes through
+:meth:`Database.transaction`: the ORM is imported with the first session, so
+``frontdesk find`` never loads it, nor the models.
 
 Every service method that opens a transaction is a :func:`unit_of_work`: when
 PostgreSQL undoes its transaction for a reason that is not the person's (a
@@ -113,6 +114,16 @@ class Database:
         """A read-only session (its transaction is rolled back at the end)."""
         with _storage_errors(), self._reader() as session:
             yield session
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One write transaction on a Core connection (``BEGIN IMMEDIATE`` on SQLite).
+
+        For writers on a fast path that must not load the ORM: the sign-in, which
+        ``frontdesk find`` goes through before it searches.
+        """
+        with _storage_errors(), self.engine.begin() as conn:
+            yield conn
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:

@@ -426,14 +426,15 @@ def find_into_closed_pipe(url: str, *, unbuffered: bool = False) -> tuple[int, s
     meets a pipe nobody reads, every time (``head`` would race with the writes).
     ``unbuffered`` makes that write the first ``print`` rather than the flush at the end.
     """
-    env = {**os.environ, "PYTHONUNBUFFERED": "1" if unbuffered else ""}
+    env = {**os.environ, "PYTHONUNBUFFERED": "1" if unbuffered else "",
+           "FRONTDESK_PASSWORD": PASSWORD}
     read_end, write_end = os.pipe()
     subprocess.run(["true"], stdin=read_end, check=True)
     os.close(read_end)
     try:
         finder = subprocess.run([sys.executable, "-m", "frontdesk", "--database", url, "find",
-                                 "王"], stdout=write_end, stderr=subprocess.PIPE, cwd=ROOT,
-                                env=env, check=False)
+                                 "王", "--as", "admin"], stdout=write_end, stderr=subprocess.PIPE,
+                                cwd=ROOT, env=env, check=False)
     finally:
         os.close(write_end)
     return finder.returncode, finder.stderr.decode(errors="replace")

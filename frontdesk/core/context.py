@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 class Role(enum.StrEnum):
@@ -33,10 +33,18 @@ def local_today(clock: Clock) -> dt.date:
 
 @dataclass(frozen=True)
 class Actor:
-    """The signed-in staff member on whose behalf a service acts."""
+    """The signed-in staff member on whose behalf a service acts.
+
+    Only the sign-in makes one (:mod:`frontdesk.services.staff.auth`), from the staff
+    row in the database, and signs it: ``signature`` is an HMAC of the other fields
+    under a key this process drew at start. Every permission check verifies it
+    (:mod:`frontdesk.core.permissions`), so an actor built by hand, or a signed one
+    with its role replaced, is refused.
+    """
 
     staff_id: int
     username: str
     display_name: str
     role: Role
     branch_id: int
+    signature: bytes = field(default=b"", repr=False)

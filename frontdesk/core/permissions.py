@@ -2,11 +2,26 @@
 
 The UI may hide a button a role cannot use, but the service checks again, so no
 screen (or script) can bypass the rule.
+
+The role checked is the one the database gave at sign-in, never one the caller
+chose: the sign-in signs each :class:`~frontdesk.core.context.Actor` it makes
+(:func:`sign`, an HMAC-SHA256 of its fields under a key drawn when this process
+started), and :func:`require` and :func:`allowed` refuse an actor whose signature
+does not match, such as one built by hand or ``dataclasses.replace(actor,
+role=Role.ADMIN)``. Checking costs about a microsecond, so the search on the typing
+path keeps it. A signature is good for the life of the process; staff made
+inactive or given another role meanwhile are caught at the next sign-in or unlock.
+Only the sign-in may call :func:`sign` (tests/unit/test_architecture.py holds the
+list of callers); tests get signed actors through the real sign-in or
+``tests/actors.py``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import enum
+import hmac
+import secrets
 
 from frontdesk.core.context import Actor, Role
 from frontdesk.errors import PermissionDenied
@@ -48,11 +63,40 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
 }
 
 
-def allowed(role: Role, action: Action) -> bool:
-    return action in ROLE_ACTIONS[role]
+_KEY = secrets.token_bytes(32)
+"""This process's signing key: drawn at import, kept in memory only."""
+
+
+def _digest(actor: Actor) -> bytes:
+    # repr of a tuple quotes each field: no two different actors read as the same text
+    fields = repr((actor.staff_id, actor.username, actor.display_name, str(actor.role),
+                   actor.branch_id))
+    return hmac.digest(_KEY, fields.encode(), "sha256")
+
+
+def sign(actor: Actor) -> Actor:
+    """The actor with its signature. For the sign-in only (see the module docstring)."""
+    return dataclasses.replace(actor, signature=_digest(actor))
+
+
+def is_signed(actor: Actor) -> bool:
+    """True when the actor came from this process's sign-in unchanged."""
+    return hmac.compare_digest(actor.signature, _digest(actor))
+
+
+def check_signed(actor: Actor) -> None:
+    """Raise :class:`PermissionDenied` unless the actor came from the sign-in unchanged."""
+    if not is_signed(actor):
+        raise PermissionDenied("Sign in again: this session did not come from a sign-in.")
+
+
+def allowed(actor: Actor, action: Action) -> bool:
+    """Whether the actor (signed, see the module docstring) may perform ``action``."""
+    return action in ROLE_ACTIONS[actor.role] and is_signed(actor)
 
 
 def require(actor: Actor, action: Action) -> None:
-    """Raise :class:`PermissionDenied` unless the actor's role may perform ``action``."""
-    if not allowed(actor.role, action):
+    """Raise :class:`PermissionDenied` unless the actor is signed and its role may ``action``."""
+    check_signed(actor)
+    if action not in ROLE_ACTIONS[actor.role]:
         raise PermissionDenied(role=actor.role.value, action=action.value)

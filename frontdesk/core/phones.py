@@ -84,8 +84,24 @@ def mask_phone(e164: str | None) -> str:
     digits = _national(e164) if e164.startswith("+") else e164
     if len(digits) <= 4:
         return "*" * len(digits)
-    head = digits[:3] if len(digits) >= 10 else digits[:1]
+    head = _mask_head(digits)
     return head + "*" * (len(digits) - len(head) - 4) + digits[-4:]
+
+
+def _mask_head(digits: str) -> str:
+    return digits[:3] if len(digits) >= 10 else digits[:1]
+
+
+def mask_shown(e164: str) -> tuple[str, str] | None:
+    """What the mask of a stored number leaves visible: the start of its E.164 form
+    (``+86138`` for ``138****5678``) and its last four digits; None when it hides both.
+
+    Numbers with the same start, length and last four digits look the same masked.
+    """
+    digits = _national(e164)
+    if len(digits) <= 4:
+        return None
+    return e164[:len(e164) - len(digits)] + _mask_head(digits), digits[-4:]
 
 
 def phone_for(e164: str | None, may_see_full: bool) -> str:

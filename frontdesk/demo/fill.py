@@ -56,6 +56,7 @@ from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.staff.auth import hash_password
 from frontdesk.services.store.setup import DEFAULTS as SETTING_DEFAULTS
+from frontdesk.services.store.setup import claim_first_run
 
 CHUNK_CLIENTS = 10_000
 """Clients made and written per transaction; memory stays bounded by this."""
@@ -148,7 +149,8 @@ def _set_up_store(s: Session, now: dt.datetime) -> _Store:
                             "empty store.")
     branch = s.scalar(select(Branch).order_by(Branch.id).limit(1))
     new_store = branch is None
-    if branch is None:
+    if branch is None:  # an empty database: this fill is its first-run set-up
+        claim_first_run(s, now)
         branch = Branch(name=STORE_NAME, created_at=now)
         s.add(branch)
         s.flush()

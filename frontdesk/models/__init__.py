@@ -10,7 +10,7 @@ from frontdesk.models.base import Base
 from frontdesk.models.catalog import Product, Room, RoomState, ServiceItem
 from frontdesk.models.client import Client, ClientNamePart, Gender, SourceChannel
 from frontdesk.models.staff import LoginFailure, Staff
-from frontdesk.models.store import Branch, Setting
+from frontdesk.models.store import Branch, FirstRun, Setting
 from frontdesk.models.visit import (
     ConsumptionLine,
     LineKind,
@@ -23,7 +23,7 @@ from frontdesk.models.visit import (
 
 __all__ = [
     "AuditEntry", "Base", "Branch", "Client", "ClientNamePart", "ConsumptionLine",
-    "Gender", "LineKind", "LoginFailure", "Payment", "PaymentMethod", "Product", "Room",
+    "FirstRun", "Gender", "LineKind", "LoginFailure", "Payment", "PaymentMethod", "Product", "Room",
     "RoomState", "ServiceItem", "Setting", "SourceChannel", "Staff", "Visit", "VisitKind",
     "VisitStatus",
 ]

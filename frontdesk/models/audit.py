@@ -26,6 +26,8 @@ class AuditAction(enum.StrEnum):
     CLIENT_UPDATE = "client.update"
     CLIENT_PREFERENCES = "client.preferences"
     CLIENT_CONFIRM_BASICS = "client.confirm_basics"
+    PHONE_MATCHED = "client.phone_matched"
+    """A role that sees phones masked was told a number it typed is a client's."""
     # Catalog and rooms
     SERVICE_ITEM_CREATE = "service_item.create"
     PRODUCT_CREATE = "product.create"

@@ -1,10 +1,10 @@
-"""The store (branch) and its business settings."""
+"""The store (branch), its business settings, and the mark that the first-run set-up is done."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from frontdesk.models.base import Base, IntPk, utcnow
@@ -32,3 +32,19 @@ class Setting(Base):
     branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"))
     key: Mapped[str] = mapped_column(String(64))
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class FirstRun(Base):
+    """The first-run set-up of this database, done: at most one row, with id 1.
+
+    Whoever creates the first store (the set-up wizard, ``frontdesk init``, a demo
+    fill of an empty database) inserts it in the same transaction, so of several
+    simultaneous set-ups the database lets exactly one commit: the others collide
+    with its primary key (see :func:`frontdesk.services.store.setup.claim_first_run`).
+    """
+
+    __tablename__ = "first_run"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    done_at: Mapped[dt.datetime]

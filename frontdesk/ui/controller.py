@@ -195,6 +195,7 @@ class AppController(QObject):
         self.window = MainWindow(self.services, actor, self.settings, self.worker)
         self.window.sign_out_requested.connect(self.sign_out)
         self.window.language_changed.connect(self.change_language)
+        self.window.actor_changed.connect(self.reopen_as)
         self.window.show()
 
     @Slot()
@@ -209,11 +210,22 @@ class AppController(QObject):
     def change_language(self, code: str) -> None:
         """Switch translators and rebuild the window in the new language, still signed in."""
         assert self.window is not None
-        actor, old = self.window.actor, self.window
         self.translations.apply(code)
+        self._rebuild(self.window.actor, "settings")
+
+    @Slot(object)
+    def reopen_as(self, actor: Actor) -> None:
+        """The person unlocked the desk, and the database gives them another role now (a
+        manager changed it): the screens are rebuilt for the role they have."""
+        self._rebuild(actor, None)
+
+    def _rebuild(self, actor: Actor, page: str | None) -> None:
+        assert self.window is not None
+        old = self.window
         self.open_main(actor)
         if self.window is not None:
-            self.window.show_page("settings")
+            if page is not None:
+                self.window.show_page(page)
             self.window.setGeometry(old.geometry())
         old.close()
         old.deleteLater()

@@ -117,6 +117,8 @@ class LockScreen(QWidget):
 
     unlocked = Signal()
     sign_out_requested = Signal()
+    actor_changed = Signal(object)
+    """Unlocked, but the database now gives the person another role: the new Actor."""
 
     def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
@@ -149,9 +151,12 @@ class LockScreen(QWidget):
     @Slot()
     def _try_unlock(self) -> None:
         try:
-            self._services.auth.unlock(self._actor, self.password.text())
+            now = self._services.auth.unlock(self._actor, self.password.text())
         except DomainError as exc:
             self.error.setText(error_text(exc))
             self.password.clear()
+            return
+        if now != self._actor:
+            self.actor_changed.emit(now)
             return
         self.unlocked.emit()

@@ -33,6 +33,8 @@ from frontdesk.ui.worker import DbWorker
 class MainWindow(QMainWindow):
     sign_out_requested = Signal()
     language_changed = Signal(str)
+    actor_changed = Signal(object)
+    """Unlocked with another role than the screens were built for: the new Actor."""
 
     def __init__(self, services: Services, actor: Actor, settings: LocalSettings,
                  worker: DbWorker, parent: QWidget | None = None) -> None:
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self.lock_screen = LockScreen(self._services, self.actor)
         self.lock_screen.unlocked.connect(self.unlock)
         self.lock_screen.sign_out_requested.connect(self.sign_out_requested)
+        self.lock_screen.actor_changed.connect(self.actor_changed)
         self.root = QStackedWidget(objectName="root")
         self.root.addWidget(workspace)
         self.root.addWidget(self.lock_screen)

@@ -72,7 +72,7 @@ class SettingsPage(QWidget):
             spin.setFixedWidth(width)
         self.lock_message = QLabel(objectName="fieldError")
         self.discount_message = QLabel(objectName="fieldError")
-        may_change = allowed(self._actor.role, Action.MANAGE_SETTINGS)
+        may_change = allowed(self._actor, Action.MANAGE_SETTINGS)
         form = QFormLayout(box)
         form.addRow(self.tr("Lock the desk after idle"),
                     self._with_save(self.idle_minutes, "saveIdleMinutes",

@@ -1162,6 +1162,10 @@
         <translation>没有编号为 {id} 的客户。</translation>
     </message>
     <message>
+        <source>No client with the member number or id {text} (your role sees phone numbers masked, so it cannot find a client by phone).</source>
+        <translation>没有会员号或编号为 {text} 的客户（您的角色看到的手机号是遮盖的，因此不能按手机号查找客户）。</translation>
+    </message>
+    <message>
         <source>No client with the phone, member number or id {text}.</source>
         <translation>没有手机号、卡号或编号为 {text} 的客户。</translation>
     </message>
@@ -1232,6 +1236,10 @@
     <message>
         <source>Sheets print in {choices}.</source>
         <translation>分析表可打印的语言：{choices}。</translation>
+    </message>
+    <message>
+        <source>Sign in again: this session did not come from a sign-in.</source>
+        <translation>请重新登录：此会话不是通过登录建立的。</translation>
     </message>
     <message>
         <source>Someone else changed this client meanwhile ({fields}). Nothing was saved: check the new values and make your change again.</source>
@@ -1358,10 +1366,6 @@
         <translation>没有编号为 {id} 的记录。</translation>
     </message>
     <message>
-        <source>There is no store yet: run &apos;frontdesk init&apos; or &apos;frontdesk demo&apos;.</source>
-        <translation>还没有门店：请运行 “frontdesk init” 或 “frontdesk demo”。</translation>
-    </message>
-    <message>
         <source>There is no such consultant.</source>
         <translation>没有这位顾问。</translation>
     </message>
@@ -1392,10 +1396,6 @@
     <message>
         <source>This database already has clients; demo data only goes into an empty store.</source>
         <translation>数据库中已有客户；演示数据只能载入空门店。</translation>
-    </message>
-    <message>
-        <source>This database has no store with an admin or manager yet.</source>
-        <translation>数据库中还没有带管理员或店长的门店。</translation>
     </message>
     <message>
         <source>This database has no store yet.</source>
@@ -1492,6 +1492,10 @@
     <message>
         <source>{path} is a folder: give the sheet a file name.</source>
         <translation>{path} 是一个文件夹，请为分析表指定文件名。</translation>
+    </message>
+    <message>
+        <source>{n} phone numbers you typed were already on file within the hour, the most your role may check; a manager can go on.</source>
+        <translation>一小时内您输入的手机号已有 {n} 个是现有客户的，这是您的角色可核对的上限；请由店长继续办理。</translation>
     </message>
     <message>
         <source>{room} is being cleaned.</source>

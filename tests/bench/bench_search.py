@@ -6,8 +6,10 @@ A demo database is built once under ``bench-data/`` with
 :func:`frontdesk.demo.fill.fill_demo` and reused while the file for the same
 client count and seed exists (building 1,000,000 clients takes minutes). For
 each query kind, ``Q`` queries are made from random real clients and timed
-twice: through :meth:`ClientSearch.search` as a receptionist (classify, one
-statement, rank, mask, birthday flags) and as the floor: the plain SQL that
+twice: through :meth:`ClientSearch.search` as a receptionist of the demo store,
+signed in for real (classify, one statement, rank, mask, birthday flags; the exact
+"full phone" as its manager, since a receptionist's search only finds the numbers
+that look the same masked: "full phone, masked role") and as the floor: the plain SQL that
 returns the same rows, run with the :mod:`sqlite3` module on the same file, its
 parameters ready-made. Each query runs once untimed first (warm page cache; the
 clients found are checked against the floor's), then both sides are timed
@@ -27,12 +29,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from frontdesk.core.context import Actor, Role, system_clock
+from frontdesk.core.context import Actor, system_clock
 from frontdesk.core.names import MAX_PART, prefix_upper_bound
 from frontdesk.core.phones import display_phone
 from frontdesk.db import Database
+from frontdesk.demo.data import DEMO_PASSWORD
 from frontdesk.migrate import upgrade
 from frontdesk.services.clients.search import ClientHit, ClientSearch
+from frontdesk.services.staff.auth import AuthService
 from tests.bench.stats import Row, Timing, markdown_table, time_each
 
 DATA_DIR = Path("bench-data")
@@ -53,6 +57,16 @@ _TAIL = (f"SELECT * FROM (SELECT {_COLS} FROM client c WHERE c.phone_last4 = ? A
          f"LIMIT {LIMIT})")
 
 
+_MASK = (f"SELECT * FROM (SELECT {_COLS} FROM client c WHERE c.phone_last4 = ? AND "
+         "substr(c.phone_e164, 1, ?) = ? AND length(c.phone_e164) = ? AND "
+         "c.anonymised_at IS NULL ORDER BY c.last_visit_at IS NULL, c.last_visit_at DESC, c.id "
+         f"LIMIT {LIMIT})")
+DESK_USER, MANAGER_USER = "reception1", "manager"
+"""Demo accounts (their password is DEMO_PASSWORD) the benchmark signs in as."""
+AS_MANAGER = {"full phone"}
+"""Kinds searched as the manager: the exact phone lookup is for roles that see full numbers."""
+
+
 def _range(col: str) -> str:
     return _RANGE.format(cols=_COLS, col=col, n=LIMIT)
 
@@ -60,6 +74,7 @@ def _range(col: str) -> str:
 FLOOR_SQL: dict[str, str] = {
     "phone": f"{_CARD} UNION ALL SELECT {_COLS} FROM client c WHERE c.phone_e164 = ? "
              "AND c.anonymised_at IS NULL",
+    "phone mask": f"{_CARD} UNION ALL {_MASK}",
     "tail": f"{_CARD} UNION ALL {_TAIL}",
     "card": _CARD,
     "name": f"{_range('name')} UNION ALL {_PART}",
@@ -105,16 +120,19 @@ def run(args: argparse.Namespace) -> str:
 def _measure(db: Database, raw: sqlite3.Connection, probes: dict[str, list[Probe]],
              rounds: int) -> tuple[list[Row], list[str]]:
     search = ClientSearch(db, system_clock)
-    desk = Actor(0, "bench", "bench", Role.RECEPTIONIST, 1)
-
-    def ours(probe: Any) -> list[ClientHit]:
-        return search.search(desk, probe.typed, LIMIT)
+    auth = AuthService(db, system_clock)
+    desk, manager = (auth.sign_in(user, DEMO_PASSWORD) for user in (DESK_USER, MANAGER_USER))
 
     def floor(probe: Any) -> list[Any]:
         return raw.execute(FLOOR_SQL[probe.floor], probe.params).fetchall()
 
     rows, notes = [], []
     for kind, items in probes.items():
+        actor = manager if kind in AS_MANAGER else desk
+
+        def ours(probe: Any, actor: Actor = actor) -> list[ClientHit]:
+            return search.search(actor, probe.typed, LIMIT)
+
         differ = sum(not _same(ours(p), floor(p)) for p in items)  # also warms the cache
         row = Row(kind, *_time_interleaved(kind, ours, floor, items, rounds))
         rows.append(row)
@@ -185,6 +203,13 @@ def _typed_phone(e164: str, rng: random.Random) -> Probe:
     return Probe(rng.choice(forms), "phone", (national, e164))
 
 
+def _typed_masked(e164: str, rng: random.Random) -> Probe:
+    """A full number as the desk types it, and the floor of the look-alike lookup."""
+    start = e164[:6]  # +86 and the three digits a mainland mobile's mask shows
+    return Probe(_typed_phone(e164, rng).typed, "phone mask",
+                 (e164[3:], e164[-4:], len(start), start, len(e164)))
+
+
 def _has(i: int, length: int = 1) -> Callable[[tuple[Any, ...]], bool]:
     return lambda p: p[i] is not None and len(p[i]) >= length
 
@@ -193,6 +218,7 @@ Maker = Callable[[tuple[Any, ...], random.Random], Probe]
 _MAKERS: dict[str, tuple[Callable[[tuple[Any, ...]], bool], Maker]] = {
     "phone tail": (_has(3), lambda p, r: Probe(p[3][-4:], "tail", (p[3][-4:],) * 2)),
     "full phone": (_has(3), lambda p, r: _typed_phone(p[3], r)),
+    "full phone, masked role": (_has(3), lambda p, r: _typed_masked(p[3], r)),
     "card number": (_has(4), lambda p, r: Probe(p[4], "card", (p[4],))),
     "name, 1 char": (_has(0), lambda p, r: _name(p[0][:1])),
     "name, 2 chars": (_has(0, 2), lambda p, r: _name(p[0][:2])),

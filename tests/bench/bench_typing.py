@@ -19,8 +19,9 @@ import random
 import sqlite3
 
 from frontdesk.db import Database
+from frontdesk.demo.data import DEMO_PASSWORD
 from frontdesk.services.registry import Services
-from tests.bench.bench_search import ensure_database
+from tests.bench.bench_search import DESK_USER, ensure_database
 from tests.bench.stats import Row, markdown_table, time_each
 
 BUDGET_MS = 50.0
@@ -68,7 +69,7 @@ def _measure(services: Services, queries: list[str]) -> list[Row]:
     from frontdesk.ui.desk.search_panel import SearchPanel
     from frontdesk.ui.worker import DbWorker
 
-    actor = services.search.command_line_actor()
+    actor = services.auth.sign_in(DESK_USER, DEMO_PASSWORD)  # a receptionist of the demo store
     worker = DbWorker()
     panel = SearchPanel(services, actor, worker)
     panel.resize(700, 500)

@@ -53,7 +53,8 @@ def _store(db: Database, clients: int) -> Store:
     admin = services.store.initialise("探针美容会所", "admin", "管理员", PASSWORD)
     services.staff.add_staff(admin, "manager", "店长", Role.MANAGER, PASSWORD)
     desk = services.staff.add_staff(admin, "desk", "前台", Role.RECEPTIONIST, PASSWORD)
-    receptionist = Actor(desk.id, "desk", desk.display_name, Role.RECEPTIONIST, admin.branch_id)
+    receptionist = services.auth.sign_in("desk", PASSWORD)
+    assert receptionist.staff_id == desk.id
     facial = services.catalog.add_service_item(admin, "面部护理", FACIAL_FEN, 60)
     cream = services.catalog.add_product(admin, "面霜", 15800)
     ids = tuple(services.clients.register(

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from frontdesk.bootstrap import demo_loader
 from frontdesk.core.context import Actor, Role
-from frontdesk.models import Client
+from frontdesk.models import Client, Staff
 from frontdesk.services.registry import Services
 from frontdesk.ui.controller import AppController
 from frontdesk.ui.i18n import Translations
@@ -149,6 +149,38 @@ def test_a_receptionist_cannot_change_the_idle_lock(
     page._save_idle_minutes()  # even if the button were reachable, the service refuses
     assert "无权" in page.lock_message.text()
     assert services.store.idle_lock_minutes(admin.branch_id) == 10
+
+
+def test_unlocking_with_a_role_changed_meanwhile_rebuilds_the_screens_for_it(
+        qtbot, services: Services, admin: Actor, local_settings: LocalSettings,
+        translations: Translations) -> None:
+    services.staff.add_staff(admin, "lily", "莉莉", Role.RECEPTIONIST, "desk-pass-1")
+    controller = AppController(services, local_settings, translations)
+    controller.open_main(services.auth.sign_in("lily", "desk-pass-1"))
+    old = controller.window
+    assert old is not None
+    old.lock()
+    with services.db.write() as s:  # a manager makes her a consultant meanwhile
+        s.scalar(select(Staff).where(Staff.username == "lily")).role = Role.CONSULTANT
+    _type(qtbot, old.lock_screen.password, "desk-pass-1")
+    qtbot.keyClick(old.lock_screen.password, Qt.Key.Key_Return)
+    new = controller.window
+    assert new is not None and new is not old and not new.is_locked
+    qtbot.addWidget(new)
+    assert new.actor.role is Role.CONSULTANT
+    assert new.findChild(QLabel, "statusRole").text() == "顾问"
+    controller.worker.shutdown()  # the new desk's first loads finish before the test ends
+
+
+def test_staff_made_inactive_cannot_unlock(qtbot, services: Services, admin: Actor,
+                                           main_window) -> None:
+    main_window.lock()
+    with services.db.write() as s:
+        s.scalar(select(Staff).where(Staff.username == "admin")).active = False
+    _type(qtbot, main_window.lock_screen.password, ADMIN_PASSWORD)
+    qtbot.keyClick(main_window.lock_screen.password, Qt.Key.Key_Return)
+    assert main_window.is_locked
+    assert main_window.lock_screen.error.text() == "用户名或密码错误。"
 
 
 def test_without_a_display_the_program_says_so_in_one_line(monkeypatch, capsys, tmp_path) -> None:

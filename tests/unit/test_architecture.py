@@ -145,3 +145,18 @@ def test_the_checks_see_a_circle_and_a_wrong_import() -> None:
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert layer_of("frontdesk.services.desk.visits") == "frontdesk.services"
     assert not any("frontdesk.ui" in ok for ok in ALLOWED["frontdesk.services"])
+
+
+SIGNERS: dict[str, set[str]] = {
+    "frontdesk.core.permissions.sign": {"frontdesk.services.staff.auth"},
+    "frontdesk.services.staff.auth.actor_of": {"frontdesk.services.store.setup"},
+}
+"""Who may sign an actor: the sign-in, and the first-run set-up (for the admin it has just
+written). Anywhere else, a signed actor would carry a role the caller chose."""
+
+
+def test_only_the_sign_in_signs_actors() -> None:
+    signing = {(imp.target, imp.source) for imp in all_imports() if imp.target in SIGNERS}
+    assert all(source in SIGNERS[target] for target, source in signing), signing
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in PACKAGE.rglob("*.py"))
+    assert "permissions.sign(" not in sources and "auth.actor_of(" not in sources

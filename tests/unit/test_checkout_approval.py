@@ -46,7 +46,9 @@ from frontdesk.services.desk.checkout import (
 )
 from frontdesk.services.desk.visits import CheckIn
 from frontdesk.services.registry import Services
-from frontdesk.services.staff.auth import MAX_FAILURES, new_staff
+from frontdesk.services.staff.accounts import new_staff
+from frontdesk.services.staff.auth import MAX_FAILURES
+from tests.actors import signed_actor
 from tests.conftest import ADMIN_PASSWORD
 from tests.unit.test_appointments import Desk, make_desk
 from tests.unit.test_clients import snapshot
@@ -70,7 +72,7 @@ def team(services: Services, admin: Actor) -> Team:
     desk = make_desk(services, admin)
     clerk = services.staff.add_staff(admin, "xiaoli", "小李", Role.RECEPTIONIST, PASSWORD)
     services.staff.add_staff(admin, "dianzhang", "张店长", Role.MANAGER, PASSWORD)
-    return Team(desk, Actor(clerk.id, "xiaoli", "小李", Role.RECEPTIONIST, admin.branch_id),
+    return Team(desk, signed_actor(services.db, clerk.id),
                 Approval("dianzhang", PASSWORD, REASON))
 
 

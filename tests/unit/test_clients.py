@@ -15,6 +15,7 @@ from frontdesk.core.visitors import VisitorClass
 from frontdesk.db import Database
 from frontdesk.errors import NotFound, PermissionDenied, ValidationError
 from frontdesk.models import AuditEntry, Client, ClientNamePart, Gender, SourceChannel
+from frontdesk.services.clients.phone_matches import MATCH_LIMIT, PhoneMatchesRefused
 from frontdesk.services.clients.registration import (
     DuplicatePhone,
     NewClient,
@@ -22,6 +23,7 @@ from frontdesk.services.clients.registration import (
     refresh_search_keys,
 )
 from frontdesk.services.registry import Services
+from tests.actors import signed_actor
 from tests.conftest import NOW, FakeClock
 
 
@@ -36,7 +38,7 @@ def snapshot(db: Database) -> dict[str, list[str]]:
 def staff_actor(services: Services, admin: Actor, username: str, role: Role) -> Actor:
     """A signed-in colleague of the admin in another role (built from a real staff row)."""
     row = services.staff.add_staff(admin, username, username.title(), role, None)
-    return Actor(row.id, username, row.display_name, role, admin.branch_id)
+    return signed_actor(services.db, row.id)
 
 
 def form(**changes: Any) -> NewClient:
@@ -225,6 +227,54 @@ def test_find_by_phone(services: Services, admin: Actor) -> None:
     with pytest.raises(ValidationError) as caught:
         services.clients.find_by_phone(admin, "abc")
     assert caught.value.field == "phone"
+
+
+def test_find_by_phone_is_for_roles_that_see_full_numbers(services: Services,
+                                                          admin: Actor) -> None:
+    services.clients.register(admin, form())
+    desk = staff_actor(services, admin, "xiaoli", Role.RECEPTIONIST)
+    with pytest.raises(PermissionDenied):
+        services.clients.find_by_phone(desk, "13800001234")
+
+
+def _matches_shown(db: Database, actor: Actor) -> list[int | None]:
+    with db.read() as s:
+        return list(s.scalars(select(AuditEntry.entity_id).where(
+            AuditEntry.action == "client.phone_matched", AuditEntry.staff_id == actor.staff_id)))
+
+
+def test_a_masked_role_told_a_number_is_on_file_is_audited_then_limited(
+        services: Services, admin: Actor, db: Database, clock: FakeClock) -> None:
+    taken = services.clients.register(admin, form(phone="13800001234")).client_id
+    desk = staff_actor(services, admin, "xiaoli", Role.RECEPTIONIST)
+    for _ in range(MATCH_LIMIT):
+        with pytest.raises(DuplicatePhone):
+            services.clients.register(desk, form(name="李四", phone="13800001234"))
+    assert _matches_shown(db, desk) == [taken] * MATCH_LIMIT
+    before = snapshot(db)
+    for phone in ("13800001234", "13900005678"):  # taken or not: the same refusal
+        with pytest.raises(PhoneMatchesRefused):
+            services.clients.register(desk, form(name="李四", phone=phone))
+    assert snapshot(db) == before
+    clock.advance(minutes=61)
+    assert services.clients.register(desk, form(name="李四", phone="13900005678")).client_id
+    for _ in range(MATCH_LIMIT + 1):  # a manager sees full numbers: nothing to confirm
+        with pytest.raises(DuplicatePhone):
+            services.clients.register(admin, form(name="李四", phone="13800001234"))
+    assert _matches_shown(db, admin) == []
+
+
+def test_a_number_not_on_file_is_never_told_apart_for_free(services: Services, admin: Actor,
+                                                           db: Database) -> None:
+    """Every refusal that writes nothing comes before the phone's: a taken member number
+    answers the same whether or not the phone is someone's."""
+    services.clients.register(admin, form(phone="13800001234", member_no="M1"))
+    desk = staff_actor(services, admin, "xiaoli", Role.RECEPTIONIST)
+    for phone in ("13800001234", "13900005678"):
+        with pytest.raises(ValidationError) as caught:
+            services.clients.register(desk, form(name="李四", phone=phone, member_no="M1"))
+        assert caught.value.field == "member_no"
+    assert _matches_shown(db, desk) == []
 
 
 def test_a_therapist_may_not_register(services: Services, admin: Actor, db: Database) -> None:

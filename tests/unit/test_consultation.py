@@ -36,6 +36,7 @@ from frontdesk.services.health.consultation import (
 )
 from frontdesk.services.health.photos import MAX_PHOTO_BYTES, PhotoMissing, PhotoService
 from frontdesk.services.registry import Services
+from tests.actors import signed_actor
 from tests.conftest import NOW, FakeClock
 
 FULL_FORM = ConsultationForm(
@@ -56,7 +57,7 @@ FULL_FORM = ConsultationForm(
 
 def make_staff(services: Services, admin: Actor, role: Role, username: str) -> Actor:
     row = services.staff.add_staff(admin, username, username.title(), role, None)
-    return Actor(row.id, username, row.display_name, role, admin.branch_id)
+    return signed_actor(services.db, row.id)
 
 
 def register(services: Services, admin: Actor, name: str = "张晓梅", phone: str = "13800138000",

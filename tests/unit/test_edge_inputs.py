@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from frontdesk.core.context import Actor, Role
+from frontdesk.core.context import Role
 from frontdesk.core.phones import normalise_phone
 from frontdesk.core.validation import check_characters, check_prose, check_text
 from frontdesk.db import Database
@@ -21,6 +21,7 @@ from frontdesk.services.clients.registration import NewClient
 from frontdesk.services.clients.search import MatchKind, plan_query
 from frontdesk.services.registry import Services
 from frontdesk.services.sheet.service import find_client
+from tests.actors import signed_actor
 from tests.edge_inputs import (
     ENTRIES,
     HUGE_ID,
@@ -119,15 +120,15 @@ def test_no_lookup_reads_letters_as_a_phone(store: Store, db: Database) -> None:
     assert plan_query("138abcd5678").kinds == (MatchKind.CARD,)
     assert store.services.search.search(store.admin, "138abcd5678") == []
     with pytest.raises(NotFound):
-        find_client(db, "138abcd5678")
-    assert find_client(db, "138 2223 5678") == keypad.client_id
+        find_client(db, store.admin, "138abcd5678")
+    assert find_client(db, store.admin, "138 2223 5678") == keypad.client_id
     assert normalise_phone("+86 (138) 0013-8000") == "+8613800138000"
 
 
 def test_a_refused_view_of_an_impossible_id_is_still_audited(store: Store) -> None:
     """The audit trail's entity id is a 32-bit INTEGER: a huge id goes into the detail."""
     desk = store.services.staff.add_staff(store.admin, "desk", "前台", Role.RECEPTIONIST, None)
-    receptionist = Actor(desk.id, "desk", "前台", Role.RECEPTIONIST, store.admin.branch_id)
+    receptionist = signed_actor(store.services.db, desk.id)
     with pytest.raises(PermissionDenied):
         store.services.consultation.get(receptionist, HUGE_ID)
     with store.services.db.read() as s:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from frontdesk.core.names import name_keys, name_parts
-from frontdesk.core.phones import display_phone, last4, mask_phone, normalise_phone
+from frontdesk.core.phones import (
+    display_phone,
+    last4,
+    mask_phone,
+    mask_shown,
+    normalise_phone,
+)
 from frontdesk.errors import ValidationError
 
 
@@ -29,6 +35,18 @@ def test_mask_and_display() -> None:
     assert last4("+8613812345678") == "5678"
     assert mask_phone(None) == "" and last4(None) is None
     assert mask_phone("+85291234567").endswith("4567") and "*" in mask_phone("+85291234567")
+
+
+@pytest.mark.parametrize(("e164", "shown"), [
+    ("+8613812345678", ("+86138", "5678")), ("+861012345678", ("+86101", "5678")),
+    ("+85291234567", ("+8529", "4567")), ("+390612345678", ("+3906", "5678")),
+])
+def test_mask_shown_is_what_the_mask_leaves_visible(e164: str, shown: tuple[str, str]) -> None:
+    assert mask_shown(e164) == shown
+    start, tail = shown
+    masked = mask_phone(e164)
+    assert e164.startswith(start) and masked.endswith(tail)
+    assert start.endswith(masked.split("*")[0])  # the visible head, as it is stored
 
 
 @pytest.mark.parametrize(("name", "full", "initials"), [

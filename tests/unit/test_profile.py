@@ -257,6 +257,20 @@ def test_a_phone_on_another_client_is_refused(
     assert profiles.profile(admin, client_id).basics == before
 
 
+def test_a_masked_role_told_a_phone_is_taken_is_audited(
+        services: Services, admin: Actor, profiles: ProfileService, client_id: int) -> None:
+    other = register(services, admin, "李丽", "13900139000")
+    desk = make_staff(services, admin, Role.RECEPTIONIST, "lily")
+    before = profiles.profile(desk, client_id).basics
+    with pytest.raises(DuplicatePhone):
+        profiles.update_basics(desk, client_id, before.version,
+                               BasicsChanges(phone="139-0013-9000"), before)
+    with services.db.read() as s:
+        shown = list(s.scalars(select(AuditEntry.entity_id).where(
+            AuditEntry.action == "client.phone_matched", AuditEntry.staff_id == desk.staff_id)))
+    assert shown == [other]
+
+
 def test_an_edit_refreshes_search_keys_stamps_consent_and_is_audited(
         services: Services, admin: Actor, profiles: ProfileService, client_id: int,
         clock: FakeClock) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -19,14 +19,17 @@ from frontdesk.core.phones import last4, normalise_phone
 from frontdesk.core.visitors import VisitorClass
 from frontdesk.db import Database
 from frontdesk.errors import PermissionDenied
-from frontdesk.models import Branch, Client, ClientNamePart
+from frontdesk.models import AuditEntry, Branch, Client, ClientNamePart, Staff
 from frontdesk.services.clients.search import (
     ClientSearch,
     HitExtras,
     MatchKind,
     _statement,
+    masked_plan,
     plan_query,
 )
+from frontdesk.services.staff.auth import hash_password
+from tests.actors import staff_in_role
 from tests.conftest import NOW, FakeClock
 
 UTC = dt.UTC
@@ -36,6 +39,7 @@ UTC = dt.UTC
 class Store:
     db: Database
     branch_id: int
+    actors: dict[Role, Actor] = field(default_factory=dict)
 
     def add(self, name: str, phone: str | None = None, *, member_no: str | None = None,
             visited_days_ago: int | None = None, anonymised: bool = False,
@@ -66,8 +70,10 @@ def store(db: Database) -> Store:
 
 
 def actor(store: Store, role: Role = Role.RECEPTIONIST) -> Actor:
-    return Actor(staff_id=1, username=role.value, display_name=role.value, role=role,
-                 branch_id=store.branch_id)
+    """A signed-in colleague in ``role`` (one staff row per role, made on first use)."""
+    if role not in store.actors:
+        store.actors[role] = staff_in_role(store.db, store.branch_id, role)
+    return store.actors[role]
 
 
 @pytest.fixture
@@ -113,8 +119,35 @@ def test_full_phone_in_any_form_is_an_exact_match(search: ClientSearch, store: S
                                                   typed: str) -> None:
     store.add("王芳", "13800138000")
     store.add("王芳芳", "13800138001")
-    hits = search.search(actor(store), typed)
+    hits = search.search(actor(store, Role.MANAGER), typed)
     assert [(h.name, h.matched_by) for h in hits] == [("王芳", MatchKind.PHONE)]
+
+
+def test_a_masked_role_finds_every_client_whose_number_looks_the_same(
+        search: ClientSearch, store: Store) -> None:
+    """A client on the phone says her number; the desk sees who it may be, masked, and
+    asks her name. What it sees is the same whatever the hidden middle digits are."""
+    store.add("孙丽", "13900000001", visited_days_ago=3)
+    store.add("孙小丽", "13912340001", visited_days_ago=1)
+    store.add("孙大丽", "13800000001")  # another start: looks different
+    store.add("孙老丽", "13900000002")  # another tail
+    desk = actor(store, Role.RECEPTIONIST)
+    seen = {typed: [(h.name, h.phone, h.matched_by) for h in search.search(desk, typed)]
+            for typed in ("13900000001", "139 1234 0001", "13955550001", "+86 139-8888-0001")}
+    expected = [("孙小丽", "139****0001", MatchKind.PHONE_MASK),
+                ("孙丽", "139****0001", MatchKind.PHONE_MASK)]
+    assert all(hits == expected for hits in seen.values()), seen
+    exact = search.search(actor(store, Role.MANAGER), "13900000001")
+    assert [(h.name, h.phone) for h in exact] == [("孙丽", "139 0000 0001")]
+
+
+def test_no_middle_confirms_a_masked_number(search: ClientSearch, store: Store) -> None:
+    """Every one of the 10,000 middles gives the desk the same hits: nothing to recover."""
+    client_id = store.add("孙丽", "13900000001")
+    desk = actor(store, Role.RECEPTIONIST)
+    answers = {tuple(h.client_id for h in search.search(desk, f"139{m:04d}0001"))
+               for m in range(0, 10_000, 7)}  # her own middle, 0000, among them
+    assert answers == {(client_id,)}  # every 139 middle is a valid number, and finds her
 
 
 def test_phone_tail_finds_all_most_recent_visit_first(search: ClientSearch,
@@ -344,9 +377,21 @@ def test_plan_query_kinds(query: str, kinds: tuple[MatchKind, ...]) -> None:
     assert plan_query(query).kinds == kinds
 
 
-@pytest.mark.parametrize("query", ["5678", "13800138000", "M001", "zhang", "张", "觉罗启星"])
-def test_sqlite_plans_use_indexes_not_scans(sqlite_db: Database, query: str) -> None:
-    plan = plan_query(query)
+def test_a_masked_plan_looks_numbers_up_by_what_the_mask_shows() -> None:
+    plan = masked_plan(plan_query("13800138000"))
+    assert plan.kinds == (MatchKind.PHONE_MASK, MatchKind.CARD)
+    assert "phone" not in plan.params
+    assert (plan.params["shown"], plan.params["tail"], plan.params["phone_len"]) == (
+        "+86138", "8000", 14)
+    assert masked_plan(plan_query("张")) == plan_query("张")
+
+
+@pytest.mark.parametrize(("query", "masked"), [
+    ("5678", False), ("13800138000", False), ("13800138000", True), ("M001", False),
+    ("zhang", False), ("张", False), ("觉罗启星", False)])
+def test_sqlite_plans_use_indexes_not_scans(sqlite_db: Database, query: str,
+                                            masked: bool) -> None:
+    plan = masked_plan(plan_query(query)) if masked else plan_query(query)
     statement = _statement(plan.kinds, "contains" in plan.params)
     with sqlite_db.connect() as conn:
         steps = conn.execute(text(f"EXPLAIN QUERY PLAN {statement.element.text}"),
@@ -355,7 +400,21 @@ def test_sqlite_plans_use_indexes_not_scans(sqlite_db: Database, query: str) -> 
     scans = [d for d in details if d.startswith("SCAN") and "USING" not in d]
     assert all(d.startswith("SCAN b") for d in scans), details  # sub-query results only
     sorts = [d for d in details if "TEMP B-TREE" in d]
-    assert len(sorts) == (1 if query == "5678" else 0), details  # only the ~100 tail matches
+    tail_sorted = query == "5678" or masked  # only the ~100 matches of a phone tail
+    assert len(sorts) == (1 if tail_sorted else 0), details
+
+
+PASSWORD = "desk-pass-1234"
+
+
+def _account(store: Store, username: str, role: Role) -> int:
+    """A staff account that signs in with PASSWORD; its id."""
+    with store.db.write() as s:
+        staff = Staff(branch_id=store.branch_id, username=username, display_name=username,
+                      role=role, password_hash=hash_password(PASSWORD))
+        s.add(staff)
+        s.flush()
+        return staff.id
 
 
 def test_find_command_prints_ranked_masked_matches(
@@ -364,10 +423,34 @@ def test_find_command_prints_ranked_masked_matches(
     monkeypatch.setenv("FRONTDESK_DATA_DIR", str(tmp_path / "data"))
     store.add("孙一", "13911115678", visited_days_ago=9, tier="金卡")
     store.add("孙二", "13911125678", visited_days_ago=2, allergies="芒果")
-    assert main(["--database", store.db.url, "find", "5678"]) == 0
+    desk = _account(store, "desk", Role.RECEPTIONIST)
+    monkeypatch.setenv("FRONTDESK_PASSWORD", PASSWORD)
+    assert main(["--database", store.db.url, "find", "5678", "--as", "desk"]) == 0
     lines = capsys.readouterr().out.splitlines()
     visited = (NOW - dt.timedelta(days=2)).astimezone().date().isoformat()
     assert lines[0].split("\t")[:5] == ["孙二", "-", "139****5678", visited, "has_allergy"]
     assert lines[1].split("\t")[:3] == ["孙一", "金卡", "139****5678"]
     assert len(lines) == 2
-    assert main(["--database", store.db.url, "find", "9999", "--limit", "5"]) == 1
+    assert main(["--database", store.db.url, "find", "9999", "--limit", "5", "--as", "desk"]) == 1
+    with store.db.read() as s:
+        signed_in = list(s.scalars(select(AuditEntry.staff_id).where(
+            AuditEntry.action == "auth.sign_in")))
+    assert signed_in == [desk, desk]  # the audit trail names who searched
+
+
+def test_find_command_signs_in_for_real_under_the_lock_out(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    store.add("孙一", "13911115678")
+    _account(store, "boss", Role.MANAGER)
+    monkeypatch.setenv("FRONTDESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("FRONTDESK_PASSWORD", PASSWORD)
+    assert main(["--database", store.db.url, "find", "5678", "--as", "boss"]) == 0
+    assert "139 1111 5678" in capsys.readouterr().out  # a manager's role sees full numbers
+    monkeypatch.setenv("FRONTDESK_PASSWORD", "not-the-password")
+    for _ in range(5):
+        assert main(["--database", store.db.url, "find", "5678", "--as", "boss"]) == 2
+    monkeypatch.setenv("FRONTDESK_PASSWORD", PASSWORD)
+    assert main(["--database", store.db.url, "find", "5678", "--as", "boss"]) == 2
+    assert "Too many failed sign-ins" in capsys.readouterr().err.splitlines()[-1]
+

@@ -16,15 +16,15 @@ from frontdesk.core.calendar import Calendar
 from frontdesk.core.context import Actor, Role
 from frontdesk.db import Database
 from frontdesk.errors import NotFound, PermissionDenied, ValidationError
-from frontdesk.models import AuditEntry, Client
+from frontdesk.models import AuditEntry, Client, Staff
 from frontdesk.services.clients.profile import BasicsChanges, Preferences, ProfileService
 from frontdesk.services.health.consultation import ConsultationForm, ConsultationService, SkinTest
 from frontdesk.services.registry import Services
 from frontdesk.services.sheet.data import CardBalance
-from frontdesk.services.sheet.service import SheetService, cli_actor, find_client
+from frontdesk.services.sheet.service import SheetService, find_client
 from frontdesk.services.sheet.words import SheetWords
 from frontdesk.ui.clients.sheet_words import sheet_words
-from tests.conftest import FakeClock
+from tests.conftest import ADMIN_PASSWORD, FakeClock
 from tests.unit.test_consultation import FULL_FORM, make_staff, register
 from tests.unit.test_profile import Sections, add_history
 
@@ -164,21 +164,60 @@ def test_the_written_pdf_shows_only_the_masked_phone(
     assert "13800138000" not in text.replace(" ", "")
 
 
-def test_the_cli_finds_the_client_and_prints_as_the_first_admin(
+def test_a_phone_finds_the_client_only_for_roles_that_see_full_numbers(
+        db: Database, services: Services, admin: Actor, client_id: int) -> None:
+    assert find_client(db, admin, "138 0013 8000") == client_id
+    assert find_client(db, admin, "m000123") == client_id
+    assert find_client(db, admin, str(client_id)) == client_id
+    with pytest.raises(NotFound):
+        find_client(db, admin, "13900139000")
+    consultant = make_staff(services, admin, Role.CONSULTANT, "yaqin")
+    assert find_client(db, consultant, "m000123") == client_id
+    with pytest.raises(NotFound) as caught:  # finding her would confirm a masked number
+        find_client(db, consultant, "138 0013 8000")
+    assert "masked" in caught.value.message
+
+
+def _cli_sheet(db: Database, out: Path, client: str, user: str, *more: str) -> int:
+    return main(["--database", db.url, "sheet", client, "-o", str(out), "--as", user, *more])
+
+
+def test_the_cli_signs_in_as_the_person_named_and_prints_as_them(
         db: Database, services: Services, admin: Actor, client_id: int, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    assert find_client(db, "138 0013 8000") == client_id
-    assert find_client(db, "m000123") == client_id
-    assert find_client(db, str(client_id)) == client_id
-    with pytest.raises(NotFound):
-        find_client(db, "13900139000")
-    assert cli_actor(db).staff_id == admin.staff_id
+    services.staff.add_staff(admin, "yaqin", "陈雅琴", Role.CONSULTANT, "consult-pass-1")
     monkeypatch.setenv("FRONTDESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("FRONTDESK_PASSWORD", "consult-pass-1")
     out = tmp_path / "cli.pdf"
-    assert main(["--database", db.url, "sheet", "M000123", "-o", str(out), "--lang", "en"]) == 0
+    assert _cli_sheet(db, out, "M000123", "yaqin", "--lang", "en") == 0
     assert "138****8000" in pdf_text(out)
     with services.db.read() as s:
-        details = list(s.scalars(select(AuditEntry.detail).where(
-            AuditEntry.action == "health.view", AuditEntry.staff_id == admin.staff_id)))
-    assert details == ["sheet lang=en via=cli"]
-    assert main(["--database", db.url, "sheet", "13900139000", "-o", str(out)]) == 2
+        yaqin = s.scalar(select(Staff.id).where(Staff.username == "yaqin"))
+        rows = s.execute(select(AuditEntry.action, AuditEntry.detail).where(
+            AuditEntry.staff_id == yaqin).order_by(AuditEntry.id)).all()
+    assert [tuple(r) for r in rows] == [("auth.sign_in", ""),
+                                        ("health.view", "sheet lang=en via=cli")]
+    assert _cli_sheet(db, out, "13800138000", "yaqin") == 2  # her role sees phones masked
+    monkeypatch.setenv("FRONTDESK_PASSWORD", ADMIN_PASSWORD)
+    assert _cli_sheet(db, out, "13800138000", "admin") == 0
+    assert _cli_sheet(db, out, "13900139000", "admin") == 2
+
+
+def test_the_cli_refuses_a_wrong_password_and_a_role_that_may_not_print(
+        db: Database, services: Services, admin: Actor, client_id: int, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    services.staff.add_staff(admin, "lily", "莉莉", Role.RECEPTIONIST, "desk-pass-12")
+    monkeypatch.setenv("FRONTDESK_DATA_DIR", str(tmp_path / "data"))
+    out = tmp_path / "cli.pdf"
+    monkeypatch.setenv("FRONTDESK_PASSWORD", "not-her-password")
+    assert _cli_sheet(db, out, "M000123", "lily") == 2
+    assert "Wrong user name or password" in capsys.readouterr().err
+    monkeypatch.setenv("FRONTDESK_PASSWORD", "desk-pass-12")
+    assert _cli_sheet(db, out, "M000123", "lily") == 2
+    assert "may not print client analysis sheets" in capsys.readouterr().err
+    assert not out.exists()
+    with services.db.read() as s:
+        actions = list(s.scalars(select(AuditEntry.action).order_by(AuditEntry.id)))
+    assert actions[-3:] == ["auth.sign_in_failed", "auth.sign_in", "health.view.denied"]
+    with pytest.raises(SystemExit):  # nobody named: argparse refuses
+        main(["--database", db.url, "sheet", "M000123", "-o", str(out)])

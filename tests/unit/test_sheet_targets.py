@@ -15,12 +15,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from frontdesk.core.context import Actor, Role
+from frontdesk.core.permissions import sign
 from frontdesk.models import AuditEntry
 from frontdesk.services.clients.registration import NewClient
 from frontdesk.services.health.form import ConsultationForm, SkinTest
 from frontdesk.services.registry import Services
 from frontdesk.services.sheet.target import SheetFileError
 from frontdesk.services.sheet.words import SheetWords
+from tests.conftest import ADMIN_PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 EN = SheetWords(language="en")
@@ -129,14 +131,15 @@ def test_a_sheet_whose_view_cannot_be_audited_is_not_left_behind(
         services: Services, admin: Actor, client_id: int, out: Path) -> None:
     """The audit row comes before the rename: when it cannot be written (here the actor's
     staff row is gone, so its foreign key fails), neither the sheet nor its .part stays."""
-    ghost = Actor(admin.staff_id + 100, "ghost", "Ghost", Role.ADMIN, admin.branch_id)
+    ghost = sign(Actor(admin.staff_id + 100, "ghost", "Ghost", Role.ADMIN, admin.branch_id))
     with pytest.raises(IntegrityError):
         services.sheet.write_sheet(ghost, client_id, out / "sheet.pdf", EN)
     assert list(out.iterdir()) == []
 
 
 def run_cli(db_url: str, data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "FRONTDESK_DATA_DIR": str(data_dir), "FRONTDESK_LOG_DIR": str(data_dir)}
+    env = {**os.environ, "FRONTDESK_DATA_DIR": str(data_dir), "FRONTDESK_LOG_DIR": str(data_dir),
+           "FRONTDESK_PASSWORD": ADMIN_PASSWORD}
     return subprocess.run([sys.executable, "-m", "frontdesk", "--database", db_url, *args],
                           capture_output=True, text=True, cwd=ROOT, env=env, check=False)
 
@@ -145,7 +148,7 @@ def test_the_command_line_says_why_in_one_line_and_audits_nothing(
         services: Services, admin: Actor, client_id: int, out: Path) -> None:
     for target in (out / "missing" / "sheet.pdf", out):
         done = run_cli(services.db.url, out.parent / "data", "sheet", "M7", "-o", str(target),
-                       "--lang", "en")
+                       "--lang", "en", "--as", admin.username)
         assert done.returncode == 2
         assert "Traceback" not in done.stderr
         assert len(done.stderr.splitlines()) == 1 and done.stderr.startswith("frontdesk: ")

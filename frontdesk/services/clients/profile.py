@@ -44,6 +44,7 @@ from frontdesk.models.profile import ClientPreference, PreferenceKind
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.clients import fields as client_fields
+from frontdesk.services.clients import phone_matches
 from frontdesk.services.clients.history import (
     ConsumptionRow,
     VisitRow,
@@ -186,7 +187,7 @@ def _basics(s: Session, c: Client, actor: Actor) -> ClientBasics:
     if c.referred_by_id is not None:
         referrer = s.scalar(select(Client.name).where(Client.id == c.referred_by_id)) or ""
     return ClientBasics(
-        c.id, c.name, c.gender, phone_for(c.phone_e164, allowed(actor.role, Action.SEE_FULL_PHONE)),
+        c.id, c.name, c.gender, phone_for(c.phone_e164, allowed(actor, Action.SEE_FULL_PHONE)),
         c.member_no or "", _birthday(c), c.source, c.referred_by_id, referrer, c.visitor_class,
         c.tier, c.note, c.allergies, c.consent_marketing, c.consent_marketing_at,
         c.consent_health, c.consent_health_at, c.created_at, c.basics_confirmed_at, c.version)
@@ -267,13 +268,11 @@ def validated_changes(changes: BasicsChanges, today: dt.date) -> dict[str, Any]:
 
 
 def _refuse_taken(s: Session, client: Client, columns: dict[str, Any]) -> None:
-    """Refuse a phone or member number another client holds, or an impossible referrer."""
-    phone = columns.get("phone_e164")
-    if phone is not None:
-        holder = s.execute(select(Client.id, Client.name).where(
-            Client.phone_e164 == phone, Client.id != client.id)).first()
-        if holder is not None:
-            raise DuplicatePhone(holder.id, holder.name)
+    """Refuse a member number or phone another client holds, or an impossible referrer.
+
+    The phone comes last: a number not on file then always costs a write (see
+    :mod:`~frontdesk.services.clients.phone_matches`).
+    """
     number = columns.get("member_no")
     if number is not None and s.scalar(select(Client.id).where(
             Client.member_no == number, Client.id != client.id)) is not None:
@@ -283,6 +282,12 @@ def _refuse_taken(s: Session, client: Client, columns: dict[str, Any]) -> None:
     if referrer is not None and (referrer == client.id or s.get(Client, referrer) is None):
         raise ValidationError("No client with number {id} to credit the referral to.",
                               field="referred_by_id", id=referrer)
+    phone = columns.get("phone_e164")
+    if phone is not None:
+        holder = s.execute(select(Client.id, Client.name).where(
+            Client.phone_e164 == phone, Client.id != client.id)).first()
+        if holder is not None:
+            raise DuplicatePhone(holder.id, holder.name)
 
 
 def _preferences_conflict(current: Preferences, loaded: Preferences) -> EditConflict | None:
@@ -360,6 +365,17 @@ class ProfileService:
         """
         require(actor, Action.EDIT_CLIENT)
         columns = validated_changes(changes, local_today(self._clock))
+        if "phone_e164" in columns:
+            phone_matches.refuse_if_too_many(self._db, self._clock, actor)
+        try:
+            return self._update_basics(actor, client_id, expected_version, columns, loaded)
+        except DuplicatePhone as taken:
+            phone_matches.record_match(self._db, self._clock, actor, taken.client_id)
+            raise
+
+    @unit_of_work
+    def _update_basics(self, actor: Actor, client_id: int, expected_version: int,
+                       columns: dict[str, Any], loaded: ClientBasics | None) -> ClientBasics:
         try:
             with self._db.write() as s:
                 client = live_client(s, client_id, lock=True)
@@ -382,7 +398,7 @@ class ProfileService:
                          columns: dict[str, Any]) -> None:
         conflict = _conflict(current, loaded)
         if conflict is None and "phone_e164" in columns and not allowed(
-                actor.role, Action.SEE_FULL_PHONE):  # a masked phone may hide a change
+                actor, Action.SEE_FULL_PHONE):  # a masked phone may hide a change
             conflict = EditConflict(fields="phone", changed={"phone": current.phone},
                                     version=current.version)
         if conflict is not None:

@@ -2,9 +2,11 @@
 
 Registration checks every input and names the wrong field; nothing is written on
 refusal. A phone on file raises :class:`DuplicatePhone` (with that client, so the
-desk can offer them); the same name and birthday raises :class:`PossibleDuplicate`
-until the desk confirms. :func:`refresh_search_keys` writes the search keys in the
-caller's transaction (profile editing reuses it).
+desk can offer them), after every other check; for a role that sees phones masked
+that answer is audited and limited (:mod:`~frontdesk.services.clients.phone_matches`).
+The same name and birthday raises :class:`PossibleDuplicate` until the desk
+confirms. :func:`refresh_search_keys` writes the search keys in the caller's
+transaction (profile editing reuses it).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.models import Client, ClientNamePart, Gender, SourceChannel
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
+from frontdesk.services.clients import phone_matches
 from frontdesk.services.clients.desk_warnings import DeskWarnings
 from frontdesk.services.clients.fields import (
     ALLERGIES_MAX,
@@ -165,9 +168,18 @@ class ClientService:
         """Register a new client from the quick form; refuses duplicates (see the module doc)."""
         require(actor, Action.REGISTER_CLIENT)
         valid = _validate(form, local_today(self._clock))
+        phone_matches.refuse_if_too_many(self._db, self._clock, actor)
+        try:
+            return self._register(actor, valid, form.confirm_possible_duplicate)
+        except DuplicatePhone as taken:
+            phone_matches.record_match(self._db, self._clock, actor, taken.client_id)
+            raise
+
+    @unit_of_work
+    def _register(self, actor: Actor, valid: _ValidClient, confirmed: bool) -> RegisteredClient:
         try:
             with self._db.write() as s:
-                self._refuse_duplicates(s, valid, form.confirm_possible_duplicate)
+                self._refuse_duplicates(s, valid, confirmed)
                 client = self._insert(s, actor, valid)
                 return RegisteredClient(client.id, client.name, self._phone(actor, client))
         except IntegrityError:
@@ -182,8 +194,10 @@ class ClientService:
 
     @unit_of_work
     def find_by_phone(self, actor: Actor, phone_text: str) -> ClientSummary | None:
-        """The client with this phone number (as typed), or None."""
+        """The client with this phone number (as typed), or None; for roles that see full
+        numbers only (to the others the answer would confirm a number they cannot see)."""
         require(actor, Action.SEARCH_CLIENTS)
+        require(actor, Action.SEE_FULL_PHONE)
         phone = normalise_phone(phone_text)
         with self._db.read() as s:
             client = s.scalar(select(Client).where(Client.phone_e164 == phone,
@@ -191,9 +205,8 @@ class ClientService:
             return None if client is None else self._summary(actor, client)
 
     def _refuse_duplicates(self, s: Session, valid: _ValidClient, confirmed: bool) -> None:
-        taken = _phone_taken(s, valid.phone_e164)
-        if taken is not None:
-            raise taken
+        """The phone comes last: a number not on file then always costs a write (see
+        :mod:`~frontdesk.services.clients.phone_matches`)."""
         if valid.member_no is not None and s.scalar(
                 select(Client.id).where(Client.member_no == valid.member_no)) is not None:
             raise ValidationError("The member number {member_no} is taken.",
@@ -204,6 +217,9 @@ class ClientService:
             candidates = _same_name_and_birthday(s, valid)
             if candidates:
                 raise PossibleDuplicate(candidates)
+        taken = _phone_taken(s, valid.phone_e164)
+        if taken is not None:
+            raise taken
 
     def _insert(self, s: Session, actor: Actor, v: _ValidClient) -> Client:
         now = self._clock()
@@ -239,7 +255,7 @@ class ClientService:
                                   field="member_no", member_no=valid.member_no) from None
 
     def _phone(self, actor: Actor, client: Client) -> str:
-        return phone_for(client.phone_e164, allowed(actor.role, Action.SEE_FULL_PHONE))
+        return phone_for(client.phone_e164, allowed(actor, Action.SEE_FULL_PHONE))
 
     def _summary(self, actor: Actor, c: Client) -> ClientSummary:
         birthday = None

@@ -4,7 +4,11 @@ The query text decides which lookups run (see :func:`plan_query`):
 
 - 4 digits (``5678``): the phone tail (手机尾号, ``phone_last4``) and the card number.
 - other digits (``138 0013 8000``, ``+86…``, ``0086…``, full-width ``１３８…``): the exact
-  phone (``phone_e164``) when they make a valid number, and the card number.
+  phone (``phone_e164``) when they make a valid number, and the card number. For a
+  role that sees phones masked, a full number finds every client whose number looks
+  the same masked (``139****0001``: the same first digits, length and last four; see
+  :func:`masked_plan`), so the hits do not depend on the hidden middle digits and no
+  search can confirm a number the role may not see.
 - letters with digits (``M00012345``): the card number (``member_no``), any case.
 - letters only (``zhangsan``, ``zs``): prefixes of ``name_pinyin`` and ``name_initials``.
 - anything else (``张``, ``张三``, ``三丰``): a prefix of ``name``, and a part inside
@@ -39,14 +43,14 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, TextualSelect, text
 
 from frontdesk.core.birthdays import birthday_flags
-from frontdesk.core.context import Actor, Clock, Role, local_today
+from frontdesk.core.context import Actor, Clock, local_today
 from frontdesk.core.names import MAX_PART, clean_name, prefix_upper_bound
 from frontdesk.core.permissions import Action, allowed, require
-from frontdesk.core.phones import fold_digits, normalise_phone, phone_for
+from frontdesk.core.phones import fold_digits, mask_shown, normalise_phone, phone_for
 from frontdesk.core.validation import without_controls
 from frontdesk.core.visitors import VisitorClass
 from frontdesk.db import Database, UTCDateTime, unit_of_work
-from frontdesk.errors import NotFound, ValidationError
+from frontdesk.errors import ValidationError
 
 MAX_LIMIT = 200
 """The most hits one search returns."""
@@ -64,10 +68,13 @@ class MatchKind(enum.StrEnum):
     PINYIN = "pinyin"
     INITIALS = "initials"
     NAME_PART = "name_part"
+    PHONE_MASK = "phone_mask"
+    """A full phone typed by a role that sees phones masked: the numbers that look the same."""
 
 
 _RANK: dict[MatchKind, int] = {
-    MatchKind.PHONE: 0, MatchKind.CARD: 0, MatchKind.PHONE_TAIL: 1, MatchKind.NAME: 2,
+    MatchKind.PHONE: 0, MatchKind.CARD: 0, MatchKind.PHONE_MASK: 0,
+    MatchKind.PHONE_TAIL: 1, MatchKind.NAME: 2,
     MatchKind.PINYIN: 3, MatchKind.INITIALS: 3, MatchKind.NAME_PART: 3,
 }
 
@@ -107,7 +114,7 @@ class QueryPlan:
     """Which lookups a query runs, and their bound parameters."""
 
     kinds: tuple[MatchKind, ...]
-    params: Mapping[str, str] = field(default_factory=dict)
+    params: Mapping[str, str | int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -176,6 +183,22 @@ def _digits_plan(digits: str) -> QueryPlan:
     return QueryPlan((MatchKind.PHONE, MatchKind.CARD), {**params, "phone": phone})
 
 
+def masked_plan(plan: QueryPlan) -> QueryPlan:
+    """The plan for a role that sees phones masked: an exact phone lookup becomes a lookup
+    of the numbers that look the same masked (none when the mask shows nothing)."""
+    if MatchKind.PHONE not in plan.kinds:
+        return plan
+    phone = str(plan.params["phone"])
+    params = {k: v for k, v in plan.params.items() if k != "phone"}
+    shown = mask_shown(phone)
+    if shown is None:
+        return QueryPlan(tuple(k for k in plan.kinds if k is not MatchKind.PHONE), params)
+    start, tail = shown
+    params.update(tail=tail, shown=start, shown_len=len(start), phone_len=len(phone))
+    return QueryPlan(tuple(MatchKind.PHONE_MASK if k is MatchKind.PHONE else k
+                           for k in plan.kinds), params)
+
+
 def _pinyin_plan(key: str) -> QueryPlan:
     return QueryPlan((MatchKind.PINYIN, MatchKind.INITIALS),
                      {"key": key, "key_hi": prefix_upper_bound(key)})
@@ -203,6 +226,10 @@ _WHERE: dict[MatchKind, str] = {
     MatchKind.CARD: ("FROM client c WHERE c.member_no IN (:card, :card_upper, :card_lower) AND "
                      + _LIVE),
     MatchKind.PHONE_TAIL: (f"FROM client c WHERE c.phone_last4 = :tail AND {_LIVE} "
+                           f"ORDER BY {_RECENT_FIRST} LIMIT :n"),
+    MatchKind.PHONE_MASK: ("FROM client c WHERE c.phone_last4 = :tail "
+                           "AND substr(c.phone_e164, 1, :shown_len) = :shown "
+                           f"AND length(c.phone_e164) = :phone_len AND {_LIVE} "
                            f"ORDER BY {_RECENT_FIRST} LIMIT :n"),
     MatchKind.NAME: (f"FROM client c WHERE c.name >= :name AND c.name < :name_hi AND {_LIVE} "
                      "ORDER BY c.name LIMIT :n"),
@@ -243,7 +270,8 @@ class ClientSearch:
         """The clients matching ``query``, best first, at most ``limit`` (1…200) of them."""
         require(actor, Action.SEARCH_CLIENTS)
         limit = max(0, min(limit, MAX_LIMIT))
-        plan = plan_query(query)
+        full = allowed(actor, Action.SEE_FULL_PHONE)
+        plan = plan_query(query) if full else masked_plan(plan_query(query))
         if not plan.kinds or not limit:
             return []
         statement = _statement(plan.kinds, "contains" in plan.params)
@@ -251,20 +279,8 @@ class ClientSearch:
             rows = conn.execute(statement, {**plan.params, "n": limit}).all()
             best = _rank(rows)[:limit]
             extras = self._extras(conn, [row[1] for row in best])
-        full = allowed(actor.role, Action.SEE_FULL_PHONE)
         today = local_today(self._clock)
         return [_hit(row, extras.get(row[1], _NO_EXTRAS), today, full) for row in best]
-
-    @unit_of_work
-    def command_line_actor(self) -> Actor:
-        """Who ``frontdesk find`` acts as: nobody signs in on the command line, so a
-        receptionist of the first branch (phones masked). NotFound when there is no store."""
-        with self._db.connect() as conn:
-            branch_id = conn.execute(text("SELECT min(id) FROM branch")).scalar()
-        if branch_id is None:
-            raise NotFound("There is no store yet: run 'frontdesk init' or 'frontdesk demo'.")
-        return Actor(staff_id=0, username="command-line", display_name="command line",
-                     role=Role.RECEPTIONIST, branch_id=branch_id)
 
     def _extras(self, conn: Connection, client_ids: Sequence[int]) -> Mapping[int, HitExtras]:
         """Each source's flags for these clients, merged per client."""

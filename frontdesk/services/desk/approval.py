@@ -33,7 +33,7 @@ from frontdesk.core.validation import check_text
 from frontdesk.errors import DomainError, ValidationError
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
-from frontdesk.services.staff.auth import actor_of, check_password_in
+from frontdesk.services.staff.auth import check_password_in
 
 REASON_MAX = 200
 
@@ -128,10 +128,10 @@ def approve(s: Session, actor: Actor, approval: Approval, now: dt.datetime) -> A
     Raises AuthError after adding the failed attempt to ``s`` (the caller commits it, so
     lock-out counts it), AccountLocked, or ApprovalRefused for a role that may not approve.
     """
-    staff = check_password_in(s, approval.username, approval.password, now)
-    if staff.branch_id != actor.branch_id or not allowed(staff.role, Action.APPROVE_CHECKOUT):
+    approver = check_password_in(s, approval.username, approval.password, now)
+    if approver.branch_id != actor.branch_id or not allowed(approver, Action.APPROVE_CHECKOUT):
         raise ApprovalRefused(field="approval.username")
-    return actor_of(staff)
+    return approver
 
 
 def record_approval(s: Session, now: dt.datetime, approver: Actor, cashier: Actor,

@@ -92,7 +92,7 @@ _TYPE_COLUMNS = {"note": "client_type_note"}
 def require_audited(db: Database, clock: Clock, actor: Actor, action: Action,
                     denied: AuditAction, entity: str, entity_id: int | None) -> None:
     """Like :func:`require`, but a refused attempt is written to the audit trail first."""
-    if allowed(actor.role, action):
+    if allowed(actor, action):
         return
     with db.write() as s:
         audit.record(s, clock(), actor, denied, entity, entity_id, action.value)

@@ -17,8 +17,9 @@ The phone is masked on every printout, whoever prints.
 Health sections stay empty for a client without health consent, which prints a
 blank sheet to fill in by hand.
 
-The ``frontdesk sheet`` command has nobody signed in: it acts as the first
-active admin (else manager) of the first store, and its audit rows say ``via=cli``.
+The ``frontdesk sheet`` command signs in as the person it names (``--as USER``) and
+prints as them; its audit rows say ``via=cli``. It finds the client with
+:func:`find_client`, which looks a phone up only for roles that see full numbers.
 """
 
 from __future__ import annotations
@@ -32,13 +33,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from frontdesk.core.calendar import Calendar
-from frontdesk.core.context import Actor, Clock, Role, local_today
+from frontdesk.core.context import Actor, Clock, local_today
 from frontdesk.core.money import format_fen
-from frontdesk.core.permissions import Action
+from frontdesk.core.permissions import Action, allowed
 from frontdesk.core.phones import fold_digits, mask_phone, normalise_phone
 from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import NotFound, ValidationError
-from frontdesk.models import Branch, Client, Gender, LineKind, Staff
+from frontdesk.models import Branch, Client, Gender, LineKind
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.clients.history import year_summary
@@ -57,7 +58,6 @@ from frontdesk.services.sheet import data as sd
 from frontdesk.services.sheet.pdf import render_sheet
 from frontdesk.services.sheet.target import staged
 from frontdesk.services.sheet.words import SheetWords, coded
-from frontdesk.services.staff.auth import actor_of
 
 LANGUAGES = ("zh_CN", "en")
 """The languages a sheet prints in (SheetWords.language)."""
@@ -251,30 +251,29 @@ class SheetService:
 
 
 @unit_of_work
-def find_client(db: Database, text: str) -> int:
-    """A client id from what a script gives: a phone number, a member number or an id."""
-    key = fold_digits(text)
+def find_client(db: Database, actor: Actor, text: str) -> int:
+    """A client id from what a script gives: a phone number, a member number or an id.
+
+    A phone finds a client only for a role that sees full numbers: for the others,
+    finding one by a number they cannot see would confirm that number.
+    """
+    key, by_phone = fold_digits(text), allowed(actor, Action.SEE_FULL_PHONE)
     with db.read() as s:
-        try:
-            found = s.scalar(select(Client.id).where(Client.phone_e164 == normalise_phone(key)))
-        except ValidationError:
-            found = None
+        found = _by_phone(s, key) if by_phone else None
         found = found or s.scalar(select(Client.id).where(Client.member_no == key.upper()))
         if found is None and key.isdigit() and len(key) < 10:
             found = s.scalar(select(Client.id).where(Client.id == int(key)))
+    if found is None and not by_phone:
+        raise NotFound("No client with the member number or id {text} (your role sees phone "
+                       "numbers masked, so it cannot find a client by phone).", text=text)
     if found is None:
         raise NotFound("No client with the phone, member number or id {text}.", text=text)
     return found
 
 
-@unit_of_work
-def cli_actor(db: Database) -> Actor:
-    """Who a command-line job acts as: the first active admin, else manager, of the first store."""
-    with db.read() as s:
-        branch_id = s.scalar(select(Branch.id).order_by(Branch.id).limit(1))
-        for role in (Role.ADMIN, Role.MANAGER):
-            staff = s.scalar(select(Staff).where(Staff.branch_id == branch_id, Staff.active,
-                                                 Staff.role == role).order_by(Staff.id).limit(1))
-            if staff is not None:
-                return actor_of(staff)
-    raise NotFound("This database has no store with an admin or manager yet.")
+def _by_phone(s: Session, key: str) -> int | None:
+    try:
+        phone = normalise_phone(key)
+    except ValidationError:
+        return None
+    return s.scalar(select(Client.id).where(Client.phone_e164 == phone))

@@ -9,12 +9,13 @@ from sqlalchemy.exc import IntegrityError
 
 from frontdesk.core.context import Actor, Clock, Role
 from frontdesk.core.permissions import Action, require
+from frontdesk.core.validation import check_text
 from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import ValidationError
 from frontdesk.models import Staff
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
-from frontdesk.services.staff.auth import new_staff
+from frontdesk.services.staff.auth import DISPLAY_NAME_MAX, USERNAME_MAX, hash_password
 
 
 @dataclass(frozen=True)
@@ -53,3 +54,18 @@ class StaffService:
                                                  Staff.role.in_(roles))
                              .order_by(Staff.display_name))
             return [StaffRow(r.id, r.display_name, r.role) for r in rows]
+
+
+def new_staff(branch_id: int, username: str, display_name: str, role: Role,
+              password: str | None) -> Staff:
+    """A validated Staff row (not yet added to a session)."""
+    username = username.strip().lower()
+    if not username or len(username) > USERNAME_MAX \
+            or not username.replace("_", "").replace(".", "").isalnum():
+        raise ValidationError("A user name uses letters, digits, '.' or '_' only.",
+                              field="username")
+    display_name = check_text(display_name, DISPLAY_NAME_MAX, "display_name")
+    if not display_name:
+        raise ValidationError("Enter the name shown to colleagues.", field="display_name")
+    return Staff(branch_id=branch_id, username=username, display_name=display_name,
+                 role=role, password_hash=hash_password(password) if password else None)

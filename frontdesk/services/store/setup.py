@@ -1,10 +1,18 @@
-"""The store itself: first-run set-up, which store this is, and its business settings."""
+"""The store itself: first-run set-up, which store this is, and its business settings.
+
+The first-run set-up happens once per database, however many PCs run it at the
+same moment: its transaction inserts the single row of ``first_run``
+(:func:`claim_first_run`), and the database lets only one such insert commit;
+the others get a ConflictError and write nothing.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import exists, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Actor, Clock, Role
@@ -12,10 +20,11 @@ from frontdesk.core.permissions import Action, require
 from frontdesk.core.validation import check_characters, is_whole
 from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import ConflictError, ValidationError
-from frontdesk.models import Branch, Setting, Staff
+from frontdesk.models import Branch, FirstRun, Setting, Staff
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
-from frontdesk.services.staff.auth import actor_of, new_staff
+from frontdesk.services.staff.accounts import new_staff
+from frontdesk.services.staff.auth import actor_of
 
 IDLE_LOCK_MINUTES = "idle_lock_minutes"
 DISCOUNT_LIMIT_PERCENT = "discount_limit_percent"
@@ -55,6 +64,24 @@ def discount_limit_percent_in(s: Session, branch_id: int) -> int:
         return int(DEFAULTS[DISCOUNT_LIMIT_PERCENT])
 
 
+def _already_set_up() -> ConflictError:
+    return ConflictError("This database already has a store.")
+
+
+def claim_first_run(s: Session, now: dt.datetime) -> None:
+    """Mark the first-run set-up done in ``s``'s transaction; ConflictError if it was.
+
+    The database decides: on PostgreSQL a simultaneous claim waits for this one's
+    transaction and then fails on the primary key; on SQLite the transactions take
+    turns (``BEGIN IMMEDIATE``) and the later one fails the same way.
+    """
+    s.add(FirstRun(id=1, done_at=now))
+    try:
+        s.flush()
+    except IntegrityError:
+        raise _already_set_up() from None
+
+
 class StoreService:
     def __init__(self, db: Database, clock: Clock):
         self._db = db
@@ -72,8 +99,9 @@ class StoreService:
         """Create the store and its first admin account; returns the admin, signed in."""
         store_name = check_store_name(store_name)
         if self.is_initialised():
-            raise ConflictError("This database already has a store.")
+            raise _already_set_up()
         with self._db.write() as s:
+            claim_first_run(s, self._clock())
             branch = Branch(name=store_name)
             s.add(branch)
             s.flush()

@@ -102,7 +102,7 @@ class BasicsForm(QWidget):
         self.loaded: ClientBasics | None = None
         self._typed: dict[str, Any] = {}
         self._build()
-        may_edit = allowed(actor.role, Action.EDIT_CLIENT)
+        may_edit = allowed(actor, Action.EDIT_CLIENT)
         for widget in self._inputs():
             widget.setEnabled(may_edit)
         self.save_button.setVisible(may_edit)
@@ -147,7 +147,7 @@ class BasicsForm(QWidget):
         self.phone_hint = QLabel(self.tr("Shown masked: type the whole new number to change "
                                          "it."), objectName="phoneHint")
         self.phone_hint.setWordWrap(True)
-        self.phone_hint.setVisible(not allowed(self._actor.role, Action.SEE_FULL_PHONE))
+        self.phone_hint.setVisible(not allowed(self._actor, Action.SEE_FULL_PHONE))
         self.gender = enum_combo("basicsGender", list(Gender), gender_name)
         self.birthday = BirthdayEditor()
         self.source = enum_combo("basicsSource", list(SourceChannel), source_name)

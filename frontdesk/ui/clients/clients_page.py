@@ -68,7 +68,7 @@ class ClientsPage(QWidget):
         self.batch_button = QPushButton(self.tr("Sheets for several clients…"),
                                         objectName="batchSheets")
         self.batch_button.clicked.connect(self.choose_batch)
-        self.batch_button.setVisible(allowed(self._actor.role, Action.PRINT_SHEET))
+        self.batch_button.setVisible(allowed(self._actor, Action.PRINT_SHEET))
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)

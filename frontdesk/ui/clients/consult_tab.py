@@ -45,8 +45,8 @@ class ConsultationTab(QWidget):
         self.setObjectName("consultationTab")
         self._services = services
         self._actor = actor
-        self.allowed = allowed(actor.role, Action.VIEW_HEALTH)
-        self.may_edit = allowed(actor.role, Action.EDIT_HEALTH)
+        self.allowed = allowed(actor, Action.VIEW_HEALTH)
+        self.may_edit = allowed(actor, Action.EDIT_HEALTH)
         self.client: tuple[int, str, bool] | None = None
         self._stale = False
         self.shown_record: int | None = None

@@ -65,7 +65,7 @@ class PreferencesForm(QWidget):
         layout.addWidget(self.conflict)
         layout.addLayout(self._buttons())
         layout.addStretch(1)
-        may_edit = allowed(actor.role, Action.EDIT_CLIENT)
+        may_edit = allowed(actor, Action.EDIT_CLIENT)
         self.save_button.setVisible(may_edit)
         for edit in self.edits.values():
             edit.setEnabled(may_edit)

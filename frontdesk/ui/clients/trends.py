@@ -142,7 +142,7 @@ class TrendsTab(QWidget):
         self.setObjectName("trendsTab")
         self._services = services
         self._actor = actor
-        self.allowed = allowed(actor.role, Action.VIEW_HEALTH)
+        self.allowed = allowed(actor, Action.VIEW_HEALTH)
         self.client_id: int | None = None
         self._stale = False
         self.message = QLabel(objectName="fieldError")
