@@ -138,9 +138,12 @@ def _storage_errors() -> Iterator[None]:
 
 
 def _make_engine(url: str, *, echo: bool) -> Engine:
+    # hide_parameters: an error's text never carries the statement's values (phones, names),
+    # so neither a log file nor a dialog's details can leak them.
     if not url.startswith("sqlite"):
-        return create_engine(url, echo=echo, pool_pre_ping=True)
-    engine = create_engine(url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+        return create_engine(url, echo=echo, pool_pre_ping=True, hide_parameters=True)
+    engine = create_engine(url, echo=echo, hide_parameters=True,
+                           connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
     event.listen(engine, "connect", _sqlite_on_connect)
     event.listen(engine, "begin", _sqlite_on_begin)
     return engine

@@ -6,7 +6,8 @@ can be checked against its recorded hash when it is read back. Only JPEG, PNG,
 WEBP and HEIC files (recognised by their first bytes, not their names) of at
 most 20 MB are accepted. Listing returns metadata only; the bytes of one photo
 are loaded on demand, and that load is audited as a health view. Photos are
-health data: the same roles and the same consent as the consultation apply.
+health data: the same roles and the same consent as the consultation apply, and
+on disk the folders are 0700 and the files 0600, their owner's only.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from frontdesk.models.consultation import ConsultationPhoto, ConsultationRecord,
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.health.consultation import consented_client, require_audited
+from frontdesk.storage.private import private_dir
 
 MAX_PHOTO_BYTES = 20 * 1024 * 1024
 _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
@@ -166,7 +168,8 @@ class PhotoService:
         target = self._path(rel)
         if target.exists():
             return None
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self._dir)
+        private_dir(target.parent)
         fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
         try:
             with os.fdopen(fd, "wb") as f:
