@@ -104,6 +104,14 @@ def redacted_traceback(exc: BaseException) -> str:
 class PrivateFormatter(logging.Formatter):
     """Writes exceptions as :func:`redacted_traceback` does."""
 
+    def format(self, record: logging.LogRecord) -> str:
+        # Another handler may have cached its own (full) traceback on the record: never reuse it.
+        cached, record.exc_text = record.exc_text, None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
+
     def formatException(self, ei: Any) -> str:  # noqa: N802 (logging's name)
         exc = ei[1] if isinstance(ei, tuple) else ei
         return redacted_traceback(exc) if isinstance(exc, BaseException) else ""

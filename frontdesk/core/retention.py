@@ -62,7 +62,8 @@ def _newest_per_period(ordered: list[tuple[K, dt.datetime]],
 
 
 def keep(backups: Iterable[tuple[K, dt.datetime]], rule: Retention = RULE) -> set[K]:
-    """The keys of the backups the rule keeps; the others may be deleted."""
+    """The keys of the backups the rule keeps; the others may be deleted. Of two backups
+    with the same time, the one given first counts as the newer."""
     ordered = sorted(backups, key=lambda item: item[1], reverse=True)
     return (_newest_per_period(ordered, _day, rule.daily)
             | _newest_per_period(ordered, _week, rule.weekly)

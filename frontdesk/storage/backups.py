@@ -131,13 +131,21 @@ def parse_name(path: Path, stem: str) -> BackupFile | None:
 
 
 def list_backups(folder: Path, stem: str) -> list[BackupFile]:
-    """The backups of the database ``stem`` in ``folder``, newest first ([] if no folder)."""
+    """The backups of the database ``stem`` in ``folder``, newest first ([] if no folder);
+    of two made within the same second, the one written last comes first."""
     try:
         names = list(folder.iterdir())
     except OSError:
         return []
     found = (parse_name(p, stem) for p in names if not p.name.startswith("."))
-    return sorted((b for b in found if b is not None), key=lambda b: b.taken_at, reverse=True)
+    return sorted((b for b in found if b is not None), key=_newest_first, reverse=True)
+
+
+def _newest_first(backup: BackupFile) -> tuple[dt.datetime, int]:
+    try:
+        return backup.taken_at, backup.path.stat().st_mtime_ns
+    except OSError:
+        return backup.taken_at, 0
 
 
 def _family(kind: str) -> str:

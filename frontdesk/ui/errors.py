@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from frontdesk.errors import (
@@ -58,12 +58,11 @@ def backups_text(database: Path) -> str:
     if not found:
         return QCoreApplication.translate(
             "Errors", "No backups of {file} were found.").format(file=database)
-    locale = QLocale()
     lines = [QCoreApplication.translate(
         "Errors", "Backups of {file}, newest first. Close FrontDesk, then restore one with: "
         "frontdesk restore FILE").format(file=database)]
     for backup in found[:BACKUPS_LISTED]:
-        size = locale.formattedDataSize(backup.size)
+        size = f"{backup.size / 1_000_000:.1f} MB"
         lines.append(f"{backup.taken_at:%Y-%m-%d %H:%M}  ({size})  {backup.path}")
     return "\n".join(lines)
 
