@@ -122,6 +122,8 @@ class BackupBox(QGroupBox):
         self._services = services
         self._actor = actor
         self._backups = backups
+        self._status_said = False
+        """Whether the message shows the status's trouble (else: what the last action said)."""
         self.folder = QLineEdit(objectName="backupFolder")
         self.folder.setPlaceholderText(self.tr("backups beside the database"))
         self.last_backup = QLabel(objectName="lastBackup")
@@ -169,7 +171,13 @@ class BackupBox(QGroupBox):
         if not self.folder.isModified():
             self.folder.setText(str(status.folder) if status.chosen else "")
         self.last_backup.setText(texts.last_good(status))
-        self.message.setText(texts.warning(status) or texts.failure(status.last_attempt))
+        trouble = texts.warning(status) or texts.failure(status.last_attempt)
+        if trouble or self._status_said:  # else keep what the last action said
+            self._say(trouble, from_status=bool(trouble))
+
+    def _say(self, text: str, *, from_status: bool = False) -> None:
+        self.message.setText(text)
+        self._status_said = from_status
 
     @Slot()
     def _choose(self) -> None:
@@ -184,24 +192,24 @@ class BackupBox(QGroupBox):
         try:
             chosen = self._services.backups.choose_folder(self._actor, self.folder.text())
         except DomainError as exc:
-            self.message.setText(error_text(exc))
+            self._say(error_text(exc))
             return
         self.folder.setModified(False)
-        self.message.setText(self.tr("Backups go to {folder} from now on.").format(folder=chosen))
+        self._say(self.tr("Backups go to {folder} from now on.").format(folder=chosen))
         self._backups.refresh()
 
     @Slot()
     def _back_up_now(self) -> None:
         if self._backups.back_up_now(self._actor):
-            self.message.setText(self.tr("Backing up…"))
+            self._say(self.tr("Backing up…"))
         else:
-            self.message.setText(self.tr("A backup is running already; wait for it to end."))
+            self._say(self.tr("A backup is running already; wait for it to end."))
 
     @Slot(object)
     def _show_outcome(self, error: DomainError | StorageError | None) -> None:
         if error is None:
-            self.message.setText(self.tr("The backup is made and checked."))
+            self._say(self.tr("The backup is made and checked."))
         elif isinstance(error, DomainError):
-            self.message.setText(error_text(error))
+            self._say(error_text(error))
         else:
-            self.message.setText(storage_advice(error.problem))
+            self._say(storage_advice(error.problem))

@@ -97,8 +97,15 @@ def window(qtbot, sqlite_services: Services, manager: Actor, local_settings: Loc
 
 
 def _wait_for_status(qtbot, win: MainWindow) -> None:
+    """Until the window's first status report (a refresh on the backup thread) arrived."""
     qtbot.waitUntil(lambda: win.backups.status is not None and not win.backups.busy,
                     timeout=30000)
+
+
+def _back_up_now(qtbot, win: MainWindow) -> None:
+    win.page("settings").findChild(QPushButton, "backUpNow").click()
+    assert win.backups.busy
+    qtbot.waitUntil(lambda: not win.backups.busy, timeout=30000)
 
 
 def test_the_settings_page_chooses_a_folder_and_backs_up_now(
@@ -107,24 +114,24 @@ def test_the_settings_page_chooses_a_folder_and_backs_up_now(
     usb.mkdir()
     window.show_page("settings")
     page = window.page("settings")
+    message, last = page.findChild(QLabel, "backupMessage"), page.findChild(QLabel, "lastBackup")
     _wait_for_status(qtbot, window)
-    assert page.findChild(QLabel, "lastBackup").text() == "暂无"
+    assert last.text() == "暂无" and "还没有任何备份" in message.text()
+    _back_up_now(qtbot, window)  # into backups/ beside the database
+    assert message.text() == "备份已完成并通过校验。"
+    assert str(tmp_path / "backups") in last.text() and not window.backup_banner.isVisible()
     folder = page.findChild(QLineEdit, "backupFolder")
     folder.setText(str(tmp_path / "nowhere"))
     page.findChild(QPushButton, "saveBackupFolder").click()
-    assert "找不到备份文件夹" in page.findChild(QLabel, "backupMessage").text()
+    assert "找不到备份文件夹" in message.text()
     folder.setText(str(usb))
-    page.findChild(QPushButton, "saveBackupFolder").click()
-    assert str(usb) in page.findChild(QLabel, "backupMessage").text()
-    page.findChild(QPushButton, "backUpNow").click()
-    assert window.backups.busy
-    qtbot.waitUntil(lambda: not window.backups.busy, timeout=30000)
+    with qtbot.waitSignal(window.backups.status_changed, timeout=30000):  # the status again
+        page.findChild(QPushButton, "saveBackupFolder").click()
+    assert str(usb) in message.text()  # and the answer stays
+    _back_up_now(qtbot, window)
     made = list_backups(usb, "frontdesk")
-    assert len(made) == 1
-    assert str(made[0].path) in page.findChild(QLabel, "lastBackup").text()
-    assert page.findChild(QLabel, "backupMessage").text() == "备份已完成并通过校验。"
+    assert len(made) == 1 and str(made[0].path) in last.text()
     assert untranslated([t for t in visible_texts(page) if str(tmp_path) not in t]) == []
-    assert not window.backup_banner.isVisible()
 
 
 def test_a_receptionist_sees_the_backups_but_cannot_change_them(
