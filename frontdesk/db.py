@@ -58,6 +58,8 @@ class Database:
     def __init__(self, url: str, *, echo: bool = False):
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
+        self.file = str(sqlite_path(url) or "")
+        """The SQLite file ("" for a server), named by the storage errors it raises."""
         if self.is_sqlite:
             _refuse_network_share(url)
         self.engine = _make_engine(url, echo=echo)
@@ -74,19 +76,19 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction: committed at the end, rolled back on any exception."""
-        with _storage_errors(), self._writer.begin() as session:
+        with _storage_errors(self.file), self._writer.begin() as session:
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only session (its transaction is rolled back at the end)."""
-        with _storage_errors(), self._reader() as session:
+        with _storage_errors(self.file), self._reader() as session:
             yield session
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:
         """A Core connection for hot read paths that skip the ORM (search)."""
-        with _storage_errors(), self._read_engine.connect() as conn:
+        with _storage_errors(self.file), self._read_engine.connect() as conn:
             yield conn
 
     def dispose(self) -> None:
@@ -127,14 +129,14 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
 
 
 @contextmanager
-def _storage_errors() -> Iterator[None]:
+def _storage_errors(path: str = "") -> Iterator[None]:
     try:
         yield
     except (OperationalError, DBAPIError) as exc:
         problem = classify_storage_error(str(exc.orig) if exc.orig else str(exc))
         if problem is None:
             raise
-        raise StorageError(problem, str(exc.orig)) from exc
+        raise StorageError(problem, str(exc.orig), path=path) from exc
 
 
 def _make_engine(url: str, *, echo: bool) -> Engine:

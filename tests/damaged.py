@@ -102,9 +102,9 @@ def half_truncated(path: Path) -> None:
     os.truncate(path, path.stat().st_size // 2)
 
 
-def garbage_in_a_page(path: Path) -> None:
-    """Random bytes over the root page of the client table (every search reads it)."""
-    page, size = _root_page(path, "client")
+def garbage_in_a_page(path: Path, table: str = "client") -> None:
+    """Random bytes over the root page of ``table`` (every search reads the client table's)."""
+    page, size = _root_page(path, table)
     noise = random.Random(8).randbytes(size)
     with path.open("r+b") as f:
         f.seek((page - 1) * size)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import threading
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -35,7 +36,7 @@ from frontdesk.ui.local_settings import LocalSettings
 from frontdesk.ui.main_window import MainWindow
 from frontdesk.ui.worker import DbWorker
 from tests.conftest import FakeClock
-from tests.damaged import sqlite_store, zero_bytes
+from tests.damaged import garbage_in_a_page, sqlite_store, zero_bytes
 from tests.ui.visible_text import untranslated, visible_texts
 
 TAKEN = dt.datetime(2026, 11, 20, 1, 15, tzinfo=dt.UTC)  # 09:15 in Shanghai
@@ -49,14 +50,22 @@ def _close_storage_dialog(seen: list[tuple[str, str]]) -> None:
             widget.accept()
 
 
-def test_an_empty_database_file_behind_the_sign_in_is_explained_and_kept(
-        qtbot, tmp_path: Path, local_settings: LocalSettings,
+DAMAGE = {"0 bytes": (zero_bytes, "0 字节"),
+          "garbage in the store's page": (partial(garbage_in_a_page, table="branch"), "已损坏")}
+
+
+@pytest.mark.parametrize("kind", list(DAMAGE))
+def test_a_damaged_database_behind_the_sign_in_is_explained_and_kept(
+        kind: str, qtbot, tmp_path: Path, local_settings: LocalSettings,
         translations: Translations) -> None:
-    """The PC remembers the store; its file is now 0 bytes. The dialog says so in Chinese and
-    lists the backup with its date; no wizard makes a new store over the file."""
+    """The PC remembers the store; its file is now empty, or the page of the store's name is
+    garbage (found by the first reads after opening). The dialog says so in Chinese and lists
+    the backup with its date; no wizard makes a new store over the file."""
+    damage, says = DAMAGE[kind]
     path = sqlite_store(tmp_path / "data", clients=5)
     backup = copy_database(path, private_dir(default_folder(path)), DAILY, TAKEN).path
-    zero_bytes(path)
+    damage(path)
+    damaged = path.read_bytes()
     local_settings.store_name = "水沐莲清美容会所"
     paths = Paths(tmp_path / "data", tmp_path / "log", sqlite_url(path))
     controller = AppController(None, local_settings, translations)
@@ -68,9 +77,10 @@ def test_an_empty_database_file_behind_the_sign_in_is_explained_and_kept(
     closer.stop()
     controller.worker.shutdown()
     advice, backups = seen[0]
-    assert "0 字节" in advice and "恢复" in advice
+    assert says in advice and "恢复" in advice
     assert "2026-11-20 09:15" in backups and str(backup) in backups
-    assert path.read_bytes() == b"" and controller.wizard is None and not controller.opened
+    assert path.read_bytes() == damaged and controller.wizard is None and controller.window is None
+    assert controller.exit_code == 3 and not controller.login.isVisible()
 
 
 @pytest.fixture
