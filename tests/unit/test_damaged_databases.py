@@ -10,17 +10,30 @@ backup, the message lists the backups with their dates.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
+from frontdesk.bootstrap import connect
+from frontdesk.config import Paths, sqlite_url
 from frontdesk.db import Database
+from frontdesk.errors import StorageError, StorageProblem
 from frontdesk.migrations import HEAD
 from frontdesk.storage.backups import DAILY, copy_database, default_folder
 from frontdesk.storage.private import private_dir
+from frontdesk.storage.sqlite_file import file_problem
 from tests.conftest import PG_URL
-from tests.damaged import SQLITE_DAMAGE, Case, kept, pg_cases, run_cli, sqlite_case
+from tests.damaged import (
+    SQLITE_DAMAGE,
+    Case,
+    kept,
+    pg_cases,
+    run_cli,
+    sqlite_case,
+    sqlite_store,
+)
 
 EXIT_STORAGE = 3
 SAYS = {
@@ -93,3 +106,21 @@ def test_an_unusable_postgresql_database_is_explained(
             conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": HEAD})
         db.dispose()
     _assert_told(case, run.stderr, run.code, run.traceback)
+
+
+def test_a_file_cut_short_is_refused_before_sqlite_opens_it(tmp_path: Path) -> None:
+    """Only the last page is missing: refused with how much is missing, before any query."""
+    path = sqlite_store(tmp_path / "data", clients=50)
+    os.truncate(path, path.stat().st_size - 4096)
+    paths = Paths(tmp_path / "data", tmp_path / "log", sqlite_url(path))
+    with pytest.raises(StorageError) as caught:
+        connect(paths)
+    assert caught.value.problem is StorageProblem.DAMAGED and "cut short" in caught.value.detail
+    assert caught.value.path == str(path)
+
+
+def test_a_file_that_does_not_begin_like_sqlite_is_named_so(tmp_path: Path) -> None:
+    path = tmp_path / "frontdesk.sqlite3"
+    path.write_bytes(b"PK\x03\x04" + bytes(200))  # a zip archive saved under the name
+    assert file_problem(path) == (StorageProblem.NOT_A_DATABASE,
+                                  f"{path} does not begin like an SQLite database")

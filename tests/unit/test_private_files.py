@@ -72,13 +72,16 @@ def test_an_older_install_with_readable_files_is_tightened_at_start(
 
 
 def test_the_command_line_writes_private_files_and_backups(tmp_path: Path) -> None:
-    """``frontdesk demo`` then ``frontdesk backup`` as new processes started with umask 022."""
+    """``frontdesk demo``, ``backup`` and ``sheet`` as new processes started with umask 022."""
     data = tmp_path / "data"
     env = {**os.environ, "FRONTDESK_DATA_DIR": str(data), "FRONTDESK_LOG_DIR": str(tmp_path)}
     env.pop("FRONTDESK_DATABASE_URL", None)
-    for args in (["demo", "--clients", "20", "--quiet"], ["backup"]):
+    sheet = tmp_path / "sheet.pdf"  # a client's sheet: made by reportlab, private by the umask
+    for args in (["demo", "--clients", "20", "--quiet"], ["backup"],
+                 ["sheet", "1", "-o", str(sheet)]):
         subprocess.run([sys.executable, "-m", "frontdesk", *args], env=env, check=True,
                        capture_output=True, timeout=120, umask=0o022)
+    assert _mode(sheet) == 0o600
     database = data / "frontdesk.sqlite3"
     backups = default_folder(database)
     [backup] = list(backups.iterdir())
