@@ -111,6 +111,18 @@ def garbage_in_a_page(path: Path, table: str = "client") -> None:
         f.write(noise)
 
 
+def index_out_of_step(path: Path) -> None:
+    """The name index claims to index the phone tail: every page reads well, and only
+    ``PRAGMA integrity_check`` finds the index's rows missing."""
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("PRAGMA writable_schema=ON")
+        con.execute("UPDATE sqlite_master SET sql = "
+                    "'CREATE INDEX ix_client_name ON client (phone_last4)' "
+                    "WHERE name = 'ix_client_name'")
+    con.close()
+
+
 def text_file(path: Path) -> None:
     path.write_text("name,phone\n张三,13800001234\n", encoding="utf-8")
 

@@ -17,6 +17,7 @@ from frontdesk.models import AuditEntry
 from frontdesk.services.backup.service import DAILY, MANUAL, BackupWarning
 from frontdesk.services.registry import Services
 from frontdesk.storage.backups import (
+    BackupFile,
     BackupFolderMissing,
     ServerBackups,
     check_backup,
@@ -129,17 +130,31 @@ def test_choosing_the_folder_is_a_managers_audited_setting(
     assert not backups.status().chosen
 
 
+ROUNDS = 40
+"""Rounds of two simultaneous backups (the race for one name is narrow: give it chances)."""
+
+
 def test_two_backups_at_the_same_moment_are_two_good_files(sqlite_services: Services,
                                                            manager: Actor, tmp_path: Path) -> None:
     """Same second, same folder: two names, two verified files (``--to``: no pruning)."""
+    for n in range(ROUNDS):
+        folder = tmp_path / f"round-{n}"
+        folder.mkdir()
+        made, failed = _two_at_once(sqlite_services, folder)
+        assert failed == [] and len({b.path for b in made}) == 2, (n, failed)
+        assert all(check_backup(b.path) for b in made)
+
+
+def _two_at_once(services: Services, folder: Path) -> tuple[list[BackupFile], list[BaseException]]:
     barrier = threading.Barrier(2)
-    made, failed = [], []
+    made: list[BackupFile] = []
+    failed: list[BaseException] = []
 
     def back_up() -> None:
         try:
             barrier.wait()
-            made.append(sqlite_services.backups.back_up(MANUAL, to=tmp_path))
-        except BaseException as exc:  # pragma: no cover - reported below
+            made.append(services.backups.back_up(MANUAL, to=folder))
+        except BaseException as exc:  # pragma: no cover - reported by the caller
             failed.append(exc)
 
     threads = [threading.Thread(target=back_up) for _ in range(2)]
@@ -147,8 +162,7 @@ def test_two_backups_at_the_same_moment_are_two_good_files(sqlite_services: Serv
         t.start()
     for t in threads:
         t.join()
-    assert failed == []
-    assert len({b.path for b in made}) == 2 and all(check_backup(b.path) for b in made)
+    return made, failed
 
 
 def test_a_server_database_is_the_administrators_to_back_up(services: Services,

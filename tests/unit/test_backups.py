@@ -34,7 +34,13 @@ from frontdesk.storage.backups import (
     restore,
 )
 from tests.conftest import ADMIN_PASSWORD, FakeClock
-from tests.damaged import garbage_in_a_page, newer_schema, text_file, zero_bytes
+from tests.damaged import (
+    garbage_in_a_page,
+    index_out_of_step,
+    newer_schema,
+    text_file,
+    zero_bytes,
+)
 
 WHEN = dt.datetime(2026, 11, 23, 2, 30, tzinfo=dt.UTC)
 
@@ -158,12 +164,13 @@ def test_restore_mends_a_file_sqlite_cannot_use(damage: object, sqlite_db: Datab
 def _bad_backup(kind: str, tmp_path: Path, database: Path) -> Path:
     backup = copy_database(database, tmp_path, DAILY, WHEN).path
     {"not a database": text_file, "damaged": garbage_in_a_page,
-     "newer": newer_schema}[kind](backup)
+     "index out of step": index_out_of_step, "newer": newer_schema}[kind](backup)
     return backup
 
 
 @pytest.mark.parametrize(("kind", "refusal"), [("not a database", NotABackup),
                                                ("damaged", BackupDamaged),
+                                               ("index out of step", BackupDamaged),
                                                ("newer", BackupTooNew)])
 def test_restore_refuses_what_is_not_a_good_frontdesk_backup(
         kind: str, refusal: type[Exception], sqlite_db: Database,
