@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QWidget
+from shiboken6 import isValid
 
 from frontdesk.core.context import Actor
 from frontdesk.errors import DomainError, StorageError
@@ -43,7 +44,10 @@ class BackupScheduler(QObject):
     def __init__(self, service: BackupService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._service = service
-        self._worker = DbWorker(self)
+        # No Qt parent: the worker lives while its thread still has a job to report, even if
+        # the window that made this scheduler is deleted first (a report from a thread to a
+        # deleted object would crash); a report that finds this scheduler gone is dropped.
+        self._worker = DbWorker()
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self.tick)
@@ -91,14 +95,19 @@ class BackupScheduler(QObject):
         return self._service.status(), None
 
     def _done(self, outcome: Outcome) -> None:
+        if not isValid(self):
+            return
         self.busy = False
         self._report(outcome)
 
     def _now_done(self, outcome: Outcome) -> None:
         self._done(outcome)
-        self.backed_up_now.emit(outcome[1])
+        if isValid(self):
+            self.backed_up_now.emit(outcome[1])
 
     def _report(self, outcome: Outcome) -> None:
+        if not isValid(self):
+            return
         self.status = outcome[0]
         self.status_changed.emit(self.status)
 

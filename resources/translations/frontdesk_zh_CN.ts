@@ -1441,7 +1441,7 @@
     </message>
     <message>
         <source>This store's database is on a PostgreSQL server: its administrator backs it up (pg_dump) and restores it (pg_restore). FrontDesk backs up and restores an SQLite file only.</source>
-        <translation>本店的数据库在 PostgreSQL 服务器上，由服务器管理员负责备份（pg_dump）和恢复（pg_restore）。FrontDesk 只备份和恢复 SQLite 文件。</translation>
+        <translation>本店的数据库在 PostgreSQL 服务器上，由服务器管理员负责备份和恢复。FrontDesk 只备份和恢复 SQLite 文件。</translation>
     </message>
     <message>
         <source>This text is too long ({limit} characters at most).</source>
