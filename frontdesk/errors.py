@@ -119,9 +119,9 @@ STORAGE_ADVICE: dict[StorageProblem, str] = {
         "Upgrade FrontDesk on this computer to the version the other computers run; "
         "nothing was changed in the database.",
     StorageProblem.ACCESS_DENIED:
-        "The database refused access. For a database server, check the user name and "
-        "password in the database address with its administrator; for a file, check that "
-        "this user may read and write it.",
+        "The database refused access. For a database server, check the user name, the "
+        "password and the database's name in the database address with its administrator; "
+        "for a file, check that this user may read and write it.",
     StorageProblem.UPGRADE_FAILED:
         "The database could not be brought to this version of FrontDesk; nothing in it was "
         "changed, and a copy from before the attempt is in the backups folder. Call "
@@ -155,12 +155,12 @@ _PATTERNS: tuple[tuple[tuple[str, ...], StorageProblem], ...] = (
       "database corruption"), StorageProblem.DAMAGED),
     (("file is not a database", "file is encrypted or is not a database"),
      StorageProblem.NOT_A_DATABASE),
-    (("password authentication failed", "no pg_hba.conf entry", "pg_hba.conf rejects"),
-     StorageProblem.ACCESS_DENIED),
+    (("password authentication failed", "no pg_hba.conf entry", "pg_hba.conf rejects",
+      'fatal:  database "'), StorageProblem.ACCESS_DENIED),
     (("database is locked", "database table is locked", "busy"), StorageProblem.LOCKED),
     (("disk is full", "database or disk is full", "no space left"), StorageProblem.DISK_FULL),
     (("readonly database", "read-only", "read only"), StorageProblem.READ_ONLY),
-    (("unable to open database", "connection refused", "could not connect",
+    (("unable to open database", "connection refused", "could not connect", "connection failed",
       "server closed the connection", "connection timed out", "disk i/o error"),
      StorageProblem.UNREACHABLE),
 )

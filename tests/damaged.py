@@ -174,18 +174,21 @@ def free_port() -> int:
 
 
 def pg_cases(pg_url: str, data_dir: Path) -> list[Case]:
-    """Wrong password and a server not listening (the URL alone); a newer schema on the
-    server (``pg_url`` must be a migrated database this may change)."""
+    """Wrong password, a server not listening and a database name the server does not have
+    (the URL alone); a newer schema on the server (``pg_url`` must be a migrated database
+    this may change)."""
     url = make_url(pg_url)
     wrong = url.set(password="not-the-password").render_as_string(hide_password=False)
     deaf = url.set(host="127.0.0.1", port=free_port()).render_as_string(hide_password=False)
+    missing = url.set(database="frontdesk_no_such_store").render_as_string(hide_password=False)
     db = Database(pg_url)
     with db.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": UNKNOWN_REVISION})
     db.dispose()
     return [Case("wrong PostgreSQL password", data_dir, wrong),
             Case("PostgreSQL server not listening", data_dir, deaf),
-            Case("newer schema on PostgreSQL", data_dir, pg_url)]
+            Case("newer schema on PostgreSQL", data_dir, pg_url),
+            Case("PostgreSQL database that does not exist", data_dir, missing)]
 
 
 def run_cli(case: Case, *args: str) -> Run:

@@ -95,7 +95,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("DomainError", 'The database file is empty (0 bytes): its contents were lost, for example in a crash or a disk fault. FrontDesk did not make a new, empty store over it. Restore the newest good backup (frontdesk restore FILE). Only if this computer never held a store, delete the empty file and start FrontDesk again.'),
     QT_TRANSLATE_NOOP("DomainError", 'The database file is not a FrontDesk database: it was overwritten or replaced by another file. FrontDesk left it as it is. Restore the newest good backup (frontdesk restore FILE, with FrontDesk closed on this computer).'),
     QT_TRANSLATE_NOOP("DomainError", "The database file is on a network share, where it can be damaged. Keep it on this computer's disk, or let several terminals share a PostgreSQL server."),
-    QT_TRANSLATE_NOOP("DomainError", 'The database refused access. For a database server, check the user name and password in the database address with its administrator; for a file, check that this user may read and write it.'),
+    QT_TRANSLATE_NOOP("DomainError", "The database refused access. For a database server, check the user name, the password and the database's name in the database address with its administrator; for a file, check that this user may read and write it."),
     QT_TRANSLATE_NOOP("DomainError", 'The database reported a problem. Try again; if it persists, call support.'),
     QT_TRANSLATE_NOOP("DomainError", 'The disk is full. Free some space (empty the recycle bin, move old backups elsewhere), then try again. Nothing was saved.'),
     QT_TRANSLATE_NOOP("DomainError", 'The disk of the backup folder {folder} is full; nothing was backed up.'),

@@ -1292,8 +1292,8 @@
         <translation>数据库文件位于网络共享上，可能因此损坏。请把它放在本机磁盘上；多台终端共用时请使用 PostgreSQL 服务器。</translation>
     </message>
     <message>
-        <source>The database refused access. For a database server, check the user name and password in the database address with its administrator; for a file, check that this user may read and write it.</source>
-        <translation>数据库拒绝访问。如果是数据库服务器，请与管理员核对数据库地址中的用户名和密码；如果是文件，请检查当前用户是否有读写权限。</translation>
+        <source>The database refused access. For a database server, check the user name, the password and the database's name in the database address with its administrator; for a file, check that this user may read and write it.</source>
+        <translation>数据库拒绝访问。如果是数据库服务器，请与管理员核对数据库地址中的用户名、密码和数据库名；如果是文件，请检查当前用户是否有读写权限。</translation>
     </message>
     <message>
         <source>The database reported a problem. Try again; if it persists, call support.</source>

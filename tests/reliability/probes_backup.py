@@ -64,7 +64,8 @@ def _cases(backend: Backend, folder: Path) -> Iterator[Case]:
 
 @probe("damaged databases", "each damaged, unknown or unreachable database (cut in half, "
        "garbage in a page, a text file, 0 bytes, a newer schema, a read-only folder; on "
-       "PostgreSQL a wrong password, no server, a newer schema) fed to `frontdesk find`")
+       "PostgreSQL a wrong password, no server, a newer schema, no such database) fed to "
+       "`frontdesk find`")
 def damaged_databases(backend: Backend) -> Outcome:
     attempts = accepted = lost = errors = 0
     with _folder() as folder:

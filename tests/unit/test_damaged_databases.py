@@ -43,7 +43,8 @@ SAYS = {
     "0-byte file": "The database file is empty (0 bytes)",
     "newer schema": "Upgrade FrontDesk",
     "read-only data folder": "The database cannot be written to",
-    "wrong PostgreSQL password": "check the user name and password",
+    "wrong PostgreSQL password": "check the user name, the password",
+    "PostgreSQL database that does not exist": "the database's name",
     "PostgreSQL server not listening": "the database server is running",
     "newer schema on PostgreSQL": "Upgrade FrontDesk",
 }
@@ -90,8 +91,8 @@ def test_the_empty_file_stays_empty_through_every_command(tmp_path: Path) -> Non
     assert (case.data_dir / "frontdesk.sqlite3").stat().st_size == 0 and kept(case)
 
 
-@pytest.mark.parametrize("which", [0, 1, 2], ids=["wrong password", "not listening",
-                                                  "newer schema"])
+@pytest.mark.parametrize("which", [0, 1, 2, 3], ids=["wrong password", "not listening",
+                                                     "newer schema", "no such database"])
 def test_an_unusable_postgresql_database_is_explained(
         which: int, request: pytest.FixtureRequest, tmp_path: Path) -> None:
     if not PG_URL:
