@@ -79,7 +79,9 @@ class LoginDialog(QDialog):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.first_painted.emit)  # after this paint has reached the screen
+            # After this paint has reached the screen; with the dialog as the timer's context,
+            # so a dialog closed and deleted first is not told (a deleted sender's emit raised).
+            QTimer.singleShot(0, self, self.first_painted.emit)
 
     def _show_store(self, name: str) -> None:
         self.setWindowTitle(self.tr("Sign in — {store}").format(store=name))
