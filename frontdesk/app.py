@@ -60,10 +60,10 @@ def run_gui(paths: Paths) -> int:
         show_storage_error(None, exc)
         return 3
     code = app.exec()
-    controller.worker.shutdown()
+    controller.close()
     if controller.opened:
         controller.services.db.dispose()
-    return code
+    return controller.exit_code or code
 
 
 def open_store(paths: Paths) -> tuple[Services, DemoLoader]:

@@ -4,43 +4,92 @@ Paths come from :func:`frontdesk.config.load_paths` (the environment) in the
 composition roots; from them this module opens the database, brings it to the
 current schema (after a backup copy), and builds the services.
 
+An SQLite file is looked at before SQLite opens it
+(:func:`frontdesk.storage.sqlite_file.check_database_file`): an empty, foreign,
+cut-short or unwritable file is refused with a ``StorageError`` naming it, and
+left as it is, rather than turned into a new empty store. Its folder is made
+0700 and the file and its WAL 0600 (:mod:`frontdesk.storage.private`).
+
 It imports the database layer only when called: ``frontdesk`` imports this module
 on its way to the GUI, whose sign-in dialog shows before SQLAlchemy has loaded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from frontdesk.config import Paths
 from frontdesk.core.context import Clock, system_clock
+from frontdesk.errors import StorageError, StorageProblem
 
 if TYPE_CHECKING:
     from frontdesk.db import Database
     from frontdesk.services.registry import Services
 
 
+def sqlite_file(paths: Paths) -> Path | None:
+    """The database file, or None for a server."""
+    from frontdesk.db import sqlite_path
+
+    return sqlite_path(paths.database_url)
+
+
 def connect(paths: Paths) -> Database:
-    """The configured database as it is (its folder made for an SQLite file)."""
+    """The configured database as it is, after looking at an SQLite file (module docstring)."""
     from frontdesk.db import Database
 
-    if paths.is_sqlite:
-        paths.data_dir.mkdir(parents=True, exist_ok=True)
+    path = sqlite_file(paths)
+    if path is not None:
+        with naming(path):
+            _prepare_sqlite_file(paths, path)
     return Database(paths.database_url)
+
+
+def _prepare_sqlite_file(paths: Paths, path: Path) -> None:
+    from frontdesk.storage.private import database_files, make_private, private_dir
+    from frontdesk.storage.sqlite_file import check_database_file
+
+    try:
+        private_dir(paths.data_dir)
+        private_dir(path.parent)
+    except OSError as exc:
+        raise StorageError(StorageProblem.READ_ONLY,
+                           f"the folder {path.parent} cannot be made: {exc.strerror}") from exc
+    check_database_file(path)
+    make_private(*database_files(path))
 
 
 def open_database(paths: Paths) -> Database:
     """The configured database, upgraded to the current schema (after a backup)."""
     from frontdesk.migrate import upgrade
+    from frontdesk.storage.backups import default_folder
+    from frontdesk.storage.private import database_files, make_private
 
     db = connect(paths)
+    path = sqlite_file(paths)
     try:
-        upgrade(db, paths.backup_dir)
+        with naming(path):
+            upgrade(db, default_folder(path) if path else None)
     except BaseException:
         db.dispose()
         raise
+    if path is not None:  # a new file: SQLite made it (and its WAL) with the umask's mode
+        make_private(*database_files(path))
     return db
+
+
+@contextmanager
+def naming(path: Path | None) -> Iterator[None]:
+    """Storage errors raised inside name the database file (so its backups can be listed)."""
+    try:
+        yield
+    except StorageError as exc:
+        if path is not None and not exc.path:
+            exc.path = str(path)
+        raise
 
 
 def build_services(paths: Paths, db: Database, clock: Clock = system_clock) -> Services:

@@ -8,6 +8,8 @@
     frontdesk sheet CLIENT -o FILE.pdf --as USER [--lang zh_CN|en]   print a client analysis
                                     sheet, signed in as USER
     frontdesk db upgrade            bring the database to the current schema (after a backup)
+    frontdesk backup [--to DIR]     a verified backup of the SQLite file, taken while it is in use
+    frontdesk restore [FILE]        put a backup in place of the database (no FILE: list them)
     frontdesk version               print the version
 
 ``--database URL`` (or ``FRONTDESK_DATABASE_URL``) picks another database.
@@ -16,6 +18,10 @@ Commands that read clients act as a named staff member: ``--as USER`` signs in
 for real (the password from ``FRONTDESK_PASSWORD`` or a prompt; the lock-out
 applies), then acts with that person's role (phones masked unless it may see them)
 and the audit trail names them.
+
+Every command runs with the umask 077: what FrontDesk writes is its user's only.
+A database that cannot be used (damaged, empty, newer, unreachable…) is said on
+stderr with what to do, and the exit code is 3; a refused action exits with 2.
 """
 
 from __future__ import annotations
@@ -29,9 +35,11 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from frontdesk import __version__
-from frontdesk.bootstrap import build_services, connect, open_database
+from frontdesk.bootstrap import build_services, connect, open_database, sqlite_file
+from frontdesk.cli_storage import cmd_backup, cmd_restore, storage_message
 from frontdesk.config import Paths, load_paths
-from frontdesk.errors import DomainError, StorageError
+from frontdesk.errors import DomainError, StorageError, ValidationError
+from frontdesk.storage.private import private_umask
 
 if TYPE_CHECKING:
     from frontdesk.core.context import Actor
@@ -56,10 +64,12 @@ def cmd_version(args: argparse.Namespace, paths: Paths) -> int:
 
 def cmd_db_upgrade(args: argparse.Namespace, paths: Paths) -> int:
     from frontdesk.migrate import upgrade
+    from frontdesk.storage.backups import default_folder
 
     db = connect(paths)
+    path = sqlite_file(paths)
     try:
-        result = upgrade(db, paths.backup_dir)
+        result = upgrade(db, default_folder(path) if path else None)
     finally:
         db.dispose()
     if result.changed:
@@ -100,8 +110,22 @@ def cmd_demo(args: argparse.Namespace, paths: Paths) -> int:
 
 def sign_in(args: argparse.Namespace, services: Services) -> Actor:
     """The person ``--as`` names, signed in with the password from the environment or a prompt."""
-    password = os.environ.get(PASSWORD_ENV) or getpass.getpass(f"Password for {args.user}: ")
-    return services.auth.sign_in(args.user, password)
+    return services.auth.sign_in(args.user, _password(args.user))
+
+
+def _password(user: str) -> str:
+    """From the environment, else typed at the terminal; refused when neither can be had."""
+    password = os.environ.get(PASSWORD_ENV)
+    if password:
+        return password
+    if not sys.stdin.isatty():
+        raise ValidationError("No password for {user}: type it at a terminal, or set {env}.",
+                              field="password", user=user, env=PASSWORD_ENV)
+    try:
+        return getpass.getpass(f"Password for {user}: ")
+    except EOFError:
+        raise ValidationError("No password for {user}: type it at a terminal, or set {env}.",
+                              field="password", user=user, env=PASSWORD_ENV) from None
 
 
 def cmd_find(args: argparse.Namespace, paths: Paths) -> int:
@@ -211,6 +235,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the sheet's language (default zh_CN)")
     _add_signer(sheet)
     sheet.set_defaults(command=cmd_sheet)
+
+    backup = sub.add_parser("backup", help="back up the SQLite database (verified)")
+    backup.add_argument("--to", metavar="DIR",
+                        help="the folder to write to (default: the chosen backup folder)")
+    backup.set_defaults(command=cmd_backup)
+    restore = sub.add_parser("restore", help="restore a backup (without FILE: list them)")
+    restore.add_argument("file", nargs="?", metavar="FILE", help="the backup to restore")
+    restore.set_defaults(command=cmd_restore)
     return parser
 
 
@@ -219,8 +251,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = load_paths(args.database)
     command: Command = args.command
     try:
-        code = command(args, paths)
-        sys.stdout.flush()  # here, where a closed pipe can be caught, not at exit
+        with private_umask():
+            code = command(args, paths)
+            sys.stdout.flush()  # here, where a closed pipe can be caught, not at exit
         return code
     except BrokenPipeError:
         return _reader_gone()
@@ -228,8 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"frontdesk: {exc.message}", file=sys.stderr)
         return 2
     except StorageError as exc:
-        print(f"frontdesk: the database cannot be used ({exc.problem.value}): {exc.detail}",
-              file=sys.stderr)
+        print(storage_message(exc, paths), file=sys.stderr)
         return 3
     except KeyboardInterrupt:
         return 130

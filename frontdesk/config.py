@@ -30,10 +30,6 @@ class Paths:
     database_url: str
 
     @property
-    def backup_dir(self) -> Path:
-        return self.data_dir / "backups"
-
-    @property
     def log_file(self) -> Path:
         return self.log_dir / "frontdesk.log"
 

@@ -81,6 +81,8 @@ class Database:
     def __init__(self, url: str, *, echo: bool = False):
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
+        self.file = str(sqlite_path(url) or "")
+        """The SQLite file ("" for a server), named by the storage errors it raises."""
         if self.is_sqlite:
             _refuse_network_share(url)
         self.engine = _make_engine(url, echo=echo)
@@ -102,17 +104,17 @@ class Database:
         ``rolled_back``); a connection lost during COMMIT leaves the outcome unknown.
         """
         with self._writer() as session:  # closing it rolls back what was not committed
-            with _storage_errors():
+            with _storage_errors(self.file):
                 session.begin()
                 yield session
                 session.flush()
-            with _storage_errors(committing=True):
+            with _storage_errors(self.file, committing=True):
                 session.commit()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only session (its transaction is rolled back at the end)."""
-        with _storage_errors(), self._reader() as session:
+        with _storage_errors(self.file), self._reader() as session:
             yield session
 
     @contextmanager
@@ -122,13 +124,13 @@ class Database:
         For writers on a fast path that must not load the ORM: the sign-in, which
         ``frontdesk find`` goes through before it searches.
         """
-        with _storage_errors(), self.engine.begin() as conn:
+        with _storage_errors(self.file), self.engine.begin() as conn:
             yield conn
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:
         """A Core connection for hot read paths that skip the ORM (search)."""
-        with _storage_errors(), self._read_engine.connect() as conn:
+        with _storage_errors(self.file), self._read_engine.connect() as conn:
             yield conn
 
     def dispose(self) -> None:
@@ -221,7 +223,7 @@ def locking(query: Q) -> Q:
 
 
 @contextmanager
-def _storage_errors(*, committing: bool = False) -> Iterator[None]:
+def _storage_errors(path: str = "", *, committing: bool = False) -> Iterator[None]:
     try:
         yield
     except DBAPIError as exc:
@@ -229,7 +231,8 @@ def _storage_errors(*, committing: bool = False) -> Iterator[None]:
         if problem is None:
             raise
         rolled_back = not committing or problem is StorageProblem.BUSY
-        raise StorageError(problem, str(exc.orig), rolled_back=rolled_back) from exc
+        raise StorageError(problem, str(exc.orig), rolled_back=rolled_back,
+                           path=path) from exc
 
 
 def _storage_problem(exc: DBAPIError) -> StorageProblem | None:
@@ -242,9 +245,12 @@ def _storage_problem(exc: DBAPIError) -> StorageProblem | None:
 
 
 def _make_engine(url: str, *, echo: bool) -> Engine:
+    # hide_parameters: an error's text never carries the statement's values (phones, names),
+    # so neither a log file nor a dialog's details can leak them.
     if not url.startswith("sqlite"):
-        return create_engine(url, echo=echo, pool_pre_ping=True)
-    engine = create_engine(url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+        return create_engine(url, echo=echo, pool_pre_ping=True, hide_parameters=True)
+    engine = create_engine(url, echo=echo, hide_parameters=True,
+                           connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
     event.listen(engine, "connect", _sqlite_on_connect)
     event.listen(engine, "begin", _sqlite_on_begin)
     return engine

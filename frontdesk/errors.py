@@ -72,6 +72,67 @@ class StorageProblem(enum.Enum):
     UNREACHABLE = "unreachable"
     NETWORK_SHARE = "network_share"
     OTHER = "other"
+    DAMAGED = "damaged"
+    NOT_A_DATABASE = "not_a_database"
+    EMPTY_FILE = "empty_file"
+    NEWER_SCHEMA = "newer_schema"
+    ACCESS_DENIED = "access_denied"
+    UPGRADE_FAILED = "upgrade_failed"
+
+
+RESTORE_FROM_BACKUP = frozenset({StorageProblem.DAMAGED, StorageProblem.NOT_A_DATABASE,
+                                 StorageProblem.EMPTY_FILE})
+"""The problems whose fix is a backup: the message lists the backups with their dates."""
+
+STORAGE_ADVICE: dict[StorageProblem, str] = {
+    StorageProblem.LOCKED:
+        "Another terminal is busy writing to the database. Wait a moment and try again. "
+        "If this keeps happening, close FrontDesk on the other computers.",
+    StorageProblem.BUSY:
+        "Other terminals were changing the same records at the same moment, and FrontDesk's "
+        "tries again did not get through. Nothing was saved. Wait a moment and try again.",
+    StorageProblem.DISK_FULL:
+        "The disk is full. Free some space (empty the recycle bin, move old backups "
+        "elsewhere), then try again. Nothing was saved.",
+    StorageProblem.READ_ONLY:
+        "The database cannot be written to. Check that the disk is not write-protected "
+        "and that this user may write to the data folder.",
+    StorageProblem.UNREACHABLE:
+        "The database cannot be reached. Check the network cable and that the database "
+        "server is running, then try again.",
+    StorageProblem.NETWORK_SHARE:
+        "The database file is on a network share, where it can be damaged. Keep it on this "
+        "computer's disk, or let several terminals share a PostgreSQL server.",
+    StorageProblem.OTHER:
+        "The database reported a problem. Try again; if it persists, call support.",
+    StorageProblem.DAMAGED:
+        "The database file is damaged, so FrontDesk cannot read it safely. FrontDesk left "
+        "it as it is. Restore the newest good backup (frontdesk restore FILE, with FrontDesk "
+        "closed on this computer); if there is none, keep the damaged file and call support.",
+    StorageProblem.NOT_A_DATABASE:
+        "The database file is not a FrontDesk database: it was overwritten or replaced by "
+        "another file. FrontDesk left it as it is. Restore the newest good backup "
+        "(frontdesk restore FILE, with FrontDesk closed on this computer).",
+    StorageProblem.EMPTY_FILE:
+        "The database file is empty (0 bytes): its contents were lost, for example in a crash "
+        "or a disk fault. FrontDesk did not make a new, empty store over it. Restore the "
+        "newest good backup (frontdesk restore FILE). Only if this computer never held a "
+        "store, delete the empty file and start FrontDesk again.",
+    StorageProblem.NEWER_SCHEMA:
+        "This database was last used by a newer version of FrontDesk than this one. "
+        "Upgrade FrontDesk on this computer to the version the other computers run; "
+        "nothing was changed in the database.",
+    StorageProblem.ACCESS_DENIED:
+        "The database refused access. For a database server, check the user name, the "
+        "password and the database's name in the database address with its administrator; "
+        "for a file, check that this user may read and write it.",
+    StorageProblem.UPGRADE_FAILED:
+        "The database could not be brought to this version of FrontDesk; nothing in it was "
+        "changed, and a copy from before the attempt is in the backups folder. Call "
+        "support and send them the log file.",
+}
+"""What happened and what to do, per problem: English, translated by the UI (like a
+DomainError's template) and printed as it is by the command line."""
 
 
 class StorageError(Exception):
@@ -79,22 +140,37 @@ class StorageError(Exception):
 
     ``rolled_back`` is True when the database certainly kept nothing of the transaction
     (it failed before COMMIT was sent, or the server rolled it back), so running the
-    whole action again is safe; False when that is not known.
+    whole action again is safe; False when that is not known. ``path`` names the
+    database file when the problem is an SQLite file's (so the message can list that
+    file's backups); empty when unknown or a server's.
     """
 
-    def __init__(self, problem: StorageProblem, detail: str = "", *, rolled_back: bool = False):
+    def __init__(self, problem: StorageProblem, detail: str = "", *, rolled_back: bool = False,
+                 path: str = ""):
         self.problem = problem
         self.detail = detail
         self.rolled_back = rolled_back
+        self.path = path
         super().__init__(f"{problem.value}: {detail}")
+
+    @property
+    def advice(self) -> str:
+        """What happened and what to do, in English."""
+        return STORAGE_ADVICE[self.problem]
 
 
 _PATTERNS: tuple[tuple[tuple[str, ...], StorageProblem], ...] = (
     (("deadlock detected", "could not serialize access"), StorageProblem.BUSY),
+    (("database disk image is malformed", "malformed database schema",
+      "database corruption"), StorageProblem.DAMAGED),
+    (("file is not a database", "file is encrypted or is not a database"),
+     StorageProblem.NOT_A_DATABASE),
+    (("password authentication failed", "no pg_hba.conf entry", "pg_hba.conf rejects",
+      'fatal:  database "'), StorageProblem.ACCESS_DENIED),
     (("database is locked", "database table is locked", "busy"), StorageProblem.LOCKED),
     (("disk is full", "database or disk is full", "no space left"), StorageProblem.DISK_FULL),
     (("readonly database", "read-only", "read only"), StorageProblem.READ_ONLY),
-    (("unable to open database", "connection refused", "could not connect",
+    (("unable to open database", "connection refused", "could not connect", "connection failed",
       "server closed the connection", "connection timed out", "disk i/o error",
       "terminating connection due to administrator command"),
      StorageProblem.UNREACHABLE),

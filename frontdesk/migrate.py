@@ -3,10 +3,15 @@
 At start the program calls :func:`upgrade`. A database already at
 :data:`frontdesk.migrations.HEAD` costs a plain read of ``alembic_version``:
 Alembic and the migration scripts are not even imported (loading them takes a
-few hundred times longer than a search). An SQLite file that is behind is first copied (with
-SQLite's online backup, safe while others read) into the backups folder; then
-Alembic runs the missing migrations in one transaction. PostgreSQL servers are
-backed up by their administrators (``pg_dump``); the upgrade itself is the same.
+few hundred times longer than a search). Any other database is looked at first:
+a revision this code has never heard of (a newer FrontDesk wrote it) and tables
+without a revision (another program's database) are refused, untouched. An
+SQLite file that is behind is then copied (with SQLite's online backup, safe
+while others read) into the backups folder, once per upgrade
+(:func:`frontdesk.storage.backups.copy_before_upgrade`), and Alembic runs the
+missing migrations in one transaction; a failure is a ``StorageError`` with
+nothing changed. PostgreSQL servers are backed up by their administrators
+(``pg_dump``); the upgrade itself is the same.
 
 Alembic is imported inside the functions below that need it, for that reason.
 """
@@ -15,18 +20,20 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from frontdesk.db import Database, sqlite_path
+from frontdesk.errors import DomainError, StorageError, StorageProblem, classify_storage_error
 from frontdesk.migrations import HEAD
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 log = logging.getLogger(__name__)
 
@@ -54,20 +61,35 @@ def alembic_config() -> Config:
     return config
 
 
-def head_revision() -> str:
-    """The newest revision, as Alembic finds it by loading every migration script."""
+def scripts() -> ScriptDirectory:
+    """The migration scripts (loading them imports Alembic and every revision)."""
     from alembic.script import ScriptDirectory
 
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    """The newest revision, as Alembic finds it by loading every migration script."""
+    head = scripts().get_current_head()
     assert head is not None
     return head
+
+
+def is_known_revision(revision: str, script: ScriptDirectory | None = None) -> bool:
+    """True when ``revision`` is one of this code's migrations (not a newer FrontDesk's)."""
+    from alembic.util import CommandError
+
+    try:
+        return (script or scripts()).get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
 def current_revision(db: Database) -> str | None:
     """The database's revision as Alembic reads it; None for an empty database."""
     from alembic.runtime.migration import MigrationContext
 
-    with db.engine.connect() as conn:
+    with db.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -89,33 +111,77 @@ def upgrade(db: Database, backup_dir: Path | None = None) -> UpgradeResult:
 
 
 def _upgrade_with_alembic(db: Database, backup_dir: Path | None) -> UpgradeResult:
-    from alembic import command
-
+    script = scripts()
     before = current_revision(db)
-    head = head_revision()
+    head = script.get_current_head()
+    assert head is not None
     if before == head:
         return UpgradeResult(before, head, None)
+    _refuse_what_this_code_cannot_upgrade(db, before, script)
     backup = None
     if before is not None and backup_dir is not None:
-        backup = backup_sqlite(db, backup_dir, f"before-{head}")
-    config = alembic_config()
-    with db.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+        backup = _copy_before_upgrade(db, backup_dir, before, head)
+    _run_migrations(db)
     log.info("database upgraded from %s to %s (backup: %s)", before, head, backup)
     return UpgradeResult(before, head, backup)
 
 
-def backup_sqlite(db: Database, backup_dir: Path, label: str) -> Path | None:
-    """Copy the SQLite file into ``backup_dir``; None for other databases."""
+def _refuse_what_this_code_cannot_upgrade(db: Database, before: str | None,
+                                          script: ScriptDirectory) -> None:
+    path = str(sqlite_path(db.url) or "")
+    if before is not None and not is_known_revision(before, script):
+        raise StorageError(StorageProblem.NEWER_SCHEMA,
+                           f"the database is at schema revision {before}, which this version "
+                           f"of FrontDesk does not know (its newest is {HEAD})", path=path)
+    if before is None:
+        with db.connect() as conn:
+            tables = [t for t in inspect(conn).get_table_names() if not t.startswith("sqlite_")]
+        if tables:
+            raise StorageError(StorageProblem.NOT_A_DATABASE,
+                               f"the database has tables ({', '.join(sorted(tables)[:5])}) but "
+                               f"no FrontDesk schema revision", path=path)
+
+
+def _copy_before_upgrade(db: Database, backup_dir: Path, before: str, head: str) -> Path | None:
+    """The SQLite file's copy before the upgrade (once per upgrade); None for a server."""
+    from frontdesk.storage.backups import (
+        BackupDiskFull,
+        BackupNotVerified,
+        copy_before_upgrade,
+    )
+    from frontdesk.storage.private import private_dir
+
     source = sqlite_path(db.url)
     if source is None or not source.exists():
         return None
-    backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = backup_dir / f"{source.stem}-{stamp}-{label}.sqlite3"
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    src.close()
-    dst.close()
-    return target
+    try:
+        return copy_before_upgrade(source, private_dir(backup_dir), before, head,
+                                   dt.datetime.now(dt.UTC)).path
+    except DomainError as exc:  # no copy, no upgrade
+        problem = (StorageProblem.DAMAGED if isinstance(exc, BackupNotVerified)
+                   else StorageProblem.DISK_FULL if isinstance(exc, BackupDiskFull)
+                   else StorageProblem.READ_ONLY)
+        raise StorageError(problem, f"no copy before the upgrade: {exc.message}",
+                           path=str(source)) from exc
+    except OSError as exc:
+        raise StorageError(StorageProblem.READ_ONLY, f"no copy before the upgrade: {exc}",
+                           path=str(source)) from exc
+
+
+def _run_migrations(db: Database) -> None:
+    """Alembic's upgrade to head in one transaction; any failure leaves the database as it was."""
+    from alembic import command
+
+    config = alembic_config()
+    try:
+        with db.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+    except DBAPIError as exc:
+        message = str(exc.orig) if exc.orig else str(exc)
+        problem = classify_storage_error(message) or StorageProblem.UPGRADE_FAILED
+        raise StorageError(problem, message, path=str(sqlite_path(db.url) or "")) from exc
+    except Exception as exc:
+        log.exception("the schema upgrade failed")
+        raise StorageError(StorageProblem.UPGRADE_FAILED, f"{type(exc).__name__}: {exc}",
+                           path=str(sqlite_path(db.url) or "")) from exc

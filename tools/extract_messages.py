@@ -49,9 +49,25 @@ def _is_sentence(text: str) -> bool:
     return " " in text or not text.isascii()
 
 
+ADVICE_TABLES = ("STORAGE_ADVICE",)
+"""Module-level dicts of messages (the storage problems' advice), translated like templates."""
+
+
+def _advice_in(node: ast.AST) -> set[str]:
+    target = node.target if isinstance(node, ast.AnnAssign) else None
+    if not (isinstance(target, ast.Name) and target.id in ADVICE_TABLES):
+        return set()
+    value = node.value if isinstance(node, ast.AnnAssign) else None
+    if not isinstance(value, ast.Dict):
+        return set()
+    return {v.value for v in value.values
+            if isinstance(v, ast.Constant) and isinstance(v.value, str)}
+
+
 def templates_in(tree: ast.AST) -> set[str]:
     found: set[str] = set()
     for node in ast.walk(tree):
+        found |= _advice_in(node)
         if isinstance(node, ast.Call) and _is_error_name(_callee_name(node)) and node.args:
             first = node.args[0]
             if isinstance(first, ast.Constant) and isinstance(first.value, str) \

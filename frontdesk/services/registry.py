@@ -15,6 +15,7 @@ from frontdesk.core.context import Clock, system_clock
 from frontdesk.db import Database
 
 if TYPE_CHECKING:
+    from frontdesk.services.backup.service import BackupService
     from frontdesk.services.clients.profile import ProfileService
     from frontdesk.services.clients.registration import ClientService
     from frontdesk.services.clients.search import ClientSearch
@@ -109,6 +110,12 @@ class Services:
         from frontdesk.services.health.photos import PhotoService
 
         return PhotoService(self.db, self.clock, self.photos_dir)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from frontdesk.services.backup.service import BackupService
+
+        return BackupService(self.db, self.clock)
 
     @cached_property
     def sheet(self) -> SheetService:

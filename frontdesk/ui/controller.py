@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
 
 from frontdesk.core.context import Actor
@@ -28,6 +28,7 @@ from frontdesk.ui.worker import DbWorker
 
 if TYPE_CHECKING:  # the registry brings SQLAlchemy, which the sign-in must not wait for
     from frontdesk.services.registry import Services
+    from frontdesk.ui.backups import BackupScheduler
     from frontdesk.ui.main_window import MainWindow
     from frontdesk.ui.wizard import SetupWizard
 
@@ -56,6 +57,10 @@ class AppController(QObject):
         self.wizard: SetupWizard | None = None
         self.login: LoginDialog | None = None
         self.window: MainWindow | None = None
+        self.backups: BackupScheduler | None = None
+        """The daily backup's timer, started when someone first signs in."""
+        self.exit_code = 0
+        """What the program exits with once its windows are closed (3: no usable database)."""
         self._progress: QProgressDialog | None = None
 
     @property
@@ -109,11 +114,16 @@ class AppController(QObject):
     def _opened(self, opened: tuple[Services, DemoLoader]) -> None:
         self._services, self._load_demo_store = opened
         assert self.login is not None
-        if not self.services.store.is_initialised():  # a new, empty database behind this PC
+        try:
+            initialised = self.services.store.is_initialised()
+            name = self.services.store.home_store().name if initialised else ""
+        except StorageError as exc:  # opened, yet its first reads fail (a damaged page)
+            self._open_failed(exc)
+            return
+        if not initialised:  # a new, empty database behind this PC
             self.login.hide()
             self.show_wizard()
             return
-        name = self.services.store.home_store().name
         self.settings.store_name = name
         self.login.attach(self.services, name)
 
@@ -121,7 +131,9 @@ class AppController(QObject):
         if not isinstance(exc, StorageError):
             raise exc  # a bug: the crash dialog (see ui.errors.install_excepthook)
         show_storage_error(self.login, exc)
-        QCoreApplication.exit(EXIT_STORAGE)
+        self.exit_code = EXIT_STORAGE
+        if self.login is not None:  # the last window: the program ends, with exit_code
+            self.login.close()
 
     def show_wizard(self) -> None:
         from frontdesk.ui.wizard import SetupWizard
@@ -190,13 +202,24 @@ class AppController(QObject):
             self.open_main(self.login.actor)
 
     def open_main(self, actor: Actor) -> None:
+        from frontdesk.ui.backups import BackupScheduler
         from frontdesk.ui.main_window import MainWindow
 
-        self.window = MainWindow(self.services, actor, self.settings, self.worker)
+        if self.backups is None:
+            self.backups = BackupScheduler(self.services.backups, self)
+            self.backups.start()
+        self.window = MainWindow(self.services, actor, self.settings, self.worker,
+                                 backups=self.backups)
         self.window.sign_out_requested.connect(self.sign_out)
         self.window.language_changed.connect(self.change_language)
         self.window.actor_changed.connect(self.reopen_as)
         self.window.show()
+
+    def close(self) -> None:
+        """At exit: let the worker's jobs end, then the backup at close (if anyone signed in)."""
+        self.worker.shutdown()
+        if self.backups is not None:
+            self.backups.at_close()
 
     @Slot()
     def sign_out(self) -> None:

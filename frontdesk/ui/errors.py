@@ -2,25 +2,35 @@
 
 - DomainError: :func:`error_text` turns it into a translated sentence the
   screen shows inline, beside the field it names.
-- StorageError: :func:`show_storage_error` opens a dialog saying what to do.
-- Anything else: :func:`install_excepthook` logs it and shows a crash dialog.
+- StorageError: :func:`show_storage_error` opens a dialog saying what happened and
+  what to do (the advice of :data:`frontdesk.errors.STORAGE_ADVICE`, translated),
+  and lists the database's backups with their dates when restoring one is the fix.
+- Anything else: :func:`install_excepthook` logs it (without personal data, see
+  :mod:`frontdesk.logs`) and shows a crash dialog.
 """
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from frontdesk.errors import DomainError, StorageError, StorageProblem
+from frontdesk.errors import (
+    RESTORE_FROM_BACKUP,
+    STORAGE_ADVICE,
+    DomainError,
+    StorageError,
+    StorageProblem,
+)
+from frontdesk.logs import log_to_file, log_unexpected
 
 log = logging.getLogger("frontdesk")
+BACKUPS_LISTED = 8
+"""How many backups the storage dialog lists (newest first)."""
 
 
 def error_text(exc: DomainError) -> str:
@@ -35,36 +45,26 @@ def error_text(exc: DomainError) -> str:
 
 
 def storage_advice(problem: StorageProblem) -> str:
-    advice = {
-        StorageProblem.LOCKED: QCoreApplication.translate(
-            "Errors",
-            "Another terminal is busy writing to the database. Wait a moment and try again. "
-            "If this keeps happening, close FrontDesk on the other computers."),
-        StorageProblem.BUSY: QCoreApplication.translate(
-            "Errors",
-            "Other terminals were changing the same records at the same moment, and "
-            "FrontDesk's tries again did not get through. Nothing was saved. Wait a moment "
-            "and try again."),
-        StorageProblem.DISK_FULL: QCoreApplication.translate(
-            "Errors",
-            "The disk is full. Free some space (empty the recycle bin, move old backups "
-            "elsewhere), then try again. Nothing was saved."),
-        StorageProblem.READ_ONLY: QCoreApplication.translate(
-            "Errors",
-            "The database cannot be written to. Check that the disk is not write-protected "
-            "and that this user may write to the data folder."),
-        StorageProblem.UNREACHABLE: QCoreApplication.translate(
-            "Errors",
-            "The database cannot be reached. Check the network cable and that the database "
-            "server is running, then try again."),
-        StorageProblem.NETWORK_SHARE: QCoreApplication.translate(
-            "Errors",
-            "The database file is on a network share, where it can be damaged. Keep it on this "
-            "computer's disk, or let several terminals share a PostgreSQL server."),
-        StorageProblem.OTHER: QCoreApplication.translate(
-            "Errors", "The database reported a problem. Try again; if it persists, call support."),
-    }
-    return advice[problem]
+    """What happened and what to do, in the UI language."""
+    return QCoreApplication.translate("DomainError", STORAGE_ADVICE[problem])
+
+
+def backups_text(database: Path) -> str:
+    """The database's backups, newest first, with their dates and sizes (or that there are
+    none), and how to restore one."""
+    from frontdesk.storage.state import all_backups
+
+    found = all_backups(database)
+    if not found:
+        return QCoreApplication.translate(
+            "Errors", "No backups of {file} were found.").format(file=database)
+    lines = [QCoreApplication.translate(
+        "Errors", "Backups of {file}, newest first. Close FrontDesk, then restore one with: "
+        "frontdesk restore FILE").format(file=database)]
+    for backup in found[:BACKUPS_LISTED]:
+        size = f"{backup.size / 1_000_000:.1f} MB"
+        lines.append(f"{backup.taken_at:%Y-%m-%d %H:%M}  ({size})  {backup.path}")
+    return "\n".join(lines)
 
 
 def show_storage_error(parent: QWidget | None, exc: StorageError) -> None:
@@ -77,18 +77,14 @@ def show_storage_error(parent: QWidget | None, exc: StorageError) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, advice,
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("storageErrorDialog")
+    if exc.problem in RESTORE_FROM_BACKUP and exc.path:
+        box.setInformativeText(backups_text(Path(exc.path)))
     box.setDetailedText(exc.detail)
     box.exec()
 
 
 def setup_logging(log_file: Path) -> None:
-    log_file.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3,
-                                                   encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
+    log_to_file(log_file)
 
 
 def install_excepthook(log_file: Path) -> None:
@@ -98,7 +94,7 @@ def install_excepthook(log_file: Path) -> None:
         if isinstance(exc, StorageError):
             show_storage_error(QApplication.activeWindow(), exc)
             return
-        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        log_unexpected(log, kind, exc, tb)
         if QApplication.instance() is not None:
             show_crash_dialog(log_file)
 

@@ -1,4 +1,5 @@
-"""The main window: navigation to the desk's screens, a status bar, and the idle lock."""
+"""The main window: navigation to the desk's screens, a status bar, the idle lock, and a banner
+over every page when the backups need a manager's attention."""
 
 from __future__ import annotations
 
@@ -16,12 +17,14 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from frontdesk import __version__
 from frontdesk.core.context import Actor
 from frontdesk.services.registry import Services
+from frontdesk.ui.backups import BackupBanner, BackupScheduler
 from frontdesk.ui.idle import IdleWatcher
 from frontdesk.ui.labels import role_name
 from frontdesk.ui.local_settings import LocalSettings
@@ -37,11 +40,16 @@ class MainWindow(QMainWindow):
     """Unlocked with another role than the screens were built for: the new Actor."""
 
     def __init__(self, services: Services, actor: Actor, settings: LocalSettings,
-                 worker: DbWorker, parent: QWidget | None = None) -> None:
+                 worker: DbWorker, parent: QWidget | None = None, *,
+                 backups: BackupScheduler | None = None) -> None:
+        """``backups``: the program's backup timer (the controller's); without one, the window
+        makes an idle one of its own for "back up now" and the warning."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._services = services
         self.actor = actor
+        self._owns_backups = backups is None
+        self.backups = backups or BackupScheduler(services.backups, self)
         store = services.store.info(actor.branch_id)
         self.setWindowTitle(self.tr("FrontDesk — {store}").format(store=store.name))
         self.resize(1280, 800)
@@ -73,9 +81,18 @@ class MainWindow(QMainWindow):
 
     def _build_root(self) -> None:
         workspace = QWidget(objectName="workspace")
-        row = QHBoxLayout(workspace)
+        column = QVBoxLayout(workspace)
+        self.backup_banner = BackupBanner()
+        column.addWidget(self.backup_banner)
+        row = QHBoxLayout()
+        column.addLayout(row, 1)
         row.addWidget(self.navigation)
         row.addWidget(self.pages, 1)
+        self.backups.status_changed.connect(self.backup_banner.show_status)
+        if self.backups.status is not None:
+            self.backup_banner.show_status(self.backups.status)
+        else:
+            self.backups.refresh()
         self.lock_screen = LockScreen(self._services, self.actor)
         self.lock_screen.unlocked.connect(self.unlock)
         self.lock_screen.sign_out_requested.connect(self.sign_out_requested)
@@ -147,6 +164,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: object) -> None:
         _application().removeEventFilter(self.idle)
+        if self._owns_backups:
+            self.backups.stop()
         super().closeEvent(event)  # type: ignore[arg-type]
 
 

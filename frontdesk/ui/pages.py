@@ -40,7 +40,7 @@ def build_pages(window: MainWindow, services: Services, actor: Actor, settings: 
     texts = PageTitles()
     titles = texts.titles()
     planned = PlannedPages()
-    settings_page = SettingsPage(services, actor, settings)
+    settings_page = SettingsPage(services, actor, settings, window.backups)
     settings_page.language_changed.connect(window.language_changed)
     settings_page.idle_minutes_changed.connect(window.set_idle_minutes)
     desk = DeskPage(services, actor, worker)

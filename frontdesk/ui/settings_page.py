@@ -1,4 +1,5 @@
-"""Settings: this PC's language; the store's idle-lock minutes and discount limit (managers)."""
+"""Settings: this PC's language; the store's idle-lock minutes and discount limit, and the
+backups (where they go, the last good one, "back up now"); what changes the store is a manager's."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -19,9 +22,12 @@ from PySide6.QtWidgets import (
 
 from frontdesk.core.context import Actor
 from frontdesk.core.permissions import Action, allowed
-from frontdesk.errors import DomainError
+from frontdesk.errors import DomainError, StorageError
+from frontdesk.services.backup.service import BackupStatus
 from frontdesk.services.registry import Services
-from frontdesk.ui.errors import error_text
+from frontdesk.storage.backups import ServerBackups
+from frontdesk.ui.backups import BackupScheduler, BackupTexts
+from frontdesk.ui.errors import error_text, storage_advice
 from frontdesk.ui.i18n import LANGUAGE_NAMES
 from frontdesk.ui.local_settings import LocalSettings
 
@@ -31,15 +37,18 @@ class SettingsPage(QWidget):
     idle_minutes_changed = Signal(int)
 
     def __init__(self, services: Services, actor: Actor, settings: LocalSettings,
-                 parent: QWidget | None = None) -> None:
+                 backups: BackupScheduler, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
         self._actor = actor
         self._settings = settings
+        self._backups = backups
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Settings"), objectName="pageTitle"))
         layout.addWidget(self._language_box())
         layout.addWidget(self._lock_box())
+        layout.addWidget(BackupBox(services, actor, backups)
+                         if services.db.is_sqlite else ServerBackupsBox())
         layout.addStretch(1)
 
     def _language_box(self) -> QGroupBox:
@@ -126,3 +135,116 @@ class SettingsPage(QWidget):
             return
         self.lock_message.clear()
         self.idle_minutes_changed.emit(minutes)
+
+
+class ServerBackupsBox(QGroupBox):
+    """A store on a PostgreSQL server: its administrator backs it up."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Backups"))
+        note = QLabel(error_text(ServerBackups()), objectName="serverBackups")
+        note.setWordWrap(True)
+        QVBoxLayout(self).addWidget(note)
+
+
+class BackupBox(QGroupBox):
+    """Where the backups go, the last good one, and "back up now" (a manager's to change)."""
+
+    def __init__(self, services: Services, actor: Actor, backups: BackupScheduler) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Backups"))
+        self._services = services
+        self._actor = actor
+        self._backups = backups
+        self._status_said = False
+        """Whether the message shows the status's trouble (else: what the last action said)."""
+        self.folder = QLineEdit(objectName="backupFolder")
+        self.folder.setPlaceholderText(self.tr("backups beside the database"))
+        self.last_backup = QLabel(objectName="lastBackup")
+        self.message = QLabel(objectName="backupMessage")
+        for label in (self.last_backup, self.message):
+            label.setWordWrap(True)
+        self._lay_out(allowed(actor, Action.MANAGE_SETTINGS))
+        backups.status_changed.connect(self.show_status)
+        backups.backed_up_now.connect(self._show_outcome)
+        if backups.status is not None:
+            self.show_status(backups.status)
+        else:
+            backups.refresh()
+
+    def _lay_out(self, may_change: bool) -> None:
+        choose = QPushButton(self.tr("Choose…"), objectName="chooseBackupFolder")
+        choose.clicked.connect(self._choose)
+        save = QPushButton(self.tr("Use this folder"), objectName="saveBackupFolder")
+        save.clicked.connect(self._save_folder)
+        now = QPushButton(self.tr("Back up now"), objectName="backUpNow")
+        now.clicked.connect(self._back_up_now)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(choose)
+        for widget in (self.folder, choose, save, now):
+            widget.setEnabled(may_change)
+        rule = QLabel(self.tr(
+            "FrontDesk backs up the store every day while it runs and again when it closes, "
+            "checks each backup, and keeps the newest of each of the last 7 days, 4 weeks and "
+            "12 months. Choose a USB disk or a NAS folder, so a backup survives this computer."))
+        rule.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Backup folder"), folder_row)
+        form.addRow("", save)
+        form.addRow(self.tr("Last good backup"), self.last_backup)
+        form.addRow("", now)
+        form.addRow("", self.message)
+        form.addRow("", rule)
+        if not may_change:
+            form.addRow("", QLabel(self.tr("Only a manager can change this.")))
+
+    @Slot(object)
+    def show_status(self, status: BackupStatus) -> None:
+        texts = BackupTexts()
+        if not self.folder.isModified():
+            self.folder.setText(str(status.folder) if status.chosen else "")
+        self.last_backup.setText(texts.last_good(status))
+        trouble = texts.warning(status) or texts.failure(status.last_attempt)
+        if trouble or self._status_said:  # else keep what the last action said
+            self._say(trouble, from_status=bool(trouble))
+
+    def _say(self, text: str, *, from_status: bool = False) -> None:
+        self.message.setText(text)
+        self._status_said = from_status
+
+    @Slot()
+    def _choose(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"),
+                                                  self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+            self.folder.setModified(True)
+
+    @Slot()
+    def _save_folder(self) -> None:
+        try:
+            chosen = self._services.backups.choose_folder(self._actor, self.folder.text())
+        except DomainError as exc:
+            self._say(error_text(exc))
+            return
+        self.folder.setModified(False)
+        self._say(self.tr("Backups go to {folder} from now on.").format(folder=chosen))
+        self._backups.refresh()
+
+    @Slot()
+    def _back_up_now(self) -> None:
+        if self._backups.back_up_now(self._actor):
+            self._say(self.tr("Backing up…"))
+        else:
+            self._say(self.tr("A backup is running already; wait for it to end."))
+
+    @Slot(object)
+    def _show_outcome(self, error: DomainError | StorageError | None) -> None:
+        if error is None:
+            self._say(self.tr("The backup is made and checked."))
+        elif isinstance(error, DomainError):
+            self._say(error_text(error))
+        else:
+            self._say(storage_advice(error.problem))

@@ -21,7 +21,11 @@ CJK_UI_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Hiragin
 
 EXTRA_QSS = """
 QLabel#warning { color: #b71c1c; font-weight: bold; }
-QLabel#fieldError { color: #c62828; }
+QLabel#fieldError, QLabel#backupMessage { color: #c62828; }
+QLabel#backupWarning {
+    background: #fff3e0; color: #bf360c; border: 1px solid #ffb74d; border-radius: 4px;
+    padding: 8px 12px; font-weight: bold;
+}
 QLabel#pageTitle { font-size: 22px; font-weight: bold; }
 QLabel#total { font-size: 20px; font-weight: bold; }
 QLabel#placeholderText { font-size: 17px; color: #455a64; }

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdminPage</name>
@@ -50,7 +49,7 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <source>Move {name}&apos;s appointment</source>
+        <source>Move {name}'s appointment</source>
         <translation>改约：{name}</translation>
     </message>
     <message>
@@ -105,7 +104,7 @@
 <context>
     <name>ApprovalPanel</name>
     <message>
-        <source>A manager&apos;s approval is needed</source>
+        <source>A manager's approval is needed</source>
         <translation>需要店长授权</translation>
     </message>
     <message>
@@ -121,7 +120,7 @@
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <source>Manager&apos;s user name</source>
+        <source>Manager's user name</source>
         <translation>店长用户名</translation>
     </message>
     <message>
@@ -143,6 +142,88 @@
     <message>
         <source>Nothing to pay: a total of ¥0.00</source>
         <translation>无需付款：合计 ¥0.00</translation>
+    </message>
+</context>
+<context>
+    <name>BackupBox</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>backups beside the database</source>
+        <translation>数据库旁的备份文件夹</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Use this folder</source>
+        <translation>使用此文件夹</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>FrontDesk backs up the store every day while it runs and again when it closes, checks each backup, and keeps the newest of each of the last 7 days, 4 weeks and 12 months. Choose a USB disk or a NAS folder, so a backup survives this computer.</source>
+        <translation>FrontDesk 运行时每天备份一次，关闭时再备份一次，并校验每份备份；保留最近 7 天、4 周、12 个月中每天、每周、每月最新的一份。请选择 U 盘或网络存储上的文件夹，这样即使这台电脑损坏，备份也还在。</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Last good backup</source>
+        <translation>最近一次完好的备份</translation>
+    </message>
+    <message>
+        <source>Only a manager can change this.</source>
+        <translation>只有店长可以修改。</translation>
+    </message>
+    <message>
+        <source>Backups go to {folder} from now on.</source>
+        <translation>今后备份将保存到 {folder}。</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>A backup is running already; wait for it to end.</source>
+        <translation>已有备份正在进行，请等它完成。</translation>
+    </message>
+    <message>
+        <source>The backup is made and checked.</source>
+        <translation>备份已完成并通过校验。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTexts</name>
+    <message>
+        <source>The backup folder {folder} cannot be found: plug in the backup disk, or ask a manager to choose another folder in Settings.</source>
+        <translation>找不到备份文件夹 {folder}：请插上备份磁盘，或请店长在“设置”中另选文件夹。</translation>
+    </message>
+    <message>
+        <source>No backup of this store has been made yet. A manager can make one in Settings.</source>
+        <translation>本店还没有任何备份。店长可以在“设置”中立即备份。</translation>
+    </message>
+    <message>
+        <source>The last good backup is from {when}, more than two days ago. Ask a manager to check the backups in Settings.</source>
+        <translation>最近一次完好的备份是 {when}，已超过两天。请店长在“设置”中检查备份。</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>{when}, {size}, in {path}</source>
+        <translation>{when}，{size}，位于 {path}</translation>
+    </message>
+    <message>
+        <source>The last try, {when}, failed: {reason}</source>
+        <translation>最近一次尝试（{when}）失败：{reason}</translation>
     </message>
 </context>
 <context>
@@ -283,7 +364,7 @@
         <translation>批量生成客情分析表</translation>
     </message>
     <message>
-        <source>Today&apos;s visitors ({n})</source>
+        <source>Today's visitors ({n})</source>
         <translation>今日到店客户（{n} 位）</translation>
     </message>
     <message>
@@ -705,7 +786,7 @@
         <translation>请在左侧查找客户（F2），按 Enter 打开客户档案。</translation>
     </message>
     <message>
-        <source>No clients to print: search first, or wait for today&apos;s visitors.</source>
+        <source>No clients to print: search first, or wait for today's visitors.</source>
         <translation>没有可生成的客户：请先查找客户，或等今日有客人到店。</translation>
     </message>
     <message>
@@ -926,7 +1007,7 @@
         <translation>农历月有 29 或 30 天，请选择 1 到 30 日。</translation>
     </message>
     <message>
-        <source>A manager&apos;s approval is needed: {needs}.</source>
+        <source>A manager's approval is needed: {needs}.</source>
         <translation>需要店长授权：{needs}。</translation>
     </message>
     <message>
@@ -974,7 +1055,7 @@
         <translation>用户名最多 {n} 个字符。</translation>
     </message>
     <message>
-        <source>A user name uses letters, digits, &apos;.&apos; or &apos;_&apos; only.</source>
+        <source>A user name uses letters, digits, '.' or '_' only.</source>
         <translation>用户名只能包含字母、数字、“.”或“_”。</translation>
     </message>
     <message>
@@ -1062,7 +1143,7 @@
         <translation>请输入时长，或选择一个服务项目。</translation>
     </message>
     <message>
-        <source>Enter the client&apos;s name.</source>
+        <source>Enter the client's name.</source>
         <translation>请输入客户姓名。</translation>
     </message>
     <message>
@@ -1070,7 +1151,7 @@
         <translation>请输入同事看到的姓名。</translation>
     </message>
     <message>
-        <source>Enter the store&apos;s name.</source>
+        <source>Enter the store's name.</source>
         <translation>请输入门店名称。</translation>
     </message>
     <message>
@@ -1080,6 +1161,14 @@
     <message>
         <source>FrontDesk may not write in the folder {folder}. Choose another folder.</source>
         <translation>FrontDesk 无权写入文件夹 {folder}，请换一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Another terminal is busy writing to the database. Wait a moment and try again. If this keeps happening, close FrontDesk on the other computers.</source>
+        <translation>另一台终端正在写入数据库。请稍候再试；如果反复出现，请关闭其他电脑上的 FrontDesk。</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder by its full path.</source>
+        <translation>请填写备份文件夹的完整路径。</translation>
     </message>
     <message>
         <source>Give the start time with its time zone.</source>
@@ -1102,7 +1191,7 @@
         <translation>第 {line} 行：请从列表中选择项目。</translation>
     </message>
     <message>
-        <source>Line {line}: the discount is more than the line&apos;s {gross}.</source>
+        <source>Line {line}: the discount is more than the line's {gross}.</source>
         <translation>第 {line} 行：优惠超过了该行金额 {gross}。</translation>
     </message>
     <message>
@@ -1174,6 +1263,10 @@
         <translation>没有编号为 {id} 的咨询记录。</translation>
     </message>
     <message>
+        <source>No password for {user}: type it at a terminal, or set {env}.</source>
+        <translation>{user} 的密码未提供：请在终端中输入，或设置环境变量 {env}。</translation>
+    </message>
+    <message>
         <source>No photo with id {id}.</source>
         <translation>没有编号为 {id} 的照片。</translation>
     </message>
@@ -1212,6 +1305,10 @@
     <message>
         <source>Only a manager or an administrator of this store can approve this.</source>
         <translation>只有本店的店长或管理员可以授权。</translation>
+    </message>
+    <message>
+        <source>Other terminals were changing the same records at the same moment, and FrontDesk's tries again did not get through. Nothing was saved. Wait a moment and try again.</source>
+        <translation>其他电脑正在同时修改相同的记录，FrontDesk 已自动重试，仍未成功。本次没有保存任何内容。请稍等片刻再试。</translation>
     </message>
     <message>
         <source>Payment {n}: choose how it is paid.</source>
@@ -1262,6 +1359,14 @@
         <translation>暗疮等级应在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
+        <source>The backup folder {folder} cannot be found. Plug in the backup disk, or choose another folder in Settings.</source>
+        <translation>找不到备份文件夹 {folder}。请插上备份磁盘，或在“设置”中另选文件夹。</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} cannot be written to by this user.</source>
+        <translation>当前用户无法写入备份文件夹 {folder}。</translation>
+    </message>
+    <message>
         <source>The consultation date cannot be before {first}.</source>
         <translation>咨询日期不能早于 {first}。</translation>
     </message>
@@ -1270,8 +1375,52 @@
         <translation>咨询日期不能在将来。</translation>
     </message>
     <message>
+        <source>The database cannot be reached. Check the network cable and that the database server is running, then try again.</source>
+        <translation>无法连接数据库。请检查网线以及数据库服务器是否在运行，然后再试。</translation>
+    </message>
+    <message>
+        <source>The database cannot be written to. Check that the disk is not write-protected and that this user may write to the data folder.</source>
+        <translation>数据库无法写入。请检查磁盘是否写保护，以及当前用户是否有数据文件夹的写入权限。</translation>
+    </message>
+    <message>
+        <source>The database could not be brought to this version of FrontDesk; nothing in it was changed, and a copy from before the attempt is in the backups folder. Call support and send them the log file.</source>
+        <translation>数据库无法升级到此版本的 FrontDesk；其中的数据没有任何改动，升级前的副本在备份文件夹中。请联系技术支持，并把日志文件发给他们。</translation>
+    </message>
+    <message>
+        <source>The database file is damaged, so FrontDesk cannot read it safely. FrontDesk left it as it is. Restore the newest good backup (frontdesk restore FILE, with FrontDesk closed on this computer); if there is none, keep the damaged file and call support.</source>
+        <translation>数据库文件已损坏，FrontDesk 无法安全读取，已保持原样未做改动。请恢复最新的完好备份（先关闭本机上的 FrontDesk，再运行 frontdesk restore 文件名）；如果没有备份，请保留损坏的文件并联系技术支持。</translation>
+    </message>
+    <message>
+        <source>The database file is empty (0 bytes): its contents were lost, for example in a crash or a disk fault. FrontDesk did not make a new, empty store over it. Restore the newest good backup (frontdesk restore FILE). Only if this computer never held a store, delete the empty file and start FrontDesk again.</source>
+        <translation>数据库文件是空的（0 字节）：其内容已丢失，可能是因为死机或磁盘故障。FrontDesk 没有在它上面新建一个空店。请恢复最新的完好备份（frontdesk restore 文件名）。只有当这台电脑从未保存过门店数据时，才可删除这个空文件后重新启动 FrontDesk。</translation>
+    </message>
+    <message>
+        <source>The database file is not a FrontDesk database: it was overwritten or replaced by another file. FrontDesk left it as it is. Restore the newest good backup (frontdesk restore FILE, with FrontDesk closed on this computer).</source>
+        <translation>数据库文件不是 FrontDesk 数据库：它被覆盖或被其他文件替换了。FrontDesk 已保持原样未做改动。请恢复最新的完好备份（先关闭本机上的 FrontDesk，再运行 frontdesk restore 文件名）。</translation>
+    </message>
+    <message>
+        <source>The database file is on a network share, where it can be damaged. Keep it on this computer's disk, or let several terminals share a PostgreSQL server.</source>
+        <translation>数据库文件位于网络共享上，可能因此损坏。请把它放在本机磁盘上；多台终端共用时请使用 PostgreSQL 服务器。</translation>
+    </message>
+    <message>
+        <source>The database refused access. For a database server, check the user name, the password and the database's name in the database address with its administrator; for a file, check that this user may read and write it.</source>
+        <translation>数据库拒绝访问。如果是数据库服务器，请与管理员核对数据库地址中的用户名、密码和数据库名；如果是文件，请检查当前用户是否有读写权限。</translation>
+    </message>
+    <message>
+        <source>The database reported a problem. Try again; if it persists, call support.</source>
+        <translation>数据库报告了一个问题。请再试一次；如果仍然出现，请联系技术支持。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space (empty the recycle bin, move old backups elsewhere), then try again. Nothing was saved.</source>
+        <translation>磁盘已满。请腾出空间（清空回收站、把旧备份移到别处）后再试。本次操作没有保存任何内容。</translation>
+    </message>
+    <message>
         <source>The disk is full: the sheet could not be written to {path}.</source>
         <translation>磁盘已满，无法将分析表写入 {path}。</translation>
+    </message>
+    <message>
+        <source>The disk of the backup folder {folder} is full; nothing was backed up.</source>
+        <translation>备份文件夹 {folder} 所在的磁盘已满，本次没有备份。</translation>
     </message>
     <message>
         <source>The file {name} cannot be read.</source>
@@ -1288,6 +1437,10 @@
     <message>
         <source>The member number {member_no} is taken.</source>
         <translation>会员卡号 {member_no} 已被使用。</translation>
+    </message>
+    <message>
+        <source>The new backup failed its check ({result}) and was deleted. The database itself may be damaged: call support.</source>
+        <translation>新备份未通过校验（{result}），已删除。数据库本身可能已损坏，请联系技术支持。</translation>
     </message>
     <message>
         <source>The next visit cannot be before the consultation.</source>
@@ -1334,7 +1487,7 @@
         <translation>无法将分析表写入 {path}。</translation>
     </message>
     <message>
-        <source>The store&apos;s name is too long (120 characters at most).</source>
+        <source>The store's name is too long (120 characters at most).</source>
         <translation>门店名称过长（最多 120 个字符）。</translation>
     </message>
     <message>
@@ -1402,12 +1555,20 @@
         <translation>此数据库中还没有门店。</translation>
     </message>
     <message>
+        <source>This database was last used by a newer version of FrontDesk than this one. Upgrade FrontDesk on this computer to the version the other computers run; nothing was changed in the database.</source>
+        <translation>此数据库上次由更新版本的 FrontDesk 使用过。请把这台电脑上的 FrontDesk 升级到其他电脑所用的版本；数据库没有任何改动。</translation>
+    </message>
+    <message>
         <source>This name is too long ({limit} characters at most).</source>
         <translation>名称过长（最多 {limit} 个字符）。</translation>
     </message>
     <message>
         <source>This phone number belongs to {name} already.</source>
         <translation>这个手机号已属于 {name}。</translation>
+    </message>
+    <message>
+        <source>This store's database is on a PostgreSQL server: its administrator backs it up (pg_dump) and restores it (pg_restore). FrontDesk backs up and restores an SQLite file only.</source>
+        <translation>本店的数据库在 PostgreSQL 服务器上，由服务器管理员负责备份和恢复。FrontDesk 只备份和恢复 SQLite 文件。</translation>
     </message>
     <message>
         <source>This text holds an invisible control character ({code}); type it again without it.</source>
@@ -1452,6 +1613,22 @@
     <message>
         <source>Your role ({role}) may not {action}.</source>
         <translation>您的角色（{role}）无权{action}。</translation>
+    </message>
+    <message>
+        <source>{file} fails SQLite's integrity check ({result}); nothing was restored.</source>
+        <translation>{file} 未通过 SQLite 完整性检查（{result}），没有恢复任何内容。</translation>
+    </message>
+    <message>
+        <source>{file} is not a FrontDesk database; nothing was restored.</source>
+        <translation>{file} 不是 FrontDesk 数据库，没有恢复任何内容。</translation>
+    </message>
+    <message>
+        <source>{file} is the database itself; name a backup to restore from.</source>
+        <translation>{file} 就是数据库本身，请指定要恢复的备份文件。</translation>
+    </message>
+    <message>
+        <source>{file} was made by a newer FrontDesk (schema {revision}); upgrade FrontDesk before restoring it.</source>
+        <translation>{file} 由更新版本的 FrontDesk 生成（架构版本 {revision}），请先升级 FrontDesk 再恢复。</translation>
     </message>
     <message>
         <source>{folder} is not a folder.</source>
@@ -1636,32 +1813,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <source>Another terminal is busy writing to the database. Wait a moment and try again. If this keeps happening, close FrontDesk on the other computers.</source>
-        <translation>另一台终端正在写入数据库。请稍候再试；如果反复出现，请关闭其他电脑上的 FrontDesk。</translation>
+        <source>No backups of {file} were found.</source>
+        <translation>没有找到 {file} 的备份。</translation>
     </message>
     <message>
-        <source>Other terminals were changing the same records at the same moment, and FrontDesk&apos;s tries again did not get through. Nothing was saved. Wait a moment and try again.</source>
-        <translation>其他电脑正在同时修改相同的记录，FrontDesk 已自动重试，仍未成功。本次没有保存任何内容。请稍等片刻再试。</translation>
-    </message>
-    <message>
-        <source>The disk is full. Free some space (empty the recycle bin, move old backups elsewhere), then try again. Nothing was saved.</source>
-        <translation>磁盘已满。请腾出空间（清空回收站、把旧备份移到别处）后再试。本次操作没有保存任何内容。</translation>
-    </message>
-    <message>
-        <source>The database cannot be written to. Check that the disk is not write-protected and that this user may write to the data folder.</source>
-        <translation>数据库无法写入。请检查磁盘是否写保护，以及当前用户是否有数据文件夹的写入权限。</translation>
-    </message>
-    <message>
-        <source>The database cannot be reached. Check the network cable and that the database server is running, then try again.</source>
-        <translation>无法连接数据库。请检查网线以及数据库服务器是否在运行，然后再试。</translation>
-    </message>
-    <message>
-        <source>The database file is on a network share, where it can be damaged. Keep it on this computer&apos;s disk, or let several terminals share a PostgreSQL server.</source>
-        <translation>数据库文件位于网络共享上，可能因此损坏。请把它放在本机磁盘上；多台终端共用时请使用 PostgreSQL 服务器。</translation>
-    </message>
-    <message>
-        <source>The database reported a problem. Try again; if it persists, call support.</source>
-        <translation>数据库报告了一个问题。请再试一次；如果仍然出现，请联系技术支持。</translation>
+        <source>Backups of {file}, newest first. Close FrontDesk, then restore one with: frontdesk restore FILE</source>
+        <translation>{file} 的备份（最新的在前）。请先关闭 FrontDesk，再用以下命令恢复其中一份：frontdesk restore 文件名</translation>
     </message>
     <message>
         <source>The database cannot be used right now</source>
@@ -2126,7 +2283,7 @@ The front desk of your salon.</source>
         <translation>显示时再载入</translation>
     </message>
     <message>
-        <source>This photo&apos;s format cannot be shown here.</source>
+        <source>This photo's format cannot be shown here.</source>
         <translation>此照片的格式无法在这里显示。</translation>
     </message>
     <message>
@@ -2195,7 +2352,7 @@ The front desk of your salon.</source>
         <translation>关怀回访</translation>
     </message>
     <message>
-        <source>The day&apos;s due calls: follow-ups after treatments, birthday and festival greetings, churn warnings and card expiry, with each call&apos;s outcome. Coming in a later version.</source>
+        <source>The day's due calls: follow-ups after treatments, birthday and festival greetings, churn warnings and card expiry, with each call's outcome. Coming in a later version.</source>
         <translation>当天待办的联系：护理后回访、生日与节日问候、流失预警和卡到期提醒，并记录每次联系的结果。将在后续版本提供。</translation>
     </message>
     <message>
@@ -2329,7 +2486,7 @@ The front desk of your salon.</source>
         <translation>会员卡</translation>
     </message>
     <message>
-        <source>The client&apos;s stored-value and session cards with their balances: coming in a later version.</source>
+        <source>The client's stored-value and session cards with their balances: coming in a later version.</source>
         <translation>客户的储值卡、疗程卡及余额：将在后续版本提供。</translation>
     </message>
     <message>
@@ -2337,7 +2494,7 @@ The front desk of your salon.</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <source>The client&apos;s complaints and how each was resolved: coming in a later version.</source>
+        <source>The client's complaints and how each was resolved: coming in a later version.</source>
         <translation>客户的投诉及处理结果：将在后续版本提供。</translation>
     </message>
     <message>
@@ -2613,7 +2770,7 @@ The front desk of your salon.</source>
         <translation>例如 138 0013 8000</translation>
     </message>
     <message>
-        <source>Referrer&apos;s phone, card number or name</source>
+        <source>Referrer's phone, card number or name</source>
         <translation>推荐人的手机号、卡号或姓名</translation>
     </message>
     <message>
@@ -2701,6 +2858,13 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>ServerBackupsBox</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -2735,7 +2899,7 @@ The front desk of your salon.</source>
         <translation> %（按单行计）</translation>
     </message>
     <message>
-        <source>Discounts without a manager&apos;s approval, up to</source>
+        <source>Discounts without a manager's approval, up to</source>
         <translation>无需店长授权的折扣，最多</translation>
     </message>
     <message>

@@ -154,9 +154,11 @@ def test_the_discount_limit_is_a_setting_for_managers(
     assert untranslated(visible_texts(page)) == []
 
     receptionist = services.auth.sign_in("lily", "desk-pass-1")
+    from frontdesk.ui.backups import BackupScheduler
     from frontdesk.ui.settings_page import SettingsPage
 
-    theirs = SettingsPage(services, receptionist, local_settings)
+    theirs = SettingsPage(services, receptionist, local_settings,
+                          BackupScheduler(services.backups))
     qtbot.addWidget(theirs)
     assert not theirs.discount_limit.isEnabled()
     theirs._save_discount_limit()  # even if the button were reachable, the service refuses

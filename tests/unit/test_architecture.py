@@ -71,15 +71,20 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "frontdesk.config": (),
     "frontdesk.db": ("frontdesk.errors",),
     "frontdesk.models": ("frontdesk.core", "frontdesk.db"),  # db: the UTCDateTime column type
-    "frontdesk.migrate": ("frontdesk.db", "frontdesk.migrations"),
+    "frontdesk.storage": ("frontdesk.errors", "frontdesk.core"),
+    "frontdesk.logs": ("frontdesk.errors", "frontdesk.storage"),
+    "frontdesk.migrate": ("frontdesk.db", "frontdesk.migrations", "frontdesk.errors",
+                          "frontdesk.storage"),
     "frontdesk.services": ("frontdesk.core", "frontdesk.errors", "frontdesk.db",
-                           "frontdesk.models"),
+                           "frontdesk.models", "frontdesk.storage"),
     "frontdesk.demo": ("frontdesk.core", "frontdesk.errors", "frontdesk.db", "frontdesk.models",
                        "frontdesk.services"),
     "frontdesk.bootstrap": ("frontdesk.config", "frontdesk.core", "frontdesk.db",
-                            "frontdesk.migrate", "frontdesk.services", "frontdesk.demo"),
+                            "frontdesk.migrate", "frontdesk.services", "frontdesk.demo",
+                            "frontdesk.errors", "frontdesk.storage"),
     "frontdesk.ui": ("frontdesk.core", "frontdesk.errors", "frontdesk.models",
-                     "frontdesk.services", "frontdesk.config", "frontdesk.__init__"),
+                     "frontdesk.services", "frontdesk.config", "frontdesk.__init__",
+                     "frontdesk.storage", "frontdesk.logs"),
 }
 
 

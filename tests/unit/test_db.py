@@ -18,7 +18,6 @@ from frontdesk.db import Database, is_on_network_share, sqlite_path
 from frontdesk.errors import StorageError, StorageProblem, classify_storage_error
 from frontdesk.migrate import (
     alembic_config,
-    backup_sqlite,
     current_revision,
     head_revision,
     recorded_revision,
@@ -201,13 +200,3 @@ def test_a_database_behind_is_backed_up_then_upgraded(tmp_path: Path) -> None:
         ("0002", "老店")]
     copy.close()
     db.dispose()
-
-
-def test_backup_copies_the_data(sqlite_db: Database, tmp_path: Path) -> None:
-    with sqlite_db.write() as s:
-        s.add(Branch(name="备份测试"))
-    target = backup_sqlite(sqlite_db, tmp_path / "backups", "test")
-    assert target is not None and target.exists()
-    copy = sqlite3.connect(target)
-    assert copy.execute("SELECT name FROM branch").fetchall() == [("备份测试",)]
-    copy.close()

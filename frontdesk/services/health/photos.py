@@ -13,7 +13,8 @@ The file's name is kept as its caption, control characters made spaces.
 
 Listing returns metadata only; the bytes of one photo are loaded on demand, and
 that load is audited as a health view. Photos are health data: the same roles and
-the same consent as the consultation apply.
+the same consent as the consultation apply, and on disk the folders are 0700 and
+the files 0600, their owner's only.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.health.consultation import consented_client, require_audited
 from frontdesk.services.rows import check_row_id, get_row
+from frontdesk.storage.private import private_dir
 
 MAX_PHOTO_BYTES = 20 * 1024 * 1024
 PREVIEW_PIXELS = 256
@@ -220,7 +222,8 @@ class PhotoService:
         target = self._path(rel)
         if target.exists():
             return None
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self._dir)
+        private_dir(target.parent)
         fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
         try:
             with os.fdopen(fd, "wb") as f:

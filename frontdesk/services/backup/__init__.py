@@ -1,0 +1,1 @@
+"""Backups of the store's SQLite file while the program runs (see :mod:`.service`)."""
