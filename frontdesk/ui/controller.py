@@ -53,7 +53,7 @@ class AppController(QObject):
         self._load_demo_store = load_demo
         self.settings = settings
         self.translations = translations
-        self.worker = DbWorker(self)
+        self.worker = DbWorker()
         self.wizard: SetupWizard | None = None
         self.login: LoginDialog | None = None
         self.window: MainWindow | None = None

@@ -3,14 +3,21 @@
 Quick one-row writes may stay on the UI thread; searches, reports, exports,
 batches and the demo fill go here so the window never freezes. Each job calls
 services, which open their own sessions.
+
+A worker has no Qt parent, on purpose: a parent deleted while a job runs would
+delete the worker with it, and the job's thread would then report to a deleted
+object (a crash). Unparented, the worker lives as long as a job holds it. A
+result whose receiver (the screen that asked) was deleted meanwhile is dropped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
 
 Done = Callable[[Any], None]
@@ -22,8 +29,8 @@ class DbWorker(QObject):
 
     _finished = Signal(object, object, object)  # on_done, on_error, result-or-exception
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self) -> None:
+        super().__init__()  # no parent: see the module docstring
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="frontdesk-db")
         self._finished.connect(self._deliver)
 
@@ -39,10 +46,22 @@ class DbWorker(QObject):
 
     @Slot(object, object, object)
     def _deliver(self, on_done: Done, on_error: Failed, out: Any) -> None:
-        if isinstance(out, BaseException):
-            on_error(out)
-        else:
-            on_done(out)
+        callback: Callable[[Any], None] = on_error if isinstance(out, BaseException) else on_done
+        if _receiver_gone(callback):
+            return
+        callback(out)
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _receiver_gone(callback: Callable[..., object]) -> bool:
+    """True when ``callback`` (or the method a ``partial`` wraps) belongs to a deleted Qt object.
+
+    Screens pass bound methods or ``functools.partial``s of them, never lambdas, so
+    this can tell.
+    """
+    while isinstance(callback, partial):
+        callback = callback.func
+    receiver = getattr(callback, "__self__", None)
+    return isinstance(receiver, QObject) and not shiboken6.isValid(receiver)

@@ -8,6 +8,8 @@ results into a folder, off the UI thread.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -158,8 +160,8 @@ class ClientsPage(QWidget):
         self.batch_button.setEnabled(False)
         self.message.hide()
         self.status.hide()
-        self._worker.submit(job.run, lambda written: self._batch_done(job, written),
-                            lambda exc: self._batch_failed(job, exc))
+        self._worker.submit(job.run, partial(self._batch_done, job),
+                            partial(self._batch_failed, job))
         return job
 
     def _batch_done(self, job: BatchJob, written: list[object]) -> None:

@@ -8,6 +8,8 @@ copies a picture into the photos folder against the shown record.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -146,8 +148,8 @@ class PhotosPanel(QWidget):
         photo_id, generation = int(item.data(ID_ROLE)), self._generation
         photos, actor = self._services.photos, self._actor
         self._worker.submit(lambda: _decoded(photos.photo_bytes(actor, photo_id).data),
-                            lambda images: self._loaded(generation, photo_id, images),
-                            lambda exc: self._failed(generation, photo_id, exc))
+                            partial(self._loaded, generation, photo_id),
+                            partial(self._failed, generation, photo_id))
 
     def _loaded(self, generation: int, photo_id: int,
                 images: tuple[QImage, QImage] | None) -> None:

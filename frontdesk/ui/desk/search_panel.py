@@ -9,6 +9,7 @@ and an exact card or phone match is picked.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -179,8 +180,8 @@ class SearchPanel(QWidget):
             self._show([], "", seq)
             return
         search, actor = self._services.search.search, self._actor
-        self._worker.submit(lambda: search(actor, query), lambda hits: self._show(hits, query, seq),
-                            self._failed)
+        self._worker.submit(lambda: search(actor, query),
+                            partial(self._show, query=query, seq=seq), self._failed)
 
     def search_now(self) -> None:
         """Search on this thread (Enter, or a scanner): one indexed query of a few ms."""
