@@ -28,7 +28,6 @@ from pathlib import Path
 from alembic import command
 from sqlalchemy import text
 
-from frontdesk.core.context import Actor
 from frontdesk.db import Database
 from frontdesk.migrate import alembic_config, is_known_revision
 from frontdesk.services.backup.service import MANUAL
@@ -85,7 +84,8 @@ def damaged_databases(backend: Backend) -> Outcome:
 class _Writer:
     url: str
     acks: Path
-    admin: Actor
+    username: str
+    """Who the writer process signs in as (an actor is signed for the process that signed it)."""
 
 
 def _write_until_stopped(writer: _Writer, stop: object) -> None:
@@ -94,10 +94,11 @@ def _write_until_stopped(writer: _Writer, stop: object) -> None:
 
     db = Database(writer.url)
     services = Services(db, FakeClock(), photos_dir=writer.acks.parent / "photos")
+    admin = services.auth.sign_in(writer.username, ADMIN_PASSWORD)
     with writer.acks.open("a", encoding="utf-8") as acks:
         n = 0
         while not stop.is_set():  # type: ignore[attr-defined]
-            done = services.clients.register(writer.admin, NewClient(
+            done = services.clients.register(admin, NewClient(
                 name=f"顾客{n}", phone=f"1370000{n:04d}"))
             acks.write(f"{done.client_id}\n")
             acks.flush()
@@ -126,7 +127,7 @@ def _backups_while_writing(db: Database, folder: Path) -> tuple[int, int, int]:
     admin = services.store.initialise("水沐莲清", "admin", "管理员", ADMIN_PASSWORD)
     context = multiprocessing.get_context("spawn")
     stop = context.Event()
-    writer = _Writer(db.url, folder / "acks.txt", admin)
+    writer = _Writer(db.url, folder / "acks.txt", admin.username)
     writer.acks.touch()
     process = context.Process(target=_write_until_stopped, args=(writer, stop))
     process.start()
