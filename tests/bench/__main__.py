@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
-import sys
 from pathlib import Path
 
 BENCHMARKS = ("search", "typing", "sheet", "startup")
@@ -36,10 +34,6 @@ def main() -> None:
     report = "\n\n".join(sections)
     print(report)
     Path("bench-results.md").write_text(report + "\n", encoding="utf-8")
-    sys.stdout.flush()
-    # WORKAROUND: PySide6 6.12 can crash in garbage collection at interpreter exit after
-    # a QApplication was used (none_dealloc); the report is written, so leave at once.
-    os._exit(0)
 
 
 if __name__ == "__main__":

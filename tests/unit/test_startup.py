@@ -22,12 +22,10 @@ from frontdesk.services.registry import Services
 from tests.conftest import ADMIN_PASSWORD, FakeClock
 
 _RUN = """
-import json, os, sys
+import json, sys
 from frontdesk.cli import main
 code = main(sys.argv[1:])
 print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
-sys.stdout.flush()
-os._exit(0)  # past PySide6's crash-prone interpreter exit; the answer is out
 """
 
 NEVER_AT_START = ("alembic", "pypinyin", "phonenumbers", "reportlab", "openpyxl",
