@@ -30,6 +30,7 @@ from frontdesk.ui.backups import BackupScheduler, BackupTexts
 from frontdesk.ui.errors import error_text, storage_advice
 from frontdesk.ui.i18n import LANGUAGE_NAMES
 from frontdesk.ui.local_settings import LocalSettings
+from frontdesk.ui.widgets import scrolled
 
 
 class SettingsPage(QWidget):
@@ -43,13 +44,17 @@ class SettingsPage(QWidget):
         self._actor = actor
         self._settings = settings
         self._backups = backups
+        content = QWidget(objectName="settingsContent")
+        boxes = QVBoxLayout(content)
+        boxes.setContentsMargins(0, 0, 0, 0)
+        boxes.addWidget(self._language_box())
+        boxes.addWidget(self._lock_box())
+        boxes.addWidget(BackupBox(services, actor, backups)
+                        if services.db.is_sqlite else ServerBackupsBox())
+        boxes.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Settings"), objectName="pageTitle"))
-        layout.addWidget(self._language_box())
-        layout.addWidget(self._lock_box())
-        layout.addWidget(BackupBox(services, actor, backups)
-                         if services.db.is_sqlite else ServerBackupsBox())
-        layout.addStretch(1)
+        layout.addWidget(scrolled(content, "settingsScroll"), 1)
 
     def _language_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("This computer"))

@@ -1,4 +1,5 @@
-"""Input widgets several screens use: a birthday (solar or lunar) and a combo of enum values."""
+"""Widgets several screens use: a birthday (Gregorian or lunar), a combo of enum values, and a
+scroll area for pages taller than a small screen."""
 
 from __future__ import annotations
 
@@ -6,7 +7,16 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QWidget,
+)
 
 from frontdesk.core.birthdays import BirthdayInput
 from frontdesk.core.calendar import Calendar
@@ -21,6 +31,17 @@ def enum_combo(name: str, members: Iterable[Any], label: Callable[[Any], str],
     for member in members:
         combo.addItem(label(member), member)
     return combo
+
+
+def scrolled(widget: QWidget, name: str = "") -> QScrollArea:
+    """``widget`` in a frameless scroll area that follows its width: a page taller than the
+    screen (1366×768 leaves a page about 600 px) scrolls instead of pushing the window's foot
+    off the screen."""
+    scroll = QScrollArea(objectName=name)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(widget)
+    return scroll
 
 
 class BirthdayEditor(QWidget):

@@ -11,7 +11,7 @@ import datetime as dt
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from frontdesk.core.context import Actor
 from frontdesk.core.permissions import Action, allowed
@@ -19,6 +19,7 @@ from frontdesk.services.health.consultation import TREND_UNITS
 from frontdesk.services.registry import Services
 from frontdesk.ui.clients.common import run_guarded
 from frontdesk.ui.labels import trend_name
+from frontdesk.ui.widgets import scrolled
 
 Points = list[tuple[dt.date, float]]
 LINE = QColor("#b0306a")
@@ -160,11 +161,7 @@ class TrendsTab(QWidget):
         for i, chart in enumerate(self.charts.values()):
             grid.addWidget(chart, i // self.COLUMNS, i % self.COLUMNS)
         grid.setRowStretch(grid.rowCount(), 1)
-        scroll = QScrollArea(objectName="trendsScroll")  # small screens scroll, never clip
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(inner)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(scrolled(inner, "trendsScroll"), 1)  # small screens scroll, never clip
 
     def set_client(self, client_id: int) -> None:
         self.client_id = client_id
