@@ -151,6 +151,7 @@ class SearchPanel(QWidget):
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
+        table.setColumnHidden(HitsModel.BALANCE_COLUMN, True)  # until a hit has a card
         table.installEventFilter(self)
         table.doubleClicked.connect(lambda index: self._pick_row(index.row()))
         return table
