@@ -27,6 +27,7 @@ from frontdesk.errors import (
     StorageProblem,
 )
 from frontdesk.logs import log_to_file, log_unexpected
+from frontdesk.ui.dates import datetime_text
 
 log = logging.getLogger("frontdesk")
 BACKUPS_LISTED = 8
@@ -63,7 +64,7 @@ def backups_text(database: Path) -> str:
         "frontdesk restore FILE").format(file=database)]
     for backup in found[:BACKUPS_LISTED]:
         size = f"{backup.size / 1_000_000:.1f} MB"
-        lines.append(f"{backup.taken_at:%Y-%m-%d %H:%M}  ({size})  {backup.path}")
+        lines.append(f"{datetime_text(backup.taken_at)}  ({size})  {backup.path}")
     return "\n".join(lines)
 
 

@@ -18,6 +18,7 @@ from frontdesk.core.permissions import Action, allowed
 from frontdesk.services.health.consultation import TREND_UNITS
 from frontdesk.services.registry import Services
 from frontdesk.ui.clients.common import run_guarded
+from frontdesk.ui.dates import date_text
 from frontdesk.ui.labels import trend_name
 from frontdesk.ui.widgets import scrolled
 
@@ -128,7 +129,7 @@ class TrendChart(QWidget):
             painter.drawText(QRectF(2, y - 9, PAD_LEFT - 6, 18),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              number_text(value))
-        first, last = self.points[0][0].isoformat(), self.points[-1][0].isoformat()
+        first, last = date_text(self.points[0][0]), date_text(self.points[-1][0])
         bottom = QRectF(plot.left(), plot.bottom() + 4, plot.width(), PAD_BOTTOM - 4)
         painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft, first)
         if last != first:

@@ -18,6 +18,7 @@ from frontdesk.core.context import Actor
 from frontdesk.services.desk.appointments import AppointmentRow
 from frontdesk.services.desk.visits import Board, BoardSection, RoomStatus, VisitRow
 from frontdesk.services.registry import Services
+from frontdesk.ui.dates import time_text
 from frontdesk.ui.desk.room_strip import Chip, RoomStrip
 from frontdesk.ui.labels import room_status_name
 from frontdesk.ui.views import WrappingColumn
@@ -117,13 +118,13 @@ class BoardPanel(QWidget):
         flags = (" ⚠" if row.visitor_class.value == "special" else "") + \
                 (" " + self.tr("(allergy)") if row.has_allergy else "")
         if isinstance(row, AppointmentRow):
-            time = row.starts_at.astimezone().strftime("%H:%M")
+            time = time_text(row.starts_at)
             return [row.client_name + flags, time, row.room_name, row.staff_name,
                     row.service_name or row.note]
         if section is BoardSection.IN_SERVICE:
             time = self.tr("{n} min").format(n=row.elapsed_min)
         else:
-            time = row.arrived_at.astimezone().strftime("%H:%M")
+            time = time_text(row.arrived_at)
         staff = " / ".join(n for n in (row.therapist_name, row.consultant_name) if n)
         what = "、".join(row.services) or row.purpose
         if row.prep_note:

@@ -28,6 +28,7 @@ from frontdesk.models import VisitKind
 from frontdesk.services.clients.registration import ClientSummary
 from frontdesk.services.desk.visits import CheckIn, RoomStatus
 from frontdesk.services.registry import Services
+from frontdesk.ui.dates import time_text
 from frontdesk.ui.desk.client_card import client_warning_text
 from frontdesk.ui.forms import FormErrors
 from frontdesk.ui.labels import room_choice_text
@@ -57,7 +58,7 @@ class CheckInDialog(QDialog):
         self.kind = QComboBox(objectName="visitKind")
         self.kind.addItem(self.tr("Walk-in"), VisitKind.WALK_IN)
         if self._appointment is not None:
-            when = self._appointment.starts_at.astimezone().strftime("%H:%M")
+            when = time_text(self._appointment.starts_at)
             self.kind.addItem(self.tr("Appointment at {time}").format(time=when),
                               VisitKind.APPOINTMENT)
             self.kind.setCurrentIndex(1)
