@@ -45,13 +45,13 @@ def scrolled(widget: QWidget, name: str = "") -> QScrollArea:
 
 
 class BirthdayEditor(QWidget):
-    """Solar or lunar (农历) month and day, the year when known."""
+    """Gregorian (公历) or lunar (农历) month and day, the year when known."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.calendar = QComboBox(objectName="birthdayCalendar")
         self.calendar.addItem(self.tr("Not given"), None)
-        self.calendar.addItem(self.tr("Solar"), Calendar.SOLAR)
+        self.calendar.addItem(self.tr("Gregorian"), Calendar.SOLAR)
         self.calendar.addItem(self.tr("Lunar (农历)"), Calendar.LUNAR)
         self.year = QSpinBox(objectName="birthYear", minimum=0, maximum=2100)
         self.year.setSpecialValueText(self.tr("year?"))
