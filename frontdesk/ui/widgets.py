@@ -33,6 +33,13 @@ def enum_combo(name: str, members: Iterable[Any], label: Callable[[Any], str],
     return combo
 
 
+def at_least_wide(window: QWidget, width: int) -> None:
+    """Make a built dialog at least ``width`` wide, and never narrower than its layout needs:
+    setMinimumWidth() alone overrides the layout's minimum, and a longer English row was
+    squeezed (the birthday's "leap month" cut off)."""
+    window.setMinimumWidth(max(width, window.minimumSizeHint().width()))
+
+
 def scrolled(widget: QWidget, name: str = "") -> QScrollArea:
     """``widget`` in a frameless scroll area that follows its width: a page taller than the
     screen (1366×768 leaves a page about 600 px) scrolls instead of pushing the window's foot
