@@ -1,4 +1,5 @@
-"""Every page and dialog at 1366×768 (a common front-desk monitor), in Chinese and English.
+"""Every page and dialog at 1366×768 (a common front-desk monitor) and the pages at 1280×800 too,
+in Chinese and English.
 
 On a busy day (a full board, long service names, rooms with long names, a client with
 measurements), with the real theme: no column header cut short, no table scrolled
@@ -78,15 +79,22 @@ def _measure(services: Services, admin: Actor, client: int, clock: FakeClock) ->
     clock.advance(days=80)
 
 
+@pytest.fixture(params=[SMALL_SCREEN, QSize(1280, 800 - TASKBAR)], ids=["1366x768", "1280x800"])
+def screen(request: pytest.FixtureRequest) -> QSize:
+    """The window's size: a whole 1366×768 screen, or 1280×800 less its taskbar."""
+    return QSize(request.param)
+
+
 @pytest.fixture
 def window(qtbot, services: Services, admin: Actor, local_settings: LocalSettings,
-           worker: DbWorker, language: str, busy_day: dict[str, list[int]]) -> MainWindow:
+           worker: DbWorker, language: str, busy_day: dict[str, list[int]],
+           screen: QSize) -> MainWindow:
     window = MainWindow(services, admin, local_settings, worker)
     qtbot.addWidget(window)
-    window.resize(SMALL_SCREEN)
+    window.resize(screen)
     window.show()
     qtbot.waitExposed(window)
-    assert window.size() == SMALL_SCREEN
+    assert window.size() == screen
     return window
 
 
@@ -95,7 +103,7 @@ def _settle() -> None:
         QApplication.processEvents()
 
 
-def test_every_page_fits_1366_by_768(window: MainWindow, language: str) -> None:
+def test_every_page_fits_a_small_screen(window: MainWindow, language: str) -> None:
     assert fits_small_screen(window), window.minimumSizeHint()
     for row in range(window.navigation.count()):
         window.navigation.setCurrentRow(row)
@@ -182,16 +190,17 @@ def _receipt() -> Receipt:
                    total_fen=38000, payments=(ReceiptPayment(PaymentMethod.WECHAT, 38000, ""),))
 
 
+@pytest.mark.parametrize("screen", [SMALL_SCREEN], ids=["1366x768"])
 def test_every_dialog_fits_1366_by_768(qtbot, window: MainWindow, services: Services,
                                        admin: Actor, language: str,
-                                       busy_day: dict[str, list[int]]) -> None:
-    screen = QSize(SMALL_SCREEN.width(), SMALL_SCREEN.height() - TASKBAR)
+                                       busy_day: dict[str, list[int]], screen: QSize) -> None:
+    room = QSize(screen.width(), screen.height() - TASKBAR)
     for name, make in _dialogs(window, services, admin, busy_day["visits"]).items():
         dialog = make()
         qtbot.addWidget(dialog)
         dialog.show()
         _settle()
-        assert dialog.width() <= screen.width() and dialog.height() <= screen.height(), name
+        assert dialog.width() <= room.width() and dialog.height() <= room.height(), name
         assert layout_problems(dialog) == [], name
         dialog.close()
 

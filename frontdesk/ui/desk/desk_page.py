@@ -74,7 +74,7 @@ class DeskPage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(self.board)
         splitter.setStretchFactor(1, 1)  # a wider screen gives the board the room
-        splitter.setSizes([560, 640])
+        splitter.setSizes([500, 700])
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
 
