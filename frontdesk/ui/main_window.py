@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         available = screen.availableGeometry()
         size = opening_size(available)
         if size is None:
+            self.setGeometry(available)  # where no window manager maximises (a kiosk, Xvfb)
             self.showMaximized()
             return
         self.resize(size)
