@@ -28,6 +28,7 @@ from frontdesk.services.desk.appointments import AppointmentRow, SlotTaken
 from frontdesk.services.registry import Services
 from frontdesk.ui.dates import set_edit_format
 from frontdesk.ui.forms import FormErrors
+from frontdesk.ui.widgets import at_least_wide
 
 
 def _next_half_hour(now: dt.datetime) -> dt.datetime:
@@ -49,6 +50,7 @@ class AppointmentDialog(QDialog):
         self._moving = moving
         self.result_row: AppointmentRow | None = None
         self._build()
+        at_least_wide(self, 460)  # room for the longer staff, room and service names
 
     def _build(self) -> None:
         start = self._moving.starts_at.astimezone() if self._moving else \
