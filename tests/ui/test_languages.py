@@ -15,7 +15,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDateEdit, QFileDialog, QLabel, QTimeEdit, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFileDialog,
+    QFileSystemModel,
+    QLabel,
+    QTimeEdit,
+    QWidget,
+)
 
 from frontdesk.core.context import Actor
 from frontdesk.errors import ConflictError, DomainError
@@ -54,6 +61,18 @@ def test_the_file_dialog_speaks_chinese_and_follows_a_switch(qtbot,
     assert untranslated(labels) == []
     translations.apply("en")
     assert "&Look in:" in _labels(_file_dialog(qtbot))
+
+
+def test_the_file_dialog_calls_a_folder_a_folder_in_chinese(qtbot, tmp_path: Path,
+                                                            translations: Translations) -> None:
+    (tmp_path / "备份").mkdir()
+    dialog = _file_dialog(qtbot)
+    dialog.setDirectory(str(tmp_path))
+    dialog.show()
+    model = dialog.findChild(QFileSystemModel)
+    folder = model.index(str(tmp_path))
+    qtbot.waitUntil(lambda: model.rowCount(folder) == 1, timeout=5000)
+    assert model.data(model.index(0, 2, folder)) == "文件夹"  # the Type column
 
 
 def test_our_translation_file_carries_the_labels_qtbase_lacks(themed_app) -> None:
