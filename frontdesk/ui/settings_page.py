@@ -33,6 +33,12 @@ from frontdesk.ui.local_settings import LocalSettings
 from frontdesk.ui.widgets import scrolled
 
 
+def _say(label: QLabel, text: str) -> None:
+    """A message under a setting, shown only while it says something."""
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
 class SettingsPage(QWidget):
     language_changed = Signal(str)
     idle_minutes_changed = Signal(int)
@@ -86,6 +92,8 @@ class SettingsPage(QWidget):
             spin.setFixedWidth(width)
         self.lock_message = QLabel(objectName="fieldError")
         self.discount_message = QLabel(objectName="fieldError")
+        for message in (self.lock_message, self.discount_message):
+            message.hide()  # an empty row would leave a gap under each setting
         may_change = allowed(self._actor, Action.MANAGE_SETTINGS)
         form = QFormLayout(box)
         form.addRow(self.tr("Lock the desk after idle"),
@@ -126,9 +134,9 @@ class SettingsPage(QWidget):
             self._services.store.set_discount_limit_percent(self._actor,
                                                             self.discount_limit.value())
         except DomainError as exc:
-            self.discount_message.setText(error_text(exc))
+            _say(self.discount_message, error_text(exc))
             return
-        self.discount_message.clear()
+        _say(self.discount_message, "")
 
     @Slot()
     def _save_idle_minutes(self) -> None:
@@ -136,9 +144,9 @@ class SettingsPage(QWidget):
         try:
             self._services.store.set_idle_lock_minutes(self._actor, minutes)
         except DomainError as exc:
-            self.lock_message.setText(error_text(exc))
+            _say(self.lock_message, error_text(exc))
             return
-        self.lock_message.clear()
+        _say(self.lock_message, "")
         self.idle_minutes_changed.emit(minutes)
 
 
