@@ -13,10 +13,12 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QRect, QSize
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QModelIndex, QRect, QSize
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from frontdesk.core.context import Actor, Role
+from frontdesk.core.visitors import VisitorClass
 from frontdesk.models import LineKind, PaymentMethod
 from frontdesk.services.clients.registration import NewClient
 from frontdesk.services.desk.checkout import Receipt, ReceiptLine, ReceiptPayment
@@ -32,6 +34,8 @@ from tests.ui.layout_checks import SMALL_SCREEN, TASKBAR, fits_small_screen, lay
 
 SERVICES = ("玫瑰精油全身护理", "经络疏通", "日式头疗", "水光补水", "面部深层清洁", "肩颈经络推拿")
 ROOMS = ("兰亭（VIP）", "海棠厅", "牡丹厅", "百合厅", "紫荆阁（VIP）", "芙蓉厅", "茉莉厅")
+SPECIAL = "周佳怡"
+"""A special visitor (a known trouble-maker), checked in: her rows are tinted red."""
 PREFIXES = (130, 131, 132, 133, 135, 136, 137, 138, 139, 150, 151, 152)
 """Twelve clients whose phones end in 8888: the search finds them all."""
 NAMES = ("欧阳晓梅", "王丽", "李长青", "司马云霞", "张凤琴", "赵敏", "孙丽华", "周佳怡", "吴海燕",
@@ -54,7 +58,9 @@ def busy_day(services: Services, admin: Actor, clock: FakeClock) -> dict[str, li
              for i, name in enumerate(("刘思雨", "欧阳慧敏", "孙丽"))]
     clients = [services.clients.register(admin, NewClient(
         name=name, phone=f"{PREFIXES[i]} {2000 + i} 8888", consent_health=True,
-        allergies="对果酸过敏" if i % 4 == 1 else "")).client_id for i, name in enumerate(NAMES)]
+        allergies="对果酸过敏" if i % 4 == 1 else "",
+        visitor_class=VisitorClass.SPECIAL if name == SPECIAL else VisitorClass.GENERAL)).client_id
+        for i, name in enumerate(NAMES)]
     _measure(services, admin, clients[0], clock)
     for i, client in enumerate(clients[:4]):
         services.appointments.book(admin, client, clock() + dt.timedelta(hours=1 + i),
@@ -126,6 +132,31 @@ def test_the_desk_on_a_busy_day_fits(window: MainWindow, language: str) -> None:
     assert len(rooms) == len(ROOMS)
     for room, chip in zip(rooms, chips, strict=False):  # each room whole, in a chip of its own
         assert room.name in chip.text() and chip.width() >= chip.sizeHint().width()
+
+
+def _colour_of(view: QAbstractItemView, index: QModelIndex) -> str:
+    """The colour at the right end of a cell (where no text is), as the screen shows it."""
+    cell = view.visualRect(index)
+    return QColor(view.viewport().grab().toImage().pixel(cell.right() - 3,
+                                                         cell.center().y())).name()
+
+
+def test_a_special_visitors_rows_stay_red_under_the_theme(window: MainWindow,
+                                                          language: str) -> None:
+    desk = window.page("desk")
+    window.show_page("desk")
+    desk.search.box.setText(SPECIAL)
+    desk.search.search_now()
+    _settle()
+    table = desk.search.table
+    table.clearSelection()
+    assert _colour_of(table, table.model().index(0, 1)) == "#ffebee"
+    tree = desk.board.tree
+    row = next(tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount())
+               for j in range(tree.topLevelItem(i).childCount())
+               if SPECIAL in tree.topLevelItem(i).child(j).text(0))
+    tree.clearSelection()
+    assert _colour_of(tree, tree.indexFromItem(row, 2)) == "#ffebee"
 
 
 def test_every_tab_of_a_profile_fits(window: MainWindow, language: str,

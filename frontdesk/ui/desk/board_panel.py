@@ -21,7 +21,7 @@ from frontdesk.services.registry import Services
 from frontdesk.ui.dates import time_text
 from frontdesk.ui.desk.room_strip import Chip, RoomStrip
 from frontdesk.ui.labels import room_status_name
-from frontdesk.ui.views import WrappingColumn
+from frontdesk.ui.views import TintedRows, WrappingColumn
 from frontdesk.ui.worker import DbWorker
 
 REFRESH_MS = 5000
@@ -51,6 +51,7 @@ class BoardPanel(QWidget):
         self.tree.setHeaderLabels([self.tr("Client"), self.tr("Time"), self.tr("Room"),
                                    self.tr("Staff"), self.tr("Services / note")])
         self.tree.setRootIsDecorated(False)
+        TintedRows.install(self.tree)  # a special visitor's row stays red under the theme
         WrappingColumn.install(self.tree, self.WHAT_COLUMN)  # services wrap, never cut off
         self.tree.installEventFilter(self)
         self.tree.itemActivated.connect(self._item_activated)

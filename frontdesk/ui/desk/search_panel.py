@@ -41,6 +41,7 @@ from frontdesk.services.clients.search import ClientHit, MatchKind
 from frontdesk.services.registry import Services
 from frontdesk.ui.dates import date_text
 from frontdesk.ui.errors import error_text
+from frontdesk.ui.views import TintedRows
 from frontdesk.ui.worker import DbWorker
 
 DEBOUNCE_MS = 90
@@ -153,6 +154,7 @@ class SearchPanel(QWidget):
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         table.setColumnHidden(HitsModel.BALANCE_COLUMN, True)  # until a hit has a card
+        TintedRows.install(table)  # a special visitor's row stays red under the theme
         table.installEventFilter(self)
         table.doubleClicked.connect(lambda index: self._pick_row(index.row()))
         return table
