@@ -178,6 +178,7 @@ class BackupBox(QGroupBox):
         self.message = QLabel(objectName="backupMessage")
         for label in (self.last_backup, self.message):
             label.setWordWrap(True)
+        self.message.hide()
         self._lay_out(allowed(actor, Action.MANAGE_SETTINGS))
         backups.status_changed.connect(self.show_status)
         backups.backed_up_now.connect(self._show_outcome)
@@ -224,7 +225,7 @@ class BackupBox(QGroupBox):
             self._say(trouble, from_status=bool(trouble))
 
     def _say(self, text: str, *, from_status: bool = False) -> None:
-        self.message.setText(text)
+        _say(self.message, text)
         self._status_said = from_status
 
     @Slot()
