@@ -30,10 +30,21 @@ class DomainError(Exception):
     @property
     def message(self) -> str:
         """The English message with its fields filled in."""
+        words = {key: param_word(value) if isinstance(value, enum.Enum) else value
+                 for key, value in self.params.items()}
         try:
-            return self.template.format(**self.params)
+            return self.template.format(**words)
         except (KeyError, IndexError):
             return self.template
+
+
+def param_word(value: enum.Enum) -> str:
+    """An enum value as a word in a message ("in service" for VisitStatus.IN_SERVICE).
+
+    A service puts the enum itself in a DomainError's params, never its stored value; the UI
+    translates the word in the "DomainParam" context (tools/extract_messages.py lists them).
+    """
+    return str(value.value).replace("_", " ")
 
 
 class ValidationError(DomainError):

@@ -81,12 +81,17 @@ def templates_in(tree: ast.AST) -> set[str]:
 
 
 def parameter_words() -> set[str]:
-    """Enum values that appear inside messages (roles, actions)."""
+    """Enum values that appear inside messages: roles and actions (passed as their values),
+    and the states of appointments and visits (passed as enums, worded by param_word)."""
     sys.path.insert(0, str(ROOT))
     from frontdesk.core.context import Role
     from frontdesk.core.permissions import Action
+    from frontdesk.errors import param_word
+    from frontdesk.models import VisitStatus
+    from frontdesk.models.appointment import AppointmentStatus
 
-    return {a.value for a in Action} | {r.value for r in Role}
+    states = [*AppointmentStatus, *VisitStatus]
+    return {a.value for a in Action} | {r.value for r in Role} | {param_word(s) for s in states}
 
 
 def render() -> str:

@@ -24,6 +24,7 @@ from frontdesk.core.context import Actor
 from frontdesk.errors import DomainError, StorageError
 from frontdesk.services.backup.service import CLOSE, BackupService, BackupStatus, BackupWarning
 from frontdesk.storage.state import Attempt
+from frontdesk.ui.dates import datetime_text
 from frontdesk.ui.errors import error_text
 from frontdesk.ui.worker import DbWorker
 
@@ -144,7 +145,7 @@ class BackupTexts(QObject):
     @staticmethod
     def when(at: dt.datetime) -> str:
         """A moment in local time, as the storage dialog writes it too."""
-        return f"{at.astimezone():%Y-%m-%d %H:%M}"
+        return datetime_text(at)
 
     def warning(self, status: BackupStatus) -> str:
         if status.warning is BackupWarning.FOLDER_MISSING:

@@ -213,7 +213,7 @@ class AppController(QObject):
         self.window.sign_out_requested.connect(self.sign_out)
         self.window.language_changed.connect(self.change_language)
         self.window.actor_changed.connect(self.reopen_as)
-        self.window.show()
+        self.window.show_fitted()
 
     def close(self) -> None:
         """At exit: let the worker's jobs end, then the backup at close (if anyone signed in)."""
@@ -249,6 +249,10 @@ class AppController(QObject):
         if self.window is not None:
             if page is not None:
                 self.window.show_page(page)
-            self.window.setGeometry(old.geometry())
+            if old.isMaximized():
+                self.window.showMaximized()
+            else:
+                self.window.showNormal()
+                self.window.setGeometry(old.geometry())
         old.close()
         old.deleteLater()

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import enum
 import logging
 import sys
 from pathlib import Path
@@ -25,8 +26,10 @@ from frontdesk.errors import (
     DomainError,
     StorageError,
     StorageProblem,
+    param_word,
 )
 from frontdesk.logs import log_to_file, log_unexpected
+from frontdesk.ui.dates import datetime_text
 
 log = logging.getLogger("frontdesk")
 BACKUPS_LISTED = 8
@@ -34,14 +37,22 @@ BACKUPS_LISTED = 8
 
 
 def error_text(exc: DomainError) -> str:
-    """The error's message in the UI language, its ``{fields}`` filled in."""
+    """The error's message in the UI language, its ``{fields}`` filled in; a role, an action or
+    a state among them in words of the UI language ("已到店", not "arrived")."""
     template = QCoreApplication.translate("DomainError", exc.template)
-    params = {key: QCoreApplication.translate("DomainParam", value) if isinstance(value, str)
-              else value for key, value in exc.params.items()}
+    params = {key: _param_text(value) for key, value in exc.params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return exc.message
+
+
+def _param_text(value: object) -> object:
+    if isinstance(value, enum.Enum):
+        return QCoreApplication.translate("DomainParam", param_word(value))
+    if isinstance(value, str):
+        return QCoreApplication.translate("DomainParam", value)
+    return value
 
 
 def storage_advice(problem: StorageProblem) -> str:
@@ -63,7 +74,7 @@ def backups_text(database: Path) -> str:
         "frontdesk restore FILE").format(file=database)]
     for backup in found[:BACKUPS_LISTED]:
         size = f"{backup.size / 1_000_000:.1f} MB"
-        lines.append(f"{backup.taken_at:%Y-%m-%d %H:%M}  ({size})  {backup.path}")
+        lines.append(f"{datetime_text(backup.taken_at)}  ({size})  {backup.path}")
     return "\n".join(lines)
 
 

@@ -13,7 +13,7 @@ from frontdesk.core.context import Role
 from frontdesk.core.visitors import VisitorClass
 from frontdesk.models import Gender, LineKind, PaymentMethod, SourceChannel, VisitKind, VisitStatus
 from frontdesk.models.consultation import ConditionKind, MeasureMethod, PhotoKind, SkinType
-from frontdesk.services.desk.visits import RoomStatus
+from frontdesk.services.desk.visits import RoomBoardRow, RoomStatus
 from frontdesk.ui.i18n import Translate
 
 
@@ -160,3 +160,9 @@ def room_status_name(value: RoomStatus) -> str:
         RoomStatus.OUT_OF_SERVICE: QCoreApplication.translate("Labels", "out of service"),
     }
     return names[value]
+
+
+def room_choice_text(room: RoomBoardRow) -> str:
+    """A room as the desk's dialogs offer it: its name, its state and who is in it."""
+    who = f" · {room.client_name}" if room.client_name else ""
+    return f"{room.name} ({room_status_name(room.status)}{who})"

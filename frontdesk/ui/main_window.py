@@ -1,12 +1,16 @@
 """The main window: navigation to the desk's screens, a status bar, the idle lock, and a banner
-over every page when the backups need a manager's attention."""
+over every page when the backups need a manager's attention.
+
+It opens at 1280×800 where the screen has room to spare, and maximised on a smaller one (a
+1366×768 or 1280×800 desk monitor): :func:`opening_size` decides from the screen's available
+area, so the status bar and the foot of every page stay in sight."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,6 +36,22 @@ from frontdesk.ui.login import LockScreen
 from frontdesk.ui.pages import build_pages
 from frontdesk.ui.worker import DbWorker
 
+PREFERRED_SIZE = QSize(1280, 800)
+SPARE = QSize(80, 80)
+"""The room a screen must have around the preferred size (window frame, taskbar) for the window
+to open at that size rather than maximised."""
+NAVIGATION_WIDTH = (120, 190)
+"""The navigation's narrowest and widest: as wide as its longest title, within these."""
+
+
+def opening_size(available: QRect) -> QSize | None:
+    """The window's size on a screen whose free area is ``available``; None: open maximised."""
+    room = available.size()
+    if room.width() < PREFERRED_SIZE.width() + SPARE.width() \
+            or room.height() < PREFERRED_SIZE.height() + SPARE.height():
+        return None
+    return PREFERRED_SIZE
+
 
 class MainWindow(QMainWindow):
     sign_out_requested = Signal()
@@ -52,15 +72,15 @@ class MainWindow(QMainWindow):
         self.backups = backups or BackupScheduler(services.backups, self)
         store = services.store.info(actor.branch_id)
         self.setWindowTitle(self.tr("FrontDesk — {store}").format(store=store.name))
-        self.resize(1280, 800)
+        self.resize(PREFERRED_SIZE)
         self.navigation = QListWidget(objectName="navigation")
-        self.navigation.setFixedWidth(190)
         self.pages = QStackedWidget(objectName="pages")
         self._page_keys: list[str] = []
         for key, title, widget in build_pages(self, services, actor, settings, worker):
             self._add_page(key, title, widget)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
+        self._fit_navigation()
         self._build_root()
         self._build_menu()
         self._build_status_bar(store.name)
@@ -70,6 +90,26 @@ class MainWindow(QMainWindow):
         self._page_keys.append(key)
         self.navigation.addItem(title)
         self.pages.addWidget(widget)
+
+    def _fit_navigation(self) -> None:
+        """As wide as the longest title in the theme's type (Chinese titles are short)."""
+        self.navigation.ensurePolished()
+        frame = 2 * self.navigation.frameWidth() + 24  # the list's padding, a scroll bar's room
+        wanted = self.navigation.sizeHintForColumn(0) + frame
+        self.navigation.setFixedWidth(min(max(wanted, NAVIGATION_WIDTH[0]), NAVIGATION_WIDTH[1]))
+
+    def show_fitted(self) -> None:
+        """Show on the screen the window is on: at the preferred size, or maximised."""
+        screen = self.screen() or QApplication.primaryScreen()
+        available = screen.availableGeometry()
+        size = opening_size(available)
+        if size is None:
+            self.setGeometry(available)  # where no window manager maximises (a kiosk, Xvfb)
+            self.showMaximized()
+            return
+        self.resize(size)
+        self.move(available.center() - self.rect().center())
+        self.show()
 
     def page(self, key: str) -> QWidget:
         widget = self.pages.widget(self._page_keys.index(key))

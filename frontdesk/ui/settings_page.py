@@ -30,6 +30,13 @@ from frontdesk.ui.backups import BackupScheduler, BackupTexts
 from frontdesk.ui.errors import error_text, storage_advice
 from frontdesk.ui.i18n import LANGUAGE_NAMES
 from frontdesk.ui.local_settings import LocalSettings
+from frontdesk.ui.widgets import scrolled
+
+
+def _say(label: QLabel, text: str) -> None:
+    """A message under a setting, shown only while it says something."""
+    label.setText(text)
+    label.setVisible(bool(text))
 
 
 class SettingsPage(QWidget):
@@ -43,13 +50,17 @@ class SettingsPage(QWidget):
         self._actor = actor
         self._settings = settings
         self._backups = backups
+        content = QWidget(objectName="settingsContent")
+        boxes = QVBoxLayout(content)
+        boxes.setContentsMargins(0, 0, 0, 0)
+        boxes.addWidget(self._language_box())
+        boxes.addWidget(self._lock_box())
+        boxes.addWidget(BackupBox(services, actor, backups)
+                        if services.db.is_sqlite else ServerBackupsBox())
+        boxes.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Settings"), objectName="pageTitle"))
-        layout.addWidget(self._language_box())
-        layout.addWidget(self._lock_box())
-        layout.addWidget(BackupBox(services, actor, backups)
-                         if services.db.is_sqlite else ServerBackupsBox())
-        layout.addStretch(1)
+        layout.addWidget(scrolled(content, "settingsScroll"), 1)
 
     def _language_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("This computer"))
@@ -81,6 +92,8 @@ class SettingsPage(QWidget):
             spin.setFixedWidth(width)
         self.lock_message = QLabel(objectName="fieldError")
         self.discount_message = QLabel(objectName="fieldError")
+        for message in (self.lock_message, self.discount_message):
+            message.hide()  # an empty row would leave a gap under each setting
         may_change = allowed(self._actor, Action.MANAGE_SETTINGS)
         form = QFormLayout(box)
         form.addRow(self.tr("Lock the desk after idle"),
@@ -121,9 +134,9 @@ class SettingsPage(QWidget):
             self._services.store.set_discount_limit_percent(self._actor,
                                                             self.discount_limit.value())
         except DomainError as exc:
-            self.discount_message.setText(error_text(exc))
+            _say(self.discount_message, error_text(exc))
             return
-        self.discount_message.clear()
+        _say(self.discount_message, "")
 
     @Slot()
     def _save_idle_minutes(self) -> None:
@@ -131,9 +144,9 @@ class SettingsPage(QWidget):
         try:
             self._services.store.set_idle_lock_minutes(self._actor, minutes)
         except DomainError as exc:
-            self.lock_message.setText(error_text(exc))
+            _say(self.lock_message, error_text(exc))
             return
-        self.lock_message.clear()
+        _say(self.lock_message, "")
         self.idle_minutes_changed.emit(minutes)
 
 
@@ -165,6 +178,7 @@ class BackupBox(QGroupBox):
         self.message = QLabel(objectName="backupMessage")
         for label in (self.last_backup, self.message):
             label.setWordWrap(True)
+        self.message.hide()
         self._lay_out(allowed(actor, Action.MANAGE_SETTINGS))
         backups.status_changed.connect(self.show_status)
         backups.backed_up_now.connect(self._show_outcome)
@@ -211,7 +225,7 @@ class BackupBox(QGroupBox):
             self._say(trouble, from_status=bool(trouble))
 
     def _say(self, text: str, *, from_status: bool = False) -> None:
-        self.message.setText(text)
+        _say(self.message, text)
         self._status_said = from_status
 
     @Slot()

@@ -37,7 +37,15 @@ QListWidget::indicator, QTreeWidget::indicator {
 }
 QListWidget::indicator:checked, QTreeWidget::indicator:checked { background: #009688; }
 QStatusBar QLabel { padding: 0 14px; border-left: 1px solid #c8c8c8; }
+QHeaderView::section { padding: 0 10px; }
+QTableView::item, QTreeView::item { min-height: 24px; }
+QComboBox::drop-down, QDateEdit::drop-down { width: 32px; }
 """
+"""qt-material's headers pad each column by 24 px a side and its rows are 40 px high: at
+1366×768 the desk's tables lost their last columns to that padding, and the board showed
+a dozen rows. Columns keep 10 px a side and rows 32 px, still large for the desk's type.
+A combo's arrow sits 12 px in from the edge, so its drop-down is 32 px wide, not 20: the longest
+item no longer runs under the arrow ("Lunar (农历)▼")."""
 
 
 def ui_font_family() -> str:

@@ -1,4 +1,5 @@
-"""Input widgets several screens use: a birthday (solar or lunar) and a combo of enum values."""
+"""Widgets several screens use: a birthday (Gregorian or lunar), a combo of enum values, and a
+scroll area for pages taller than a small screen."""
 
 from __future__ import annotations
 
@@ -6,7 +7,16 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QWidget,
+)
 
 from frontdesk.core.birthdays import BirthdayInput
 from frontdesk.core.calendar import Calendar
@@ -23,14 +33,32 @@ def enum_combo(name: str, members: Iterable[Any], label: Callable[[Any], str],
     return combo
 
 
+def at_least_wide(window: QWidget, width: int) -> None:
+    """Make a built dialog at least ``width`` wide, and never narrower than its layout needs:
+    setMinimumWidth() alone overrides the layout's minimum, and a longer English row was
+    squeezed (the birthday's "leap month" cut off)."""
+    window.setMinimumWidth(max(width, window.minimumSizeHint().width()))
+
+
+def scrolled(widget: QWidget, name: str = "") -> QScrollArea:
+    """``widget`` in a frameless scroll area that follows its width: a page taller than the
+    screen (1366×768 leaves a page about 600 px) scrolls instead of pushing the window's foot
+    off the screen."""
+    scroll = QScrollArea(objectName=name)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(widget)
+    return scroll
+
+
 class BirthdayEditor(QWidget):
-    """Solar or lunar (农历) month and day, the year when known."""
+    """Gregorian (公历) or lunar (农历) month and day, the year when known."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.calendar = QComboBox(objectName="birthdayCalendar")
         self.calendar.addItem(self.tr("Not given"), None)
-        self.calendar.addItem(self.tr("Solar"), Calendar.SOLAR)
+        self.calendar.addItem(self.tr("Gregorian"), Calendar.SOLAR)
         self.calendar.addItem(self.tr("Lunar (农历)"), Calendar.LUNAR)
         self.year = QSpinBox(objectName="birthYear", minimum=0, maximum=2100)
         self.year.setSpecialValueText(self.tr("year?"))

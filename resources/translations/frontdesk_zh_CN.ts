@@ -418,7 +418,7 @@
         <translation>未填写</translation>
     </message>
     <message>
-        <source>Solar</source>
+        <source>Gregorian</source>
         <translation>公历</translation>
     </message>
     <message>
@@ -1504,7 +1504,7 @@
     </message>
     <message>
         <source>The visit is {current}; it cannot become {wanted}.</source>
-        <translation>此到店记录当前为 {current}，不能改为 {wanted}。</translation>
+        <translation>此到店记录当前为“{current}”，不能改为“{wanted}”。</translation>
     </message>
     <message>
         <source>The waist must be between {low} and {high} cm.</source>
@@ -1529,10 +1529,6 @@
     <message>
         <source>There is no such service.</source>
         <translation>没有这个服务项目。</translation>
-    </message>
-    <message>
-        <source>This appointment is {status} already.</source>
-        <translation>此预约已经是 {status} 状态。</translation>
     </message>
     <message>
         <source>This check-out key belongs to visit {other}.</source>
@@ -1675,6 +1671,10 @@
         <translation>一小时内您输入的手机号已有 {n} 个是现有客户的，这是您的角色可核对的上限；请由店长继续办理。</translation>
     </message>
     <message>
+        <source>This appointment is marked as {status} already.</source>
+        <translation>此预约已经是“{status}”状态。</translation>
+    </message>
+    <message>
         <source>{room} is being cleaned.</source>
         <translation>{room} 正在清洁。</translation>
     </message>
@@ -1730,8 +1730,20 @@
         <translation>授权改价、超额折扣和免单结账</translation>
     </message>
     <message>
+        <source>arrived</source>
+        <translation>已到店</translation>
+    </message>
+    <message>
         <source>book appointments</source>
         <translation>预约</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>change store settings</source>
@@ -1746,6 +1758,10 @@
         <translation>办理结账</translation>
     </message>
     <message>
+        <source>closed</source>
+        <translation>已结账</translation>
+    </message>
+    <message>
         <source>consultant</source>
         <translation>顾问</translation>
     </message>
@@ -1758,6 +1774,14 @@
         <translation>修改健康记录</translation>
     </message>
     <message>
+        <source>finished</source>
+        <translation>服务完成</translation>
+    </message>
+    <message>
+        <source>in service</source>
+        <translation>服务中</translation>
+    </message>
+    <message>
         <source>manage staff accounts</source>
         <translation>管理员工账号</translation>
     </message>
@@ -1768,6 +1792,10 @@
     <message>
         <source>manager</source>
         <translation>店长</translation>
+    </message>
+    <message>
+        <source>no show</source>
+        <translation>未到店</translation>
     </message>
     <message>
         <source>print client analysis sheets</source>
@@ -1808,6 +1836,10 @@
     <message>
         <source>view the audit trail</source>
         <translation>查看审计记录</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等候中</translation>
     </message>
 </context>
 <context>
@@ -2520,6 +2552,50 @@ The front desk of your salon.</source>
     <message>
         <source>No allergies or contraindications recorded.</source>
         <translation>未记录过敏或禁忌。</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷方式</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPageSetupWidget</name>
+    <message>
+        <source>Page &amp;order:</source>
+        <translation>页面顺序(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Pages &amp;per sheet:</source>
+        <translation>每张页数(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>页面组(&amp;S)：</translation>
     </message>
 </context>
 <context>

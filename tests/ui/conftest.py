@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from frontdesk.core.context import Actor
@@ -33,7 +34,9 @@ def translations(themed_app: QApplication) -> Iterator[Translations]:
 
 @pytest.fixture
 def local_settings(tmp_path: Path) -> LocalSettings:
-    return LocalSettings(tmp_path / "frontdesk.ini")
+    """A PC in China (whatever the test machine's locale), as the translations fixture."""
+    return LocalSettings(tmp_path / "frontdesk.ini", QLocale(QLocale.Language.Chinese,
+                                                             QLocale.Country.China))
 
 
 @pytest.fixture

@@ -46,7 +46,7 @@ CHINESE = [
     RULE, "谢谢惠顾，欢迎再次光临！",
 ]
 ENGLISH = [
-    "水沐莲清美容会所", "Receipt", "No. 000042", "Client: 张三", "Time: 2026-11-23 12:00",
+    "水沐莲清美容会所", "Receipt", "No. 000042", "Client: 张三", "Time: 23 Nov 2026 12:00",
     "Cashier: 管理员", RULE, *ITEMS, "  Discount -¥26.80", *PRODUCT, RULE,
     "Total                  ¥1,855.70",
     "WeChat Pay WX0001        ¥500.00",

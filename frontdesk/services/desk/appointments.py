@@ -302,8 +302,8 @@ class AppointmentService:
             raise NotFound("No appointment with number {id}.", field="appointment_id",
                            id=appointment_id)
         if appointment.status is not AppointmentStatus.BOOKED:
-            raise ConflictError("This appointment is {status} already.",
-                                field="appointment_id", status=appointment.status.value)
+            raise ConflictError("This appointment is marked as {status} already.",
+                                field="appointment_id", status=appointment.status)
         return appointment
 
     def _audit(self, s: Session, actor: Actor, action: AuditAction, appointment: Appointment,

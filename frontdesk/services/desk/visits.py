@@ -156,7 +156,7 @@ def _move(visit: Visit, status: VisitStatus, at: dt.datetime | None) -> None:
     """Move the visit (only check that it may move when ``at`` is None)."""
     if not visit.can_move_to(status):
         raise ConflictError("The visit is {current}; it cannot become {wanted}.",
-                            field="visit_id", current=visit.status.value, wanted=status.value)
+                            field="visit_id", current=visit.status, wanted=status)
     if at is not None:
         visit.move_to(status, at)
 
@@ -304,8 +304,8 @@ class VisitService:
             raise NotFound("This client has no appointment with number {id}.",
                            field="appointment_id", id=form.appointment_id)
         if booking.status is not AppointmentStatus.BOOKED:
-            raise ConflictError("This appointment is {status} already.",
-                                field="appointment_id", status=booking.status.value)
+            raise ConflictError("This appointment is marked as {status} already.",
+                                field="appointment_id", status=booking.status)
         return booking
 
     def _new_visit(self, s: Session, actor: Actor, form: CheckIn, kind: VisitKind,

@@ -36,10 +36,10 @@ from frontdesk.services.registry import Services
 from frontdesk.ui.clients.common import (
     FieldErrors,
     birthday_text,
-    local_date,
     set_birthday,
     set_data,
 )
+from frontdesk.ui.dates import local_date_text
 from frontdesk.ui.errors import show_storage_error
 from frontdesk.ui.labels import gender_name, source_name, visitor_class_name
 from frontdesk.ui.widgets import BirthdayEditor, enum_combo
@@ -207,7 +207,7 @@ class BasicsForm(QWidget):
     def _since(self, given: bool, at: Any) -> str:
         if not given:
             return self.tr("Not consented")
-        return self.tr("Given on {date}").format(date=local_date(at)) if at else ""
+        return self.tr("Given on {date}").format(date=local_date_text(at)) if at else ""
 
     def show_basics(self, basics: ClientBasics) -> None:
         """Show ``basics`` as loaded (the version the next save edits against)."""

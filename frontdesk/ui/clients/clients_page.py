@@ -35,7 +35,8 @@ from frontdesk.ui.desk.search_panel import SearchPanel
 from frontdesk.ui.errors import error_text, show_storage_error
 from frontdesk.ui.worker import DbWorker
 
-SEARCH_WIDTH = 380
+SEARCH_WIDTH = 520
+"""The search column's width: its columns (name to notes) fit without a scroll bar."""
 
 
 def _say(label: QLabel, text: str) -> None:

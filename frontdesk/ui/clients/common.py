@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from frontdesk.core.birthdays import BirthdayInput
 from frontdesk.core.calendar import Calendar
 from frontdesk.errors import DomainError, StorageError
+from frontdesk.ui.dates import date_text, day_text
 from frontdesk.ui.errors import error_text, show_storage_error
 from frontdesk.ui.forms import FormErrors
 from frontdesk.ui.widgets import BirthdayEditor
@@ -100,12 +101,9 @@ def pydate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-def local_date(at: dt.datetime | None) -> str:
-    return at.astimezone().date().isoformat() if at else ""
-
-
 def birthday_text(b: BirthdayInput | None) -> str:
-    """``1990-03-08``, ``03-08``, or the lunar date worded in the UI language."""
+    """``1990-03-08`` / ``8 Mar 1990``, ``3月8日`` / ``8 Mar``, or the lunar date worded in the UI
+    language."""
     if b is None:
         return QCoreApplication.translate("ClientScreens", "Not given")
     if Calendar(b.calendar) is Calendar.LUNAR:
@@ -114,8 +112,9 @@ def birthday_text(b: BirthdayInput | None) -> str:
                 QCoreApplication.translate("ClientScreens", "lunar {month}/{day}"))
         text = text.format(month=b.month, day=b.day)
         return f"{b.year} {text}" if b.year else text
-    day = f"{b.month:02d}-{b.day:02d}"
-    return f"{b.year}-{day}" if b.year else day
+    if b.year:
+        return date_text(dt.date(b.year, b.month, b.day))
+    return day_text(b.month, b.day)
 
 
 def set_birthday(editor: BirthdayEditor, b: BirthdayInput | None) -> None:

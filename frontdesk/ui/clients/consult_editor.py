@@ -41,6 +41,7 @@ from frontdesk.ui.clients.consult_sections import (
     SkinSection,
 )
 from frontdesk.ui.clients.plan_editor import PlanEditor
+from frontdesk.ui.dates import set_edit_format
 from frontdesk.ui.errors import show_storage_error
 
 
@@ -95,7 +96,7 @@ class ConsultationEditor(QWidget):
     def _date_row(self) -> QFormLayout:
         self.taken_on = QDateEdit(objectName="takenOn")
         self.taken_on.setCalendarPopup(True)
-        self.taken_on.setDisplayFormat("yyyy-MM-dd")
+        set_edit_format(self.taken_on)
         self.taken_on.setMaximumWidth(200)
         form = QFormLayout()
         self.errors.add_row(form, self.tr("Consultation date"), "taken_on", self.taken_on)
@@ -106,7 +107,7 @@ class ConsultationEditor(QWidget):
         self.next_visit_set = QCheckBox(self.tr("Next visit on"), objectName="nextVisitSet")
         self.next_visit = QDateEdit(objectName="nextVisit")
         self.next_visit.setCalendarPopup(True)
-        self.next_visit.setDisplayFormat("yyyy-MM-dd")
+        set_edit_format(self.next_visit)
         self.next_visit_set.toggled.connect(self.next_visit.setEnabled)
         self.plan_notes = QLineEdit(objectName="planNotes")
         form = QFormLayout(box)

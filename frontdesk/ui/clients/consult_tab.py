@@ -30,6 +30,7 @@ from frontdesk.ui.clients.common import run_guarded
 from frontdesk.ui.clients.consult_editor import ConsultationEditor
 from frontdesk.ui.clients.photos_panel import PhotosPanel
 from frontdesk.ui.clients.record_view import RecordView
+from frontdesk.ui.dates import date_text
 from frontdesk.ui.labels import skin_type_name
 from frontdesk.ui.worker import DbWorker
 
@@ -152,7 +153,7 @@ class ConsultationTab(QWidget):
         details = [skin_type_name(row.skin_type)] if row.skin_type is not None else []
         if row.plan_total_fen:
             details.append(format_fen(row.plan_total_fen))
-        head = f"{row.taken_on.isoformat()}  {row.consultant_name or '—'}"
+        head = f"{date_text(row.taken_on)}  {row.consultant_name or '—'}"
         item = QListWidgetItem("\n".join([head, " · ".join(details)]) if details else head)
         item.setData(ID_ROLE, row.id)
         return item

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from frontdesk.core.money import format_fen
 from frontdesk.errors import DomainError, StorageError
 from frontdesk.services.clients.history import ConsumptionRow, VisitRow
+from frontdesk.ui.dates import datetime_text
 from frontdesk.ui.labels import line_kind_name, visit_kind_name, visit_status_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -34,7 +35,7 @@ PageLoader = Callable[[int | None, int], Sequence[Any]]
 
 
 def _local(at: dt.datetime) -> str:
-    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return datetime_text(at)
 
 
 class KeysetModel(QAbstractTableModel, Generic[Row]):

@@ -29,7 +29,8 @@ from frontdesk.errors import DomainError, StorageError
 from frontdesk.models.consultation import PhotoKind
 from frontdesk.services.health.photos import PhotoInfo
 from frontdesk.services.registry import Services
-from frontdesk.ui.clients.common import local_date, run_guarded
+from frontdesk.ui.clients.common import run_guarded
+from frontdesk.ui.dates import local_date_text
 from frontdesk.ui.errors import error_text
 from frontdesk.ui.labels import photo_kind_name
 from frontdesk.ui.widgets import enum_combo
@@ -115,7 +116,7 @@ class PhotosPanel(QWidget):
         QTimer.singleShot(0, self, self._load_next)
 
     def _item(self, info: PhotoInfo) -> QListWidgetItem:
-        text = f"{photo_kind_name(info.kind)} · {local_date(info.added_at)}"
+        text = f"{photo_kind_name(info.kind)} · {local_date_text(info.added_at)}"
         item = QListWidgetItem(text)
         item.setData(ID_ROLE, info.id)
         item.setToolTip(self.tr("Loads when shown"))

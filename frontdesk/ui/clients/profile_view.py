@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from frontdesk.ui.clients.preferences_form import PreferencesForm
 from frontdesk.ui.clients.sheet_actions import SheetActions
 from frontdesk.ui.clients.trends import TrendsTab
 from frontdesk.ui.labels import gender_name, visitor_class_name
+from frontdesk.ui.widgets import scrolled
 from frontdesk.ui.worker import DbWorker
 
 ALERT_QSS = ("QLabel { background: #ffebee; color: #b71c1c; font-weight: bold; padding: 6px 10px;"
@@ -41,14 +41,6 @@ ALERT_QSS = ("QLabel { background: #ffebee; color: #b71c1c; font-weight: bold; p
 CALM_QSS = "QLabel { color: #546e7a; padding: 6px 10px; }"
 STALE_QSS = ("QFrame#staleBanner { background: #fff8e1; border: 1px solid #ffe082;"
              " border-radius: 4px; }")
-
-
-def _scrolled(widget: QWidget) -> QScrollArea:
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidget(widget)
-    return scroll
 
 
 class ProfileView(QWidget):
@@ -127,11 +119,11 @@ class ProfileView(QWidget):
     def _tabs(self) -> QTabWidget:
         self.tabs = QTabWidget(objectName="profileTabs")
         self.tabs.addTab(self.basics, self.tr("Basics and consent"))
-        self.tabs.addTab(_scrolled(self.preferences), self.tr("Preferences and tags"))
+        self.tabs.addTab(scrolled(self.preferences), self.tr("Preferences and tags"))
         self.tabs.addTab(self.history, self.tr("History"))
         self.tabs.addTab(self.consultation, self.tr("Consultations"))
         self.tabs.addTab(self.trends, self.tr("Trends"))
-        self.tabs.addTab(_scrolled(self._later()), self.tr("Cards, complaints, care"))
+        self.tabs.addTab(scrolled(self._later()), self.tr("Cards, complaints, care"))
         return self.tabs
 
     def _later(self) -> QWidget:

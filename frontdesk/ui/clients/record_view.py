@@ -12,6 +12,7 @@ from frontdesk.core.money import format_fen
 from frontdesk.models import LineKind
 from frontdesk.services.health.consultation import ConsultationView
 from frontdesk.ui.clients.units import shown
+from frontdesk.ui.dates import date_text
 from frontdesk.ui.labels import condition_name, grade_name, measure_method_name, skin_type_name
 
 CELL = "padding-right:14px"
@@ -36,7 +37,7 @@ class RecordView(QLabel):
         self.setText(self.record_html(view))
 
     def record_html(self, view: ConsultationView) -> str:
-        taken = (view.form.taken_on or view.taken_at.date()).isoformat()
+        taken = date_text(view.form.taken_on or view.taken_at.date())
         title = self.tr("Consultation of {date} by {consultant}").format(
             date=taken, consultant=view.consultant_name or "—")
         parts = [f"<h3>{html.escape(title)}</h3>"]
@@ -101,7 +102,7 @@ class RecordView(QLabel):
     def _plan(self, view: ConsultationView) -> str:
         form = view.form
         total = (self.tr("Plan total"), format_fen(view.plan_total_fen)) if form.plan else ("", "")
-        visit = form.next_visit_on.isoformat() if form.next_visit_on else ""
+        visit = date_text(form.next_visit_on) if form.next_visit_on else ""
         courses, products = self.tr("Courses"), self.tr("Home-care products")
         return (f"<p><b>{html.escape(courses)}</b></p>"
                 f"{self._table(self._lines(view, LineKind.SERVICE))}"

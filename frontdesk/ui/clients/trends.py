@@ -11,14 +11,16 @@ import datetime as dt
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from frontdesk.core.context import Actor
 from frontdesk.core.permissions import Action, allowed
 from frontdesk.services.health.consultation import TREND_UNITS
 from frontdesk.services.registry import Services
 from frontdesk.ui.clients.common import run_guarded
+from frontdesk.ui.dates import date_text
 from frontdesk.ui.labels import trend_name
+from frontdesk.ui.widgets import scrolled
 
 Points = list[tuple[dt.date, float]]
 LINE = QColor("#b0306a")
@@ -127,7 +129,7 @@ class TrendChart(QWidget):
             painter.drawText(QRectF(2, y - 9, PAD_LEFT - 6, 18),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              number_text(value))
-        first, last = self.points[0][0].isoformat(), self.points[-1][0].isoformat()
+        first, last = date_text(self.points[0][0]), date_text(self.points[-1][0])
         bottom = QRectF(plot.left(), plot.bottom() + 4, plot.width(), PAD_BOTTOM - 4)
         painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft, first)
         if last != first:
@@ -160,11 +162,7 @@ class TrendsTab(QWidget):
         for i, chart in enumerate(self.charts.values()):
             grid.addWidget(chart, i // self.COLUMNS, i % self.COLUMNS)
         grid.setRowStretch(grid.rowCount(), 1)
-        scroll = QScrollArea(objectName="trendsScroll")  # small screens scroll, never clip
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(inner)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(scrolled(inner, "trendsScroll"), 1)  # small screens scroll, never clip
 
     def set_client(self, client_id: int) -> None:
         self.client_id = client_id

@@ -26,7 +26,9 @@ from frontdesk.errors import DomainError
 from frontdesk.services.clients.registration import ClientSummary
 from frontdesk.services.desk.appointments import AppointmentRow, SlotTaken
 from frontdesk.services.registry import Services
+from frontdesk.ui.dates import set_edit_format
 from frontdesk.ui.forms import FormErrors
+from frontdesk.ui.widgets import at_least_wide
 
 
 def _next_half_hour(now: dt.datetime) -> dt.datetime:
@@ -48,13 +50,16 @@ class AppointmentDialog(QDialog):
         self._moving = moving
         self.result_row: AppointmentRow | None = None
         self._build()
+        at_least_wide(self, 460)  # room for the longer staff, room and service names
 
     def _build(self) -> None:
         start = self._moving.starts_at.astimezone() if self._moving else \
             _next_half_hour(self._services.clock())
         self.date = QDateEdit(QDate(start.year, start.month, start.day), objectName="date")
+        set_edit_format(self.date)
         self.date.setCalendarPopup(True)
         self.time = QTimeEdit(QTime(start.hour, start.minute), objectName="time")
+        set_edit_format(self.time)
         self.service = QComboBox(objectName="service")
         self.service.addItem(self.tr("— not yet known —"), None)
         for item in self._services.catalog.service_items(self._actor.branch_id):

@@ -18,7 +18,10 @@ from frontdesk.core.context import Actor
 from frontdesk.services.desk.appointments import AppointmentRow
 from frontdesk.services.desk.visits import Board, BoardSection, RoomStatus, VisitRow
 from frontdesk.services.registry import Services
+from frontdesk.ui.dates import time_text
+from frontdesk.ui.desk.room_strip import Chip, RoomStrip
 from frontdesk.ui.labels import room_status_name
+from frontdesk.ui.views import TintedRows, WrappingColumn
 from frontdesk.ui.worker import DbWorker
 
 REFRESH_MS = 5000
@@ -33,6 +36,8 @@ class BoardPanel(QWidget):
     """``activated`` carries a row's :class:`BoardSection` value and appointment or visit id."""
 
     activated = Signal(str, int)
+    WHAT_COLUMN = 4
+    """Services / note: the last column, which takes the width left and wraps its text."""
 
     def __init__(self, services: Services, actor: Actor, worker: DbWorker,
                  parent: QWidget | None = None) -> None:
@@ -46,11 +51,11 @@ class BoardPanel(QWidget):
         self.tree.setHeaderLabels([self.tr("Client"), self.tr("Time"), self.tr("Room"),
                                    self.tr("Staff"), self.tr("Services / note")])
         self.tree.setRootIsDecorated(False)
+        TintedRows.install(self.tree)  # a special visitor's row stays red under the theme
+        WrappingColumn.install(self.tree, self.WHAT_COLUMN)  # services wrap, never cut off
         self.tree.installEventFilter(self)
         self.tree.itemActivated.connect(self._item_activated)
-        self.rooms = QLabel(objectName="rooms")
-        self.rooms.setWordWrap(True)
-        self.rooms.setTextFormat(Qt.TextFormat.RichText)
+        self.rooms = RoomStrip()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Today (F5 to go to the board)"), objectName="boardTitle"))
@@ -87,10 +92,10 @@ class BoardPanel(QWidget):
         for section in BoardSection:
             self._section(section, titles[section], board.section(section))
         self.tree.expandAll()
-        for column in range(4):
+        for column in range(self.WHAT_COLUMN):
             self.tree.resizeColumnToContents(column)
         self._reselect(current)
-        self.rooms.setText(self._rooms_html(board))
+        self.rooms.show_chips(self._room_chips(board))
 
     def _section(self, section: BoardSection, title: str,
                  rows: tuple[AppointmentRow, ...] | tuple[VisitRow, ...]) -> None:
@@ -100,6 +105,7 @@ class BoardPanel(QWidget):
         font.setBold(True)
         head.setFont(0, font)
         self.tree.addTopLevelItem(head)
+        head.setFirstColumnSpanned(True)  # a heading does not widen the Client column
         for row in rows:
             item = QTreeWidgetItem(self._cells(section, row))
             item.setData(0, ROLE_SECTION, section.value)
@@ -113,26 +119,25 @@ class BoardPanel(QWidget):
         flags = (" ⚠" if row.visitor_class.value == "special" else "") + \
                 (" " + self.tr("(allergy)") if row.has_allergy else "")
         if isinstance(row, AppointmentRow):
-            time = row.starts_at.astimezone().strftime("%H:%M")
+            time = time_text(row.starts_at)
             return [row.client_name + flags, time, row.room_name, row.staff_name,
                     row.service_name or row.note]
         if section is BoardSection.IN_SERVICE:
             time = self.tr("{n} min").format(n=row.elapsed_min)
         else:
-            time = row.arrived_at.astimezone().strftime("%H:%M")
+            time = time_text(row.arrived_at)
         staff = " / ".join(n for n in (row.therapist_name, row.consultant_name) if n)
         what = "、".join(row.services) or row.purpose
         if row.prep_note:
             what += f"  [{row.prep_note}]"
         return [row.client_name + flags, time, row.room_name, staff, what]
 
-    def _rooms_html(self, board: Board) -> str:
-        parts = [f'<span style="color:{_ROOM_COLOURS[r.status]}">'
-                 f"■ {r.name} {room_status_name(r.status)}"
-                 + (f" · {r.client_name}" if r.client_name else "") + "</span>"
+    def _room_chips(self, board: Board) -> list[Chip]:
+        chips = [(f"■ {r.name} {room_status_name(r.status)}"
+                  + (f" · {r.client_name}" if r.client_name else ""), _ROOM_COLOURS[r.status])
                  for r in board.rooms]
         done = self.tr("{n} checked out today").format(n=board.closed_count)
-        return "&nbsp;&nbsp; ".join(parts) + f"&nbsp;&nbsp; — {done}"
+        return [*chips, (f"— {done}", "")]
 
     def selected(self) -> tuple[BoardSection, int] | None:
         """The section and id (appointment or visit) of the chosen row, if a row is chosen."""

@@ -28,9 +28,10 @@ from frontdesk.models import VisitKind
 from frontdesk.services.clients.registration import ClientSummary
 from frontdesk.services.desk.visits import CheckIn, RoomStatus
 from frontdesk.services.registry import Services
+from frontdesk.ui.dates import time_text
 from frontdesk.ui.desk.client_card import client_warning_text
 from frontdesk.ui.forms import FormErrors
-from frontdesk.ui.labels import room_status_name
+from frontdesk.ui.labels import room_choice_text
 
 
 class CheckInDialog(QDialog):
@@ -57,7 +58,7 @@ class CheckInDialog(QDialog):
         self.kind = QComboBox(objectName="visitKind")
         self.kind.addItem(self.tr("Walk-in"), VisitKind.WALK_IN)
         if self._appointment is not None:
-            when = self._appointment.starts_at.astimezone().strftime("%H:%M")
+            when = time_text(self._appointment.starts_at)
             self.kind.addItem(self.tr("Appointment at {time}").format(time=when),
                               VisitKind.APPOINTMENT)
             self.kind.setCurrentIndex(1)
@@ -119,8 +120,7 @@ class CheckInDialog(QDialog):
         combo = QComboBox(objectName="room")
         combo.addItem(self.tr("— wait for a room —"), None)
         for room in rooms:
-            who = f" · {room.client_name}" if room.client_name else ""
-            combo.addItem(f"{room.name} ({room_status_name(room.status)}{who})", room.room_id)
+            combo.addItem(room_choice_text(room), room.room_id)
         free = next((i + 1 for i, r in enumerate(rooms) if r.status is RoomStatus.FREE), 0)
         combo.setCurrentIndex(free)
         return combo

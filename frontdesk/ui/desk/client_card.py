@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from frontdesk.services.clients.registration import ClientSummary
+from frontdesk.ui.dates import local_date_text
 from frontdesk.ui.labels import gender_name, visitor_class_name
 
 
@@ -53,7 +54,7 @@ class ClientCard(QWidget):
             lines.append(self.tr("Card: {no}").format(no=client.member_no))
         if client.last_visit_at:
             lines.append(self.tr("Last visit: {date}").format(
-                date=client.last_visit_at.astimezone().date().isoformat()))
+                date=local_date_text(client.last_visit_at)))
         self.details.setText("\n".join(lines))
         warning = client_warning_text(client)
         self.warning.setText(warning)

@@ -73,7 +73,8 @@ class DeskPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.board)
-        splitter.setSizes([620, 560])
+        splitter.setStretchFactor(1, 1)  # a wider screen gives the board the room
+        splitter.setSizes([500, 700])
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from frontdesk.core.money import format_fen
 from frontdesk.core.text_width import spread
 from frontdesk.services.desk.checkout import Receipt, ReceiptLine, ReceiptPayment
+from frontdesk.ui.dates import datetime_text
 from frontdesk.ui.labels import payment_method_name
 
 RECEIPT_WIDTH = 32
@@ -34,7 +35,7 @@ def receipt_text(receipt: Receipt) -> str:
 
 
 def _heading(receipt: Receipt) -> list[str]:
-    closed_at = f"{receipt.closed_at.astimezone():%Y-%m-%d %H:%M}"
+    closed_at = datetime_text(receipt.closed_at)
     return [
         receipt.store_name,
         QCoreApplication.translate("Receipt", "Receipt"),

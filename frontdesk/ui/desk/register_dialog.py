@@ -29,7 +29,7 @@ from frontdesk.services.registry import Services
 from frontdesk.ui.errors import error_text
 from frontdesk.ui.forms import FormErrors
 from frontdesk.ui.labels import gender_name, source_name, visitor_class_name
-from frontdesk.ui.widgets import BirthdayEditor, enum_combo
+from frontdesk.ui.widgets import BirthdayEditor, at_least_wide, enum_combo
 
 
 class RegisterDialog(QDialog):
@@ -42,12 +42,12 @@ class RegisterDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("registerDialog")
         self.setWindowTitle(self.tr("New client (F3)"))
-        self.setMinimumWidth(620)
         self._services = services
         self._actor = actor
         self._existing_id: int | None = None
         self._referrer_id: int | None = None
         self._build(phone_hint)
+        at_least_wide(self, 620)
 
     def _build(self, phone_hint: str) -> None:
         self.name = QLineEdit(objectName="name")

@@ -39,7 +39,9 @@ from frontdesk.core.money import format_fen
 from frontdesk.errors import DomainError, StorageError
 from frontdesk.services.clients.search import ClientHit, MatchKind
 from frontdesk.services.registry import Services
+from frontdesk.ui.dates import date_text
 from frontdesk.ui.errors import error_text
+from frontdesk.ui.views import TintedRows
 from frontdesk.ui.worker import DbWorker
 
 DEBOUNCE_MS = 90
@@ -95,7 +97,7 @@ class HitsModel(QAbstractTableModel):
         if column == 2:
             return hit.phone
         if column == 3:
-            return hit.last_visit.isoformat() if hit.last_visit else "—"
+            return date_text(hit.last_visit) if hit.last_visit else "—"
         if column == self.BALANCE_COLUMN:
             return format_fen(hit.card_balance_fen) if hit.card_balance_fen is not None else "—"
         return "  ".join(self.flag_texts(hit))
@@ -151,6 +153,8 @@ class SearchPanel(QWidget):
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
+        table.setColumnHidden(HitsModel.BALANCE_COLUMN, True)  # until a hit has a card
+        TintedRows.install(table)  # a special visitor's row stays red under the theme
         table.installEventFilter(self)
         table.doubleClicked.connect(lambda index: self._pick_row(index.row()))
         return table

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 
 from frontdesk.core.context import Actor, Role
 from frontdesk.errors import DomainError
-from frontdesk.services.desk.visits import RoomStatus
 from frontdesk.services.registry import Services
 from frontdesk.ui.forms import FormErrors
+from frontdesk.ui.labels import room_choice_text
 
 
 class StartServiceDialog(QDialog):
@@ -32,8 +32,7 @@ class StartServiceDialog(QDialog):
         self._visit_id = visit_id
         self.room = QComboBox(objectName="room")
         for room in services.visits.board(actor).rooms:
-            suffix = "" if room.status is RoomStatus.FREE else f" ({room.client_name or '…'})"
-            self.room.addItem(room.name + suffix, room.room_id)
+            self.room.addItem(room_choice_text(room), room.room_id)
         self.therapist = QComboBox(objectName="therapist")
         for staff in services.staff.active_staff(actor.branch_id, (Role.THERAPIST,)):
             self.therapist.addItem(staff.display_name, staff.id)
