@@ -8,18 +8,19 @@ demo store's manager (who sees every page, and every tab of a profile), with the
 :data:`~tests.bench.bench_search.BENCH_NOW`: the demo store's day is half done, so the board
 has expected appointments, clients in service and visits checked out. Two kinds of figures:
 
-- **On the UI thread** (budget 50 ms): each page opened from the navigation; showing a board the worker read (every 5 s); the
-  board refreshed after an action (read and shown on the UI thread); picking a client at the
-  desk; on the Clients page, opening one of the two clients with the longest history, each
-  tab of the profile, and the next page of each history table. Each is timed from the call
-  until the events it posted (layout, painting) are handled, with the worker idle. And, once
-  after each sign-in, the main window until it has painted with today's board on it.
+- **On the UI thread** (budget 50 ms): each page opened from the navigation; showing a
+  board the worker read (every 5 s); the board refreshed after an action (read and shown on
+  the UI thread); picking a client at the desk; on the Clients page, opening one of the two
+  clients with the longest history, each tab of the profile, and the next page of each
+  history table. Each is timed from the call until the events it posted (layout, painting)
+  are handled, with the worker idle. And, once after each sign-in, the main window until it
+  has painted with today's board on it.
 - **The reads beside their floor** (within 3× the floor or 5 ms over it, whichever is
   larger): each service call behind those screens, as they make it, and its floor: the same
   statements, captured from the engine and run bare with :mod:`sqlite3` on the same file in
-  the same transactions (:mod:`tests.bench.replay`); each sample the fastest of three. The plans of the statements that read
-  a large table are listed: ``SEARCH … USING INDEX`` reads a part of an index, ``SCAN`` would
-  read all of a table.
+  the same transactions (:mod:`tests.bench.replay`); each sample is the fastest of three.
+  The plans of the statements that read a large table are listed: ``SEARCH … USING INDEX``
+  reads a part of an index, ``SCAN`` would read all of a table.
 """
 
 from __future__ import annotations

@@ -487,3 +487,26 @@ def test_before_opening_the_whole_day_is_still_booked(db: Database) -> None:
                                                    AppointmentStatus.CANCELLED}
     with db.read() as s:
         assert s.scalar(select(func.count()).where(Visit.arrived_at >= today_starts())) == 0
+
+
+def test_the_desk_books_and_checks_in_on_the_demo_day(db: Database, tmp_path: Path) -> None:
+    from frontdesk.services.desk.appointments import SlotTaken
+    from frontdesk.services.desk.visits import CheckIn
+
+    clock = FakeClock(AFTERNOON)
+    fill(db, clock)
+    services = Services(db, clock, photos_dir=tmp_path)
+    desk = services.auth.sign_in("reception1", DEMO_PASSWORD)
+    later = services.visits.board(desk).expected[-1]  # a slot still to come today
+    with db.read() as s:
+        newest = s.scalar(select(func.max(Client.id)))  # signed up lately: not booked today
+        last_booking = s.scalar(select(func.max(Appointment.id)))
+        last_visit = s.scalar(select(func.max(Visit.id)))
+    assert newest is not None and last_booking is not None and last_visit is not None
+    with pytest.raises(SlotTaken):  # the demo's book holds its therapists' time
+        services.appointments.book(desk, newest, later.starts_at, duration_min=30,
+                                   staff_id=later.staff_id)
+    tomorrow = services.appointments.book(desk, newest, later.starts_at + dt.timedelta(days=1),
+                                          duration_min=30, staff_id=later.staff_id)
+    assert tomorrow.id > last_booking  # ids go on after the fill's (PostgreSQL's sequences)
+    assert services.visits.check_in(desk, CheckIn(newest)) > last_visit
