@@ -3,8 +3,10 @@
 An empty database gets a store (水沐莲清美容会所（演示）) with demo sign-in accounts;
 a store made by the first-run wizard is filled as it is, its admin kept. Then come
 rooms, the service catalog, home-care products, and N clients with `years` years
-of closed visits, what they consumed and how they paid (see :mod:`.demo_data`
-and :mod:`.demo_history`). The same seed and anchor date always give the same data.
+of closed visits, their appointments, what they consumed and how they paid (see
+:mod:`.data` and :mod:`.history`), and today's book, in progress at the moment of
+the fill (:mod:`.day`). The same seed, anchor date and moment always give the
+same data.
 
 Speed: rows are made in chunks of :data:`CHUNK_CLIENTS` clients (memory stays
 bounded) and written with the raw DB-API connection, one transaction per chunk:
@@ -28,6 +30,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, TypeVar
 
 import psycopg
@@ -38,7 +41,8 @@ from sqlalchemy.orm import Session
 from frontdesk.core.context import Clock, Role, local_today, system_clock
 from frontdesk.db import Database
 from frontdesk.demo.data import DEMO_PASSWORD, PRODUCTS, ROOMS, SERVICES, STAFF, STORE_NAME
-from frontdesk.demo.history import TABLES, Chunk, DemoStore, HistoryMaker, Stamps
+from frontdesk.demo.day import DayMaker, Today
+from frontdesk.demo.history import TABLES, Chunk, DemoStore, Stamps
 from frontdesk.errors import ConflictError, StorageError, ValidationError, classify_storage_error
 from frontdesk.models import (
     Branch,
@@ -52,6 +56,7 @@ from frontdesk.models import (
     Staff,
     Visit,
 )
+from frontdesk.models.appointment import Appointment
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.staff.auth import hash_password
@@ -63,7 +68,9 @@ CHUNK_CLIENTS = 10_000
 MAX_CLIENTS = 5_000_000
 BUILT_AFTER = ("ix_client_name", "ix_client_name_pinyin", "ix_client_name_initials",
                "ix_client_phone_last4", "ix_client_last_visit_at", "ix_client_referred_by_id",
-               "ix_visit_branch_arrived", "ix_consumption_line_branch_at")
+               "ix_visit_branch_arrived", "ix_consumption_line_branch_at",
+               "ix_appointment_branch_starts", "ix_appointment_staff_starts",
+               "ix_appointment_room_starts")
 """SQLite indexes whose keys the fill writes in random order (see _indexes_built_after)."""
 Progress = Callable[[str, int, int], None]
 
@@ -85,13 +92,15 @@ class DemoSummary:
     visits: int
     lines: int
     payments: int
+    appointments: int
     accounts: tuple[str, ...]
     """Demo sign-in accounts created (they share :attr:`password`)."""
     password: str | None
 
     def __str__(self) -> str:
         line = (f"demo store {self.store_name}: {self.clients:,} clients, {self.visits:,} visits, "
-                f"{self.lines:,} consumption lines, {self.payments:,} payments")
+                f"{self.appointments:,} appointments, {self.lines:,} consumption lines, "
+                f"{self.payments:,} payments")
         if self.accounts and self.password:
             line += f"; sign in as {', '.join(self.accounts)} with password {self.password}"
         return line
@@ -101,15 +110,18 @@ def fill_demo(db: Database, options: DemoOptions, progress: Progress | None = No
               clock: Clock = system_clock) -> DemoSummary:
     """Fill an empty store with demo data; ConflictError if the database has clients already."""
     _check(options)
+    now = clock()
     anchor = options.anchor or local_today(clock)
     first_day = _years_before(anchor, options.years)
     with db.write() as s:
-        store = _set_up_store(s, clock())
+        store = _set_up_store(s, now)
     stamps = Stamps(first_day, (anchor - first_day).days, postgres=not db.is_sqlite)
-    maker = HistoryMaker(random.Random(options.seed), store.parts, (anchor - first_day).days,
-                         options.clients, stamps)
-    clients, visits, lines, payments = _stream(db, maker, options.clients, progress or _quiet)
-    summary = DemoSummary(store.name, clients, visits, lines, payments, store.accounts,
+    maker = DayMaker(random.Random(options.seed), store.parts, (anchor - first_day).days,
+                     options.clients, stamps)
+    today_s = int((now - dt.datetime.combine(anchor, dt.time(), dt.UTC)).total_seconds())
+    clients, visits, lines, payments, booked = _stream(db, maker, options.clients, today_s,
+                                                       progress or _quiet)
+    summary = DemoSummary(store.name, clients, visits, lines, payments, booked, store.accounts,
                           store.password)
     with db.write() as s:
         _finish(s, clock(), store.parts.branch_id, options, summary)
@@ -170,7 +182,7 @@ def _set_up_store(s: Session, now: dt.datetime) -> _Store:
         tuple((services[x.name], x) for x in SERVICES),
         tuple((products[x.name], x) for x in PRODUCTS),
         (_next_id(s, Client), _next_id(s, Visit), _next_id(s, ConsumptionLine),
-         _next_id(s, Payment))))
+         _next_id(s, Payment), _next_id(s, Appointment))))
 
 
 def _add_staff(s: Session, branch_id: int, new_store: bool, now: dt.datetime) -> tuple[str, ...]:
@@ -212,30 +224,42 @@ def _finish(s: Session, now: dt.datetime, branch_id: int, options: DemoOptions,
             summary: DemoSummary) -> None:
     """Move PostgreSQL's sequences past the ids used here; note the fill in the audit trail."""
     if s.get_bind().dialect.name == "postgresql":
-        for table in ("client", "visit", "consumption_line", "payment"):
+        for table in ("client", "visit", "consumption_line", "payment", "appointment"):
             s.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                            f"(SELECT max(id) FROM {table})) WHERE EXISTS (SELECT 1 FROM {table})"))
     audit.record(s, now, None, AuditAction.DEMO_FILLED, "branch", branch_id,
                  f"{summary.clients} clients, {summary.visits} visits, seed {options.seed}")
 
 
-def _stream(db: Database, maker: HistoryMaker, total: int, progress: Progress) -> list[int]:
-    """Make and write the clients chunk by chunk; (clients, visits, lines, payments) written."""
-    counts = [0, 0, 0, 0]
+def _stream(db: Database, maker: DayMaker, total: int, today_s: int,
+            progress: Progress) -> list[int]:
+    """Make and write the clients chunk by chunk, then today's book.
+
+    ``today_s``: the moment of the fill, in seconds since the anchor day's midnight
+    (UTC). Returns (clients, visits, lines, payments, appointments) written.
+    """
+    counts = [0] * 5
     with _bulk_connection(db) as conn, _indexes_built_after(conn, progress):
         for start in range(0, total, CHUNK_CLIENTS):
-            written = _write_chunk(conn, maker, start, min(CHUNK_CLIENTS, total - start))
+            written = _write_chunk(conn, maker.chunk(start, min(CHUNK_CLIENTS, total - start)))
             counts = [a + b for a, b in zip(counts, written, strict=True)]
             progress("clients", counts[0], total)
+        today = maker.today(today_s)
+        written = _write_chunk(conn, today.chunk, partial(_write_today, today))
+        counts = [a + b for a, b in zip(counts, written, strict=True)]
     return counts
 
 
-def _write_chunk(conn: Connection, maker: HistoryMaker, start: int, count: int) -> list[int]:
-    """Make and write one chunk in one transaction; (clients, visits, lines, payments)."""
-    chunk = maker.chunk(start, count)
+def _write_chunk(conn: Connection, chunk: Chunk,
+                 then: Callable[[Connection], None] | None = None) -> list[int]:
+    """Write one chunk (and what ``then`` writes) in one transaction; (clients, visits,
+    lines, payments, appointments) written."""
     with conn.begin():
         _write(conn, chunk)
-    return [len(rows) for rows in (chunk.clients, chunk.visits, chunk.lines, chunk.payments)]
+        if then is not None:
+            then(conn)
+    return [len(rows) for rows in (chunk.clients, chunk.visits, chunk.lines, chunk.payments,
+                                   chunk.appointments)]
 
 
 @contextmanager
@@ -305,6 +329,18 @@ def _driver(conn: Connection) -> Any:
     raw = conn.connection.driver_connection
     assert raw is not None
     return raw
+
+
+def _write_today(today: Today, conn: Connection) -> None:
+    """Today's check-outs move their clients' last visit on; a finished service leaves its
+    room to clean."""
+    mark = "?" if conn.dialect.name == "sqlite" else "%s"
+    cursor = _driver(conn).cursor()
+    cursor.executemany(f"UPDATE client SET last_visit_at = {mark} WHERE id = {mark}",
+                       today.last_visits)
+    cursor.executemany(f"UPDATE room SET state = 'cleaning' WHERE id = {mark}",
+                       [(room,) for room in today.cleaning])
+    cursor.close()
 
 
 def _write(conn: Connection, chunk: Chunk) -> None:

@@ -6,7 +6,11 @@ their first visit. Each client has a habit (:data:`.demo_data.HABITS`): some
 come once and never again, others every few weeks or weekly until they stop
 (流失), so churn is there to find. Every visit is CLOSED inside opening hours
 (10:00–22:00 Asia/Shanghai), has 1–3 consumption lines whose amount is exactly
-quantity × unit price − discount, and payments that add up to its total.
+quantity × unit price − discount, and payments that add up to its total. Most
+visits were booked (a client's first visit is a walk-in, when she signs up): each
+of those has its ARRIVED appointment, made up to two weeks ahead, for the half
+hour nearest the arrival; now and then a client did not come
+(NO_SHOW) or called it off (CANCELLED), and those appointments have no visit.
 Times are whole seconds since the window's first midnight (UTC) until
 :class:`Stamps` turns them into the text the driver stores.
 """
@@ -42,6 +46,11 @@ LAST_SIGN_UP_S = 9 * 3600          # 17:00: a new client registers early enough 
 LAST_ARRIVAL_S = 11 * 3600 + 1800  # 19:30
 CLOSE_S = 13 * 3600 + 3000         # 21:50: everything is paid by then
 DISCOUNT_PERCENTS = (5, 10, 10, 20)
+BOOKED_SHARE = 0.75
+"""Of the return visits, those booked ahead (the rest, and every first visit, walked in)."""
+NO_SHOW_CHANCE, CANCEL_CHANCE = 0.03, 0.05
+"""Before a return visit: a booking the client did not come to, or called off."""
+SLOT_S = 1800  # appointments start on the hour or the half hour
 
 CLIENT_COLUMNS = (
     "id", "branch_id", "name", "name_pinyin", "name_initials", "gender", "phone_e164",
@@ -57,8 +66,14 @@ LINE_COLUMNS = (
     "id", "branch_id", "visit_id", "client_id", "at", "kind", "service_item_id", "product_id",
     "description", "quantity", "unit_price_fen", "discount_fen", "amount_fen", "staff_id")
 PAYMENT_COLUMNS = ("id", "branch_id", "visit_id", "method", "amount_fen", "at", "reference")
+APPOINTMENT_COLUMNS = (
+    "id", "branch_id", "client_id", "service_item_id", "staff_id", "room_id", "starts_at",
+    "ends_at", "status", "note", "overlap_overridden", "visit_id", "created_by", "created_at",
+    "version")
+PLANNED_COLUMNS = ("visit_id", "service_item_id", "position")
 TABLES = (("client", CLIENT_COLUMNS), ("client_name_part", ("part", "client_id")),
-          ("visit", VISIT_COLUMNS), ("consumption_line", LINE_COLUMNS),
+          ("visit", VISIT_COLUMNS), ("appointment", APPOINTMENT_COLUMNS),
+          ("planned_service", PLANNED_COLUMNS), ("consumption_line", LINE_COLUMNS),
           ("payment", PAYMENT_COLUMNS))
 """Every table a chunk fills, in insert order, with the columns of its row tuples."""
 
@@ -91,8 +106,8 @@ class DemoStore:
     vip_rooms: tuple[int, ...]
     services: tuple[tuple[int, ServiceSpec], ...]
     products: tuple[tuple[int, ProductSpec], ...]
-    first_ids: tuple[int, int, int, int]
-    """The next free id of client, visit, consumption_line and payment."""
+    first_ids: tuple[int, int, int, int, int]
+    """The next free id of client, visit, consumption_line, payment and appointment."""
 
 
 @dataclass
@@ -102,11 +117,14 @@ class Chunk:
     clients: list[tuple[Any, ...]] = field(default_factory=list)
     parts: list[tuple[str, int]] = field(default_factory=list)
     visits: list[tuple[Any, ...]] = field(default_factory=list)
+    appointments: list[tuple[Any, ...]] = field(default_factory=list)
+    planned: list[tuple[int, int, int]] = field(default_factory=list)
     lines: list[tuple[Any, ...]] = field(default_factory=list)
     payments: list[tuple[Any, ...]] = field(default_factory=list)
 
     def tables(self) -> tuple[list[Any], ...]:
-        return self.clients, self.parts, self.visits, self.lines, self.payments
+        return (self.clients, self.parts, self.visits, self.appointments, self.planned,
+                self.lines, self.payments)
 
 
 @dataclass(frozen=True)
@@ -117,6 +135,19 @@ class _Taste:
     therapist: int | None
     consultant: int | None
     vip: bool
+
+
+@dataclass(frozen=True)
+class Booking:
+    """What an appointment is for: who, which service, with whom, where and when."""
+
+    client_id: int
+    service: tuple[int, ServiceSpec]
+    therapist: int | None
+    room: int
+    start: int
+    signed_up: int
+    """The client's sign-up: no booking is made before it."""
 
 
 def tier_for(spend_fen: int) -> str:
@@ -132,7 +163,8 @@ class HistoryMaker:
         self._draw = draw = Draw(rng)
         self._store, self._span, self._total, self._stamp = store, span_days, total, stamps
         self.people = PersonMaker(draw)
-        self._next_client, self._next_visit, self._next_line, self._next_payment = store.first_ids
+        (self._next_client, self._next_visit, self._next_line, self._next_payment,
+         self._next_appointment) = store.first_ids
         self._first_client = self._next_client
         self._habits = Weighted.of([(h, h.weight) for h in HABITS])
         self._sources = Weighted.of([(k.value, w) for k, w in SOURCES])
@@ -207,7 +239,10 @@ class HistoryMaker:
         arrivals = self._arrivals(created + self._draw.between(60, 300))
         spend = arrival = closed = 0
         for n, planned in enumerate(arrivals):
-            total, arrival, closed = self._visit(client_id, planned, taste, n == 0, chunk)
+            if n:
+                self._missed(client_id, planned, created, taste, chunk)
+            total, arrival, closed = self._visit(client_id, planned, taste, n == 0, chunk,
+                                                 created)
             spend += total
         return len(arrivals), spend, arrival, closed
 
@@ -227,8 +262,9 @@ class HistoryMaker:
             out.append(day * DAY_S + draw.between(OPEN_S, LAST_ARRIVAL_S))
 
     def _visit(self, client_id: int, arrival: int, taste: _Taste, first: bool,
-               chunk: Chunk) -> tuple[int, int, int]:
-        """One closed visit with its lines and payments: (total, arrival, check-out)."""
+               chunk: Chunk, signed_up: int) -> tuple[int, int, int]:
+        """One closed visit with its lines and payments (and its appointment when it was
+        booked): (total, arrival, check-out)."""
         draw, store = self._draw, self._store
         services = [taste.service if draw.chance(0.7) else draw.weighted(self._services)]
         if draw.chance(0.15):
@@ -245,14 +281,44 @@ class HistoryMaker:
         if draw.chance(0.22):
             total += self._product(chunk, head)
         self._pay(chunk, visit_id, total, head[2])
-        stamp = self._stamp
+        stamp, room = self._stamp, self._room(taste)
+        booked = not first and draw.chance(BOOKED_SHARE)  # the first: walked in, signed up
         chunk.visits.append((
-            visit_id, store.branch_id, client_id,
-            "appointment" if draw.chance(0.45) else "walk_in", "closed", stamp(arrival),
-            stamp(started), stamp(finished), head[2], services[0][1].name,
-            taste.consultant if first or draw.chance(0.4) else None, therapist,
-            self._room(taste), "", total, 1))
+            visit_id, store.branch_id, client_id, "appointment" if booked else "walk_in",
+            "closed", stamp(arrival), stamp(started), stamp(finished), head[2],
+            services[0][1].name, taste.consultant if first or draw.chance(0.4) else None,
+            therapist, room, "", total, 1))
+        if booked:
+            start = (arrival + SLOT_S // 2) // SLOT_S * SLOT_S
+            self._book(chunk, Booking(client_id, services[0], therapist, room, start,
+                                      signed_up), "arrived", visit_id)
         return total, arrival, closed
+
+    def _missed(self, client_id: int, planned: int, signed_up: int, taste: _Taste,
+                chunk: Chunk) -> None:
+        """Now and then, a few days before a return visit, a booking the client missed."""
+        draw = self._draw
+        roll = draw.random()
+        if roll >= NO_SHOW_CHANCE + CANCEL_CHANCE:
+            return
+        day = planned // DAY_S - draw.between(1, 6)
+        start = day * DAY_S + draw.between(OPEN_S // SLOT_S, LAST_ARRIVAL_S // SLOT_S) * SLOT_S
+        if start > signed_up + DAY_S:
+            self._book(chunk, Booking(client_id, taste.service, taste.therapist,
+                                      self._room(taste), start, signed_up),
+                       "no_show" if roll < NO_SHOW_CHANCE else "cancelled", None)
+
+    def _book(self, chunk: Chunk, booking: Booking, status: str, visit_id: int | None) -> None:
+        """The appointment row: made by the desk between two weeks and an hour ahead."""
+        draw, store = self._draw, self._store
+        item, spec = booking.service
+        made = max(booking.signed_up, booking.start - draw.between(3600, 14 * DAY_S))
+        chunk.appointments.append((
+            self._next_appointment, store.branch_id, booking.client_id, item, booking.therapist,
+            booking.room, self._stamp(booking.start),
+            self._stamp(booking.start + spec.duration_min * 60), status, "", False, visit_id,
+            draw.pick(store.staff[Role.RECEPTIONIST]), self._stamp(made), 1))
+        self._next_appointment += 1
 
     def _timeline(self, arrival: int, minutes: int) -> tuple[int, int, int, int]:
         """(arrived, started, finished, closed): served and paid before closing time."""

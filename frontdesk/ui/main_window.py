@@ -76,12 +76,12 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget(objectName="navigation")
         self.pages = QStackedWidget(objectName="pages")
         self._page_keys: list[str] = []
+        self._build_root()  # first: each page is then styled once, as it joins the window
         for key, title, widget in build_pages(self, services, actor, settings, worker):
             self._add_page(key, title, widget)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
         self._fit_navigation()
-        self._build_root()
         self._build_menu()
         self._build_status_bar(store.name)
         self._start_idle_lock(services.store.idle_lock_minutes(actor.branch_id))

@@ -34,7 +34,10 @@ from frontdesk.models import (
     ServiceItem,
     Staff,
     Visit,
+    VisitKind,
+    VisitStatus,
 )
+from frontdesk.models.appointment import Appointment, AppointmentStatus
 from frontdesk.services.registry import Services
 from frontdesk.services.staff.auth import AuthService
 from tests.conftest import ADMIN_PASSWORD, FakeClock
@@ -59,7 +62,8 @@ def fresh_sqlite(template: Path, path: Path) -> Database:
 
 
 def snapshot(db: Database) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """Clients and visits, in id order, without ids of rows made outside the fill."""
+    """Clients, and visits then appointments, in id order, without ids of rows made outside
+    the fill."""
     with db.read() as s:
         clients = s.execute(select(
             Client.name, Client.phone_e164, Client.member_no, Client.birthday_calendar,
@@ -67,7 +71,10 @@ def snapshot(db: Database) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]
             Client.referred_by_id, Client.created_at, Client.last_visit_at).order_by(Client.id))
         visits = s.execute(select(Visit.client_id, Visit.arrived_at, Visit.total_fen)
                            .order_by(Visit.id))
-        return [tuple(r) for r in clients], [tuple(r) for r in visits]
+        booked = s.execute(select(Appointment.client_id, Appointment.starts_at,
+                                  Appointment.status, Appointment.staff_id)
+                           .order_by(Appointment.id))
+        return [tuple(r) for r in clients], [*map(tuple, visits), *map(tuple, booked)]
 
 
 def test_fill_makes_the_store_and_counts_what_it_wrote(db: Database, clock: FakeClock) -> None:
@@ -215,19 +222,27 @@ def test_money_adds_up_to_the_fen(db: Database, clock: FakeClock) -> None:
             ConsumptionLine.amount_fen)).group_by(ConsumptionLine.visit_id)).all())
         paid = dict(s.execute(select(Payment.visit_id, func.sum(Payment.amount_fen))
                               .group_by(Payment.visit_id)).all())
-        totals = dict(s.execute(select(Visit.id, Visit.total_fen)).all())
+        totals = dict(s.execute(select(Visit.id, Visit.total_fen)
+                                .where(Visit.status == VisitStatus.CLOSED)).all())
+        open_totals = set(s.scalars(select(Visit.total_fen)
+                                    .where(Visit.status != VisitStatus.CLOSED)))
         discounted = s.scalar(select(func.count()).where(ConsumptionLine.discount_fen > 0))
         methods = set(s.scalars(select(Payment.method).distinct()))
     assert bad_lines == 0
-    assert totals == line_sums == paid
+    assert totals == line_sums == paid  # lines and payments only at check-out
+    assert open_totals <= {0}
     assert all(total > 0 for total in totals.values())
     assert discounted and {m.value for m in methods} == {"cash", "bank_card", "wechat", "alipay"}
+
+
+def today_starts() -> dt.datetime:
+    return dt.datetime.combine(ANCHOR, dt.time(), SHANGHAI)
 
 
 def test_visits_are_closed_inside_opening_hours(db: Database, clock: FakeClock) -> None:
     fill(db, clock)
     with db.read() as s:
-        visits = s.scalars(select(Visit)).all()
+        visits = s.scalars(select(Visit).where(Visit.arrived_at < today_starts())).all()
         clients = {c.id: c for c in s.scalars(select(Client))}
     for v in visits:
         assert v.status.value == "closed" and v.therapist_id and v.room_id
@@ -240,10 +255,11 @@ def test_visits_are_closed_inside_opening_hours(db: Database, clock: FakeClock) 
         assert clients[v.client_id].created_at < v.arrived_at
 
 
-def test_last_visit_is_the_latest_arrival(db: Database, clock: FakeClock) -> None:
+def test_last_visit_is_the_latest_arrival_checked_out(db: Database, clock: FakeClock) -> None:
     fill(db, clock)
     with db.read() as s:
         latest = dict(s.execute(select(Visit.client_id, func.max(Visit.arrived_at))
+                                .where(Visit.status == VisitStatus.CLOSED)
                                 .group_by(Visit.client_id)).all())
         last = dict(s.execute(select(Client.id, Client.last_visit_at)).all())
     assert len(latest) == CLIENTS
@@ -387,3 +403,110 @@ def test_refuses_silly_sizes(db: Database, clock: FakeClock) -> None:
     with pytest.raises(ValidationError):
         fill_demo(db, DemoOptions(clients=10, years=0, anchor=ANCHOR), clock=clock)
     assert count(db, Branch) == 0
+
+
+AFTERNOON = dt.datetime.combine(ANCHOR, dt.time(16), SHANGHAI)
+"""Today at 16:00 in the store: the day's book half done."""
+
+
+def booked(db: Database) -> list[Appointment]:
+    with db.read() as s:
+        return list(s.scalars(select(Appointment).order_by(Appointment.id)))
+
+
+def test_each_booked_visit_has_its_appointment(db: Database) -> None:
+    fill(db, FakeClock(AFTERNOON))
+    with db.read() as s:
+        visits = {v.id: v for v in s.scalars(select(Visit))}
+        signed_up = dict(s.execute(select(Client.id, Client.created_at)).all())
+    arrived = {a.visit_id: a for a in booked(db) if a.status is AppointmentStatus.ARRIVED}
+    assert set(arrived) == {v.id for v in visits.values() if v.kind is VisitKind.APPOINTMENT}
+    assert 0.55 < len(arrived) / len(visits) < 0.75  # most visits were booked
+    for visit_id, a in arrived.items():
+        visit = visits[visit_id]
+        assert a.client_id == visit.client_id and a.staff_id == visit.therapist_id
+        assert abs(a.starts_at - visit.arrived_at) <= dt.timedelta(minutes=15)
+        assert signed_up[a.client_id] <= a.created_at <= a.starts_at < a.ends_at
+
+
+def test_no_shows_and_cancellations_have_no_visit(db: Database) -> None:
+    fill(db, FakeClock(AFTERNOON))
+    missed = Counter(a.status for a in booked(db) if a.visit_id is None)
+    assert set(missed) == {AppointmentStatus.NO_SHOW, AppointmentStatus.CANCELLED,
+                           AppointmentStatus.BOOKED}
+    assert all(a.visit_id is not None for a in booked(db)
+               if a.status is AppointmentStatus.ARRIVED)
+    past = [a for a in booked(db) if a.status is AppointmentStatus.BOOKED]
+    assert all(a.starts_at > AFTERNOON - dt.timedelta(minutes=30) for a in past)
+    with db.read() as s:
+        signed_up = dict(s.execute(select(Client.id, Client.created_at)).all())
+    for a in booked(db):  # made by the desk after the client signed up, before the time
+        assert signed_up[a.client_id] <= a.created_at <= a.starts_at < a.ends_at, a.id
+
+
+def test_todays_appointments_fill_the_opening_hours_without_double_booking(
+        db: Database) -> None:
+    fill(db, FakeClock(AFTERNOON))
+    today = [a for a in booked(db) if a.starts_at >= today_starts()]
+    assert len(today) >= 20
+    for a in today:
+        opens = today_starts() + dt.timedelta(hours=10)
+        assert opens <= a.starts_at < a.ends_at <= opens + dt.timedelta(hours=12)
+    active = [a for a in today if a.status in (AppointmentStatus.BOOKED,
+                                               AppointmentStatus.ARRIVED)]
+    for one in active:
+        for other in active:
+            overlap = one.id < other.id and one.starts_at < other.ends_at \
+                and other.starts_at < one.ends_at
+            assert not (overlap and one.staff_id == other.staff_id), (one.id, other.id)
+            assert not (overlap and one.room_id == other.room_id), (one.id, other.id)
+
+
+def test_the_board_shows_the_day_in_progress(db: Database, tmp_path: Path) -> None:
+    clock = FakeClock(AFTERNOON)
+    fill(db, clock)
+    services = Services(db, clock, photos_dir=tmp_path)
+    board = services.visits.board(services.auth.sign_in("reception1", DEMO_PASSWORD))
+    assert board.expected and board.in_service and board.closed_count
+    assert all(a.starts_at > AFTERNOON - dt.timedelta(minutes=30) for a in board.expected)
+    assert all(v.started_at and v.started_at <= AFTERNOON for v in board.in_service)
+    occupied = {r.room_id for r in board.rooms if r.client_name}
+    assert occupied == {v.room_id for v in board.in_service}
+    cleaning = {r.room_id for r in board.rooms if r.status.value == "cleaning"}
+    assert cleaning == {v.room_id for v in board.finished}
+    with db.read() as s:
+        today = s.scalars(select(Visit).where(Visit.arrived_at >= today_starts())).all()
+    assert {v.status for v in today} >= {VisitStatus.CLOSED, VisitStatus.IN_SERVICE}
+    assert all(v.arrived_at <= AFTERNOON for v in today)
+
+
+def test_before_opening_the_whole_day_is_still_booked(db: Database) -> None:
+    fill(db, FakeClock(today_starts() + dt.timedelta(hours=8)))
+    today = [a for a in booked(db) if a.starts_at >= today_starts()]
+    assert today and {a.status for a in today} <= {AppointmentStatus.BOOKED,
+                                                   AppointmentStatus.CANCELLED}
+    with db.read() as s:
+        assert s.scalar(select(func.count()).where(Visit.arrived_at >= today_starts())) == 0
+
+
+def test_the_desk_books_and_checks_in_on_the_demo_day(db: Database, tmp_path: Path) -> None:
+    from frontdesk.services.desk.appointments import SlotTaken
+    from frontdesk.services.desk.visits import CheckIn
+
+    clock = FakeClock(AFTERNOON)
+    fill(db, clock)
+    services = Services(db, clock, photos_dir=tmp_path)
+    desk = services.auth.sign_in("reception1", DEMO_PASSWORD)
+    later = services.visits.board(desk).expected[-1]  # a slot still to come today
+    with db.read() as s:
+        newest = s.scalar(select(func.max(Client.id)))  # signed up lately: not booked today
+        last_booking = s.scalar(select(func.max(Appointment.id)))
+        last_visit = s.scalar(select(func.max(Visit.id)))
+    assert newest is not None and last_booking is not None and last_visit is not None
+    with pytest.raises(SlotTaken):  # the demo's book holds its therapists' time
+        services.appointments.book(desk, newest, later.starts_at, duration_min=30,
+                                   staff_id=later.staff_id)
+    tomorrow = services.appointments.book(desk, newest, later.starts_at + dt.timedelta(days=1),
+                                          duration_min=30, staff_id=later.staff_id)
+    assert tomorrow.id > last_booking  # ids go on after the fill's (PostgreSQL's sequences)
+    assert services.visits.check_in(desk, CheckIn(newest)) > last_visit

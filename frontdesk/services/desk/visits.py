@@ -9,7 +9,8 @@ Rows are locked client → appointment → visit → staff → room, the order o
 README's "Concurrency".
 
 :meth:`VisitService.board` runs every few seconds: a handful of indexed queries
-(visits by branch/status, appointments by branch/start, closed by branch/arrival).
+(the open visits on their partial index, appointments by branch/start, closed by
+branch/arrival), each costing what today's rows cost, however long the history.
 Visitor class and an allergy flag travel with every row for the UI to flag.
 """
 
@@ -30,7 +31,7 @@ from frontdesk.db import Database, locking, unit_of_work
 from frontdesk.errors import ConflictError, NotFound, ValidationError
 from frontdesk.models import Client, Room, RoomState, ServiceItem, Staff
 from frontdesk.models.appointment import Appointment, AppointmentStatus, PlannedService
-from frontdesk.models.visit import Visit, VisitKind, VisitStatus
+from frontdesk.models.visit import OPEN_STATUSES, Visit, VisitKind, VisitStatus, is_open
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.clients.desk_warnings import DeskWarnings
@@ -39,7 +40,7 @@ from frontdesk.services.desk import appointments
 from frontdesk.services.desk.appointments import AppointmentRow
 from frontdesk.services.rows import locked_row
 
-OPEN_VISIT = (VisitStatus.WAITING, VisitStatus.IN_SERVICE, VisitStatus.FINISHED)
+OPEN_VISIT = OPEN_STATUSES
 PURPOSE_MAX = 255
 PREP_NOTE_MAX = 1000
 
@@ -164,7 +165,8 @@ def _move(visit: Visit, status: VisitStatus, at: dt.datetime | None) -> None:
 def _check_room(s: Session, room: Room, visit_id: int | None, allow_busy: bool) -> bool:
     """Refuse a room that is not free unless allowed; True when a busy room was allowed."""
     occupant = s.execute(select(Client.name).join(Visit, Visit.client_id == Client.id)
-                         .where(Visit.room_id == room.id, Visit.status == VisitStatus.IN_SERVICE,
+                         .where(Visit.branch_id == room.branch_id, is_open(),
+                                Visit.room_id == room.id, Visit.status == VisitStatus.IN_SERVICE,
                                 Visit.id != (visit_id or 0)).limit(1)).first()
     problem = None
     if occupant is not None:
@@ -364,7 +366,7 @@ def _open_visits(s: Session, branch_id: int, now: dt.datetime) -> list[VisitRow]
         .outerjoin(therapist, therapist.id == Visit.therapist_id)
         .outerjoin(consultant, consultant.id == Visit.consultant_id)
         .outerjoin(Room, Room.id == Visit.room_id)
-        .where(Visit.branch_id == branch_id, Visit.status.in_(OPEN_VISIT))
+        .where(Visit.branch_id == branch_id, is_open())
         .order_by(Visit.arrived_at, Visit.id)).all()
     services = _planned(s, [r[0].id for r in rows])
     return [_visit_row(*r, services.get(r[0].id, ()), now) for r in rows]

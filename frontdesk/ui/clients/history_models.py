@@ -51,6 +51,11 @@ class KeysetModel(QAbstractTableModel, Generic[Row]):
         self._done = load_page is None
         self._changing = False
         """Rows are going in, or a reset is being announced: no fetching meanwhile."""
+        self._headers: list[str] = []
+        """The translated headers, made once: views ask for them hundreds of times."""
+        self._texts: list[list[str]] = []
+        """Each row's cells as shown, made as the row comes in: a view sizing its columns
+        asks for every cell many times."""
 
     def headers(self) -> list[str]:
         raise NotImplementedError
@@ -63,6 +68,7 @@ class KeysetModel(QAbstractTableModel, Generic[Row]):
         self.beginResetModel()
         self._load_page = load_page
         self._rows = []
+        self._texts = []
         self._done = load_page is None
         # A listener of modelReset (a proxy, the model tester) may ask for rows before the
         # other listeners have heard of the reset: it gets them later, not in the middle.
@@ -79,19 +85,24 @@ class KeysetModel(QAbstractTableModel, Generic[Row]):
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
+    def _header_texts(self) -> list[str]:
+        if not self._headers:
+            self._headers = self.headers()
+        return self._headers
+
     def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.headers())
+        return 0 if parent.isValid() else len(self._header_texts())
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
+            return self._header_texts()[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
-        return self.cell(self._rows[index.row()], index.column())
+        return self._texts[index.row()][index.column()]
 
     def canFetchMore(self, parent: Index = ROOT) -> bool:
         return not parent.isValid() and not self._done and not self._changing
@@ -113,6 +124,8 @@ class KeysetModel(QAbstractTableModel, Generic[Row]):
             try:
                 self.beginInsertRows(QModelIndex(), n, n + len(batch) - 1)
                 self._rows.extend(batch)
+                columns = range(self.columnCount())
+                self._texts.extend([self.cell(row, c) for c in columns] for row in batch)
                 self.endInsertRows()
             finally:
                 self._changing = False

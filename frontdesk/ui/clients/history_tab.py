@@ -1,6 +1,8 @@
 """The profile's history: the last 12 months at a glance, consumption lines and the visits timeline.
 
-Both tables page lazily: scrolling to the bottom fetches the next keyset page.
+Both tables page lazily: scrolling to the bottom fetches the next keyset page. Their
+columns are fitted to the rows when the tab comes into sight, not when the profile opens:
+measuring every cell costs more than the rest of opening a profile.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ class HistoryTab(QWidget):
         self.setObjectName("historyTab")
         self._services = services
         self._actor = actor
+        self._fitted = True
+        """The columns fit the rows on show (else they are fitted when the tab is shown)."""
         self.summary = QLabel(objectName="yearSummary")
         self.summary.setWordWrap(True)
         self.message = QLabel(objectName="fieldError")
@@ -81,6 +85,17 @@ class HistoryTab(QWidget):
         for model in (self.consumption, self.visits):
             if model.canFetchMore():
                 model.fetchMore()
+        self._fitted = False
+        if self.isVisible():
+            self._fit_columns()
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        if not self._fitted:
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        self._fitted = True
         for table in (self.consumption_table, self.visits_table):
             table.resizeColumnsToContents()
 

@@ -1,14 +1,18 @@
 """Today's board: expected appointments, waiting, in service, awaiting check-out, and the rooms.
 
-Refreshed every few seconds off the UI thread (a tick is skipped while the last
-one is still running) and at once after every action at the desk. Enter on a
-row acts on it: an expected client is checked in, a waiting one starts service,
-one in service finishes, a finished one is checked out.
+Loaded off the UI thread when the desk is shown (the board says it is loading
+meanwhile) and every few seconds after (a tick is skipped while the last one is
+still running); refreshed at once, on the UI thread, after every action at the
+desk, so the desk sees its action: a few indexed queries over today's rows. A
+board read before an action and delivered after it is dropped, not shown over
+the newer one. Enter on a row acts on it: an expected client is checked in, a
+waiting one starts service, one in service finishes, a finished one is checked out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
@@ -46,6 +50,10 @@ class BoardPanel(QWidget):
         self._actor = actor
         self._worker = worker
         self._busy = False
+        self._asked = 0
+        """How many boards were asked for; each is numbered."""
+        self._shown = 0
+        """The number of the board on show (a later one may already be showing)."""
         self.board: Board | None = None
         self.tree = QTreeWidget(objectName="board")
         self.tree.setHeaderLabels([self.tr("Client"), self.tr("Time"), self.tr("Room"),
@@ -61,24 +69,48 @@ class BoardPanel(QWidget):
         layout.addWidget(QLabel(self.tr("Today (F5 to go to the board)"), objectName="boardTitle"))
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.rooms)
+        self._say(self.tr("Loading today's board…"))
         self._timer = QTimer(self, interval=REFRESH_MS)
         self._timer.timeout.connect(self.refresh_async)
         self._timer.start()
 
     def refresh_now(self) -> None:
         """Refresh on this thread (right after an action, so the desk sees it at once)."""
+        self._asked += 1
+        asked = self._asked
         self._show(self._services.visits.board(self._actor))
+        self._shown = asked
 
     @Slot()
     def refresh_async(self) -> None:
+        """Read the board on the worker thread (when the desk is shown, and every few seconds)."""
         if self._busy or not self.isVisible():
             return
         self._busy = True
+        self._asked += 1
         board, actor = self._services.visits.board, self._actor
-        self._worker.submit(lambda: board(actor), self._show, self._failed)
+        self._worker.submit(lambda: board(actor), partial(self._arrived, self._asked),
+                            self._failed)
+
+    def _arrived(self, asked: int, board: Board) -> None:
+        self._busy = False
+        if asked > self._shown:  # else a board read after it is showing already
+            self._show(board)
+            self._shown = asked
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False  # the next tick tries again; the board keeps its last state
+        if self.board is None:
+            self._say(self.tr("Today's board could not be read; trying again every few "
+                              "seconds."))
+
+    def _say(self, text: str) -> None:
+        """Until the first board arrives: one calm line where its rows will be."""
+        self.tree.clear()
+        line = QTreeWidgetItem([text])
+        line.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.tree.addTopLevelItem(line)
+        self.tree.setFirstColumnSpanned(0, self.tree.rootIndex(), True)
 
     def _show(self, board: Board) -> None:
         self._busy = False

@@ -107,7 +107,7 @@ class DeskPage(QWidget):
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
-        self._safely(self.board.refresh_now)
+        self.board.refresh_async()  # off the UI thread: the board says it is loading
         self.search.focus_search()
 
     def _safely(self, action: Callable[[], object]) -> bool:
