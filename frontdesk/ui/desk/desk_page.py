@@ -146,6 +146,12 @@ class DeskPage(QWidget):
         if not self.board.select(BoardSection.IN_SERVICE, visit_id):
             self.board.select(BoardSection.WAITING, visit_id)
 
+    def _after_start(self, visit_id: int) -> None:
+        """The started visit stays chosen, now in service: F9 finishes it."""
+        self._safely(self.board.refresh_now)
+        self.board.select(BoardSection.IN_SERVICE, visit_id)
+        self.board.tree.setFocus()
+
     def book(self) -> None:
         if self.client is None:
             self.message.setText(self.tr("Pick a client first (F2)."))
@@ -173,6 +179,7 @@ class DeskPage(QWidget):
         button = self.findChild(QPushButton, "roomReady")
         assert button is not None
         menu.popup(button.mapToGlobal(button.rect().topLeft()))
+        menu.setActiveAction(menu.actions()[0])  # Enter marks the first room ready
         self.ready_menu = menu
 
     def _mark_room_ready(self, room_id: int) -> None:
@@ -255,7 +262,7 @@ class DeskPage(QWidget):
         elif section is BoardSection.WAITING:
             dialog = StartServiceDialog(self._services, self._actor, ident,
                                         self._visit_name(ident), parent=self)
-            dialog.accepted.connect(lambda: self._safely(self.board.refresh_now))
+            dialog.accepted.connect(lambda: self._after_start(ident))
             dialog.open()
         elif section is BoardSection.IN_SERVICE:
             self.finish_selected()
