@@ -658,20 +658,12 @@
         <translation>金额</translation>
     </message>
     <message>
-        <source>amount, e.g. 200</source>
-        <translation>金额，例如 200</translation>
+        <source>Type over a quantity, price or discount to change it; Delete removes the line</source>
+        <translation>直接输入可修改数量、单价或折扣；Delete 删除该行</translation>
     </message>
     <message>
         <source>Discount ¥</source>
         <translation>优惠 ¥</translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation>支付方式</translation>
-    </message>
-    <message>
-        <source>Part payment</source>
-        <translation>部分付款</translation>
     </message>
     <message>
         <source>Check out (Ctrl+Enter)</source>
@@ -680,10 +672,6 @@
     <message>
         <source>Total: {amount}</source>
         <translation>合计：{amount}</translation>
-    </message>
-    <message>
-        <source>the rest, {amount}, by the method above</source>
-        <translation>其余 {amount} 用上面选择的方式支付</translation>
     </message>
 </context>
 <context>
@@ -1203,6 +1191,10 @@
         <translation>第 {line} 行：此项目不在目录中。</translation>
     </message>
     <message>
+        <source>Line {line}: type a quantity from 1 to {n}, or an amount in yuan such as 20 or 20.50.</source>
+        <translation>第 {line} 行：数量请输入 1 到 {n} 的整数，金额请以元为单位输入，例如 20 或 20.50。</translation>
+    </message>
+    <message>
         <source>Lunar month {month} of {year} has only 29 days.</source>
         <translation>农历 {year} 年 {month} 月只有 29 天。</translation>
     </message>
@@ -1351,6 +1343,10 @@
         <translation>生日不能在将来。</translation>
     </message>
     <message>
+        <source>That is more than the {rest} left to pay; for change, type the cash received below.</source>
+        <translation>超过了尚需支付的 {rest}；需要找零时，请在下面填写实收现金。</translation>
+    </message>
+    <message>
         <source>That time has passed.</source>
         <translation>这个时间已经过去了。</translation>
     </message>
@@ -1365,6 +1361,10 @@
     <message>
         <source>The backup folder {folder} cannot be written to by this user.</source>
         <translation>当前用户无法写入备份文件夹 {folder}。</translation>
+    </message>
+    <message>
+        <source>The cash received, {received}, is less than the {due} to pay in cash.</source>
+        <translation>实收现金 {received} 少于应付现金 {due}。</translation>
     </message>
     <message>
         <source>The consultation date cannot be before {first}.</source>
@@ -2269,6 +2269,57 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>PaymentsPanel</name>
+    <message>
+        <source>a part, e.g. 200; Enter adds it</source>
+        <translation>部分金额，例如 200；按 Enter 添加</translation>
+    </message>
+    <message>
+        <source>what the client hands over, e.g. 500</source>
+        <translation>客人递来的现金，例如 500</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Part payment</source>
+        <translation>部分付款</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>实收现金</translation>
+    </message>
+    <message>
+        <source>{method} {amount}</source>
+        <translation>{method} {amount}</translation>
+    </message>
+    <message>
+        <source>Delete removes the chosen payment</source>
+        <translation>Delete 删除选中的付款</translation>
+    </message>
+    <message>
+        <source>The payments are {amount} more than the total: remove one (Delete in the list).</source>
+        <translation>付款比合计多 {amount}：请删除一笔（在列表中按 Delete）。</translation>
+    </message>
+    <message>
+        <source>Paid in full.</source>
+        <translation>已付清。</translation>
+    </message>
+    <message>
+        <source>Still to pay: {amount}, by {method} when you check out.</source>
+        <translation>尚需支付 {amount}，结账时以「{method}」支付。</translation>
+    </message>
+    <message>
+        <source>Cash to pay: {due}</source>
+        <translation>应付现金：{due}</translation>
+    </message>
+    <message>
+        <source>Change to give: {change}</source>
+        <translation>找零：{change}</translation>
+    </message>
+</context>
+<context>
     <name>PhotosPanel</name>
     <message>
         <source>Add photo…</source>
@@ -2566,6 +2617,10 @@ The front desk of your salon.</source>
     <message>
         <source>Print…</source>
         <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Cash received {received} · change to give {change}</source>
+        <translation>实收现金 {received} · 找零 {change}</translation>
     </message>
 </context>
 <context>

@@ -6,12 +6,17 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QWidget
+from sqlalchemy import select
 
 from frontdesk.core.context import Actor, Role
+from frontdesk.models import ConsumptionLine, Payment, Visit, VisitStatus
 from frontdesk.services.clients.registration import NewClient
 from frontdesk.services.desk.visits import BoardSection, CheckIn
 from frontdesk.services.registry import Services
+from frontdesk.ui.desk.checkout_dialog import CheckoutDialog
 from frontdesk.ui.desk.desk_page import DeskPage
+from frontdesk.ui.desk.receipt_dialog import ReceiptDialog
+from tests.ui.visible_text import untranslated, visible_texts
 
 FACIAL_FEN = 38800
 
@@ -88,6 +93,176 @@ def tab_until(qtbot, dialog: QWidget, target: QWidget, limit: int = 25) -> list[
 
 def ctrl_enter(qtbot, widget: QWidget) -> None:
     qtbot.keyClick(widget, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+# Check-out (F8) ---------------------------------------------------------------------------
+
+@pytest.fixture
+def in_service(services: Services, admin: Actor, shop: dict[str, int]) -> int:
+    """单丽华 in the peony room with the facial planned: the visit id."""
+    return services.visits.check_in(admin, CheckIn(
+        shop["client"], therapist_id=shop["therapist"], room_id=shop["room"],
+        service_item_ids=(shop["facial"],)))
+
+
+def open_checkout(qtbot, main_window, visit: int) -> CheckoutDialog:
+    desk = desk_of(main_window)
+    desk.board.refresh_now()
+    qtbot.keyClick(main_window, Qt.Key.Key_F5)
+    assert desk.board.selected() == (BoardSection.IN_SERVICE, visit)
+    qtbot.keyClick(desk.board.tree, Qt.Key.Key_F8)
+    dialog = modal(qtbot, CheckoutDialog)
+    assert dialog.focusWidget() is dialog.item
+    return dialog
+
+
+def booked(services: Services, visit: int) -> tuple[VisitStatus, list[tuple[int, int]],
+                                                     list[tuple[str, int]]]:
+    with services.db.read() as s:
+        row = s.get(Visit, visit)
+        lines = s.scalars(select(ConsumptionLine).where(ConsumptionLine.visit_id == visit)
+                          .order_by(ConsumptionLine.id))
+        payments = s.scalars(select(Payment).where(Payment.visit_id == visit)
+                             .order_by(Payment.id))
+        assert row is not None
+        return (row.status, [(c.quantity, c.amount_fen) for c in lines],
+                [(p.method.value, p.amount_fen) for p in payments])
+
+
+def test_tab_alone_goes_from_the_first_line_through_the_payments_to_check_out(
+        qtbot, main_window, services: Services, in_service: int) -> None:
+    dialog = open_checkout(qtbot, main_window, in_service)
+    passed = tab_until(qtbot, dialog, dialog.ok)
+    assert passed[:5] == [dialog.item, dialog.quantity, dialog.discount, dialog.add_line,
+                          dialog.table]
+    assert dialog.method in passed and dialog.pay_amount in passed
+    assert dialog.pay.received in passed  # the rest is paid in cash (the first method)
+    assert passed.index(dialog.table) < passed.index(dialog.method)
+    qtbot.keyClick(dialog.ok, Qt.Key.Key_Return)  # Enter presses the focused button
+    qtbot.waitUntil(lambda: dialog.receipt is not None, timeout=3000)
+    assert booked(services, in_service) == (VisitStatus.CLOSED, [(1, FACIAL_FEN)],
+                                            [("cash", FACIAL_FEN)])
+
+
+def test_a_part_payment_is_listed_and_the_cash_received_gives_the_change(
+        qtbot, main_window, services: Services, in_service: int) -> None:
+    dialog = open_checkout(qtbot, main_window, in_service)
+    tab_until(qtbot, dialog, dialog.method)
+    choose(qtbot, dialog.method, "微信")
+    qtbot.keyClick(dialog.method, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.pay_amount
+    qtbot.keyClicks(dialog.pay_amount, "100")
+    qtbot.keyClick(dialog.pay_amount, Qt.Key.Key_Return)
+    panel = dialog.pay
+    assert [panel.list.item(i).text() for i in range(panel.list.count())] == ["微信支付 ¥100.00"]
+    assert "¥288.00" in panel.remaining.text()
+    qtbot.keyClick(dialog.pay_amount, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    choose(qtbot, dialog.method, "现金")  # the rest in cash
+    assert "¥288.00" in panel.change.text() and panel.received.isEnabled()
+    tab_until(qtbot, dialog, panel.received)
+    qtbot.keyClicks(panel.received, "300")
+    assert panel.change.text() == "找零：¥12.00"
+    assert untranslated(visible_texts(dialog)) == []
+    ctrl_enter(qtbot, panel.received)
+    qtbot.waitUntil(lambda: dialog.receipt is not None, timeout=3000)
+    assert booked(services, in_service)[2] == [("wechat", 10000), ("cash", 28800)]
+    receipt = modal(qtbot, ReceiptDialog)
+    assert "¥300.00" in receipt.change.text() and "¥12.00" in receipt.change.text()
+
+
+def test_too_little_cash_received_is_refused_and_nothing_is_booked(
+        qtbot, main_window, services: Services, in_service: int) -> None:
+    dialog = open_checkout(qtbot, main_window, in_service)
+    tab_until(qtbot, dialog, dialog.pay.received)
+    qtbot.keyClicks(dialog.pay.received, "300")
+    assert dialog.pay.change.text() == "实收现金 ¥300.00 少于应付现金 ¥388.00。"
+    ctrl_enter(qtbot, dialog.pay.received)
+    assert dialog.isVisible() and dialog.receipt is None
+    assert "¥300.00" in dialog.errors.text()
+    assert booked(services, in_service) == (VisitStatus.IN_SERVICE, [], [])
+
+
+def test_delete_removes_a_part_payment(qtbot, main_window, services: Services,
+                                       in_service: int) -> None:
+    dialog = open_checkout(qtbot, main_window, in_service)
+    panel = dialog.pay
+    tab_until(qtbot, dialog, dialog.pay_amount)
+    for amount in ("100", "50"):
+        qtbot.keyClicks(dialog.pay_amount, amount)
+        qtbot.keyClick(dialog.pay_amount, Qt.Key.Key_Return)
+    assert [(p.method.value, p.amount_fen) for p in dialog.payments] == [
+        ("cash", 10000), ("cash", 5000)]
+    qtbot.keyClick(dialog.pay_amount, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is panel.list
+    assert panel.list.currentRow() == 1  # the last one added
+    qtbot.keyClick(panel.list, Qt.Key.Key_Up)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    assert [p.amount_fen for p in dialog.payments] == [10000]
+    assert "¥288.00" in panel.remaining.text()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    assert dialog.payments == [] and panel.list.isHidden()
+    assert dialog.focusWidget() is dialog.pay_amount
+    ctrl_enter(qtbot, dialog.pay_amount)
+    qtbot.waitUntil(lambda: dialog.receipt is not None, timeout=3000)
+    assert booked(services, in_service)[2] == [("cash", FACIAL_FEN)]
+
+
+def type_over(qtbot, dialog: CheckoutDialog, text: str) -> None:
+    """Type over the chosen cell of the lines and press Enter (the cell is saved a moment
+    later, as Qt's item delegate does)."""
+    before = list(dialog.lines)
+    qtbot.keyClicks(dialog.table, text[0])  # typing opens the cell, which takes the focus
+    qtbot.keyClicks(dialog.focusWidget(), text[1:])
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.table.state() != dialog.table.State.EditingState
+                    and (dialog.lines != before or dialog.errors.text() != ""), timeout=3000)
+
+
+def test_a_typed_quantity_counts_and_a_lower_price_asks_a_manager(
+        qtbot, main_window, services: Services, in_service: int) -> None:
+    dialog = open_checkout(qtbot, main_window, in_service)
+    tab_until(qtbot, dialog, dialog.table)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Right)  # to the quantity
+    type_over(qtbot, dialog, "2")
+    assert dialog.lines[0].quantity == 2 and "¥776.00" in dialog.total.text()
+    assert dialog.table.item(0, 4).text() == "¥776.00"
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Right)  # to the unit price
+    type_over(qtbot, dialog, "300")
+    assert "¥600.00" in dialog.total.text()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Right)
+    type_over(qtbot, dialog, "abc")  # not an amount: said, and the line stays
+    assert "第 1 行" in dialog.errors.text() and dialog.lines[0].discount_fen == 0
+    assert dialog.focusWidget() is dialog.table
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Right)  # the amount is worked out, not typed
+    qtbot.keyClicks(dialog.table, "1")
+    assert dialog.table.state() != dialog.table.State.EditingState
+    ctrl_enter(qtbot, dialog.table)
+    assert "第 1 行：单价低于价目表" in dialog.approval.needs.text()
+    panel = dialog.approval
+    qtbot.keyClicks(panel.username, "dianzhang")
+    qtbot.keyClick(panel.username, Qt.Key.Key_Tab)
+    qtbot.keyClicks(panel.password, "manager-pass-1")
+    qtbot.keyClick(panel.password, Qt.Key.Key_Tab)
+    panel.reason.insert("老客优惠价")  # typed through the input method
+    qtbot.keyClick(panel.reason, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.receipt is not None, timeout=3000)
+    assert booked(services, in_service) == (VisitStatus.CLOSED, [(2, 60000)],
+                                            [("cash", 60000)])
+
+
+def test_enter_presses_the_focused_button_and_never_checks_out_from_a_field(
+        qtbot, main_window, services: Services, in_service: int) -> None:
+    dialog = open_checkout(qtbot, main_window, in_service)
+    for widget in (dialog.item, dialog.discount, dialog.table, dialog.method):
+        widget.setFocus()
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
+    assert len(dialog.lines) == 3  # Enter in the item and the discount added a line each
+    tab_until(qtbot, dialog, dialog.add_line)
+    qtbot.keyClick(dialog.add_line, Qt.Key.Key_Return)
+    assert len(dialog.lines) == 4
+    assert dialog.isVisible() and dialog.receipt is None
+    assert booked(services, in_service) == (VisitStatus.IN_SERVICE, [], [])
 
 
 # Today's board (F5, F7, F9) -------------------------------------------------------------
