@@ -2900,6 +2900,10 @@ The front desk of your salon.</source>
         <translation>手机尾号、手机号、姓名、拼音或卡号 (F2)</translation>
     </message>
     <message>
+        <source>The first {n} shown, more match — type more to narrow; ↓ to choose, Enter to pick, Esc to clear</source>
+        <translation>前 {n} 位（还有更多，多输入几个字可缩小范围）— ↓ 选择，Enter 确定，Esc 清空</translation>
+    </message>
+    <message>
         <source>{n} found — ↓ to choose, Enter to pick, Esc to clear</source>
         <translation>找到 {n} 位 — ↓ 选择，Enter 确定，Esc 清空</translation>
     </message>

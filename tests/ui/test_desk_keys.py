@@ -336,3 +336,95 @@ def test_the_arrow_keys_pass_over_the_section_headings(
     assert desk.board.selected() == (BoardSection.WAITING, waiting)
     qtbot.keyClick(tree, Qt.Key.Key_Up)
     assert desk.board.selected() == first
+
+
+# The search and the client card (F2, F4, F6, F11) -----------------------------------------
+
+def commit_text(widget: QWidget, text: str) -> None:
+    """Chinese as it arrives from the input method: a whole committed string."""
+    from PySide6.QtGui import QInputMethodEvent
+
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def search_for(qtbot, main_window, desk: DeskPage, text: str, names: list[str]) -> None:
+    """F2, type, and wait for the results to show ``names`` (in any order)."""
+    qtbot.keyClick(main_window, Qt.Key.Key_F2)
+    assert desk.search.box.hasFocus()
+    if text.isascii():
+        qtbot.keyClicks(desk.search.box, text)
+    else:
+        commit_text(desk.search.box, text)
+    qtbot.waitUntil(lambda: sorted(h.name for h in desk.search.model.hits) == sorted(names),
+                    timeout=3000)
+
+
+def test_f4_after_a_new_search_checks_in_the_client_highlighted(
+        qtbot, main_window, services: Services, shop: dict[str, int]) -> None:
+    from frontdesk.ui.desk.checkin_dialog import CheckInDialog
+
+    desk = desk_of(main_window)
+    search_for(qtbot, main_window, desk, "1234", ["单丽华"])
+    qtbot.keyClick(desk.search.box, Qt.Key.Key_Return)
+    assert desk.card.title.text() == "单丽华"
+    search_for(qtbot, main_window, desk, "5678", ["曾晓"])  # F2 selects the old text
+    assert desk.card.title.text() == "曾晓"  # the card follows the highlighted result
+    qtbot.keyClick(main_window, Qt.Key.Key_F4)
+    checkin = modal(qtbot, CheckInDialog)
+    assert "曾晓" in checkin.windowTitle()
+
+
+def test_the_card_follows_the_arrow_keys_and_esc_empties_it(
+        qtbot, main_window, services: Services, admin: Actor, shop: dict[str, int]) -> None:
+    from frontdesk.ui.desk.appointment_dialog import AppointmentDialog
+
+    for name, phone in (("王芳", "13900001111"), ("王丽", "13900002222")):
+        services.clients.register(admin, NewClient(name=name, phone=phone))
+    desk = desk_of(main_window)
+    search_for(qtbot, main_window, desk, "王", ["王芳", "王丽"])
+    first, second = (h.name for h in desk.search.model.hits)
+    assert desk.card.title.text() == first
+    qtbot.keyClick(desk.search.box, Qt.Key.Key_Down)
+    qtbot.keyClick(desk.search.table, Qt.Key.Key_Down)
+    assert desk.card.title.text() == second and desk.client.name == second
+    qtbot.keyClick(main_window, Qt.Key.Key_F6)
+    booking = modal(qtbot, AppointmentDialog)
+    assert second in booking.windowTitle()
+    qtbot.keyClick(booking, Qt.Key.Key_Escape)
+    back_to(qtbot, main_window)
+    qtbot.keyClick(desk.search.table, Qt.Key.Key_Escape)  # clears the search and the card
+    assert desk.client is None and desk.card.title.text() == "尚未选择客户"
+    qtbot.keyClick(main_window, Qt.Key.Key_F4)
+    assert desk.message.text() == "请先选择客户 (F2)。"
+
+
+def test_a_client_picked_on_the_board_takes_the_highlight_off_the_results(
+        qtbot, main_window, services: Services, admin: Actor, shop: dict[str, int]) -> None:
+    desk = desk_of(main_window)
+    search_for(qtbot, main_window, desk, "5678", ["曾晓"])
+    desk.pick_client(shop["client"])  # as the board's Enter on an expected client does
+    assert desk.card.title.text() == "单丽华"
+    assert desk.search.highlighted_client() is None
+    qtbot.keyClick(main_window, Qt.Key.Key_F2)
+    qtbot.keyClicks(desk.search.box, "5678")  # the same search again
+    qtbot.waitUntil(lambda: desk.card.title.text() == "曾晓", timeout=3000)
+
+
+def test_more_matches_than_shown_are_said(qtbot, main_window, services: Services,
+                                          admin: Actor) -> None:
+    from frontdesk.ui.desk.search_panel import SHOWN
+
+    for i in range(SHOWN):
+        services.clients.register(admin, NewClient(name=f"王{i:02d}", phone=f"1390000{i:04d}"))
+    desk = desk_of(main_window)
+    names = [f"王{i:02d}" for i in range(SHOWN)]
+    search_for(qtbot, main_window, desk, "王", names)
+    assert desk.search.status.text().startswith(f"找到 {SHOWN} 位")  # exactly as many
+    services.clients.register(admin, NewClient(name="王多", phone="13900009999"))
+    qtbot.keyClick(main_window, Qt.Key.Key_F2)
+    commit_text(desk.search.box, "王")  # the same search, one client more
+    qtbot.waitUntil(lambda: desk.search.status.text().startswith(f"前 {SHOWN} 位"),
+                    timeout=3000)
+    assert len(desk.search.model.hits) == SHOWN
