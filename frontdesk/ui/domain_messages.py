@@ -165,6 +165,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("DomainError", 'Too many failed sign-ins. Try again after {until}.'),
     QT_TRANSLATE_NOOP("DomainError", 'Type the amount in yuan, e.g. 200 or 199.50.'),
     QT_TRANSLATE_NOOP("DomainError", 'Type the discount in yuan, e.g. 20 or 20.50.'),
+    QT_TRANSLATE_NOOP("DomainError", 'Type the time as 1400 or 14:00.'),
     QT_TRANSLATE_NOOP("DomainError", 'Weight must be between {low} and {high} kg.'),
     QT_TRANSLATE_NOOP("DomainError", 'Wrong user name or password.'),
     QT_TRANSLATE_NOOP("DomainError", 'Your role ({role}) may not {action}.'),

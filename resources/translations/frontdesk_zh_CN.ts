@@ -100,6 +100,14 @@
         <source>Note</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <source>This time has passed: choose a later one.</source>
+        <translation>这个时间已经过去了，请选择更晚的时间。</translation>
+    </message>
+    <message>
+        <source>Ends at {end}</source>
+        <translation>结束时间 {end}</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalPanel</name>
@@ -1601,6 +1609,10 @@
     <message>
         <source>Type the discount in yuan, e.g. 20 or 20.50.</source>
         <translation>请输入以元为单位的优惠，例如 20 或 20.50。</translation>
+    </message>
+    <message>
+        <source>Type the time as 1400 or 14:00.</source>
+        <translation>请按 1400 或 14:00 的格式输入时间。</translation>
     </message>
     <message>
         <source>Weight must be between {low} and {high} kg.</source>
@@ -3452,6 +3464,13 @@ The front desk of your salon.</source>
     <message>
         <source>Store name</source>
         <translation>门店名称</translation>
+    </message>
+</context>
+<context>
+    <name>TimeOfDayEdit</name>
+    <message>
+        <source>e.g. 1400 or 14:00</source>
+        <translation>例如 1400 或 14:00</translation>
     </message>
 </context>
 <context>

@@ -428,3 +428,131 @@ def test_more_matches_than_shown_are_said(qtbot, main_window, services: Services
     qtbot.waitUntil(lambda: desk.search.status.text().startswith(f"前 {SHOWN} 位"),
                     timeout=3000)
     assert len(desk.search.model.hits) == SHOWN
+
+
+# Appointments (F6) ------------------------------------------------------------------------
+
+def open_booking(qtbot, main_window, desk: DeskPage, client_id: int):
+    from frontdesk.ui.desk.appointment_dialog import AppointmentDialog
+
+    desk.pick_client(client_id)
+    qtbot.keyClick(main_window, Qt.Key.Key_F6)
+    dialog = modal(qtbot, AppointmentDialog)
+    assert dialog.focusWidget() is dialog.date
+    return dialog
+
+
+def appointments(services: Services) -> list[tuple[str, str, int | None]]:
+    from frontdesk.models.appointment import Appointment
+
+    with services.db.read() as s:
+        return [(a.starts_at.astimezone().strftime("%H:%M"),
+                 a.ends_at.astimezone().strftime("%H:%M"), a.service_item_id)
+                for a in s.scalars(select(Appointment).order_by(Appointment.id))]
+
+
+@pytest.mark.parametrize(("language", "typed", "ends"), [
+    ("zh_CN", "1400", "结束时间 15:00"), ("en", "1400", "Ends at 15:00"),
+    ("en", "1500", "Ends at 16:00"), ("en", "3pm", "Ends at 16:00"),
+    ("zh_CN", "下午3点", "结束时间 16:00")])
+def test_a_time_typed_in_one_go_is_that_time_in_either_language(
+        qtbot, main_window, services: Services, shop: dict[str, int], translations,
+        language: str, typed: str, ends: str) -> None:
+    translations.apply(language)
+    dialog = open_booking(qtbot, main_window, desk_of(main_window), shop["client"])
+    qtbot.keyClick(dialog.date, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.time
+    if typed.isascii():
+        qtbot.keyClicks(dialog.time, typed)
+    else:
+        dialog.time.selectAll()
+        commit_text(dialog.time, typed)
+    qtbot.keyClick(dialog.time, Qt.Key.Key_Tab)
+    start = "15:00" if typed in ("1500", "3pm", "下午3点") else "14:00"
+    assert dialog.time.text() == start and dialog.ends.text() == ends
+    if language == "zh_CN":
+        assert untranslated(visible_texts(dialog)) == []
+    qtbot.keyClick(dialog.service, Qt.Key.Key_Return)  # Enter saves
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    assert appointments(services) == [(start, ends[-5:], None)]
+
+
+def test_the_duration_shown_is_the_one_booked_and_the_end_follows(
+        qtbot, main_window, services: Services, shop: dict[str, int]) -> None:
+    dialog = open_booking(qtbot, main_window, desk_of(main_window), shop["client"])
+    tab_until(qtbot, dialog, dialog.time)
+    qtbot.keyClicks(dialog.time, "1400")
+    qtbot.keyClick(dialog.time, Qt.Key.Key_Tab)
+    assert dialog.duration.value() == 60 and dialog.ends.text() == "结束时间 15:00"
+    choose(qtbot, dialog.service, "经络推拿")  # a 45-minute service
+    assert dialog.duration.value() == 45 and dialog.ends.text() == "结束时间 14:45"
+    qtbot.keyClick(dialog.service, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.duration
+    dialog.duration.selectAll()
+    qtbot.keyClicks(dialog.duration, "50")  # the desk changes it
+    assert dialog.ends.text() == "结束时间 14:50"
+    qtbot.keyClick(dialog.duration, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    assert appointments(services) == [("14:00", "14:50", shop["massage"])]
+
+
+def test_a_start_that_has_passed_is_said_at_once_and_refused(
+        qtbot, main_window, services: Services, shop: dict[str, int]) -> None:
+    dialog = open_booking(qtbot, main_window, desk_of(main_window), shop["client"])
+    qtbot.keyClick(dialog.date, Qt.Key.Key_Down)  # the day before today cannot be chosen
+    assert dialog.date.date() == dialog.date.minimumDate()
+    qtbot.keyClick(dialog.date, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.time, "1000")  # the clock says 10:30
+    assert dialog.ends.text() == "这个时间已经过去了，请选择更晚的时间。"
+    qtbot.keyClick(dialog.time, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.errors.text("starts_at") == "这个时间已经过去了。"
+    assert appointments(services) == []
+    dialog.time.selectAll()
+    qtbot.keyClicks(dialog.time, "25:00")  # not a time: said, not booked
+    assert dialog.ends.text() == "请按 1400 或 14:00 的格式输入时间。"
+    qtbot.keyClick(dialog.time, Qt.Key.Key_Return)
+    assert dialog.isVisible() and appointments(services) == []
+    dialog.time.selectAll()
+    qtbot.keyClicks(dialog.time, "1030")  # this very minute is not past
+    qtbot.keyClick(dialog.time, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    assert appointments(services) == [("10:30", "11:30", None)]
+
+
+def test_up_and_down_move_the_day_and_the_time(qtbot, main_window, services: Services,
+                                                shop: dict[str, int]) -> None:
+    dialog = open_booking(qtbot, main_window, desk_of(main_window), shop["client"])
+    today = dialog.date.date()
+    for _ in range(8):  # across the end of November
+        qtbot.keyClick(dialog.date, Qt.Key.Key_Up)
+    assert dialog.date.date() == today.addDays(8)
+    qtbot.keyClicks(dialog.date, "5")  # digits typed go to the day
+    assert dialog.date.date().day() == 5
+    qtbot.keyClick(dialog.date, Qt.Key.Key_Tab)
+    qtbot.keyClick(dialog.time, Qt.Key.Key_Up)
+    assert dialog.time.text() == "11:15"  # from 11:00, the next half hour
+    qtbot.keyClick(dialog.time, Qt.Key.Key_PageDown)
+    assert dialog.time.text() == "10:15"
+
+
+def test_moving_an_appointment_shows_its_own_length(
+        qtbot, main_window, services: Services, admin: Actor, shop: dict[str, int]) -> None:
+    import datetime as dt
+
+    from frontdesk.ui.desk.appointment_dialog import AppointmentDialog
+
+    booked_row = services.appointments.book(
+        admin, shop["client"], services.clock() + dt.timedelta(hours=2),
+        service_item_id=shop["massage"])  # 45 minutes, from the service
+    desk = desk_of(main_window)
+    desk.board.refresh_now()
+    desk._move_appointment(desk._expected(booked_row.id))  # the board's menu: Move…
+    dialog = modal(qtbot, AppointmentDialog)
+    assert dialog.duration.value() == 45 and not dialog.duration.isEnabled()
+    dialog.time.setFocus()
+    dialog.time.selectAll()
+    qtbot.keyClicks(dialog.time, "1500")
+    assert dialog.ends.text() == "结束时间 15:45"
+    qtbot.keyClick(dialog.time, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    assert appointments(services) == [("15:00", "15:45", shop["massage"])]
