@@ -13,6 +13,7 @@ the UI can translate the template and fill it in; services never translate.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from typing import Any
 
 
@@ -40,6 +41,18 @@ class ValidationError(DomainError):
     """Bad input; ``field`` names the input that is wrong."""
 
     template = "This value is not valid."
+
+
+class FieldErrors(ValidationError):
+    """Several inputs of one form are wrong: ``errors`` holds each one's refusal, in the
+    form's order, so a screen can show them all at once beside their fields. Its own
+    field, message and params are the first one's (for a screen or a command line that
+    shows one)."""
+
+    def __init__(self, errors: Sequence[DomainError]):
+        first = errors[0]
+        super().__init__(first.template, field=first.field, **first.params)
+        self.errors = tuple(errors)
 
 
 class NotFound(DomainError):

@@ -556,3 +556,81 @@ def test_moving_an_appointment_shows_its_own_length(
     qtbot.keyClick(dialog.time, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
     assert appointments(services) == [("15:00", "15:45", shop["massage"])]
+
+
+# Registration (F3) ------------------------------------------------------------------------
+
+def open_registration(qtbot, main_window):
+    from frontdesk.ui.desk.register_dialog import RegisterDialog
+
+    desk = desk_of(main_window)
+    qtbot.keyClick(main_window, Qt.Key.Key_F3)
+    dialog = modal(qtbot, RegisterDialog)
+    assert dialog.focusWidget() is dialog.name
+    return desk, dialog
+
+
+def test_a_corrected_phone_takes_back_the_offer_of_the_client_who_had_it(
+        qtbot, main_window, services: Services, admin: Actor, shop: dict[str, int]) -> None:
+    desk, dialog = open_registration(qtbot, main_window)
+    commit_text(dialog.name, "单丽")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.phone, "138 0013 1234")  # 单丽华's
+    qtbot.keyClick(dialog.phone, Qt.Key.Key_Return)
+    assert "单丽华" in dialog.errors.text("phone")
+    assert dialog.use_existing.isVisibleTo(dialog)
+    dialog.phone.selectAll()
+    qtbot.keyClicks(dialog.phone, "137 0000 1111")  # the number was misheard
+    assert dialog.errors.text("phone") == "" and not dialog.use_existing.isVisibleTo(dialog)
+    qtbot.keyClick(dialog.phone, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    assert desk.client is not None and desk.client.name == "单丽"
+    assert desk.client.client_id not in (shop["client"], shop["other"])
+
+
+def test_every_wrong_field_is_said_at_once(qtbot, main_window, services: Services,
+                                          admin: Actor) -> None:
+    from frontdesk.models import Client
+
+    _desk, dialog = open_registration(qtbot, main_window)
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Tab)  # no name
+    qtbot.keyClicks(dialog.phone, "12345")
+    tab_until(qtbot, dialog, dialog.birthday.calendar)
+    choose(qtbot, dialog.birthday.calendar, "公历")
+    for spin, value in ((dialog.birthday.month, "2"), (dialog.birthday.day, "30")):
+        tab_until(qtbot, dialog, spin)
+        spin.selectAll()
+        qtbot.keyClicks(spin, value)
+    qtbot.keyClick(dialog.birthday.day, Qt.Key.Key_Return)
+    shown = {field: dialog.errors.text(field) for field in ("name", "phone", "birthday")}
+    assert all(shown.values()), shown
+    assert "2 月" in shown["birthday"] or "2月" in shown["birthday"]
+    assert dialog.focusWidget() is dialog.name
+    assert dialog.isVisible()
+    with services.db.read() as s:
+        assert s.scalars(select(Client)).all() == []
+
+
+def test_another_name_takes_back_the_same_person_question(
+        qtbot, main_window, services: Services, admin: Actor) -> None:
+    from frontdesk.core.birthdays import BirthdayInput
+
+    services.clients.register(admin, NewClient(name="李娜", phone="13900004444",
+                                               birthday=BirthdayInput("solar", 5, 8)))
+    _desk, dialog = open_registration(qtbot, main_window)
+    commit_text(dialog.name, "李娜")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.phone, "13900005555")
+    tab_until(qtbot, dialog, dialog.birthday.calendar)
+    choose(qtbot, dialog.birthday.calendar, "公历")
+    for spin, value in ((dialog.birthday.month, "5"), (dialog.birthday.day, "8")):
+        tab_until(qtbot, dialog, spin)
+        spin.selectAll()
+        qtbot.keyClicks(spin, value)
+    qtbot.keyClick(dialog.birthday.day, Qt.Key.Key_Return)
+    assert dialog.confirm_different.isVisibleTo(dialog) and dialog.errors.text("name")
+    dialog.confirm_different.setChecked(True)
+    dialog.name.setFocus()
+    commit_text(dialog.name, "华")  # 李娜华: someone else, asked about afresh
+    assert not dialog.confirm_different.isVisibleTo(dialog)
+    assert not dialog.confirm_different.isChecked() and dialog.errors.text("name") == ""
