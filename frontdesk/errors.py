@@ -74,7 +74,16 @@ class AuthError(DomainError):
 
 
 class AccountLocked(AuthError):
+    """Refused unchecked: the name is locked out (``until``: HH:MM, ``until_at``: when)."""
+
     template = "Too many failed sign-ins. Try again after {until}."
+
+
+class LockedOut(AuthError):
+    """A wrong password that used up the last try: the name is locked from now on, until
+    ``until`` (HH:MM; ``until_at``: when). It was checked, so it is no AccountLocked."""
+
+    template = "Wrong user name or password, and too many failed sign-ins: try again after {until}."
 
 
 class StorageProblem(enum.Enum):

@@ -167,6 +167,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("DomainError", 'Type the discount in yuan, e.g. 20 or 20.50.'),
     QT_TRANSLATE_NOOP("DomainError", 'Type the time as 1400 or 14:00.'),
     QT_TRANSLATE_NOOP("DomainError", 'Weight must be between {low} and {high} kg.'),
+    QT_TRANSLATE_NOOP("DomainError", 'Wrong user name or password, and too many failed sign-ins: try again after {until}.'),
     QT_TRANSLATE_NOOP("DomainError", 'Wrong user name or password.'),
     QT_TRANSLATE_NOOP("DomainError", 'Your role ({role}) may not {action}.'),
     QT_TRANSLATE_NOOP("DomainError", "{file} fails SQLite's integrity check ({result}); nothing was restored."),

@@ -634,3 +634,35 @@ def test_another_name_takes_back_the_same_person_question(
     commit_text(dialog.name, "华")  # 李娜华: someone else, asked about afresh
     assert not dialog.confirm_different.isVisibleTo(dialog)
     assert not dialog.confirm_different.isChecked() and dialog.errors.text("name") == ""
+
+
+# The lock screen (Ctrl+L) -----------------------------------------------------------------
+
+def test_the_lock_screen_says_until_when_the_account_is_locked_and_shows_it_whole(
+        qtbot, main_window, services: Services, admin: Actor, translations) -> None:
+    from tests.conftest import ADMIN_PASSWORD
+
+    main_window.resize(1366, 768)
+    qtbot.keyClick(main_window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.is_locked
+    screen = main_window.lock_screen
+    assert screen.password.hasFocus()
+    said = []
+    for password in ["wrong-password"] * 5 + [ADMIN_PASSWORD]:
+        qtbot.keyClicks(screen.password, password)
+        qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+        said.append(screen.error.text())
+    assert said[:4] == ["密码错误（或此账号已停用）。"] * 4  # it asks for no user name
+    after = "其他人可以点「退出登录」后用自己的账号登录。"
+    assert said[4] == "密码错误，且错误次数过多：此账号已锁定到 10:45。\n" + after  # the 5th
+    assert said[5] == "密码错误次数过多：此账号已锁定到 10:45。\n" + after  # even the right one
+    assert main_window.is_locked
+    assert untranslated(visible_texts(screen)) == []
+    translations.apply("en")  # longer lines: the message must still be shown whole
+    qtbot.keyClicks(screen.password, ADMIN_PASSWORD)
+    qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+    error = screen.error
+    assert error.text() == ("Too many wrong passwords: this account is locked until 10:45.\n"
+                            "Someone else can sign in after Sign out.")
+    qtbot.waitUntil(lambda: error.height() >= error.heightForWidth(error.width()), timeout=3000)
+    assert error.heightForWidth(error.width()) > error.fontMetrics().height()  # two lines
