@@ -13,6 +13,7 @@ the UI can translate the template and fill it in; services never translate.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from typing import Any
 
 
@@ -53,6 +54,18 @@ class ValidationError(DomainError):
     template = "This value is not valid."
 
 
+class FieldErrors(ValidationError):
+    """Several inputs of one form are wrong: ``errors`` holds each one's refusal, in the
+    form's order, so a screen can show them all at once beside their fields. Its own
+    field, message and params are the first one's (for a screen or a command line that
+    shows one)."""
+
+    def __init__(self, errors: Sequence[DomainError]):
+        first = errors[0]
+        super().__init__(first.template, field=first.field, **first.params)
+        self.errors = tuple(errors)
+
+
 class NotFound(DomainError):
     template = "Not found."
 
@@ -72,7 +85,16 @@ class AuthError(DomainError):
 
 
 class AccountLocked(AuthError):
+    """Refused unchecked: the name is locked out (``until``: HH:MM, ``until_at``: when)."""
+
     template = "Too many failed sign-ins. Try again after {until}."
+
+
+class LockedOut(AuthError):
+    """A wrong password that used up the last try: the name is locked from now on, until
+    ``until`` (HH:MM; ``until_at``: when). It was checked, so it is no AccountLocked."""
+
+    template = "Wrong user name or password, and too many failed sign-ins: try again after {until}."
 
 
 class StorageProblem(enum.Enum):

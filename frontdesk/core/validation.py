@@ -16,15 +16,19 @@ Text comes in two kinds:
 
 A lone surrogate (half of a UTF-16 pair, which a broken paste can leave) is refused
 in both: no database can store it.
+
+A form checks all its fields with :func:`check_each`, so a person who got several
+wrong hears of each at once (:class:`~frontdesk.errors.FieldErrors`), not one per try.
 """
 
 from __future__ import annotations
 
 import enum
 import re
-from typing import TypeGuard, TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any, TypeGuard, TypeVar
 
-from frontdesk.errors import ValidationError
+from frontdesk.errors import FieldErrors, ValidationError
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -97,3 +101,23 @@ def check_choice(kind: type[E], value: object, field: str) -> E:
     except ValueError:
         raise ValidationError("{value} is not one of the choices.", field=field,
                               value=value) from None
+
+
+def check_each(checks: Mapping[str, Callable[[], Any]]) -> dict[str, Any]:
+    """Run every check, in order: the clean values by name, or the refusals, all of them.
+
+    One wrong input raises its own ValidationError; several raise
+    :class:`~frontdesk.errors.FieldErrors` holding each, in the order of ``checks``.
+    """
+    values: dict[str, Any] = {}
+    refused: list[ValidationError] = []
+    for name, check in checks.items():
+        try:
+            values[name] = check()
+        except ValidationError as exc:
+            refused.append(exc)
+    if len(refused) == 1:
+        raise refused[0]
+    if refused:
+        raise FieldErrors(refused)
+    return values

@@ -3,6 +3,11 @@
 The sign-in dialog can open before the database has: it then shows the store's
 name as this PC last saw it, and a sign-in asked for meanwhile waits for
 :meth:`LoginDialog.attach` and then goes ahead.
+
+The lock screen asks the person who is signed in for their password only, so its
+refusals speak of the password, never of a user name; from the wrong password that
+locks the account, it says until when, and that someone else can sign in after
+Sign out.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.core.context import Actor
-from frontdesk.errors import DomainError
+from frontdesk.errors import AccountLocked, AuthError, DomainError, LockedOut
 from frontdesk.ui.errors import error_text
 
 if TYPE_CHECKING:  # the registry brings SQLAlchemy, which the dialog must not wait for
@@ -128,6 +134,7 @@ class LockScreen(QWidget):
         title = QLabel(self.tr("The desk is locked"), objectName="pageTitle")
         who = QLabel(self.tr("Signed in: {name}. Enter your password to continue.")
                      .format(name=actor.display_name))
+        who.setWordWrap(True)
         self.password = QLineEdit(objectName="unlockPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setMaximumWidth(360)
@@ -137,23 +144,48 @@ class LockScreen(QWidget):
         unlock.clicked.connect(self._try_unlock)
         switch = QPushButton(self.tr("Sign out"), objectName="signOut")
         switch.clicked.connect(self.sign_out_requested)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        for widget in (title, who, self.password, unlock, switch, self.error):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
+        self._layout([title, who, self.password, unlock, switch, self.error])
+
+    def _layout(self, column: list[QWidget]) -> None:
+        """One centred column. Its labels fill the column's width, so a long message wraps
+        onto as many lines as it needs (centred in a box layout, it was cut off)."""
+        grid = QGridLayout(self)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
+        grid.setColumnMinimumWidth(1, 480)
+        grid.setRowStretch(0, 1)
+        for row, widget in enumerate(column, start=1):
+            if isinstance(widget, QLabel):
+                widget.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(widget, row, 1)
+            else:
+                grid.addWidget(widget, row, 1, Qt.AlignmentFlag.AlignHCenter)
+        grid.setRowStretch(len(column) + 1, 2)
 
     def activate(self) -> None:
         self.password.clear()
         self.error.clear()
         self.password.setFocus()
 
+    def refusal_text(self, exc: DomainError) -> str:
+        """A refusal worded for the person signed in (the screen asks no user name)."""
+        after = self.tr("Someone else can sign in after Sign out.")
+        if isinstance(exc, LockedOut):
+            return self.tr("Wrong password, and too many of them: this account is locked "
+                           "until {until}.").format(until=exc.params["until"]) + "\n" + after
+        if isinstance(exc, AccountLocked):
+            return self.tr("Too many wrong passwords: this account is locked until "
+                           "{until}.").format(until=exc.params["until"]) + "\n" + after
+        if isinstance(exc, AuthError):
+            return self.tr("Wrong password (or this account is no longer active).")
+        return error_text(exc)
+
     @Slot()
     def _try_unlock(self) -> None:
         try:
             now = self._services.auth.unlock(self._actor, self.password.text())
         except DomainError as exc:
-            self.error.setText(error_text(exc))
+            self.error.setText(self.refusal_text(exc))
             self.password.clear()
             return
         if now != self._actor:

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdminPage</name>
@@ -49,7 +50,7 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <source>Move {name}'s appointment</source>
+        <source>Move {name}&apos;s appointment</source>
         <translation>改约：{name}</translation>
     </message>
     <message>
@@ -100,11 +101,19 @@
         <source>Note</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <source>This time has passed: choose a later one.</source>
+        <translation>这个时间已经过去了，请选择更晚的时间。</translation>
+    </message>
+    <message>
+        <source>Ends at {end}</source>
+        <translation>结束时间 {end}</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalPanel</name>
     <message>
-        <source>A manager's approval is needed</source>
+        <source>A manager&apos;s approval is needed</source>
         <translation>需要店长授权</translation>
     </message>
     <message>
@@ -120,7 +129,7 @@
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <source>Manager's user name</source>
+        <source>Manager&apos;s user name</source>
         <translation>店长用户名</translation>
     </message>
     <message>
@@ -364,7 +373,7 @@
         <translation>批量生成客情分析表</translation>
     </message>
     <message>
-        <source>Today's visitors ({n})</source>
+        <source>Today&apos;s visitors ({n})</source>
         <translation>今日到店客户（{n} 位）</translation>
     </message>
     <message>
@@ -666,20 +675,12 @@
         <translation>金额</translation>
     </message>
     <message>
-        <source>amount, e.g. 200</source>
-        <translation>金额，例如 200</translation>
+        <source>Type over a quantity, price or discount to change it; Delete removes the line</source>
+        <translation>直接输入可修改数量、单价或折扣；Delete 删除该行</translation>
     </message>
     <message>
         <source>Discount ¥</source>
         <translation>优惠 ¥</translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation>支付方式</translation>
-    </message>
-    <message>
-        <source>Part payment</source>
-        <translation>部分付款</translation>
     </message>
     <message>
         <source>Check out (Ctrl+Enter)</source>
@@ -688,10 +689,6 @@
     <message>
         <source>Total: {amount}</source>
         <translation>合计：{amount}</translation>
-    </message>
-    <message>
-        <source>the rest, {amount}, by the method above</source>
-        <translation>其余 {amount} 用上面选择的方式支付</translation>
     </message>
 </context>
 <context>
@@ -794,7 +791,7 @@
         <translation>请在左侧查找客户（F2），按 Enter 打开客户档案。</translation>
     </message>
     <message>
-        <source>No clients to print: search first, or wait for today's visitors.</source>
+        <source>No clients to print: search first, or wait for today&apos;s visitors.</source>
         <translation>没有可生成的客户：请先查找客户，或等今日有客人到店。</translation>
     </message>
     <message>
@@ -1015,7 +1012,7 @@
         <translation>农历月有 29 或 30 天，请选择 1 到 30 日。</translation>
     </message>
     <message>
-        <source>A manager's approval is needed: {needs}.</source>
+        <source>A manager&apos;s approval is needed: {needs}.</source>
         <translation>需要店长授权：{needs}。</translation>
     </message>
     <message>
@@ -1063,7 +1060,7 @@
         <translation>用户名最多 {n} 个字符。</translation>
     </message>
     <message>
-        <source>A user name uses letters, digits, '.' or '_' only.</source>
+        <source>A user name uses letters, digits, &apos;.&apos; or &apos;_&apos; only.</source>
         <translation>用户名只能包含字母、数字、“.”或“_”。</translation>
     </message>
     <message>
@@ -1151,7 +1148,7 @@
         <translation>请输入时长，或选择一个服务项目。</translation>
     </message>
     <message>
-        <source>Enter the client's name.</source>
+        <source>Enter the client&apos;s name.</source>
         <translation>请输入客户姓名。</translation>
     </message>
     <message>
@@ -1159,7 +1156,7 @@
         <translation>请输入同事看到的姓名。</translation>
     </message>
     <message>
-        <source>Enter the store's name.</source>
+        <source>Enter the store&apos;s name.</source>
         <translation>请输入门店名称。</translation>
     </message>
     <message>
@@ -1199,7 +1196,7 @@
         <translation>第 {line} 行：请从列表中选择项目。</translation>
     </message>
     <message>
-        <source>Line {line}: the discount is more than the line's {gross}.</source>
+        <source>Line {line}: the discount is more than the line&apos;s {gross}.</source>
         <translation>第 {line} 行：优惠超过了该行金额 {gross}。</translation>
     </message>
     <message>
@@ -1209,6 +1206,10 @@
     <message>
         <source>Line {line}: this item is not in the catalog.</source>
         <translation>第 {line} 行：此项目不在目录中。</translation>
+    </message>
+    <message>
+        <source>Line {line}: type a quantity from 1 to {n}, or an amount in yuan such as 20 or 20.50.</source>
+        <translation>第 {line} 行：数量请输入 1 到 {n} 的整数，金额请以元为单位输入，例如 20 或 20.50。</translation>
     </message>
     <message>
         <source>Lunar month {month} of {year} has only 29 days.</source>
@@ -1315,7 +1316,7 @@
         <translation>只有本店的店长或管理员可以授权。</translation>
     </message>
     <message>
-        <source>Other terminals were changing the same records at the same moment, and FrontDesk's tries again did not get through. Nothing was saved. Wait a moment and try again.</source>
+        <source>Other terminals were changing the same records at the same moment, and FrontDesk&apos;s tries again did not get through. Nothing was saved. Wait a moment and try again.</source>
         <translation>其他电脑正在同时修改相同的记录，FrontDesk 已自动重试，仍未成功。本次没有保存任何内容。请稍等片刻再试。</translation>
     </message>
     <message>
@@ -1359,6 +1360,10 @@
         <translation>生日不能在将来。</translation>
     </message>
     <message>
+        <source>That is more than the {rest} left to pay; for change, type the cash received below.</source>
+        <translation>超过了尚需支付的 {rest}；需要找零时，请在下面填写实收现金。</translation>
+    </message>
+    <message>
         <source>That time has passed.</source>
         <translation>这个时间已经过去了。</translation>
     </message>
@@ -1373,6 +1378,10 @@
     <message>
         <source>The backup folder {folder} cannot be written to by this user.</source>
         <translation>当前用户无法写入备份文件夹 {folder}。</translation>
+    </message>
+    <message>
+        <source>The cash received, {received}, is less than the {due} to pay in cash.</source>
+        <translation>实收现金 {received} 少于应付现金 {due}。</translation>
     </message>
     <message>
         <source>The consultation date cannot be before {first}.</source>
@@ -1407,11 +1416,11 @@
         <translation>数据库文件不是 FrontDesk 数据库：它被覆盖或被其他文件替换了。FrontDesk 已保持原样未做改动。请恢复最新的完好备份（先关闭本机上的 FrontDesk，再运行 frontdesk restore 文件名）。</translation>
     </message>
     <message>
-        <source>The database file is on a network share, where it can be damaged. Keep it on this computer's disk, or let several terminals share a PostgreSQL server.</source>
+        <source>The database file is on a network share, where it can be damaged. Keep it on this computer&apos;s disk, or let several terminals share a PostgreSQL server.</source>
         <translation>数据库文件位于网络共享上，可能因此损坏。请把它放在本机磁盘上；多台终端共用时请使用 PostgreSQL 服务器。</translation>
     </message>
     <message>
-        <source>The database refused access. For a database server, check the user name, the password and the database's name in the database address with its administrator; for a file, check that this user may read and write it.</source>
+        <source>The database refused access. For a database server, check the user name, the password and the database&apos;s name in the database address with its administrator; for a file, check that this user may read and write it.</source>
         <translation>数据库拒绝访问。如果是数据库服务器，请与管理员核对数据库地址中的用户名、密码和数据库名；如果是文件，请检查当前用户是否有读写权限。</translation>
     </message>
     <message>
@@ -1495,7 +1504,7 @@
         <translation>无法将分析表写入 {path}。</translation>
     </message>
     <message>
-        <source>The store's name is too long (120 characters at most).</source>
+        <source>The store&apos;s name is too long (120 characters at most).</source>
         <translation>门店名称过长（最多 120 个字符）。</translation>
     </message>
     <message>
@@ -1571,7 +1580,7 @@
         <translation>这个手机号已属于 {name}。</translation>
     </message>
     <message>
-        <source>This store's database is on a PostgreSQL server: its administrator backs it up (pg_dump) and restores it (pg_restore). FrontDesk backs up and restores an SQLite file only.</source>
+        <source>This store&apos;s database is on a PostgreSQL server: its administrator backs it up (pg_dump) and restores it (pg_restore). FrontDesk backs up and restores an SQLite file only.</source>
         <translation>本店的数据库在 PostgreSQL 服务器上，由服务器管理员负责备份和恢复。FrontDesk 只备份和恢复 SQLite 文件。</translation>
     </message>
     <message>
@@ -1607,8 +1616,16 @@
         <translation>请输入以元为单位的优惠，例如 20 或 20.50。</translation>
     </message>
     <message>
+        <source>Type the time as 1400 or 14:00.</source>
+        <translation>请按 1400 或 14:00 的格式输入时间。</translation>
+    </message>
+    <message>
         <source>Weight must be between {low} and {high} kg.</source>
         <translation>体重应在 {low} 到 {high} 公斤之间。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password, and too many failed sign-ins: try again after {until}.</source>
+        <translation>用户名或密码错误，且登录失败次数过多：请在 {until} 之后再试。</translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
@@ -1619,7 +1636,7 @@
         <translation>您的角色（{role}）无权{action}。</translation>
     </message>
     <message>
-        <source>{file} fails SQLite's integrity check ({result}); nothing was restored.</source>
+        <source>{file} fails SQLite&apos;s integrity check ({result}); nothing was restored.</source>
         <translation>{file} 未通过 SQLite 完整性检查（{result}），没有恢复任何内容。</translation>
     </message>
     <message>
@@ -2212,6 +2229,22 @@
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
+    <message>
+        <source>Someone else can sign in after Sign out.</source>
+        <translation>其他人可以点「退出登录」后用自己的账号登录。</translation>
+    </message>
+    <message>
+        <source>Wrong password, and too many of them: this account is locked until {until}.</source>
+        <translation>密码错误，且错误次数过多：此账号已锁定到 {until}。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: this account is locked until {until}.</source>
+        <translation>密码错误次数过多：此账号已锁定到 {until}。</translation>
+    </message>
+    <message>
+        <source>Wrong password (or this account is no longer active).</source>
+        <translation>密码错误（或此账号已停用）。</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -2309,6 +2342,57 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>PaymentsPanel</name>
+    <message>
+        <source>a part, e.g. 200; Enter adds it</source>
+        <translation>部分金额，例如 200；按 Enter 添加</translation>
+    </message>
+    <message>
+        <source>what the client hands over, e.g. 500</source>
+        <translation>客人递来的现金，例如 500</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Part payment</source>
+        <translation>部分付款</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>实收现金</translation>
+    </message>
+    <message>
+        <source>{method} {amount}</source>
+        <translation>{method} {amount}</translation>
+    </message>
+    <message>
+        <source>Delete removes the chosen payment</source>
+        <translation>Delete 删除选中的付款</translation>
+    </message>
+    <message>
+        <source>The payments are {amount} more than the total: remove one (Delete in the list).</source>
+        <translation>付款比合计多 {amount}：请删除一笔（在列表中按 Delete）。</translation>
+    </message>
+    <message>
+        <source>Paid in full.</source>
+        <translation>已付清。</translation>
+    </message>
+    <message>
+        <source>Still to pay: {amount}, by {method} when you check out.</source>
+        <translation>尚需支付 {amount}，结账时以「{method}」支付。</translation>
+    </message>
+    <message>
+        <source>Cash to pay: {due}</source>
+        <translation>应付现金：{due}</translation>
+    </message>
+    <message>
+        <source>Change to give: {change}</source>
+        <translation>找零：{change}</translation>
+    </message>
+</context>
+<context>
     <name>PhotosPanel</name>
     <message>
         <source>Add photo…</source>
@@ -2323,7 +2407,7 @@ The front desk of your salon.</source>
         <translation>显示时再载入</translation>
     </message>
     <message>
-        <source>This photo's format cannot be shown here.</source>
+        <source>This photo&apos;s format cannot be shown here.</source>
         <translation>此照片的格式无法在这里显示。</translation>
     </message>
     <message>
@@ -2392,7 +2476,7 @@ The front desk of your salon.</source>
         <translation>关怀回访</translation>
     </message>
     <message>
-        <source>The day's due calls: follow-ups after treatments, birthday and festival greetings, churn warnings and card expiry, with each call's outcome. Coming in a later version.</source>
+        <source>The day&apos;s due calls: follow-ups after treatments, birthday and festival greetings, churn warnings and card expiry, with each call&apos;s outcome. Coming in a later version.</source>
         <translation>当天待办的联系：护理后回访、生日与节日问候、流失预警和卡到期提醒，并记录每次联系的结果。将在后续版本提供。</translation>
     </message>
     <message>
@@ -2526,7 +2610,7 @@ The front desk of your salon.</source>
         <translation>会员卡</translation>
     </message>
     <message>
-        <source>The client's stored-value and session cards with their balances: coming in a later version.</source>
+        <source>The client&apos;s stored-value and session cards with their balances: coming in a later version.</source>
         <translation>客户的储值卡、疗程卡及余额：将在后续版本提供。</translation>
     </message>
     <message>
@@ -2534,7 +2618,7 @@ The front desk of your salon.</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <source>The client's complaints and how each was resolved: coming in a later version.</source>
+        <source>The client&apos;s complaints and how each was resolved: coming in a later version.</source>
         <translation>客户的投诉及处理结果：将在后续版本提供。</translation>
     </message>
     <message>
@@ -2650,6 +2734,10 @@ The front desk of your salon.</source>
     <message>
         <source>Print…</source>
         <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Cash received {received} · change to give {change}</source>
+        <translation>实收现金 {received} · 找零 {change}</translation>
     </message>
 </context>
 <context>
@@ -2854,7 +2942,7 @@ The front desk of your salon.</source>
         <translation>例如 138 0013 8000</translation>
     </message>
     <message>
-        <source>Referrer's phone, card number or name</source>
+        <source>Referrer&apos;s phone, card number or name</source>
         <translation>推荐人的手机号、卡号或姓名</translation>
     </message>
     <message>
@@ -2929,6 +3017,10 @@ The front desk of your salon.</source>
         <translation>手机尾号、手机号、姓名、拼音或卡号 (F2)</translation>
     </message>
     <message>
+        <source>The first {n} shown, more match — type more to narrow; ↓ to choose, Enter to pick, Esc to clear</source>
+        <translation>前 {n} 位（还有更多，多输入几个字可缩小范围）— ↓ 选择，Enter 确定，Esc 清空</translation>
+    </message>
+    <message>
         <source>{n} found — ↓ to choose, Enter to pick, Esc to clear</source>
         <translation>找到 {n} 位 — ↓ 选择，Enter 确定，Esc 清空</translation>
     </message>
@@ -2983,7 +3075,7 @@ The front desk of your salon.</source>
         <translation> %（按单行计）</translation>
     </message>
     <message>
-        <source>Discounts without a manager's approval, up to</source>
+        <source>Discounts without a manager&apos;s approval, up to</source>
         <translation>无需店长授权的折扣，最多</translation>
     </message>
     <message>
@@ -3477,6 +3569,13 @@ The front desk of your salon.</source>
     <message>
         <source>Store name</source>
         <translation>门店名称</translation>
+    </message>
+</context>
+<context>
+    <name>TimeOfDayEdit</name>
+    <message>
+        <source>e.g. 1400 or 14:00</source>
+        <translation>例如 1400 或 14:00</translation>
     </message>
 </context>
 <context>

@@ -52,7 +52,9 @@ def test_a_booking_in_the_year_9999_is_refused_beside_the_time(
                                parent=main_window)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.date.setDate(QDate(9999, 12, 31))
+    dialog.date.setDate(QDate(9999, 12, 31))  # held at the last day a booking can be on
+    assert dialog.date.date() == dialog.date.maximumDate() < QDate(9999, 12, 31)
+    dialog.time.setText("2330")  # later that day than a year from now
     dialog._save()
     assert dialog.errors.text("starts_at") == "预约最多只能提前一年。"
     assert dialog.isVisible() and count(services, Appointment) == 0

@@ -107,7 +107,7 @@ def test_idle_lock_covers_the_desk_and_keeps_what_was_on_screen(
     _type(qtbot, screen.password, "not-it-at-all")
     qtbot.keyClick(screen.password, Qt.Key.Key_Return)
     assert main_window.is_locked
-    assert screen.error.text() == "用户名或密码错误。"
+    assert screen.error.text() == "密码错误（或此账号已停用）。"  # it asks no user name
     _type(qtbot, screen.password, ADMIN_PASSWORD)
     qtbot.keyClick(screen.password, Qt.Key.Key_Return)
     assert not main_window.is_locked
@@ -180,7 +180,7 @@ def test_staff_made_inactive_cannot_unlock(qtbot, services: Services, admin: Act
     _type(qtbot, main_window.lock_screen.password, ADMIN_PASSWORD)
     qtbot.keyClick(main_window.lock_screen.password, Qt.Key.Key_Return)
     assert main_window.is_locked
-    assert main_window.lock_screen.error.text() == "用户名或密码错误。"
+    assert main_window.lock_screen.error.text() == "密码错误（或此账号已停用）。"
 
 
 def test_without_a_display_the_program_says_so_in_one_line(monkeypatch, capsys, tmp_path) -> None:

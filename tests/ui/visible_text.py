@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 ALLOWED_WORDS = {"FrontDesk", "PDF", "Excel", "English", "PostgreSQL", "SQLite", "F2", "F3",
-                 "Ctrl", "Esc", "Enter", "ID", "BMI", "MB"}
+                 "Ctrl", "Esc", "Enter", "Delete", "ID", "BMI", "MB"}
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
 

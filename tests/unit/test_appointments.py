@@ -173,7 +173,8 @@ def test_no_show_only_after_the_start(services: Services, admin: Actor, desk: De
 
 BAD_BOOKINGS = [
     ({"starts_at": dt.datetime(2026, 11, 23, 14)}, "starts_at"),  # naive
-    ({"starts_at": at(9, 59)}, "starts_at"),  # more than half an hour ago
+    ({"starts_at": at(10, 29)}, "starts_at"),  # a minute ago
+    ({"starts_at": at(9, 0, days=-1)}, "starts_at"),  # yesterday
     ({"duration_min": None}, "duration_min"),  # no duration and no service
     ({"duration_min": 0}, "duration_min"),
     ({"duration_min": 721}, "duration_min"),
@@ -198,6 +199,16 @@ def test_bad_bookings_name_the_field_and_write_nothing(services: Services, admin
         services.appointments.book(admin, args.pop("client_id"), args.pop("starts_at"), **args)
     assert caught.value.field == field
     assert snapshot(db) == before
+
+
+def test_a_start_in_the_current_minute_is_booked_and_a_moved_one_may_not_go_back(
+        services: Services, admin: Actor, desk: Desk, clock: FakeClock) -> None:
+    clock.advance(seconds=59)  # 10:30:59: 10:30 is this minute, not the past
+    row = book(services, admin, desk.client_id, at(10, 30), duration_min=45)
+    assert (row.starts_at, row.ends_at) == (at(10, 30), at(11, 15))
+    with pytest.raises(ValidationError) as caught:
+        services.appointments.move(admin, row.id, at(10, 29), staff_id=None, room_id=None)
+    assert (caught.value.field, caught.value.message) == ("starts_at", "That time has passed.")
 
 
 @pytest.mark.parametrize("resource", ["staff_id", "room_id"])

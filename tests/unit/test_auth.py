@@ -12,7 +12,13 @@ from sqlalchemy import func, select
 from frontdesk.core.context import Actor, Role
 from frontdesk.core.permissions import Action, allowed
 from frontdesk.db import Database
-from frontdesk.errors import AccountLocked, AuthError, PermissionDenied, ValidationError
+from frontdesk.errors import (
+    AccountLocked,
+    AuthError,
+    LockedOut,
+    PermissionDenied,
+    ValidationError,
+)
 from frontdesk.models import AuditEntry, LoginFailure, Staff
 from frontdesk.models.audit import AuditAction
 from frontdesk.services.clients.registration import NewClient
@@ -59,13 +65,20 @@ def test_wrong_password_and_unknown_user_give_the_same_error(services: Services,
 
 def test_five_failures_lock_the_account_for_fifteen_minutes(
         services: Services, admin: Actor, clock: FakeClock) -> None:
-    for _ in range(5):
+    for _ in range(4):
         clock.advance(minutes=1)
-        with pytest.raises(AuthError):
+        with pytest.raises(AuthError) as caught:
             services.auth.sign_in("admin", "bad-password")
+        assert type(caught.value) is AuthError
+    clock.advance(minutes=1)
+    with pytest.raises(LockedOut) as fifth:  # the last try: said at once, with the time
+        services.auth.sign_in("admin", "bad-password")
+    assert fifth.value.params["until"] == "10:46"  # the first failure, 10:31, + 15 minutes
+    assert fifth.value.message == ("Wrong user name or password, and too many failed "
+                                   "sign-ins: try again after 10:46.")
     with pytest.raises(AccountLocked) as locked:
         services.auth.sign_in("admin", ADMIN_PASSWORD)  # even the right password
-    assert "{until}" not in locked.value.message
+    assert locked.value.params["until"] == "10:46"
     clock.advance(minutes=10)  # the first failure is now 14 minutes old
     with pytest.raises(AccountLocked):
         services.auth.sign_in("admin", ADMIN_PASSWORD)
@@ -141,9 +154,10 @@ def test_parallel_wrong_passwords_check_exactly_the_limit(
     checked, the rest are refused as locked; the same for a name that does not exist."""
     results = at_once(db.url, TERMINALS, lambda terminal, i: AuthService(terminal, clock).sign_in(
         username, f"wrong-password-{i}"))
-    checked = [r for r in results if type(r) is AuthError]
+    checked = [r for r in results if isinstance(r, AuthError) and not isinstance(r, AccountLocked)]
     locked = [r for r in results if isinstance(r, AccountLocked)]
     assert (len(checked), len(locked)) == (MAX_FAILURES, TERMINALS - MAX_FAILURES), results
+    assert [type(r) for r in checked].count(LockedOut) == 1  # the fifth said so
     with db.read() as s:
         assert s.scalar(select(func.count(LoginFailure.id))) == MAX_FAILURES
         assert s.scalar(select(func.count(AuditEntry.id)).where(

@@ -25,6 +25,7 @@ from frontdesk.errors import (
     AuthError,
     ConflictError,
     DomainError,
+    LockedOut,
     PermissionDenied,
     ValidationError,
 )
@@ -270,9 +271,10 @@ def test_a_manager_of_another_store_cannot_approve(services: Services, team: Tea
 def test_wrong_approvals_lock_the_manager_out(services: Services, team: Team, visit_id: int,
                                              db: Database) -> None:
     wrong = Approval("dianzhang", "guess-guess", REASON)
-    for _ in range(MAX_FAILURES):
-        with pytest.raises(AuthError):
+    for attempt in range(1, MAX_FAILURES + 1):
+        with pytest.raises(AuthError) as caught:
             services.checkout.check_out(team.receptionist, visit_id, [], [], "k", approval=wrong)
+        assert isinstance(caught.value, LockedOut) is (attempt == MAX_FAILURES)  # said at once
     with pytest.raises(AccountLocked):  # even the right password, now
         services.checkout.check_out(team.receptionist, visit_id, [], [], "k",
                                     approval=team.manager)

@@ -13,7 +13,7 @@ from frontdesk.core.calendar import Calendar
 from frontdesk.core.context import Actor, Role
 from frontdesk.core.visitors import VisitorClass
 from frontdesk.db import Database
-from frontdesk.errors import NotFound, PermissionDenied, ValidationError
+from frontdesk.errors import FieldErrors, NotFound, PermissionDenied, ValidationError
 from frontdesk.models import AuditEntry, Client, ClientNamePart, Gender, SourceChannel
 from frontdesk.services.clients.phone_matches import MATCH_LIMIT, PhoneMatchesRefused
 from frontdesk.services.clients.registration import (
@@ -155,6 +155,27 @@ def test_bad_input_names_its_field_and_writes_nothing(services: Services, admin:
         services.clients.register(admin, form(**changes))
     assert caught.value.field == field
     assert snapshot(db) == before
+
+
+def test_every_wrong_field_is_named_at_once_and_nothing_is_written(
+        services: Services, admin: Actor, db: Database) -> None:
+    before = snapshot(db)
+    form = NewClient(name=" ", phone="12345", birthday=BirthdayInput("solar", 2, 30),
+                     source=SourceChannel.REFERRAL, allergies="\x00")
+    with pytest.raises(FieldErrors) as caught:
+        services.clients.register(admin, form)
+    fields = [e.field for e in caught.value.errors]
+    assert fields == ["name", "phone", "birth_day", "referred_by_id", "allergies"]
+    assert caught.value.field == "name"  # shown alone, the first is the one to fix first
+    assert all(isinstance(e, ValidationError) and "{" not in e.message
+               for e in caught.value.errors)
+    assert snapshot(db) == before
+    with pytest.raises(ValidationError) as one:  # one wrong field: that refusal alone
+        services.clients.register(admin, dataclasses.replace(form, name="新客", phone="13700001111",
+                                                             birthday=None, allergies="",
+                                                             source=SourceChannel.WALK_IN,
+                                                             member_no="x" * 200))
+    assert type(one.value) is ValidationError and one.value.field == "member_no"
 
 
 def test_taken_member_number_is_refused(services: Services, admin: Actor, db: Database) -> None:

@@ -1,7 +1,7 @@
 """Clients at the desk: quick registration, the summary shown after picking one, phone look-up.
 
-Registration checks every input and names the wrong field; nothing is written on
-refusal. A phone on file raises :class:`DuplicatePhone` (with that client, so the
+Registration checks every input and names each wrong field, all at once; nothing is
+written on refusal. A phone on file raises :class:`DuplicatePhone` (with that client, so the
 desk can offer them), after every other check; for a role that sees phones masked
 that answer is audited and limited (:mod:`~frontdesk.services.clients.phone_matches`).
 The same name and birthday raises :class:`PossibleDuplicate` until the desk
@@ -24,7 +24,7 @@ from frontdesk.core.context import Actor, Clock, local_today
 from frontdesk.core.names import name_keys, name_parts
 from frontdesk.core.permissions import Action, allowed, require
 from frontdesk.core.phones import last4, mask_phone, normalise_phone, phone_for
-from frontdesk.core.validation import check_choice, check_prose
+from frontdesk.core.validation import check_choice, check_each, check_prose
 from frontdesk.core.visitors import VisitorClass
 from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import ConflictError, NotFound, ValidationError
@@ -300,19 +300,27 @@ def _same_name_and_birthday(s: Session, v: _ValidClient) -> tuple[DuplicateCandi
                  for r in s.execute(query))
 
 
-def _validate(form: NewClient, today: dt.date) -> _ValidClient:
-    """Every input checked, or ValidationError naming the first wrong field."""
-    source = check_choice(SourceChannel, form.source, "source")
-    if source is SourceChannel.REFERRAL and form.referred_by_id is None:
+def _check_referrer(form: NewClient) -> int | None:
+    if form.source == SourceChannel.REFERRAL and form.referred_by_id is None:
         raise ValidationError("Pick the client who referred this one.", field="referred_by_id")
-    return _ValidClient(
-        name=check_name(form.name), phone_e164=normalise_phone(form.phone, field="phone"),
-        gender=check_choice(Gender, form.gender, "gender"),
-        birthday=None if form.birthday is None else check_birthday(form.birthday, today),
-        source=source, referred_by_id=form.referred_by_id,
-        consent_marketing=bool(form.consent_marketing), consent_health=bool(form.consent_health),
-        member_no=check_member_no(form.member_no),
-        visitor_class=check_choice(VisitorClass, form.visitor_class, "visitor_class"),
-        allergies=check_prose(form.allergies, ALLERGIES_MAX, "allergies"),
-        note=check_prose(form.note, NOTE_MAX, "note"),
-    )
+    return form.referred_by_id
+
+
+def _validate(form: NewClient, today: dt.date) -> _ValidClient:
+    """Every input checked: each wrong field is named, all at once (see ``check_each``)."""
+    values = check_each({
+        "name": lambda: check_name(form.name),
+        "phone_e164": lambda: normalise_phone(form.phone, field="phone"),
+        "gender": lambda: check_choice(Gender, form.gender, "gender"),
+        "birthday": lambda: None if form.birthday is None else check_birthday(form.birthday,
+                                                                               today),
+        "source": lambda: check_choice(SourceChannel, form.source, "source"),
+        "referred_by_id": lambda: _check_referrer(form),
+        "member_no": lambda: check_member_no(form.member_no),
+        "visitor_class": lambda: check_choice(VisitorClass, form.visitor_class,
+                                              "visitor_class"),
+        "allergies": lambda: check_prose(form.allergies, ALLERGIES_MAX, "allergies"),
+        "note": lambda: check_prose(form.note, NOTE_MAX, "note"),
+    })
+    return _ValidClient(**values, consent_marketing=bool(form.consent_marketing),
+                        consent_health=bool(form.consent_health))

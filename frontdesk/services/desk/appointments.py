@@ -1,5 +1,8 @@
 """Appointments (预约): booking, moving, cancelling, no-shows and the day's list.
 
+An appointment starts in the current minute or later (a start that has passed is
+refused, naming ``starts_at``), and at most a year ahead.
+
 A therapist or a room cannot hold two active (booked or arrived) appointments
 at overlapping times: booking or moving over a clash raises :class:`SlotTaken`,
 naming who or what and the clashing time, unless the desk passes
@@ -41,8 +44,6 @@ from frontdesk.services.audit import AuditAction
 from frontdesk.services.clients.lookup import live_client
 from frontdesk.services.rows import get_row, locked_row
 
-PAST_GRACE = dt.timedelta(minutes=30)
-"""A booking may start this long ago at most (the desk enters a call a little late)."""
 BOOKING_HORIZON = dt.timedelta(days=366)
 """A booking may start at most this far ahead (a year, and the same date next year)."""
 FIRST_DAY = dt.date(1900, 1, 1)
@@ -176,7 +177,7 @@ def _check_start(starts_at: dt.datetime, now: dt.datetime) -> dt.datetime:
     if not isinstance(starts_at, dt.datetime) or starts_at.tzinfo is None:
         raise ValidationError("Give the start time with its time zone.", field="starts_at")
     start = starts_at.astimezone(dt.UTC).replace(second=0, microsecond=0)
-    if start < now - PAST_GRACE:
+    if start < now.astimezone(dt.UTC).replace(second=0, microsecond=0):
         raise ValidationError("That time has passed.", field="starts_at")
     if start > now + BOOKING_HORIZON:
         raise ValidationError("Appointments are booked at most a year ahead.",

@@ -126,7 +126,8 @@ def approve(s: Session, actor: Actor, approval: Approval, now: dt.datetime) -> A
     """The approver, checked in ``s``: their password (with lock-out) and their role.
 
     Raises AuthError after adding the failed attempt to ``s`` (the caller commits it, so
-    lock-out counts it), AccountLocked, or ApprovalRefused for a role that may not approve.
+    lock-out counts it; LockedOut for the last try), AccountLocked, or ApprovalRefused for
+    a role that may not approve.
     """
     approver = check_password_in(s, approval.username, approval.password, now)
     if approver.branch_id != actor.branch_id or not allowed(approver, Action.APPROVE_CHECKOUT):

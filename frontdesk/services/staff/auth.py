@@ -13,6 +13,10 @@ in any fifteen minutes. Unknown user names are checked against a hash made with
 the same parameters (the same time) and counted and locked alike, so names
 cannot be probed.
 
+The failure that uses up the last try says so at once (:class:`LockedOut`, with the
+time the name can sign in again), and every later try until then is refused unchecked
+(:class:`AccountLocked`).
+
 The actor a sign-in returns is signed (:func:`frontdesk.core.permissions.sign`),
 which is what every permission check asks for; :func:`actor_of` is the one place
 that signs. The sign-in uses Core statements, neither the ORM nor the models:
@@ -35,7 +39,7 @@ from frontdesk.core.context import Actor, Clock, Role
 from frontdesk.core.permissions import check_signed, sign
 from frontdesk.core.validation import check_characters
 from frontdesk.db import Database, UTCDateTime, unit_of_work
-from frontdesk.errors import AccountLocked, AuthError, ValidationError
+from frontdesk.errors import AccountLocked, AuthError, LockedOut, ValidationError
 
 if TYPE_CHECKING:  # find signs in on its way to the search, without the ORM
     from sqlalchemy.orm import Session
@@ -161,7 +165,8 @@ class AuthService:
 
     @unit_of_work
     def sign_in(self, username: str, password: str) -> Actor:
-        """The signed actor for a correct user name and password; AuthError or AccountLocked.
+        """The signed actor for a correct user name and password; AuthError (LockedOut when
+        it used up the last try) or AccountLocked.
 
         A user name or password that no account can have (a control character, too long)
         is refused with a ValidationError before anything is looked up or counted.
@@ -175,12 +180,12 @@ class AuthService:
             account = _account(conn, username)
             ok = _verify(account.password_hash if account else None, password)
             if account is None or not ok or not account.active:
-                _record_failure(conn, username, now, account)
+                refusal = _record_failure(conn, username, now, account)
                 actor = None
             else:
                 actor = _record_success(conn, now, account, password)
         if actor is None:
-            raise AuthError()
+            raise refusal
         return actor
 
     def unlock(self, actor: Actor, password: str) -> Actor:
@@ -209,11 +214,16 @@ class AuthService:
             conn.execute(_SERIALISE, {"lock_class": _LOCK_CLASS, "username": username})
 
 
-def _refuse_if_locked(conn: Connection, username: str, now: dt.datetime) -> None:
+def _locked_until(conn: Connection, username: str, now: dt.datetime) -> dt.datetime | None:
+    """When the name can sign in again, while it is locked out; None when it is not."""
     count, oldest = conn.execute(_FAILURES, {"username": username,
                                              "at": now - FAILURE_WINDOW}).one()
-    if count >= MAX_FAILURES:
-        until = oldest + FAILURE_WINDOW
+    return oldest + FAILURE_WINDOW if count >= MAX_FAILURES else None
+
+
+def _refuse_if_locked(conn: Connection, username: str, now: dt.datetime) -> None:
+    until = _locked_until(conn, username, now)
+    if until is not None:
         raise AccountLocked(until=until.astimezone().strftime("%H:%M"), until_at=until)
 
 
@@ -226,9 +236,14 @@ def _account(conn: Connection, username: str) -> _Account | None:
 
 
 def _record_failure(conn: Connection, username: str, now: dt.datetime,
-                    account: _Account | None) -> None:
+                    account: _Account | None) -> AuthError:
+    """Count the failure; the error to raise: LockedOut when it used up the last try."""
     conn.execute(_ADD_FAILURE, {"username": username, "at": now})
     _audit(conn, now, SIGN_IN_FAILED, None, account.id if account else None, username)
+    until = _locked_until(conn, username, now)
+    if until is None:
+        return AuthError()
+    return LockedOut(until=until.astimezone().strftime("%H:%M"), until_at=until)
 
 
 def _record_success(conn: Connection, now: dt.datetime, account: _Account,
@@ -265,6 +280,5 @@ def check_password_in(s: Session, username: str, password: str, now: dt.datetime
     _refuse_if_locked(conn, username, now)
     account = _account(conn, username)
     if account is None or not _verify(account.password_hash, password) or not account.active:
-        _record_failure(conn, username, now, account)
-        raise AuthError()
+        raise _record_failure(conn, username, now, account)
     return actor_of(account)

@@ -1,34 +1,45 @@
 """Book or move an appointment (F6). A clash with a booked beautician or room is refused and
-explained; the desk may then book anyway on purpose (some work overlaps by design)."""
+explained; the desk may then book anyway on purpose (some work overlaps by design).
+
+By keyboard: the day's keys work on the day, the time is typed in one go (``1400``,
+``14:00``, ``2pm``; :mod:`frontdesk.ui.when_entry`). Picking a service puts its
+duration in the duration field, where the desk may change it; the duration shown
+is the one booked. The end time is shown before saving, and a start that has
+passed is said at once (the service refuses it too). Days before today and more
+than a year ahead cannot be chosen.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTime, Slot
+from PySide6.QtCore import QDate, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from frontdesk.core.context import Actor, Role
-from frontdesk.errors import DomainError
+from frontdesk.errors import DomainError, ValidationError
+from frontdesk.models.appointment import MAX_APPOINTMENT_MINUTES
 from frontdesk.services.clients.registration import ClientSummary
-from frontdesk.services.desk.appointments import AppointmentRow, SlotTaken
+from frontdesk.services.desk.appointments import BOOKING_HORIZON, AppointmentRow, SlotTaken
 from frontdesk.services.registry import Services
 from frontdesk.ui.dates import set_edit_format
+from frontdesk.ui.errors import error_text
 from frontdesk.ui.forms import FormErrors
+from frontdesk.ui.when_entry import DayEdit, TimeOfDayEdit
 from frontdesk.ui.widgets import at_least_wide
+
+DEFAULT_MINUTES = 60
 
 
 def _next_half_hour(now: dt.datetime) -> dt.datetime:
@@ -53,19 +64,28 @@ class AppointmentDialog(QDialog):
         at_least_wide(self, 460)  # room for the longer staff, room and service names
 
     def _build(self) -> None:
-        start = self._moving.starts_at.astimezone() if self._moving else \
-            _next_half_hour(self._services.clock())
-        self.date = QDateEdit(QDate(start.year, start.month, start.day), objectName="date")
+        now = self._services.clock().astimezone()
+        start = self._moving.starts_at.astimezone() if self._moving else _next_half_hour(now)
+        self.date = DayEdit(QDate(start.year, start.month, start.day))
+        self.date.setObjectName("date")
         set_edit_format(self.date)
         self.date.setCalendarPopup(True)
-        self.time = QTimeEdit(QTime(start.hour, start.minute), objectName="time")
-        set_edit_format(self.time)
+        last = (now + BOOKING_HORIZON).date()
+        self.date.setDateRange(QDate(now.year, now.month, now.day),
+                               QDate(last.year, last.month, last.day))
+        self.time = TimeOfDayEdit(start.time())
+        self.time.setObjectName("time")
         self.service = QComboBox(objectName="service")
         self.service.addItem(self.tr("— not yet known —"), None)
+        self._minutes: dict[int, int] = {}
         for item in self._services.catalog.service_items(self._actor.branch_id):
             self.service.addItem(item.name, item.id)
-        self.duration = QSpinBox(objectName="duration", minimum=10, maximum=600, value=60)
+            self._minutes[item.id] = item.duration_min
+        self.duration = QSpinBox(objectName="duration", minimum=5,
+                                 maximum=MAX_APPOINTMENT_MINUTES, value=DEFAULT_MINUTES,
+                                 singleStep=5)
         self.duration.setSuffix(self.tr(" min"))
+        self.ends = QLabel(objectName="endsAt")
         therapists = self._services.staff.active_staff(self._actor.branch_id, (Role.THERAPIST,))
         self.staff = self._combo("staff", [(s.display_name, s.id) for s in therapists])
         self.room = self._combo("room", [(r.name, r.id) for r in self._services.catalog
@@ -76,7 +96,12 @@ class AppointmentDialog(QDialog):
         self.allow_overlap.hide()
         if self._moving:
             self._preselect(self._moving)
+        self.service.currentIndexChanged.connect(self._service_picked)
+        for changed in (self.date.dateChanged, self.time.time_changed,
+                        self.duration.valueChanged):
+            changed.connect(self._show_end)
         self._layout()
+        self._show_end()
 
     def _combo(self, name: str, items: list[tuple[str, int]]) -> QComboBox:
         combo = QComboBox(objectName=name)
@@ -90,7 +115,8 @@ class AppointmentDialog(QDialog):
                              (self.service, row.service_item_id)):
             combo.setCurrentIndex(max(0, combo.findData(value)))
         self.service.setEnabled(False)
-        self.duration.setEnabled(False)
+        self.duration.setValue(int((row.ends_at - row.starts_at).total_seconds() // 60))
+        self.duration.setEnabled(False)  # a move keeps the length
         self.note.setText(row.note)
         self.note.setEnabled(False)
 
@@ -102,6 +128,7 @@ class AppointmentDialog(QDialog):
         self.errors.add_row(form, self.tr("Time"), "starts_at", self.time)
         self.errors.add_row(form, self.tr("Service"), "service_item_id", self.service)
         self.errors.add_row(form, self.tr("Duration"), "duration_min", self.duration)
+        form.addRow("", self.ends)
         self.errors.add_row(form, self.tr("Beautician / therapist"), "staff_id", self.staff)
         self.errors.add_row(form, self.tr("Room"), "room_id", self.room)
         self.errors.add_row(form, self.tr("Note"), "note", self.note)
@@ -116,9 +143,34 @@ class AppointmentDialog(QDialog):
         layout.addWidget(buttons)
 
     def starts_at(self) -> dt.datetime:
+        """The start typed, in local time; ValidationError when the time is not one."""
         day, time = self.date.date(), self.time.time()
-        local = dt.datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
-        return local.astimezone()
+        if time is None:
+            raise ValidationError("Type the time as 1400 or 14:00.", field="starts_at")
+        return dt.datetime(day.year(), day.month(), day.day(), time.hour,
+                           time.minute).astimezone()
+
+    @Slot(int)
+    def _service_picked(self, _index: int) -> None:
+        """The service's usual duration, shown and booked unless the desk changes it."""
+        minutes = self._minutes.get(self.service.currentData())
+        if minutes is not None:
+            self.duration.setValue(minutes)
+
+    @Slot()
+    def _show_end(self) -> None:
+        try:
+            start = self.starts_at()
+        except ValidationError as exc:
+            self.ends.setText(error_text(exc))
+            return
+        if start < self._services.clock().astimezone().replace(second=0, microsecond=0):
+            self.ends.setText(self.tr("This time has passed: choose a later one."))
+            return
+        end = start + dt.timedelta(minutes=self.duration.value())
+        when = end.strftime("%H:%M") if end.date() == start.date() else \
+            end.strftime("%Y-%m-%d %H:%M")
+        self.ends.setText(self.tr("Ends at {end}").format(end=when))
 
     @Slot()
     def _save(self) -> None:
@@ -139,9 +191,9 @@ class AppointmentDialog(QDialog):
             return self._services.appointments.move(
                 self._actor, self._moving.id, self.starts_at(), staff_id=self.staff.currentData(),
                 room_id=self.room.currentData(), allow_overlap=overlap)
-        item = self.service.currentData()
         return self._services.appointments.book(
             self._actor, self._client.client_id, self.starts_at(),
-            duration_min=None if item is not None else self.duration.value(),
+            duration_min=self.duration.value(),
             staff_id=self.staff.currentData(), room_id=self.room.currentData(),
-            service_item_id=item, note=self.note.text(), allow_overlap=overlap)
+            service_item_id=self.service.currentData(), note=self.note.text(),
+            allow_overlap=overlap)

@@ -7,6 +7,11 @@ desk, so the desk sees its action: a few indexed queries over today's rows. A
 board read before an action and delivered after it is dropped, not shown over
 the newer one. Enter on a row acts on it: an expected client is checked in, a
 waiting one starts service, one in service finishes, a finished one is checked out.
+
+The section headings are disabled rows in one flat list with the rows under them
+(a heading holding its rows would disable them too), so the arrow keys pass over
+them (QTreeView skips disabled rows) and a chosen row is always a visit or an
+appointment; a refresh keeps the chosen row, and F5 chooses the first when none is.
 """
 
 from __future__ import annotations
@@ -34,6 +39,8 @@ _ROOM_COLOURS = {RoomStatus.FREE: "#2e7d32", RoomStatus.OCCUPIED: "#c62828",
                  RoomStatus.CLEANING: "#ef6c00", RoomStatus.OUT_OF_SERVICE: "#757575"}
 ROLE_SECTION = Qt.ItemDataRole.UserRole
 ROLE_ID = Qt.ItemDataRole.UserRole + 1
+VISIT_SECTIONS = (BoardSection.WAITING, BoardSection.IN_SERVICE, BoardSection.FINISHED)
+"""The sections whose rows are visits (the expected ones are appointments)."""
 
 
 class BoardPanel(QWidget):
@@ -123,7 +130,6 @@ class BoardPanel(QWidget):
                   BoardSection.FINISHED: self.tr("Awaiting check-out")}
         for section in BoardSection:
             self._section(section, titles[section], board.section(section))
-        self.tree.expandAll()
         for column in range(self.WHAT_COLUMN):
             self.tree.resizeColumnToContents(column)
         self._reselect(current)
@@ -132,7 +138,8 @@ class BoardPanel(QWidget):
     def _section(self, section: BoardSection, title: str,
                  rows: tuple[AppointmentRow, ...] | tuple[VisitRow, ...]) -> None:
         head = QTreeWidgetItem([f"{title} ({len(rows)})"])
-        head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        head.setFlags(Qt.ItemFlag.NoItemFlags)  # never chosen: the arrow keys skip it
+        head.setForeground(0, self.palette().text())  # a heading, not greyed out
         font = head.font(0)
         font.setBold(True)
         head.setFont(0, font)
@@ -145,7 +152,7 @@ class BoardPanel(QWidget):
             if row.visitor_class.value == "special":
                 for column in range(5):
                     item.setBackground(column, _WARN)
-            head.addChild(item)
+            self.tree.addTopLevelItem(item)
 
     def _cells(self, section: BoardSection, row: AppointmentRow | VisitRow) -> list[str]:
         flags = (" ⚠" if row.visitor_class.value == "special" else "") + \
@@ -188,22 +195,27 @@ class BoardPanel(QWidget):
     def _rows(self) -> Iterator[QTreeWidgetItem]:
         """The board's rows, section by section (the section headings left out)."""
         for i in range(self.tree.topLevelItemCount()):
-            head = self.tree.topLevelItem(i)
-            for j in range(head.childCount() if head is not None else 0):
-                item = head.child(j) if head is not None else None
-                if item is not None:
-                    yield item
+            item = self.tree.topLevelItem(i)
+            if item is not None and item.data(0, ROLE_SECTION) is not None:
+                yield item
 
     def _reselect(self, current: tuple[BoardSection, int] | None) -> None:
-        if current is not None:
-            self.select(*current)
+        """Choose the row chosen before a refresh; a visit that moved on (started, finished)
+        is followed to its new section."""
+        if current is None or self.select(*current):
+            return
+        if current[0] in VISIT_SECTIONS:
+            for section in VISIT_SECTIONS:
+                if self.select(section, current[1]):
+                    return
 
     def focus_board(self) -> None:
-        self.tree.setFocus()
-        if self.tree.currentItem() is None:
+        """Focus the board with a row chosen: the chosen one, else the first."""
+        if self.selected() is None:
             first = next(self._rows(), None)
             if first is not None:
                 self.tree.setCurrentItem(first)
+        self.tree.setFocus()
 
     @Slot(QTreeWidgetItem, int)
     def _item_activated(self, item: QTreeWidgetItem, _column: int) -> None:

@@ -1,27 +1,31 @@
 """Check-out (F8): the visit's lines from the catalog, discounts, payments, a receipt.
 
 Lines start from the services planned at check-in. Amounts are typed in yuan and
-held as integer fen. Payments may be split; whatever is left unpaid when the
-desk confirms is paid by the method chosen below. The idempotency key is made
-when the dialog opens, so a double press books once.
+held as integer fen. In the lines table the quantity, unit price and discount of
+a line can be changed (type over the cell, or F2); the amount and the total follow,
+and a price below the catalogue's is approved by a manager like a big discount.
+Tab moves through the dialog and out of the table, never from cell to cell.
+Payments may be split (:mod:`~frontdesk.ui.desk.payments_panel`): whatever is
+left unpaid when the desk confirms is paid by the method chosen. The idempotency
+key is made when the dialog opens, so a double press books once.
 
 A check-out that needs a manager's approval (a discount over the store's limit,
-nothing to pay) opens the approval panel in place; the manager's user name,
-password and reason go with the next confirmation.
+a price below the catalogue, nothing to pay) opens the approval panel in place;
+the manager's user name, password and reason go with the next confirmation.
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,14 +40,18 @@ from PySide6.QtWidgets import (
 from frontdesk.core.context import Actor
 from frontdesk.core.money import format_fen, parse_yuan
 from frontdesk.errors import AuthError, DomainError, ValidationError
-from frontdesk.models import LineKind, PaymentMethod
+from frontdesk.models import LineKind
 from frontdesk.services.desk.approval import ApprovalMissing
-from frontdesk.services.desk.checkout import LineInput, PaymentInput, Receipt
+from frontdesk.services.desk.checkout import MAX_QUANTITY, LineInput, PaymentInput, Receipt
 from frontdesk.services.registry import Services
 from frontdesk.ui.desk.approval_panel import ApprovalPanel
+from frontdesk.ui.desk.payments_panel import PaymentsPanel
 from frontdesk.ui.desk.receipt_dialog import ReceiptDialog
 from frontdesk.ui.forms import FormErrors
-from frontdesk.ui.labels import payment_method_name
+
+QTY, PRICE, DISCOUNT = 1, 2, 3
+"""The columns of the lines table that can be changed."""
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 @dataclass(frozen=True)
@@ -59,10 +67,27 @@ class DraftLine:
     entry: CatalogEntry
     quantity: int
     discount_fen: int
+    unit_price_fen: int | None = None
+    """None: the catalogue's price."""
+
+    @property
+    def price_fen(self) -> int:
+        return self.entry.price_fen if self.unit_price_fen is None else self.unit_price_fen
 
     @property
     def amount_fen(self) -> int:
-        return self.entry.price_fen * self.quantity - self.discount_fen
+        return self.price_fen * self.quantity - self.discount_fen
+
+
+def _edited(line: DraftLine, column: int, text: str) -> DraftLine | None:
+    """The line with one cell changed to what was typed; None when it is not a valid value."""
+    if column == QTY:
+        qty = int(text) if text.strip().isdigit() else 0
+        return replace(line, quantity=qty) if 1 <= qty <= MAX_QUANTITY else None
+    fen = parse_yuan(text)
+    if fen is None:
+        return None
+    return replace(line, unit_price_fen=fen) if column == PRICE else replace(line, discount_fen=fen)
 
 
 class CheckoutDialog(QDialog):
@@ -79,7 +104,6 @@ class CheckoutDialog(QDialog):
         self._visit_id = visit_id
         self._key = uuid.uuid4().hex
         self.lines: list[DraftLine] = []
-        self.payments: list[PaymentInput] = []
         self.receipt: Receipt | None = None
         self._entries = self._catalog()
         self._build()
@@ -95,73 +119,95 @@ class CheckoutDialog(QDialog):
                     for p in self._services.catalog.products(branch)]
         return services + products
 
+    @property
+    def payments(self) -> list[PaymentInput]:
+        """The part payments added so far (the rest is paid on confirming)."""
+        return self.pay.parts
+
     def _build(self) -> None:
         self.item = QComboBox(objectName="lineItem")
         for entry in self._entries:
             tag = self.tr("Service") if entry.kind is LineKind.SERVICE else self.tr("Product")
             self.item.addItem(f"[{tag}] {entry.name}  {format_fen(entry.price_fen)}", entry)
-        self.quantity = QSpinBox(objectName="lineQuantity", minimum=1, maximum=99)
+        self.quantity = QSpinBox(objectName="lineQuantity", minimum=1, maximum=MAX_QUANTITY)
         self.discount = QLineEdit("0", objectName="lineDiscount")
-        add = QPushButton(self.tr("Add line"), objectName="addLine")
-        add.clicked.connect(self._add_current)
+        self.add_line = QPushButton(self.tr("Add line"), objectName="addLine")
+        self.add_line.clicked.connect(self._add_current)
         for widget in (self.item, self.quantity, self.discount):
             widget.installEventFilter(self)
-        self.table = QTableWidget(0, 5, objectName="lines")
-        self.table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Qty"),
-                                              self.tr("Unit price"), self.tr("Discount"),
-                                              self.tr("Amount")])
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMinimumHeight(150)  # four lines stay in sight when the approval opens
-        self.table.installEventFilter(self)
+        self.table = self._build_table()
         self.total = QLabel(objectName="total")
-        self._build_payments()
-        self._layout(add)
+        self.pay = PaymentsPanel()
+        self.pay.failed.connect(self._show_error)
+        self.method, self.pay_amount = self.pay.method, self.pay.amount
+        self._layout()
 
-    def _build_payments(self) -> None:
-        self.method = QComboBox(objectName="paymentMethod")
-        for method in PaymentMethod:
-            self.method.addItem(payment_method_name(method), method)
-        self.pay_amount = QLineEdit(objectName="paymentAmount")
-        self.pay_amount.setPlaceholderText(self.tr("amount, e.g. 200"))
-        self.pay_amount.installEventFilter(self)  # Enter adds the payment, never checks out
-        self.paid = QLabel(objectName="paid")
+    def _build_table(self) -> QTableWidget:
+        table = QTableWidget(0, 5, objectName="lines")
+        table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Qty"), self.tr("Unit price"),
+                                         self.tr("Discount"), self.tr("Amount")])
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setMinimumHeight(150)  # four lines stay in sight when the approval opens
+        table.setTabKeyNavigation(False)  # Tab leaves the table for the payments
+        table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                              | QAbstractItemView.EditTrigger.EditKeyPressed
+                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        table.setToolTip(self.tr("Type over a quantity, price or discount to change it; "
+                                 "Delete removes the line"))
+        table.itemChanged.connect(self._cell_edited)
+        table.installEventFilter(self)
+        return table
 
-    def _layout(self, add: QPushButton) -> None:
+    def _layout(self) -> None:
         picker = QHBoxLayout()
         picker.addWidget(self.item, 1)
         picker.addWidget(QLabel(self.tr("Qty")))
         picker.addWidget(self.quantity)
         picker.addWidget(QLabel(self.tr("Discount ¥")))
         picker.addWidget(self.discount)
-        picker.addWidget(add)
-        pay = QFormLayout()
-        pay.addRow(self.tr("Method"), self.method)
-        pay.addRow(self.tr("Part payment"), self.pay_amount)
-        pay.addRow("", self.paid)
+        picker.addWidget(self.add_line)
         general = QLabel()
         self.errors = FormErrors(general)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self.tr("Check out (Ctrl+Enter)"))
-        for button in buttons.buttons():  # Enter adds lines and payments; Ctrl+Enter confirms
-            if isinstance(button, QPushButton):
-                button.setAutoDefault(False)
-                button.setDefault(False)
-        buttons.accepted.connect(self.confirm)
-        buttons.rejected.connect(self.reject)
+        self.pay.changed.connect(self.errors.clear)
+        buttons = self._buttons()
         layout = QVBoxLayout(self)
         layout.addLayout(picker)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.total)
-        layout.addLayout(pay)
+        layout.addWidget(self.pay)
         self.approval = ApprovalPanel(self)
         self.approval.submitted.connect(self.confirm)
         self.approval.cancelled.connect(self.item.setFocus)
         layout.addWidget(self.approval)
         layout.addWidget(general)
         layout.addWidget(buttons)
+        self._tab_order(buttons)
         self._refresh()
+
+    def _buttons(self) -> QDialogButtonBox:
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Check out (Ctrl+Enter)"))
+        for button in (*buttons.buttons(), self.add_line):
+            if isinstance(button, QPushButton):  # Enter presses the button that has the focus
+                button.setAutoDefault(True)
+                button.setDefault(False)
+        buttons.accepted.connect(self.confirm)
+        buttons.rejected.connect(self.reject)
+        return buttons
+
+    def _tab_order(self, buttons: QDialogButtonBox) -> None:
+        """Top to bottom, as the dialog reads: the line picker, the lines, the payments,
+        the approval (when open), then Check out and Cancel."""
+        panel = self.approval
+        chain: list[QWidget] = [
+            self.item, self.quantity, self.discount, self.add_line, self.table,
+            self.pay.method, self.pay.amount, self.pay.list, self.pay.received,
+            panel.username, panel.password, panel.reason, *panel.findChildren(QPushButton),
+            *buttons.buttons()]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     @property
     def total_fen(self) -> int:
@@ -183,45 +229,56 @@ class CheckoutDialog(QDialog):
         self._refresh()
 
     def _refresh(self) -> None:
-        self.table.setRowCount(len(self.lines))
+        self.table.blockSignals(True)
+        if self.table.rowCount() != len(self.lines):
+            self.table.setRowCount(len(self.lines))
         for row, line in enumerate(self.lines):
-            cells = [line.entry.name, str(line.quantity), format_fen(line.entry.price_fen),
+            cells = [line.entry.name, str(line.quantity), format_fen(line.price_fen),
                      format_fen(line.discount_fen), format_fen(line.amount_fen)]
             for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                self._set_cell(row, column, text)
+        self.table.blockSignals(False)
+        if self.lines and self.table.currentRow() < 0:  # the arrows start from the first line
+            self.table.setCurrentCell(0, 0)
         self.table.resizeColumnsToContents()
         self.total.setText(self.tr("Total: {amount}").format(amount=format_fen(self.total_fen)))
-        paid = sum(p.amount_fen for p in self.payments)
-        parts = [f"{payment_method_name(PaymentMethod(p.method))} {format_fen(p.amount_fen)}"
-                 for p in self.payments]
-        rest = self.tr("the rest, {amount}, by the method above").format(
-            amount=format_fen(self.total_fen - paid))
-        self.paid.setText("; ".join([*parts, rest]) if parts else rest)
+        self.pay.set_total(self.total_fen)
 
-    @Slot()
-    def _add_payment(self) -> None:
-        amount = parse_yuan(self.pay_amount.text())
-        if amount is None or amount <= 0:
-            self.errors.show(ValidationError("Type the amount in yuan, e.g. 200 or 199.50."))
+    def _set_cell(self, row: int, column: int, text: str) -> None:
+        """Change a cell's text in place (an open cell editor stays valid), or make it."""
+        cell = self.table.item(row, column)
+        if cell is None:
+            cell = QTableWidgetItem()
+            if column not in (QTY, PRICE, DISCOUNT):
+                cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.table.setItem(row, column, cell)
+        cell.setText(text)
+
+    @Slot(QTableWidgetItem)
+    def _cell_edited(self, cell: QTableWidgetItem) -> None:
+        """A typed quantity, price or discount: the line, its amount and the total follow."""
+        row, column = cell.row(), cell.column()
+        if not 0 <= row < len(self.lines):
             return
-        self.payments.append(PaymentInput(self.method.currentData(), amount))
-        self.pay_amount.clear()
-        self.errors.clear()
+        changed = _edited(self.lines[row], column, cell.text())
+        if changed is None:
+            self.errors.show(ValidationError(
+                "Line {line}: type a quantity from 1 to {n}, or an amount in yuan such as "
+                "20 or 20.50.", field="lines", line=row + 1, n=MAX_QUANTITY))
+        else:
+            self.errors.clear()
+            self.lines[row] = changed
         self._refresh()
-
-    def _all_payments(self) -> list[PaymentInput]:
-        rest = self.total_fen - sum(p.amount_fen for p in self.payments)
-        extra = [PaymentInput(self.method.currentData(), rest)] if rest > 0 else []
-        return [*self.payments, *extra]
 
     @Slot()
     def confirm(self) -> None:
         lines = [LineInput(kind=line.entry.kind, item_id=line.entry.item_id,
-                           quantity=line.quantity, unit_price_fen=line.entry.price_fen,
+                           quantity=line.quantity, unit_price_fen=line.price_fen,
                            discount_fen=line.discount_fen) for line in self.lines]
         try:
+            payments = self.pay.payments()
             self.receipt = self._services.checkout.check_out(
-                self._actor, self._visit_id, lines, self._all_payments(), self._key,
+                self._actor, self._visit_id, lines, payments, self._key,
                 approval=self.approval.approval())
         except ApprovalMissing as exc:
             self.errors.clear()
@@ -233,7 +290,7 @@ class CheckoutDialog(QDialog):
             return
         self.checked_out.emit(self.receipt)
         self.accept()
-        ReceiptDialog(self.receipt, self.parentWidget()).open()
+        ReceiptDialog(self.receipt, self.parentWidget(), cash=self.pay.cash_handed()).open()
 
     def _make_room(self) -> None:
         """Grow to show the approval panel without squeezing the lines, within the screen."""
@@ -261,11 +318,11 @@ class CheckoutDialog(QDialog):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Ctrl+Enter confirms from any field; plain Enter never does.
 
-        Plain Enter adds a line or a payment, or submits the approval panel; whatever else
-        it reaches stops here, before QDialog would press the button box's default button
-        (which QDialogButtonBox makes its OK button when shown).
+        Plain Enter adds a line or a payment, submits the approval panel, or presses the
+        button that has the focus; whatever else it reaches stops here, before QDialog
+        would press the button box's default button.
         """
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if event.key() in _ENTER:
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
                 self.confirm()
             return
@@ -275,18 +332,18 @@ class CheckoutDialog(QDialog):
         if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
             return False
         if watched is self.table and event.key() == Qt.Key.Key_Delete:
-            row = self.table.currentRow()
-            if 0 <= row < len(self.lines):
-                del self.lines[row]
-                self._refresh()
+            self._remove_line(self.table.currentRow())
             return True
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             return False  # Ctrl+Enter reaches keyPressEvent: confirm
-        plain_enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if watched in (self.item, self.quantity, self.discount) and plain_enter:
+        if watched in (self.item, self.quantity, self.discount) and event.key() in _ENTER:
             self._add_current()
             return True
-        if watched is self.pay_amount and plain_enter:
-            self._add_payment()
-            return True
         return False
+
+    def _remove_line(self, row: int) -> None:
+        if 0 <= row < len(self.lines):
+            del self.lines[row]
+            self._refresh()
+            if self.lines:
+                self.table.setCurrentCell(min(row, len(self.lines) - 1), 0)

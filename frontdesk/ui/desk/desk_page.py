@@ -2,6 +2,11 @@
 
 Keyboard first: F2 search · F3 new client · F4 check in · F5 board · F6 appointment ·
 F8 check out · F9 service finished. Each shortcut is shown in the buttons' tooltips.
+
+The client card shows the client F4, F6 and F11 act on: the highlighted search
+result (it follows the arrow keys and each new query), or a client picked
+elsewhere (just registered, or an expected one on the board), which takes the
+highlight off the search results.
 """
 
 from __future__ import annotations
@@ -51,7 +56,8 @@ class DeskPage(QWidget):
         self._actor = actor
         self.client: ClientSummary | None = None
         self.search = SearchPanel(services, actor, worker)
-        self.search.client_picked.connect(self.pick_client)
+        self.search.client_picked.connect(self._show_client)
+        self.search.client_highlighted.connect(self._follow_highlight)
         self.card = ClientCard()
         self.board = BoardPanel(services, actor, worker)
         self.board.activated.connect(self._board_activated)
@@ -124,10 +130,30 @@ class DeskPage(QWidget):
 
     @Slot(int)
     def pick_client(self, client_id: int) -> None:
+        """A client picked outside the search results: the card shows them, and no search
+        result stays highlighted (so F4 never acts on another than the card shows)."""
+        self.search.release()
+        self._show_client(client_id)
+
+    @Slot(object)
+    def _follow_highlight(self, client_id: int | None) -> None:
+        if client_id is None:
+            self.client = None
+            self.card.show_client(None)
+        else:
+            self._show_client(client_id)
+
+    @Slot(int)
+    def _show_client(self, client_id: int) -> None:
+        if self.client is not None and self.client.client_id == client_id:
+            return
+
         def load() -> None:
+            self.client = None  # until the card shows the new one
             self.client = self._services.clients.get_summary(self._actor, client_id)
             self.card.show_client(self.client)
-        self._safely(load)
+        if not self._safely(load):
+            self.card.show_client(None)
 
     def register_client(self) -> None:
         dialog = RegisterDialog(self._services, self._actor, parent=self)
@@ -146,6 +172,12 @@ class DeskPage(QWidget):
         self._safely(self.board.refresh_now)
         if not self.board.select(BoardSection.IN_SERVICE, visit_id):
             self.board.select(BoardSection.WAITING, visit_id)
+
+    def _after_start(self, visit_id: int) -> None:
+        """The started visit stays chosen, now in service: F9 finishes it."""
+        self._safely(self.board.refresh_now)
+        self.board.select(BoardSection.IN_SERVICE, visit_id)
+        self.board.tree.setFocus()
 
     def book(self) -> None:
         if self.client is None:
@@ -174,6 +206,7 @@ class DeskPage(QWidget):
         button = self.findChild(QPushButton, "roomReady")
         assert button is not None
         menu.popup(button.mapToGlobal(button.rect().topLeft()))
+        menu.setActiveAction(menu.actions()[0])  # Enter marks the first room ready
         self.ready_menu = menu
 
     def _mark_room_ready(self, room_id: int) -> None:
@@ -256,7 +289,7 @@ class DeskPage(QWidget):
         elif section is BoardSection.WAITING:
             dialog = StartServiceDialog(self._services, self._actor, ident,
                                         self._visit_name(ident), parent=self)
-            dialog.accepted.connect(lambda: self._safely(self.board.refresh_now))
+            dialog.accepted.connect(lambda: self._after_start(ident))
             dialog.open()
         elif section is BoardSection.IN_SERVICE:
             self.finish_selected()

@@ -2,7 +2,9 @@
 
 A phone already on file offers that client instead; the same name and birthday
 as someone on file asks to confirm it is a different person. Every refusal is
-shown beside the field it concerns.
+shown beside the field it concerns, all of them at once (the service checks every
+field before it answers). An offer or a question about a phone, name or birthday
+goes away as soon as that input changes, so it never stands for another client.
 """
 
 from __future__ import annotations
@@ -81,7 +83,8 @@ class RegisterDialog(QDialog):
         self.errors.add_row(form, self.tr("Name"), "name", self.name)
         self.errors.add_row(form, self.tr("Mobile phone"), "phone", self.phone)
         form.addRow(self.tr("Gender"), self.gender)
-        self.errors.add_row(form, self.tr("Birthday"), "birthday", self.birthday)
+        self.errors.add_row(form, self.tr("Birthday"), "birthday", self.birthday,
+                            also=("birth_year", "birth_month", "birth_day", "birth_leap_month"))
         form.addRow(self.tr("Source"), self.source)
         self.errors.add_row(form, self.tr("Referred by"), "referred_by_id", self.referrer)
         form.addRow("", self.referrer_name)
@@ -100,6 +103,27 @@ class RegisterDialog(QDialog):
         layout.addWidget(self.confirm_different)
         layout.addWidget(self.use_existing)
         layout.addWidget(buttons)
+        self.phone.textChanged.connect(self._phone_changed)
+        self.name.textChanged.connect(self._person_changed)
+        for spin in (self.birthday.year, self.birthday.month, self.birthday.day):
+            spin.valueChanged.connect(self._person_changed)
+        self.birthday.calendar.currentIndexChanged.connect(self._person_changed)
+
+    @Slot()
+    def _phone_changed(self) -> None:
+        """Another number: the client who held the last one is no longer offered."""
+        self._existing_id = None
+        self.use_existing.hide()
+        self.errors.clear_field("phone")
+
+    @Slot()
+    def _person_changed(self) -> None:
+        """Another name or birthday: the "different person" question was about the last."""
+        if self.confirm_different.isHidden():
+            return
+        self.confirm_different.setChecked(False)
+        self.confirm_different.hide()
+        self.errors.clear_field("name")
 
     @Slot()
     def _resolve_referrer(self) -> None:

@@ -5,6 +5,12 @@ searches after a short pause, off the UI thread, and only the newest query's
 results are shown. Down moves into the results, Enter picks, Esc clears. A
 barcode scanner types the card number and Enter: the search then runs at once
 and an exact card or phone match is picked.
+
+The highlighted result is announced (``client_highlighted``): the desk's card
+follows it, so F4, F6 and F11 act on the client the receptionist sees
+highlighted, and a new query moves the card with its first result (or empties
+it). At most :data:`SHOWN` results are listed; the service is asked for one more,
+so the status line can say when more clients match than are shown.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSignalBlocker,
     Qt,
     QTimer,
     Signal,
@@ -45,6 +52,8 @@ from frontdesk.ui.views import TintedRows
 from frontdesk.ui.worker import DbWorker
 
 DEBOUNCE_MS = 90
+SHOWN = 20
+"""Results listed at most; one more is asked for, to know whether more match."""
 _EXACT = {MatchKind.PHONE, MatchKind.CARD}
 _WARN = QBrush(QColor("#ffebee"))
 
@@ -119,6 +128,8 @@ class HitsModel(QAbstractTableModel):
 
 class SearchPanel(QWidget):
     client_picked = Signal(int)
+    client_highlighted = Signal(object)
+    """The client id of the highlighted result, or None when no result is highlighted."""
 
     def __init__(self, services: Services, actor: Actor, worker: DbWorker,
                  parent: QWidget | None = None) -> None:
@@ -128,6 +139,7 @@ class SearchPanel(QWidget):
         self._worker = worker
         self._seq = 0
         self._shown_query = ""
+        self._announced: int | None = None
         self.box = QLineEdit(objectName="deskSearch")
         self.box.setPlaceholderText(self.tr("Phone tail, phone, name, pinyin or card number (F2)"))
         self.box.setClearButtonEnabled(True)
@@ -157,6 +169,7 @@ class SearchPanel(QWidget):
         TintedRows.install(table)  # a special visitor's row stays red under the theme
         table.installEventFilter(self)
         table.doubleClicked.connect(lambda index: self._pick_row(index.row()))
+        table.selectionModel().currentRowChanged.connect(self._announce)
         return table
 
     def focus_search(self) -> None:
@@ -168,8 +181,27 @@ class SearchPanel(QWidget):
         self._timer.stop()
         self.box.clear()
         self.model.set_hits([])
+        self._announce()
         self.status.clear()
         self.box.setFocus()
+
+    def highlighted_client(self) -> int | None:
+        row = self.table.currentIndex().row()
+        return self.model.hits[row].client_id if 0 <= row < len(self.model.hits) else None
+
+    def release(self) -> None:
+        """Highlight no result, quietly: a client was picked elsewhere (registered, from the
+        board), and the results no longer say who the desk is serving."""
+        with QSignalBlocker(self.table.selectionModel()):
+            self.table.selectionModel().clear()
+        self._announced = None
+
+    @Slot()
+    def _announce(self) -> None:
+        client_id = self.highlighted_client()
+        if client_id != self._announced:
+            self._announced = client_id
+            self.client_highlighted.emit(client_id)
 
     @Slot()
     def _schedule(self) -> None:
@@ -184,7 +216,7 @@ class SearchPanel(QWidget):
             self._show([], "", seq)
             return
         search, actor = self._services.search.search, self._actor
-        self._worker.submit(lambda: search(actor, query),
+        self._worker.submit(lambda: search(actor, query, SHOWN + 1),
                             partial(self._show, query=query, seq=seq), self._failed)
 
     def search_now(self) -> None:
@@ -193,7 +225,7 @@ class SearchPanel(QWidget):
         self._seq += 1
         query = self.box.text().strip()
         try:
-            hits = self._services.search.search(self._actor, query) if query else []
+            hits = self._services.search.search(self._actor, query, SHOWN + 1) if query else []
         except (DomainError, StorageError) as exc:
             self._failed(exc)
             return
@@ -203,16 +235,24 @@ class SearchPanel(QWidget):
         if seq != self._seq:
             return  # a newer query is on its way
         self._shown_query = query
+        more = len(hits) > SHOWN
+        hits = hits[:SHOWN]
         self.model.set_hits(hits)
         no_cards = all(hit.card_balance_fen is None for hit in hits)
         self.table.setColumnHidden(HitsModel.BALANCE_COLUMN, no_cards)
         if hits:
             self.table.selectRow(0)
-            self.status.setText(self.tr("{n} found — ↓ to choose, Enter to pick, Esc to clear")
-                                .format(n=len(hits)))
-        else:
-            self.status.setText(self.tr("No client found. F3 registers a new client.")
-                                if query else "")
+        self._announce()
+        self.status.setText(self._status_text(len(hits), more, bool(query)))
+
+    def _status_text(self, shown: int, more: bool, searched: bool) -> str:
+        if more:
+            return self.tr("The first {n} shown, more match — type more to narrow; ↓ to "
+                           "choose, Enter to pick, Esc to clear").format(n=shown)
+        if shown:
+            return self.tr("{n} found — ↓ to choose, Enter to pick, Esc to clear").format(
+                n=shown)
+        return self.tr("No client found. F3 registers a new client.") if searched else ""
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, DomainError):
