@@ -482,11 +482,11 @@
         <translation>今日看板（F5 跳到看板）</translation>
     </message>
     <message>
-        <source>Loading today's board…</source>
+        <source>Loading today&apos;s board…</source>
         <translation>正在读取今天的看板…</translation>
     </message>
     <message>
-        <source>Today's board could not be read; trying again every few seconds.</source>
+        <source>Today&apos;s board could not be read; trying again every few seconds.</source>
         <translation>暂时读不到今天的看板，每隔几秒会自动重试。</translation>
     </message>
     <message>
