@@ -22,6 +22,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QDateEdit, QDateTimeEdit, QLineEdit, QWidget
 
 from frontdesk.core.times import parse_time_of_day
+from frontdesk.ui.dates import time_text
 
 _STEPS = {Qt.Key.Key_Up: 15, Qt.Key.Key_Down: -15, Qt.Key.Key_PageUp: 60,
           Qt.Key.Key_PageDown: -60}
@@ -46,7 +47,7 @@ class TimeOfDayEdit(QLineEdit):
         return parse_time_of_day(self.text())
 
     def set_time(self, value: dt.time) -> None:
-        self.setText(value.strftime("%H:%M"))
+        self.setText(time_text(value))
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         """Show what was read (``1400`` → ``14:00``), so the desk sees it was understood."""

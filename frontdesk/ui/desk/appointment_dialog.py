@@ -33,7 +33,7 @@ from frontdesk.models.appointment import MAX_APPOINTMENT_MINUTES
 from frontdesk.services.clients.registration import ClientSummary
 from frontdesk.services.desk.appointments import BOOKING_HORIZON, AppointmentRow, SlotTaken
 from frontdesk.services.registry import Services
-from frontdesk.ui.dates import set_edit_format
+from frontdesk.ui.dates import datetime_text, set_edit_format, time_text
 from frontdesk.ui.errors import error_text
 from frontdesk.ui.forms import FormErrors
 from frontdesk.ui.when_entry import DayEdit, TimeOfDayEdit
@@ -168,8 +168,7 @@ class AppointmentDialog(QDialog):
             self.ends.setText(self.tr("This time has passed: choose a later one."))
             return
         end = start + dt.timedelta(minutes=self.duration.value())
-        when = end.strftime("%H:%M") if end.date() == start.date() else \
-            end.strftime("%Y-%m-%d %H:%M")
+        when = time_text(end) if end.date() == start.date() else datetime_text(end)
         self.ends.setText(self.tr("Ends at {end}").format(end=when))
 
     @Slot()
