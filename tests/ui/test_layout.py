@@ -134,6 +134,24 @@ def test_the_desk_on_a_busy_day_fits(window: MainWindow, language: str) -> None:
         assert room.name in chip.text() and chip.width() >= chip.sizeHint().width()
 
 
+def test_many_matches_do_not_widen_the_search_column(window: MainWindow, language: str,
+                                                     services: Services, admin: Actor) -> None:
+    """'The first 20 shown, more match' is a long line: it wraps, the board keeps its width."""
+    for i in range(25):
+        services.clients.register(admin, NewClient(name=f"韩{NAMES[i % 12][-1]}",
+                                                   phone=f"139 {3000 + i} 7777"))
+    window.show_page("desk")
+    desk = window.page("desk")
+    _settle()
+    before = desk.search.width()
+    desk.search.box.setText("7777")
+    desk.search.search_now()
+    _settle()
+    assert len(desk.search.model.hits) == 20 and desk.search.status.text()
+    assert desk.search.width() == before
+    assert layout_problems(window) == []
+
+
 def _colour_of(view: QAbstractItemView, index: QModelIndex) -> str:
     """The colour at the right end of a cell (where no text is), as the screen shows it."""
     cell = view.visualRect(index)

@@ -148,6 +148,7 @@ class SearchPanel(QWidget):
         self.model = HitsModel(self)
         self.table = self._build_table()
         self.status = QLabel(objectName="searchStatus")
+        self.status.setWordWrap(True)  # a long line wraps; it must not widen the column
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.box)
