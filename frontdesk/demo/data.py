@@ -18,7 +18,7 @@ from typing import Generic, TypeVar
 
 from frontdesk.core.calendar import Calendar, leap_month, lunar_month_days
 from frontdesk.core.context import Role
-from frontdesk.core.names import name_keys
+from frontdesk.core.names import search_keys
 from frontdesk.core.visitors import VisitorClass
 from frontdesk.models import PaymentMethod, SourceChannel
 
@@ -259,7 +259,7 @@ class PersonMaker:
         self._phone_counts = [0] * len(MOBILE_PREFIXES)
         self._member_offset = draw.rng.randrange(10**8)
         self._members = 0
-        self._keys: dict[str, tuple[str, str]] = {}
+        self._keys: dict[str, list[tuple[str, int]]] = {}
 
     def name(self, female: bool) -> str:
         """Surname by real-world frequency, then a 1- or 2-character given name."""
@@ -268,11 +268,12 @@ class PersonMaker:
         given = draw.pick(chars) if draw.chance(0.25) else draw.pick(chars) + draw.pick(chars)
         return draw.weighted(self._surnames) + given
 
-    def keys(self, name: str) -> tuple[str, str]:
-        """(pinyin, initials) from :func:`names.name_keys`, cached until :meth:`forget`."""
+    def keys(self, name: str) -> list[tuple[str, int]]:
+        """(key, grade) from :func:`names.search_keys`, in key order; cached until
+        :meth:`forget`."""
         found = self._keys.get(name)
         if found is None:
-            found = self._keys[name] = name_keys(name)
+            found = self._keys[name] = [(k, int(g)) for k, g in sorted(search_keys(name).items())]
         return found
 
     def forget(self) -> None:

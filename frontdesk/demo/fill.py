@@ -61,8 +61,8 @@ from frontdesk.services.store.setup import claim_first_run
 CHUNK_CLIENTS = 10_000
 """Clients made and written per transaction; memory stays bounded by this."""
 MAX_CLIENTS = 5_000_000
-BUILT_AFTER = ("ix_client_name", "ix_client_name_pinyin", "ix_client_name_initials",
-               "ix_client_phone_last4", "ix_client_last_visit_at", "ix_client_referred_by_id",
+BUILT_AFTER = ("ix_client_name", "ix_client_search_key_lookup", "ix_client_phone_last4",
+               "ix_client_last_visit_at", "ix_client_referred_by_id",
                "ix_visit_branch_arrived", "ix_consumption_line_branch_at")
 """SQLite indexes whose keys the fill writes in random order (see _indexes_built_after)."""
 Progress = Callable[[str, int, int], None]

@@ -16,7 +16,7 @@ from sqlalchemy import func, select, text
 
 from frontdesk.core.calendar import leap_month, lunar_month_days, lunar_to_solar
 from frontdesk.core.context import Actor, Role
-from frontdesk.core.names import name_keys, name_parts
+from frontdesk.core.names import Grade, search_keys
 from frontdesk.db import Database
 from frontdesk.demo.data import DEMO_PASSWORD, MOBILE_PREFIXES, STORE_NAME, Draw, PersonMaker
 from frontdesk.demo.fill import BUILT_AFTER, DemoOptions, DemoSummary, fill_demo
@@ -26,7 +26,7 @@ from frontdesk.models import (
     Base,
     Branch,
     Client,
-    ClientNamePart,
+    ClientSearchKey,
     ConsumptionLine,
     Payment,
     Product,
@@ -35,6 +35,7 @@ from frontdesk.models import (
     Staff,
     Visit,
 )
+from frontdesk.models.client import visit_seconds
 from frontdesk.services.registry import Services
 from frontdesk.services.staff.auth import AuthService
 from tests.conftest import ADMIN_PASSWORD, FakeClock
@@ -79,7 +80,7 @@ def test_fill_makes_the_store_and_counts_what_it_wrote(db: Database, clock: Fake
     assert summary.payments == count(db, Payment) >= summary.visits
     assert f"{CLIENTS:,} clients" in str(summary) and DEMO_PASSWORD in str(summary)
     assert (count(db, Room), count(db, ServiceItem), count(db, Product)) == (8, 22, 10)
-    assert count(db, ClientNamePart) > 0
+    assert count(db, ClientSearchKey) > 0
     with db.read() as s:
         assert s.scalars(select(Branch.name)).all() == [STORE_NAME]
         roles = Counter(s.scalars(select(Staff.role)))
@@ -155,23 +156,26 @@ def test_surnames_read_as_surnames_in_pinyin() -> None:
         surname = name[:2] if name[:2] in expected else name[:1]
         if surname in expected:
             seen.add(surname)
-            assert people.keys(name)[0].startswith(expected[surname]), name
+            readings = [k for k, g in people.keys(name) if g == Grade.WHOLE and k.isascii()]
+            assert readings and all(r.startswith(expected[surname]) for r in readings), name
     assert seen == set(expected)
 
 
-def test_names_carry_their_search_keys_and_parts(db: Database, clock: FakeClock) -> None:
+def test_names_carry_their_search_keys_and_last_visit(db: Database, clock: FakeClock) -> None:
     fill(db, clock)
     with db.read() as s:
-        clients = s.execute(select(Client.id, Client.name, Client.name_pinyin,
-                                   Client.name_initials)).all()
-        parts = s.execute(select(ClientNamePart.client_id, ClientNamePart.part)).all()
-    stored: dict[int, set[str]] = {}
-    for client_id, part in parts:
-        stored.setdefault(client_id, set()).add(part)
-    for client_id, name, pinyin, initials in clients:
+        clients = s.execute(select(Client.id, Client.name, Client.last_visit_at)).all()
+        rows = s.execute(select(ClientSearchKey.client_id, ClientSearchKey.key,
+                                ClientSearchKey.grade, ClientSearchKey.seen)).all()
+    stored: dict[int, dict[str, int]] = {}
+    seen: dict[int, set[int]] = {}
+    for client_id, key, grade, at in rows:
+        stored.setdefault(client_id, {})[key] = grade
+        seen.setdefault(client_id, set()).add(at)
+    for client_id, name, last_visit in clients:
         assert 2 <= len(name) <= 4
-        assert (pinyin, initials) == name_keys(name)
-        assert stored.get(client_id, set()) == name_parts(name)
+        assert stored[client_id] == search_keys(name), name
+        assert seen[client_id] == {visit_seconds(last_visit)}, name
 
 
 def test_birthdays_are_real_dates_in_their_calendar() -> None:
