@@ -17,11 +17,14 @@ from frontdesk.core.context import Actor, Role
 from frontdesk.core.names import Grade
 from frontdesk.db import Database
 from frontdesk.models import Branch, ClientSearchKey
+from frontdesk.models.appointment import ACTIVE_APPOINTMENT
 from frontdesk.models.client import visit_seconds
 from frontdesk.services.clients.profile import BasicsChanges
 from frontdesk.services.clients.registration import NewClient
+from frontdesk.services.clients.search import APPOINTMENT_TODAY
+from frontdesk.services.clients.search import OPEN_VISIT as SEARCH_OPEN_VISIT
 from frontdesk.services.desk.checkout import LineInput, PaymentInput, record_last_visit
-from frontdesk.services.desk.visits import CheckIn
+from frontdesk.services.desk.visits import OPEN_VISIT, CheckIn
 from frontdesk.services.registry import Services
 from tests.actors import staff_in_role
 from tests.conftest import NOW, FakeClock
@@ -181,3 +184,19 @@ def test_the_exact_name_or_reading_comes_before_longer_ones(
     assert found(services, admin, "zhangsan") == ["章散", "张三", "张三丰"]
     assert found(services, admin, "张三") == ["张三", "张三丰"]
     assert found(services, admin, "zs") == ["章散", "张三", "张三丰"]
+
+
+def test_a_client_expected_today_outranks_a_closer_match(
+        services: Services, admin: Actor, register: Register) -> None:
+    """The desk expects 李张三 today: typing 张三 finds her first, before 张三 herself."""
+    register("张三", days_ago=1)
+    expected = register("李张三", days_ago=90)
+    today = NOW.astimezone(SHANGHAI).date()
+    services.appointments.book(admin, expected, at_local(today, 16), duration_min=60)
+    assert found(services, admin, "张三") == ["李张三", "张三"]
+
+
+def test_the_search_reads_today_with_the_desk_s_own_statuses() -> None:
+    """The search is Core SQL (no models on the typing path), so it names the statuses."""
+    assert set(APPOINTMENT_TODAY) == {s.value for s in ACTIVE_APPOINTMENT}
+    assert set(SEARCH_OPEN_VISIT) == {s.value for s in OPEN_VISIT}
