@@ -404,7 +404,8 @@ def test_sqlite_plans_use_indexes_not_scans(sqlite_db: Database, query: str,
     assert all(d.startswith(("SCAN b", "SCAN h")) for d in scans), details  # sub-queries
     assert not any(d.startswith("SCAN") and " INDEX " in d and "COVERING" not in d
                    for d in details), details  # no walk along a whole index
-    sorts = [d for d in details if "TEMP B-TREE" in d]
+    todays = {parent for _, parent, _, d in steps if d == "SCAN h"}  # today's few clients
+    sorts = [d for _, parent, _, d in steps if "TEMP B-TREE" in d and parent not in todays]
     tail_sorted = query == "5678" or masked  # only the ~100 matches of a phone tail
     assert len(sorts) == (1 if tail_sorted else 0), details
     if Lookup.KEY in plan.lookups or Lookup.LONG_NAME in plan.lookups:

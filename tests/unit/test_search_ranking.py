@@ -196,6 +196,20 @@ def test_a_client_expected_today_outranks_a_closer_match(
     assert found(services, admin, "张三") == ["李张三", "张三"]
 
 
+def test_more_of_today_s_clients_than_shown_are_ranked_before_the_limit(
+        services: Services, admin: Actor, register: Register) -> None:
+    """Three 张 are expected today and two are shown: the two who came last, not the two
+    booked first (today's clients are ranked among themselves too)."""
+    today = NOW.astimezone(SHANGHAI).date()
+    for hour, (name, days_ago) in enumerate([("张久", 300), ("张十", 10), ("张五", 5)]):
+        client_id = register(name, days_ago=days_ago)
+        services.appointments.book(admin, client_id, at_local(today, 14 + hour), duration_min=60)
+    register("张昨", days_ago=1)
+    for query in ("张", "zhang", "5678"):
+        assert found(services, admin, query, limit=2) == ["张五", "张十"], query
+        assert found(services, admin, query, limit=4) == ["张五", "张十", "张久", "张昨"], query
+
+
 def test_the_search_reads_today_with_the_desk_s_own_statuses() -> None:
     """The search is Core SQL (no models on the typing path), so it names the statuses."""
     assert set(APPOINTMENT_TODAY) == {s.value for s in ACTIVE_APPOINTMENT}

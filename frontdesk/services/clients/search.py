@@ -265,15 +265,18 @@ _FROM: dict[Lookup, tuple[str, str]] = {
                                   f"AND {_LIVE} ORDER BY {_KEY_ORDER} LIMIT :n"),
 }
 _FROM_HERE: dict[Lookup, str] = {
-    # The same lookups started from today's clients (CROSS JOIN: SQLite keeps this order).
+    # The same lookups started from today's clients (CROSS JOIN: SQLite keeps this order),
+    # ranked among themselves before the LIMIT: a few dozen rows at most are sorted.
     Lookup.PHONE_TAIL: (f"FROM {_HERE} CROSS JOIN client c WHERE c.id = h.client_id "
-                        f"AND c.phone_last4 = :tail AND {_LIVE} LIMIT :n"),
+                        f"AND c.phone_last4 = :tail AND {_LIVE} "
+                        f"ORDER BY h.here, {_RECENT_FIRST} LIMIT :n"),
     Lookup.KEY: (f"FROM {_HERE} CROSS JOIN client_search_key k CROSS JOIN client c "
                  "WHERE k.client_id = h.client_id AND k.key = :key AND c.id = h.client_id "
-                 f"AND {_LIVE} LIMIT :n"),
+                 f"AND {_LIVE} ORDER BY h.here, {_KEY_ORDER} LIMIT :n"),
     Lookup.LONG_NAME: (f"FROM {_HERE} CROSS JOIN client_search_key k CROSS JOIN client c "
                        "WHERE k.client_id = h.client_id AND k.key = :key AND c.id = h.client_id "
-                       f"AND c.name LIKE :contains ESCAPE '!' AND {_LIVE} LIMIT :n"),
+                       f"AND c.name LIKE :contains ESCAPE '!' AND {_LIVE} "
+                       f"ORDER BY h.here, {_KEY_ORDER} LIMIT :n"),
 }
 
 
