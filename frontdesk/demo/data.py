@@ -48,9 +48,11 @@ SURNAMES: tuple[tuple[str, int], ...] = (
 )
 
 FEMALE_GIVEN = ("芳娜敏静丽艳娟霞玲燕婷雪慧莉琳颖倩洁琴萍红梅兰英秀佳欣怡晶璐瑶菲雅楠薇蕾婧茜"
-                "妍悦思梦诗月莹露晓文丹春玉凤桂琪媛嘉涵可馨宁彤蓉珊欢婉秋岚虹")
-MALE_GIVEN = "伟强磊军勇杰涛斌明超刚平辉鹏华飞鑫波宇浩凯健俊帆帅旭龙林峰建国志东成亮文博"
-"""Given-name characters. None of them completes a compound surname (单于, 夏侯, 钟离…)."""
+                "妍悦思梦诗月莹露晓文丹春玉凤桂琪媛嘉涵可馨宁彤蓉珊欢婉秋岚虹乐")
+MALE_GIVEN = "伟强磊军勇杰涛斌明超刚平辉鹏华飞鑫波宇浩凯健俊帆帅旭龙林峰建国志东成亮文博乐朝长行"
+"""Given-name characters. None of them completes a compound surname (单于, 夏侯, 钟离…).
+Some are read in more than one way (乐 le/yue, 朝 zhao/chao, 长 chang/zhang, 行 xing/hang,
+茜 qian/xi, 露 lu/lou), so the demo has names the search finds by each reading."""
 
 MOBILE_PREFIXES: tuple[tuple[str, int], ...] = tuple(
     (str(p), 8 if p < 140 else 4 if p < 160 else 2)
