@@ -412,6 +412,34 @@ def test_sqlite_plans_use_indexes_not_scans(sqlite_db: Database, query: str,
         assert any("ix_client_search_key_lookup" in d for d in details), details
 
 
+def _plan_nodes(plan: dict[str, object]) -> list[dict[str, object]]:
+    """Every node of a PostgreSQL JSON plan, depth first."""
+    children = plan.get("Plans", [])
+    assert isinstance(children, list)
+    return [plan, *(n for child in children for n in _plan_nodes(child))]
+
+
+@pytest.mark.parametrize("query", ["张", "觉罗启星"])
+def test_postgresql_probes_today_s_clients_one_by_one(db: Database, query: str) -> None:
+    """Today's branch looks the key up per client (a correlated sub-select, a SubPlan), so no
+    estimate can make PostgreSQL read all of a key's entries to join them with today's few
+    (静: 20,000 entries, 20 ms, at 1,000,000 clients); the key's own branch reads its index."""
+    if db.is_sqlite:
+        pytest.skip("PostgreSQL's plan")
+    plan = plan_query(query)
+    with db.connect() as conn:
+        for method in ("seqscan", "bitmapscan"):  # as on big tables
+            conn.execute(text(f"SET LOCAL enable_{method} = off"))
+        sql = statement(plan.lookups).element.text
+        [[found]] = conn.execute(text(f"EXPLAIN (FORMAT JSON) {sql}"), {
+            **plan.params, "n": 20, "branch": 1, "day_start": NOW, "day_end": NOW}).all()
+    nodes = _plan_nodes(found[0]["Plan"])
+    keys = [n for n in nodes if n.get("Relation Name") == "client_search_key"]
+    lookup = [n for n in keys if n.get("Index Name") == "ix_client_search_key_lookup"]
+    assert [n["Scan Direction"] for n in lookup] == ["Backward"], keys
+    assert all(n.get("Parent Relationship") == "SubPlan" for n in keys if n not in lookup), keys
+
+
 PASSWORD = "desk-pass-1234"
 
 

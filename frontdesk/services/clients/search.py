@@ -27,7 +27,9 @@ trip.
 Ranking, for the client the desk is most likely serving: an exact phone or card
 number first; then the clients expected today (an appointment of the actor's branch
 today, booked or arrived) and those in the store (an open visit), found by a branch
-of their own that starts from today's few appointments and open visits; then how well
+of their own that starts from today's few appointments and open visits and looks up
+each one's key by itself (a few dozen primary-key probes, however common the key);
+then how well
 the text matches (:class:`~frontdesk.core.names.Grade`: the whole name or reading,
 a prefix, whole initials, a prefix of initials, a run inside the name); then the most
 recent visit; then the newest client. A name key's rows are stored in that order
@@ -264,19 +266,27 @@ _FROM: dict[Lookup, tuple[str, str]] = {
                                   f"WHERE k.key = :key AND c.name LIKE :contains ESCAPE '!' "
                                   f"AND {_LIVE} ORDER BY {_KEY_ORDER} LIMIT :n"),
 }
-_FROM_HERE: dict[Lookup, str] = {
+_PROBED = ("(SELECT h.client_id, h.here, (SELECT k.grade FROM client_search_key k "
+           f"WHERE k.client_id = h.client_id AND k.key = :key) AS grade FROM {_HERE}) t")
+"""Today's clients with the grade of the key for each (NULL: not found by it), looked up
+client by client: a correlated sub-select, so no planner can swap it for a scan of all the
+key's entries (20,000 for 静 at 1,000,000 clients) to join them with today's few."""
+_TODAY_KEY_ORDER = f"t.here, t.grade DESC, {_RECENT_FIRST}"
+_TODAY_KEY = f"FROM {_PROBED} CROSS JOIN client c WHERE c.id = t.client_id AND t.grade IS NOT NULL"
+_FROM_HERE: dict[Lookup, tuple[str, str, str]] = {
     # The same lookups started from today's clients (CROSS JOIN: SQLite keeps this order),
-    # ranked among themselves before the LIMIT: a few dozen rows at most are sorted.
-    Lookup.PHONE_TAIL: (f"FROM {_HERE} CROSS JOIN client c WHERE c.id = h.client_id "
-                        f"AND c.phone_last4 = :tail AND {_LIVE} "
-                        f"ORDER BY h.here, {_RECENT_FIRST} LIMIT :n"),
-    Lookup.KEY: (f"FROM {_HERE} CROSS JOIN client_search_key k CROSS JOIN client c "
-                 "WHERE k.client_id = h.client_id AND k.key = :key AND c.id = h.client_id "
-                 f"AND {_LIVE} ORDER BY h.here, {_KEY_ORDER} LIMIT :n"),
-    Lookup.LONG_NAME: (f"FROM {_HERE} CROSS JOIN client_search_key k CROSS JOIN client c "
-                       "WHERE k.client_id = h.client_id AND k.key = :key AND c.id = h.client_id "
-                       f"AND c.name LIKE :contains ESCAPE '!' AND {_LIVE} "
-                       f"ORDER BY h.here, {_KEY_ORDER} LIMIT :n"),
+    # ranked among themselves before the LIMIT (a few dozen rows at most are sorted):
+    # lookup: (its grade, expected (0) or in the store (1), FROM … WHERE … ORDER BY …)
+    Lookup.PHONE_TAIL: (
+        "0", "h.here",
+        f"FROM {_HERE} CROSS JOIN client c WHERE c.id = h.client_id AND c.phone_last4 = :tail "
+        f"AND {_LIVE} ORDER BY h.here, {_RECENT_FIRST} LIMIT :n"),
+    Lookup.KEY: (
+        "t.grade", "t.here", f"{_TODAY_KEY} AND {_LIVE} ORDER BY {_TODAY_KEY_ORDER} LIMIT :n"),
+    Lookup.LONG_NAME: (
+        "t.grade", "t.here",
+        f"{_TODAY_KEY} AND c.name LIKE :contains ESCAPE '!' AND {_LIVE} "
+        f"ORDER BY {_TODAY_KEY_ORDER} LIMIT :n"),
 }
 
 
@@ -289,7 +299,7 @@ def statement(lookups: tuple[Lookup, ...]) -> TextualSelect:
         grade, where = _FROM[lookup]
         branches.append((lookup, grade, str(_NOT_HERE), where))
         if lookup in _FROM_HERE:
-            branches.append((lookup, grade, "h.here", _FROM_HERE[lookup]))
+            branches.append((lookup, *_FROM_HERE[lookup]))
     sql = " UNION ALL ".join(
         f"SELECT * FROM (SELECT '{lookup.value}' AS lookup, {grade} AS grade, {here} AS here, "
         f"{_COLUMNS} {where}) AS b{i}" for i, (lookup, grade, here, where) in enumerate(branches))
