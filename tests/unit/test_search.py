@@ -440,6 +440,20 @@ def test_postgresql_probes_today_s_clients_one_by_one(db: Database, query: str) 
     assert all(n.get("Parent Relationship") == "SubPlan" for n in keys if n not in lookup), keys
 
 
+def test_postgresql_keeps_the_search_prepared(db: Database, search: ClientSearch,
+                                              store: Store) -> None:
+    """psycopg prepares a statement the fifth time a connection runs it and forgets them all
+    at a ROLLBACK; the search's read ends with a COMMIT, so it is not planned every time."""
+    if db.is_sqlite:
+        pytest.skip("PostgreSQL's prepared statements")
+    store.add("张三", "13800138000")
+    for _ in range(12):  # the pool may hold two connections
+        assert names(search, store, "张") == ["张三"]
+    with db.connect() as conn:
+        prepared = conn.execute(text("SELECT statement FROM pg_prepared_statements")).scalars()
+        assert any("client_search_key" in sql for sql in prepared)
+
+
 PASSWORD = "desk-pass-1234"
 
 
