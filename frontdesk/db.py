@@ -129,9 +129,15 @@ class Database:
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:
-        """A Core connection for hot read paths that skip the ORM (search)."""
+        """A Core connection for hot read paths that skip the ORM (search).
+
+        Its read ends with COMMIT, not the pool's ROLLBACK: both end a read alike, but
+        psycopg forgets every statement it prepared on the connection at a ROLLBACK,
+        so on PostgreSQL the search would be planned afresh each time (~1 ms of its ~2).
+        """
         with _storage_errors(self.file), self._read_engine.connect() as conn:
             yield conn
+            conn.commit()
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -31,6 +31,13 @@ def local_today(clock: Clock) -> dt.date:
     return clock().astimezone().date()
 
 
+def local_day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """The UTC start and end of a local calendar day (where the store is)."""
+    start = dt.datetime.combine(day, dt.time()).astimezone()
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time()).astimezone()
+    return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+
+
 @dataclass(frozen=True)
 class Actor:
     """The signed-in staff member on whose behalf a service acts.

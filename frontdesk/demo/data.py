@@ -18,7 +18,7 @@ from typing import Generic, TypeVar
 
 from frontdesk.core.calendar import Calendar, leap_month, lunar_month_days
 from frontdesk.core.context import Role
-from frontdesk.core.names import name_keys
+from frontdesk.core.names import search_keys
 from frontdesk.core.visitors import VisitorClass
 from frontdesk.models import PaymentMethod, SourceChannel
 
@@ -48,9 +48,11 @@ SURNAMES: tuple[tuple[str, int], ...] = (
 )
 
 FEMALE_GIVEN = ("芳娜敏静丽艳娟霞玲燕婷雪慧莉琳颖倩洁琴萍红梅兰英秀佳欣怡晶璐瑶菲雅楠薇蕾婧茜"
-                "妍悦思梦诗月莹露晓文丹春玉凤桂琪媛嘉涵可馨宁彤蓉珊欢婉秋岚虹")
-MALE_GIVEN = "伟强磊军勇杰涛斌明超刚平辉鹏华飞鑫波宇浩凯健俊帆帅旭龙林峰建国志东成亮文博"
-"""Given-name characters. None of them completes a compound surname (单于, 夏侯, 钟离…)."""
+                "妍悦思梦诗月莹露晓文丹春玉凤桂琪媛嘉涵可馨宁彤蓉珊欢婉秋岚虹乐")
+MALE_GIVEN = "伟强磊军勇杰涛斌明超刚平辉鹏华飞鑫波宇浩凯健俊帆帅旭龙林峰建国志东成亮文博乐朝长行"
+"""Given-name characters. None of them completes a compound surname (单于, 夏侯, 钟离…).
+Some are read in more than one way (乐 le/yue, 朝 zhao/chao, 长 chang/zhang, 行 xing/hang,
+茜 qian/xi, 露 lu/lou), so the demo has names the search finds by each reading."""
 
 MOBILE_PREFIXES: tuple[tuple[str, int], ...] = tuple(
     (str(p), 8 if p < 140 else 4 if p < 160 else 2)
@@ -259,7 +261,7 @@ class PersonMaker:
         self._phone_counts = [0] * len(MOBILE_PREFIXES)
         self._member_offset = draw.rng.randrange(10**8)
         self._members = 0
-        self._keys: dict[str, tuple[str, str]] = {}
+        self._keys: dict[str, list[tuple[str, int]]] = {}
 
     def name(self, female: bool) -> str:
         """Surname by real-world frequency, then a 1- or 2-character given name."""
@@ -268,11 +270,12 @@ class PersonMaker:
         given = draw.pick(chars) if draw.chance(0.25) else draw.pick(chars) + draw.pick(chars)
         return draw.weighted(self._surnames) + given
 
-    def keys(self, name: str) -> tuple[str, str]:
-        """(pinyin, initials) from :func:`names.name_keys`, cached until :meth:`forget`."""
+    def keys(self, name: str) -> list[tuple[str, int]]:
+        """(key, grade) from :func:`names.search_keys`, in key order; cached until
+        :meth:`forget`."""
         found = self._keys.get(name)
         if found is None:
-            found = self._keys[name] = name_keys(name)
+            found = self._keys[name] = [(k, int(g)) for k, g in sorted(search_keys(name).items())]
         return found
 
     def forget(self) -> None:

@@ -15,7 +15,7 @@ rows can point at each other without reading anything back; PostgreSQL's
 sequences are moved past them at the end. On SQLite the fill runs with
 ``PRAGMA synchronous=OFF`` and a larger page cache on its one connection; when
 it ends that connection is closed rather than returned to the pool, so every
-later connection has ``synchronous=FULL`` again (see :mod:`frontdesk.db`). The
+later connection has ``synchronous=FULL`` again (see :mod:`frontdesk.db`). On both, the
 indexes whose keys arrive in random order (:data:`BUILT_AFTER`) are dropped for
 the fill and rebuilt from their stored definitions when it ends, even when it
 fails. A fill that fails half-way keeps the chunks already written: demo data is
@@ -66,12 +66,12 @@ from frontdesk.services.store.setup import claim_first_run
 CHUNK_CLIENTS = 10_000
 """Clients made and written per transaction; memory stays bounded by this."""
 MAX_CLIENTS = 5_000_000
-BUILT_AFTER = ("ix_client_name", "ix_client_name_pinyin", "ix_client_name_initials",
-               "ix_client_phone_last4", "ix_client_last_visit_at", "ix_client_referred_by_id",
+BUILT_AFTER = ("ix_client_name", "ix_client_search_key_lookup", "ix_client_phone_last4",
+               "ix_client_last_visit_at", "ix_client_referred_by_id",
                "ix_visit_branch_arrived", "ix_consumption_line_branch_at",
                "ix_appointment_branch_starts", "ix_appointment_staff_starts",
                "ix_appointment_room_starts")
-"""SQLite indexes whose keys the fill writes in random order (see _indexes_built_after)."""
+"""Indexes whose keys the fill writes in random order (see _indexes_built_after)."""
 Progress = Callable[[str, int, int], None]
 
 
@@ -264,29 +264,42 @@ def _write_chunk(conn: Connection, chunk: Chunk,
 
 @contextmanager
 def _indexes_built_after(conn: Connection, progress: Progress) -> Iterator[None]:
-    """On SQLite, drop the :data:`BUILT_AFTER` indexes for the fill and build them again after.
+    """Drop the :data:`BUILT_AFTER` indexes for the fill and build them again after.
 
     Their keys arrive in random order, so keeping them up to date would rewrite
     most of their pages in every chunk; building them at the end sorts once.
     They are rebuilt from their own stored definitions, also when the fill fails.
     """
-    if conn.dialect.name != "sqlite":
-        yield
-        return
-    raw = _driver(conn)
-    marks = ", ".join("?" * len(BUILT_AFTER))
-    found = raw.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-                        f"AND name IN ({marks}) ORDER BY name", BUILT_AFTER).fetchall()
-    _run_in_transaction(raw, [f'DROP INDEX "{name}"' for name, _ in found])
+    found = _definitions(conn)
+    _run_in_transaction(conn, [f'DROP INDEX "{name}"' for name, _ in found])
     try:
         yield
         progress("indexes", 0, len(found))
     finally:
-        _run_in_transaction(raw, [sql for _, sql in found])
+        _run_in_transaction(conn, [sql for _, sql in found])
     progress("indexes", len(found), len(found))
 
 
-def _run_in_transaction(raw: Any, statements: list[str]) -> None:
+def _definitions(conn: Connection) -> list[tuple[str, str]]:
+    """(name, CREATE INDEX statement) of each :data:`BUILT_AFTER` index the database has."""
+    if conn.dialect.name == "sqlite":
+        marks = ", ".join("?" * len(BUILT_AFTER))
+        return [tuple(row) for row in _driver(conn).execute(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN ({marks}) "
+            "ORDER BY name", BUILT_AFTER)]
+    with conn.begin():
+        return [(name, sql) for name, sql in conn.execute(text(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+            "AND indexname = ANY(:names) ORDER BY indexname"), {"names": list(BUILT_AFTER)})]
+
+
+def _run_in_transaction(conn: Connection, statements: list[str]) -> None:
+    if conn.dialect.name != "sqlite":
+        with conn.begin():
+            for statement in statements:
+                conn.exec_driver_sql(statement)
+        return
+    raw = _driver(conn)
     raw.execute("BEGIN IMMEDIATE")
     for statement in statements:
         raw.execute(statement)

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from frontdesk.core.context import Role
-from frontdesk.core.names import name_parts
 from frontdesk.demo.data import (
     ALLERGIES,
     HABITS,
@@ -53,7 +52,7 @@ NO_SHOW_CHANCE, CANCEL_CHANCE = 0.03, 0.05
 SLOT_S = 1800  # appointments start on the hour or the half hour
 
 CLIENT_COLUMNS = (
-    "id", "branch_id", "name", "name_pinyin", "name_initials", "gender", "phone_e164",
+    "id", "branch_id", "name", "gender", "phone_e164",
     "phone_last4", "member_no", "birthday_calendar", "birth_year", "birth_month", "birth_day",
     "birth_leap_month", "source", "referred_by_id", "visitor_class", "tier", "allergies", "note",
     "consent_marketing", "consent_marketing_at", "consent_health", "consent_health_at",
@@ -71,7 +70,8 @@ APPOINTMENT_COLUMNS = (
     "ends_at", "status", "note", "overlap_overridden", "visit_id", "created_by", "created_at",
     "version")
 PLANNED_COLUMNS = ("visit_id", "service_item_id", "position")
-TABLES = (("client", CLIENT_COLUMNS), ("client_name_part", ("part", "client_id")),
+KEY_COLUMNS = ("client_id", "key", "grade", "seen")
+TABLES = (("client", CLIENT_COLUMNS), ("client_search_key", KEY_COLUMNS),
           ("visit", VISIT_COLUMNS), ("appointment", APPOINTMENT_COLUMNS),
           ("planned_service", PLANNED_COLUMNS), ("consumption_line", LINE_COLUMNS),
           ("payment", PAYMENT_COLUMNS))
@@ -87,6 +87,7 @@ class Stamps:
 
     def __init__(self, first_day: dt.date, days: int, postgres: bool):
         suffix = "+00" if postgres else ".000000"
+        self._epoch = int(dt.datetime.combine(first_day, dt.time(), dt.UTC).timestamp())
         self._days = [f"{first_day + dt.timedelta(days=d)} " for d in range(days + 1)]
         self._times = [f"{t // 3600:02d}:{t // 60 % 60:02d}:{t % 60:02d}{suffix}"
                        for t in range(DAY_S)]
@@ -94,6 +95,10 @@ class Stamps:
     def __call__(self, seconds: int) -> str:
         day, second = divmod(seconds, DAY_S)
         return self._days[day] + self._times[second]
+
+    def epoch(self, seconds: int) -> int:
+        """The same time in seconds since 1970 (what ``client_search_key.seen`` holds)."""
+        return self._epoch + seconds
 
 
 @dataclass(frozen=True)
@@ -115,7 +120,7 @@ class Chunk:
     """The rows of one chunk of clients, in insert order, as tuples in :data:`TABLES` columns."""
 
     clients: list[tuple[Any, ...]] = field(default_factory=list)
-    parts: list[tuple[str, int]] = field(default_factory=list)
+    keys: list[tuple[int, str, int, int]] = field(default_factory=list)
     visits: list[tuple[Any, ...]] = field(default_factory=list)
     appointments: list[tuple[Any, ...]] = field(default_factory=list)
     planned: list[tuple[int, int, int]] = field(default_factory=list)
@@ -123,7 +128,7 @@ class Chunk:
     payments: list[tuple[Any, ...]] = field(default_factory=list)
 
     def tables(self) -> tuple[list[Any], ...]:
-        return (self.clients, self.parts, self.visits, self.appointments, self.planned,
+        return (self.clients, self.keys, self.visits, self.appointments, self.planned,
                 self.lines, self.payments)
 
 
@@ -199,7 +204,8 @@ class HistoryMaker:
         visits, spend, last_arrival, last_closed = self._history(client_id, created, taste, chunk)
         member = draw.chance(0.95 if spend >= 500_000 else 0.8 if visits >= 3 else 0.35)
         name = self.people.name(female)
-        chunk.parts.extend((part, client_id) for part in sorted(name_parts(name)))
+        seen = self._stamp.epoch(last_arrival)
+        chunk.keys.extend((client_id, key, grade, seen) for key, grade in self.people.keys(name))
         stamp = self._stamp
         chunk.clients.append(
             self._identity(client_id, name, female, member)
@@ -211,11 +217,10 @@ class HistoryMaker:
                   member: bool) -> tuple[Any, ...]:
         """Columns ``id`` … ``birth_leap_month``."""
         people = self.people
-        pinyin, initials = people.keys(name)
         gender = "female" if female else "male" if self._draw.chance(0.93) else "unknown"
         phone = people.phone()
         born = people.birthday()
-        return (client_id, self._store.branch_id, name, pinyin, initials, gender, phone,
+        return (client_id, self._store.branch_id, name, gender, phone,
                 phone[-4:], people.member_no() if member else None, born.calendar, born.year,
                 born.month, born.day, born.leap_month)
 

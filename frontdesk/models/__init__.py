@@ -8,7 +8,7 @@ from frontdesk.models import (  # noqa: F401  (registers their tables)
 from frontdesk.models.audit import AuditEntry
 from frontdesk.models.base import Base
 from frontdesk.models.catalog import Product, Room, RoomState, ServiceItem
-from frontdesk.models.client import Client, ClientNamePart, Gender, SourceChannel
+from frontdesk.models.client import Client, ClientSearchKey, Gender, SourceChannel
 from frontdesk.models.staff import LoginFailure, Staff
 from frontdesk.models.store import Branch, FirstRun, Setting
 from frontdesk.models.visit import (
@@ -22,7 +22,7 @@ from frontdesk.models.visit import (
 )
 
 __all__ = [
-    "AuditEntry", "Base", "Branch", "Client", "ClientNamePart", "ConsumptionLine",
+    "AuditEntry", "Base", "Branch", "Client", "ClientSearchKey", "ConsumptionLine",
     "FirstRun", "Gender", "LineKind", "LoginFailure", "Payment", "PaymentMethod", "Product", "Room",
     "RoomState", "ServiceItem", "Setting", "SourceChannel", "Staff", "Visit", "VisitKind",
     "VisitStatus",

@@ -1,9 +1,11 @@
 """The client (客户): identity, contact, birthday, source, visitor class and consent.
 
 Search columns are kept beside the data they derive from, written by the client
-service in the same transaction: ``phone_last4`` (手机尾号), ``name_pinyin``
-(``zhangsan``), ``name_initials`` (``zs``), and one :class:`ClientNamePart` row
-per substring of the name so any part of a name is an indexed lookup.
+service in the same transaction: ``phone_last4`` (手机尾号), and one
+:class:`ClientSearchKey` row per key the name is found by (its prefixes and the
+runs inside it, every prefix of each of its readings and of their initials: see
+:func:`frontdesk.core.names.search_keys`), so every name lookup is one indexed
+equality that reads its hits already ranked.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import ForeignKey, Index, Integer, SmallInteger, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from frontdesk.core.calendar import Calendar
@@ -19,7 +21,9 @@ from frontdesk.core.visitors import VisitorClass
 from frontdesk.models.base import Base, IntPk, str_enum, utcnow
 
 ASCII_KEY = String(64).with_variant(String(64, collation="C"), "postgresql")
-"""An ASCII search key; byte order on PostgreSQL so prefix ranges use the index."""
+"""An ASCII key (a member number), compared in byte order on PostgreSQL."""
+SEARCH_KEY = String(100).with_variant(String(100, collation="C"), "postgresql")
+"""A name's search key (Chinese characters or letters), compared in byte order."""
 NAME_KEY = String(80).with_variant(String(80, collation="C"), "postgresql")
 """A name, compared in byte order on PostgreSQL too, so a name-prefix range uses the index."""
 
@@ -47,8 +51,6 @@ class Client(Base):
     id: Mapped[IntPk]
     branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), index=True)
     name: Mapped[str] = mapped_column(NAME_KEY, index=True)
-    name_pinyin: Mapped[str] = mapped_column(ASCII_KEY, index=True, default="")
-    name_initials: Mapped[str] = mapped_column(ASCII_KEY, index=True, default="")
     gender: Mapped[Gender] = mapped_column(str_enum(Gender), default=Gender.UNKNOWN)
 
     phone_e164: Mapped[str | None] = mapped_column(String(20), unique=True)
@@ -91,12 +93,31 @@ class Client(Base):
     """
 
 
-class ClientNamePart(Base):
-    """One substring of a client's name (every 1…n-character run), for indexed part search."""
+def visit_seconds(at: dt.datetime | None) -> int:
+    """A last visit as :attr:`ClientSearchKey.seen` stores it: seconds since 1970 (0: never)."""
+    return 0 if at is None else int(at.timestamp())
 
-    __tablename__ = "client_name_part"
 
-    part: Mapped[str] = mapped_column(String(16), primary_key=True)
-    client_id: Mapped[int] = mapped_column(
-        ForeignKey("client.id", ondelete="CASCADE"), primary_key=True, index=True
+class ClientSearchKey(Base):
+    """One key a client's name is found by, stored in the order the search reads it.
+
+    The search looks a key up with one equality and reads the lookup index
+    backwards: the best :class:`~frontdesk.core.names.Grade` first, then the most
+    recent visit (``seen``, a copy of ``client.last_visit_at`` in seconds, moved
+    on by check-out), then the newest client. So the 20 most recent of the
+    70,000 clients named 张 at 1,000,000 clients are the first 20 index entries.
+    """
+
+    __tablename__ = "client_search_key"
+    __table_args__ = (
+        Index("ix_client_search_key_lookup", "key", "grade", "seen", "client_id"),
+        {"sqlite_with_rowid": False},
     )
+
+    client_id: Mapped[int] = mapped_column(
+        ForeignKey("client.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(SEARCH_KEY, primary_key=True)
+    grade: Mapped[int] = mapped_column(SmallInteger)
+    """A :class:`~frontdesk.core.names.Grade`: how well the key matches the whole name."""
+    seen: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    """The client's last visit, as :func:`visit_seconds` gives it."""

@@ -11,7 +11,7 @@ same run, so a busy machine slows both alike):
   argon2), until the process has printed its hits and exited. Floors: ``python -c pass`` (the
   interpreter alone) and a ``python -c`` script that opens the same file with
   :mod:`sqlite3` and runs the same phone-tail lookup as plain SQL
-  (``FLOOR_SQL["tail"]`` of the search benchmark). Target: p95 ≤ 500 ms.
+  (``TAIL_LOOKUP_SQL`` of the search benchmark's floor). Target: p95 ≤ 500 ms.
 - ``frontdesk --database …`` (the GUI) on the same file, offscreen, with
   ``FRONTDESK_STARTUP_PROBE=1``: until the sign-in dialog has painted (see
   :mod:`frontdesk.ui.startup_probe`; the process then quits, untimed). Floor:
@@ -42,7 +42,8 @@ from pathlib import Path
 from frontdesk.demo.data import DEMO_PASSWORD
 from frontdesk.ui.startup_probe import ENV as PROBE_ENV
 from frontdesk.ui.startup_probe import MARKER
-from tests.bench.bench_search import DESK_USER, FLOOR_SQL, ensure_database
+from tests.bench.bench_search import DESK_USER, LIMIT, ensure_database
+from tests.bench.search_floor import TAIL_LOOKUP_SQL
 from tests.bench.stats import Row, Timing, markdown_table
 
 FIND_TARGET_MS = 500.0
@@ -52,8 +53,10 @@ WARMUP = 2
 BARE_WINDOW = Path(__file__).with_name("bare_window.py")
 
 _SQLITE_FLOOR = ("import sqlite3, sys\n"
-                 "rows = sqlite3.connect(sys.argv[1]).execute(sys.argv[2], (sys.argv[3],) * 2)\n"
-                 "print('\\n'.join(row[1] for row in rows))\n")
+                 "q = sys.argv[3]\n"
+                 "rows = sqlite3.connect(sys.argv[1]).execute(sys.argv[2], "
+                 "{'card': q, 'tail': q, 'n': int(sys.argv[4])})\n"
+                 "print('\\n'.join(row[3] for row in rows))\n")
 """Opens the file, runs the phone-tail lookup, prints the names: the least ``find`` can do."""
 
 Probe = Callable[[], float]
@@ -96,7 +99,7 @@ def _frontdesk() -> list[str]:
 
 def _find_commands(path: Path, env: Mapping[str, str]) -> dict[str, Probe]:
     find = [*_frontdesk(), "--database", f"sqlite:///{path}", "find", QUERY, "--as", DESK_USER]
-    floor = [sys.executable, "-c", _SQLITE_FLOOR, str(path), FLOOR_SQL["tail"], QUERY]
+    floor = [sys.executable, "-c", _SQLITE_FLOOR, str(path), TAIL_LOOKUP_SQL, QUERY, str(LIMIT)]
     signed = {**env, "FRONTDESK_PASSWORD": DEMO_PASSWORD}
     return {"find": lambda: _until_exit(find, signed),
             "pass": lambda: _until_exit([sys.executable, "-c", "pass"], env),

@@ -18,6 +18,7 @@ import os
 import random
 import sqlite3
 
+from frontdesk.core.names import readings
 from frontdesk.db import Database
 from frontdesk.demo.data import DEMO_PASSWORD
 from frontdesk.services.registry import Services
@@ -34,12 +35,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _queries(path: str, n: int, seed: int) -> list[str]:
     raw = sqlite3.connect(path)
-    rows = raw.execute("SELECT name, phone_last4, name_initials FROM client "
+    rows = raw.execute("SELECT name, phone_last4 FROM client "
                        "WHERE phone_last4 IS NOT NULL ORDER BY id LIMIT 20000").fetchall()
     raw.close()
     rng = random.Random(seed)
     picked = rng.sample(rows, min(n, len(rows)))
-    return [rng.choice((name[:2], tail, initials)) for name, tail, initials in picked]
+    return [rng.choice((name[:2], tail, _initials(name))) for name, tail in picked]
+
+
+def _initials(name: str) -> str:
+    """The initials of the name's first reading (``zs`` for 张三)."""
+    return "".join(s[0] for s in readings(name)[0] if s)
 
 
 def run(args: argparse.Namespace) -> str:

@@ -7,14 +7,16 @@ from typing import Any
 
 import pytest
 from sqlalchemy import inspect, select, text
+from sqlalchemy.orm import Session
 
 from frontdesk.core.birthdays import BirthdayInput
 from frontdesk.core.calendar import Calendar
 from frontdesk.core.context import Actor, Role
+from frontdesk.core.names import Grade, search_keys
 from frontdesk.core.visitors import VisitorClass
 from frontdesk.db import Database
 from frontdesk.errors import FieldErrors, NotFound, PermissionDenied, ValidationError
-from frontdesk.models import AuditEntry, Client, ClientNamePart, Gender, SourceChannel
+from frontdesk.models import AuditEntry, Client, ClientSearchKey, Gender, SourceChannel
 from frontdesk.services.clients.phone_matches import MATCH_LIMIT, PhoneMatchesRefused
 from frontdesk.services.clients.registration import (
     DuplicatePhone,
@@ -26,6 +28,12 @@ from frontdesk.services.registry import Services
 from tests.actors import signed_actor
 from tests.conftest import NOW, FakeClock
 
+
+def stored_keys(s: Session, client_id: int) -> dict[str, Grade]:
+    """A client's search keys as stored, with their grades."""
+    rows = s.execute(select(ClientSearchKey.key, ClientSearchKey.grade)
+                     .where(ClientSearchKey.client_id == client_id))
+    return {key: Grade(grade) for key, grade in rows}
 
 def snapshot(db: Database) -> dict[str, list[str]]:
     """Every row of every table, to show that a refusal wrote nothing."""
@@ -58,7 +66,6 @@ def test_register_writes_client_search_keys_and_audit(services: Services, admin:
         client = s.get(Client, result.client_id)
         assert client is not None
         assert (client.phone_e164, client.phone_last4) == ("+8613800001234", "1234")
-        assert (client.name_pinyin, client.name_initials) == ("zhangsanfeng", "zsf")
         assert client.member_no == "M0012"
         assert (client.birthday_calendar, client.birth_year, client.birth_month,
                 client.birth_day, client.birth_leap_month) == (Calendar.LUNAR, 1990, 4, 8, False)
@@ -66,9 +73,10 @@ def test_register_writes_client_search_keys_and_audit(services: Services, admin:
         assert not client.consent_health and client.consent_health_at is None
         assert client.allergies == "芒果过敏"
         assert client.branch_id == admin.branch_id
-        parts = set(s.scalars(select(ClientNamePart.part)
-                              .where(ClientNamePart.client_id == client.id)))
-        assert parts == {"三", "丰", "三丰"}
+        keys = stored_keys(s, client.id)
+        assert keys == search_keys("张 三丰")
+        assert keys["zhangsanfeng"] == Grade.WHOLE and keys["zsf"] == Grade.INITIALS
+        assert {k for k, g in keys.items() if g is Grade.INSIDE} == {"三", "丰", "三丰"}
         actions = list(s.scalars(select(AuditEntry.action)
                                  .where(AuditEntry.entity_id == client.id,
                                         AuditEntry.entity == "client")))
@@ -317,8 +325,7 @@ def test_refresh_search_keys_follows_a_renamed_client(services: Services, admin:
     with db.read() as s:
         client = s.get(Client, result.client_id)
         assert client is not None
-        assert (client.name_pinyin, client.name_initials, client.phone_last4) == (
-            "ouyangnana", "oynn", "5678")
-        parts = set(s.scalars(select(ClientNamePart.part)
-                              .where(ClientNamePart.client_id == client.id)))
-        assert parts == {"阳", "娜", "阳娜", "阳娜娜", "娜娜"}
+        assert client.phone_last4 == "5678"
+        keys = stored_keys(s, client.id)
+        assert keys == search_keys("欧阳娜娜")
+        assert "ouyangnana" in keys and not any(k.startswith("shan") for k in keys)

@@ -18,7 +18,7 @@ from frontdesk.db import Database
 from frontdesk.errors import DomainError, NotFound, PermissionDenied, ValidationError
 from frontdesk.models import AuditEntry
 from frontdesk.services.clients.registration import NewClient
-from frontdesk.services.clients.search import MatchKind, plan_query
+from frontdesk.services.clients.search import Lookup, plan_query
 from frontdesk.services.registry import Services
 from frontdesk.services.sheet.service import find_client
 from tests.actors import signed_actor
@@ -86,7 +86,7 @@ def test_the_search_never_refuses_and_strips_what_it_cannot_use(store: Store,
     find = store.services.search.search
     assert [h.name for h in find(store.admin, "王\x00")] == ["王芳"]
     assert [h.name for h in find(store.admin, "\t1111\n")] == ["王芳"]
-    assert plan_query("王" * 101).kinds == () and plan_query("王" * 100).kinds != ()
+    assert plan_query("王" * 101).lookups == () and plan_query("王" * 100).lookups != ()
 
 
 def test_out_of_range_ids_and_dates_are_refused_naming_the_field(store: Store,
@@ -117,7 +117,7 @@ def test_letters_in_a_phone_are_refused_not_read_as_keypad_digits(typed: str) ->
 def test_no_lookup_reads_letters_as_a_phone(store: Store, db: Database) -> None:
     """13822235678 is what phonenumbers made of 138abcd5678 (a=2, b=2, c=2, d=3)."""
     keypad = store.services.clients.register(store.admin, NewClient("张伟", "13822235678"))
-    assert plan_query("138abcd5678").kinds == (MatchKind.CARD,)
+    assert plan_query("138abcd5678").lookups == (Lookup.CARD,)
     assert store.services.search.search(store.admin, "138abcd5678") == []
     with pytest.raises(NotFound):
         find_client(db, store.admin, "138abcd5678")

@@ -18,9 +18,19 @@ import pytest
 from sqlalchemy import func, select
 
 from frontdesk.core.context import Actor
+from frontdesk.core.names import search_keys
 from frontdesk.db import Database
-from frontdesk.models import AuditEntry, Client, ConsumptionLine, Payment, Visit, VisitStatus
+from frontdesk.models import (
+    AuditEntry,
+    Client,
+    ClientSearchKey,
+    ConsumptionLine,
+    Payment,
+    Visit,
+    VisitStatus,
+)
 from frontdesk.models.appointment import Appointment
+from frontdesk.models.client import visit_seconds
 from frontdesk.services.clients.profile import BasicsChanges, ClientBasics
 from frontdesk.services.desk.appointments import AppointmentRow
 from frontdesk.services.desk.checkout import LineInput, PaymentInput, Receipt
@@ -126,6 +136,57 @@ def test_the_last_visit_only_moves_forward(services: Services, admin: Actor, des
     with db.read() as s:
         assert s.scalar(select(Client.last_visit_at).where(Client.id == desk.client2_id)) \
             == s.scalar(select(Visit.arrived_at).where(Visit.id == other))
+
+
+def rename(services: Services, admin: Actor, loaded: ClientBasics) -> ClientBasics:
+    return services.profile.update_basics(admin, loaded.id, loaded.version,
+                                          BasicsChanges(name="李长青"), loaded)
+
+
+def assert_keys_follow_name_and_visit(db: Database, client_id: int, visit_id: int) -> None:
+    """The keys are the new name's, each carrying the visit the check-out recorded."""
+    with db.read() as s:
+        arrived = s.scalar(select(Visit.arrived_at).where(Visit.id == visit_id))
+        rows = s.execute(select(ClientSearchKey.key, ClientSearchKey.grade, ClientSearchKey.seen)
+                         .where(ClientSearchKey.client_id == client_id)).all()
+        name = s.scalar(select(Client.name).where(Client.id == client_id))
+    assert name == "李长青"
+    assert {key: grade for key, grade, _ in rows} == search_keys("李长青")
+    assert {seen for *_, seen in rows} == {visit_seconds(arrived)}
+
+
+def test_a_rename_while_a_check_out_holds_the_client_keys_the_new_name_with_the_visit(
+        db: Database, services: Services, second: Services, admin: Actor, desk: Desk,
+        caplog: pytest.LogCaptureFixture) -> None:
+    visit_id = finished_visit(services, admin, desk.client_id)
+    loaded = services.profile.profile(admin, desk.client_id).basics
+    pause = PauseBefore(services.db, "UPDATE client_search_key")
+    out = Background(lambda: check_out(services, admin, desk, visit_id))
+    pause.wait()
+    save = Background(lambda: rename(second, admin, loaded))
+    wait_until_blocked(db, save)
+    pause.release()
+    assert isinstance(out.result(), Receipt), out.result()
+    assert isinstance(save.result(), ClientBasics), save.result()
+    assert_keys_follow_name_and_visit(db, desk.client_id, visit_id)
+    assert RAN_AGAIN not in caplog.text
+
+
+def test_a_check_out_while_a_rename_holds_the_client_moves_the_new_keys_on(
+        db: Database, services: Services, second: Services, admin: Actor, desk: Desk,
+        caplog: pytest.LogCaptureFixture) -> None:
+    visit_id = finished_visit(services, admin, desk.client_id)
+    loaded = services.profile.profile(admin, desk.client_id).basics
+    pause = PauseBefore(second.db, "DELETE FROM client_search_key")
+    save = Background(lambda: rename(second, admin, loaded))
+    pause.wait()
+    out = Background(lambda: check_out(services, admin, desk, visit_id))
+    wait_until_blocked(db, out)
+    pause.release()
+    assert isinstance(save.result(), ClientBasics), save.result()
+    assert isinstance(out.result(), Receipt), out.result()
+    assert_keys_follow_name_and_visit(db, desk.client_id, visit_id)
+    assert RAN_AGAIN not in caplog.text
 
 
 def book_for(services: Services, admin: Actor, desk: Desk) -> AppointmentRow:

@@ -21,14 +21,15 @@ from sqlalchemy.orm import Session
 from frontdesk.core.birthdays import BirthdayInput, check_birthday, days_until_birthday
 from frontdesk.core.calendar import Calendar
 from frontdesk.core.context import Actor, Clock, local_today
-from frontdesk.core.names import name_keys, name_parts
+from frontdesk.core.names import search_keys
 from frontdesk.core.permissions import Action, allowed, require
 from frontdesk.core.phones import last4, mask_phone, normalise_phone, phone_for
 from frontdesk.core.validation import check_choice, check_each, check_prose
 from frontdesk.core.visitors import VisitorClass
 from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import ConflictError, NotFound, ValidationError
-from frontdesk.models import Client, ClientNamePart, Gender, SourceChannel
+from frontdesk.models import Client, ClientSearchKey, Gender, SourceChannel
+from frontdesk.models.client import visit_seconds
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.clients import phone_matches
@@ -150,12 +151,13 @@ class ClientSummary(DeskWarnings):
 
 
 def refresh_search_keys(session: Session, client: Client) -> None:
-    """(Re)write a client's pinyin, initials, phone tail and name parts; needs ``client.id``."""
-    client.name_pinyin, client.name_initials = name_keys(client.name)
+    """(Re)write a client's phone tail and name keys (readings, initials, parts); needs
+    ``client.id``. The keys carry the last visit, so the client's row must be locked."""
     client.phone_last4 = last4(client.phone_e164)
-    session.execute(delete(ClientNamePart).where(ClientNamePart.client_id == client.id))
-    session.add_all(ClientNamePart(part=part, client_id=client.id)
-                    for part in sorted(name_parts(client.name)))
+    session.execute(delete(ClientSearchKey).where(ClientSearchKey.client_id == client.id))
+    seen = visit_seconds(client.last_visit_at)
+    session.add_all(ClientSearchKey(client_id=client.id, key=key, grade=int(grade), seen=seen)
+                    for key, grade in sorted(search_keys(client.name).items()))
 
 
 class ClientService:

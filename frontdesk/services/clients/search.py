@@ -10,24 +10,34 @@ The query text decides which lookups run (see :func:`plan_query`):
   :func:`masked_plan`), so the hits do not depend on the hidden middle digits and no
   search can confirm a number the role may not see.
 - letters with digits (``M00012345``): the card number (``member_no``), any case.
-- letters only (``zhangsan``, ``zs``): prefixes of ``name_pinyin`` and ``name_initials``.
-- anything else (``张``, ``张三``, ``三丰``): a prefix of ``name``, and a part inside
-  a name (the ``client_name_part`` table; longer queries than ``MAX_PART`` look up
-  their first ``MAX_PART`` characters and filter).
+- letters only (``zhangsan``, ``zs``, ``lcq``) and a name or part of one of up to
+  ``MAX_PART`` characters (``张``, ``张三``, ``三丰``): one key of ``client_search_key``
+  (:func:`frontdesk.core.names.search_keys`: the name's prefixes and inner runs, every
+  prefix of each of its readings, so 李长青 is found by ``lichangqing``, ``lizhangqing``
+  and ``lcq``, and of their initials).
+- a longer name (``爱新觉罗启``): the key of its first ``MAX_PART`` characters, filtered
+  by the whole text (``LIKE``, with its wildcards escaped).
 
-Every lookup is an index range whose bounds are single bound parameters
-(``name >= :q AND name < :q_hi``), never ``LIKE 'q%'``, which would scan. All
-lookups of one query run as one ``UNION ALL`` statement on a Core connection,
-each branch with its own ``LIMIT`` and already carrying the columns a hit shows,
-so a search is one round trip. Results are ranked: exact phone or card first,
-then phone tail, then name prefix (shorter, i.e. exact, names first), then the
-rest (pinyin, initials, name parts); ties go to the most recent visit, then id.
-Each lookup reads at most ``limit`` rows in its index's order (a phone tail's
-matches, about 100 at 1M clients, are sorted by last visit), so for a common
-surname the hits are the first names in code-point order, ranked among
-themselves; one more character narrows them. Anonymised clients are never found.
-A control character in the query (a NUL, a pasted tab) counts as a space, and a query
-longer than ``MAX_QUERY`` finds nothing: the search never refuses what was typed.
+Every lookup is an index equality (or a phone-tail range of about 100 rows) whose
+values are bound parameters, never ``LIKE 'q%'``, which would scan. All lookups of one
+query run as one ``UNION ALL`` statement on a Core connection, each branch with its
+own ``LIMIT`` and already carrying the columns a hit shows, so a search is one round
+trip.
+
+Ranking, for the client the desk is most likely serving: an exact phone or card
+number first; then the clients expected today (an appointment of the actor's branch
+today, booked or arrived) and those in the store (an open visit), found by a branch
+of their own that starts from today's few appointments and open visits and looks up
+each one's key by itself (a few dozen primary-key probes, however common the key);
+then how well
+the text matches (:class:`~frontdesk.core.names.Grade`: the whole name or reading,
+a prefix, whole initials, a prefix of initials, a run inside the name); then the most
+recent visit; then the newest client. A name key's rows are stored in that order
+(grade, last visit, client), so the 20 most recent of the 70,000 clients named 张 at
+1,000,000 clients are the first 20 entries of the index, not a sort of 70,000.
+Anonymised clients are never found. A control character in the query (a NUL, a
+pasted tab) counts as a space, and a query longer than ``MAX_QUERY`` finds nothing:
+the search never refuses what was typed.
 """
 
 from __future__ import annotations
@@ -40,11 +50,11 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, TextualSelect, text
+from sqlalchemy import Connection, TextualSelect, bindparam, text
 
 from frontdesk.core.birthdays import birthday_flags
-from frontdesk.core.context import Actor, Clock, local_today
-from frontdesk.core.names import MAX_PART, clean_name, prefix_upper_bound
+from frontdesk.core.context import Actor, Clock, local_day_bounds, local_today
+from frontdesk.core.names import MAX_PART, Grade, name_text
 from frontdesk.core.permissions import Action, allowed, require
 from frontdesk.core.phones import fold_digits, mask_shown, normalise_phone, phone_for
 from frontdesk.core.validation import without_controls
@@ -72,11 +82,21 @@ class MatchKind(enum.StrEnum):
     """A full phone typed by a role that sees phones masked: the numbers that look the same."""
 
 
-_RANK: dict[MatchKind, int] = {
-    MatchKind.PHONE: 0, MatchKind.CARD: 0, MatchKind.PHONE_MASK: 0,
-    MatchKind.PHONE_TAIL: 1, MatchKind.NAME: 2,
-    MatchKind.PINYIN: 3, MatchKind.INITIALS: 3, MatchKind.NAME_PART: 3,
-}
+class Lookup(enum.StrEnum):
+    """The index lookups a query may run, one ``UNION ALL`` branch each."""
+
+    PHONE = "phone"
+    CARD = "card"
+    PHONE_TAIL = "phone_tail"
+    PHONE_MASK = "phone_mask"
+    KEY = "key"
+    """One key of ``client_search_key``: a name, its start or a run inside it, pinyin."""
+    LONG_NAME = "long_name"
+    """A name longer than ``MAX_PART``: its first characters' key, filtered by the text."""
+
+
+_EXACT = frozenset({Lookup.PHONE, Lookup.CARD, Lookup.PHONE_MASK})
+"""Lookups of a whole number: ranked before everything else."""
 
 
 @dataclass(frozen=True)
@@ -113,8 +133,10 @@ class ClientHit:
 class QueryPlan:
     """Which lookups a query runs, and their bound parameters."""
 
-    kinds: tuple[MatchKind, ...]
+    lookups: tuple[Lookup, ...]
     params: Mapping[str, str | int] = field(default_factory=dict)
+    letters: bool = False
+    """Letters only (pinyin, initials): a key's hit is by pinyin, not by the name."""
 
 
 @dataclass(frozen=True)
@@ -163,8 +185,8 @@ def plan_query(query: str) -> QueryPlan:
         return _digits_plan(folded)
     if folded.isascii() and folded.isalnum():
         if folded.isalpha():
-            return _pinyin_plan(folded.lower())
-        return QueryPlan((MatchKind.CARD,), _card_params(folded))
+            return QueryPlan((Lookup.KEY,), {"key": folded.lower()}, letters=True)
+        return QueryPlan((Lookup.CARD,), _card_params(folded))
     return _name_plan(query)
 
 
@@ -175,85 +197,117 @@ def _card_params(card: str) -> dict[str, str]:
 def _digits_plan(digits: str) -> QueryPlan:
     params = _card_params(digits.lstrip("+"))
     if len(digits) == 4:
-        return QueryPlan((MatchKind.CARD, MatchKind.PHONE_TAIL), {**params, "tail": digits})
+        return QueryPlan((Lookup.CARD, Lookup.PHONE_TAIL), {**params, "tail": digits})
     try:
         phone = normalise_phone(digits)
     except ValidationError:
-        return QueryPlan((MatchKind.CARD,), params)
-    return QueryPlan((MatchKind.PHONE, MatchKind.CARD), {**params, "phone": phone})
+        return QueryPlan((Lookup.CARD,), params)
+    return QueryPlan((Lookup.PHONE, Lookup.CARD), {**params, "phone": phone})
 
 
 def masked_plan(plan: QueryPlan) -> QueryPlan:
     """The plan for a role that sees phones masked: an exact phone lookup becomes a lookup
     of the numbers that look the same masked (none when the mask shows nothing)."""
-    if MatchKind.PHONE not in plan.kinds:
+    if Lookup.PHONE not in plan.lookups:
         return plan
     phone = str(plan.params["phone"])
     params = {k: v for k, v in plan.params.items() if k != "phone"}
     shown = mask_shown(phone)
     if shown is None:
-        return QueryPlan(tuple(k for k in plan.kinds if k is not MatchKind.PHONE), params)
+        return QueryPlan(tuple(k for k in plan.lookups if k is not Lookup.PHONE), params)
     start, tail = shown
     params.update(tail=tail, shown=start, shown_len=len(start), phone_len=len(phone))
-    return QueryPlan(tuple(MatchKind.PHONE_MASK if k is MatchKind.PHONE else k
-                           for k in plan.kinds), params)
-
-
-def _pinyin_plan(key: str) -> QueryPlan:
-    return QueryPlan((MatchKind.PINYIN, MatchKind.INITIALS),
-                     {"key": key, "key_hi": prefix_upper_bound(key)})
+    return QueryPlan(tuple(Lookup.PHONE_MASK if k is Lookup.PHONE else k
+                           for k in plan.lookups), params)
 
 
 def _name_plan(query: str) -> QueryPlan:
-    name = clean_name(query)
-    part = name.replace(" ", "").lower()
-    params = {"name": name, "name_hi": prefix_upper_bound(name), "part": part[:MAX_PART]}
-    if len(part) <= MAX_PART:
-        return QueryPlan((MatchKind.NAME, MatchKind.NAME_PART), params)
-    contains = "%" + part.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"
-    return QueryPlan((MatchKind.NAME, MatchKind.NAME_PART), {**params, "contains": contains})
+    text = name_text(query)
+    if len(text) <= MAX_PART:
+        return QueryPlan((Lookup.KEY,), {"key": text})
+    contains = "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"
+    return QueryPlan((Lookup.LONG_NAME,), {"key": text[:MAX_PART], "contains": contains,
+                                           "text": text})
 
 
-_COLUMNS = ("c.id, c.name, c.name_pinyin, c.name_initials, c.tier, c.phone_e164, "
-            "c.last_visit_at, c.visitor_class, c.allergies, c.birthday_calendar, "
-            "c.birth_month, c.birth_day, c.birth_leap_month")
+_COLUMNS = ("c.id, c.name, c.tier, c.phone_e164, c.last_visit_at, c.visitor_class, "
+            "c.allergies, c.birthday_calendar, c.birth_month, c.birth_day, c.birth_leap_month")
 _LIVE = "c.anonymised_at IS NULL"
-_RECENT_FIRST = "c.last_visit_at IS NULL, c.last_visit_at DESC, c.id"
+_RECENT_FIRST = "c.last_visit_at IS NULL, c.last_visit_at DESC, c.id DESC"
 """Most recent visit first; an expression, so the planner keeps the equality index."""
+_KEY_ORDER = "k.grade DESC, k.seen DESC, k.client_id DESC"
+"""The lookup index read backwards: best grade, most recent visit, newest client."""
+_MASK = ("substr(c.phone_e164, 1, :shown_len) = :shown AND length(c.phone_e164) = :phone_len")
 
-_WHERE: dict[MatchKind, str] = {
-    MatchKind.PHONE: "FROM client c WHERE c.phone_e164 = :phone AND " + _LIVE,
-    MatchKind.CARD: ("FROM client c WHERE c.member_no IN (:card, :card_upper, :card_lower) AND "
-                     + _LIVE),
-    MatchKind.PHONE_TAIL: (f"FROM client c WHERE c.phone_last4 = :tail AND {_LIVE} "
-                           f"ORDER BY {_RECENT_FIRST} LIMIT :n"),
-    MatchKind.PHONE_MASK: ("FROM client c WHERE c.phone_last4 = :tail "
-                           "AND substr(c.phone_e164, 1, :shown_len) = :shown "
-                           f"AND length(c.phone_e164) = :phone_len AND {_LIVE} "
-                           f"ORDER BY {_RECENT_FIRST} LIMIT :n"),
-    MatchKind.NAME: (f"FROM client c WHERE c.name >= :name AND c.name < :name_hi AND {_LIVE} "
-                     "ORDER BY c.name LIMIT :n"),
-    MatchKind.PINYIN: ("FROM client c WHERE c.name_pinyin >= :key AND c.name_pinyin < :key_hi "
-                       f"AND {_LIVE} ORDER BY c.name_pinyin LIMIT :n"),
-    MatchKind.INITIALS: ("FROM client c WHERE c.name_initials >= :key "
-                         f"AND c.name_initials < :key_hi AND {_LIVE} "
-                         "ORDER BY c.name_initials LIMIT :n"),
-    MatchKind.NAME_PART: ("FROM client_name_part p JOIN client c ON c.id = p.client_id "
-                          f"WHERE p.part = :part AND {_LIVE}{{contains}} "
-                          "ORDER BY p.client_id DESC LIMIT :n"),
+APPOINTMENT_TODAY = ("booked", "arrived")
+"""Appointment statuses that make a client expected today (``ACTIVE_APPOINTMENT``)."""
+OPEN_VISIT = ("waiting", "in_service", "finished")
+"""Visit statuses of a client in the store (``services.desk.visits.OPEN_VISIT``)."""
+_HERE = ("(SELECT a.client_id, 0 AS here FROM appointment a WHERE a.branch_id = :branch "
+         "AND a.starts_at >= :day_start AND a.starts_at < :day_end "
+         f"AND a.status IN ({', '.join(repr(s) for s in APPOINTMENT_TODAY)}) "
+         "UNION ALL SELECT v.client_id, 1 AS here FROM visit v WHERE v.branch_id = :branch "
+         f"AND v.status IN ({', '.join(repr(s) for s in OPEN_VISIT)})) h")
+"""The clients the desk expects today (0) or who are in the store (1): a few dozen rows."""
+_NOT_HERE = 2
+
+_FROM: dict[Lookup, tuple[str, str]] = {
+    # lookup: (its grade, FROM … WHERE … ORDER BY … for the lookup on its own)
+    Lookup.PHONE: ("0", f"FROM client c WHERE c.phone_e164 = :phone AND {_LIVE}"),
+    Lookup.CARD: ("0", "FROM client c WHERE c.member_no IN (:card, :card_upper, :card_lower) "
+                       f"AND {_LIVE}"),
+    Lookup.PHONE_TAIL: ("0", f"FROM client c WHERE c.phone_last4 = :tail AND {_LIVE} "
+                             f"ORDER BY {_RECENT_FIRST} LIMIT :n"),
+    Lookup.PHONE_MASK: ("0", f"FROM client c WHERE c.phone_last4 = :tail AND {_MASK} AND {_LIVE} "
+                             f"ORDER BY {_RECENT_FIRST} LIMIT :n"),
+    Lookup.KEY: ("k.grade", "FROM client_search_key k JOIN client c ON c.id = k.client_id "
+                            f"WHERE k.key = :key AND {_LIVE} ORDER BY {_KEY_ORDER} LIMIT :n"),
+    Lookup.LONG_NAME: ("k.grade", "FROM client_search_key k JOIN client c ON c.id = k.client_id "
+                                  f"WHERE k.key = :key AND c.name LIKE :contains ESCAPE '!' "
+                                  f"AND {_LIVE} ORDER BY {_KEY_ORDER} LIMIT :n"),
+}
+_PROBED = ("(SELECT h.client_id, h.here, (SELECT k.grade FROM client_search_key k "
+           f"WHERE k.client_id = h.client_id AND k.key = :key) AS grade FROM {_HERE}) t")
+"""Today's clients with the grade of the key for each (NULL: not found by it), looked up
+client by client: a correlated sub-select, so no planner can swap it for a scan of all the
+key's entries (20,000 for 静 at 1,000,000 clients) to join them with today's few."""
+_TODAY_KEY_ORDER = f"t.here, t.grade DESC, {_RECENT_FIRST}"
+_TODAY_KEY = f"FROM {_PROBED} CROSS JOIN client c WHERE c.id = t.client_id AND t.grade IS NOT NULL"
+_FROM_HERE: dict[Lookup, tuple[str, str, str]] = {
+    # The same lookups started from today's clients (CROSS JOIN: SQLite keeps this order),
+    # ranked among themselves before the LIMIT (a few dozen rows at most are sorted):
+    # lookup: (its grade, expected (0) or in the store (1), FROM … WHERE … ORDER BY …)
+    Lookup.PHONE_TAIL: (
+        "0", "h.here",
+        f"FROM {_HERE} CROSS JOIN client c WHERE c.id = h.client_id AND c.phone_last4 = :tail "
+        f"AND {_LIVE} ORDER BY h.here, {_RECENT_FIRST} LIMIT :n"),
+    Lookup.KEY: (
+        "t.grade", "t.here", f"{_TODAY_KEY} AND {_LIVE} ORDER BY {_TODAY_KEY_ORDER} LIMIT :n"),
+    Lookup.LONG_NAME: (
+        "t.grade", "t.here",
+        f"{_TODAY_KEY} AND c.name LIKE :contains ESCAPE '!' AND {_LIVE} "
+        f"ORDER BY {_TODAY_KEY_ORDER} LIMIT :n"),
 }
 
 
 @lru_cache(maxsize=32)
-def _statement(kinds: tuple[MatchKind, ...], contains: bool) -> TextualSelect:
-    """One UNION ALL over the lookups; each branch is a sub-select with its own LIMIT."""
+def statement(lookups: tuple[Lookup, ...]) -> TextualSelect:
+    """One UNION ALL over the lookups (and those from today's clients); each branch is a
+    sub-select with its own LIMIT, its rows ``(lookup, grade, here, id, name, …)``."""
     branches = []
-    for i, kind in enumerate(kinds):
-        where = _WHERE[kind].replace(
-            "{contains}", " AND c.name LIKE :contains ESCAPE '!'" if contains else "")
-        branches.append(f"SELECT * FROM (SELECT '{kind.value}' AS matched_by, {_COLUMNS} "
-                        f"{where}) AS b{i}")
-    return text(" UNION ALL ".join(branches)).columns(last_visit_at=UTCDateTime())
+    for lookup in lookups:
+        grade, where = _FROM[lookup]
+        branches.append((lookup, grade, str(_NOT_HERE), where))
+        if lookup in _FROM_HERE:
+            branches.append((lookup, *_FROM_HERE[lookup]))
+    sql = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT '{lookup.value}' AS lookup, {grade} AS grade, {here} AS here, "
+        f"{_COLUMNS} {where}) AS b{i}" for i, (lookup, grade, here, where) in enumerate(branches))
+    select = text(sql)
+    if any(lookup in _FROM_HERE for lookup in lookups):
+        select = select.bindparams(bindparam("day_start", type_=UTCDateTime()),
+                                   bindparam("day_end", type_=UTCDateTime()))
+    return select.columns(last_visit_at=UTCDateTime())
 
 
 class ClientSearch:
@@ -272,15 +326,20 @@ class ClientSearch:
         limit = max(0, min(limit, MAX_LIMIT))
         full = allowed(actor, Action.SEE_FULL_PHONE)
         plan = plan_query(query) if full else masked_plan(plan_query(query))
-        if not plan.kinds or not limit:
+        if not plan.lookups or not limit:
             return []
-        statement = _statement(plan.kinds, "contains" in plan.params)
-        with self._db.connect() as conn:
-            rows = conn.execute(statement, {**plan.params, "n": limit}).all()
-            best = _rank(rows)[:limit]
-            extras = self._extras(conn, [row[1] for row in best])
         today = local_today(self._clock)
-        return [_hit(row, extras.get(row[1], _NO_EXTRAS), today, full) for row in best]
+        with self._db.connect() as conn:
+            rows = conn.execute(statement(plan.lookups),
+                                {**plan.params, **self._today(actor, today), "n": limit}).all()
+            best = rank(rows, plan)[:limit]
+            extras = self._extras(conn, [row[_ID] for row in best])
+        return [_hit(row, plan, extras.get(row[_ID], _NO_EXTRAS), today, full) for row in best]
+
+    @staticmethod
+    def _today(actor: Actor, today: dt.date) -> dict[str, Any]:
+        start, end = local_day_bounds(today)
+        return {"branch": actor.branch_id, "day_start": start, "day_end": end}
 
     def _extras(self, conn: Connection, client_ids: Sequence[int]) -> Mapping[int, HitExtras]:
         """Each source's flags for these clients, merged per client."""
@@ -292,35 +351,56 @@ class ClientSearch:
 
 
 _Row = Sequence[Any]
-"""A result row (an SQLAlchemy Row), read by position."""
-_KINDS: dict[str, MatchKind] = {kind.value: kind for kind in MatchKind}
-_KEY_AT: dict[MatchKind, int] = {MatchKind.NAME: 2, MatchKind.PINYIN: 3, MatchKind.INITIALS: 4}
-"""Where the matched key sits in a result row (see ``_COLUMNS``): shorter keys rank first."""
+"""A result row (an SQLAlchemy Row), read by position (faster than by name)."""
+_LOOKUP, _GRADE, _HERE_AT, _ID, _NAME, _VISIT = 0, 1, 2, 3, 4, 7
+"""Where things sit in a result row (see :func:`statement` and ``_COLUMNS``)."""
+_LOOKUPS: dict[str, Lookup] = {lookup.value: lookup for lookup in Lookup}
 _SPECIAL = VisitorClass.SPECIAL.value
 
 
-def _rank(rows: Iterable[_Row]) -> list[_Row]:
-    """Best match per client, ordered by kind, match length, recent visit, then id."""
+def rank(rows: Iterable[_Row], plan: QueryPlan) -> list[_Row]:
+    """The best row per client, best first (see the module docstring)."""
     best: dict[int, tuple[tuple[Any, ...], _Row]] = {}
     for row in rows:
-        key = _sort_key(row)
-        held = best.get(row[1])
+        key = _sort_key(row, plan)
+        held = best.get(row[_ID])
         if held is None or key < held[0]:
-            best[row[1]] = (key, row)
+            best[row[_ID]] = (key, row)
     return [row for _, row in sorted(best.values(), key=itemgetter(0))]
 
 
-def _sort_key(row: _Row) -> tuple[Any, ...]:
-    # Rows are read by position (faster than by name): matched_by, id, name, pinyin, …
-    kind = _KINDS[row[0]]
-    at = _KEY_AT.get(kind)
-    visit = row[7]
+def _sort_key(row: _Row, plan: QueryPlan) -> tuple[Any, ...]:
+    lookup = _LOOKUPS[row[_LOOKUP]]
+    visit = row[_VISIT]
     recency = -visit.timestamp() if visit is not None else 0.0
-    return (_RANK[kind], len(row[at]) if at else 0, visit is None, recency, row[1])
+    return (lookup not in _EXACT, row[_HERE_AT], -_grade(row, lookup, plan), visit is None,
+            recency, -row[_ID])
 
 
-def _hit(row: _Row, extras: HitExtras, today: dt.date, full_phone: bool) -> ClientHit:
-    (kind, client_id, name, _pinyin, _initials, tier, e164, visit, visitor_class, allergies,
+def _grade(row: _Row, lookup: Lookup, plan: QueryPlan) -> Grade:
+    """How well the row's name matches; a long name's is found from the text itself."""
+    if lookup is not Lookup.LONG_NAME:
+        return Grade(row[_GRADE])
+    text, name = str(plan.params["text"]), name_text(row[_NAME])
+    return Grade.WHOLE if name == text else Grade.PREFIX if name.startswith(text) \
+        else Grade.INSIDE
+
+
+def _match_kind(row: _Row, plan: QueryPlan) -> MatchKind:
+    lookup = _LOOKUPS[row[_LOOKUP]]
+    if lookup not in (Lookup.KEY, Lookup.LONG_NAME):
+        return MatchKind(lookup.value)
+    grade = _grade(row, lookup, plan)
+    if grade is Grade.INSIDE:
+        return MatchKind.NAME_PART
+    if not plan.letters:
+        return MatchKind.NAME
+    return MatchKind.PINYIN if grade >= Grade.PREFIX else MatchKind.INITIALS
+
+
+def _hit(row: _Row, plan: QueryPlan, extras: HitExtras, today: dt.date,
+         full_phone: bool) -> ClientHit:
+    (_lookup, _grade_value, _here, client_id, name, tier, e164, visit, visitor_class, allergies,
      calendar, month, day, leap) = row
     birthday, this_week = birthday_flags(calendar, month, day, bool(leap), today)
     return ClientHit(
@@ -331,5 +411,5 @@ def _hit(row: _Row, extras: HitExtras, today: dt.date, full_phone: bool) -> Clie
         has_allergy=bool(allergies and allergies.strip()),
         birthday_today=birthday, birthday_this_week=this_week,
         open_complaint=extras.open_complaint, follow_up_due=extras.follow_up_due,
-        matched_by=_KINDS[kind],
+        matched_by=_match_kind(row, plan),
     )

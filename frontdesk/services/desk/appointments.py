@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from frontdesk.core.context import Actor, Clock, local_today
+from frontdesk.core.context import Actor, Clock, local_day_bounds, local_today
 from frontdesk.core.permissions import Action, require
 from frontdesk.core.validation import check_prose, is_whole
 from frontdesk.core.visitors import VisitorClass
@@ -80,13 +80,6 @@ class AppointmentRow:
     service_name: str
     note: str
     overlap_overridden: bool
-
-
-def local_day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    """The UTC start and end of a local calendar day (where the store is)."""
-    start = dt.datetime.combine(day, dt.time()).astimezone()
-    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time()).astimezone()
-    return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
 
 
 def lock_slot(s: Session, branch_id: int, staff_id: int | None, room_id: int | None,

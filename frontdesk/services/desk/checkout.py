@@ -68,6 +68,7 @@ from frontdesk.models import (
     VisitStatus,
 )
 from frontdesk.models.appointment import CheckoutKey, PlannedService
+from frontdesk.models.client import ClientSearchKey, visit_seconds
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.desk.approval import (
@@ -440,12 +441,18 @@ def record_last_visit(s: Session, client_id: int, arrived_at: dt.datetime) -> No
 
     A derived field: this column alone, in one UPDATE, without the person-edit
     ``version`` (so no profile edit conflicts with it) and without reading the row
-    first (so no other terminal's save can make it stale).
+    first (so no other terminal's save can make it stale). The client's search keys
+    carry it too (the search ranks the most recent visitors first).
     """
     s.execute(update(Client)
               .where(Client.id == client_id,
                      or_(Client.last_visit_at.is_(None), Client.last_visit_at < arrived_at))
               .values(last_visit_at=arrived_at)
+              .execution_options(synchronize_session=False))
+    seen = visit_seconds(arrived_at)
+    s.execute(update(ClientSearchKey)
+              .where(ClientSearchKey.client_id == client_id, ClientSearchKey.seen < seen)
+              .values(seen=seen)
               .execution_options(synchronize_session=False))
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from frontdesk.core.context import Actor, Clock, local_today
+from frontdesk.core.context import Actor, Clock, local_day_bounds, local_today
 from frontdesk.core.permissions import Action, require
 from frontdesk.core.validation import check_prose, check_text, is_whole
 from frontdesk.core.visitors import VisitorClass
@@ -272,7 +272,7 @@ class VisitService:
         """Today at the desk: expected, waiting, in service, finished, closed, rooms."""
         require(actor, Action.VIEW_CLIENT)
         now, today = self._clock(), local_today(self._clock)
-        start, end = appointments.local_day_bounds(today)
+        start, end = local_day_bounds(today)
         branch = actor.branch_id
         with self._db.read() as s:
             expected = appointments.appointment_rows(
