@@ -3,8 +3,10 @@
 ``render_sheet`` lays a :class:`~frontdesk.services.sheet.data.SheetData` out on
 one A4 page (a second only when the texts are very long): header, client basics,
 the allergy box, skin and body tests side by side, trend charts, the five special
-conditions, preferences, the 12-month spend beside the cards, the recommended
-plan, and signature lines. Every word comes from the sheet's
+conditions, the client type and notes, preferences, the 12-month spend beside the
+cards, the recommended plan (courses, home-care products, their total), and signature
+lines. A sheet to fill in by hand (``SheetData.by_hand``) prints the consultation's
+rows empty, with room to write, and no trends. Every word comes from the sheet's
 :class:`~frontdesk.services.sheet.words.SheetWords` (``data.words``, in the
 language its caller chose); nothing here is worded in a language of its own.
 All text is in the embedded CJK font (:mod:`frontdesk.services.printing.fonts`),
@@ -20,7 +22,7 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
@@ -120,19 +122,6 @@ def _skin_rows(c: Ctx, skin: SkinTest) -> list[list[Pair]]:
     ]
 
 
-def _skin(c: Ctx, d: SheetData) -> Table:
-    """The skin test, its date and method in the title (a row to write them in, by hand)."""
-    w = c.words
-    if d.by_hand:
-        rows = _by_hand([[(w.tested_on, "")], *_skin_rows(c, SkinTest(d.printed_on))])
-    elif d.skin is None:
-        rows = [[(w.tested_on, "")]]
-    else:
-        title = f"{w.skin_title}    {_tested(c, d.skin.tested_on, d.skin.method)}"
-        return pairs_table(c, title, _skin_rows(c, d.skin), HALF, per_row=2)
-    return pairs_table(c, w.skin_title, rows, HALF, per_row=2)
-
-
 def _body_rows(c: Ctx, body: BodyTest) -> list[list[Pair]]:
     w = c.words
     return [
@@ -145,17 +134,27 @@ def _body_rows(c: Ctx, body: BodyTest) -> list[list[Pair]]:
     ]
 
 
-def _body(c: Ctx, d: SheetData) -> Table:
-    """The body test, laid out as the skin test is."""
-    w = c.words
+Test = TypeVar("Test", SkinTest, BodyTest)
+
+
+def _test(c: Ctx, d: SheetData, title: str, test: Test | None,
+          rows_of: Callable[[Ctx, Test], list[list[Pair]]], blank: Test) -> Table:
+    """A skin or body test, its date and method in the title (by hand: a row to write them)."""
     if d.by_hand:
-        rows = _by_hand([[(w.tested_on, "")], *_body_rows(c, BodyTest(d.printed_on))])
-    elif d.body is None:
-        rows = [[(w.tested_on, "")]]
+        rows = _by_hand([[(c.words.tested_on, "")], *rows_of(c, blank)])
+    elif test is None:
+        rows = [[(c.words.tested_on, "")]]
     else:
-        title = f"{w.body_title}    {_tested(c, d.body.tested_on, d.body.method)}"
-        return pairs_table(c, title, _body_rows(c, d.body), HALF, per_row=2)
-    return pairs_table(c, w.body_title, rows, HALF, per_row=2)
+        title = f"{title}    {_tested(c, test.tested_on, test.method)}"
+        rows = rows_of(c, test)
+    return pairs_table(c, title, rows, HALF, per_row=2)
+
+
+def _tests(c: Ctx, d: SheetData) -> tuple[Table, Table]:
+    """The skin test and the body test, to print side by side."""
+    w = c.words
+    return (_test(c, d, w.skin_title, d.skin, _skin_rows, SkinTest(d.printed_on)),
+            _test(c, d, w.body_title, d.body, _body_rows, BodyTest(d.printed_on)))
 
 
 def _trends(c: Ctx, d: SheetData) -> Table:
@@ -281,7 +280,7 @@ def _story(c: Ctx, d: SheetData) -> list[Flowable]:
         return KeepInFrame(WIDTH, tall, [side_by_side(c, left, right, HALF)], mode="shrink")
     return [
         header(c, d, WIDTH), gap, _client(c, d), gap, _allergies(c, d), gap,
-        pair(_skin(c, d), _body(c, d)), gap, *([] if d.by_hand else [_trends(c, d), gap]),
+        pair(*_tests(c, d)), gap, *([] if d.by_hand else [_trends(c, d), gap]),
         _conditions(c, d), gap, _client_type(c, d), gap, _preferences(c, d), gap,
         pair(_spend(c, d), _cards(c, d)), gap, _plan(c, d), Spacer(1, 2 * mm),
         signature_table(c, WIDTH),
