@@ -11,13 +11,15 @@ Observatory, tabulated for lunar years 1900…2100, a table lookup of about 15 �
 1933, 1954 and 1978: a client born in those months got the wrong birthday.)
 
 Lunar months are numbered 1…12; a leap month (闰月) repeats the number of the
-month before it and is told apart by ``leap=True``.
+month before it and is told apart by ``leap=True``. :class:`LunarWording` writes a
+lunar date in words (``农历1999年正月廿三``), with the Chinese names of its months and days.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+from dataclasses import dataclass
 from functools import lru_cache
 
 from borax.calendars.lunardate import LCalendars, LunarDate  # type: ignore[import-untyped]
@@ -74,3 +76,53 @@ def lunar_year_of(day: dt.date) -> int:
     except ValueError:
         raise ValueError(f"{day} is outside the lunar years this calendar knows") from None
     return year
+
+
+_MONTH_NAMES = ("正月", "二月", "三月", "四月", "五月", "六月",
+                "七月", "八月", "九月", "十月", "冬月", "腊月")
+_DIGITS = "一二三四五六七八九十"
+
+
+def lunar_month_name(month: int, leap: bool = False) -> str:
+    """A lunar month as it is written in Chinese: ``正月``, ``闰四月``, ``腊月``."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"no lunar month {month}")
+    return ("闰" if leap else "") + _MONTH_NAMES[month - 1]
+
+
+def lunar_day_name(day: int) -> str:
+    """A lunar day in Chinese: ``初一``…``初十``, ``十一``, ``二十``, ``廿三``, ``三十``."""
+    if not 1 <= day <= 30:
+        raise ValueError(f"no lunar day {day}")
+    if day <= 10:
+        return "初" + _DIGITS[day - 1]
+    if day in (20, 30):
+        return _DIGITS[day // 10 - 1] + "十"
+    return ("十", "廿")[day // 10 - 1] + _DIGITS[day % 10 - 1]
+
+
+@dataclass(frozen=True)
+class LunarWording:
+    """How one language writes a lunar date (a birthday), in four templates.
+
+    Each template may use ``{year}``, ``{month}`` and ``{day}`` (numbers) and
+    ``{month_name}`` and ``{day_name}`` (the Chinese names, ``闰四月``, ``廿三``), so the
+    Chinese wording reads ``农历1999年正月廿三`` while the English one says
+    ``lunar 1999, month 1 day 23``. The screens and the printed sheet both fill one from
+    the translation files; the defaults are the English source texts.
+    """
+
+    dated: str = "lunar {year}, month {month} day {day}"
+    undated: str = "lunar month {month} day {day}"
+    leap_dated: str = "lunar {year}, leap month {month} day {day}"
+    leap_undated: str = "lunar leap month {month} day {day}"
+
+    def text(self, month: int, day: int, year: int | None = None, leap: bool = False) -> str:
+        """The lunar date worded; ``year`` None or 0 when it is not known."""
+        if leap:
+            template = self.leap_dated if year else self.leap_undated
+        else:
+            template = self.dated if year else self.undated
+        return template.format(year=year or "", month=month, day=day,
+                               month_name=lunar_month_name(month, leap),
+                               day_name=lunar_day_name(day))

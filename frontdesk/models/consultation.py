@@ -105,7 +105,7 @@ class ConsultationRecord(Base):
     next_visit_on: Mapped[dt.date | None] = mapped_column(index=True)
     plan_notes: Mapped[str] = mapped_column(Text, default="")
 
-    nervous: Mapped[bool] = mapped_column(default=False)  # 心里紧张
+    nervous: Mapped[bool] = mapped_column(default=False)  # 心理紧张
     distrustful: Mapped[bool] = mapped_column(default=False)  # 缺乏信任感
     highly_strung: Mapped[bool] = mapped_column(default=False)  # 神经质
     new_client: Mapped[bool] = mapped_column(default=False)  # 新客人

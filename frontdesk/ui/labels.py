@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from frontdesk.core.calendar import LunarWording
 from frontdesk.core.context import Role
 from frontdesk.core.visitors import VisitorClass
 from frontdesk.models import Gender, LineKind, PaymentMethod, SourceChannel, VisitKind, VisitStatus
@@ -84,6 +85,15 @@ def measure_method_name(value: MeasureMethod) -> str:
         MeasureMethod.OBSERVED: QCoreApplication.translate("Labels", "Observed (look, touch, ask)"),
     }
     return names[value]
+
+
+def lunar_wording(translate: Translate = QCoreApplication.translate) -> LunarWording:
+    """How a lunar birthday is written on screens and sheets: ``农历1999年正月廿三``."""
+    return LunarWording(
+        dated=translate("Labels", "lunar {year}, month {month} day {day}"),
+        undated=translate("Labels", "lunar month {month} day {day}"),
+        leap_dated=translate("Labels", "lunar {year}, leap month {month} day {day}"),
+        leap_undated=translate("Labels", "lunar leap month {month} day {day}"))
 
 
 def condition_name(value: ConditionKind,

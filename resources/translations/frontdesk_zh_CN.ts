@@ -91,7 +91,7 @@
     </message>
     <message>
         <source>Beautician / therapist</source>
-        <translation>美容师 / 技师</translation>
+        <translation>美容师 / 经络师</translation>
     </message>
     <message>
         <source>Room</source>
@@ -251,7 +251,7 @@
     </message>
     <message>
         <source>Member no.</source>
-        <translation>会员编号</translation>
+        <translation>会员卡号</translation>
     </message>
     <message>
         <source>Birthday</source>
@@ -562,7 +562,7 @@
     </message>
     <message>
         <source>Pain areas</source>
-        <translation>疼痛部位</translation>
+        <translation>酸痛部位</translation>
     </message>
     <message>
         <source>Meridian notes</source>
@@ -609,7 +609,7 @@
     </message>
     <message>
         <source>Beautician / therapist</source>
-        <translation>美容师 / 技师</translation>
+        <translation>美容师 / 经络师</translation>
     </message>
     <message>
         <source>Room</source>
@@ -715,7 +715,7 @@
     </message>
     <message>
         <source>Card: {no}</source>
-        <translation>卡号：{no}</translation>
+        <translation>会员卡号：{no}</translation>
     </message>
     <message>
         <source>Last visit: {date}</source>
@@ -732,14 +732,6 @@
         <source>Not given</source>
         <translation>未填写</translation>
     </message>
-    <message>
-        <source>lunar leap {month}/{day}</source>
-        <translation>农历闰{month}月{day}日</translation>
-    </message>
-    <message>
-        <source>lunar {month}/{day}</source>
-        <translation>农历{month}月{day}日</translation>
-    </message>
 </context>
 <context>
     <name>ClientTypeSection</name>
@@ -749,7 +741,7 @@
     </message>
     <message>
         <source>Nervous</source>
-        <translation>心里紧张</translation>
+        <translation>心理紧张</translation>
     </message>
     <message>
         <source>Lacks trust</source>
@@ -982,7 +974,7 @@
     </message>
     <message>
         <source>Mark as no-show</source>
-        <translation>标记为未到店</translation>
+        <translation>标记爽约</translation>
     </message>
 </context>
 <context>
@@ -1261,11 +1253,11 @@
     </message>
     <message>
         <source>No client with the member number or id {text} (your role sees phone numbers masked, so it cannot find a client by phone).</source>
-        <translation>没有会员号或编号为 {text} 的客户（您的角色看到的手机号是遮盖的，因此不能按手机号查找客户）。</translation>
+        <translation>没有会员卡号或编号为 {text} 的客户（您的角色看到的手机号是遮盖的，因此不能按手机号查找客户）。</translation>
     </message>
     <message>
         <source>No client with the phone, member number or id {text}.</source>
-        <translation>没有手机号、卡号或编号为 {text} 的客户。</translation>
+        <translation>没有手机号、会员卡号或编号为 {text} 的客户。</translation>
     </message>
     <message>
         <source>No consultation record with id {id}.</source>
@@ -1820,7 +1812,7 @@
     </message>
     <message>
         <source>no show</source>
-        <translation>未到店</translation>
+        <translation>爽约</translation>
     </message>
     <message>
         <source>print client analysis sheets</source>
@@ -1844,7 +1836,7 @@
     </message>
     <message>
         <source>therapist</source>
-        <translation>美容师/技师</translation>
+        <translation>美容师/经络师</translation>
     </message>
     <message>
         <source>view client profiles</source>
@@ -1984,7 +1976,7 @@
     </message>
     <message>
         <source>Beautician / therapist</source>
-        <translation>美容师 / 技师</translation>
+        <translation>美容师 / 经络师</translation>
     </message>
     <message>
         <source>Manager</source>
@@ -2088,7 +2080,23 @@
     </message>
     <message>
         <source>Observed (look, touch, ask)</source>
-        <translation>看、摸、问</translation>
+        <translation>看摸问</translation>
+    </message>
+    <message>
+        <source>lunar {year}, month {month} day {day}</source>
+        <translation>农历{year}年{month_name}{day_name}</translation>
+    </message>
+    <message>
+        <source>lunar month {month} day {day}</source>
+        <translation>农历{month_name}{day_name}</translation>
+    </message>
+    <message>
+        <source>lunar {year}, leap month {month} day {day}</source>
+        <translation>农历{year}年{month_name}{day_name}</translation>
+    </message>
+    <message>
+        <source>lunar leap month {month} day {day}</source>
+        <translation>农历{month_name}{day_name}</translation>
     </message>
     <message>
         <source>Heavy make-up</source>
@@ -2345,7 +2353,7 @@ The front desk of your salon.</source>
     <name>PaymentsPanel</name>
     <message>
         <source>a part, e.g. 200; Enter adds it</source>
-        <translation>部分金额，例如 200；按 Enter 添加</translation>
+        <translation>组合支付的一笔金额，例如 200；按 Enter 添加</translation>
     </message>
     <message>
         <source>what the client hands over, e.g. 500</source>
@@ -2357,7 +2365,7 @@ The front desk of your salon.</source>
     </message>
     <message>
         <source>Part payment</source>
-        <translation>部分付款</translation>
+        <translation>组合支付</translation>
     </message>
     <message>
         <source>Cash received</source>
@@ -2512,7 +2520,7 @@ The front desk of your salon.</source>
     </message>
     <message>
         <source>Preferred beautician / therapist</source>
-        <translation>指定美容师 / 技师</translation>
+        <translation>指定美容师 / 经络师</translation>
     </message>
     <message>
         <source>Preferred room</source>
@@ -2860,7 +2868,7 @@ The front desk of your salon.</source>
     </message>
     <message>
         <source>Pain areas</source>
-        <translation>疼痛部位</translation>
+        <translation>酸痛部位</translation>
     </message>
     <message>
         <source>Meridian notes</source>
@@ -2896,7 +2904,7 @@ The front desk of your salon.</source>
     </message>
     <message>
         <source>Nervous</source>
-        <translation>心里紧张</translation>
+        <translation>心理紧张</translation>
     </message>
     <message>
         <source>Lacks trust</source>
@@ -2943,7 +2951,7 @@ The front desk of your salon.</source>
     </message>
     <message>
         <source>Referrer&apos;s phone, card number or name</source>
-        <translation>推荐人的手机号、卡号或姓名</translation>
+        <translation>推荐人的手机号、会员卡号或姓名</translation>
     </message>
     <message>
         <source>Allergies and contraindications, if any</source>
@@ -3014,7 +3022,7 @@ The front desk of your salon.</source>
     <name>SearchPanel</name>
     <message>
         <source>Phone tail, phone, name, pinyin or card number (F2)</source>
-        <translation>手机尾号、手机号、姓名、拼音或卡号 (F2)</translation>
+        <translation>手机尾号、手机号、姓名、拼音或会员卡号 (F2)</translation>
     </message>
     <message>
         <source>The first {n} shown, more match — type more to narrow; ↓ to choose, Enter to pick, Esc to clear</source>
@@ -3133,7 +3141,7 @@ The front desk of your salon.</source>
     </message>
     <message>
         <source>observed</source>
-        <translation>目测</translation>
+        <translation>看摸问</translation>
     </message>
     <message>
         <source>none</source>
@@ -3201,7 +3209,7 @@ The front desk of your salon.</source>
     </message>
     <message>
         <source>Member no.</source>
-        <translation>会员号</translation>
+        <translation>会员卡号</translation>
     </message>
     <message>
         <source>Tier</source>
@@ -3218,14 +3226,6 @@ The front desk of your salon.</source>
     <message>
         <source>Allergies / contraindications</source>
         <translation>过敏 / 禁忌</translation>
-    </message>
-    <message>
-        <source>lunar {year}{month}/{day}</source>
-        <translation>农历{year}{month}月{day}日</translation>
-    </message>
-    <message>
-        <source>lunar {year}leap {month}/{day}</source>
-        <translation>农历{year}闰{month}月{day}日</translation>
     </message>
     <message>
         <source>Skin test</source>
@@ -3265,7 +3265,7 @@ The front desk of your salon.</source>
     </message>
     <message>
         <source>Acne grade</source>
-        <translation>痘痘等级</translation>
+        <translation>暗疮等级</translation>
     </message>
     <message>
         <source>Pigmentation</source>
@@ -3274,6 +3274,10 @@ The front desk of your salon.</source>
     <message>
         <source>Wrinkles</source>
         <translation>皱纹</translation>
+    </message>
+    <message>
+        <source>Skin notes</source>
+        <translation>皮肤备注</translation>
     </message>
     <message>
         <source>Body test</source>
@@ -3428,6 +3432,26 @@ The front desk of your salon.</source>
         <translation>下次到店</translation>
     </message>
     <message>
+        <source>Plan notes</source>
+        <translation>方案说明</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Client type and notes</source>
+        <translation>客人类型与备注</translation>
+    </message>
+    <message>
+        <source>Client type</source>
+        <translation>客人类型</translation>
+    </message>
+    <message>
+        <source>How to handle</source>
+        <translation>接待要点</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -3447,6 +3471,26 @@ The front desk of your salon.</source>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>Nervous</source>
+        <translation>心理紧张</translation>
+    </message>
+    <message>
+        <source>Lacks trust</source>
+        <translation>缺乏信任感</translation>
+    </message>
+    <message>
+        <source>Highly strung</source>
+        <translation>神经质</translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation>新客人</translation>
+    </message>
+    <message>
+        <source>Existing client, new course</source>
+        <translation>老客人的新疗程</translation>
     </message>
     <message>
         <source>Heavy make-up</source>
@@ -3549,7 +3593,7 @@ The front desk of your salon.</source>
     </message>
     <message>
         <source>Beautician / therapist</source>
-        <translation>美容师 / 技师</translation>
+        <translation>美容师 / 经络师</translation>
     </message>
 </context>
 <context>
@@ -3632,7 +3676,7 @@ The front desk of your salon.</source>
     </message>
     <message>
         <source>Therapist</source>
-        <translation>美容师 / 技师</translation>
+        <translation>美容师 / 经络师</translation>
     </message>
     <message>
         <source>Room</source>

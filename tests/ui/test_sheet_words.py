@@ -20,8 +20,9 @@ def test_every_printed_word_has_a_chinese_translation() -> None:
     for f in dataclasses.fields(SheetWords):
         if f.name not in SAME_IN_BOTH | {"language"}:
             assert getattr(zh, f.name) != getattr(en, f.name), f.name
+    assert zh.lunar != en.lunar
     for table in ("gender_names", "method_names", "condition_names", "skin_type_names",
-                  "trend_names"):
+                  "client_type_names", "trend_names"):
         zh_names, en_names = getattr(zh, table), getattr(en, table)
         assert zh_names.keys() == en_names.keys(), table
         assert [k for k in en_names if zh_names[k] == en_names[k]] == (
@@ -32,9 +33,9 @@ def test_the_sheet_keeps_its_own_chinese_where_the_screens_differ() -> None:
     zh = sheet_words("zh_CN")
     assert zh.condition_names["heavy_makeup"] == "浓妆（粉底等）"  # screens: 粉底等浓妆
     assert zh.trend_names["body_fat"] == "体脂" and zh.body_fat == "体脂率"
-    assert zh.method_names == {"instrument": "仪器检测", "observed": "目测"}
+    assert zh.method_names == {"instrument": "仪器检测", "observed": "看摸问"}
     assert (zh.list_separator, zh.tested_with) == ("、", "{date}（{method}）")
-    assert zh.lunar_leap_birthday.format(year="2001 ", month=4, day=8) == "农历2001 闰4月8日"
+    assert zh.lunar.text(4, 8, 2001, leap=True) == "农历2001年闰四月初八"
 
 
 def test_a_sheet_prints_in_its_own_language_whatever_the_screens_are_in(

@@ -22,6 +22,7 @@ from frontdesk.services.sheet.data import (
     BodyTest,
     CardBalance,
     ClientBasics,
+    ClientTypeNotes,
     ConsumptionSummary,
     PlanLine,
     Preferences,
@@ -61,9 +62,10 @@ def make_full_sheet(language: str = "zh_CN", name: str = "欧阳娜娜") -> Shee
                             dt.date(2023, 5, 14)),
         printed_on=DAY, words=sheet_words(language),
         skin=SkinTest(_days_ago(3), "instrument", "混合偏干", 38, 21.5, "良好", "T 区毛孔粗大",
-                      "轻度（I 级）", "两颊少量晒斑", "眼周细纹", "轻度敏感，换季泛红"),
+                      "轻度（I 级）", "两颊少量晒斑", "眼周细纹", "轻度敏感，换季泛红",
+                      "T 区偏油，两颊偏干"),
         body=BodyTest(_days_ago(3), 163, 55.6, None, 24.5, 68, 92, "轻微圆肩、骨盆前倾",
-                      "肩颈、腰部", "肝经、胆经不通，足少阳胆经按压痛明显，建议疏通"),
+                      "肩颈、腰部", "肝经、胆经不通，足少阳胆经按压痛明显，建议疏通", "observed"),
         trends=_trends(),
         conditions=(SpecialCondition("heavy_makeup", "粉底较厚，肤色不易判断", "肤色偏暗黄"),
                     SpecialCondition("acne", "下巴三颗闭口", "下巴闭口，无红肿"),
@@ -76,8 +78,11 @@ def make_full_sheet(language: str = "zh_CN", name: str = "欧阳娜娜") -> Shee
                CardBalance("补水疗程卡", None, 6, dt.date(2027, 3, 1))),
         plan=RecommendedPlan((PlanLine("深层补水疗程", 10, 298_000),
                               PlanLine("肩颈经络疏通", 6, 159_900)),
-                             ("氨基酸洁面乳", "玻尿酸保湿精华"), dt.date(2026, 11, 30),
+                             (PlanLine("氨基酸洁面乳", 1, 16_800),
+                              PlanLine("玻尿酸保湿精华", 2, 76_000)), dt.date(2026, 11, 30),
                              "先做舒缓，敏感期后再开始补水疗程"),
+        client_type=ClientTypeNotes(("nervous", "new_course"), "先讲清楚每一步再操作",
+                                    "希望护理时安静"),
         consultant="王丽",
     )
 
@@ -129,7 +134,7 @@ def test_values_read_back(zh_pdf: Path) -> None:
     assert re.search(r"水分\s+38%", text)
     assert re.search(r"油分\s+21\.5%", text)
     assert re.search(r"BMI\s+20\.9", text)  # 55.6 kg / 1.63 m²
-    assert re.search(r"合计\s+¥4,579\.00", text)
+    assert re.search(r"合计\s+¥5,507\.00", text)  # courses and home-care products
     assert "¥12,860.00" in text and "¥3,520.50" in text
 
 

@@ -20,7 +20,7 @@ from frontdesk.models import AuditEntry, Client, Staff
 from frontdesk.services.clients.profile import BasicsChanges, Preferences, ProfileService
 from frontdesk.services.health.consultation import ConsultationForm, ConsultationService, SkinTest
 from frontdesk.services.registry import Services
-from frontdesk.services.sheet.data import CardBalance
+from frontdesk.services.sheet.data import CardBalance, ClientTypeNotes
 from frontdesk.services.sheet.service import SheetService, find_client
 from frontdesk.services.sheet.words import SheetWords
 from frontdesk.ui.clients.sheet_words import sheet_words
@@ -73,7 +73,8 @@ def test_the_sheet_gathers_the_record_and_masks_the_phone(
     assert {c.kind for c in data.conditions} == {"heavy_makeup", "acne"}
     assert [(p.item, p.sessions, p.price_fen) for p in data.plan.lines] == [
         ("补水疗程", 10, 198_000)]
-    assert data.plan.home_care == ("修护精华 ×1 ¥380.00",)
+    assert [(p.item, p.sessions, p.price_fen) for p in data.plan.home_care] == [
+        ("修护精华", 1, 38_000)]
     assert data.plan.next_visit == dt.date(2026, 11, 30) and data.consultant == "Wang"
     assert data.preferences.drink == "玫瑰花茶、温水" and data.preferences.avoid_topics == "年龄"
     assert (data.consumption.visits, data.consumption.spend_fen) == (2, 60_000)
@@ -89,8 +90,8 @@ def test_the_sheet_is_worded_in_the_words_it_is_given(
         birthday=BirthdayInput(Calendar.LUNAR, 4, 8, 2001, leap_month=True)))
     zh, en = sheets.sheet_data(admin, client_id, ZH), sheets.sheet_data(admin, client_id, EN)
     assert (zh.words, en.words) == (ZH, EN)
-    assert zh.client.age_or_birthday == "农历2001 闰4月8日"
-    assert en.client.age_or_birthday == "lunar 2001 leap 4/8"
+    assert zh.client.age_or_birthday == "农历2001年闰四月初八"
+    assert en.client.age_or_birthday == "lunar 2001, leap month 4 day 8"
     assert en.skin is not None and (en.skin.skin_type, en.skin.pores) == (
         "combination", "moderate (2/4)")
     assert [t.label for t in en.trends] == ["Moisture"]
@@ -136,6 +137,7 @@ def test_without_health_consent_the_sheet_prints_blank_health_sections(
     data = sheets.sheet_data(admin, client_id, EN)
     assert (data.skin, data.body, data.trends, data.conditions, data.plan.lines) == (
         None, None, (), (), ())
+    assert data.by_hand and data.client_type == ClientTypeNotes()
     assert data.allergies == "芒果、酒精过敏" and data.client.phone_masked == "138****8000"
 
 

@@ -42,6 +42,7 @@ from frontdesk.services.health.form import (
     SkinTest,
     bmi,
     check_form,
+    plan_total_fen,
     resolve_plan,
 )
 from frontdesk.services.rows import check_row_id, get_row
@@ -66,7 +67,7 @@ class ConsultationView:
 
     @property
     def plan_total_fen(self) -> int:
-        return sum(line.price_fen for line in self.form.plan)
+        return plan_total_fen(self.form.plan)
 
 
 @dataclass(frozen=True)
@@ -238,7 +239,7 @@ class ConsultationService:
                         AuditAction.HEALTH_VIEW_DENIED,
                         "client", client_id)
         check_row_id(Client, client_id, "client_id")
-        totals = (select(ConsultationPlanLine.record_id,
+        totals = (select(ConsultationPlanLine.record_id,  # plan_total_fen's rule, in SQL
                          func.sum(ConsultationPlanLine.price_fen).label("total"))
                   .group_by(ConsultationPlanLine.record_id).subquery())
         query = (select(ConsultationRecord, Staff.display_name, totals.c.total)

@@ -14,9 +14,9 @@ whole percent, grades 0–4.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
@@ -92,6 +92,22 @@ class PlanLine:
     price_fen: int = 0
     service_item_id: int | None = None
     product_id: int | None = None
+
+
+class Priced(Protocol):
+    """A line of a plan, as the consultation or the printed sheet holds it."""
+
+    @property
+    def price_fen(self) -> int: ...
+
+
+def plan_total_fen(lines: Iterable[Priced]) -> int:
+    """A recommended plan's total: every line's price, courses and home-care products alike.
+
+    The one rule for the profile's plan total and the printed sheet's 合计 (a line's
+    price is the whole line's, not per session or piece).
+    """
+    return sum(line.price_fen for line in lines)
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,11 @@
 The service that gathers a client's record fills a :class:`SheetData`; the
 renderer (:mod:`frontdesk.services.sheet.pdf`) only lays it out. Free text
 (skin type, posture, notes, service names) is printed as the staff typed it;
-the few coded fields (``gender``, ``method``, condition ``kind``) are codes the
-renderer words through the sheet's :class:`~frontdesk.services.sheet.words.SheetWords`,
-and an unknown code is printed as it is. Money is int fen. The phone is already
-masked by the caller: the sheet never holds a full number. Empty text means "not
-recorded" and is printed as such.
+the few coded fields (``gender``, ``method``, condition ``kind``, client type
+``flags``) are codes the renderer words through the sheet's
+:class:`~frontdesk.services.sheet.words.SheetWords`, and an unknown code is printed
+as it is. Money is int fen. The phone is already masked by the caller: the sheet
+never holds a full number. Empty text means "not recorded" and is printed as such.
 """
 
 from __future__ import annotations
@@ -15,12 +15,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from frontdesk.services.health.form import plan_total_fen
 from frontdesk.services.sheet.words import SheetWords
 
 GENDERS = ("female", "male")
 TEST_METHODS = ("instrument", "observed")
 # The five conditions a consultant observes before and after cleansing (洗脸前/洗脸后).
 CONDITION_KINDS = ("heavy_makeup", "very_dirty", "acne", "sensitive", "spots")
+# The special clients a consultant guides in person (特殊客人), as ClientTypeNotes.flags.
+CLIENT_TYPES = ("nervous", "distrustful", "highly_strung", "new_client", "new_course")
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ class SkinTest:
     pigmentation: str = ""
     wrinkles: str = ""
     sensitivity: str = ""
+    notes: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,7 @@ class BodyTest:
     posture: str = ""
     pain_areas: str = ""
     meridian_notes: str = ""
+    method: str = ""  # a TEST_METHODS code, or "" when not recorded
 
     @property
     def bmi_value(self) -> float | None:
@@ -100,6 +105,15 @@ class SpecialCondition:
     kind: str  # a CONDITION_KINDS code
     before: str = ""
     after: str = ""
+
+
+@dataclass(frozen=True)
+class ClientTypeNotes:
+    """The client type (客人类型) and the consultant's notes from the reception."""
+
+    flags: tuple[str, ...] = ()  # CLIENT_TYPES codes that apply
+    handling: str = ""  # how to handle this client
+    notes: str = ""
 
 
 @dataclass(frozen=True)
@@ -133,7 +147,10 @@ class CardBalance:
 
 @dataclass(frozen=True)
 class PlanLine:
-    """A recommended course line: ``item`` × ``sessions`` for ``price_fen`` (the line's price)."""
+    """A course (``item`` × ``sessions``) or a home-care product (× pieces), for ``price_fen``.
+
+    ``price_fen`` is the whole line's price.
+    """
 
     item: str
     sessions: int
@@ -143,13 +160,14 @@ class PlanLine:
 @dataclass(frozen=True)
 class RecommendedPlan:
     lines: tuple[PlanLine, ...] = ()
-    home_care: tuple[str, ...] = ()
+    home_care: tuple[PlanLine, ...] = ()
     next_visit: dt.date | None = None
     notes: str = ""
 
     @property
     def total_fen(self) -> int:
-        return sum(line.price_fen for line in self.lines)
+        """Courses and home-care products: the profile's rule (:func:`plan_total_fen`)."""
+        return plan_total_fen((*self.lines, *self.home_care))
 
 
 @dataclass(frozen=True)
@@ -158,6 +176,9 @@ class SheetData:
 
     Only ``store``, ``client`` and ``printed_on`` are needed; the rest prints
     the words' "Not recorded" when left empty. ``words`` default to English.
+    ``by_hand`` prints the consultation's sections (tests, conditions, plan, client type)
+    as a paper form: every row empty, with room to write, for a client with no record to
+    print (or no health consent: a paper form is how consent is often collected).
     """
 
     store: StoreInfo
@@ -173,7 +194,9 @@ class SheetData:
     consumption: ConsumptionSummary = field(default_factory=ConsumptionSummary)
     cards: tuple[CardBalance, ...] = ()
     plan: RecommendedPlan = field(default_factory=RecommendedPlan)
+    client_type: ClientTypeNotes = field(default_factory=ClientTypeNotes)
     consultant: str = ""
+    by_hand: bool = False
 
     def condition(self, kind: str) -> SpecialCondition | None:
         """The observation for one of the five kinds, if recorded."""

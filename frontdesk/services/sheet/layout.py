@@ -141,13 +141,19 @@ class Ctx:
             base = self.styles[key]
         return Paragraph(markup, base)
 
-    def labelled(self, label: str, text: str, long: bool = False) -> Paragraph:
-        """``label  value`` in one paragraph (label grey), for a row spanning a table."""
-        text = _cut(text, long)
-        value = (escape(text) if text else
-                 f'<font color="#9A9A9A">{escape(self.words.not_recorded)}</font>')
+    def labelled(self, label: str, text: str | None, long: bool = False) -> Paragraph:
+        """``label  value`` in one paragraph (label grey), for a row spanning a table.
+
+        ``text`` None leaves the value out, to be written in by hand.
+        """
+        text = None if text is None else _cut(text, long)
+        if text is None:
+            value = ""
+        else:
+            value = (escape(text) if text else
+                     f'<font color="#9A9A9A">{escape(self.words.not_recorded)}</font>')
         return self.para(f'<font color="#666666" size="7.5">{escape(label)}</font>'
-                         f'&nbsp;&nbsp;{value}', plain=f"{label} {text}")
+                         f'&nbsp;&nbsp;{value}', plain=f"{label} {text or ''}")
 
 
 def _cut(text: str, long: bool) -> str:

@@ -3,8 +3,10 @@
 ``render_sheet`` lays a :class:`~frontdesk.services.sheet.data.SheetData` out on
 one A4 page (a second only when the texts are very long): header, client basics,
 the allergy box, skin and body tests side by side, trend charts, the five special
-conditions, preferences, the 12-month spend beside the cards, the recommended
-plan, and signature lines. Every word comes from the sheet's
+conditions, the client type and notes, preferences, the 12-month spend beside the
+cards, the recommended plan (courses, home-care products, their total), and signature
+lines. A sheet to fill in by hand (``SheetData.by_hand``) prints the consultation's
+rows empty, with room to write, and no trends. Every word comes from the sheet's
 :class:`~frontdesk.services.sheet.words.SheetWords` (``data.words``, in the
 language its caller chose); nothing here is worded in a language of its own.
 All text is in the embedded CJK font (:mod:`frontdesk.services.printing.fonts`),
@@ -15,11 +17,12 @@ when asked (the UI runs it off the UI thread).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
@@ -37,8 +40,10 @@ from frontdesk.core.money import format_fen
 from frontdesk.services.printing.fonts import CjkFont, cjk_font
 from frontdesk.services.sheet.charts import number_text, trend_chart
 from frontdesk.services.sheet.data import (
+    CLIENT_TYPES,
     CONDITION_KINDS,
     BodyTest,
+    PlanLine,
     SheetData,
     SkinTest,
 )
@@ -59,7 +64,8 @@ MARGIN = 12 * mm  # from the paper's edge to the content
 FRAME_PADDING = 6.0  # platypus frames pad their content by 6 pt on each side
 WIDTH = A4[0] - 2 * MARGIN
 HALF = (WIDTH - GUTTER) / 2
-CHART_H = 60.0
+CHART_H = 52.0
+WRITE_ROOM = 5 * mm  # the height of an empty row on a sheet filled in by hand
 CHARTS_PER_ROW = 3
 
 
@@ -87,29 +93,38 @@ def _allergies(c: Ctx, d: SheetData) -> Table:
                          [34 * mm, WIDTH - 34 * mm], alert=True)
 
 
-def _skin(c: Ctx, skin: SkinTest | None) -> Table:
+def _room() -> Spacer:
+    """An empty value with room to write in, on a sheet filled in by hand."""
+    return Spacer(1, WRITE_ROOM)
+
+
+def _by_hand(rows: list[list[Pair]]) -> list[list[Pair]]:
+    """The same rows with every value left empty, to be written in."""
+    return [[(label, _room()) for label, _ in row] for row in rows]
+
+
+def _tested(c: Ctx, on: dt.date, method: str) -> str:
     w = c.words
-    if skin is None:
-        return pairs_table(c, w.skin_title, [[(w.tested_on, "")]], HALF, per_row=2)
-    tested = w.tested_with.format(date=skin.tested_on.isoformat(),
-                                  method=coded(w.method_names, skin.method))
-    rows: list[list[Pair]] = [
-        [(w.tested_on, tested)],
+    if not method:
+        return on.isoformat()
+    return w.tested_with.format(date=on.isoformat(), method=coded(w.method_names, method))
+
+
+def _skin_rows(c: Ctx, skin: SkinTest) -> list[list[Pair]]:
+    w = c.words
+    return [
         [(w.skin_type, skin.skin_type), (w.sensitivity, skin.sensitivity)],
         [(w.moisture, _measure(skin.moisture_pct, "%")), (w.oil, _measure(skin.oil_pct, "%"))],
         [(w.elasticity, skin.elasticity), (w.pores, skin.pores)],
         [(w.acne_grade, skin.acne_grade), (w.pigmentation, skin.pigmentation)],
         [(w.wrinkles, skin.wrinkles)],
+        [(w.skin_notes, c.p(skin.notes, long=True))],
     ]
-    return pairs_table(c, w.skin_title, rows, HALF, per_row=2)
 
 
-def _body(c: Ctx, body: BodyTest | None) -> Table:
+def _body_rows(c: Ctx, body: BodyTest) -> list[list[Pair]]:
     w = c.words
-    if body is None:
-        return pairs_table(c, w.body_title, [[(w.tested_on, "")]], HALF, per_row=2)
-    rows: list[list[Pair]] = [
-        [(w.tested_on, body.tested_on.isoformat())],
+    return [
         [(w.height, _measure(body.height_cm, " cm")), (w.weight, _measure(body.weight_kg, " kg"))],
         [(w.bmi, _measure(body.bmi_value, "")), (w.body_fat, _measure(body.body_fat_pct, "%"))],
         [(w.waist, _measure(body.waist_cm, " cm")), (w.hip, _measure(body.hip_cm, " cm"))],
@@ -117,7 +132,29 @@ def _body(c: Ctx, body: BodyTest | None) -> Table:
         [(w.pain_areas, body.pain_areas)],
         [(w.meridians, c.p(body.meridian_notes, long=True))],
     ]
-    return pairs_table(c, w.body_title, rows, HALF, per_row=2)
+
+
+Test = TypeVar("Test", SkinTest, BodyTest)
+
+
+def _test(c: Ctx, d: SheetData, title: str, test: Test | None,
+          rows_of: Callable[[Ctx, Test], list[list[Pair]]], blank: Test) -> Table:
+    """A skin or body test, its date and method in the title (by hand: a row to write them)."""
+    if d.by_hand:
+        rows = _by_hand([[(c.words.tested_on, "")], *rows_of(c, blank)])
+    elif test is None:
+        rows = [[(c.words.tested_on, "")]]
+    else:
+        title = f"{title}    {_tested(c, test.tested_on, test.method)}"
+        rows = rows_of(c, test)
+    return pairs_table(c, title, rows, HALF, per_row=2)
+
+
+def _tests(c: Ctx, d: SheetData) -> tuple[Table, Table]:
+    """The skin test and the body test, to print side by side."""
+    w = c.words
+    return (_test(c, d, w.skin_title, d.skin, _skin_rows, SkinTest(d.printed_on)),
+            _test(c, d, w.body_title, d.body, _body_rows, BodyTest(d.printed_on)))
 
 
 def _trends(c: Ctx, d: SheetData) -> Table:
@@ -137,9 +174,10 @@ def _conditions(c: Ctx, d: SheetData) -> Table:
     rows: list[list[object]] = [[c.p(text, "label") for text in (w.condition, w.before, w.after)]]
     for kind in CONDITION_KINDS:
         seen = d.condition(kind)
-        rows.append([c.p(coded(w.condition_names, kind)),
-                     c.p(seen.before if seen else "", long=True),
+        observed = ([_room(), ""] if d.by_hand else
+                    [c.p(seen.before if seen else "", long=True),
                      c.p(seen.after if seen else "", long=True)])
+        rows.append([c.p(coded(w.condition_names, kind)), *observed])
     first = 34 * mm
     return section_table(c, w.conditions_title, rows, [first, (WIDTH - first) / 2,
                                                          (WIDTH - first) / 2])
@@ -182,43 +220,70 @@ def _cards(c: Ctx, d: SheetData) -> Table:
     return section_table(c, w.cards_title, rows, widths, extra=spans)
 
 
+def _plan_lines(c: Ctx, lines: tuple[PlanLine, ...], by_hand: int) -> list[list[object]]:
+    """One row per line; ``by_hand`` empty rows to write in instead on a paper form."""
+    if by_hand:
+        return [[_room(), "", ""] for _ in range(by_hand)]
+    if not lines:
+        return [[c.p(""), "", ""]]
+    return [[c.p(line.item), c.p(str(line.sessions), "right"),
+             c.p(format_fen(line.price_fen), "right")] for line in lines]
+
+
 def _plan(c: Ctx, d: SheetData) -> Table:
-    plan, w = d.plan, c.words
-    rows: list[list[object]] = [[c.p(w.item, "label"), c.p(w.sessions, "label_right"),
-                                 c.p(w.price, "label_right")]]
-    for line in plan.lines:
-        rows.append([c.p(line.item), c.p(str(line.sessions), "right"),
-                     c.p(format_fen(line.price_fen), "right")])
-    if not plan.lines:
-        rows.append([c.p(""), "", ""])
-    rows.append([c.p(w.total, "total_label"), "", c.p(format_fen(plan.total_fen), "total")])
+    """Courses, then home-care products, and the total of both (the profile's rule)."""
+    plan, w, hand = d.plan, c.words, d.by_hand
+    courses = _plan_lines(c, plan.lines, 3 if hand else 0)
+    products = _plan_lines(c, plan.home_care, 2 if hand else 0)
+    rows: list[list[object]] = [
+        [c.p(w.item, "label"), c.p(w.sessions, "label_right"), c.p(w.price, "label_right")],
+        *courses,
+        [c.p(w.home_care, "label"), c.p(w.quantity, "label_right"), c.p(w.price, "label_right")],
+        *products,
+        [c.p(w.total, "total_label"), "",
+         _room() if hand else c.p(format_fen(plan.total_fen), "total")]]
     total_row = len(rows)  # the title row is prepended as row 0
     next_visit = plan.next_visit.isoformat() if plan.next_visit else ""
-    rows.append([c.labelled(w.home_care, w.list_separator.join(plan.home_care), long=True),
-                 c.labelled(w.next_visit, next_visit), ""])
-    rows.append([c.labelled(w.notes, plan.notes, long=True), "", ""])
+    rows.append([c.labelled(w.plan_notes, None if hand else plan.notes, long=True),
+                 c.labelled(w.next_visit, None if hand else next_visit), ""])
     extra = [("SPAN", (0, total_row), (1, total_row)),
              ("VALIGN", (0, total_row), (-1, total_row), "MIDDLE"),
              ("LINEABOVE", (0, total_row), (-1, total_row), 0.9, ACCENT),
-             ("SPAN", (1, total_row + 1), (2, total_row + 1)),
-             ("SPAN", (0, total_row + 2), (2, total_row + 2))]
-    if not plan.lines:
-        extra.append(("SPAN", (0, 2), (-1, 2)))
+             ("SPAN", (1, total_row + 1), (2, total_row + 1))]
+    extra += [("SPAN", (0, r), (-1, r)) for r in (2, len(courses) + 3)
+              if not hand and rows[r - 1][1] == ""]  # a "Not recorded" row spans the table
+    if hand:
+        extra.append(("BOTTOMPADDING", (0, total_row + 1), (-1, total_row + 1), WRITE_ROOM))
     return section_table(c, w.plan_title, rows, [WIDTH - 70 * mm, 25 * mm, 45 * mm],
                          extra=extra)
 
 
+def _client_type(c: Ctx, d: SheetData) -> Table:
+    """The client type (special clients to guide in person), how to handle them, the notes."""
+    t, w = d.client_type, c.words
+    if d.by_hand:
+        boxes = "    ".join(f"□ {coded(w.client_type_names, code)}" for code in CLIENT_TYPES)
+        rows: list[list[Pair]] = [[(w.client_type, boxes)],
+                                  [(w.handling, _room()), (w.notes, _room())]]
+        return pairs_table(c, w.client_type_title, rows, WIDTH, per_row=2)
+    flags = w.list_separator.join(coded(w.client_type_names, code) for code in t.flags)
+    rows = [[(w.client_type, flags), (w.handling, c.p(t.handling, long=True)),
+             (w.notes, c.p(t.notes, long=True))]]
+    return pairs_table(c, w.client_type_title, rows, WIDTH, per_row=3)
+
+
 def _story(c: Ctx, d: SheetData) -> list[Flowable]:
-    gap = Spacer(1, 1.6 * mm)
+    gap = Spacer(1, 1.2 * mm)
     tall = A4[1] - 2 * MARGIN - 20 * mm
 
     def pair(left: object, right: object) -> KeepInFrame:
         return KeepInFrame(WIDTH, tall, [side_by_side(c, left, right, HALF)], mode="shrink")
     return [
         header(c, d, WIDTH), gap, _client(c, d), gap, _allergies(c, d), gap,
-        pair(_skin(c, d.skin), _body(c, d.body)), gap, _trends(c, d), gap,
-        _conditions(c, d), gap, _preferences(c, d), gap, pair(_spend(c, d), _cards(c, d)), gap,
-        _plan(c, d), Spacer(1, 2 * mm), signature_table(c, WIDTH),
+        pair(*_tests(c, d)), gap, *([] if d.by_hand else [_trends(c, d), gap]),
+        _conditions(c, d), gap, _client_type(c, d), gap, _preferences(c, d), gap,
+        pair(_spend(c, d), _cards(c, d)), gap, _plan(c, d), Spacer(1, 2 * mm),
+        signature_table(c, WIDTH),
     ]
 
 

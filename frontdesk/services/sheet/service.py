@@ -14,8 +14,9 @@ is written: the PDF goes to a temporary file beside the target, the view is
 audited, then the file is renamed into place (:mod:`frontdesk.services.sheet.target`;
 a folder that is not there is a ``SheetFileError``, never a health.view row).
 The phone is masked on every printout, whoever prints.
-Health sections stay empty for a client without health consent, which prints a
-blank sheet to fill in by hand.
+The consultation's sections print as a paper form to fill in by hand (every row, with
+room to write, and no health data) for a client without health consent or without a
+consultation on record.
 
 The ``frontdesk sheet`` command signs in as the person it names (``--as USER``) and
 prints as them; its audit rows say ``via=cli``. It finds the client with
@@ -26,15 +27,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import fields
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from frontdesk.core.calendar import Calendar
 from frontdesk.core.context import Actor, Clock, local_today
-from frontdesk.core.money import format_fen
 from frontdesk.core.permissions import Action, allowed
 from frontdesk.core.phones import fold_digits, mask_phone, normalise_phone
 from frontdesk.db import Database, unit_of_work
@@ -54,6 +55,7 @@ from frontdesk.services.health.consultation import (
     require_audited,
     trend_points,
 )
+from frontdesk.services.health.form import BodyTest, SkinTest
 from frontdesk.services.sheet import data as sd
 from frontdesk.services.sheet.pdf import render_sheet
 from frontdesk.services.sheet.target import staged
@@ -71,13 +73,12 @@ def _grade(value: int | None, words: SheetWords) -> str:
 
 
 def _birthday_text(c: Client, today: dt.date, words: SheetWords) -> str:
-    """``32 (1994-03-08)``, ``03-08``, ``lunar leap 4/8`` (``农历闰4月8日``): as printed."""
+    """``32 (1994-03-08)``, ``03-08``, ``农历1999年正月廿三`` (``words.lunar``): as printed."""
     if c.birthday_calendar is None or not c.birth_month or not c.birth_day:
         return ""
     if c.birthday_calendar is Calendar.LUNAR:
-        lunar = words.lunar_leap_birthday if c.birth_leap_month else words.lunar_birthday
-        year = f"{c.birth_year} " if c.birth_year else ""
-        return lunar.format(year=year, month=c.birth_month, day=c.birth_day)
+        return words.lunar.text(c.birth_month, c.birth_day, c.birth_year,
+                                bool(c.birth_leap_month))
     if not c.birth_year:
         return f"{c.birth_month:02d}-{c.birth_day:02d}"
     age = today.year - c.birth_year - ((today.month, today.day) < (c.birth_month, c.birth_day))
@@ -102,7 +103,7 @@ def _skin(view: ConsultationView, words: SheetWords) -> sd.SkinTest:
         elasticity="" if k.elasticity is None else str(k.elasticity),
         pores=_grade(k.pores, words), acne_grade=_grade(k.acne_grade, words),
         pigmentation=_grade(k.pigmentation, words), wrinkles=_grade(k.wrinkles, words),
-        sensitivity=_grade(k.sensitivity, words))
+        sensitivity=_grade(k.sensitivity, words), notes=k.notes)
 
 
 def _per(value: int | None, unit: int) -> float | None:
@@ -112,7 +113,8 @@ def _per(value: int | None, unit: int) -> float | None:
 def _body(view: ConsultationView) -> sd.BodyTest:
     b = view.form.body
     return sd.BodyTest(
-        tested_on=view.form.taken_on or view.taken_at.date(), height_cm=_per(b.height_mm, 10),
+        tested_on=view.form.taken_on or view.taken_at.date(),
+        method=b.method.value if b.method else "", height_cm=_per(b.height_mm, 10),
         weight_kg=_per(b.weight_g, 1000), bmi=b.bmi, body_fat_pct=_per(b.body_fat_permille, 10),
         waist_cm=_per(b.waist_mm, 10), hip_cm=_per(b.hip_mm, 10), posture=b.posture,
         pain_areas=b.pain_areas, meridian_notes=b.meridian_notes)
@@ -120,11 +122,18 @@ def _body(view: ConsultationView) -> sd.BodyTest:
 
 def _plan(view: ConsultationView) -> sd.RecommendedPlan:
     form = view.form
-    courses = tuple(sd.PlanLine(p.name, p.quantity, p.price_fen) for p in form.plan
-                    if p.kind is LineKind.SERVICE)
-    home = tuple(f"{p.name} ×{p.quantity} {format_fen(p.price_fen)}" for p in form.plan
-                 if p.kind is LineKind.PRODUCT)
-    return sd.RecommendedPlan(courses, home, form.next_visit_on, form.plan_notes)
+
+    def lines(kind: LineKind) -> tuple[sd.PlanLine, ...]:
+        return tuple(sd.PlanLine(p.name, p.quantity, p.price_fen) for p in form.plan
+                     if p.kind is kind)
+    return sd.RecommendedPlan(lines(LineKind.SERVICE), lines(LineKind.PRODUCT),
+                              form.next_visit_on, form.plan_notes)
+
+
+def _client_type(view: ConsultationView) -> sd.ClientTypeNotes:
+    t = view.form.client_type
+    flags = tuple(code for code in sd.CLIENT_TYPES if getattr(t, code))
+    return sd.ClientTypeNotes(flags, t.note, view.form.notes)
 
 
 def _chosen_trends(points: dict[str, list[tuple[dt.date, float]]]
@@ -140,29 +149,27 @@ def _chosen_trends(points: dict[str, list[tuple[dt.date, float]]]
     return [(m, points[m]) for m in order if m in ranked]
 
 
-def _has_any(obj: object, names: tuple[str, ...]) -> bool:
-    return any(getattr(obj, n) not in (None, "") for n in names)
+def _has_any(section: SkinTest | BodyTest) -> bool:
+    """Whether any field of a form section (the skin or body test) was recorded."""
+    return any(getattr(section, f.name) not in (None, "") for f in fields(section))
 
 
-def _health_parts(s: Session, client_id: int, words: SheetWords) -> dict[str, object]:
+def _health_parts(s: Session, client_id: int, words: SheetWords) -> dict[str, Any]:
     """The SheetData fields that come from consultations (empty without any)."""
     rec = latest_record(s, client_id)
     if rec is None:
-        return {}
+        return {"by_hand": True}
     view = load_view(s, rec)
-    skin, body = view.form.skin, view.form.body
     trends = tuple(sd.TrendSeries(coded(words.trend_names, m), TREND_UNITS[m], tuple(points))
                    for m, points in _chosen_trends(trend_points(s, client_id)))
     return {
-        "skin": _skin(view, words) if _has_any(skin, ("skin_type", "moisture_pct", "oil_pct",
-                                                        "elasticity", "pores", "acne_grade"))
-        else None,
-        "body": _body(view) if _has_any(body, ("height_mm", "weight_g", "body_fat_permille",
-                                              "waist_mm", "posture")) else None,
+        "skin": _skin(view, words) if _has_any(view.form.skin) else None,
+        "body": _body(view) if _has_any(view.form.body) else None,
         "trends": trends,
         "conditions": tuple(sd.SpecialCondition(c.kind.value, c.before, c.after)
                             for c in view.form.conditions),
-        "plan": _plan(view), "consultant": view.consultant_name,
+        "plan": _plan(view), "client_type": _client_type(view),
+        "consultant": view.consultant_name,
     }
 
 
@@ -222,7 +229,8 @@ class SheetService:
         now, today = self._clock(), local_today(self._clock)
         with self._db.read() as s:
             client = live_client(s, client_id)
-            health = _health_parts(s, client_id, words) if client.consent_health else {}
+            health: dict[str, Any] = (_health_parts(s, client_id, words)
+                                      if client.consent_health else {"by_hand": True})
             summary = year_summary(s, client_id, now - SUMMARY_WINDOW)
             top = words.list_separator.join(f"{name}×{n}" for name, n in summary.top_services)
             data = sd.SheetData(
@@ -230,7 +238,7 @@ class SheetService:
                 printed_on=today, words=words, preferences=_preferences(s, client_id, words),
                 allergies=client.allergies, cards=self._card_balances(s, client_id),
                 consumption=sd.ConsumptionSummary(summary.visits, summary.spend_fen, top),
-                **health)  # type: ignore[arg-type]
+                **health)
             return data
 
     @unit_of_work

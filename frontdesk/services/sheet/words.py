@@ -7,7 +7,7 @@ than the screens, so the caller that knows the sheet's language fills a
 translation files. The defaults are the English source texts (as DomainError
 templates are English): ``SheetWords()`` prints an English sheet.
 
-Coded values (gender, test method, condition kind, skin type, trend measure) are
+Coded values (gender, test method, condition kind, client type, skin type, trend measure) are
 worded through the ``*_names`` tables; an unknown code prints as it is.
 """
 
@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from frontdesk.core.calendar import LunarWording
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class SheetWords:
     acne_grade: str = "Acne grade"
     pigmentation: str = "Pigmentation"
     wrinkles: str = "Wrinkles"
+    skin_notes: str = "Skin notes"
 
     # Body test
     body_title: str = "Body test"
@@ -103,7 +106,14 @@ class SheetWords:
     total: str = "Total"
     home_care: str = "Home care"
     next_visit: str = "Next visit"
+    plan_notes: str = "Plan notes"
+    quantity: str = "Quantity"
+    # The client type and the reception's notes
+    client_type_title: str = "Client type and notes"
+    client_type: str = "Client type"
+    handling: str = "How to handle"
     notes: str = "Notes"
+
     consultant_signature: str = "Consultant signature"
     client_signature: str = "Client signature"
     date: str = "Date"
@@ -119,14 +129,16 @@ class SheetWords:
     skin_type_names: Mapping[str, str] = field(default_factory=lambda: {
         "dry": "dry", "oily": "oily", "combination": "combination", "normal": "normal",
         "sensitive": "sensitive"})
+    client_type_names: Mapping[str, str] = field(default_factory=lambda: {
+        "nervous": "Nervous", "distrustful": "Lacks trust", "highly_strung": "Highly strung",
+        "new_client": "New client", "new_course": "Existing client, new course"})
     trend_names: Mapping[str, str] = field(default_factory=lambda: {
         "moisture": "Moisture", "oil": "Oil", "elasticity": "Elasticity", "weight": "Weight",
         "bmi": "BMI", "body_fat": "Body fat", "waist": "Waist"})
     grades: tuple[str, str, str, str, str] = ("none", "slight", "moderate", "marked", "severe")
     """Grades 0–4 (pores, acne, pigmentation, wrinkles, sensitivity)."""
-    lunar_birthday: str = "lunar {year}{month}/{day}"
-    """``{year}`` is the year and a space, or nothing."""
-    lunar_leap_birthday: str = "lunar {year}leap {month}/{day}"
+    lunar: LunarWording = field(default_factory=LunarWording)
+    """How a lunar birthday is written (``农历1999年正月廿三``)."""
     list_separator: str = ", "
 
 

@@ -28,6 +28,7 @@ from frontdesk.errors import DomainError, StorageError
 from frontdesk.ui.dates import date_text, day_text
 from frontdesk.ui.errors import error_text, show_storage_error
 from frontdesk.ui.forms import FormErrors
+from frontdesk.ui.labels import lunar_wording
 from frontdesk.ui.widgets import BirthdayEditor
 
 T = TypeVar("T")
@@ -103,15 +104,11 @@ def pydate(value: QDate) -> dt.date:
 
 def birthday_text(b: BirthdayInput | None) -> str:
     """``1990-03-08`` / ``8 Mar 1990``, ``3月8日`` / ``8 Mar``, or the lunar date worded in the UI
-    language."""
+    language (``农历1999年正月廿三`` / ``lunar 1999, month 1 day 23``)."""
     if b is None:
         return QCoreApplication.translate("ClientScreens", "Not given")
     if Calendar(b.calendar) is Calendar.LUNAR:
-        text = (QCoreApplication.translate("ClientScreens", "lunar leap {month}/{day}")
-                if b.leap_month else
-                QCoreApplication.translate("ClientScreens", "lunar {month}/{day}"))
-        text = text.format(month=b.month, day=b.day)
-        return f"{b.year} {text}" if b.year else text
+        return lunar_wording().text(b.month, b.day, b.year, b.leap_month)
     if b.year:
         return date_text(dt.date(b.year, b.month, b.day))
     return day_text(b.month, b.day)

@@ -22,7 +22,7 @@ from frontdesk.models.consultation import ConditionKind
 from frontdesk.services.health.consultation import TREND_UNITS
 from frontdesk.services.sheet.words import SheetWords
 from frontdesk.ui.i18n import Translate, translator_for
-from frontdesk.ui.labels import condition_name, gender_name, trend_name
+from frontdesk.ui.labels import condition_name, gender_name, lunar_wording, trend_name
 
 
 @cache
@@ -37,6 +37,8 @@ def sheet_words(language: str) -> SheetWords:
         method_names={"instrument": translate("SheetWords", "instrument"),
                       "observed": translate("SheetWords", "observed")},
         condition_names=_condition_names(translate),
+        client_type_names=_client_type_names(translate),
+        lunar=lunar_wording(translate),
         skin_type_names=_skin_type_names(translate),
         trend_names=_trend_names(translate),
         grades=(translate("SheetWords", "none"), translate("SheetWords", "slight"),
@@ -65,8 +67,6 @@ def _page_words(translate: Translate) -> dict[str, str]:
         "since": translate("SheetWords", "Client since"),
         "consultant": translate("SheetWords", "Consultant"),
         "allergies_title": translate("SheetWords", "Allergies / contraindications"),
-        "lunar_birthday": translate("SheetWords", "lunar {year}{month}/{day}"),
-        "lunar_leap_birthday": translate("SheetWords", "lunar {year}leap {month}/{day}"),
     }
 
 
@@ -85,6 +85,7 @@ def _test_words(translate: Translate) -> dict[str, str]:
         "acne_grade": translate("SheetWords", "Acne grade"),
         "pigmentation": translate("SheetWords", "Pigmentation"),
         "wrinkles": translate("SheetWords", "Wrinkles"),
+        "skin_notes": translate("SheetWords", "Skin notes"),
         "body_title": translate("SheetWords", "Body test"),
         "height": translate("SheetWords", "Height"),
         "weight": translate("SheetWords", "Weight"),
@@ -127,7 +128,7 @@ def _section_words(translate: Translate) -> dict[str, str]:
 
 
 def _plan_words(translate: Translate) -> dict[str, str]:
-    """The recommended plan, the signature lines, and how a list is joined."""
+    """The recommended plan, the client type, the signature lines, how a list is joined."""
     return {
         "plan_title": translate("SheetWords", "Recommended plan"),
         "item": translate("SheetWords", "Service"),
@@ -136,12 +137,26 @@ def _plan_words(translate: Translate) -> dict[str, str]:
         "total": translate("SheetWords", "Total"),
         "home_care": translate("SheetWords", "Home care"),
         "next_visit": translate("SheetWords", "Next visit"),
+        "plan_notes": translate("SheetWords", "Plan notes"),
+        "quantity": translate("SheetWords", "Quantity"),
+        "client_type_title": translate("SheetWords", "Client type and notes"),
+        "client_type": translate("SheetWords", "Client type"),
+        "handling": translate("SheetWords", "How to handle"),
         "notes": translate("SheetWords", "Notes"),
         "consultant_signature": translate("SheetWords", "Consultant signature"),
         "client_signature": translate("SheetWords", "Client signature"),
         "date": translate("SheetWords", "Date"),
         "list_separator": translate("SheetWords", ", ", "between the items of a list"),
     }
+
+
+def _client_type_names(translate: Translate) -> Mapping[str, str]:
+    """The special clients (特殊客人), worded as the consultation form words them."""
+    return {"nervous": translate("SheetWords", "Nervous"),
+            "distrustful": translate("SheetWords", "Lacks trust"),
+            "highly_strung": translate("SheetWords", "Highly strung"),
+            "new_client": translate("SheetWords", "New client"),
+            "new_course": translate("SheetWords", "Existing client, new course")}
 
 
 def _condition_names(translate: Translate) -> Mapping[str, str]:
