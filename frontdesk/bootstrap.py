@@ -2,7 +2,8 @@
 
 Paths come from :func:`frontdesk.config.load_paths` (the environment) in the
 composition roots; from them this module opens the database, brings it to the
-current schema (after a backup copy), and builds the services.
+current schema (after a backup copy), brings the photo files of earlier versions
+into it, and builds the services.
 
 An SQLite file is looked at before SQLite opens it
 (:func:`frontdesk.storage.sqlite_file.check_database_file`): an empty, foreign,
@@ -78,7 +79,29 @@ def open_database(paths: Paths) -> Database:
         raise
     if path is not None:  # a new file: SQLite made it (and its WAL) with the umask's mode
         make_private(*database_files(path))
+    _adopt_photo_files(paths, db)
     return db
+
+
+def photos_folder(paths: Paths) -> Path:
+    """Where this PC kept consultation photos before they moved into the database."""
+    return paths.data_dir / "photos"
+
+
+def _adopt_photo_files(paths: Paths, db: Database) -> None:
+    """Bring this PC's photo files of earlier versions into the database (a PC without a
+    photos folder, as every new one, costs one look at the disk)."""
+    folder = photos_folder(paths)
+    if not folder.is_dir():
+        return
+    from frontdesk.services.health.photos import adopt_files
+
+    try:
+        with naming(sqlite_file(paths)):
+            adopt_files(db, folder)
+    except BaseException:
+        db.dispose()
+        raise
 
 
 @contextmanager
@@ -93,10 +116,10 @@ def naming(path: Path | None) -> Iterator[None]:
 
 
 def build_services(paths: Paths, db: Database, clock: Clock = system_clock) -> Services:
-    """The services over ``db``, keeping their files (photos) in the data folder."""
+    """The services over ``db`` (their photo files of earlier versions in the data folder)."""
     from frontdesk.services.registry import Services
 
-    return Services(db, clock, photos_dir=paths.data_dir / "photos")
+    return Services(db, clock, photos_dir=photos_folder(paths))
 
 
 def demo_loader(db: Database) -> Callable[[int], object]:
