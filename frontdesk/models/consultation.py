@@ -171,8 +171,8 @@ class ConsultationPhoto(Base):
 class ConsultationPhotoData(Base):
     """The bytes of one photo, in the database so that every terminal of a store sees them.
 
-    A photo whose file was missing when the photos moved into the database (revision
-    0006) has no row here until a terminal that still has the file starts."""
+    A photo of an earlier version, whose bytes were a file on the PC that added it, has no
+    row here until that PC starts this version (``photos.adopt_files``)."""
 
     __tablename__ = "consultation_photo_data"
 

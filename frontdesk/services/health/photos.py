@@ -17,7 +17,7 @@ picture attached twice to one consultation is kept once. The file's name is kept
 its caption, control characters made spaces. Adding a photo locks its consultation
 record, so two terminals adding at once count and compare under one lock.
 
-Before revision 0006 the bytes were files in the photos folder of the PC that added
+Earlier versions kept the bytes as files in the photos folder of the PC that added
 them (``<client id>/<sha256>.<ext>``). :func:`adopt_files` brings such files into the
 database; every start that finds a photos folder calls it (on PostgreSQL each
 terminal has its own folder). The files are left where they are.
