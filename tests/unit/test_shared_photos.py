@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from alembic import command
 from PIL import Image
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, event, func, select
 
 from frontdesk.bootstrap import build_services, open_database
 from frontdesk.config import Paths, sqlite_url
@@ -94,6 +94,22 @@ def test_a_photo_added_at_one_terminal_is_seen_at_the_other(
     assert (view.staff_id, view.entity, view.entity_id) == (
         admin.staff_id, "consultation_photo", info.id)
     assert not (tmp_path / "photos").exists() and not (tmp_path / "other-pc-photos").exists()
+
+
+def test_the_pictures_are_read_one_at_a_time_never_with_a_list(
+        services: Services, admin: Actor, record_id: int, tmp_path: Path) -> None:
+    """The statements the consultation and its photo list send never read the bytes."""
+    info = services.photos.attach(admin, record_id, photo_file(tmp_path, 1), "before")
+    client_id = info.client_id
+    sent: list[str] = []
+    event.listen(services.db.engine, "before_cursor_execute",
+                 lambda _conn, _cursor, statement, *_: sent.append(statement))
+    services.consultation.list_for_client(admin, client_id)
+    services.consultation.get(admin, record_id)
+    services.photos.photo_list(admin, record_id)
+    assert sent and not [q for q in sent if "consultation_photo_data" in q]
+    services.photos.photo_bytes(admin, info.id)
+    assert len([q for q in sent if "consultation_photo_data" in q]) == 1
 
 
 def test_a_photo_over_the_size_limit_is_refused_naming_it_and_nothing_changes(
