@@ -89,19 +89,31 @@ def photos_folder(paths: Paths) -> Path:
 
 
 def _adopt_photo_files(paths: Paths, db: Database) -> None:
-    """Bring this PC's photo files of earlier versions into the database (a PC without a
-    photos folder, as every new one, costs one look at the disk)."""
+    """Bring this PC's photo files of earlier versions into the database. A PC without a
+    photos folder (every new one) costs one look at the disk; one whose photos all have
+    their picture, one Core query (``frontdesk find`` still starts without the ORM)."""
     folder = photos_folder(paths)
     if not folder.is_dir():
         return
-    from frontdesk.services.health.photos import adopt_files
-
     try:
         with naming(sqlite_file(paths)):
-            adopt_files(db, folder)
+            if _a_photo_lacks_its_picture(db):
+                from frontdesk.services.health.photos import adopt_files
+
+                adopt_files(db, folder)
     except BaseException:
         db.dispose()
         raise
+
+
+def _a_photo_lacks_its_picture(db: Database) -> bool:
+    """True when the bytes of some photo are not in the database (Core, without the ORM)."""
+    from sqlalchemy import text
+
+    with db.connect() as conn:
+        return conn.execute(text(
+            "SELECT 1 FROM consultation_photo p WHERE NOT EXISTS (SELECT 1 FROM "
+            "consultation_photo_data d WHERE d.photo_id = p.id) LIMIT 1")).first() is not None
 
 
 @contextmanager

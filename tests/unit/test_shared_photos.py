@@ -39,6 +39,8 @@ from frontdesk.services.registry import Services
 from frontdesk.storage.backups import DAILY, copy_database, restore
 from tests.concurrency import Background, PauseBefore, at_once, wait_until_blocked
 from tests.conftest import ADMIN_PASSWORD, NOW, FakeClock
+from tests.unit.test_startup import _loaded as loaded
+from tests.unit.test_startup import _run as run_command
 
 INSERT_PHOTO = "INSERT INTO consultation_photo ("
 """The statement that adds a photo's row (after its record is locked and counted)."""
@@ -309,3 +311,20 @@ def test_a_photo_survives_a_backup_and_restore(
     assert services.photos.photo_bytes(admin, kept.id).data == picture(1)
     with pytest.raises(NotFound):
         services.photos.photo_bytes(admin, later.id)
+
+
+def test_find_starts_without_the_orm_on_a_pc_whose_old_photos_are_all_in(
+        sqlite_db: Database, tmp_path: Path) -> None:
+    """A PC that kept photo files keeps its folder; once every picture is in the database,
+    one Core query at start says so, and ``frontdesk find`` still loads no ORM."""
+    folder = tmp_path / "data" / "photos"
+    services = Services(sqlite_db, FakeClock(NOW), photos_dir=folder)
+    admin = services.store.initialise("水沐莲清", "admin", "管理员", ADMIN_PASSWORD)
+    info = services.photos.attach(admin, new_record(services, admin), photo_file(tmp_path, 1),
+                                  "before")
+    (folder / str(info.client_id)).mkdir(parents=True)
+    (folder / str(info.client_id) / f"{info.sha256}.png").write_bytes(picture(1))
+    code, modules, stderr = run_command(["--database", sqlite_db.url, "find", "1111", "--as",
+                                         "admin"], tmp_path, FRONTDESK_PASSWORD=ADMIN_PASSWORD)
+    assert code == 0, stderr
+    assert loaded(modules, "sqlalchemy.orm", "frontdesk.models") == []
