@@ -125,8 +125,8 @@ def sniff_image(head: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _read_photo(source: Path) -> tuple[bytes, str, str]:
-    """The file's bytes, media type and extension; ValidationError naming ``source_path``."""
+def _read_photo(source: Path) -> tuple[bytes, str]:
+    """The file's bytes and media type; ValidationError naming ``source_path``."""
     data, size = _read_ordinary_file(source)
     if size > MAX_PHOTO_BYTES:
         raise ValidationError("{name} is {size} MB; a photo may be at most {mb} MB. Save a "
@@ -142,7 +142,7 @@ def _read_photo(source: Path) -> tuple[bytes, str, str]:
                               "it as JPEG (on the phone or in the Photos app) and add that.",
                               field="source_path", name=source.name)
     _check_decodes(data, sniffed[0], source.name)
-    return data, *sniffed
+    return data, sniffed[0]
 
 
 def _read_ordinary_file(source: Path, limit: int = MAX_PHOTO_BYTES) -> tuple[bytes, int]:
@@ -219,7 +219,7 @@ class PhotoService:
                         "consultation", record_id)
         kind = _photo_kind(kind)
         source = Path(source_path)
-        data, media_type, _ext = _read_photo(source)
+        data, media_type = _read_photo(source)
         new = _NewPhoto(kind, without_controls(source.name)[:255], media_type, data,
                         hashlib.sha256(data).hexdigest())
         with self._db.write() as s:
@@ -350,7 +350,8 @@ def _adopt_one(db: Database, folder: Path, photo_id: int) -> int | None:
 
 def _old_file(folder: Path, photo: ConsultationPhoto) -> bytes | None:
     """The bytes of the photo's file in ``folder`` if they are the photo recorded."""
-    path = folder / str(photo.client_id) / f"{photo.sha256}{_EXTENSIONS[photo.media_type]}"
+    ext = _EXTENSIONS.get(photo.media_type, ".jpg")
+    path = folder / str(photo.client_id) / f"{photo.sha256}{ext}"
     try:
         data, _size = _read_ordinary_file(path, _EARLIER_MAX_BYTES)
     except DomainError:
