@@ -2,7 +2,8 @@
 
 Paths come from :func:`frontdesk.config.load_paths` (the environment) in the
 composition roots; from them this module opens the database, brings it to the
-current schema (after a backup copy), and builds the services.
+current schema (after a backup copy), brings the photo files of earlier versions
+into it, and builds the services.
 
 An SQLite file is looked at before SQLite opens it
 (:func:`frontdesk.storage.sqlite_file.check_database_file`): an empty, foreign,
@@ -78,7 +79,41 @@ def open_database(paths: Paths) -> Database:
         raise
     if path is not None:  # a new file: SQLite made it (and its WAL) with the umask's mode
         make_private(*database_files(path))
+    _adopt_photo_files(paths, db)
     return db
+
+
+def photos_folder(paths: Paths) -> Path:
+    """Where this PC kept consultation photos before they moved into the database."""
+    return paths.data_dir / "photos"
+
+
+def _adopt_photo_files(paths: Paths, db: Database) -> None:
+    """Bring this PC's photo files of earlier versions into the database. A PC without a
+    photos folder (every new one) costs one look at the disk; one whose photos all have
+    their picture, one Core query (``frontdesk find`` still starts without the ORM)."""
+    folder = photos_folder(paths)
+    if not folder.is_dir():
+        return
+    try:
+        with naming(sqlite_file(paths)):
+            if _a_photo_lacks_its_picture(db):
+                from frontdesk.services.health.photos import adopt_files
+
+                adopt_files(db, folder)
+    except BaseException:
+        db.dispose()
+        raise
+
+
+def _a_photo_lacks_its_picture(db: Database) -> bool:
+    """True when the bytes of some photo are not in the database (Core, without the ORM)."""
+    from sqlalchemy import text
+
+    with db.connect() as conn:
+        return conn.execute(text(
+            "SELECT 1 FROM consultation_photo p WHERE NOT EXISTS (SELECT 1 FROM "
+            "consultation_photo_data d WHERE d.photo_id = p.id) LIMIT 1")).first() is not None
 
 
 @contextmanager
@@ -93,10 +128,10 @@ def naming(path: Path | None) -> Iterator[None]:
 
 
 def build_services(paths: Paths, db: Database, clock: Clock = system_clock) -> Services:
-    """The services over ``db``, keeping their files (photos) in the data folder."""
+    """The services over ``db`` (their photo files of earlier versions in the data folder)."""
     from frontdesk.services.registry import Services
 
-    return Services(db, clock, photos_dir=paths.data_dir / "photos")
+    return Services(db, clock, photos_dir=photos_folder(paths))
 
 
 def demo_loader(db: Database) -> Callable[[int], object]:

@@ -29,6 +29,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     SmallInteger,
     String,
     Text,
@@ -148,7 +149,8 @@ class ConsultationPlanLine(Base):
 
 
 class ConsultationPhoto(Base):
-    """A before/after photo; the bytes live in the photos folder, named by their sha256."""
+    """A before/after photo's metadata; its bytes are a :class:`ConsultationPhotoData` row,
+    so that listing a record's photos never reads a picture."""
 
     __tablename__ = "consultation_photo"
     __table_args__ = (UniqueConstraint("record_id", "sha256"),)
@@ -158,11 +160,23 @@ class ConsultationPhoto(Base):
         ForeignKey("consultation_record.id", ondelete="CASCADE"), index=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
     kind: Mapped[PhotoKind] = mapped_column(str_enum(PhotoKind))
-    rel_path: Mapped[str] = mapped_column(String(255))
-    """Path under the photos folder, with '/' separators: ``<client id>/<sha256>.<ext>``."""
     sha256: Mapped[str] = mapped_column(String(64))
     media_type: Mapped[str] = mapped_column(String(32))
     size_bytes: Mapped[int] = mapped_column(Integer)
     original_name: Mapped[str] = mapped_column(String(255), default="")
     added_at: Mapped[dt.datetime]
     added_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class ConsultationPhotoData(Base):
+    """The bytes of one photo, in the database so that every terminal of a store sees them.
+
+    A photo of an earlier version, whose bytes were a file on the PC that added it, has no
+    row here until that PC starts this version (``photos.adopt_files``)."""
+
+    __tablename__ = "consultation_photo_data"
+
+    photo_id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"),
+        ForeignKey("consultation_photo.id", ondelete="CASCADE"), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
 
 class Services:
-    """The services of one database; ``photos_dir`` holds the consultation photos."""
+    """The services of one database; ``photos_dir`` is where this PC kept consultation photos
+    before they moved into the database (its files are brought in at start)."""
 
     def __init__(self, db: Database, clock: Clock = system_clock, *, photos_dir: Path) -> None:
         self.db = db

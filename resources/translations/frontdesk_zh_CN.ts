@@ -1032,10 +1032,6 @@
         <translation>照片应为护理前或护理后。</translation>
     </message>
     <message>
-        <source>A photo may be at most {mb} MB.</source>
-        <translation>照片最大 {mb} MB。</translation>
-    </message>
-    <message>
         <source>A plan has at most {n} lines.</source>
         <translation>方案最多 {n} 行。</translation>
     </message>
@@ -1468,10 +1464,6 @@
         <translation>付款合计 {paid}，应收 {total}。</translation>
     </message>
     <message>
-        <source>The photo file {name} is missing or damaged in the photos folder.</source>
-        <translation>照片文件夹中的 {name} 丢失或已损坏。</translation>
-    </message>
-    <message>
         <source>The pigmentation grade must be between {low} and {high}.</source>
         <translation>色斑等级应在 {low} 到 {high} 之间。</translation>
     </message>
@@ -1680,12 +1672,28 @@
         <translation>{name} 不是普通文件（而是文件夹、设备或管道），请选择一张照片。</translation>
     </message>
     <message>
+        <source>{name} is {size} MB; a photo may be at most {mb} MB. Save a smaller copy of it (phones and photo apps offer one) and add that.</source>
+        <translation>{name} 有 {size} MB，照片最大 {mb} MB。请另存一份较小的（手机和相册应用都可以），再添加那一份。</translation>
+    </message>
+    <message>
+        <source>{name} was not added: a consultation keeps at most {count} photos, and this one has them all. Add it to the next consultation.</source>
+        <translation>{name} 未添加：一次客情分析最多保存 {count} 张照片，本次已满。请添加到下一次客情分析中。</translation>
+    </message>
+    <message>
         <source>{path} is a folder: give the sheet a file name.</source>
         <translation>{path} 是一个文件夹，请为分析表指定文件名。</translation>
     </message>
     <message>
         <source>{n} phone numbers you typed were already on file within the hour, the most your role may check; a manager can go on.</source>
         <translation>一小时内您输入的手机号已有 {n} 个是现有客户的，这是您的角色可核对的上限；请由店长继续办理。</translation>
+    </message>
+    <message>
+        <source>The picture of the photo {name} is damaged in the database.</source>
+        <translation>照片 {name} 的图像在数据库中已损坏。</translation>
+    </message>
+    <message>
+        <source>The picture of the photo {name} is not in the database: it was added on another PC before photos were shared. Start FrontDesk once on that PC to bring it in.</source>
+        <translation>照片 {name} 的图像不在数据库中：它是在照片共享之前由另一台电脑添加的。请在那台电脑上启动一次 FrontDesk，把它带进来。</translation>
     </message>
     <message>
         <source>This appointment is marked as {status} already.</source>

@@ -9,7 +9,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from frontdesk.core.context import Actor, Role
 from frontdesk.errors import PermissionDenied, ValidationError
@@ -18,6 +18,7 @@ from frontdesk.models.consultation import (
     ConditionKind,
     ConsultationCondition,
     ConsultationPhoto,
+    ConsultationPhotoData,
     ConsultationRecord,
     MeasureMethod,
     PhotoKind,
@@ -34,7 +35,7 @@ from frontdesk.services.health.consultation import (
     PlanLine,
     SkinTest,
 )
-from frontdesk.services.health.photos import MAX_PHOTO_BYTES, PhotoMissing, PhotoService
+from frontdesk.services.health.photos import MAX_PHOTO_BYTES, PhotoDamaged, PhotoService
 from frontdesk.services.registry import Services
 from tests.actors import signed_actor
 from tests.conftest import NOW, FakeClock
@@ -290,8 +291,9 @@ def test_a_photo_is_stored_by_hash_listed_and_loaded_on_demand(
     sha = hashlib.sha256(tiny_png()).hexdigest()
     assert (info.kind, info.media_type, info.sha256, info.original_name) == (
         PhotoKind.BEFORE, "image/png", sha, "脸部-before.png")
-    stored = tmp_path / "photos" / str(info.client_id) / f"{sha}.png"
-    assert stored.read_bytes() == tiny_png()
+    with services.db.read() as s:
+        assert s.get(ConsultationPhotoData, info.id).data == tiny_png()  # type: ignore[union-attr]
+    assert not (tmp_path / "photos").exists()  # in the database, for every terminal
     assert photos.attach(consultant, record_id, source, PhotoKind.BEFORE) == info  # once only
     assert photos.photo_list(consultant, record_id) == [info]
     assert audit_rows(services, "health.view") == []  # listing loads no picture
@@ -321,15 +323,16 @@ def test_a_file_that_is_not_a_photo_is_refused(
     assert not (tmp_path / "photos").exists()
 
 
-def test_a_photo_over_20_mb_or_of_unknown_kind_is_refused(
+def test_a_photo_over_8_mb_or_of_unknown_kind_is_refused(
         services: Services, consultant: Actor, photos: PhotoService, record_id: int,
         tmp_path: Path) -> None:
     big = tmp_path / "big.png"
     with big.open("wb") as f:
         f.write(tiny_png())
         f.truncate(MAX_PHOTO_BYTES + 1)
-    with pytest.raises(ValidationError, match="20 MB") as caught:
+    with pytest.raises(ValidationError) as caught:
         photos.attach(consultant, record_id, big, "after")
+    assert caught.value.message.startswith("big.png is 8.0 MB; a photo may be at most 8 MB.")
     assert caught.value.field == "source_path"
     small = tmp_path / "small.png"
     small.write_bytes(tiny_png())
@@ -339,14 +342,15 @@ def test_a_photo_over_20_mb_or_of_unknown_kind_is_refused(
     assert health_count(services) == 0
 
 
-def test_a_changed_photo_file_is_reported_not_shown(
-        consultant: Actor, photos: PhotoService, record_id: int, tmp_path: Path) -> None:
+def test_a_changed_picture_is_reported_not_shown(
+        services: Services, consultant: Actor, photos: PhotoService, record_id: int,
+        tmp_path: Path) -> None:
     source = tmp_path / "a.png"
     source.write_bytes(tiny_png())
     info = photos.attach(consultant, record_id, source, "after")
-    stored = tmp_path / "photos" / str(info.client_id) / f"{info.sha256}.png"
-    stored.write_bytes(tiny_png() + b"tampered")
-    with pytest.raises(PhotoMissing):
+    with services.db.write() as s:
+        s.execute(update(ConsultationPhotoData).values(data=tiny_png() + b"tampered"))
+    with pytest.raises(PhotoDamaged, match="a.png is damaged"):
         photos.photo_bytes(consultant, info.id)
 
 

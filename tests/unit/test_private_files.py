@@ -36,7 +36,7 @@ def open_umask():
     os.umask(previous)
 
 
-def test_the_database_its_wal_and_shm_and_the_photos_are_private(
+def test_the_database_and_its_wal_and_shm_are_private(
         tmp_path: Path, open_umask: None) -> None:
     data = tmp_path / "data"
     paths = Paths(data, tmp_path / "log", sqlite_url(data / "frontdesk.sqlite3"))
@@ -52,11 +52,7 @@ def test_the_database_its_wal_and_shm_and_the_photos_are_private(
     assert wal.exists() and shm.exists()  # the store is open and has written
     assert {p.name: _mode(p) for p in (database, wal, shm)} == {
         p.name: 0o600 for p in (database, wal, shm)}
-    photos = data / "photos"
-    folders = [photos, *[p for p in photos.rglob("*") if p.is_dir()]]
-    files = [p for p in photos.rglob("*") if p.is_file()]
-    assert len(folders) == 2 and len(files) == 1
-    assert [_mode(p) for p in folders] == [0o700, 0o700] and _mode(files[0]) == 0o600
+    assert not (data / "photos").exists()  # photos are kept in the database
     assert _mode(data) == 0o700
     db.dispose()
 

@@ -3,7 +3,8 @@
 The list comes from metadata only; a photo's bytes are read (an audited health
 view) only when its thumbnail scrolls into sight or it is picked, one photo at a
 time on the worker thread, where it is also decoded and scaled. "Add photo…"
-copies a picture into the photos folder against the shown record.
+keeps a picture in the database against the shown record, where every terminal of
+the store sees it.
 """
 
 from __future__ import annotations
