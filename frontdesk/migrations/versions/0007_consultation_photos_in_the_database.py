@@ -15,8 +15,8 @@ copy from before the upgrade, if restored, still needs them).
 The downgrade puts ``rel_path`` back as those names and drops the bytes: the files
 still on a PC serve the older FrontDesk again.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-02 06:13:33.791138
 """
 
@@ -25,8 +25,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0006'
-down_revision = '0005'
+revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
