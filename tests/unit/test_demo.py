@@ -95,8 +95,8 @@ def test_fill_makes_the_store_and_counts_what_it_wrote(db: Database, clock: Fake
                                                    Staff.password_hash.is_not(None))) == 0
     assert roles == {Role.ADMIN: 1, Role.MANAGER: 1, Role.RECEPTIONIST: 2, Role.CONSULTANT: 2,
                      Role.THERAPIST: 6}
-    assert {a.username for a in summary.accounts} == {"admin", "manager", "reception1", "reception2",
-                                     "consultant1", "consultant2"}
+    assert {a.username for a in summary.accounts} == {
+        "admin", "manager", "reception1", "reception2", "consultant1", "consultant2"}
 
 
 def test_demo_accounts_sign_in_with_the_printed_password(db: Database, clock: FakeClock) -> None:
