@@ -55,7 +55,7 @@ from frontdesk.models.consultation import (
     ConsultationRecord,
 )
 from frontdesk.models.profile import ClientPreference, PreferenceKind
-from frontdesk.services.health.form import check_form
+from frontdesk.services.health.form import ConsultationForm, SkinTest, check_form
 from frontdesk.services.registry import Services
 from frontdesk.services.sheet.words import SheetWords
 from frontdesk.services.staff.auth import AuthService
@@ -670,3 +670,16 @@ def test_the_summary_names_every_account_it_made_and_their_password(
     for username, name, role in made:
         assert f"{username} ({name}, {role.value})" in shown
     assert len(made) == len(summary.accounts) == 6
+
+
+def test_a_consultation_saved_after_the_fill_gets_a_new_id(
+        db: Database, clock: FakeClock, tmp_path: Path) -> None:
+    fill(db, clock, clients=50)
+    services = Services(db, clock, photos_dir=tmp_path)
+    consultant = services.auth.sign_in("consultant1", DEMO_PASSWORD)
+    with db.read() as s:
+        last = s.scalar(select(func.max(ConsultationRecord.id)))
+        client_id = s.scalar(select(func.min(Client.id)).where(Client.consent_health))
+    assert last is not None and client_id is not None
+    form = ConsultationForm(skin=SkinTest(moisture_pct=40))
+    assert services.consultation.save(consultant, client_id, form) > last  # PostgreSQL's sequence
