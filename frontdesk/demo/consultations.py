@@ -3,7 +3,7 @@
 Used by :mod:`frontdesk.demo.history` once a client's visits are made. A
 *regular* (at least :data:`REGULAR_VISITS` visits) who gave health consent has a
 consultation at her first visit and a re-test at the first visit at least
-:data:`RETEST_DAYS` later, up to :data:`MAX_RECORDS`; clients without consent
+:data:`RETEST_DAYS` later, the latest :data:`MAX_RECORDS` of them kept; clients without consent
 have none, as the consultation service requires. The values move the way a
 course of care moves them: moisture up towards healthy, oil towards normal,
 acne and sensitivity calming down, weight and waist slowly down for those who
@@ -93,6 +93,16 @@ def _toward(value: int, goal: int, draw: Draw) -> int:
     return max(0, min(100, value + step - (draw.between(0, 2) - 1)))
 
 
+def _consulted_at(arrivals: list[int]) -> list[int]:
+    """The first visit and each re-test :data:`RETEST_DAYS` on; the latest :data:`MAX_RECORDS`
+    of them, so a regular's last consultation is recent."""
+    chosen = [arrivals[0]]
+    for arrival in arrivals[1:]:
+        if arrival - chosen[-1] >= RETEST_DAYS * DAY_S:
+            chosen.append(arrival)
+    return chosen[-MAX_RECORDS:]
+
+
 class ConsultationMaker:
     """Consultation records and preferences for one fill (ids from ``next_record``)."""
 
@@ -111,14 +121,9 @@ class ConsultationMaker:
         if len(who.arrivals) < REGULAR_VISITS:
             return
         skin = self._first_skin(who)
-        last = -RETEST_DAYS * DAY_S
-        taken = 0
-        for arrival in who.arrivals:
-            if arrival - last < RETEST_DAYS * DAY_S or taken == MAX_RECORDS:
-                continue
-            self._record(who, skin, arrival, taken == 0, rows)
+        for arrival in _consulted_at(who.arrivals):
+            self._record(who, skin, arrival, arrival == who.arrivals[0], rows)
             self._improve(skin)
-            last, taken = arrival, taken + 1
 
     def _first_skin(self, who: Regular) -> _Skin:
         draw = self._draw

@@ -11,6 +11,8 @@ visits were booked (a client's first visit is a walk-in, when she signs up): eac
 of those has its ARRIVED appointment, made up to two weeks ahead, for the half
 hour nearest the arrival; now and then a client did not come
 (NO_SHOW) or called it off (CANCELLED), and those appointments have no visit.
+The desk last confirmed a client's basics at her last visit. Regulars have
+consultation records and many clients preferences (:mod:`.consultations`).
 Times are whole seconds since the window's first midnight (UTC) until
 :class:`Stamps` turns them into the text the driver stores.
 """
@@ -232,7 +234,7 @@ class HistoryMaker:
         chunk.clients.append(
             self._identity(client_id, name, female, member) + self._profile(index, visitor, tier)
             + consents
-            + (stamp(arrivals[-1]), stamp(created), stamp(created), stamp(last_closed), 1))
+            + (stamp(arrivals[-1]), stamp(arrivals[-1]), stamp(created), stamp(last_closed), 1))
 
     def _care(self, regular: Regular, taste: _Taste, health_consent: bool, chunk: Chunk) -> None:
         """Consultation records (with health consent only) and preferences."""

@@ -19,7 +19,7 @@ from frontdesk.core.calendar import leap_month, lunar_month_days, lunar_to_solar
 from frontdesk.core.context import Actor, Role
 from frontdesk.core.names import name_keys, name_parts
 from frontdesk.db import Database
-from frontdesk.demo.consultations import REGULAR_VISITS
+from frontdesk.demo.consultations import REGULAR_VISITS, RETEST_DAYS
 from frontdesk.demo.data import (
     DEMO_PASSWORD,
     MOBILE_PREFIXES,
@@ -549,6 +549,13 @@ def test_regulars_who_consented_have_consultations_whose_trends_move(
         consented = set(s.scalars(select(Client.id).where(Client.consent_health)))
     regulars = {c for c in consented if visits[c] >= REGULAR_VISITS}
     assert set(records) <= regulars  # never without consent, never for a one-off visitor
+    with db.read() as s:
+        latest = dict(s.execute(select(ConsultationRecord.client_id,
+                                       func.max(ConsultationRecord.taken_on))
+                                .group_by(ConsultationRecord.client_id)).all())
+        last_visits = dict(s.execute(select(Client.id, Client.last_visit_at)).all())
+    for client_id, taken_on in latest.items():  # a regular's latest re-test is recent
+        assert last_visits[client_id].date() - taken_on < dt.timedelta(days=RETEST_DAYS + 1)
     assert len(records) >= 0.9 * len(regulars) > 20
     services = Services(db, clock, photos_dir=tmp_path)
     consultant = services.auth.sign_in("consultant1", DEMO_PASSWORD)
