@@ -98,8 +98,9 @@ class AdminPage(QWizardPage):
         lines = [self.tr("The demo store adds these sign-in accounts, all with the password "
                           "{password}:")
                  .format(password=demo.password)]
-        lines += [f"{a.username} — {a.name}, {role_name(a.role)}"
-                  for a in demo.accounts(language)]
+        lines += [self.tr("{username} — {name}, {role}").format(
+            username=a.username, name=a.name, role=role_name(a.role))
+            for a in demo.accounts(language)]
         return "\n".join(lines)
 
 

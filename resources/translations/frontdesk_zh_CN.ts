@@ -35,6 +35,10 @@
         <source>The demo store adds these sign-in accounts, all with the password {password}:</source>
         <translation>演示店会添加以下登录账号，密码都是 {password}：</translation>
     </message>
+    <message>
+        <source>{username} — {name}, {role}</source>
+        <translation>{username} — {name}（{role}）</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>

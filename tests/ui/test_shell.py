@@ -17,7 +17,6 @@ from frontdesk.models import Client, Staff
 from frontdesk.services.registry import Services
 from frontdesk.ui.controller import AppController
 from frontdesk.ui.i18n import Translations
-from frontdesk.ui.labels import role_name
 from frontdesk.ui.local_settings import LocalSettings
 from frontdesk.ui.login import LoginDialog
 from frontdesk.ui.wizard import SetupWizard
@@ -310,8 +309,9 @@ def test_the_wizard_shows_the_demo_accounts_before_it_makes_them(
     assert accounts.isVisible()
     text = accounts.text()
     assert DEMO_PASSWORD in text
-    manager = ("周丽娟" if language == "zh_CN" else "Zhou Lijuan", role_name(Role.MANAGER))
-    assert f"manager — {manager[0]}, {manager[1]}" in text
+    manager = ("manager — 周丽娟（店长）" if language == "zh_CN"
+               else "manager — Zhou Lijuan, Manager")
+    assert manager in text
     for username in ("reception1", "reception2", "consultant1", "consultant2"):
         assert f"\n{username} — " in text
     assert "admin —" not in text  # the wizard makes its own admin
