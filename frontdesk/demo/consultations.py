@@ -21,17 +21,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from frontdesk.demo.data import Draw, ProductSpec, ServiceSpec
-from frontdesk.demo.words import Catalog
+from frontdesk.demo.data import Draw, ProductSpec, ServiceSpec, Weighted
+from frontdesk.demo.words import ENGLISH, Catalog
 
 REGULAR_VISITS = 3
 RETEST_DAYS = 28
 MAX_RECORDS = 8
 DAY_S = 86_400
 PREFERENCE_SHARE = 0.4
-BODY_CATEGORIES = frozenset({"身体护理", "经络养生", "Body care", "Meridian wellness"})
-"""Service categories whose regulars also have body tests."""
-SKIN_TYPES = (("dry", 25), ("combination", 35), ("oily", 20), ("normal", 10), ("sensitive", 10))
+_BODY_CARE = ("身体护理", "经络养生")
+BODY_CATEGORIES = frozenset((*_BODY_CARE, *(ENGLISH[c] for c in _BODY_CARE)))
+"""Service categories, in either language, whose regulars also have body tests."""
+SKIN_TYPES = Weighted.of((("dry", 25), ("combination", 35), ("oily", 20), ("normal", 10),
+                          ("sensitive", 10)))
 START = {  # skin type: (moisture %, oil %) at the first consultation, before the jitter
     "dry": (30, 15), "combination": (38, 38), "oily": (44, 58), "normal": (48, 30),
     "sensitive": (34, 20),
@@ -114,7 +116,6 @@ class ConsultationMaker:
         self._draw, self._branch, self._words, self._products = draw, branch_id, words, products
         self.next_record = next_record
         self._stamp, self._date = stamp, date
-        self._types = tuple(t for t, w in SKIN_TYPES for _ in range(w // 5))
 
     def records(self, who: Regular, rows: CareRows) -> None:
         """The regular's consultations (see the module docstring)."""
@@ -126,8 +127,9 @@ class ConsultationMaker:
             self._improve(skin)
 
     def _first_skin(self, who: Regular) -> _Skin:
+        """Her skin (and body, for about a third) at the first consultation."""
         draw = self._draw
-        kind = draw.pick(self._types)
+        kind = draw.weighted(SKIN_TYPES)
         moisture, oil = START[kind]
         grades = [draw.between(1, 3), draw.between(2, 3) if kind == "oily" else draw.between(0, 1),
                   draw.between(0, 3), draw.between(0, 3),
@@ -158,6 +160,7 @@ class ConsultationMaker:
 
     def _record(self, who: Regular, skin: _Skin, arrival: int, first: bool,
                 rows: CareRows) -> None:
+        """One sitting at the visit of ``arrival``: tests, conditions, plan, next visit."""
         draw, words = self._draw, self._words
         record_id = self.next_record
         self.next_record += 1
