@@ -17,7 +17,7 @@ on its way to the GUI, whose sign-in dialog shows before SQLAlchemy has loaded.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +28,7 @@ from frontdesk.errors import StorageError, StorageProblem
 
 if TYPE_CHECKING:
     from frontdesk.db import Database
+    from frontdesk.demo.fill import DemoAccount
     from frontdesk.services.registry import Services
 
 
@@ -134,12 +135,31 @@ def build_services(paths: Paths, db: Database, clock: Clock = system_clock) -> S
     return Services(db, clock, photos_dir=photos_folder(paths))
 
 
-def demo_loader(db: Database) -> Callable[[int], object]:
-    """Fills ``db`` with a demo store of N clients (the set-up wizard offers it)."""
+class DemoStoreLoader:
+    """Fills a database with a demo store (the set-up wizard offers it), and says first which
+    sign-in accounts it adds and their password, so the wizard shows them before it does."""
 
-    def load(clients: int) -> object:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    @property
+    def password(self) -> str:
+        from frontdesk.demo.data import DEMO_PASSWORD
+
+        return DEMO_PASSWORD
+
+    def accounts(self, language: str) -> tuple[DemoAccount, ...]:
+        """The accounts beside the wizard's admin, their names in ``language``."""
+        from frontdesk.demo.fill import demo_accounts
+
+        return demo_accounts(language, with_admin=False)
+
+    def __call__(self, clients: int, language: str) -> object:
         from frontdesk.demo.fill import DemoOptions, fill_demo
 
-        return fill_demo(db, DemoOptions(clients=clients))
+        return fill_demo(self._db, DemoOptions(clients=clients, language=language))
 
-    return load
+
+def demo_loader(db: Database) -> DemoStoreLoader:
+    """The demo store loader for ``db``."""
+    return DemoStoreLoader(db)

@@ -100,11 +100,14 @@ def cmd_demo(args: argparse.Namespace, paths: Paths) -> int:
         if not args.quiet:
             print(f"\r{stage}: {done:,}/{total:,}".ljust(40), end="", file=sys.stderr, flush=True)
 
-    summary = fill_demo(db, DemoOptions(clients=args.clients, seed=args.seed, years=args.years),
-                        progress=progress)
+    options = DemoOptions(clients=args.clients, seed=args.seed, years=args.years,
+                          language=args.language)
+    summary = fill_demo(db, options, progress=progress)
     if not args.quiet:
         print(file=sys.stderr)
-    print(f"{summary} in {time.perf_counter() - started:.1f} s")
+    print(f"{summary.headline} in {time.perf_counter() - started:.1f} s")
+    if summary.sign_ins:
+        print(summary.sign_ins)
     return 0
 
 
@@ -219,6 +222,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--clients", type=int, default=2000, help="how many clients (default 2000)")
     demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
     demo.add_argument("--years", type=int, default=2, help="years of visit history (default 2)")
+    demo.add_argument("--language", choices=("zh_CN", "en"), default="zh_CN",
+                      help="the store's words: its name, rooms, services, tiers (default zh_CN)")
     demo.add_argument("--quiet", action="store_true", help="no progress output")
     demo.set_defaults(command=cmd_demo)
 

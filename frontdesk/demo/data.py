@@ -20,6 +20,7 @@ from frontdesk.core.calendar import Calendar, leap_month, lunar_month_days
 from frontdesk.core.context import Role
 from frontdesk.core.names import search_keys
 from frontdesk.core.visitors import VisitorClass
+from frontdesk.demo.names import FEMALE_NAMES, MALE_NAMES
 from frontdesk.models import PaymentMethod, SourceChannel
 
 STORE_NAME = "水沐莲清美容会所（演示）"
@@ -46,13 +47,6 @@ SURNAMES: tuple[tuple[str, int], ...] = (
     ("单", 6), ("解", 4), ("仇", 3), ("区", 2), ("查", 3), ("朴", 2),
     ("欧阳", 4), ("司马", 2), ("上官", 2), ("诸葛", 2),
 )
-
-FEMALE_GIVEN = ("芳娜敏静丽艳娟霞玲燕婷雪慧莉琳颖倩洁琴萍红梅兰英秀佳欣怡晶璐瑶菲雅楠薇蕾婧茜"
-                "妍悦思梦诗月莹露晓文丹春玉凤桂琪媛嘉涵可馨宁彤蓉珊欢婉秋岚虹乐")
-MALE_GIVEN = "伟强磊军勇杰涛斌明超刚平辉鹏华飞鑫波宇浩凯健俊帆帅旭龙林峰建国志东成亮文博乐朝长行"
-"""Given-name characters. None of them completes a compound surname (单于, 夏侯, 钟离…).
-Some are read in more than one way (乐 le/yue, 朝 zhao/chao, 长 chang/zhang, 行 xing/hang,
-茜 qian/xi, 露 lu/lou), so the demo has names the search finds by each reading."""
 
 MOBILE_PREFIXES: tuple[tuple[str, int], ...] = tuple(
     (str(p), 8 if p < 140 else 4 if p < 160 else 2)
@@ -256,6 +250,7 @@ class PersonMaker:
     def __init__(self, draw: Draw):
         self._draw = draw
         self._surnames = Weighted.of(SURNAMES)
+        self._given = (Weighted.of(MALE_NAMES), Weighted.of(FEMALE_NAMES))
         self._prefixes = Weighted.of([(i, w) for i, (_, w) in enumerate(MOBILE_PREFIXES)])
         self._phone_offsets = [draw.rng.randrange(10**8) for _ in MOBILE_PREFIXES]
         self._phone_counts = [0] * len(MOBILE_PREFIXES)
@@ -264,11 +259,9 @@ class PersonMaker:
         self._keys: dict[str, list[tuple[str, int]]] = {}
 
     def name(self, female: bool) -> str:
-        """Surname by real-world frequency, then a 1- or 2-character given name."""
+        """Surname by real-world frequency, then a common given name (:mod:`.names`)."""
         draw = self._draw
-        chars = FEMALE_GIVEN if female else MALE_GIVEN
-        given = draw.pick(chars) if draw.chance(0.25) else draw.pick(chars) + draw.pick(chars)
-        return draw.weighted(self._surnames) + given
+        return draw.weighted(self._surnames) + draw.weighted(self._given[female])
 
     def keys(self, name: str) -> list[tuple[str, int]]:
         """(key, grade) from :func:`names.search_keys`, in key order; cached until

@@ -40,9 +40,10 @@ from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Clock, Role, local_today, system_clock
 from frontdesk.db import Database
-from frontdesk.demo.data import DEMO_PASSWORD, PRODUCTS, ROOMS, SERVICES, STAFF, STORE_NAME
+from frontdesk.demo.data import DEMO_PASSWORD
 from frontdesk.demo.day import DayMaker, Today
 from frontdesk.demo.history import TABLES, Chunk, DemoStore, Stamps
+from frontdesk.demo.words import LANGUAGES, Catalog, catalog
 from frontdesk.errors import ConflictError, StorageError, ValidationError, classify_storage_error
 from frontdesk.models import (
     Branch,
@@ -57,6 +58,7 @@ from frontdesk.models import (
     Visit,
 )
 from frontdesk.models.appointment import Appointment
+from frontdesk.models.consultation import ConsultationRecord
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.staff.auth import hash_password
@@ -83,6 +85,27 @@ class DemoOptions:
     seed: int = 1
     years: int = 2
     anchor: dt.date | None = None
+    language: str = "zh_CN"
+    """The store's words (its name, rooms, services, tiers…): "zh_CN" or "en" (:mod:`.words`)."""
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    """A demo sign-in account: who signs in with :data:`.data.DEMO_PASSWORD`."""
+
+    username: str
+    name: str
+    role: Role
+
+    def __str__(self) -> str:
+        return f"{self.username} ({self.name}, {self.role.value})"
+
+
+def demo_accounts(language: str, with_admin: bool) -> tuple[DemoAccount, ...]:
+    """The sign-in accounts a fill adds: with ``admin`` only into an empty database (the
+    set-up wizard makes its own)."""
+    return tuple(DemoAccount(x.username, x.display_name, x.role) for x in catalog(language).staff
+                 if x.signs_in and (with_admin or x.role is not Role.ADMIN))
 
 
 @dataclass(frozen=True)
@@ -93,17 +116,27 @@ class DemoSummary:
     lines: int
     payments: int
     appointments: int
-    accounts: tuple[str, ...]
+    consultations: int
+    accounts: tuple[DemoAccount, ...]
     """Demo sign-in accounts created (they share :attr:`password`)."""
     password: str | None
 
-    def __str__(self) -> str:
-        line = (f"demo store {self.store_name}: {self.clients:,} clients, {self.visits:,} visits, "
+    @property
+    def headline(self) -> str:
+        return (f"demo store {self.store_name}: {self.clients:,} clients, {self.visits:,} visits, "
                 f"{self.appointments:,} appointments, {self.lines:,} consumption lines, "
-                f"{self.payments:,} payments")
-        if self.accounts and self.password:
-            line += f"; sign in as {', '.join(self.accounts)} with password {self.password}"
-        return line
+                f"{self.payments:,} payments, {self.consultations:,} consultation records")
+
+    @property
+    def sign_ins(self) -> str:
+        """The accounts made and their password, one per line; empty when none was made."""
+        if not (self.accounts and self.password):
+            return ""
+        return (f"demo sign-in accounts, all with the password {self.password}:\n  "
+                + "\n  ".join(map(str, self.accounts)))
+
+    def __str__(self) -> str:
+        return "\n".join(filter(None, (self.headline, self.sign_ins)))
 
 
 def fill_demo(db: Database, options: DemoOptions, progress: Progress | None = None,
@@ -114,15 +147,15 @@ def fill_demo(db: Database, options: DemoOptions, progress: Progress | None = No
     anchor = options.anchor or local_today(clock)
     first_day = _years_before(anchor, options.years)
     with db.write() as s:
-        store = _set_up_store(s, now)
+        store = _set_up_store(s, now, catalog(options.language))
     stamps = Stamps(first_day, (anchor - first_day).days, postgres=not db.is_sqlite)
     maker = DayMaker(random.Random(options.seed), store.parts, (anchor - first_day).days,
                      options.clients, stamps)
     today_s = int((now - dt.datetime.combine(anchor, dt.time(), dt.UTC)).total_seconds())
-    clients, visits, lines, payments, booked = _stream(db, maker, options.clients, today_s,
-                                                       progress or _quiet)
-    summary = DemoSummary(store.name, clients, visits, lines, payments, booked, store.accounts,
-                          store.password)
+    clients, visits, lines, payments, booked, records = _stream(
+        db, maker, options.clients, today_s, progress or _quiet)
+    summary = DemoSummary(store.name, clients, visits, lines, payments, booked, records,
+                          store.accounts, store.password)
     with db.write() as s:
         _finish(s, clock(), store.parts.branch_id, options, summary)
     return summary
@@ -138,6 +171,10 @@ def _check(options: DemoOptions) -> None:
                               n=MAX_CLIENTS)
     if not 1 <= options.years <= 10:
         raise ValidationError("Choose between 1 and 10 years of history.", field="years")
+    if options.language not in LANGUAGES:
+        raise ValidationError("The demo store speaks {choices}; not {language}.",
+                              field="language", choices=" or ".join(LANGUAGES),
+                              language=options.language)
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:
@@ -150,12 +187,12 @@ def _years_before(day: dt.date, years: int) -> dt.date:
 @dataclass(frozen=True)
 class _Store:
     name: str
-    accounts: tuple[str, ...]
+    accounts: tuple[DemoAccount, ...]
     password: str | None
     parts: DemoStore
 
 
-def _set_up_store(s: Session, now: dt.datetime) -> _Store:
+def _set_up_store(s: Session, now: dt.datetime, words: Catalog) -> _Store:
     if s.scalar(select(Client.id).limit(1)) is not None:
         raise ConflictError("This database already has clients; demo data only goes into an "
                             "empty store.")
@@ -163,45 +200,54 @@ def _set_up_store(s: Session, now: dt.datetime) -> _Store:
     new_store = branch is None
     if branch is None:  # an empty database: this fill is its first-run set-up
         claim_first_run(s, now)
-        branch = Branch(name=STORE_NAME, created_at=now)
+        branch = Branch(name=words.store_name, created_at=now)
         s.add(branch)
         s.flush()
         s.add_all(Setting(branch_id=branch.id, key=k, value=v)
                   for k, v in SETTING_DEFAULTS.items())
-    accounts = _add_staff(s, branch.id, new_store, now)
-    rooms = _by_name(s, Room, branch.id, [Room(branch_id=branch.id, name=r.name) for r in ROOMS])
+    accounts = _add_staff(s, branch.id, new_store, now, words)
+    rooms = _by_name(s, Room, branch.id,
+                     [Room(branch_id=branch.id, name=r.name) for r in words.rooms])
     services = _by_name(s, ServiceItem, branch.id, [ServiceItem(
         branch_id=branch.id, name=x.name, category=x.category, price_fen=x.price_fen,
-        duration_min=x.duration_min, follow_up_days=x.follow_up_days) for x in SERVICES])
+        duration_min=x.duration_min, follow_up_days=x.follow_up_days) for x in words.services])
     products = _by_name(s, Product, branch.id, [Product(
         branch_id=branch.id, name=x.name, category=x.category, price_fen=x.price_fen)
-        for x in PRODUCTS])
+        for x in words.products])
     return _Store(branch.name, accounts, DEMO_PASSWORD if accounts else None, DemoStore(
-        branch.id, _staff_by_role(s, branch.id),
-        tuple(rooms[r.name] for r in ROOMS), tuple(rooms[r.name] for r in ROOMS if r.vip),
-        tuple((services[x.name], x) for x in SERVICES),
-        tuple((products[x.name], x) for x in PRODUCTS),
+        branch.id, _staff_by_role(s, branch.id), _staff_names(s, branch.id),
+        tuple(rooms[r.name] for r in words.rooms),
+        tuple(rooms[r.name] for r in words.rooms if r.vip),
+        tuple((services[x.name], x) for x in words.services),
+        tuple((products[x.name], x) for x in words.products),
         (_next_id(s, Client), _next_id(s, Visit), _next_id(s, ConsumptionLine),
-         _next_id(s, Payment), _next_id(s, Appointment))))
+         _next_id(s, Payment), _next_id(s, Appointment), _next_id(s, ConsultationRecord)),
+        words))
 
 
-def _add_staff(s: Session, branch_id: int, new_store: bool, now: dt.datetime) -> tuple[str, ...]:
+def _add_staff(s: Session, branch_id: int, new_store: bool, now: dt.datetime,
+               words: Catalog) -> tuple[DemoAccount, ...]:
     """The demo team beside whoever exists; the sign-in accounts added."""
     taken = set(s.scalars(select(Staff.username)))
-    wanted = [x for x in STAFF
+    wanted = [x for x in words.staff
               if x.username not in taken and (new_store or x.role is not Role.ADMIN)]
     password_hash = hash_password(DEMO_PASSWORD) if any(x.signs_in for x in wanted) else None
     s.add_all(Staff(branch_id=branch_id, username=x.username, display_name=x.display_name,
                     role=x.role, password_hash=password_hash if x.signs_in else None,
                     created_at=now) for x in wanted)
     s.flush()
-    return tuple(x.username for x in wanted if x.signs_in)
+    return tuple(DemoAccount(x.username, x.display_name, x.role) for x in wanted if x.signs_in)
 
 
 def _staff_by_role(s: Session, branch_id: int) -> dict[Role, tuple[int | None, ...]]:
     rows = s.execute(select(Staff.id, Staff.role).where(Staff.branch_id == branch_id, Staff.active)
                      .order_by(Staff.id)).all()
     return {role: tuple(i for i, r in rows if r is role) or (None,) for role in Role}
+
+
+def _staff_names(s: Session, branch_id: int) -> dict[int, str]:
+    rows = s.execute(select(Staff.id, Staff.display_name).where(Staff.branch_id == branch_id))
+    return {staff_id: name for staff_id, name in rows}
 
 
 Named = TypeVar("Named", Room, ServiceItem, Product)
@@ -224,7 +270,8 @@ def _finish(s: Session, now: dt.datetime, branch_id: int, options: DemoOptions,
             summary: DemoSummary) -> None:
     """Move PostgreSQL's sequences past the ids used here; note the fill in the audit trail."""
     if s.get_bind().dialect.name == "postgresql":
-        for table in ("client", "visit", "consumption_line", "payment", "appointment"):
+        for table in ("client", "visit", "consumption_line", "payment", "appointment",
+                      "consultation_record"):
             s.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                            f"(SELECT max(id) FROM {table})) WHERE EXISTS (SELECT 1 FROM {table})"))
     audit.record(s, now, None, AuditAction.DEMO_FILLED, "branch", branch_id,
@@ -236,9 +283,10 @@ def _stream(db: Database, maker: DayMaker, total: int, today_s: int,
     """Make and write the clients chunk by chunk, then today's book.
 
     ``today_s``: the moment of the fill, in seconds since the anchor day's midnight
-    (UTC). Returns (clients, visits, lines, payments, appointments) written.
+    (UTC). Returns (clients, visits, lines, payments, appointments, consultation records)
+    written.
     """
-    counts = [0] * 5
+    counts = [0] * 6
     with _bulk_connection(db) as conn, _indexes_built_after(conn, progress):
         for start in range(0, total, CHUNK_CLIENTS):
             written = _write_chunk(conn, maker.chunk(start, min(CHUNK_CLIENTS, total - start)))
@@ -253,13 +301,13 @@ def _stream(db: Database, maker: DayMaker, total: int, today_s: int,
 def _write_chunk(conn: Connection, chunk: Chunk,
                  then: Callable[[Connection], None] | None = None) -> list[int]:
     """Write one chunk (and what ``then`` writes) in one transaction; (clients, visits,
-    lines, payments, appointments) written."""
+    lines, payments, appointments, consultation records) written."""
     with conn.begin():
         _write(conn, chunk)
         if then is not None:
             then(conn)
     return [len(rows) for rows in (chunk.clients, chunk.visits, chunk.lines, chunk.payments,
-                                   chunk.appointments)]
+                                   chunk.appointments, chunk.care.records)]
 
 
 @contextmanager

@@ -11,6 +11,8 @@ visits were booked (a client's first visit is a walk-in, when she signs up): eac
 of those has its ARRIVED appointment, made up to two weeks ahead, for the half
 hour nearest the arrival; now and then a client did not come
 (NO_SHOW) or called it off (CANCELLED), and those appointments have no visit.
+The desk last confirmed a client's basics at her last visit. Regulars have
+consultation records and many clients preferences (:mod:`.consultations`).
 Times are whole seconds since the window's first midnight (UTC) until
 :class:`Stamps` turns them into the text the driver stores.
 """
@@ -23,13 +25,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from frontdesk.core.context import Role
+from frontdesk.demo.consultations import (
+    CONDITION_COLUMNS,
+    PLAN_COLUMNS,
+    PREFERENCE_COLUMNS,
+    RECORD_COLUMNS,
+    CareRows,
+    ConsultationMaker,
+    Regular,
+)
 from frontdesk.demo.data import (
-    ALLERGIES,
     HABITS,
-    NOTES,
     PAYMENT_METHODS,
     SOURCES,
-    TIERS,
     VISITOR_CLASSES,
     Draw,
     PersonMaker,
@@ -37,6 +45,7 @@ from frontdesk.demo.data import (
     ServiceSpec,
     Weighted,
 )
+from frontdesk.demo.words import Catalog
 
 DAY_S = 86_400
 # Opening hours 10:00–22:00 in Asia/Shanghai (UTC+8, no daylight saving), as UTC seconds of day.
@@ -74,7 +83,9 @@ KEY_COLUMNS = ("client_id", "key", "grade", "seen")
 TABLES = (("client", CLIENT_COLUMNS), ("client_search_key", KEY_COLUMNS),
           ("visit", VISIT_COLUMNS), ("appointment", APPOINTMENT_COLUMNS),
           ("planned_service", PLANNED_COLUMNS), ("consumption_line", LINE_COLUMNS),
-          ("payment", PAYMENT_COLUMNS))
+          ("payment", PAYMENT_COLUMNS), ("consultation_record", RECORD_COLUMNS),
+          ("consultation_condition", CONDITION_COLUMNS),
+          ("consultation_plan_line", PLAN_COLUMNS), ("client_preference", PREFERENCE_COLUMNS))
 """Every table a chunk fills, in insert order, with the columns of its row tuples."""
 
 
@@ -91,6 +102,7 @@ class Stamps:
         self._days = [f"{first_day + dt.timedelta(days=d)} " for d in range(days + 1)]
         self._times = [f"{t // 3600:02d}:{t // 60 % 60:02d}:{t % 60:02d}{suffix}"
                        for t in range(DAY_S)]
+        self._dates = [str(first_day + dt.timedelta(days=d)) for d in range(days + 30)]
 
     def __call__(self, seconds: int) -> str:
         day, second = divmod(seconds, DAY_S)
@@ -100,6 +112,10 @@ class Stamps:
         """The same time in seconds since 1970 (what ``client_search_key.seen`` holds)."""
         return self._epoch + seconds
 
+    def date(self, seconds: int) -> str:
+        """The date in the store (opening hours fall on the same date in UTC and Shanghai)."""
+        return self._dates[seconds // DAY_S]
+
 
 @dataclass(frozen=True)
 class DemoStore:
@@ -107,12 +123,16 @@ class DemoStore:
 
     branch_id: int
     staff: dict[Role, tuple[int | None, ...]]
+    staff_names: dict[int, str]
     rooms: tuple[int, ...]
     vip_rooms: tuple[int, ...]
     services: tuple[tuple[int, ServiceSpec], ...]
     products: tuple[tuple[int, ProductSpec], ...]
-    first_ids: tuple[int, int, int, int, int]
-    """The next free id of client, visit, consumption_line, payment and appointment."""
+    first_ids: tuple[int, int, int, int, int, int]
+    """The next free id of client, visit, consumption_line, payment, appointment and
+    consultation_record."""
+    words: Catalog
+    """The store's words, in its language."""
 
 
 @dataclass
@@ -126,10 +146,13 @@ class Chunk:
     planned: list[tuple[int, int, int]] = field(default_factory=list)
     lines: list[tuple[Any, ...]] = field(default_factory=list)
     payments: list[tuple[Any, ...]] = field(default_factory=list)
+    care: CareRows = field(default_factory=CareRows)
 
     def tables(self) -> tuple[list[Any], ...]:
+        care = self.care
         return (self.clients, self.keys, self.visits, self.appointments, self.planned,
-                self.lines, self.payments)
+                self.lines, self.payments, care.records, care.conditions, care.plans,
+                care.preferences)
 
 
 @dataclass(frozen=True)
@@ -155,9 +178,9 @@ class Booking:
     """The client's sign-up: no booking is made before it."""
 
 
-def tier_for(spend_fen: int) -> str:
-    """The member tier (普通 / 银卡 / 金卡 / 钻石卡) that a total spend earns."""
-    return next(tier for least, tier in TIERS if spend_fen >= least)
+def tier_for(spend_fen: int, tiers: tuple[tuple[int, str], ...]) -> str:
+    """The member tier (普通 / 银卡 / 金卡 / 钻石卡, in the store's words) a total spend earns."""
+    return next(tier for least, tier in tiers if spend_fen >= least)
 
 
 class HistoryMaker:
@@ -169,7 +192,9 @@ class HistoryMaker:
         self._store, self._span, self._total, self._stamp = store, span_days, total, stamps
         self.people = PersonMaker(draw)
         (self._next_client, self._next_visit, self._next_line, self._next_payment,
-         self._next_appointment) = store.first_ids
+         self._next_appointment, next_record) = store.first_ids
+        self.care = ConsultationMaker(draw, store.branch_id, store.words, store.products,
+                                      next_record, stamps, stamps.date)
         self._first_client = self._next_client
         self._habits = Weighted.of([(h, h.weight) for h in HABITS])
         self._sources = Weighted.of([(k.value, w) for k, w in SOURCES])
@@ -201,17 +226,31 @@ class HistoryMaker:
         visitor = draw.weighted(self._classes)
         taste = _Taste(draw.weighted(self._services), draw.pick(staff[Role.THERAPIST]),
                        draw.pick(staff[Role.CONSULTANT]), visitor in ("important", "guest"))
-        visits, spend, last_arrival, last_closed = self._history(client_id, created, taste, chunk)
+        stamp = self._stamp
+        consents = self._consents(stamp(created))
+        arrivals, spend, last_closed = self._history(client_id, created, taste, chunk)
+        self._care(Regular(client_id, female, taste.consultant, taste.service, arrivals),
+                   taste, consents[2], chunk)
+        visits = len(arrivals)
         member = draw.chance(0.95 if spend >= 500_000 else 0.8 if visits >= 3 else 0.35)
         name = self.people.name(female)
-        seen = self._stamp.epoch(last_arrival)
+        seen = stamp.epoch(arrivals[-1])
         chunk.keys.extend((client_id, key, grade, seen) for key, grade in self.people.keys(name))
-        stamp = self._stamp
+        tier = tier_for(spend, self._store.words.tiers) if member else ""
         chunk.clients.append(
-            self._identity(client_id, name, female, member)
-            + self._profile(index, visitor, tier_for(spend) if member else "")
-            + self._consents(stamp(created))
-            + (stamp(last_arrival), stamp(created), stamp(created), stamp(last_closed), 1))
+            self._identity(client_id, name, female, member) + self._profile(index, visitor, tier)
+            + consents
+            + (stamp(arrivals[-1]), stamp(arrivals[-1]), stamp(created), stamp(last_closed), 1))
+
+    def _care(self, regular: Regular, taste: _Taste, health_consent: bool, chunk: Chunk) -> None:
+        """Consultation records (with health consent only) and preferences."""
+        if health_consent:
+            self.care.records(regular, chunk.care)
+        words = self._store.words
+        therapist = self._store.staff_names.get(taste.therapist or 0, "")
+        room = self._draw.pick(words.rooms).name if taste.vip else ""
+        self.care.preferences(regular.client_id, len(regular.arrivals), taste.service[1].name,
+                              therapist, room, chunk.care)
 
     def _identity(self, client_id: int, name: str, female: bool,
                   member: bool) -> tuple[Any, ...]:
@@ -229,8 +268,9 @@ class HistoryMaker:
         draw = self._draw
         source = draw.weighted(self._sources) if index else "walk_in"
         referrer = self._first_client + draw.between(0, index - 1) if source == "referral" else None
-        allergies = draw.pick(ALLERGIES) if draw.chance(0.05) else ""
-        note = draw.pick(NOTES) if draw.chance(0.08) else ""
+        words = self._store.words
+        allergies = draw.pick(words.allergies) if draw.chance(0.05) else ""
+        note = draw.pick(words.notes) if draw.chance(0.08) else ""
         return source, referrer, visitor, tier, allergies, note
 
     def _consents(self, created: str) -> tuple[Any, ...]:
@@ -239,17 +279,18 @@ class HistoryMaker:
         return marketing, created if marketing else None, health, created if health else None
 
     def _history(self, client_id: int, created: int, taste: _Taste,
-                 chunk: Chunk) -> tuple[int, int, int, int]:
-        """The client's visits: (how many, spend in fen, last arrival, last check-out)."""
-        arrivals = self._arrivals(created + self._draw.between(60, 300))
-        spend = arrival = closed = 0
-        for n, planned in enumerate(arrivals):
+                 chunk: Chunk) -> tuple[list[int], int, int]:
+        """The client's visits: (their arrivals, spend in fen, last check-out)."""
+        arrived = []
+        spend = closed = 0
+        for n, planned in enumerate(self._arrivals(created + self._draw.between(60, 300))):
             if n:
                 self._missed(client_id, planned, created, taste, chunk)
             total, arrival, closed = self._visit(client_id, planned, taste, n == 0, chunk,
                                                  created)
+            arrived.append(arrival)
             spend += total
-        return len(arrivals), spend, arrival, closed
+        return arrived, spend, closed
 
     def _arrivals(self, first: int) -> list[int]:
         """Planned arrival times: a habit's rhythm, jittered, until the client stops coming."""

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
 
-from frontdesk.core.context import Actor
+from frontdesk.core.context import Actor, Role
 from frontdesk.errors import DomainError, StorageError
 from frontdesk.ui.errors import error_text, show_storage_error
 from frontdesk.ui.i18n import Translations
@@ -34,8 +34,32 @@ if TYPE_CHECKING:  # the registry brings SQLAlchemy, which the sign-in must not 
 
 log = logging.getLogger(__name__)
 
-DemoLoader = Callable[[int], object]
-"""Fills the database with a demo store of N clients (made by the composition root)."""
+
+
+class DemoAccount(Protocol):
+    """A sign-in account the demo store adds."""
+
+    @property
+    def username(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def role(self) -> Role: ...
+
+
+class DemoLoader(Protocol):
+    """Fills the database with a demo store (made by the composition root); the set-up
+    wizard shows its accounts and their password before it runs."""
+
+    @property
+    def password(self) -> str: ...
+
+    def accounts(self, language: str) -> Sequence[DemoAccount]: ...
+
+    def __call__(self, clients: int, language: str) -> object:
+        """N clients; the store's words in ``language`` (zh_CN or en)."""
+
+
 StoreOpener = Callable[[], "tuple[Services, DemoLoader]"]
 """Opens the database and builds the services (made by the composition root)."""
 EXIT_STORAGE = 3
@@ -138,7 +162,8 @@ class AppController(QObject):
     def show_wizard(self) -> None:
         from frontdesk.ui.wizard import SetupWizard
 
-        self.wizard = SetupWizard(self.services)
+        self.wizard = SetupWizard(self.services, self._load_demo_store,
+                                  self.translations.language)
         self.wizard.accepted.connect(self._wizard_done)
         self.wizard.show()
 
@@ -160,7 +185,9 @@ class AppController(QObject):
         self._progress.show()
         load = self._load_demo_store
         assert load is not None, "the composition root passes the demo loader"
-        self.worker.submit(lambda: load(DEMO_CLIENTS), self._demo_loaded, self._demo_failed)
+        language = self.translations.language
+        self.worker.submit(lambda: load(DEMO_CLIENTS, language), self._demo_loaded,
+                           self._demo_failed)
 
     def _demo_loaded(self, _summary: object) -> None:
         self._close_progress()

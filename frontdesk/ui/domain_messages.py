@@ -116,6 +116,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("DomainError", "The database file is on a network share, where it can be damaged. Keep it on this computer's disk, or let several terminals share a PostgreSQL server."),
     QT_TRANSLATE_NOOP("DomainError", "The database refused access. For a database server, check the user name, the password and the database's name in the database address with its administrator; for a file, check that this user may read and write it."),
     QT_TRANSLATE_NOOP("DomainError", 'The database reported a problem. Try again; if it persists, call support.'),
+    QT_TRANSLATE_NOOP("DomainError", 'The demo store speaks {choices}; not {language}.'),
     QT_TRANSLATE_NOOP("DomainError", 'The disk is full. Free some space (empty the recycle bin, move old backups elsewhere), then try again. Nothing was saved.'),
     QT_TRANSLATE_NOOP("DomainError", 'The disk is full: the sheet could not be written to {path}.'),
     QT_TRANSLATE_NOOP("DomainError", 'The disk of the backup folder {folder} is full; nothing was backed up.'),

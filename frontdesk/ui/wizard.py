@@ -1,7 +1,15 @@
-"""The first-run set-up: the store's name, the first admin account, and an optional demo store."""
+"""The first-run set-up: the store's name, the first admin account, and an optional demo store.
+
+Ticking the demo store shows, before anything is made, the sign-in accounts it will
+add beside the admin (user name, name, role) and their shared password: the demo
+never makes an account nobody was told about.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -18,6 +26,10 @@ from frontdesk.errors import DomainError, ValidationError
 from frontdesk.services.registry import Services
 from frontdesk.services.store.setup import check_store_name
 from frontdesk.ui.forms import FormErrors
+from frontdesk.ui.labels import role_name
+
+if TYPE_CHECKING:
+    from frontdesk.ui.controller import DemoLoader
 
 DEMO_CLIENTS = 2000
 
@@ -46,7 +58,7 @@ class StorePage(QWizardPage):
 
 
 class AdminPage(QWizardPage):
-    def __init__(self) -> None:
+    def __init__(self, demo: DemoLoader | None, language: str) -> None:
         super().__init__()
         self.setTitle(self.tr("The first administrator"))
         self.setSubTitle(self.tr("This account adds staff and changes settings. "
@@ -60,6 +72,14 @@ class AdminPage(QWizardPage):
         self.demo = QCheckBox(self.tr("Load a demo store ({n} clients, two years of visits) to "
                                       "try FrontDesk out").format(n=f"{DEMO_CLIENTS:,}"),
                               objectName="loadDemo")
+        self.demo_accounts = QLabel(objectName="demoAccounts", wordWrap=True)
+        self.demo_accounts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo_accounts.setVisible(False)
+        if demo is None:  # nothing to load it with
+            self.demo.setVisible(False)
+        else:
+            self.demo_accounts.setText(self._accounts_text(demo, language))
+            self.demo.toggled.connect(self.demo_accounts.setVisible)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         general = QLabel()
@@ -70,13 +90,26 @@ class AdminPage(QWizardPage):
         self.errors.add_row(form, self.tr("Password again"), "confirm", self.confirm)
         layout.addLayout(form)
         layout.addWidget(self.demo)
+        layout.addWidget(self.demo_accounts)
         layout.addWidget(general)
+
+    def _accounts_text(self, demo: DemoLoader, language: str) -> str:
+        """The demo's sign-in accounts, one a line, under the password they share."""
+        lines = [self.tr("The demo store adds these sign-in accounts, all with the password "
+                          "{password}:")
+                 .format(password=demo.password)]
+        lines += [self.tr("{username} — {name}, {role}").format(
+            username=a.username, name=a.name, role=role_name(a.role))
+            for a in demo.accounts(language)]
+        return "\n".join(lines)
 
 
 class SetupWizard(QWizard):
     """Creates the store and its admin through the store service; ``actor`` is set on success."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, demo: DemoLoader | None = None,
+                 language: str = "zh_CN", parent: QWidget | None = None) -> None:
+        """``demo``: offers to load a demo store, its accounts' names in ``language``."""
         super().__init__(parent)
         self.setObjectName("setupWizard")
         self.setWindowTitle(self.tr("Set up FrontDesk"))
@@ -84,7 +117,7 @@ class SetupWizard(QWizard):
         self.setMinimumSize(640, 460)
         self._services = services
         self.store_page = StorePage()
-        self.admin_page = AdminPage()
+        self.admin_page = AdminPage(demo, language)
         self.addPage(self.store_page)
         self.addPage(self.admin_page)
         self.actor: Actor | None = None

@@ -31,6 +31,14 @@
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
+    <message>
+        <source>The demo store adds these sign-in accounts, all with the password {password}:</source>
+        <translation>演示店会添加以下登录账号，密码都是 {password}：</translation>
+    </message>
+    <message>
+        <source>{username} — {name}, {role}</source>
+        <translation>{username} — {name}（{role}）</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -1414,6 +1422,10 @@
     <message>
         <source>The database reported a problem. Try again; if it persists, call support.</source>
         <translation>数据库报告了一个问题。请再试一次；如果仍然出现，请联系技术支持。</translation>
+    </message>
+    <message>
+        <source>The demo store speaks {choices}; not {language}.</source>
+        <translation>演示店的语言只能是 {choices}，不能是 {language}。</translation>
     </message>
     <message>
         <source>The disk is full. Free some space (empty the recycle bin, move old backups elsewhere), then try again. Nothing was saved.</source>

@@ -60,9 +60,10 @@ from tests.bench.search_pg import URL_VARIABLE, built_in, ensure_pg_database
 from tests.bench.stats import Row, Timing, markdown_table, time_each
 
 DATA_DIR = Path("bench-data")
-DATA_VERSION = "v4-keys-appointments"
+DATA_VERSION = "v5-consultations"
 """Part of the database's file name: moved on whenever the demo store's data or schema changes
-(v2: its appointments and today's book; v3: the search keys), so an older one is never reused."""
+(v2: its appointments and today's book; v3: the search keys; v5: consultation records and
+preferences), so an older one is never reused."""
 BENCH_NOW = dt.datetime(2026, 11, 23, 7, tzinfo=dt.UTC)
 """15:00 in the store (Asia/Shanghai) on the last day of its history: the moment the demo
 fill builds today's book for, and the clock the benchmarks read it with."""

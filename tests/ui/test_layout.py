@@ -17,6 +17,7 @@ from PySide6.QtCore import QModelIndex, QRect, QSize
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
+from frontdesk.bootstrap import demo_loader
 from frontdesk.core.context import Actor, Role
 from frontdesk.core.visitors import VisitorClass
 from frontdesk.models import LineKind, PaymentMethod
@@ -227,7 +228,7 @@ def _dialogs(window: MainWindow, services: Services, admin: Actor,
         "receipt": lambda: ReceiptDialog(_receipt(), window),
         "sheets": lambda: BatchDialog([1, 2, 3], [4, 5], window),
         "sign in": lambda: LoginDialog(services, "水沐莲清美容会所（演示）"),
-        "set-up wizard": lambda: SetupWizard(services),
+        "set-up wizard": lambda: SetupWizard(services, demo_loader(services.db), "zh_CN"),
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 
 import pytest
@@ -9,8 +10,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QListWidget, QWidget
 from sqlalchemy import func, select
 
-from frontdesk.bootstrap import demo_loader
+from frontdesk.bootstrap import DemoStoreLoader, demo_loader
 from frontdesk.core.context import Actor, Role
+from frontdesk.demo.data import DEMO_PASSWORD
 from frontdesk.models import Client, Staff
 from frontdesk.services.registry import Services
 from frontdesk.ui.controller import AppController
@@ -232,15 +234,18 @@ def test_the_wizard_can_load_a_demo_store_without_freezing(
     load_threads: list[threading.Thread] = []
     ticks = 0
 
-    def load(clients: int) -> object:
-        load_threads.append(threading.current_thread())
-        loading.set()
-        try:
-            summary = fill(clients)
-            enough.wait(GATE_S)
-            return summary
-        finally:
-            loading.clear()
+    class Load(DemoStoreLoader):
+        def __call__(self, clients: int, language: str) -> object:
+            load_threads.append(threading.current_thread())
+            loading.set()
+            try:
+                summary = fill(clients, language)
+                enough.wait(GATE_S)
+                return summary
+            finally:
+                loading.clear()
+
+    load = Load(services.db)
 
     def tick() -> None:
         nonlocal ticks
@@ -258,6 +263,7 @@ def test_the_wizard_can_load_a_demo_store_without_freezing(
     wizard.admin_page.password.setText("lotus-2026")
     wizard.admin_page.confirm.setText("lotus-2026")
     wizard.admin_page.demo.setChecked(True)
+    shown = wizard.findChild(QLabel, "demoAccounts").text().splitlines()
     timer = QTimer(interval=10, timeout=tick)
     timer.start()
     wizard.accept()
@@ -274,6 +280,54 @@ def test_the_wizard_can_load_a_demo_store_without_freezing(
     assert services.store.home_store().name == "水沐莲清"
     with services.db.read() as s:
         assert s.scalar(select(func.count(Client.id))) == DEMO_CLIENTS
+    for line in shown[1:]:  # every account the wizard showed signs in with the password shown
+        assert services.auth.sign_in(line.split()[0], DEMO_PASSWORD).role is not Role.ADMIN
+    assert len(shown) == 6 and DEMO_PASSWORD in shown[0]
+
+
+def _wizard_at_the_demo_step(controller: AppController) -> SetupWizard:
+    controller.start()
+    wizard = controller.wizard
+    assert wizard is not None
+    wizard.store_page.store_name.setText("水沐莲清")
+    wizard.next()
+    return wizard
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_wizard_shows_the_demo_accounts_before_it_makes_them(
+        qtbot, services: Services, local_settings: LocalSettings, translations: Translations,
+        language: str) -> None:
+    translations.apply(language)
+    controller = AppController(services, local_settings, translations,
+                               load_demo=demo_loader(services.db))
+    wizard = _wizard_at_the_demo_step(controller)
+    qtbot.addWidget(wizard)
+    accounts = wizard.findChild(QLabel, "demoAccounts")
+    assert not accounts.isVisible()
+    qtbot.mouseClick(wizard.admin_page.demo, Qt.MouseButton.LeftButton)
+    assert accounts.isVisible()
+    text = accounts.text()
+    assert DEMO_PASSWORD in text
+    manager = ("manager — 周丽娟（店长）" if language == "zh_CN"
+               else "manager — Zhou Lijuan, Manager")
+    assert manager in text
+    for username in ("reception1", "reception2", "consultant1", "consultant2"):
+        assert f"\n{username} — " in text
+    assert "admin —" not in text  # the wizard makes its own admin
+    typed = re.compile(rf"{DEMO_PASSWORD}|\b(manager|reception\d|consultant\d)\b")  # not words
+    if language == "zh_CN":
+        assert untranslated([typed.sub("", t) for t in visible_texts(wizard)]) == []
+    with services.db.read() as s:  # shown, not made: nothing is written before Finish
+        assert s.scalar(select(func.count(Staff.id))) == 0
+
+
+def test_without_a_demo_loader_the_wizard_offers_no_demo(
+        qtbot, services: Services, local_settings: LocalSettings,
+        translations: Translations) -> None:
+    wizard = _wizard_at_the_demo_step(AppController(services, local_settings, translations))
+    qtbot.addWidget(wizard)
+    assert not wizard.admin_page.demo.isVisible()
 
 
 class SlowOpening:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import shutil
 from collections import Counter
 from collections.abc import Callable
@@ -18,8 +19,18 @@ from frontdesk.core.calendar import leap_month, lunar_month_days, lunar_to_solar
 from frontdesk.core.context import Actor, Role
 from frontdesk.core.names import Grade, search_keys
 from frontdesk.db import Database
-from frontdesk.demo.data import DEMO_PASSWORD, MOBILE_PREFIXES, STORE_NAME, Draw, PersonMaker
+from frontdesk.demo.consultations import REGULAR_VISITS, RETEST_DAYS
+from frontdesk.demo.data import (
+    DEMO_PASSWORD,
+    MOBILE_PREFIXES,
+    STORE_NAME,
+    SURNAMES,
+    Draw,
+    PersonMaker,
+)
 from frontdesk.demo.fill import BUILT_AFTER, DemoOptions, DemoSummary, fill_demo
+from frontdesk.demo.names import FEMALE_NAMES, MALE_NAMES
+from frontdesk.demo.words import catalog
 from frontdesk.errors import ConflictError, ValidationError
 from frontdesk.models import (
     AuditEntry,
@@ -39,7 +50,15 @@ from frontdesk.models import (
 )
 from frontdesk.models.appointment import Appointment, AppointmentStatus
 from frontdesk.models.client import visit_seconds
+from frontdesk.models.consultation import (
+    ConsultationCondition,
+    ConsultationPlanLine,
+    ConsultationRecord,
+)
+from frontdesk.models.profile import ClientPreference, PreferenceKind
+from frontdesk.services.health.form import ConsultationForm, SkinTest, check_form
 from frontdesk.services.registry import Services
+from frontdesk.services.sheet.words import SheetWords
 from frontdesk.services.staff.auth import AuthService
 from tests.conftest import ADMIN_PASSWORD, FakeClock
 
@@ -96,8 +115,8 @@ def test_fill_makes_the_store_and_counts_what_it_wrote(db: Database, clock: Fake
                                                    Staff.password_hash.is_not(None))) == 0
     assert roles == {Role.ADMIN: 1, Role.MANAGER: 1, Role.RECEPTIONIST: 2, Role.CONSULTANT: 2,
                      Role.THERAPIST: 6}
-    assert set(summary.accounts) == {"admin", "manager", "reception1", "reception2",
-                                     "consultant1", "consultant2"}
+    assert {a.username for a in summary.accounts} == {
+        "admin", "manager", "reception1", "reception2", "consultant1", "consultant2"}
 
 
 def test_demo_accounts_sign_in_with_the_printed_password(db: Database, clock: FakeClock) -> None:
@@ -344,7 +363,8 @@ def test_refuses_to_double_data_and_leaves_the_database_unchanged(
 def test_fill_keeps_the_wizards_store_and_admin(services: Services, admin: Actor,
                                                 clock: FakeClock) -> None:
     summary = fill(services.db, clock)
-    assert "admin" not in summary.accounts and "manager" in summary.accounts
+    usernames = {a.username for a in summary.accounts}
+    assert "admin" not in usernames and "manager" in usernames
     assert services.auth.sign_in("admin", ADMIN_PASSWORD).staff_id == admin.staff_id
     with services.db.read() as s:
         assert s.scalars(select(Branch.name)).all() == ["水沐莲清美容会所"]
@@ -516,3 +536,163 @@ def test_the_desk_books_and_checks_in_on_the_demo_day(db: Database, tmp_path: Pa
                                           duration_min=30, staff_id=later.staff_id)
     assert tomorrow.id > last_booking  # ids go on after the fill's (PostgreSQL's sequences)
     assert services.visits.check_in(desk, CheckIn(newest)) > last_visit
+
+
+def regulars_with_records(db: Database) -> dict[int, int]:
+    """Client id → how many consultation records, for the clients who have any."""
+    with db.read() as s:
+        return dict(s.execute(select(ConsultationRecord.client_id, func.count())
+                              .group_by(ConsultationRecord.client_id)).all())
+
+
+def test_regulars_who_consented_have_consultations_whose_trends_move(
+        db: Database, clock: FakeClock, tmp_path: Path) -> None:
+    fill(db, clock)
+    records = regulars_with_records(db)
+    with db.read() as s:
+        visits = Counter(dict(s.execute(select(Visit.client_id, func.count())
+                                        .group_by(Visit.client_id)).all()))
+        consented = set(s.scalars(select(Client.id).where(Client.consent_health)))
+    regulars = {c for c in consented if visits[c] >= REGULAR_VISITS}
+    assert set(records) <= regulars  # never without consent, never for a one-off visitor
+    with db.read() as s:
+        latest = dict(s.execute(select(ConsultationRecord.client_id,
+                                       func.max(ConsultationRecord.taken_on))
+                                .group_by(ConsultationRecord.client_id)).all())
+        last_visits = dict(s.execute(select(Client.id, Client.last_visit_at)).all())
+    for client_id, taken_on in latest.items():  # a regular's latest re-test is recent
+        assert last_visits[client_id].date() - taken_on < dt.timedelta(days=RETEST_DAYS + 1)
+    assert len(records) >= 0.9 * len(regulars) > 20
+    services = Services(db, clock, photos_dir=tmp_path)
+    consultant = services.auth.sign_in("consultant1", DEMO_PASSWORD)
+    most = max(records, key=lambda c: records[c])
+    assert records[most] >= 5
+    trends = services.consultation.trends(consultant, most)
+    moisture = [value for _, value in trends["moisture"]]
+    assert len(moisture) == records[most] and len(set(moisture)) > 1
+    assert moisture[-1] > moisture[0] - 5  # care moves moisture up, or at worst keeps it
+    body = [c for c in records if records[c] >= 3 and services.consultation.trends(
+        consultant, c)["weight"]]
+    assert body  # some regulars come for body care, and their weight has a line too
+
+
+def test_each_demo_consultation_is_one_the_form_would_accept(
+        db: Database, clock: FakeClock, tmp_path: Path) -> None:
+    fill(db, clock, clients=100)
+    services = Services(db, clock, photos_dir=tmp_path)
+    consultant = services.auth.sign_in("consultant1", DEMO_PASSWORD)
+    with db.read() as s:
+        ids = s.scalars(select(ConsultationRecord.id)).all()
+    assert ids
+    for record_id in ids:
+        view = services.consultation.get(consultant, record_id)
+        assert check_form(view.form, ANCHOR) == view.form, record_id
+        assert view.form.plan and view.form.skin.moisture_pct is not None
+
+
+def test_the_sheet_of_a_demo_regular_shows_tests_trends_and_plan(
+        db: Database, clock: FakeClock, tmp_path: Path) -> None:
+    fill(db, clock)
+    records = regulars_with_records(db)
+    services = Services(db, clock, photos_dir=tmp_path)
+    consultant = services.auth.sign_in("consultant1", DEMO_PASSWORD)
+    sheet = services.sheet.sheet_data(consultant, max(records, key=lambda c: records[c]),
+                                      SheetWords())
+    assert sheet.skin is not None and sheet.plan.lines
+    assert any(len(series.points) >= 5 for series in sheet.trends)
+
+
+def test_a_share_of_returning_clients_have_preferences(db: Database, clock: FakeClock) -> None:
+    fill(db, clock, clients=1000)
+    with db.read() as s:
+        prefs = s.execute(select(ClientPreference.client_id, ClientPreference.kind,
+                                 ClientPreference.value)).all()
+        returning = s.scalar(select(func.count()).select_from(
+            select(Visit.client_id).group_by(Visit.client_id).having(func.count() >= 2)
+            .subquery()))
+        services = set(s.scalars(select(ServiceItem.name)))
+        staff = set(s.scalars(select(Staff.display_name)))
+    assert returning and 0.3 < len({c for c, _, _ in prefs}) / returning < 0.5
+    assert {kind for _, kind, _ in prefs} == set(PreferenceKind)
+    assert {v for _, k, v in prefs if k is PreferenceKind.FAVOURITE_SERVICE} <= services
+    assert {v for _, k, v in prefs if k is PreferenceKind.PREFERRED_STAFF} <= staff
+
+
+def test_names_come_from_the_name_lists(db: Database, clock: FakeClock) -> None:
+    fill(db, clock, clients=1000)
+    surnames = {s for s, _ in SURNAMES}
+    given = {"female": {g for g, _ in FEMALE_NAMES}, "male": {g for g, _ in MALE_NAMES}}
+    given["unknown"] = given["male"]  # only men's gender goes unrecorded now and then
+    with db.read() as s:
+        people = s.execute(select(Client.name, Client.gender)).all()
+    for name, gender in people:
+        splits = [(name[:n], name[n:]) for n in (1, 2) if name[:n] in surnames]
+        assert any(rest in given[gender.value] for _, rest in splits), (name, gender)
+    women = Counter(name for name, gender in people if gender.value == "female")
+    assert len(women) > 0.8 * sum(women.values())  # many different names, few namesakes
+
+
+CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+def test_an_english_demo_store_speaks_english(db: Database, clock: FakeClock) -> None:
+    summary = fill_demo(db, DemoOptions(clients=300, anchor=ANCHOR, language="en"),
+                        clock=clock)
+    with db.read() as s:
+        words = [*s.scalars(select(Branch.name)), *s.scalars(select(Room.name)),
+                 *s.scalars(select(ServiceItem.name)), *s.scalars(select(ServiceItem.category)),
+                 *s.scalars(select(Product.name)), *s.scalars(select(Product.category)),
+                 *s.scalars(select(Client.tier)), *s.scalars(select(Client.allergies)),
+                 *s.scalars(select(Client.note)), *s.scalars(select(Visit.purpose)),
+                 *s.scalars(select(ConsumptionLine.description)),
+                 *s.scalars(select(Staff.display_name)), *s.scalars(select(ClientPreference.value)),
+                 *s.scalars(select(ConsultationRecord.skin_notes)),
+                 *s.scalars(select(ConsultationRecord.plan_notes)),
+                 *s.scalars(select(ConsultationPlanLine.name)),
+                 *s.scalars(select(ConsultationCondition.before_cleansing))]
+        tiers = set(s.scalars(select(Client.tier)))
+    assert [w for w in words if CJK.search(w)] == []
+    assert summary.store_name == "Lotus Spring Beauty Club (demo)"
+    assert tiers >= {"Standard", "Silver", "Gold"}
+    assert summary.consultations > 0
+
+
+def test_the_chinese_and_english_stores_are_the_same_store() -> None:
+    chinese, english = catalog("zh_CN"), catalog("en")
+    assert [(r.vip, x.price_fen) for r, x in zip(chinese.rooms, chinese.services, strict=False)] \
+        == [(r.vip, x.price_fen) for r, x in zip(english.rooms, english.services, strict=False)]
+    assert len({x.name for x in english.services}) == len(chinese.services)
+    assert [least for least, _ in english.tiers] == [least for least, _ in chinese.tiers]
+
+
+def test_refuses_a_language_it_does_not_speak(db: Database, clock: FakeClock) -> None:
+    with pytest.raises(ValidationError) as refused:
+        fill_demo(db, DemoOptions(clients=10, anchor=ANCHOR, language="fr"), clock=clock)
+    assert refused.value.field == "language"
+    assert count(db, Branch) == 0
+
+
+def test_the_summary_names_every_account_it_made_and_their_password(
+        db: Database, clock: FakeClock) -> None:
+    summary = fill(db, clock, clients=20)
+    with db.read() as s:
+        made = s.execute(select(Staff.username, Staff.display_name, Staff.role)
+                         .where(Staff.password_hash.is_not(None))).all()
+    shown = str(summary)
+    assert f"password {DEMO_PASSWORD}" in shown
+    for username, name, role in made:
+        assert f"{username} ({name}, {role.value})" in shown
+    assert len(made) == len(summary.accounts) == 6
+
+
+def test_a_consultation_saved_after_the_fill_gets_a_new_id(
+        db: Database, clock: FakeClock, tmp_path: Path) -> None:
+    fill(db, clock, clients=50)
+    services = Services(db, clock, photos_dir=tmp_path)
+    consultant = services.auth.sign_in("consultant1", DEMO_PASSWORD)
+    with db.read() as s:
+        last = s.scalar(select(func.max(ConsultationRecord.id)))
+        client_id = s.scalar(select(func.min(Client.id)).where(Client.consent_health))
+    assert last is not None and client_id is not None
+    form = ConsultationForm(skin=SkinTest(moisture_pct=40))
+    assert services.consultation.save(consultant, client_id, form) > last  # PostgreSQL's sequence
