@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+from sqlalchemy.engine import make_url
 
 from frontdesk.core.context import Actor, local_today, system_clock
 from frontdesk.core.names import MAX_PART, name_text, readings, split_surname
@@ -155,8 +156,8 @@ def _run_postgresql(args: argparse.Namespace) -> str:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return f"### {title}\n\nNot measured: {URL_VARIABLE} could not be used ({first})."
     built = built_in(url, args.clients, args.seed)
-    title = (f"{title} {version} (local server, {URL_VARIABLE}), fastest of {args.rounds} "
-             "per query")
+    host = make_url(url).host or "a local socket"
+    title = f"{title} {version} (server at {host}), fastest of {args.rounds} per query"
     fill = f"- the demo store was filled in {built / 60:.1f} min" if built else ""
     return markdown_table(title, rows) + "\n\n" + "\n".join([*notes, fill]).rstrip()
 
@@ -166,9 +167,9 @@ def _pg_side(scoped: str, raw_url: str) -> Iterator[tuple[Side, str]]:
     db = Database(scoped)
     raw = psycopg.connect(raw_url, autocommit=True)
     try:
-        version = str(raw.execute("SHOW server_version").fetchone()[0]).split()[0]  # type: ignore[index]
+        [(version,)] = raw.execute("SHOW server_version").fetchall()
         yield (Side("PostgreSQL", db, lambda sql, p: raw.execute(for_psycopg(sql), p).fetchall(),
-                    lambda at: at), f"{version}")
+                    lambda at: at), str(version).split()[0])
     finally:
         raw.close()
         db.dispose()

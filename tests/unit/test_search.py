@@ -427,7 +427,7 @@ def test_postgresql_probes_today_s_clients_one_by_one(db: Database, query: str) 
     if db.is_sqlite:
         pytest.skip("PostgreSQL's plan")
     plan = plan_query(query)
-    with db.connect() as conn:
+    with db.engine.connect() as conn:  # a transaction, for SET LOCAL
         for method in ("seqscan", "bitmapscan"):  # as on big tables
             conn.execute(text(f"SET LOCAL enable_{method} = off"))
         sql = statement(plan.lookups).element.text
@@ -444,7 +444,7 @@ def test_postgresql_probes_today_s_clients_one_by_one(db: Database, query: str) 
 def test_postgresql_keeps_the_search_prepared(db: Database, search: ClientSearch,
                                               store: Store) -> None:
     """psycopg prepares a statement the fifth time a connection runs it and forgets them all
-    at a ROLLBACK; the search's read ends with a COMMIT, so it is not planned every time."""
+    at a ROLLBACK; the search reads in autocommit, so it is not planned every time."""
     if db.is_sqlite:
         pytest.skip("PostgreSQL's prepared statements")
     store.add("张三", "13800138000")
