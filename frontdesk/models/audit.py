@@ -46,6 +46,7 @@ class AuditAction(enum.StrEnum):
     VISIT_FINISH = "visit.finish"
     VISIT_CANCEL = "visit.cancel"
     VISIT_CHECK_OUT = "visit.check_out"
+    VISIT_PLAN_CHANGE = "visit.plan_change"
     CHECKOUT_APPROVED = "visit.check_out_approved"
     # Health records: every view, save and refused attempt
     HEALTH_VIEW = "health.view"

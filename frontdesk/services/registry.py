@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from frontdesk.services.clients.search import ClientSearch
     from frontdesk.services.desk.appointments import AppointmentService
     from frontdesk.services.desk.checkout import CheckoutService
+    from frontdesk.services.desk.visit_plan import VisitPlanService
     from frontdesk.services.desk.visits import VisitService
     from frontdesk.services.health.consultation import ConsultationService
     from frontdesk.services.health.photos import PhotoService
@@ -92,6 +93,12 @@ class Services:
         from frontdesk.services.desk.visits import VisitService
 
         return VisitService(self.db, self.clock)
+
+    @cached_property
+    def visit_plan(self) -> VisitPlanService:
+        from frontdesk.services.desk.visit_plan import VisitPlanService
+
+        return VisitPlanService(self.db, self.clock)
 
     @cached_property
     def checkout(self) -> CheckoutService:
