@@ -1,7 +1,8 @@
 """The receptionist's screen: search and the picked client on the left, today's board on the right.
 
 Keyboard first: F2 search · F3 new client · F4 check in · F5 board · F6 appointment ·
-F8 check out · F9 service finished. Each shortcut is shown in the buttons' tooltips.
+F8 check out · F9 service finished · F12 a visit's services and prep note. Each shortcut
+is shown in the buttons' tooltips (F12 in the board's menu).
 
 The client card shows the client F4, F6 and F11 act on: the highlighted search
 result (it follows the arrow keys and each new query), or a client picked
@@ -38,11 +39,15 @@ from frontdesk.ui.desk.board_panel import BoardPanel
 from frontdesk.ui.desk.checkin_dialog import CheckInDialog
 from frontdesk.ui.desk.checkout_dialog import CheckoutDialog
 from frontdesk.ui.desk.client_card import ClientCard
+from frontdesk.ui.desk.plan_dialog import PlanDialog
 from frontdesk.ui.desk.register_dialog import RegisterDialog
 from frontdesk.ui.desk.search_panel import SearchPanel
 from frontdesk.ui.desk.start_dialog import StartServiceDialog
 from frontdesk.ui.errors import error_text, show_storage_error
 from frontdesk.ui.worker import DbWorker
+
+PLAN_SECTIONS = (BoardSection.WAITING, BoardSection.IN_SERVICE)
+"""The board's visits whose services and prep note may still change."""
 
 
 class DeskPage(QWidget):
@@ -108,6 +113,7 @@ class DeskPage(QWidget):
         context = Qt.ShortcutContext.WindowShortcut
         QShortcut(QKeySequence("F2"), self, self.search.focus_search, context=context)
         QShortcut(QKeySequence("F5"), self, self.board.focus_board, context=context)
+        QShortcut(QKeySequence("F12"), self, self.change_plan_selected, context=context)
         for key, _name, _text, slot in self._actions():
             QShortcut(QKeySequence(key), self, slot, context=context)
 
@@ -248,8 +254,12 @@ class DeskPage(QWidget):
 
     @Slot(QPoint)
     def _board_menu(self, point: QPoint) -> None:
-        """Appointments on the board: check in, move, cancel, no-show (menu key or right click)."""
+        """Appointments on the board: check in, move, cancel, no-show; a waiting visit or one
+        in service: change its services and prep note (menu key or right click)."""
         selected = self.board.selected()
+        if selected is not None and selected[0] in PLAN_SECTIONS:
+            self._visit_menu(selected[1], point)
+            return
         if selected is None or selected[0] is not BoardSection.EXPECTED:
             return
         row = self._expected(selected[1])
@@ -264,6 +274,36 @@ class DeskPage(QWidget):
         menu.addAction(self.tr("Mark as no-show"), lambda: self._appointment_done(
             lambda: self._services.appointments.mark_no_show(self._actor, row.id)))
         menu.popup(self.board.tree.viewport().mapToGlobal(point))
+
+    def _visit_menu(self, visit_id: int, point: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.tr("Change services and prep note… (F12)"),
+                       lambda: self.change_plan(visit_id))
+        menu.popup(self.board.tree.viewport().mapToGlobal(point))
+        menu.setActiveAction(menu.actions()[0])  # Enter opens it
+        self.visit_menu = menu
+
+    def change_plan_selected(self) -> None:
+        """F12: the chosen waiting or in-service visit's services and prep note."""
+        selected = self._selected_visit(PLAN_SECTIONS)
+        if selected is not None:
+            self.change_plan(selected[1])
+
+    def change_plan(self, visit_id: int) -> None:
+        """The services and prep note of a visit after check-in (the prep room is told)."""
+        def load() -> None:
+            plan = self._services.visit_plan.plan(self._actor, visit_id)
+            dialog = PlanDialog(self._services, self._actor, plan, parent=self)
+            dialog.changed.connect(self._after_plan_change)
+            dialog.open()
+        self._safely(load)
+
+    def _after_plan_change(self, visit_id: int) -> None:
+        current = self.board.selected()
+        self._safely(self.board.refresh_now)
+        if current is not None:
+            self.board.select(*current)
+        self.board.tree.setFocus()
 
     def _appointment_done(self, change: Callable[[], object]) -> None:
         if self._safely(change):
