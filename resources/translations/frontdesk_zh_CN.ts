@@ -882,6 +882,10 @@
         <translation>皮肤和身体检测记录属于健康数据，仅限顾问和店长查看。请由顾问或店长填写或查看客情分析表。</translation>
     </message>
     <message>
+        <source>The client agrees: record the consent</source>
+        <translation>客人已同意：登记同意</translation>
+    </message>
+    <message>
         <source>New consultation</source>
         <translation>新建客情分析</translation>
     </message>
@@ -890,8 +894,12 @@
         <translation>客情分析记录</translation>
     </message>
     <message>
-        <source>{name} has not consented to keeping skin and body records. Record the consent under Basics before saving a consultation.</source>
-        <translation>{name} 尚未同意保存皮肤和身体检测记录。请先在“基本资料”中记录其同意，再保存客情分析。</translation>
+        <source>{name} has not consented to keeping skin and body records. Ask the client; with their agreement, record the consent here, then fill in the form.</source>
+        <translation>{name}尚未同意保存皮肤和身体检测记录。请先征询客人；客人同意后在此登记，再填写表格。</translation>
+    </message>
+    <message>
+        <source>{name} has not consented to keeping skin and body records. The desk or a manager records the consent (Basics and consent).</source>
+        <translation>{name}尚未同意保存皮肤和身体检测记录。请前台或店长在“基本资料与授权”中登记。</translation>
     </message>
 </context>
 <context>
