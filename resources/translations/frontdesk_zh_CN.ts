@@ -509,6 +509,10 @@
         <translation>（过敏）</translation>
     </message>
     <message>
+        <source>(special client)</source>
+        <translation>（特殊客人）</translation>
+    </message>
+    <message>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
@@ -692,6 +696,34 @@
 </context>
 <context>
     <name>ClientCard</name>
+    <message>
+        <source>nervous</source>
+        <translation>心理紧张</translation>
+    </message>
+    <message>
+        <source>lacks trust</source>
+        <translation>缺乏信任感</translation>
+    </message>
+    <message>
+        <source>highly strung</source>
+        <translation>神经质</translation>
+    </message>
+    <message>
+        <source>new client</source>
+        <translation>新客人</translation>
+    </message>
+    <message>
+        <source>existing client, new course</source>
+        <translation>老客人的新疗程</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Special client ({types}): the consultant guides the service in person.</source>
+        <translation>特殊客人（{types}）：顾问须现场指导或亲自操作。</translation>
+    </message>
     <message>
         <source>⚠ Special visitor: inform the manager before serving.</source>
         <translation>⚠ 特殊访客：接待前请先告知店长。</translation>

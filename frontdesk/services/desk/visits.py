@@ -39,6 +39,7 @@ from frontdesk.services.clients.lookup import live_client
 from frontdesk.services.desk import appointments
 from frontdesk.services.desk.appointments import AppointmentRow
 from frontdesk.services.rows import locked_row
+from frontdesk.services.special_clients import SpecialClient, special_client_types
 
 OPEN_VISIT = OPEN_STATUSES
 PURPOSE_MAX = 255
@@ -93,6 +94,8 @@ class VisitRow(DeskWarnings):
     purpose: str
     services: tuple[str, ...]
     prep_note: str
+    special_client: tuple[SpecialClient, ...] = ()
+    """The latest consultation's special-client types, for roles that see health records."""
 
 
 @dataclass(frozen=True)
@@ -284,6 +287,7 @@ class VisitService:
                 Visit.status == VisitStatus.CLOSED)) or 0
             rooms = _room_rows(s, branch, [v for v in visits
                                            if v.status is VisitStatus.IN_SERVICE])
+            expected, visits = _with_special_clients(s, actor, expected, visits)
         by_status = {st: tuple(v for v in visits if v.status is st) for st in OPEN_VISIT}
         return Board(today, tuple(expected), by_status[VisitStatus.WAITING],
                      by_status[VisitStatus.IN_SERVICE], by_status[VisitStatus.FINISHED],
@@ -370,6 +374,17 @@ def _open_visits(s: Session, branch_id: int, now: dt.datetime) -> list[VisitRow]
         .order_by(Visit.arrived_at, Visit.id)).all()
     services = _planned(s, [r[0].id for r in rows])
     return [_visit_row(*r, services.get(r[0].id, ()), now) for r in rows]
+
+
+def _with_special_clients(s: Session, actor: Actor, expected: list[AppointmentRow],
+                          visits: list[VisitRow]) -> tuple[list[AppointmentRow], list[VisitRow]]:
+    """The rows with their clients' special-client types (none for a receptionist)."""
+    clients = {a.client_id for a in expected} | {v.client_id for v in visits}
+    types = special_client_types(s, actor, clients)
+    if not types:
+        return expected, visits
+    return ([replace(a, special_client=types.get(a.client_id, ())) for a in expected],
+            [replace(v, special_client=types.get(v.client_id, ())) for v in visits])
 
 
 def _planned(s: Session, visit_ids: list[int]) -> dict[int, tuple[str, ...]]:

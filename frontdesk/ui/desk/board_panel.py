@@ -28,6 +28,7 @@ from frontdesk.services.desk.appointments import AppointmentRow
 from frontdesk.services.desk.visits import Board, BoardSection, RoomStatus, VisitRow
 from frontdesk.services.registry import Services
 from frontdesk.ui.dates import time_text
+from frontdesk.ui.desk.client_card import special_client_text
 from frontdesk.ui.desk.room_strip import Chip, RoomStrip
 from frontdesk.ui.labels import room_status_name
 from frontdesk.ui.views import TintedRows, WrappingColumn
@@ -152,11 +153,14 @@ class BoardPanel(QWidget):
             if row.visitor_class.value == "special":
                 for column in range(5):
                     item.setBackground(column, _WARN)
+            if row.special_client:
+                item.setToolTip(0, special_client_text(row.special_client))
             self.tree.addTopLevelItem(item)
 
     def _cells(self, section: BoardSection, row: AppointmentRow | VisitRow) -> list[str]:
         flags = (" ⚠" if row.visitor_class.value == "special" else "") + \
-                (" " + self.tr("(allergy)") if row.has_allergy else "")
+                (" " + self.tr("(allergy)") if row.has_allergy else "") + \
+                (" " + self.tr("(special client)") if row.special_client else "")
         if isinstance(row, AppointmentRow):
             time = time_text(row.starts_at)
             return [row.client_name + flags, time, row.room_name, row.staff_name,
