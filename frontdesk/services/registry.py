@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from frontdesk.services.desk.appointments import AppointmentService
     from frontdesk.services.desk.checkout import CheckoutService
     from frontdesk.services.desk.visit_plan import VisitPlanService
+    from frontdesk.services.desk.visitors import VisitorService
     from frontdesk.services.desk.visits import VisitService
     from frontdesk.services.health.consultation import ConsultationService
     from frontdesk.services.health.photos import PhotoService
@@ -99,6 +100,12 @@ class Services:
         from frontdesk.services.desk.visit_plan import VisitPlanService
 
         return VisitPlanService(self.db, self.clock)
+
+    @cached_property
+    def visitors(self) -> VisitorService:
+        from frontdesk.services.desk.visitors import VisitorService
+
+        return VisitorService(self.db, self.clock)
 
     @cached_property
     def checkout(self) -> CheckoutService:

@@ -1315,6 +1315,10 @@
         <translation>没有编号为 {id} 的咨询记录。</translation>
     </message>
     <message>
+        <source>No notice with number {id}.</source>
+        <translation>没有编号为 {id} 的通知。</translation>
+    </message>
+    <message>
         <source>No password for {user}: type it at a terminal, or set {env}.</source>
         <translation>{user} 的密码未提供：请在终端中输入，或设置环境变量 {env}。</translation>
     </message>
@@ -1675,6 +1679,10 @@
         <translation>体重应在 {low} 到 {high} 公斤之间。</translation>
     </message>
     <message>
+        <source>Write what happened, or why.</source>
+        <translation>请写明发生了什么，或原因。</translation>
+    </message>
+    <message>
         <source>Wrong user name or password, and too many failed sign-ins: try again after {until}.</source>
         <translation>用户名或密码错误，且登录失败次数过多：请在 {until} 之后再试。</translation>
     </message>
@@ -1737,6 +1745,10 @@
     <message>
         <source>{name} is not a file (a folder, a device or a pipe): choose a photo.</source>
         <translation>{name} 不是普通文件（而是文件夹、设备或管道），请选择一张照片。</translation>
+    </message>
+    <message>
+        <source>{name} is not a special visitor; change the visitor class first.</source>
+        <translation>{name}不是特殊访客；请先修改访客类别。</translation>
     </message>
     <message>
         <source>{path} is a folder: give the sheet a file name.</source>
@@ -1876,6 +1888,10 @@
     <message>
         <source>print client analysis sheets</source>
         <translation>打印客情分析表</translation>
+    </message>
+    <message>
+        <source>read special visitors' reasons and incidents</source>
+        <translation>查看特殊访客的原因和事件记录</translation>
     </message>
     <message>
         <source>receptionist</source>
