@@ -517,6 +517,14 @@
         <translation>{n} 分钟</translation>
     </message>
     <message>
+        <source>(important: tell {names})</source>
+        <translation>（重要访客：告知{names}）</translation>
+    </message>
+    <message>
+        <source>(guest: tell {names})</source>
+        <translation>（来宾：告知{names}）</translation>
+    </message>
+    <message>
         <source>{n} checked out today</source>
         <translation>今日已结账 {n} 位</translation>
     </message>
@@ -593,6 +601,10 @@
     <message>
         <source>What the prep room should get ready</source>
         <translation>需要调配室准备的物品</translation>
+    </message>
+    <message>
+        <source>{visitor_class}: checking in tells {names}, who receives them.</source>
+        <translation>{visitor_class}：签到后将通知{names}负责接待。</translation>
     </message>
     <message>
         <source>Arrival</source>
@@ -731,6 +743,14 @@
     <message>
         <source>Allergies / contraindications: {text}</source>
         <translation>过敏 / 禁忌：{text}</translation>
+    </message>
+    <message>
+        <source>Why: {text} ({by}, {date})</source>
+        <translation>原因：{text}（{by}，{date}）</translation>
+    </message>
+    <message>
+        <source>Last incident, {date} ({by}): {text} · {n} in all</source>
+        <translation>最近事件 {date}（{by}）：{text} · 共 {n} 次</translation>
     </message>
     <message>
         <source>No client picked</source>
@@ -1002,6 +1022,10 @@
     <message>
         <source>Pick a client first (F2).</source>
         <translation>请先选择客户 (F2)。</translation>
+    </message>
+    <message>
+        <source>Notes are kept for special visitors only; change the visitor class in the profile first (F11).</source>
+        <translation>只有特殊访客才记录原因和事件；请先在档案中修改访客类别（F11）。</translation>
     </message>
     <message>
         <source>No room is being cleaned.</source>
@@ -2378,6 +2402,32 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message>
+        <source>{time} Important visitor {name} has arrived: please receive them.</source>
+        <translation>{time} 重要访客{name}已到店：请接待。</translation>
+    </message>
+    <message>
+        <source>{time} Guest {name} has arrived: please receive them.</source>
+        <translation>{time} 来宾{name}已到店：请接待。</translation>
+    </message>
+    <message>
+        <source>{time} Special visitor {name} has arrived: the desk explains and persuades; see to it if needed.</source>
+        <translation>{time} 特殊访客{name}已到店：前台正在解释劝说，必要时请出面处理。</translation>
+    </message>
+    <message>
+        <source>(checked in by {name})</source>
+        <translation>（{name}签到）</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPanel</name>
+    <message>
+        <source>Notices for you (Ctrl+N, Enter: seen)</source>
+        <translation>给您的通知（Ctrl+N，回车：已阅）</translation>
+    </message>
+</context>
+<context>
     <name>PageTitles</name>
     <message>
         <source>Check-in desk</source>
@@ -3692,6 +3742,33 @@ The front desk of your salon.</source>
     <message>
         <source>Trends of skin and body measures are health data, kept for consultants and managers.</source>
         <translation>皮肤和身体指标的趋势属于健康数据，仅限顾问和店长查看。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorNoteDialog</name>
+    <message>
+        <source>Special visitor {name}: note (Ctrl+I)</source>
+        <translation>特殊访客{name}：记录（Ctrl+I）</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Why a special visitor</source>
+        <translation>列为特殊访客的原因</translation>
+    </message>
+    <message>
+        <source>What happened, when, who was there</source>
+        <translation>发生了什么、何时、有谁在场</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>记录</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from frontdesk.services.clients.registration import ClientSummary
+from frontdesk.services.desk.visitors import VisitorNotes
 from frontdesk.services.special_clients import SpecialClient
 from frontdesk.ui.dates import local_date_text
 from frontdesk.ui.labels import gender_name, visitor_class_name
@@ -56,13 +57,32 @@ class ClientCard(QWidget):
         self.warning.setWordWrap(True)
         self.special = QLabel(objectName="specialClient")
         self.special.setWordWrap(True)
+        self.visitor_notes = QLabel(objectName="visitorNotes")
+        self.visitor_notes.setWordWrap(True)
+        self.visitor_notes.hide()
         self.hint = QLabel(objectName="clientHint")
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
-        for widget in (self.title, self.warning, self.special, self.details, self.hint):
+        for widget in (self.title, self.warning, self.visitor_notes, self.special, self.details,
+                       self.hint):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.show_client(None)
+
+    def show_visitor_notes(self, notes: VisitorNotes | None) -> None:
+        """A special visitor's reason and latest incident (for managers); None hides them."""
+        lines = []
+        if notes is not None and notes.reason is not None:
+            r = notes.reason
+            lines.append(self.tr("Why: {text} ({by}, {date})").format(
+                text=r.text, by=r.by, date=local_date_text(r.at)))
+        if notes is not None and notes.incidents:
+            last = notes.incidents[0]
+            lines.append(self.tr("Last incident, {date} ({by}): {text} · {n} in all").format(
+                date=local_date_text(last.at), by=last.by, text=last.text,
+                n=len(notes.incidents)))
+        self.visitor_notes.setText("\n".join(lines))
+        self.visitor_notes.setVisible(bool(lines))
 
     def show_client(self, client: ClientSummary | None) -> None:
         if client is None:
@@ -70,6 +90,7 @@ class ClientCard(QWidget):
             self.details.setText(self.tr("F2 search · F3 new client"))
             self.warning.hide()
             self.special.hide()
+            self.visitor_notes.hide()
             self.hint.clear()
             return
         self.title.setText(client.name)
@@ -89,3 +110,4 @@ class ClientCard(QWidget):
         self.special.setVisible(bool(client.special_client))
         self.hint.setText(self.tr("F4 check in · F6 appointment · Enter in the board: act on a "
                                   "visit"))
+        self.visitor_notes.hide()  # until the desk reads them (managers only)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.core.context import Actor
+from frontdesk.core.permissions import Action, allowed
 from frontdesk.errors import DomainError, StorageError
 from frontdesk.services.clients.registration import ClientSummary
 from frontdesk.services.desk.appointments import AppointmentRow
@@ -39,10 +40,12 @@ from frontdesk.ui.desk.board_panel import BoardPanel
 from frontdesk.ui.desk.checkin_dialog import CheckInDialog
 from frontdesk.ui.desk.checkout_dialog import CheckoutDialog
 from frontdesk.ui.desk.client_card import ClientCard
+from frontdesk.ui.desk.notices import NoticesPanel
 from frontdesk.ui.desk.plan_dialog import PlanDialog
 from frontdesk.ui.desk.register_dialog import RegisterDialog
 from frontdesk.ui.desk.search_panel import SearchPanel
 from frontdesk.ui.desk.start_dialog import StartServiceDialog
+from frontdesk.ui.desk.visitor_note_dialog import VisitorNoteDialog
 from frontdesk.ui.errors import error_text, show_storage_error
 from frontdesk.ui.worker import DbWorker
 
@@ -64,6 +67,7 @@ class DeskPage(QWidget):
         self.search.client_picked.connect(self._show_client)
         self.search.client_highlighted.connect(self._follow_highlight)
         self.card = ClientCard()
+        self.notices = NoticesPanel(services, actor, worker)
         self.board = BoardPanel(services, actor, worker)
         self.board.activated.connect(self._board_activated)
         self.board.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -79,6 +83,7 @@ class DeskPage(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.search, 3)
         column.addWidget(self.card, 2)
+        column.addWidget(self.notices)
         column.addLayout(self._buttons())
         column.addWidget(self.message)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -114,12 +119,15 @@ class DeskPage(QWidget):
         QShortcut(QKeySequence("F2"), self, self.search.focus_search, context=context)
         QShortcut(QKeySequence("F5"), self, self.board.focus_board, context=context)
         QShortcut(QKeySequence("F12"), self, self.change_plan_selected, context=context)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.notices.focus_notices, context=context)
+        QShortcut(QKeySequence("Ctrl+I"), self, self.note_visitor, context=context)
         for key, _name, _text, slot in self._actions():
             QShortcut(QKeySequence(key), self, slot, context=context)
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         self.board.refresh_async()  # off the UI thread: the board says it is loading
+        self.notices.refresh_async()
         self.search.focus_search()
 
     def _safely(self, action: Callable[[], object]) -> bool:
@@ -158,8 +166,30 @@ class DeskPage(QWidget):
             self.client = None  # until the card shows the new one
             self.client = self._services.clients.get_summary(self._actor, client_id)
             self.card.show_client(self.client)
+            self._show_visitor_notes(self.client)
         if not self._safely(load):
             self.card.show_client(None)
+
+    def _show_visitor_notes(self, client: ClientSummary) -> None:
+        """A special visitor's reason and latest incident on the card, for managers (the
+        reading is audited)."""
+        if client.special_visitor and allowed(self._actor, Action.SEE_VISITOR_NOTES):
+            self.card.show_visitor_notes(self._services.visitors.notes(self._actor,
+                                                                       client.client_id))
+
+    def note_visitor(self) -> None:
+        """Ctrl+I: a special visitor's reason or an incident."""
+        client = self.client
+        if client is None:
+            self.message.setText(self.tr("Pick a client first (F2)."))
+            return
+        if not client.special_visitor:
+            self.message.setText(self.tr("Notes are kept for special visitors only; change "
+                                         "the visitor class in the profile first (F11)."))
+            return
+        dialog = VisitorNoteDialog(self._services, self._actor, client, parent=self)
+        dialog.saved.connect(lambda _id: self._safely(lambda: self._show_visitor_notes(client)))
+        dialog.open()
 
     def register_client(self) -> None:
         dialog = RegisterDialog(self._services, self._actor, parent=self)
@@ -176,6 +206,7 @@ class DeskPage(QWidget):
 
     def _after_check_in(self, visit_id: int) -> None:
         self._safely(self.board.refresh_now)
+        self._safely(self.notices.refresh_now)
         if not self.board.select(BoardSection.IN_SERVICE, visit_id):
             self.board.select(BoardSection.WAITING, visit_id)
 
