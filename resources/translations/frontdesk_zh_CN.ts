@@ -2416,8 +2416,8 @@ The front desk of your salon.</source>
         <translation>{time} 特殊访客{name}已到店：前台正在解释劝说，必要时请出面处理。</translation>
     </message>
     <message>
-        <source>(checked in by {name})</source>
-        <translation>（{name}签到）</translation>
+        <source>{line} (checked in by {name})</source>
+        <translation>{line}（{name}签到）</translation>
     </message>
 </context>
 <context>

@@ -84,7 +84,7 @@ def test_an_important_visitor_is_announced_and_the_manager_marks_the_notice_seen
     desk.notices.refresh_now()
     assert desk.notices.isVisibleTo(desk)
     [line] = [desk.notices.list.item(i).text() for i in range(desk.notices.list.count())]
-    assert line == "10:30 重要访客周总已到店：请接待。 （前台小王签到）"
+    assert line == "10:30 重要访客周总已到店：请接待。（前台小王签到）"
     assert untranslated(visible_texts(desk.notices)) == []
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert desk.notices.list.hasFocus()

@@ -38,8 +38,8 @@ def notice_text(notice: Notice) -> str:
     }.get(notice.visitor_class, "{time} {name}")
     line = what.format(time=time_text(notice.at), name=notice.client_name)
     if notice.sent_by:
-        line += " " + QCoreApplication.translate("Notices", "(checked in by {name})").format(
-            name=notice.sent_by)
+        line = QCoreApplication.translate("Notices", "{line} (checked in by {name})").format(
+            line=line, name=notice.sent_by)
     return line
 
 
