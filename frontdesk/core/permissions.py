@@ -45,6 +45,7 @@ class Action(enum.StrEnum):
     APPROVE_CHECKOUT = "approve price overrides, large discounts and free check-outs"
     VIEW_REPORTS = "view reports"
     VIEW_AUDIT = "view the audit trail"
+    SEE_VISITOR_NOTES = "read special visitors' reasons and incidents"
 
 
 _DESK = {Action.SEARCH_CLIENTS, Action.VIEW_CLIENT, Action.REGISTER_CLIENT, Action.EDIT_CLIENT,
@@ -52,7 +53,7 @@ _DESK = {Action.SEARCH_CLIENTS, Action.VIEW_CLIENT, Action.REGISTER_CLIENT, Acti
 _HEALTH = {Action.VIEW_HEALTH, Action.EDIT_HEALTH, Action.PRINT_SHEET}
 _MANAGE = {Action.SEE_FULL_PHONE, Action.MANAGE_CATALOG, Action.MANAGE_STAFF,
            Action.MANAGE_SETTINGS, Action.APPROVE_CHECKOUT, Action.VIEW_REPORTS,
-           Action.VIEW_AUDIT}
+           Action.VIEW_AUDIT, Action.SEE_VISITOR_NOTES}
 
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.RECEPTIONIST: frozenset(_DESK),

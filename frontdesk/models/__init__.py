@@ -4,6 +4,7 @@ from frontdesk.models import (  # noqa: F401  (registers their tables)
     appointment,  # noqa: F401  (registers its tables)
     consultation,
     profile,
+    visitors,
 )
 from frontdesk.models.audit import AuditEntry
 from frontdesk.models.base import Base

@@ -46,6 +46,9 @@ class AuditAction(enum.StrEnum):
     VISIT_FINISH = "visit.finish"
     VISIT_CANCEL = "visit.cancel"
     VISIT_CHECK_OUT = "visit.check_out"
+    VISIT_PLAN_CHANGE = "visit.plan_change"
+    VISITOR_NOTE_ADD = "visitor.note_add"
+    VISITOR_NOTES_VIEW = "visitor.notes_view"
     CHECKOUT_APPROVED = "visit.check_out_approved"
     # Health records: every view, save and refused attempt
     HEALTH_VIEW = "health.view"

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from frontdesk.services.clients.search import ClientSearch
     from frontdesk.services.desk.appointments import AppointmentService
     from frontdesk.services.desk.checkout import CheckoutService
+    from frontdesk.services.desk.visit_plan import VisitPlanService
+    from frontdesk.services.desk.visitors import VisitorService
     from frontdesk.services.desk.visits import VisitService
     from frontdesk.services.health.consultation import ConsultationService
     from frontdesk.services.health.photos import PhotoService
@@ -93,6 +95,18 @@ class Services:
         from frontdesk.services.desk.visits import VisitService
 
         return VisitService(self.db, self.clock)
+
+    @cached_property
+    def visit_plan(self) -> VisitPlanService:
+        from frontdesk.services.desk.visit_plan import VisitPlanService
+
+        return VisitPlanService(self.db, self.clock)
+
+    @cached_property
+    def visitors(self) -> VisitorService:
+        from frontdesk.services.desk.visitors import VisitorService
+
+        return VisitorService(self.db, self.clock)
 
     @cached_property
     def checkout(self) -> CheckoutService:

@@ -518,8 +518,20 @@
         <translation>（过敏）</translation>
     </message>
     <message>
+        <source>(special client)</source>
+        <translation>（特殊客人）</translation>
+    </message>
+    <message>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>(important: tell {names})</source>
+        <translation>（重要访客：告知{names}）</translation>
+    </message>
+    <message>
+        <source>(guest: tell {names})</source>
+        <translation>（来宾：告知{names}）</translation>
     </message>
     <message>
         <source>{n} checked out today</source>
@@ -598,6 +610,10 @@
     <message>
         <source>What the prep room should get ready</source>
         <translation>需要调配室准备的物品</translation>
+    </message>
+    <message>
+        <source>{visitor_class}: checking in tells {names}, who receives them.</source>
+        <translation>{visitor_class}：签到后将通知{names}负责接待。</translation>
     </message>
     <message>
         <source>Arrival</source>
@@ -702,12 +718,48 @@
 <context>
     <name>ClientCard</name>
     <message>
+        <source>nervous</source>
+        <translation>心理紧张</translation>
+    </message>
+    <message>
+        <source>lacks trust</source>
+        <translation>缺乏信任感</translation>
+    </message>
+    <message>
+        <source>highly strung</source>
+        <translation>神经质</translation>
+    </message>
+    <message>
+        <source>new client</source>
+        <translation>新客人</translation>
+    </message>
+    <message>
+        <source>existing client, new course</source>
+        <translation>老客人的新疗程</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Special client ({types}): the consultant guides the service in person.</source>
+        <translation>特殊客人（{types}）：顾问须现场指导或亲自操作。</translation>
+    </message>
+    <message>
         <source>⚠ Special visitor: inform the manager before serving.</source>
         <translation>⚠ 特殊访客：接待前请先告知店长。</translation>
     </message>
     <message>
         <source>Allergies / contraindications: {text}</source>
         <translation>过敏 / 禁忌：{text}</translation>
+    </message>
+    <message>
+        <source>Why: {text} ({by}, {date})</source>
+        <translation>原因：{text}（{by}，{date}）</translation>
+    </message>
+    <message>
+        <source>Last incident, {date} ({by}): {text} · {n} in all</source>
+        <translation>最近事件 {date}（{by}）：{text} · 共 {n} 次</translation>
     </message>
     <message>
         <source>No client picked</source>
@@ -883,6 +935,10 @@
         <translation>皮肤和身体检测记录属于健康数据，仅限顾问和店长查看。请由顾问或店长填写或查看客情分析表。</translation>
     </message>
     <message>
+        <source>The client agrees: record the consent</source>
+        <translation>客人已同意：登记同意</translation>
+    </message>
+    <message>
         <source>New consultation</source>
         <translation>新建客情分析</translation>
     </message>
@@ -891,8 +947,12 @@
         <translation>客情分析记录</translation>
     </message>
     <message>
-        <source>{name} has not consented to keeping skin and body records. Record the consent under Basics before saving a consultation.</source>
-        <translation>{name} 尚未同意保存皮肤和身体检测记录。请先在“基本资料”中记录其同意，再保存客情分析。</translation>
+        <source>{name} has not consented to keeping skin and body records. Ask the client; with their agreement, record the consent here, then fill in the form.</source>
+        <translation>{name}尚未同意保存皮肤和身体检测记录。请先征询客人；客人同意后在此登记，再填写表格。</translation>
+    </message>
+    <message>
+        <source>{name} has not consented to keeping skin and body records. The desk or a manager records the consent (Basics and consent).</source>
+        <translation>{name}尚未同意保存皮肤和身体检测记录。请前台或店长在“基本资料与授权”中登记。</translation>
     </message>
 </context>
 <context>
@@ -965,6 +1025,10 @@
         <translation>请先选择客户 (F2)。</translation>
     </message>
     <message>
+        <source>Notes are kept for special visitors only; change the visitor class in the profile first (F11).</source>
+        <translation>只有特殊访客才记录原因和事件；请先在档案中修改访客类别（F11）。</translation>
+    </message>
+    <message>
         <source>No room is being cleaned.</source>
         <translation>没有正在清洁的包厢。</translation>
     </message>
@@ -983,6 +1047,10 @@
     <message>
         <source>Mark as no-show</source>
         <translation>标记爽约</translation>
+    </message>
+    <message>
+        <source>Change services and prep note… (F12)</source>
+        <translation>修改服务项目和调配室备注…（F12）</translation>
     </message>
 </context>
 <context>
@@ -1268,6 +1336,10 @@
         <translation>没有编号为 {id} 的咨询记录。</translation>
     </message>
     <message>
+        <source>No notice with number {id}.</source>
+        <translation>没有编号为 {id} 的通知。</translation>
+    </message>
+    <message>
         <source>No password for {user}: type it at a terminal, or set {env}.</source>
         <translation>{user} 的密码未提供：请在终端中输入，或设置环境变量 {env}。</translation>
     </message>
@@ -1350,6 +1422,10 @@
     <message>
         <source>Someone else changed this record meanwhile.</source>
         <translation>此记录已被他人修改。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this visit&apos;s plan meanwhile; look at it again.</source>
+        <translation>其他人刚刚改了这次到店的服务项目，请重新查看。</translation>
     </message>
     <message>
         <source>That birthday is in the future.</source>
@@ -1520,6 +1596,10 @@
         <translation>此到店记录当前为“{current}”，不能改为“{wanted}”。</translation>
     </message>
     <message>
+        <source>The visit is {current}; its plan can no longer change.</source>
+        <translation>此到店记录当前为“{current}”，服务项目不能再改。</translation>
+    </message>
+    <message>
         <source>The waist must be between {low} and {high} cm.</source>
         <translation>腰围应在 {low} 到 {high} 厘米之间。</translation>
     </message>
@@ -1620,6 +1700,10 @@
         <translation>体重应在 {low} 到 {high} 公斤之间。</translation>
     </message>
     <message>
+        <source>Write what happened, or why.</source>
+        <translation>请写明发生了什么，或原因。</translation>
+    </message>
+    <message>
         <source>Wrong user name or password, and too many failed sign-ins: try again after {until}.</source>
         <translation>用户名或密码错误，且登录失败次数过多：请在 {until} 之后再试。</translation>
     </message>
@@ -1682,6 +1766,10 @@
     <message>
         <source>{name} is not a file (a folder, a device or a pipe): choose a photo.</source>
         <translation>{name} 不是普通文件（而是文件夹、设备或管道），请选择一张照片。</translation>
+    </message>
+    <message>
+        <source>{name} is not a special visitor; change the visitor class first.</source>
+        <translation>{name}不是特殊访客；请先修改访客类别。</translation>
     </message>
     <message>
         <source>{name} is {size} MB; a photo may be at most {mb} MB. Save a smaller copy of it (phones and photo apps offer one) and add that.</source>
@@ -1837,6 +1925,10 @@
     <message>
         <source>print client analysis sheets</source>
         <translation>打印客情分析表</translation>
+    </message>
+    <message>
+        <source>read special visitors&apos; reasons and incidents</source>
+        <translation>查看特殊访客的原因和事件记录</translation>
     </message>
     <message>
         <source>receptionist</source>
@@ -2339,6 +2431,32 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message>
+        <source>{time} Important visitor {name} has arrived: please receive them.</source>
+        <translation>{time} 重要访客{name}已到店：请接待。</translation>
+    </message>
+    <message>
+        <source>{time} Guest {name} has arrived: please receive them.</source>
+        <translation>{time} 来宾{name}已到店：请接待。</translation>
+    </message>
+    <message>
+        <source>{time} Special visitor {name} has arrived: the desk explains and persuades; see to it if needed.</source>
+        <translation>{time} 特殊访客{name}已到店：前台正在解释劝说，必要时请出面处理。</translation>
+    </message>
+    <message>
+        <source>{line} (checked in by {name})</source>
+        <translation>{line}（{name}签到）</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPanel</name>
+    <message>
+        <source>Notices for you (Ctrl+N, Enter: seen)</source>
+        <translation>给您的通知（Ctrl+N，回车：已阅）</translation>
+    </message>
+</context>
+<context>
     <name>PageTitles</name>
     <message>
         <source>Check-in desk</source>
@@ -2445,6 +2563,29 @@ The front desk of your salon.</source>
     <message>
         <source>Photos (*.jpg *.jpeg *.png *.webp *.heic)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.webp *.heic)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Services and prep note: {name}</source>
+        <translation>服务项目和调配室备注：{name}</translation>
+    </message>
+    <message>
+        <source>What the prep room should get ready</source>
+        <translation>需要调配室准备的物品</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Note for the prep room</source>
+        <translation>调配室备注</translation>
+    </message>
+    <message>
+        <source>Tell the prep room</source>
+        <translation>通知调配室</translation>
     </message>
 </context>
 <context>
@@ -3666,6 +3807,33 @@ The front desk of your salon.</source>
     <message>
         <source>Trends of skin and body measures are health data, kept for consultants and managers.</source>
         <translation>皮肤和身体指标的趋势属于健康数据，仅限顾问和店长查看。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorNoteDialog</name>
+    <message>
+        <source>Special visitor {name}: note (Ctrl+I)</source>
+        <translation>特殊访客{name}：记录（Ctrl+I）</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Why a special visitor</source>
+        <translation>列为特殊访客的原因</translation>
+    </message>
+    <message>
+        <source>What happened, when, who was there</source>
+        <translation>发生了什么、何时、有谁在场</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>记录</translation>
     </message>
 </context>
 <context>

@@ -441,6 +441,22 @@ class ProfileService:
             return _basics(s, client, actor)
 
     @unit_of_work
+    def record_health_consent(self, actor: Actor, client_id: int, via: str) -> ClientBasics:
+        """The client agrees now to keeping health data: record it where it is needed (the
+        consultation form), without the basics form. A person's edit of the basics, so the
+        version moves on; when it is on record already (another terminal recorded it) nothing
+        changes and nothing is audited. ``via`` names the screen, for the audit trail."""
+        require(actor, Action.EDIT_CLIENT)
+        via = check_text(via, 32, "via")
+        with self._db.write() as s:
+            client = live_client(s, client_id, lock=True)
+            if self._apply(s, client, {"consent_health": True}):
+                s.flush()
+                audit.record(s, self._clock(), actor, AuditAction.CLIENT_UPDATE, "client",
+                             client.id, f"fields=consent_health via={via}")
+            return _basics(s, client, actor)
+
+    @unit_of_work
     def set_preferences(self, actor: Actor, client_id: int, prefs: Preferences, *,
                         loaded: Preferences) -> Preferences:
         """Replace the client's preferences and tags with ``prefs`` (blanks and repeats dropped).

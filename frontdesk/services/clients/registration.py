@@ -12,7 +12,7 @@ transaction (profile editing reuses it).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import delete, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -41,6 +41,7 @@ from frontdesk.services.clients.fields import (
     check_name,
 )
 from frontdesk.services.clients.lookup import live_client
+from frontdesk.services.special_clients import SpecialClient, special_client_types
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,9 @@ class ClientSummary(DeskWarnings):
     last_visit_at: dt.datetime | None
     consent_marketing: bool
     consent_health: bool
+    special_client: tuple[SpecialClient, ...] = ()
+    """The special-client types of the latest consultation, for roles that see health
+    records (:mod:`frontdesk.services.special_clients`)."""
 
 
 def refresh_search_keys(session: Session, client: Client) -> None:
@@ -192,7 +196,9 @@ class ClientService:
     def get_summary(self, actor: Actor, client_id: int) -> ClientSummary:
         require(actor, Action.VIEW_CLIENT)
         with self._db.read() as s:
-            return self._summary(actor, live_client(s, client_id))
+            summary = self._summary(actor, live_client(s, client_id))
+            types = special_client_types(s, actor, (client_id,)).get(client_id, ())
+            return replace(summary, special_client=types)
 
     @unit_of_work
     def find_by_phone(self, actor: Actor, phone_text: str) -> ClientSummary | None:

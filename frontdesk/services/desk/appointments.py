@@ -43,6 +43,7 @@ from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.clients.lookup import live_client
 from frontdesk.services.rows import get_row, locked_row
+from frontdesk.services.special_clients import SpecialClient
 
 BOOKING_HORIZON = dt.timedelta(days=366)
 """A booking may start at most this far ahead (a year, and the same date next year)."""
@@ -80,6 +81,8 @@ class AppointmentRow:
     service_name: str
     note: str
     overlap_overridden: bool
+    special_client: tuple[SpecialClient, ...] = ()
+    """The latest consultation's special-client types, for roles that see health records."""
 
 
 def lock_slot(s: Session, branch_id: int, staff_id: int | None, room_id: int | None,

@@ -36,9 +36,10 @@ from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.clients.desk_warnings import DeskWarnings
 from frontdesk.services.clients.lookup import live_client
-from frontdesk.services.desk import appointments
+from frontdesk.services.desk import appointments, visitors
 from frontdesk.services.desk.appointments import AppointmentRow
 from frontdesk.services.rows import locked_row
+from frontdesk.services.special_clients import SpecialClient, special_client_types
 
 OPEN_VISIT = OPEN_STATUSES
 PURPOSE_MAX = 255
@@ -93,6 +94,8 @@ class VisitRow(DeskWarnings):
     purpose: str
     services: tuple[str, ...]
     prep_note: str
+    special_client: tuple[SpecialClient, ...] = ()
+    """The latest consultation's special-client types, for roles that see health records."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,8 @@ class Board:
     """Service done, awaiting check-out."""
     closed_count: int
     rooms: tuple[RoomBoardRow, ...]
+    receivers: tuple[str, ...] = ()
+    """Who is told when an important, guest or special visitor arrives (the managers)."""
 
     def section(self, section: BoardSection) -> tuple[AppointmentRow, ...] | tuple[VisitRow, ...]:
         """The rows of one section of the board."""
@@ -192,7 +197,7 @@ class VisitService:
         require(actor, Action.CHECK_IN)
         kind, purpose, prep_note, service_ids = _check_form(form)
         with self._db.write() as s:
-            self._lock_client(s, form.client_id)
+            client = self._lock_client(s, form.client_id)
             booking = self._arriving(s, actor, form)
             if booking is not None:
                 form = _with_booking(form, booking)
@@ -207,6 +212,7 @@ class VisitService:
                 booking.visit_id = visit.id
             audit.record(s, self._clock(), actor, AuditAction.VISIT_CHECK_IN, "visit", visit.id,
                          f"client={visit.client_id} kind={kind.value}")
+            visitors.notify_arrival(s, self._clock(), actor, client, visit.id)
             return visit.id
 
     @unit_of_work
@@ -284,18 +290,21 @@ class VisitService:
                 Visit.status == VisitStatus.CLOSED)) or 0
             rooms = _room_rows(s, branch, [v for v in visits
                                            if v.status is VisitStatus.IN_SERVICE])
+            expected, visits = _with_special_clients(s, actor, expected, visits)
+            receivers = tuple(name for _id, name in visitors.receivers(s, branch))
         by_status = {st: tuple(v for v in visits if v.status is st) for st in OPEN_VISIT}
         return Board(today, tuple(expected), by_status[VisitStatus.WAITING],
                      by_status[VisitStatus.IN_SERVICE], by_status[VisitStatus.FINISHED],
-                     closed, rooms)
+                     closed, rooms, receivers)
 
-    def _lock_client(self, s: Session, client_id: int) -> None:
+    def _lock_client(self, s: Session, client_id: int) -> Client:
         client = live_client(s, client_id, lock=True)
         open_visit = s.scalar(select(Visit.id).where(Visit.client_id == client_id,
                                                      Visit.status.in_(OPEN_VISIT)).limit(1))
         if open_visit is not None:
             raise ConflictError("{name} is checked in already (visit {visit_id}).",
                                 field="client_id", name=client.name, visit_id=open_visit)
+        return client
 
     def _arriving(self, s: Session, actor: Actor, form: CheckIn) -> Appointment | None:
         if form.appointment_id is None:
@@ -370,6 +379,17 @@ def _open_visits(s: Session, branch_id: int, now: dt.datetime) -> list[VisitRow]
         .order_by(Visit.arrived_at, Visit.id)).all()
     services = _planned(s, [r[0].id for r in rows])
     return [_visit_row(*r, services.get(r[0].id, ()), now) for r in rows]
+
+
+def _with_special_clients(s: Session, actor: Actor, expected: list[AppointmentRow],
+                          visits: list[VisitRow]) -> tuple[list[AppointmentRow], list[VisitRow]]:
+    """The rows with their clients' special-client types (none for a receptionist)."""
+    clients = {a.client_id for a in expected} | {v.client_id for v in visits}
+    types = special_client_types(s, actor, clients)
+    if not types:
+        return expected, visits
+    return ([replace(a, special_client=types.get(a.client_id, ())) for a in expected],
+            [replace(v, special_client=types.get(v.client_id, ())) for v in visits])
 
 
 def _planned(s: Session, visit_ids: list[int]) -> dict[int, tuple[str, ...]]:

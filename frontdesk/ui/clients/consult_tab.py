@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -39,6 +40,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 class ConsultationTab(QWidget):
     record_saved = Signal(int)
+    consent_recorded = Signal(int)  # client id: the profile shows the consent now on record
 
     def __init__(self, services: Services, actor: Actor, worker: DbWorker,
                  parent: QWidget | None = None) -> None:
@@ -48,6 +50,7 @@ class ConsultationTab(QWidget):
         self._actor = actor
         self.allowed = allowed(actor, Action.VIEW_HEALTH)
         self.may_edit = allowed(actor, Action.EDIT_HEALTH)
+        self.may_record_consent = allowed(actor, Action.EDIT_CLIENT)
         self.client: tuple[int, str, bool] | None = None
         self._stale = False
         self.shown_record: int | None = None
@@ -66,6 +69,10 @@ class ConsultationTab(QWidget):
     def _build(self, layout: QVBoxLayout, worker: DbWorker) -> None:
         self.consent_hint = QLabel(objectName="warning")
         self.consent_hint.setWordWrap(True)
+        self.record_consent = QPushButton(self.tr("The client agrees: record the consent"),
+                                          objectName="recordHealthConsent")
+        self.record_consent.clicked.connect(self._record_consent)
+        self.record_consent.hide()
         self.message = QLabel(objectName="fieldError")
         self.message.setWordWrap(True)
         self.message.hide()
@@ -79,7 +86,10 @@ class ConsultationTab(QWidget):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([230, 900])
-        layout.addWidget(self.consent_hint)
+        consent_row = QHBoxLayout()
+        consent_row.addWidget(self.consent_hint, 1)
+        consent_row.addWidget(self.record_consent)
+        layout.addLayout(consent_row)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
 
@@ -132,10 +142,7 @@ class ConsultationTab(QWidget):
         client_id, name, consent = self.client
         self._stale = False
         self.message.hide()
-        self.consent_hint.setText("" if consent else self.tr(
-            "{name} has not consented to keeping skin and body records. Record the consent "
-            "under Basics before saving a consultation.").format(name=name))
-        self.consent_hint.setVisible(not consent)
+        self._show_consent(name, consent)
         rows = run_guarded(self, self.message, lambda: self._services.consultation
                            .list_for_client(self._actor, client_id))
         self.records.clear()
@@ -148,6 +155,36 @@ class ConsultationTab(QWidget):
             self.show_editor()
         elif self.records.count():
             self._open_item(self.records.item(0))
+
+    def _show_consent(self, name: str, consent: bool) -> None:
+        """Missing consent is said before anything is typed: the form waits until it is
+        recorded, here by a role that may, else the hint says who can."""
+        if self.may_record_consent:
+            hint = self.tr("{name} has not consented to keeping skin and body records. Ask the "
+                           "client; with their agreement, record the consent here, then fill "
+                           "in the form.")
+        else:
+            hint = self.tr("{name} has not consented to keeping skin and body records. The "
+                           "desk or a manager records the consent (Basics and consent).")
+        self.consent_hint.setText("" if consent else hint.format(name=name))
+        self.consent_hint.setVisible(not consent)
+        self.record_consent.setVisible(not consent and self.may_record_consent)
+        self.editor.setEnabled(consent)
+
+    @Slot()
+    def _record_consent(self) -> None:
+        if self.client is None:
+            return
+        client_id, name, _consent = self.client
+        basics = run_guarded(self, self.message, lambda: self._services.profile
+                             .record_health_consent(self._actor, client_id, "consultation"))
+        if basics is None:
+            return
+        self.client = (client_id, name, basics.consent_health)
+        self._show_consent(name, basics.consent_health)
+        self.show_editor()
+        self.consent_recorded.emit(client_id)  # the profile reloads its basics
+        self.editor.taken_on.setFocus()  # the form's first field: go on typing
 
     def _item(self, row: ConsultationSummary) -> QListWidgetItem:
         details = [skin_type_name(row.skin_type)] if row.skin_type is not None else []

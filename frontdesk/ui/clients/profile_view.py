@@ -65,6 +65,8 @@ class ProfileView(QWidget):
         self.preferences.reload_requested.connect(self.reload)
         self.history = HistoryTab(services, actor)
         self.consultation = ConsultationTab(services, actor, worker)
+        if self.consultation.allowed:
+            self.consultation.consent_recorded.connect(lambda _id: self.reload())
         self.trends = TrendsTab(services, actor)
         self.consultation.record_saved.connect(lambda _id: self.trends.set_client(
             self.client_id or 0))

@@ -24,10 +24,12 @@ from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from frontdesk.core.context import Actor
+from frontdesk.core.visitors import VisitorClass
 from frontdesk.services.desk.appointments import AppointmentRow
 from frontdesk.services.desk.visits import Board, BoardSection, RoomStatus, VisitRow
 from frontdesk.services.registry import Services
 from frontdesk.ui.dates import time_text
+from frontdesk.ui.desk.client_card import special_client_text
 from frontdesk.ui.desk.room_strip import Chip, RoomStrip
 from frontdesk.ui.labels import room_status_name
 from frontdesk.ui.views import TintedRows, WrappingColumn
@@ -152,15 +154,18 @@ class BoardPanel(QWidget):
             if row.visitor_class.value == "special":
                 for column in range(5):
                     item.setBackground(column, _WARN)
+            if row.special_client:
+                item.setToolTip(0, special_client_text(row.special_client))
             self.tree.addTopLevelItem(item)
 
     def _cells(self, section: BoardSection, row: AppointmentRow | VisitRow) -> list[str]:
         flags = (" ⚠" if row.visitor_class.value == "special" else "") + \
-                (" " + self.tr("(allergy)") if row.has_allergy else "")
+                (" " + self.tr("(allergy)") if row.has_allergy else "") + \
+                (" " + self.tr("(special client)") if row.special_client else "")
         if isinstance(row, AppointmentRow):
             time = time_text(row.starts_at)
-            return [row.client_name + flags, time, row.room_name, row.staff_name,
-                    row.service_name or row.note]
+            return [row.client_name + flags + self._who_to_tell(row), time, row.room_name,
+                    row.staff_name, row.service_name or row.note]
         if section is BoardSection.IN_SERVICE:
             time = self.tr("{n} min").format(n=row.elapsed_min)
         else:
@@ -170,6 +175,15 @@ class BoardPanel(QWidget):
         if row.prep_note:
             what += f"  [{row.prep_note}]"
         return [row.client_name + flags, time, row.room_name, staff, what]
+
+    def _who_to_tell(self, row: AppointmentRow) -> str:
+        """An important visitor or guest expected today: whom the desk tells on arrival."""
+        names = "、".join(self.board.receivers) if self.board else ""
+        if not names or row.visitor_class not in (VisitorClass.IMPORTANT, VisitorClass.GUEST):
+            return ""
+        if row.visitor_class is VisitorClass.IMPORTANT:
+            return " " + self.tr("(important: tell {names})").format(names=names)
+        return " " + self.tr("(guest: tell {names})").format(names=names)
 
     def _room_chips(self, board: Board) -> list[Chip]:
         chips = [(f"■ {r.name} {room_status_name(r.status)}"

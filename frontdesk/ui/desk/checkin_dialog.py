@@ -26,12 +26,13 @@ from frontdesk.core.money import format_fen
 from frontdesk.errors import DomainError
 from frontdesk.models import VisitKind
 from frontdesk.services.clients.registration import ClientSummary
+from frontdesk.services.desk.visitors import ANNOUNCED
 from frontdesk.services.desk.visits import CheckIn, RoomStatus
 from frontdesk.services.registry import Services
 from frontdesk.ui.dates import time_text
 from frontdesk.ui.desk.client_card import client_warning_text
 from frontdesk.ui.forms import FormErrors
-from frontdesk.ui.labels import room_choice_text
+from frontdesk.ui.labels import room_choice_text, visitor_class_name
 
 
 class CheckInDialog(QDialog):
@@ -52,7 +53,9 @@ class CheckInDialog(QDialog):
         self._build(board)
 
     def _build(self, board) -> None:  # type: ignore[no-untyped-def]
-        warning = QLabel(client_warning_text(self._client), objectName="warning")
+        warning = QLabel("\n".join(t for t in (client_warning_text(self._client),
+                                                self._who_is_told(board)) if t),
+                         objectName="warning")
         warning.setWordWrap(True)
         warning.setVisible(bool(warning.text()))
         self.kind = QComboBox(objectName="visitKind")
@@ -72,6 +75,15 @@ class CheckInDialog(QDialog):
         self.prep_note = QLineEdit(objectName="prepNote")
         self.prep_note.setPlaceholderText(self.tr("What the prep room should get ready"))
         self._layout(warning)
+
+    def _who_is_told(self, board) -> str:  # type: ignore[no-untyped-def]
+        """domain/001: an important visitor, a guest or a special visitor is announced to
+        whoever receives them; the check-in does it, and says so beforehand."""
+        names = "、".join(board.receivers)
+        if not names or self._client.visitor_class not in ANNOUNCED:
+            return ""
+        return self.tr("{visitor_class}: checking in tells {names}, who receives them.").format(
+            visitor_class=visitor_class_name(self._client.visitor_class), names=names)
 
     def _layout(self, warning: QLabel) -> None:
         form = QFormLayout()
@@ -131,7 +143,7 @@ class CheckInDialog(QDialog):
                      if i.checkState() == Qt.CheckState.Checked)
 
     def form(self) -> CheckIn:
-        kind = self.kind.currentData()
+        kind = VisitKind(self.kind.currentData())  # the combo hands back the enum's str
         return CheckIn(
             client_id=self._client.client_id, kind=kind,
             appointment_id=self._appointment.id if kind is VisitKind.APPOINTMENT

@@ -1,7 +1,8 @@
 """The receptionist's screen: search and the picked client on the left, today's board on the right.
 
 Keyboard first: F2 search · F3 new client · F4 check in · F5 board · F6 appointment ·
-F8 check out · F9 service finished. Each shortcut is shown in the buttons' tooltips.
+F8 check out · F9 service finished · F12 a visit's services and prep note. Each shortcut
+is shown in the buttons' tooltips (F12 in the board's menu).
 
 The client card shows the client F4, F6 and F11 act on: the highlighted search
 result (it follows the arrow keys and each new query), or a client picked
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.core.context import Actor
+from frontdesk.core.permissions import Action, allowed
 from frontdesk.errors import DomainError, StorageError
 from frontdesk.services.clients.registration import ClientSummary
 from frontdesk.services.desk.appointments import AppointmentRow
@@ -38,11 +40,17 @@ from frontdesk.ui.desk.board_panel import BoardPanel
 from frontdesk.ui.desk.checkin_dialog import CheckInDialog
 from frontdesk.ui.desk.checkout_dialog import CheckoutDialog
 from frontdesk.ui.desk.client_card import ClientCard
+from frontdesk.ui.desk.notices import NoticesPanel
+from frontdesk.ui.desk.plan_dialog import PlanDialog
 from frontdesk.ui.desk.register_dialog import RegisterDialog
 from frontdesk.ui.desk.search_panel import SearchPanel
 from frontdesk.ui.desk.start_dialog import StartServiceDialog
+from frontdesk.ui.desk.visitor_note_dialog import VisitorNoteDialog
 from frontdesk.ui.errors import error_text, show_storage_error
 from frontdesk.ui.worker import DbWorker
+
+PLAN_SECTIONS = (BoardSection.WAITING, BoardSection.IN_SERVICE)
+"""The board's visits whose services and prep note may still change."""
 
 
 class DeskPage(QWidget):
@@ -59,6 +67,7 @@ class DeskPage(QWidget):
         self.search.client_picked.connect(self._show_client)
         self.search.client_highlighted.connect(self._follow_highlight)
         self.card = ClientCard()
+        self.notices = NoticesPanel(services, actor, worker)
         self.board = BoardPanel(services, actor, worker)
         self.board.activated.connect(self._board_activated)
         self.board.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -74,6 +83,7 @@ class DeskPage(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.search, 3)
         column.addWidget(self.card, 2)
+        column.addWidget(self.notices)
         column.addLayout(self._buttons())
         column.addWidget(self.message)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -108,12 +118,16 @@ class DeskPage(QWidget):
         context = Qt.ShortcutContext.WindowShortcut
         QShortcut(QKeySequence("F2"), self, self.search.focus_search, context=context)
         QShortcut(QKeySequence("F5"), self, self.board.focus_board, context=context)
+        QShortcut(QKeySequence("F12"), self, self.change_plan_selected, context=context)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.notices.focus_notices, context=context)
+        QShortcut(QKeySequence("Ctrl+I"), self, self.note_visitor, context=context)
         for key, _name, _text, slot in self._actions():
             QShortcut(QKeySequence(key), self, slot, context=context)
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         self.board.refresh_async()  # off the UI thread: the board says it is loading
+        self.notices.refresh_async()
         self.search.focus_search()
 
     def _safely(self, action: Callable[[], object]) -> bool:
@@ -152,8 +166,30 @@ class DeskPage(QWidget):
             self.client = None  # until the card shows the new one
             self.client = self._services.clients.get_summary(self._actor, client_id)
             self.card.show_client(self.client)
+            self._show_visitor_notes(self.client)
         if not self._safely(load):
             self.card.show_client(None)
+
+    def _show_visitor_notes(self, client: ClientSummary) -> None:
+        """A special visitor's reason and latest incident on the card, for managers (the
+        reading is audited)."""
+        if client.special_visitor and allowed(self._actor, Action.SEE_VISITOR_NOTES):
+            self.card.show_visitor_notes(self._services.visitors.notes(self._actor,
+                                                                       client.client_id))
+
+    def note_visitor(self) -> None:
+        """Ctrl+I: a special visitor's reason or an incident."""
+        client = self.client
+        if client is None:
+            self.message.setText(self.tr("Pick a client first (F2)."))
+            return
+        if not client.special_visitor:
+            self.message.setText(self.tr("Notes are kept for special visitors only; change "
+                                         "the visitor class in the profile first (F11)."))
+            return
+        dialog = VisitorNoteDialog(self._services, self._actor, client, parent=self)
+        dialog.saved.connect(lambda _id: self._safely(lambda: self._show_visitor_notes(client)))
+        dialog.open()
 
     def register_client(self) -> None:
         dialog = RegisterDialog(self._services, self._actor, parent=self)
@@ -170,6 +206,7 @@ class DeskPage(QWidget):
 
     def _after_check_in(self, visit_id: int) -> None:
         self._safely(self.board.refresh_now)
+        self._safely(self.notices.refresh_now)
         if not self.board.select(BoardSection.IN_SERVICE, visit_id):
             self.board.select(BoardSection.WAITING, visit_id)
 
@@ -248,8 +285,12 @@ class DeskPage(QWidget):
 
     @Slot(QPoint)
     def _board_menu(self, point: QPoint) -> None:
-        """Appointments on the board: check in, move, cancel, no-show (menu key or right click)."""
+        """Appointments on the board: check in, move, cancel, no-show; a waiting visit or one
+        in service: change its services and prep note (menu key or right click)."""
         selected = self.board.selected()
+        if selected is not None and selected[0] in PLAN_SECTIONS:
+            self._visit_menu(selected[1], point)
+            return
         if selected is None or selected[0] is not BoardSection.EXPECTED:
             return
         row = self._expected(selected[1])
@@ -264,6 +305,36 @@ class DeskPage(QWidget):
         menu.addAction(self.tr("Mark as no-show"), lambda: self._appointment_done(
             lambda: self._services.appointments.mark_no_show(self._actor, row.id)))
         menu.popup(self.board.tree.viewport().mapToGlobal(point))
+
+    def _visit_menu(self, visit_id: int, point: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.tr("Change services and prep note… (F12)"),
+                       lambda: self.change_plan(visit_id))
+        menu.popup(self.board.tree.viewport().mapToGlobal(point))
+        menu.setActiveAction(menu.actions()[0])  # Enter opens it
+        self.visit_menu = menu
+
+    def change_plan_selected(self) -> None:
+        """F12: the chosen waiting or in-service visit's services and prep note."""
+        selected = self._selected_visit(PLAN_SECTIONS)
+        if selected is not None:
+            self.change_plan(selected[1])
+
+    def change_plan(self, visit_id: int) -> None:
+        """The services and prep note of a visit after check-in (the prep room is told)."""
+        def load() -> None:
+            plan = self._services.visit_plan.plan(self._actor, visit_id)
+            dialog = PlanDialog(self._services, self._actor, plan, parent=self)
+            dialog.changed.connect(self._after_plan_change)
+            dialog.open()
+        self._safely(load)
+
+    def _after_plan_change(self, visit_id: int) -> None:
+        current = self.board.selected()
+        self._safely(self.board.refresh_now)
+        if current is not None:
+            self.board.select(*current)
+        self.board.tree.setFocus()
 
     def _appointment_done(self, change: Callable[[], object]) -> None:
         if self._safely(change):
