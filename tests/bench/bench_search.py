@@ -349,6 +349,7 @@ def ensure_database(clients: int, seed: int) -> Path:
     path = DATA_DIR / f"search-{clients}-s{seed}-{DATA_VERSION}.sqlite3"
     done = path.with_suffix(".done")
     if path.exists() and done.exists():
+        _upgrade(path)  # a newer revision's migrations, as a store's database gets them
         return path
     DATA_DIR.mkdir(exist_ok=True)
     for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
@@ -364,6 +365,14 @@ def ensure_database(clients: int, seed: int) -> Path:
     print(file=sys.stderr)
     done.write_text(f"built by fill_demo in {time.perf_counter() - started:.0f} s\n")
     return path
+
+
+def _upgrade(path: Path) -> None:
+    db = Database(f"sqlite:///{path}")
+    try:
+        upgrade(db)
+    finally:
+        db.dispose()
 
 
 def _progress(stage: str, done: int, total: int) -> None:
