@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdminPage</name>
@@ -50,7 +49,7 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <source>Move {name}&apos;s appointment</source>
+        <source>Move {name}'s appointment</source>
         <translation>改约：{name}</translation>
     </message>
     <message>
@@ -113,7 +112,7 @@
 <context>
     <name>ApprovalPanel</name>
     <message>
-        <source>A manager&apos;s approval is needed</source>
+        <source>A manager's approval is needed</source>
         <translation>需要店长授权</translation>
     </message>
     <message>
@@ -129,7 +128,7 @@
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <source>Manager&apos;s user name</source>
+        <source>Manager's user name</source>
         <translation>店长用户名</translation>
     </message>
     <message>
@@ -373,7 +372,7 @@
         <translation>批量生成客情分析表</translation>
     </message>
     <message>
-        <source>Today&apos;s visitors ({n})</source>
+        <source>Today's visitors ({n})</source>
         <translation>今日到店客户（{n} 位）</translation>
     </message>
     <message>
@@ -482,11 +481,11 @@
         <translation>今日看板（F5 跳到看板）</translation>
     </message>
     <message>
-        <source>Loading today&apos;s board…</source>
+        <source>Loading today's board…</source>
         <translation>正在读取今天的看板…</translation>
     </message>
     <message>
-        <source>Today&apos;s board could not be read; trying again every few seconds.</source>
+        <source>Today's board could not be read; trying again every few seconds.</source>
         <translation>暂时读不到今天的看板，每隔几秒会自动重试。</translation>
     </message>
     <message>
@@ -675,8 +674,12 @@
         <translation>金额</translation>
     </message>
     <message>
-        <source>Type over a quantity, price or discount to change it; Delete removes the line</source>
-        <translation>直接输入可修改数量、单价或折扣；Delete 删除该行</translation>
+        <source>By</source>
+        <translation>服务人</translation>
+    </message>
+    <message>
+        <source>Type over a quantity, price or discount to change it; F2 on By chooses who did it; Delete removes the line</source>
+        <translation>直接输入可修改数量、单价或折扣；在“服务人”上按 F2 选择由谁完成；Delete 删除该行</translation>
     </message>
     <message>
         <source>Discount ¥</source>
@@ -791,7 +794,7 @@
         <translation>请在左侧查找客户（F2），按 Enter 打开客户档案。</translation>
     </message>
     <message>
-        <source>No clients to print: search first, or wait for today&apos;s visitors.</source>
+        <source>No clients to print: search first, or wait for today's visitors.</source>
         <translation>没有可生成的客户：请先查找客户，或等今日有客人到店。</translation>
     </message>
     <message>
@@ -894,6 +897,10 @@
         <source>{name} has not consented to keeping skin and body records. Record the consent under Basics before saving a consultation.</source>
         <translation>{name} 尚未同意保存皮肤和身体检测记录。请先在“基本资料”中记录其同意，再保存客情分析。</translation>
     </message>
+    <message>
+        <source>visit {number}, arrived {time}</source>
+        <translation>到店 {number}，{time} 到店</translation>
+    </message>
 </context>
 <context>
     <name>ConsumptionModel</name>
@@ -961,6 +968,10 @@
         <translation>客户档案</translation>
     </message>
     <message>
+        <source>Handover</source>
+        <translation>交接</translation>
+    </message>
+    <message>
         <source>Pick a client first (F2).</source>
         <translation>请先选择客户 (F2)。</translation>
     </message>
@@ -971,6 +982,10 @@
     <message>
         <source>Choose a visit on the board first (F5, arrows).</source>
         <translation>请先在看板上选择一条到店记录（F5，方向键）。</translation>
+    </message>
+    <message>
+        <source>The handover is saved.</source>
+        <translation>交接单已保存。</translation>
     </message>
     <message>
         <source>Move…</source>
@@ -1012,7 +1027,7 @@
         <translation>农历月有 29 或 30 天，请选择 1 到 30 日。</translation>
     </message>
     <message>
-        <source>A manager&apos;s approval is needed: {needs}.</source>
+        <source>A manager's approval is needed: {needs}.</source>
         <translation>需要店长授权：{needs}。</translation>
     </message>
     <message>
@@ -1060,7 +1075,7 @@
         <translation>用户名最多 {n} 个字符。</translation>
     </message>
     <message>
-        <source>A user name uses letters, digits, &apos;.&apos; or &apos;_&apos; only.</source>
+        <source>A user name uses letters, digits, '.' or '_' only.</source>
         <translation>用户名只能包含字母、数字、“.”或“_”。</translation>
     </message>
     <message>
@@ -1148,7 +1163,7 @@
         <translation>请输入时长，或选择一个服务项目。</translation>
     </message>
     <message>
-        <source>Enter the client&apos;s name.</source>
+        <source>Enter the client's name.</source>
         <translation>请输入客户姓名。</translation>
     </message>
     <message>
@@ -1156,7 +1171,7 @@
         <translation>请输入同事看到的姓名。</translation>
     </message>
     <message>
-        <source>Enter the store&apos;s name.</source>
+        <source>Enter the store's name.</source>
         <translation>请输入门店名称。</translation>
     </message>
     <message>
@@ -1166,6 +1181,10 @@
     <message>
         <source>FrontDesk may not write in the folder {folder}. Choose another folder.</source>
         <translation>FrontDesk 无权写入文件夹 {folder}，请换一个文件夹。</translation>
+    </message>
+    <message>
+        <source>A handover has at most {n} items.</source>
+        <translation>交接单最多 {n} 项。</translation>
     </message>
     <message>
         <source>Another terminal is busy writing to the database. Wait a moment and try again. If this keeps happening, close FrontDesk on the other computers.</source>
@@ -1184,6 +1203,22 @@
         <translation>身高应在 {low} 到 {high} 厘米之间。</translation>
     </message>
     <message>
+        <source>Item {n}: choose a service or a product.</source>
+        <translation>第 {n} 项：请选择服务项目或产品。</translation>
+    </message>
+    <message>
+        <source>Item {n}: pick it from the list.</source>
+        <translation>第 {n} 项：请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Item {n}: this is not in the catalog.</source>
+        <translation>第 {n} 项：价目表中没有此项。</translation>
+    </message>
+    <message>
+        <source>Item {n}: type the price in yuan, e.g. 380 or 380.50.</source>
+        <translation>第 {n} 项：请以元为单位输入价格，例如 380 或 380.50。</translation>
+    </message>
+    <message>
         <source>Line {line}: a unit price is at most {max}.</source>
         <translation>第 {line} 行：单价最多 {max}。</translation>
     </message>
@@ -1192,11 +1227,19 @@
         <translation>第 {line} 行：请选择服务或产品。</translation>
     </message>
     <message>
+        <source>Line {line}: credit it to an active beautician of this store.</source>
+        <translation>第 {line} 行：只能记在本店在职的美容师名下。</translation>
+    </message>
+    <message>
         <source>Line {line}: pick the item from the list.</source>
         <translation>第 {line} 行：请从列表中选择项目。</translation>
     </message>
     <message>
-        <source>Line {line}: the discount is more than the line&apos;s {gross}.</source>
+        <source>Line {line}: pick who did it from the list.</source>
+        <translation>第 {line} 行：请从列表中选择服务人。</translation>
+    </message>
+    <message>
+        <source>Line {line}: the discount is more than the line's {gross}.</source>
         <translation>第 {line} 行：优惠超过了该行金额 {gross}。</translation>
     </message>
     <message>
@@ -1238,6 +1281,10 @@
     <message>
         <source>No Chinese font for PDFs was found. {install} Or set the PDF font in the settings, or the environment variable {env}, to a TrueType font (.ttf or .ttc). {tried}</source>
         <translation>未找到可用于 PDF 的中文字体。{install} 或在设置中（或环境变量 {env}）指定一个 TrueType 字体（.ttf 或 .ttc）。{tried}</translation>
+    </message>
+    <message>
+        <source>No active beautician or therapist with number {id} in this store.</source>
+        <translation>本店没有编号为 {id} 的在职美容师 / 经络师。</translation>
     </message>
     <message>
         <source>No active staff member with number {id}.</source>
@@ -1316,7 +1363,7 @@
         <translation>只有本店的店长或管理员可以授权。</translation>
     </message>
     <message>
-        <source>Other terminals were changing the same records at the same moment, and FrontDesk&apos;s tries again did not get through. Nothing was saved. Wait a moment and try again.</source>
+        <source>Other terminals were changing the same records at the same moment, and FrontDesk's tries again did not get through. Nothing was saved. Wait a moment and try again.</source>
         <translation>其他电脑正在同时修改相同的记录，FrontDesk 已自动重试，仍未成功。本次没有保存任何内容。请稍等片刻再试。</translation>
     </message>
     <message>
@@ -1326,6 +1373,10 @@
     <message>
         <source>Payment {n}: enter an amount above zero and at most {max}.</source>
         <translation>第 {n} 笔付款：金额须大于零且不超过 {max}。</translation>
+    </message>
+    <message>
+        <source>Pick at most {n} other beauticians from the list.</source>
+        <translation>请从列表中最多选择 {n} 位其他美容师。</translation>
     </message>
     <message>
         <source>Pick services from the list.</source>
@@ -1416,11 +1467,11 @@
         <translation>数据库文件不是 FrontDesk 数据库：它被覆盖或被其他文件替换了。FrontDesk 已保持原样未做改动。请恢复最新的完好备份（先关闭本机上的 FrontDesk，再运行 frontdesk restore 文件名）。</translation>
     </message>
     <message>
-        <source>The database file is on a network share, where it can be damaged. Keep it on this computer&apos;s disk, or let several terminals share a PostgreSQL server.</source>
+        <source>The database file is on a network share, where it can be damaged. Keep it on this computer's disk, or let several terminals share a PostgreSQL server.</source>
         <translation>数据库文件位于网络共享上，可能因此损坏。请把它放在本机磁盘上；多台终端共用时请使用 PostgreSQL 服务器。</translation>
     </message>
     <message>
-        <source>The database refused access. For a database server, check the user name, the password and the database&apos;s name in the database address with its administrator; for a file, check that this user may read and write it.</source>
+        <source>The database refused access. For a database server, check the user name, the password and the database's name in the database address with its administrator; for a file, check that this user may read and write it.</source>
         <translation>数据库拒绝访问。如果是数据库服务器，请与管理员核对数据库地址中的用户名、密码和数据库名；如果是文件，请检查当前用户是否有读写权限。</translation>
     </message>
     <message>
@@ -1504,7 +1555,7 @@
         <translation>无法将分析表写入 {path}。</translation>
     </message>
     <message>
-        <source>The store&apos;s name is too long (120 characters at most).</source>
+        <source>The store's name is too long (120 characters at most).</source>
         <translation>门店名称过长（最多 120 个字符）。</translation>
     </message>
     <message>
@@ -1580,7 +1631,7 @@
         <translation>这个手机号已属于 {name}。</translation>
     </message>
     <message>
-        <source>This store&apos;s database is on a PostgreSQL server: its administrator backs it up (pg_dump) and restores it (pg_restore). FrontDesk backs up and restores an SQLite file only.</source>
+        <source>This store's database is on a PostgreSQL server: its administrator backs it up (pg_dump) and restores it (pg_restore). FrontDesk backs up and restores an SQLite file only.</source>
         <translation>本店的数据库在 PostgreSQL 服务器上，由服务器管理员负责备份和恢复。FrontDesk 只备份和恢复 SQLite 文件。</translation>
     </message>
     <message>
@@ -1598,6 +1649,10 @@
     <message>
         <source>This visit is checked out already.</source>
         <translation>此到店记录已经结账。</translation>
+    </message>
+    <message>
+        <source>This visit is over; its handover can no longer change.</source>
+        <translation>本次到店已结束，交接单不能再修改。</translation>
     </message>
     <message>
         <source>This visit was cancelled.</source>
@@ -1632,11 +1687,15 @@
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
+        <source>You see the handover of the visits you serve in only.</source>
+        <translation>您只能查看自己服务的到店的交接单。</translation>
+    </message>
+    <message>
         <source>Your role ({role}) may not {action}.</source>
         <translation>您的角色（{role}）无权{action}。</translation>
     </message>
     <message>
-        <source>{file} fails SQLite&apos;s integrity check ({result}); nothing was restored.</source>
+        <source>{file} fails SQLite's integrity check ({result}); nothing was restored.</source>
         <translation>{file} 未通过 SQLite 完整性检查（{result}），没有恢复任何内容。</translation>
     </message>
     <message>
@@ -1658,6 +1717,10 @@
     <message>
         <source>{kind} is not one of the special conditions.</source>
         <translation>{kind} 不是特殊情况之一。</translation>
+    </message>
+    <message>
+        <source>{name} changed this handover meanwhile. Nothing was saved: look at theirs and make your change again.</source>
+        <translation>{name} 刚刚修改了这份交接单。您的修改未保存：请先查看对方的内容，再重新修改。</translation>
     </message>
     <message>
         <source>{name} has not consented to keeping health data (skin and body tests). Record the consent first.</source>
@@ -1839,6 +1902,10 @@
         <translation>查找客户</translation>
     </message>
     <message>
+        <source>see a visit's handover</source>
+        <translation>查看到店交接单</translation>
+    </message>
+    <message>
         <source>see full phone numbers</source>
         <translation>查看完整手机号</translation>
     </message>
@@ -1866,6 +1933,10 @@
         <source>waiting</source>
         <translation>等候中</translation>
     </message>
+    <message>
+        <source>write the handover to the beauticians</source>
+        <translation>填写给美容师的交接单</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -1892,6 +1963,168 @@
     <message>
         <source>Something went wrong inside FrontDesk. What you were doing was not half-saved: the change was undone. The details are in {path}; please send that file to support.</source>
         <translation>FrontDesk 内部出错了。刚才的操作没有被保存一半：改动已全部撤销。详情记录在 {path}，请把该文件发给技术支持。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverBrief</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Not assigned</source>
+        <translation>未安排</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>包厢</translation>
+    </message>
+    <message>
+        <source>Beauticians</source>
+        <translation>美容师</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>顾问</translation>
+    </message>
+    <message>
+        <source>No consultation taken at this visit</source>
+        <translation>本次到店尚未做客情分析</translation>
+    </message>
+    <message>
+        <source>Nervous</source>
+        <translation>心理紧张</translation>
+    </message>
+    <message>
+        <source>Lacks trust</source>
+        <translation>缺乏信任感</translation>
+    </message>
+    <message>
+        <source>Highly strung</source>
+        <translation>神经质</translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation>新客人</translation>
+    </message>
+    <message>
+        <source>Existing client, new course</source>
+        <translation>老客人的新疗程</translation>
+    </message>
+    <message>
+        <source>Skin type</source>
+        <translation>肤质</translation>
+    </message>
+    <message>
+        <source>before: {before} · after: {after}</source>
+        <translation>洗脸前：{before} · 洗脸后：{after}</translation>
+    </message>
+    <message>
+        <source>Client type</source>
+        <translation>客人类型</translation>
+    </message>
+    <message>
+        <source>How to handle</source>
+        <translation>接待要点</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Consultation of {time} by {name}</source>
+        <translation>客情分析（{time}，{name}）</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Amount to use</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>合计 {amount}</translation>
+    </message>
+    <message>
+        <source>This session</source>
+        <translation>本次项目</translation>
+    </message>
+    <message>
+        <source>The consultant has not written the handover yet.</source>
+        <translation>顾问尚未填写交接单。</translation>
+    </message>
+    <message>
+        <source>Written by {name} at {time}</source>
+        <translation>{name} 填写于 {time}</translation>
+    </message>
+    <message>
+        <source>Operation notes</source>
+        <translation>操作注意事项</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Handover for {name} (F12)</source>
+        <translation>{name} 的交接单（F12）</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>添加项目</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>This session</source>
+        <translation>本次项目</translation>
+    </message>
+    <message>
+        <source>Also serving</source>
+        <translation>其他美容师</translation>
+    </message>
+    <message>
+        <source>Operation notes</source>
+        <translation>操作注意事项</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Amount to use</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Type over a purpose, amount or price; Delete removes the item</source>
+        <translation>直接输入可修改目的、用量或价格；Delete 删除该项</translation>
     </message>
 </context>
 <context>
@@ -2407,7 +2640,7 @@ The front desk of your salon.</source>
         <translation>显示时再载入</translation>
     </message>
     <message>
-        <source>This photo&apos;s format cannot be shown here.</source>
+        <source>This photo's format cannot be shown here.</source>
         <translation>此照片的格式无法在这里显示。</translation>
     </message>
     <message>
@@ -2476,7 +2709,7 @@ The front desk of your salon.</source>
         <translation>关怀回访</translation>
     </message>
     <message>
-        <source>The day&apos;s due calls: follow-ups after treatments, birthday and festival greetings, churn warnings and card expiry, with each call&apos;s outcome. Coming in a later version.</source>
+        <source>The day's due calls: follow-ups after treatments, birthday and festival greetings, churn warnings and card expiry, with each call's outcome. Coming in a later version.</source>
         <translation>当天待办的联系：护理后回访、生日与节日问候、流失预警和卡到期提醒，并记录每次联系的结果。将在后续版本提供。</translation>
     </message>
     <message>
@@ -2610,7 +2843,7 @@ The front desk of your salon.</source>
         <translation>会员卡</translation>
     </message>
     <message>
-        <source>The client&apos;s stored-value and session cards with their balances: coming in a later version.</source>
+        <source>The client's stored-value and session cards with their balances: coming in a later version.</source>
         <translation>客户的储值卡、疗程卡及余额：将在后续版本提供。</translation>
     </message>
     <message>
@@ -2618,7 +2851,7 @@ The front desk of your salon.</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <source>The client&apos;s complaints and how each was resolved: coming in a later version.</source>
+        <source>The client's complaints and how each was resolved: coming in a later version.</source>
         <translation>客户的投诉及处理结果：将在后续版本提供。</translation>
     </message>
     <message>
@@ -2723,6 +2956,10 @@ The front desk of your salon.</source>
     <message>
         <source>Discount -{amount}</source>
         <translation>优惠 -{amount}</translation>
+    </message>
+    <message>
+        <source>By {name}</source>
+        <translation>服务人：{name}</translation>
     </message>
 </context>
 <context>
@@ -2942,7 +3179,7 @@ The front desk of your salon.</source>
         <translation>例如 138 0013 8000</translation>
     </message>
     <message>
-        <source>Referrer&apos;s phone, card number or name</source>
+        <source>Referrer's phone, card number or name</source>
         <translation>推荐人的手机号、卡号或姓名</translation>
     </message>
     <message>
@@ -3075,7 +3312,7 @@ The front desk of your salon.</source>
         <translation> %（按单行计）</translation>
     </message>
     <message>
-        <source>Discounts without a manager&apos;s approval, up to</source>
+        <source>Discounts without a manager's approval, up to</source>
         <translation>无需店长授权的折扣，最多</translation>
     </message>
     <message>

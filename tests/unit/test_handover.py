@@ -28,7 +28,7 @@ from frontdesk.services.desk.handover import (
     HandoverLineInput,
     NotYourVisit,
 )
-from frontdesk.services.desk.staffing import NotServingStaff, StaffRef
+from frontdesk.services.desk.staffing import ServingStaffNotFound, StaffRef
 from frontdesk.services.desk.visits import CheckIn
 from frontdesk.services.health.consultation import ClientType, ConditionNote, ConsultationForm
 from frontdesk.services.health.form import SkinTest
@@ -212,7 +212,7 @@ def test_a_helper_must_be_an_active_beautician_of_the_store(
                 "inactive": lambda: _inactive(db, desk.therapist2_id),
                 "unknown": lambda: 999}[who]()
     before = snapshot(db)
-    with pytest.raises(NotServingStaff) as refused:
+    with pytest.raises(ServingStaffNotFound) as refused:
         services.handover.write(consultant, visit_id, 0, brief(desk, helper_ids=(staff_id,)))
     assert refused.value.field == "helper_ids.0"
     assert snapshot(db) == before

@@ -18,7 +18,7 @@ from frontdesk.errors import ValidationError
 from frontdesk.models import ConsumptionLine, LineKind, Staff
 from frontdesk.services.desk.checkout import LineInput, PaymentInput, Receipt
 from frontdesk.services.desk.handover import HandoverForm
-from frontdesk.services.desk.staffing import NotServingStaff, StaffRef
+from frontdesk.services.desk.staffing import ServingStaffNotFound, StaffRef
 from frontdesk.services.desk.visits import CheckIn
 from frontdesk.services.registry import Services
 from tests.actors import signed_actor
@@ -83,7 +83,7 @@ def test_a_line_is_credited_only_to_an_active_beautician_of_the_store(
                 "inactive": lambda: _made_inactive(db, desk.therapist2_id),
                 "unknown": lambda: 2**63, "text": lambda: "5"}[who]()
     before = snapshot(db)
-    with pytest.raises((NotServingStaff, ValidationError)) as refused:
+    with pytest.raises((ServingStaffNotFound, ValidationError)) as refused:
         services.checkout.check_out(admin, visit_id, [
             LineInput("service", desk.facial_id),
             LineInput("service", desk.massage_id, staff_id=staff_id)],  # type: ignore[arg-type]

@@ -84,7 +84,7 @@ from frontdesk.services.desk.approval import (
     record_approval,
 )
 from frontdesk.services.desk.staffing import (
-    NotServingStaff,
+    ServingStaffNotFound,
     StaffRef,
     serving_staff,
     visit_staff,
@@ -289,8 +289,8 @@ def _credited(s: Session, visit: Visit, line: _Line) -> int | None:
     field = f"lines.{line.index}.staff_id"
     try:
         return serving_staff(s, visit.branch_id, line.staff_id, field).id
-    except NotServingStaff:
-        raise NotServingStaff("Line {line}: credit it to an active beautician of this store.",
+    except ServingStaffNotFound:
+        raise ServingStaffNotFound("Line {line}: credit it to an active beautician of this store.",
                               field=field, line=line.index + 1) from None
 
 

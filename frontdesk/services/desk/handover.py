@@ -109,6 +109,8 @@ class Handover:
     written_at: dt.datetime | None
     consultation: ConsultationBrief | None
     """The newest consultation taken at this visit, if any."""
+    lead_id: int | None = None
+    """The visit's lead beautician (``visit.therapist_id``)."""
 
     @property
     def total_fen(self) -> int:
@@ -246,10 +248,11 @@ def handover_of(s: Session, visit: Visit) -> Handover:
     consultant = _name(s, visit.consultant_id)
     if head is None:
         return Handover(visit.id, client, room, consultant, visit_staff(s, visit), 0,
-                        _planned_lines(s, visit.id), "", "", None, _brief(s, visit.id))
+                        _planned_lines(s, visit.id), "", "", None, _brief(s, visit.id),
+                        visit.therapist_id)
     return Handover(visit.id, client, room, consultant, visit_staff(s, visit), head.version,
                     _written_lines(s, visit.id), head.notes, _name(s, head.written_by_id),
-                    head.written_at, _brief(s, visit.id))
+                    head.written_at, _brief(s, visit.id), visit.therapist_id)
 
 
 def _name(s: Session, staff_id: int | None) -> str:

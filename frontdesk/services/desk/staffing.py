@@ -27,12 +27,12 @@ class StaffRef:
     name: str
 
 
-class NotServingStaff(NotFound):
+class ServingStaffNotFound(NotFound):
     template = "No active beautician or therapist with number {id} in this store."
 
 
 def serving_staff(s: Session, branch_id: int, staff_id: object, field: str) -> Staff:
-    """The active beautician ``staff_id`` of the branch; NotServingStaff naming ``field`` if not.
+    """The active beautician ``staff_id`` of the branch, else ServingStaffNotFound (``field``).
 
     Read without a lock: crediting someone who is made inactive a moment later is no
     harm, and staff rows come after the visit in the lock order anyway.
@@ -40,7 +40,7 @@ def serving_staff(s: Session, branch_id: int, staff_id: object, field: str) -> S
     staff = get_row(s, Staff, staff_id)
     if staff is None or staff.branch_id != branch_id or not staff.active \
             or staff.role not in SERVING_ROLES:
-        raise NotServingStaff(field=field, id=staff_id)
+        raise ServingStaffNotFound(field=field, id=staff_id)
     return staff
 
 

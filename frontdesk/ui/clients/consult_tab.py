@@ -30,7 +30,7 @@ from frontdesk.ui.clients.common import run_guarded
 from frontdesk.ui.clients.consult_editor import ConsultationEditor
 from frontdesk.ui.clients.photos_panel import PhotosPanel
 from frontdesk.ui.clients.record_view import RecordView
-from frontdesk.ui.dates import date_text
+from frontdesk.ui.dates import date_text, time_text
 from frontdesk.ui.labels import skin_type_name
 from frontdesk.ui.worker import DbWorker
 
@@ -153,6 +153,9 @@ class ConsultationTab(QWidget):
         details = [skin_type_name(row.skin_type)] if row.skin_type is not None else []
         if row.plan_total_fen:
             details.append(format_fen(row.plan_total_fen))
+        if row.visit_id is not None and row.visit_arrived_at is not None:
+            details.append(self.tr("visit {number}, arrived {time}").format(
+                number=f"{row.visit_id:06d}", time=time_text(row.visit_arrived_at)))
         head = f"{date_text(row.taken_on)}  {row.consultant_name or '—'}"
         item = QListWidgetItem("\n".join([head, " · ".join(details)]) if details else head)
         item.setData(ID_ROLE, row.id)

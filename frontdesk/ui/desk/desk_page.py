@@ -1,7 +1,8 @@
 """The receptionist's screen: search and the picked client on the left, today's board on the right.
 
 Keyboard first: F2 search · F3 new client · F4 check in · F5 board · F6 appointment ·
-F8 check out · F9 service finished. Each shortcut is shown in the buttons' tooltips.
+F8 check out · F9 service finished · F12 the chosen visit's handover to its beauticians.
+Each shortcut is shown in the buttons' tooltips.
 
 The client card shows the client F4, F6 and F11 act on: the highlighted search
 result (it follows the arrow keys and each new query), or a client picked
@@ -38,6 +39,7 @@ from frontdesk.ui.desk.board_panel import BoardPanel
 from frontdesk.ui.desk.checkin_dialog import CheckInDialog
 from frontdesk.ui.desk.checkout_dialog import CheckoutDialog
 from frontdesk.ui.desk.client_card import ClientCard
+from frontdesk.ui.desk.handover_dialog import HandoverDialog
 from frontdesk.ui.desk.register_dialog import RegisterDialog
 from frontdesk.ui.desk.search_panel import SearchPanel
 from frontdesk.ui.desk.start_dialog import StartServiceDialog
@@ -93,6 +95,7 @@ class DeskPage(QWidget):
             ("F8", "checkOut", self.tr("Check out"), self.check_out_selected),
             ("F7", "roomReady", self.tr("Room ready"), self.room_ready_menu),
             ("F11", "profile", self.tr("Profile"), self.open_profile),
+            ("F12", "handover", self.tr("Handover"), self.handover_selected),
         ]
 
     def _buttons(self) -> QGridLayout:
@@ -240,6 +243,21 @@ class DeskPage(QWidget):
                                 self._visit_name(selected[1]), parent=self)
         dialog.checked_out.connect(lambda _r: self._safely(self.board.refresh_now))
         dialog.open()
+
+    def handover_selected(self) -> None:
+        """The chosen visit's handover: to read (its beauticians) or write (a consultant)."""
+        selected = self._selected_visit((BoardSection.WAITING, BoardSection.IN_SERVICE,
+                                         BoardSection.FINISHED))
+        if selected is None:
+            return
+
+        def load() -> None:
+            handover = self._services.handover.handover(self._actor, selected[1])
+            dialog = HandoverDialog(self._services, self._actor, handover, parent=self)
+            dialog.accepted.connect(
+                lambda: self.message.setText(self.tr("The handover is saved.")))
+            dialog.open()
+        self._safely(load)
 
     def _expected(self, appointment_id: int) -> AppointmentRow | None:
         board = self.board.board
