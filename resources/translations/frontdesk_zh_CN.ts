@@ -2087,6 +2087,14 @@
         <translation>保存（Ctrl+Enter）</translation>
     </message>
     <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>

@@ -11,9 +11,10 @@ terminal saved meanwhile is refused and said inline; nothing typed is lost.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -67,6 +68,7 @@ class HandoverDialog(QDialog):
 
     def _build(self) -> None:
         scroll = QScrollArea(objectName="handoverScroll", widgetResizable=True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(self.brief)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
@@ -74,6 +76,9 @@ class HandoverDialog(QDialog):
         self.errors = FormErrors(general)
         if self.can_write:
             layout.addLayout(self._editor(), 2)
+            self.item.installEventFilter(self)
+            self.table.installEventFilter(self)
+            self.item.setFocus()
         layout.addWidget(general)
         layout.addWidget(self._buttons())
 
@@ -92,12 +97,12 @@ class HandoverDialog(QDialog):
     def _editor(self) -> QFormLayout:
         self.item = QComboBox(objectName="handoverItem")
         branch = self._actor.branch_id
+        service, product = self.tr("Service"), self.tr("Product")
         for s in self._services.catalog.service_items(branch):
-            self.item.addItem(f"[{self.tr('Service')}] {s.name}", (LineKind.SERVICE, s.id, s.name,
-                                                                   s.price_fen))
+            self.item.addItem(f"[{service}] {s.name}", (LineKind.SERVICE, s.id, s.name,
+                                                        s.price_fen))
         for p in self._services.catalog.products(branch):
-            self.item.addItem(f"[{self.tr('Product')}] {p.name}", (LineKind.PRODUCT, p.id, p.name,
-                                                                   0))
+            self.item.addItem(f"[{product}] {p.name}", (LineKind.PRODUCT, p.id, p.name, 0))
         self.add_item = QPushButton(self.tr("Add item"), objectName="addHandoverItem")
         self.add_item.clicked.connect(self._add_current)
         picker = QHBoxLayout()
@@ -120,6 +125,9 @@ class HandoverDialog(QDialog):
                                          self.tr("Amount to use"), self.tr("Price")])
         table.horizontalHeader().setStretchLastSection(True)
         table.setTabKeyNavigation(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                              | QAbstractItemView.EditTrigger.EditKeyPressed
+                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
         table.setToolTip(self.tr("Type over a purpose, amount or price; Delete removes the item"))
         for line in self.handover.lines:
             self._append(table, line)
@@ -160,17 +168,18 @@ class HandoverDialog(QDialog):
         self.table.setCurrentCell(self.table.rowCount() - 1, PURPOSE)
         self.table.setFocus()
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter on the item picker adds it; Delete on the table removes the item chosen."""
-        key = event.key()
-        if self.can_write and self.item.hasFocus() and key in (Qt.Key.Key_Return,
-                                                               Qt.Key.Key_Enter):
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress \
+                or event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return False
+        if watched is self.item and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._add_current()
-            return
-        if self.can_write and self.table.hasFocus() and key == Qt.Key.Key_Delete:
+            return True
+        if watched is self.table and event.key() == Qt.Key.Key_Delete:
             self.table.removeRow(self.table.currentRow())
-            return
-        super().keyPressEvent(event)
+            return True
+        return False
 
     def form(self) -> HandoverForm:
         """The handover as typed; ValidationError naming the line of a price not in yuan."""
