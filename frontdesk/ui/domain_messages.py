@@ -159,6 +159,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("DomainError", 'This appointment is marked as {status} already.'),
     QT_TRANSLATE_NOOP("DomainError", 'This check-out key belongs to visit {other}.'),
     QT_TRANSLATE_NOOP("DomainError", 'This client has no appointment with number {id}.'),
+    QT_TRANSLATE_NOOP("DomainError", 'This client is not checked in: a handover belongs to a visit.'),
     QT_TRANSLATE_NOOP("DomainError", 'This database already has a store.'),
     QT_TRANSLATE_NOOP("DomainError", 'This database already has clients; demo data only goes into an empty store.'),
     QT_TRANSLATE_NOOP("DomainError", 'This database has no store yet.'),

@@ -890,6 +890,10 @@
         <translation>新建客情分析</translation>
     </message>
     <message>
+        <source>Handover for today's visit</source>
+        <translation>本次到店交接单</translation>
+    </message>
+    <message>
         <source>Consultation records</source>
         <translation>客情分析记录</translation>
     </message>
@@ -1605,6 +1609,10 @@
     <message>
         <source>This client has no appointment with number {id}.</source>
         <translation>这位客户没有编号为 {id} 的预约。</translation>
+    </message>
+    <message>
+        <source>This client is not checked in: a handover belongs to a visit.</source>
+        <translation>该客户尚未到店签到：交接单属于一次到店。</translation>
     </message>
     <message>
         <source>This database already has a store.</source>

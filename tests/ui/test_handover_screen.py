@@ -14,6 +14,7 @@ from frontdesk.services.clients.registration import NewClient
 from frontdesk.services.desk.handover import HandoverForm, HandoverLineInput
 from frontdesk.services.desk.visits import BoardSection, CheckIn
 from frontdesk.services.registry import Services
+from frontdesk.ui.clients.clients_page import ClientsPage
 from frontdesk.ui.desk.checkout_dialog import BY, CheckoutDialog
 from frontdesk.ui.desk.handover_dialog import HandoverDialog
 from frontdesk.ui.main_window import MainWindow
@@ -182,3 +183,23 @@ def test_two_beauticians_each_credited_with_their_line_at_check_out_by_keyboard(
         credited = s.scalars(select(ConsumptionLine.staff_id).where(
             ConsumptionLine.visit_id == shop["visit"]).order_by(ConsumptionLine.id)).all()
     assert credited == [shop["lead"], shop["other"], shop["lead"]]
+
+
+def test_the_profile_names_the_visit_of_a_record_and_opens_its_handover(
+        qtbot, services: Services, shop: dict[str, int], worker, translations) -> None:
+    consultant = signed_actor(services.db, shop["consultant"])
+    services.consultation.save(consultant, shop["client"], TAKEN)
+    page = ClientsPage(services, consultant, worker)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.open_client(shop["client"])
+    tab = page.profile.consultation
+    page.profile.tabs.setCurrentWidget(tab)
+    assert "到店 000001，10:30 到店" in tab.records.item(0).text()
+    qtbot.mouseClick(tab.handover_button, Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot, HandoverDialog)
+    assert dialog.can_write and dialog.handover.visit_id == shop["visit"]
+    assert "两颊泛红" in dialog.brief.text()
+    assert untranslated(visible_texts(page)) == []

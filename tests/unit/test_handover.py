@@ -286,3 +286,13 @@ def test_a_consultation_saved_while_its_visit_is_checked_out_is_linked_and_both_
         linked = s.scalar(select(ConsultationRecord.visit_id)
                           .where(ConsultationRecord.id == saved))
     assert linked in (visit_id, None)  # before the check-out it belongs to the visit
+
+
+def test_the_consultation_tab_finds_the_open_visit_whose_handover_to_write(
+        services: Services, admin: Actor, consultant: Actor, client_id: int,
+        visit_id: int) -> None:
+    assert services.handover.open_visit(consultant, client_id) == visit_id
+    services.visits.cancel_visit(admin, visit_id)
+    with pytest.raises(NotFound) as none_open:
+        services.handover.open_visit(consultant, client_id)
+    assert none_open.value.field == "client_id"

@@ -39,9 +39,9 @@ from frontdesk.models.visit import OPEN_STATUSES
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.desk.staffing import StaffRef, serves_in, serving_staff, visit_staff
-from frontdesk.services.health.consultation import load_view, require_audited
+from frontdesk.services.health.consultation import load_view, open_visit_id, require_audited
 from frontdesk.services.health.form import ClientType, ConditionNote
-from frontdesk.services.rows import get_row, locked_row
+from frontdesk.services.rows import check_row_id, get_row, locked_row
 
 MAX_LINES = 20
 MAX_HELPERS = 5
@@ -192,6 +192,18 @@ class HandoverService:
         if out is None:
             raise NotYourVisit(field="visit_id")
         return out
+
+    @unit_of_work
+    def open_visit(self, actor: Actor, client_id: int) -> int:
+        """The client's open visit, whose handover a consultant writes from the profile."""
+        require(actor, Action.VIEW_HANDOVER)
+        check_row_id(Client, client_id, "client_id")
+        with self._db.read() as s:
+            visit_id = open_visit_id(s, actor.branch_id, client_id)
+        if visit_id is None:
+            raise NotFound("This client is not checked in: a handover belongs to a visit.",
+                           field="client_id")
+        return visit_id
 
     @unit_of_work
     def write(self, actor: Actor, visit_id: int, version: int, form: HandoverForm) -> Handover:
