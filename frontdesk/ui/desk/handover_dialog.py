@@ -58,6 +58,7 @@ class HandoverDialog(QDialog):
         self.setWindowTitle(self.tr("Handover for {name} (F12)").format(
             name=handover.client_name))
         self.setMinimumSize(640, 520)
+        self.resize(900, 700)  # within a 1366×768 desk screen
         self._services = services
         self._actor = actor
         self.handover = handover
@@ -132,6 +133,7 @@ class HandoverDialog(QDialog):
         for line in self.handover.lines:
             self._append(table, line)
         table.resizeColumnsToContents()
+        table.setMinimumHeight(150)  # three items in sight
         return table
 
     def _helpers(self) -> QListWidget:
@@ -146,7 +148,7 @@ class HandoverDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if row.id in chosen
                                else Qt.CheckState.Unchecked)
             widget.addItem(item)
-        widget.setMaximumHeight(90)
+        widget.setMaximumHeight(120)
         return widget
 
     def _append(self, table: QTableWidget, line: HandoverLineView) -> None:
