@@ -46,11 +46,14 @@ class Action(enum.StrEnum):
     VIEW_REPORTS = "view reports"
     VIEW_AUDIT = "view the audit trail"
     SEE_VISITOR_NOTES = "read special visitors' reasons and incidents"
+    WRITE_HANDOVER = "write the handover to the beauticians"
+    VIEW_HANDOVER = "see a visit's handover"
 
 
 _DESK = {Action.SEARCH_CLIENTS, Action.VIEW_CLIENT, Action.REGISTER_CLIENT, Action.EDIT_CLIENT,
          Action.CHECK_IN, Action.CHECK_OUT, Action.BOOK_APPOINTMENT}
-_HEALTH = {Action.VIEW_HEALTH, Action.EDIT_HEALTH, Action.PRINT_SHEET}
+_HEALTH = {Action.VIEW_HEALTH, Action.EDIT_HEALTH, Action.PRINT_SHEET, Action.WRITE_HANDOVER,
+           Action.VIEW_HANDOVER}
 _MANAGE = {Action.SEE_FULL_PHONE, Action.MANAGE_CATALOG, Action.MANAGE_STAFF,
            Action.MANAGE_SETTINGS, Action.APPROVE_CHECKOUT, Action.VIEW_REPORTS,
            Action.VIEW_AUDIT, Action.SEE_VISITOR_NOTES}
@@ -58,10 +61,16 @@ _MANAGE = {Action.SEE_FULL_PHONE, Action.MANAGE_CATALOG, Action.MANAGE_STAFF,
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.RECEPTIONIST: frozenset(_DESK),
     Role.CONSULTANT: frozenset(_DESK | _HEALTH),
-    Role.THERAPIST: frozenset({Action.SEARCH_CLIENTS, Action.VIEW_CLIENT}),
+    Role.THERAPIST: frozenset({Action.SEARCH_CLIENTS, Action.VIEW_CLIENT, Action.VIEW_HANDOVER}),
     Role.MANAGER: frozenset(_DESK | _HEALTH | _MANAGE),
     Role.ADMIN: frozenset(Action),
 }
+
+SERVING_ROLES: tuple[Role, ...] = (Role.THERAPIST,)
+"""Who serves a client in a visit and may be credited with a consumption line: the
+beauticians and therapists (美容师 / 经络师). ``VIEW_HANDOVER`` lets them see the handover
+of the visits they serve in only (the handover service checks that); the roles with
+``VIEW_HEALTH`` see any."""
 
 
 _KEY = secrets.token_bytes(32)

@@ -56,6 +56,10 @@ class AuditAction(enum.StrEnum):
     HEALTH_PHOTO_ADD = "health.photo.add"
     HEALTH_VIEW_DENIED = "health.view.denied"
     HEALTH_SAVE_DENIED = "health.save.denied"
+    # The handover to the beauticians (交接): every view, write and refused view
+    HANDOVER_VIEW = "handover.view"
+    HANDOVER_WRITE = "handover.write"
+    HANDOVER_VIEW_DENIED = "handover.view.denied"
     # The demo store
     DEMO_FILLED = "demo.filled"
 

@@ -77,6 +77,8 @@ class ConsultationRecord(Base):
     branch_id: Mapped[int] = mapped_column(ForeignKey("branch.id"), index=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id"))
     consultant_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id"), index=True)
+    """The visit it was taken at (None: taken outside a visit, or before records had one)."""
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     taken_on: Mapped[dt.date]
     taken_at: Mapped[dt.datetime]

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from frontdesk.services.clients.search import ClientSearch
     from frontdesk.services.desk.appointments import AppointmentService
     from frontdesk.services.desk.checkout import CheckoutService
+    from frontdesk.services.desk.handover import HandoverService
     from frontdesk.services.desk.visit_plan import VisitPlanService
     from frontdesk.services.desk.visitors import VisitorService
     from frontdesk.services.desk.visits import VisitService
@@ -113,6 +114,12 @@ class Services:
         from frontdesk.services.desk.checkout import CheckoutService
 
         return CheckoutService(self.db, self.clock)
+
+    @cached_property
+    def handover(self) -> HandoverService:
+        from frontdesk.services.desk.handover import HandoverService
+
+        return HandoverService(self.db, self.clock)
 
     @cached_property
     def consultation(self) -> ConsultationService:

@@ -699,8 +699,12 @@
         <translation>金额</translation>
     </message>
     <message>
-        <source>Type over a quantity, price or discount to change it; Delete removes the line</source>
-        <translation>直接输入可修改数量、单价或折扣；Delete 删除该行</translation>
+        <source>By</source>
+        <translation>服务人</translation>
+    </message>
+    <message>
+        <source>Type over a quantity, price or discount to change it; F2 on By chooses who did it; Delete removes the line</source>
+        <translation>直接输入可修改数量、单价或折扣；在“服务人”上按 F2 选择由谁完成；Delete 删除该行</translation>
     </message>
     <message>
         <source>Discount ¥</source>
@@ -943,6 +947,10 @@
         <translation>新建客情分析</translation>
     </message>
     <message>
+        <source>Handover for today&apos;s visit</source>
+        <translation>本次到店交接单</translation>
+    </message>
+    <message>
         <source>Consultation records</source>
         <translation>客情分析记录</translation>
     </message>
@@ -953,6 +961,10 @@
     <message>
         <source>{name} has not consented to keeping skin and body records. The desk or a manager records the consent (Basics and consent).</source>
         <translation>{name}尚未同意保存皮肤和身体检测记录。请前台或店长在“基本资料与授权”中登记。</translation>
+    </message>
+    <message>
+        <source>visit {number}, arrived {time}</source>
+        <translation>到店 {number}，{time} 到店</translation>
     </message>
 </context>
 <context>
@@ -1021,6 +1033,10 @@
         <translation>客户档案</translation>
     </message>
     <message>
+        <source>Handover</source>
+        <translation>交接</translation>
+    </message>
+    <message>
         <source>Pick a client first (F2).</source>
         <translation>请先选择客户 (F2)。</translation>
     </message>
@@ -1037,6 +1053,10 @@
         <translation>请先在看板上选择一条到店记录（F5，方向键）。</translation>
     </message>
     <message>
+        <source>The handover is saved.</source>
+        <translation>交接单已保存。</translation>
+    </message>
+    <message>
         <source>Move…</source>
         <translation>改期…</translation>
     </message>
@@ -1049,8 +1069,8 @@
         <translation>标记爽约</translation>
     </message>
     <message>
-        <source>Change services and prep note… (F12)</source>
-        <translation>修改服务项目和调配室备注…（F12）</translation>
+        <source>Change services and prep note… (Ctrl+E)</source>
+        <translation>修改服务项目和调配室备注…（Ctrl+E）</translation>
     </message>
 </context>
 <context>
@@ -1232,6 +1252,10 @@
         <translation>FrontDesk 无权写入文件夹 {folder}，请换一个文件夹。</translation>
     </message>
     <message>
+        <source>A handover has at most {n} items.</source>
+        <translation>交接单最多 {n} 项。</translation>
+    </message>
+    <message>
         <source>Another terminal is busy writing to the database. Wait a moment and try again. If this keeps happening, close FrontDesk on the other computers.</source>
         <translation>另一台终端正在写入数据库。请稍候再试；如果反复出现，请关闭其他电脑上的 FrontDesk。</translation>
     </message>
@@ -1248,6 +1272,22 @@
         <translation>身高应在 {low} 到 {high} 厘米之间。</translation>
     </message>
     <message>
+        <source>Item {n}: choose a service or a product.</source>
+        <translation>第 {n} 项：请选择服务项目或产品。</translation>
+    </message>
+    <message>
+        <source>Item {n}: pick it from the list.</source>
+        <translation>第 {n} 项：请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Item {n}: this is not in the catalog.</source>
+        <translation>第 {n} 项：价目表中没有此项。</translation>
+    </message>
+    <message>
+        <source>Item {n}: type the price in yuan, e.g. 380 or 380.50.</source>
+        <translation>第 {n} 项：请以元为单位输入价格，例如 380 或 380.50。</translation>
+    </message>
+    <message>
         <source>Line {line}: a unit price is at most {max}.</source>
         <translation>第 {line} 行：单价最多 {max}。</translation>
     </message>
@@ -1256,8 +1296,16 @@
         <translation>第 {line} 行：请选择服务或产品。</translation>
     </message>
     <message>
+        <source>Line {line}: credit it to an active beautician of this store.</source>
+        <translation>第 {line} 行：只能记在本店在职的美容师名下。</translation>
+    </message>
+    <message>
         <source>Line {line}: pick the item from the list.</source>
         <translation>第 {line} 行：请从列表中选择项目。</translation>
+    </message>
+    <message>
+        <source>Line {line}: pick who did it from the list.</source>
+        <translation>第 {line} 行：请从列表中选择服务人。</translation>
     </message>
     <message>
         <source>Line {line}: the discount is more than the line&apos;s {gross}.</source>
@@ -1302,6 +1350,10 @@
     <message>
         <source>No Chinese font for PDFs was found. {install} Or set the PDF font in the settings, or the environment variable {env}, to a TrueType font (.ttf or .ttc). {tried}</source>
         <translation>未找到可用于 PDF 的中文字体。{install} 或在设置中（或环境变量 {env}）指定一个 TrueType 字体（.ttf 或 .ttc）。{tried}</translation>
+    </message>
+    <message>
+        <source>No active beautician or therapist with number {id} in this store.</source>
+        <translation>本店没有编号为 {id} 的在职美容师 / 经络师。</translation>
     </message>
     <message>
         <source>No active staff member with number {id}.</source>
@@ -1394,6 +1446,10 @@
     <message>
         <source>Payment {n}: enter an amount above zero and at most {max}.</source>
         <translation>第 {n} 笔付款：金额须大于零且不超过 {max}。</translation>
+    </message>
+    <message>
+        <source>Pick at most {n} other beauticians from the list.</source>
+        <translation>请从列表中最多选择 {n} 位其他美容师。</translation>
     </message>
     <message>
         <source>Pick services from the list.</source>
@@ -1632,6 +1688,10 @@
         <translation>这位客户没有编号为 {id} 的预约。</translation>
     </message>
     <message>
+        <source>This client is not checked in: a handover belongs to a visit.</source>
+        <translation>该客户今天还没有签到：交接单属于一次到店。</translation>
+    </message>
+    <message>
         <source>This database already has a store.</source>
         <translation>此数据库中已有门店。</translation>
     </message>
@@ -1676,6 +1736,10 @@
         <translation>此到店记录已经结账。</translation>
     </message>
     <message>
+        <source>This visit is over; its handover can no longer change.</source>
+        <translation>本次到店已结束，交接单不能再修改。</translation>
+    </message>
+    <message>
         <source>This visit was cancelled.</source>
         <translation>此到店记录已取消。</translation>
     </message>
@@ -1712,6 +1776,10 @@
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
+        <source>You see the handover of the visits you serve in only.</source>
+        <translation>您只能查看自己服务的到店的交接单。</translation>
+    </message>
+    <message>
         <source>Your role ({role}) may not {action}.</source>
         <translation>您的角色（{role}）无权{action}。</translation>
     </message>
@@ -1738,6 +1806,10 @@
     <message>
         <source>{kind} is not one of the special conditions.</source>
         <translation>{kind} 不是特殊情况之一。</translation>
+    </message>
+    <message>
+        <source>{name} changed this handover meanwhile. Nothing was saved: look at theirs and make your change again.</source>
+        <translation>{name} 刚刚修改了这份交接单。您的修改未保存：请先查看对方的内容，再重新修改。</translation>
     </message>
     <message>
         <source>{name} has not consented to keeping health data (skin and body tests). Record the consent first.</source>
@@ -1943,6 +2015,10 @@
         <translation>查找客户</translation>
     </message>
     <message>
+        <source>see a visit&apos;s handover</source>
+        <translation>查看到店交接单</translation>
+    </message>
+    <message>
         <source>see full phone numbers</source>
         <translation>查看完整手机号</translation>
     </message>
@@ -1970,6 +2046,10 @@
         <source>waiting</source>
         <translation>等候中</translation>
     </message>
+    <message>
+        <source>write the handover to the beauticians</source>
+        <translation>填写给美容师的交接单</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -1996,6 +2076,176 @@
     <message>
         <source>Something went wrong inside FrontDesk. What you were doing was not half-saved: the change was undone. The details are in {path}; please send that file to support.</source>
         <translation>FrontDesk 内部出错了。刚才的操作没有被保存一半：改动已全部撤销。详情记录在 {path}，请把该文件发给技术支持。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverBrief</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Not assigned</source>
+        <translation>未安排</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>基本资料</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>包厢</translation>
+    </message>
+    <message>
+        <source>Beauticians</source>
+        <translation>美容师</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>顾问</translation>
+    </message>
+    <message>
+        <source>No consultation taken at this visit</source>
+        <translation>本次到店尚未做客情分析</translation>
+    </message>
+    <message>
+        <source>Nervous</source>
+        <translation>心理紧张</translation>
+    </message>
+    <message>
+        <source>Lacks trust</source>
+        <translation>缺乏信任感</translation>
+    </message>
+    <message>
+        <source>Highly strung</source>
+        <translation>神经质</translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation>新客人</translation>
+    </message>
+    <message>
+        <source>Existing client, new course</source>
+        <translation>老客人的新疗程</translation>
+    </message>
+    <message>
+        <source>Skin type</source>
+        <translation>肤质</translation>
+    </message>
+    <message>
+        <source>before: {before} · after: {after}</source>
+        <translation>洗脸前：{before} · 洗脸后：{after}</translation>
+    </message>
+    <message>
+        <source>Client type</source>
+        <translation>客人类型</translation>
+    </message>
+    <message>
+        <source>How to handle</source>
+        <translation>接待要点</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Consultation of {time} by {name}</source>
+        <translation>客情分析（{time}，{name}）</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>来店目的</translation>
+    </message>
+    <message>
+        <source>Amount to use</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>合计 {amount}</translation>
+    </message>
+    <message>
+        <source>This session</source>
+        <translation>本次项目</translation>
+    </message>
+    <message>
+        <source>The consultant has not written the handover yet.</source>
+        <translation>顾问尚未填写交接单。</translation>
+    </message>
+    <message>
+        <source>Written by {name} at {time}</source>
+        <translation>{name} 填写于 {time}</translation>
+    </message>
+    <message>
+        <source>Operation notes</source>
+        <translation>操作注意事项</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Handover for {name} (F12)</source>
+        <translation>{name} 的交接单（F12）</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>添加项目</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>This session</source>
+        <translation>本次项目</translation>
+    </message>
+    <message>
+        <source>Also serving</source>
+        <translation>其他美容师</translation>
+    </message>
+    <message>
+        <source>Operation notes</source>
+        <translation>操作注意事项</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>来店目的</translation>
+    </message>
+    <message>
+        <source>Amount to use</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Type over a purpose, amount or price; Delete removes the item</source>
+        <translation>直接输入可修改目的、用量或价格；Delete 删除该项</translation>
     </message>
 </context>
 <context>
@@ -2892,6 +3142,10 @@ The front desk of your salon.</source>
     <message>
         <source>Discount -{amount}</source>
         <translation>优惠 -{amount}</translation>
+    </message>
+    <message>
+        <source>By {name}</source>
+        <translation>服务人：{name}</translation>
     </message>
 </context>
 <context>

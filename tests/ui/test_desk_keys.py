@@ -133,8 +133,8 @@ def test_tab_alone_goes_from_the_first_line_through_the_payments_to_check_out(
         qtbot, main_window, services: Services, in_service: int) -> None:
     dialog = open_checkout(qtbot, main_window, in_service)
     passed = tab_until(qtbot, dialog, dialog.ok)
-    assert passed[:5] == [dialog.item, dialog.quantity, dialog.discount, dialog.add_line,
-                          dialog.table]
+    assert passed[:6] == [dialog.item, dialog.quantity, dialog.discount, dialog.by,
+                          dialog.add_line, dialog.table]
     assert dialog.method in passed and dialog.pay_amount in passed
     assert dialog.pay.received in passed  # the rest is paid in cash (the first method)
     assert passed.index(dialog.table) < passed.index(dialog.method)

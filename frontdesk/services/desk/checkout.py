@@ -32,6 +32,10 @@ Member-card payments go to a :class:`CardCharger`, inside the check-out's
 transaction. Until the cards capability passes its own, :data:`NO_MEMBER_CARDS`
 refuses them.
 
+Each line is credited to who did it (``staff_id``: an active beautician of the
+store, :mod:`frontdesk.services.desk.staffing`); a line sent without one goes to
+the visit's lead beautician when it is a service, to nobody when it is a product.
+
 The receipt is plain data (:class:`Receipt`): the screens word it in their
 language and lay it out for the receipt printer.
 """
@@ -40,7 +44,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from sqlalchemy import or_, select, update
@@ -80,6 +84,12 @@ from frontdesk.services.desk.approval import (
     needs_of,
     record_approval,
 )
+from frontdesk.services.desk.staffing import (
+    ServingStaffNotFound,
+    StaffRef,
+    serving_staff,
+    visit_staff,
+)
 from frontdesk.services.desk.visits import finish_room
 from frontdesk.services.rows import check_row_id, fits, get_row, locked_row
 from frontdesk.services.store.catalog import ServiceItemRow, service_item_row
@@ -104,6 +114,8 @@ class LineInput:
     """None: the catalog price."""
     discount_fen: int = 0
     """Off the whole line (not per unit)."""
+    staff_id: int | None = None
+    """Who did it; None: the visit's lead beautician for a service, nobody for a product."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +134,8 @@ class ReceiptLine:
     unit_price_fen: int
     discount_fen: int
     amount_fen: int
+    staff_name: str = ""
+    """Who the line is credited to ("" for nobody)."""
 
 
 @dataclass(frozen=True)
@@ -188,6 +202,7 @@ class _Line:
     quantity: int
     unit_price_fen: int | None
     discount_fen: int
+    staff_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -197,6 +212,7 @@ class _Priced:
     catalogue_fen: int
     unit_price_fen: int
     amount_fen: int
+    staff_id: int | None = None
 
     def for_approval(self) -> PricedLine:
         return PricedLine(self.line.index + 1, self.catalogue_fen, self.unit_price_fen,
@@ -244,8 +260,11 @@ def _check_line(line: LineInput, index: int) -> _Line:
     unit = (None if line.unit_price_fen is None
             else _check_unit_price(check_fen(line.unit_price_fen, f"{field}.unit_price_fen"),
                                    index))
+    if line.staff_id is not None and not is_whole(line.staff_id):
+        raise ValidationError("Line {line}: pick who did it from the list.",
+                              field=f"{field}.staff_id", line=index + 1)
     return _Line(index, kind, line.item_id, qty, unit,
-                 check_fen(line.discount_fen, f"{field}.discount_fen"))
+                 check_fen(line.discount_fen, f"{field}.discount_fen"), line.staff_id)
 
 
 def _check_payment(payment: PaymentInput, index: int) -> PaymentInput:
@@ -262,6 +281,18 @@ def _check_payment(payment: PaymentInput, index: int) -> PaymentInput:
                               max=format_fen(MAX_TOTAL_FEN))
     reference = check_text(payment.reference, 64, f"{field}.reference")
     return PaymentInput(method, amount, reference)
+
+
+def _credited(s: Session, visit: Visit, line: _Line) -> int | None:
+    """Who the line goes to: the one chosen, checked, or the visit's default."""
+    if line.staff_id is None:
+        return visit.therapist_id if line.kind is LineKind.SERVICE else None
+    field = f"lines.{line.index}.staff_id"
+    try:
+        return serving_staff(s, visit.branch_id, line.staff_id, field).id
+    except ServingStaffNotFound:
+        raise ServingStaffNotFound("Line {line}: credit it to an active beautician of this store.",
+                              field=field, line=line.index + 1) from None
 
 
 def _price(s: Session, branch_id: int, line: _Line) -> _Priced:
@@ -365,6 +396,16 @@ class CheckoutService:
                 .order_by(PlannedService.position))
             return [service_item_row(item) for item in items]
 
+    @unit_of_work
+    def visit_staff(self, actor: Actor, visit_id: int) -> tuple[StaffRef, ...]:
+        """Who serves in the visit, its lead first: the check-out's choices for a line's credit."""
+        require(actor, Action.CHECK_OUT)
+        with self._db.read() as s:
+            visit = get_row(s, Visit, visit_id)
+            if visit is None or visit.branch_id != actor.branch_id:
+                raise NotFound("No visit with number {id}.", field="visit_id", id=visit_id)
+            return visit_staff(s, visit)
+
     def _close(self, s: Session, actor: Actor, visit_id: int, wanted: Sequence[_Line],
                paid: Sequence[PaymentInput], key: str,
                approval: Approval | None) -> Receipt | AuthError:
@@ -374,7 +415,8 @@ class CheckoutService:
         if done is not None:
             return _replay(s, done, visit_id)
         _refuse_unpayable(visit)
-        priced = [_price(s, actor.branch_id, line) for line in wanted]
+        priced = [replace(_price(s, actor.branch_id, line), staff_id=_credited(s, visit, line))
+                  for line in wanted]
         total = _check_total(paid, priced)
         try:
             self._approve(s, actor, visit.id, priced, total, approval)
@@ -464,7 +506,7 @@ def _consumption(visit: Visit, p: _Priced, at: dt.datetime) -> ConsumptionLine:
         product_id=None if service else p.line.item_id, description=p.description,
         quantity=p.line.quantity, unit_price_fen=p.unit_price_fen,
         discount_fen=p.line.discount_fen, amount_fen=p.amount_fen,
-        staff_id=visit.therapist_id if service else None)
+        staff_id=p.staff_id)
 
 
 def _replay(s: Session, done: CheckoutKey, visit_id: int) -> Receipt:
@@ -484,10 +526,11 @@ def build_receipt(s: Session, visit_id: int) -> Receipt:
                        .join(CheckoutKey, CheckoutKey.staff_id == Staff.id)
                        .where(CheckoutKey.visit_id == visit_id)) or ""
     lines = tuple(ReceiptLine(c.kind, c.description, c.quantity, c.unit_price_fen,
-                              c.discount_fen, c.amount_fen)
-                  for c in s.scalars(select(ConsumptionLine)
-                                     .where(ConsumptionLine.visit_id == visit_id)
-                                     .order_by(ConsumptionLine.id)))
+                              c.discount_fen, c.amount_fen, name or "")
+                  for c, name in s.execute(select(ConsumptionLine, Staff.display_name)
+                                           .outerjoin(Staff, Staff.id == ConsumptionLine.staff_id)
+                                           .where(ConsumptionLine.visit_id == visit_id)
+                                           .order_by(ConsumptionLine.id)))
     payments = tuple(ReceiptPayment(p.method, p.amount_fen, p.reference)
                      for p in s.scalars(select(Payment).where(Payment.visit_id == visit_id)
                                         .order_by(Payment.id)))

@@ -5,7 +5,9 @@ manager, admin) read or write it, only for clients whose health consent is on
 record, and every view, save and refused attempt is written to the audit trail
 (``health.view``, ``health.save``, ``health.view.denied``, ``health.save.denied``).
 A record is never edited: each consultation is a new dated record, so the
-trends read straight from the history. The form and its checks are in
+trends read straight from the history. One taken while the client has an open
+visit (checked in, not yet checked out) belongs to that visit: its handover to
+the beautician shows it (:mod:`frontdesk.services.desk.handover`). The form and its checks are in
 :mod:`frontdesk.services.health.form` (re-exported here).
 """
 
@@ -22,7 +24,7 @@ from frontdesk.core.context import Actor, Clock, local_today
 from frontdesk.core.permissions import Action, allowed, require
 from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import DomainError, NotFound
-from frontdesk.models import Client, Staff
+from frontdesk.models import Client, Staff, Visit
 from frontdesk.models.consultation import (
     ConsultationCondition,
     ConsultationPhoto,
@@ -30,6 +32,7 @@ from frontdesk.models.consultation import (
     ConsultationRecord,
     SkinType,
 )
+from frontdesk.models.visit import is_open
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.clients.lookup import live_client
@@ -64,6 +67,8 @@ class ConsultationView:
     taken_at: dt.datetime
     form: ConsultationForm
     photo_count: int = 0
+    visit_id: int | None = None
+    """The visit it was taken at (None: outside a visit, or an older record)."""
 
     @property
     def plan_total_fen(self) -> int:
@@ -78,6 +83,9 @@ class ConsultationSummary:
     skin_type: SkinType | None
     next_visit_on: dt.date | None
     plan_total_fen: int = 0
+    visit_id: int | None = None
+    """The visit it was taken at, arrived at ``visit_arrived_at``; None for none."""
+    visit_arrived_at: dt.datetime | None = None
 
 
 TREND_UNITS: dict[str, str] = {"moisture": "%", "oil": "%", "elasticity": "", "weight": "kg",
@@ -136,7 +144,8 @@ def load_view(s: Session, rec: ConsultationRecord) -> ConsultationView:
         ConsultationPhoto.record_id == rec.id)) or 0
     client_name = s.scalar(select(Client.name).where(Client.id == rec.client_id)) or ""
     return ConsultationView(rec.id, rec.client_id, client_name,
-                            _staff_name(s, rec.consultant_id), rec.taken_at, form, photos)
+                            _staff_name(s, rec.consultant_id), rec.taken_at, form, photos,
+                            rec.visit_id)
 
 
 def latest_record(s: Session, client_id: int) -> ConsultationRecord | None:
@@ -166,6 +175,13 @@ def _scaled(value: int | None, per_unit: int) -> float | None:
     return None if value is None else value / per_unit
 
 
+def open_visit_id(s: Session, branch_id: int, client_id: int) -> int | None:
+    """The client's open visit in the branch (checked in, not yet checked out), if any."""
+    return s.scalar(select(Visit.id).where(Visit.branch_id == branch_id,
+                                           Visit.client_id == client_id, is_open())
+                    .order_by(Visit.arrived_at.desc(), Visit.id.desc()).limit(1))
+
+
 def consented_client(s: Session, client_id: int) -> Client:
     """The client, refusing with HealthConsentMissing unless their health consent is on record."""
     client = live_client(s, client_id)
@@ -191,6 +207,7 @@ class ConsultationService:
             consented_client(s, client_id)
             plan = resolve_plan(s, form)
             rec = self._new_record(actor, client_id, form, today)
+            rec.visit_id = open_visit_id(s, actor.branch_id, client_id)
             s.add(rec)
             s.flush()
             s.add_all(ConsultationCondition(record_id=rec.id, kind=c.kind,
@@ -242,16 +259,17 @@ class ConsultationService:
         totals = (select(ConsultationPlanLine.record_id,  # plan_total_fen's rule, in SQL
                          func.sum(ConsultationPlanLine.price_fen).label("total"))
                   .group_by(ConsultationPlanLine.record_id).subquery())
-        query = (select(ConsultationRecord, Staff.display_name, totals.c.total)
+        query = (select(ConsultationRecord, Staff.display_name, totals.c.total, Visit.arrived_at)
                  .outerjoin(Staff, Staff.id == ConsultationRecord.consultant_id)
+                 .outerjoin(Visit, Visit.id == ConsultationRecord.visit_id)
                  .outerjoin(totals, totals.c.record_id == ConsultationRecord.id)
                  .where(ConsultationRecord.client_id == client_id)
                  .order_by(ConsultationRecord.taken_on.desc(), ConsultationRecord.taken_at.desc(),
                            ConsultationRecord.id.desc()))
         with self._db.write() as s:
             rows = [ConsultationSummary(r.id, r.taken_on, name or "", r.skin_type,
-                                        r.next_visit_on, int(total or 0))
-                    for r, name, total in s.execute(query)]
+                                        r.next_visit_on, int(total or 0), r.visit_id, arrived)
+                    for r, name, total, arrived in s.execute(query)]
             audit.record(s, self._clock(), actor, AuditAction.HEALTH_VIEW, "client", client_id,
                          "consultation list")
             return rows

@@ -31,7 +31,8 @@ from frontdesk.ui.clients.common import run_guarded
 from frontdesk.ui.clients.consult_editor import ConsultationEditor
 from frontdesk.ui.clients.photos_panel import PhotosPanel
 from frontdesk.ui.clients.record_view import RecordView
-from frontdesk.ui.dates import date_text
+from frontdesk.ui.dates import date_text, time_text
+from frontdesk.ui.desk.handover_dialog import HandoverDialog
 from frontdesk.ui.labels import skin_type_name
 from frontdesk.ui.worker import DbWorker
 
@@ -102,6 +103,10 @@ class ConsultationTab(QWidget):
         self.new_button = QPushButton(self.tr("New consultation"), objectName="newConsultation")
         self.new_button.clicked.connect(self.show_editor)
         self.new_button.setVisible(self.may_edit)
+        self.handover_button = QPushButton(self.tr("Handover for today's visit"),
+                                           objectName="handoverFromConsultation")
+        self.handover_button.clicked.connect(self.open_handover)
+        self.handover_button.setVisible(allowed(self._actor, Action.WRITE_HANDOVER))
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -109,6 +114,7 @@ class ConsultationTab(QWidget):
         column.addWidget(QLabel(f"<b>{title}</b>"))
         column.addWidget(self.records, 1)
         column.addWidget(self.new_button)
+        column.addWidget(self.handover_button)
         return left
 
     def _record_page(self, worker: DbWorker) -> QWidget:
@@ -190,6 +196,9 @@ class ConsultationTab(QWidget):
         details = [skin_type_name(row.skin_type)] if row.skin_type is not None else []
         if row.plan_total_fen:
             details.append(format_fen(row.plan_total_fen))
+        if row.visit_id is not None and row.visit_arrived_at is not None:
+            details.append(self.tr("visit {number}, arrived {time}").format(
+                number=f"{row.visit_id:06d}", time=time_text(row.visit_arrived_at)))
         head = f"{date_text(row.taken_on)}  {row.consultant_name or '—'}"
         item = QListWidgetItem("\n".join([head, " · ".join(details)]) if details else head)
         item.setData(ID_ROLE, row.id)
@@ -218,6 +227,22 @@ class ConsultationTab(QWidget):
         self.record_view.show_record(view)
         self.stack.setCurrentIndex(1)
         self.photos.show_record(record_id, self.may_edit)
+
+    @Slot()
+    def open_handover(self) -> None:
+        """The handover of the client's open visit, to write for the beautician."""
+        if self.client is None:
+            return
+        client_id = self.client[0]
+
+        def load() -> HandoverDialog:
+            visit_id = self._services.handover.open_visit(self._actor, client_id)
+            handover = self._services.handover.handover(self._actor, visit_id)
+            return HandoverDialog(self._services, self._actor, handover, parent=self)
+        dialog = run_guarded(self, self.message, load)
+        if dialog is not None:
+            self.message.hide()
+            dialog.open()
 
     def _saved(self, record_id: int) -> None:
         self.refresh(select=record_id)

@@ -1,6 +1,10 @@
 """Check-out (F8): the visit's lines from the catalog, discounts, payments, a receipt.
 
-Lines start from the services planned at check-in. Amounts are typed in yuan and
+Lines start from the services planned at check-in. Each line is credited to who
+did it: the "By" picker for a new line, and the lines' "By" column (F2 or a key
+opens its list) for one already there, both starting at the visit's lead
+beautician and offering the others serving in the visit first, then the store's
+other beauticians. Amounts are typed in yuan and
 held as integer fen. In the lines table the quantity, unit price and discount of
 a line can be changed (type over the cell, or F2); the amount and the total follow,
 and a price below the catalogue's is approved by a manager like a big discount.
@@ -19,7 +23,16 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +44,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -39,6 +54,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.core.context import Actor
 from frontdesk.core.money import format_fen, parse_yuan
+from frontdesk.core.permissions import SERVING_ROLES
 from frontdesk.errors import AuthError, DomainError, ValidationError
 from frontdesk.models import LineKind
 from frontdesk.services.desk.approval import ApprovalMissing
@@ -49,7 +65,7 @@ from frontdesk.ui.desk.payments_panel import PaymentsPanel
 from frontdesk.ui.desk.receipt_dialog import ReceiptDialog
 from frontdesk.ui.forms import FormErrors
 
-QTY, PRICE, DISCOUNT = 1, 2, 3
+QTY, PRICE, DISCOUNT, BY = 1, 2, 3, 5
 """The columns of the lines table that can be changed."""
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -69,6 +85,8 @@ class DraftLine:
     discount_fen: int
     unit_price_fen: int | None = None
     """None: the catalogue's price."""
+    staff_id: int | None = None
+    """Who did it (None: nobody chosen; the service credits a service to the visit's lead)."""
 
     @property
     def price_fen(self) -> int:
@@ -90,6 +108,28 @@ def _edited(line: DraftLine, column: int, text: str) -> DraftLine | None:
     return replace(line, unit_price_fen=fen) if column == PRICE else replace(line, discount_fen=fen)
 
 
+class _ByDelegate(QStyledItemDelegate):
+    """The lines' "By" column: a list of who may be credited, opened by F2 or a key."""
+
+    def __init__(self, dialog: CheckoutDialog) -> None:
+        super().__init__(dialog)
+        self._dialog = dialog
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        return self._dialog.staff_combo("lineByEditor", parent)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QComboBox) and 0 <= index.row() < len(self._dialog.lines):
+            found = editor.findData(self._dialog.lines[index.row()].staff_id)
+            editor.setCurrentIndex(max(found, 0))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
+                     index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            self._dialog.credit(index.row(), editor.currentData())
+
+
 class CheckoutDialog(QDialog):
     checked_out = Signal(object)  # the Receipt
 
@@ -106,9 +146,11 @@ class CheckoutDialog(QDialog):
         self.lines: list[DraftLine] = []
         self.receipt: Receipt | None = None
         self._entries = self._catalog()
+        self.staff_choices = self._staff_choices()
         self._build()
         for item in services.checkout.planned_services(actor, visit_id):
-            self._add(CatalogEntry(LineKind.SERVICE, item.id, item.name, item.price_fen), 1, 0)
+            self._add(CatalogEntry(LineKind.SERVICE, item.id, item.name, item.price_fen), 1, 0,
+                      self.by.currentData())
         self.item.setFocus()
 
     def _catalog(self) -> list[CatalogEntry]:
@@ -118,6 +160,31 @@ class CheckoutDialog(QDialog):
         products = [CatalogEntry(LineKind.PRODUCT, p.id, p.name, p.price_fen)
                     for p in self._services.catalog.products(branch)]
         return services + products
+
+    def _staff_choices(self) -> list[tuple[int, str]]:
+        """(id, name) of who may be credited: the visit's staff, its lead first, then the
+        store's other beauticians."""
+        serving = [(ref.id, ref.name)
+                   for ref in self._services.checkout.visit_staff(self._actor, self._visit_id)]
+        ids = {staff_id for staff_id, _ in serving}
+        return serving + [(row.id, row.display_name) for row in self._services.staff.active_staff(
+            self._actor.branch_id, SERVING_ROLES) if row.id not in ids]
+
+    def staff_combo(self, name: str, parent: QWidget | None = None) -> QComboBox:
+        """A list of who may be credited, the visit's lead first."""
+        combo = QComboBox(parent, objectName=name)
+        for staff_id, display_name in self.staff_choices:
+            combo.addItem(display_name, staff_id)
+        return combo
+
+    def staff_name(self, staff_id: int | None) -> str:
+        return next((name for i, name in self.staff_choices if i == staff_id), "")
+
+    def credit(self, row: int, staff_id: int | None) -> None:
+        """Line ``row`` is credited to ``staff_id``."""
+        if 0 <= row < len(self.lines):
+            self.lines[row] = replace(self.lines[row], staff_id=staff_id)
+            self._refresh()
 
     @property
     def payments(self) -> list[PaymentInput]:
@@ -131,9 +198,10 @@ class CheckoutDialog(QDialog):
             self.item.addItem(f"[{tag}] {entry.name}  {format_fen(entry.price_fen)}", entry)
         self.quantity = QSpinBox(objectName="lineQuantity", minimum=1, maximum=MAX_QUANTITY)
         self.discount = QLineEdit("0", objectName="lineDiscount")
+        self.by = self.staff_combo("lineStaff")
         self.add_line = QPushButton(self.tr("Add line"), objectName="addLine")
         self.add_line.clicked.connect(self._add_current)
-        for widget in (self.item, self.quantity, self.discount):
+        for widget in (self.item, self.quantity, self.discount, self.by):
             widget.installEventFilter(self)
         self.table = self._build_table()
         self.total = QLabel(objectName="total")
@@ -143,9 +211,10 @@ class CheckoutDialog(QDialog):
         self._layout()
 
     def _build_table(self) -> QTableWidget:
-        table = QTableWidget(0, 5, objectName="lines")
+        table = QTableWidget(0, 6, objectName="lines")
         table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Qty"), self.tr("Unit price"),
-                                         self.tr("Discount"), self.tr("Amount")])
+                                         self.tr("Discount"), self.tr("Amount"), self.tr("By")])
+        table.setItemDelegateForColumn(BY, _ByDelegate(self))
         table.horizontalHeader().setStretchLastSection(True)
         table.setMinimumHeight(150)  # four lines stay in sight when the approval opens
         table.setTabKeyNavigation(False)  # Tab leaves the table for the payments
@@ -153,7 +222,7 @@ class CheckoutDialog(QDialog):
                               | QAbstractItemView.EditTrigger.EditKeyPressed
                               | QAbstractItemView.EditTrigger.AnyKeyPressed)
         table.setToolTip(self.tr("Type over a quantity, price or discount to change it; "
-                                 "Delete removes the line"))
+                                 "F2 on By chooses who did it; Delete removes the line"))
         table.itemChanged.connect(self._cell_edited)
         table.installEventFilter(self)
         return table
@@ -165,6 +234,8 @@ class CheckoutDialog(QDialog):
         picker.addWidget(self.quantity)
         picker.addWidget(QLabel(self.tr("Discount ¥")))
         picker.addWidget(self.discount)
+        picker.addWidget(QLabel(self.tr("By")))
+        picker.addWidget(self.by)
         picker.addWidget(self.add_line)
         general = QLabel()
         self.errors = FormErrors(general)
@@ -202,7 +273,7 @@ class CheckoutDialog(QDialog):
         the approval (when open), then Check out and Cancel."""
         panel = self.approval
         chain: list[QWidget] = [
-            self.item, self.quantity, self.discount, self.add_line, self.table,
+            self.item, self.quantity, self.discount, self.by, self.add_line, self.table,
             self.pay.method, self.pay.amount, self.pay.list, self.pay.received,
             panel.username, panel.password, panel.reason, *panel.findChildren(QPushButton),
             *buttons.buttons()]
@@ -219,13 +290,15 @@ class CheckoutDialog(QDialog):
         if discount is None:
             self.errors.show(ValidationError("Type the discount in yuan, e.g. 20 or 20.50."))
             return
-        self._add(self.item.currentData(), self.quantity.value(), discount)
+        self._add(self.item.currentData(), self.quantity.value(), discount,
+                  self.by.currentData())
         self.quantity.setValue(1)
         self.discount.setText("0")
 
-    def _add(self, entry: CatalogEntry, quantity: int, discount_fen: int) -> None:
+    def _add(self, entry: CatalogEntry, quantity: int, discount_fen: int,
+             staff_id: int | None) -> None:
         self.errors.clear()
-        self.lines.append(DraftLine(entry, quantity, discount_fen))
+        self.lines.append(DraftLine(entry, quantity, discount_fen, staff_id=staff_id))
         self._refresh()
 
     def _refresh(self) -> None:
@@ -234,7 +307,8 @@ class CheckoutDialog(QDialog):
             self.table.setRowCount(len(self.lines))
         for row, line in enumerate(self.lines):
             cells = [line.entry.name, str(line.quantity), format_fen(line.price_fen),
-                     format_fen(line.discount_fen), format_fen(line.amount_fen)]
+                     format_fen(line.discount_fen), format_fen(line.amount_fen),
+                     self.staff_name(line.staff_id)]
             for column, text in enumerate(cells):
                 self._set_cell(row, column, text)
         self.table.blockSignals(False)
@@ -249,7 +323,7 @@ class CheckoutDialog(QDialog):
         cell = self.table.item(row, column)
         if cell is None:
             cell = QTableWidgetItem()
-            if column not in (QTY, PRICE, DISCOUNT):
+            if column not in (QTY, PRICE, DISCOUNT, BY):
                 cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(row, column, cell)
         cell.setText(text)
@@ -258,7 +332,7 @@ class CheckoutDialog(QDialog):
     def _cell_edited(self, cell: QTableWidgetItem) -> None:
         """A typed quantity, price or discount: the line, its amount and the total follow."""
         row, column = cell.row(), cell.column()
-        if not 0 <= row < len(self.lines):
+        if not 0 <= row < len(self.lines) or column == BY:  # the delegate credits the line
             return
         changed = _edited(self.lines[row], column, cell.text())
         if changed is None:
@@ -274,7 +348,8 @@ class CheckoutDialog(QDialog):
     def confirm(self) -> None:
         lines = [LineInput(kind=line.entry.kind, item_id=line.entry.item_id,
                            quantity=line.quantity, unit_price_fen=line.price_fen,
-                           discount_fen=line.discount_fen) for line in self.lines]
+                           discount_fen=line.discount_fen, staff_id=line.staff_id)
+                 for line in self.lines]
         try:
             payments = self.pay.payments()
             self.receipt = self._services.checkout.check_out(
@@ -336,7 +411,8 @@ class CheckoutDialog(QDialog):
             return True
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             return False  # Ctrl+Enter reaches keyPressEvent: confirm
-        if watched in (self.item, self.quantity, self.discount) and event.key() in _ENTER:
+        if watched in (self.item, self.quantity, self.discount, self.by) \
+                and event.key() in _ENTER:
             self._add_current()
             return True
         return False

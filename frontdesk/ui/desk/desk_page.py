@@ -1,8 +1,9 @@
 """The receptionist's screen: search and the picked client on the left, today's board on the right.
 
 Keyboard first: F2 search · F3 new client · F4 check in · F5 board · F6 appointment ·
-F8 check out · F9 service finished · F12 a visit's services and prep note. Each shortcut
-is shown in the buttons' tooltips (F12 in the board's menu).
+F8 check out · F9 service finished · F12 the chosen visit's handover to its beauticians ·
+Ctrl+E a visit's services and prep note. Each shortcut is shown in the buttons' tooltips
+(Ctrl+E in the board's menu).
 
 The client card shows the client F4, F6 and F11 act on: the highlighted search
 result (it follows the arrow keys and each new query), or a client picked
@@ -40,6 +41,7 @@ from frontdesk.ui.desk.board_panel import BoardPanel
 from frontdesk.ui.desk.checkin_dialog import CheckInDialog
 from frontdesk.ui.desk.checkout_dialog import CheckoutDialog
 from frontdesk.ui.desk.client_card import ClientCard
+from frontdesk.ui.desk.handover_dialog import HandoverDialog
 from frontdesk.ui.desk.notices import NoticesPanel
 from frontdesk.ui.desk.plan_dialog import PlanDialog
 from frontdesk.ui.desk.register_dialog import RegisterDialog
@@ -103,6 +105,7 @@ class DeskPage(QWidget):
             ("F8", "checkOut", self.tr("Check out"), self.check_out_selected),
             ("F7", "roomReady", self.tr("Room ready"), self.room_ready_menu),
             ("F11", "profile", self.tr("Profile"), self.open_profile),
+            ("F12", "handover", self.tr("Handover"), self.handover_selected),
         ]
 
     def _buttons(self) -> QGridLayout:
@@ -118,7 +121,7 @@ class DeskPage(QWidget):
         context = Qt.ShortcutContext.WindowShortcut
         QShortcut(QKeySequence("F2"), self, self.search.focus_search, context=context)
         QShortcut(QKeySequence("F5"), self, self.board.focus_board, context=context)
-        QShortcut(QKeySequence("F12"), self, self.change_plan_selected, context=context)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.change_plan_selected, context=context)
         QShortcut(QKeySequence("Ctrl+N"), self, self.notices.focus_notices, context=context)
         QShortcut(QKeySequence("Ctrl+I"), self, self.note_visitor, context=context)
         for key, _name, _text, slot in self._actions():
@@ -278,6 +281,21 @@ class DeskPage(QWidget):
         dialog.checked_out.connect(lambda _r: self._safely(self.board.refresh_now))
         dialog.open()
 
+    def handover_selected(self) -> None:
+        """The chosen visit's handover: to read (its beauticians) or write (a consultant)."""
+        selected = self._selected_visit((BoardSection.WAITING, BoardSection.IN_SERVICE,
+                                         BoardSection.FINISHED))
+        if selected is None:
+            return
+
+        def load() -> None:
+            handover = self._services.handover.handover(self._actor, selected[1])
+            dialog = HandoverDialog(self._services, self._actor, handover, parent=self)
+            dialog.accepted.connect(
+                lambda: self.message.setText(self.tr("The handover is saved.")))
+            dialog.open()
+        self._safely(load)
+
     def _expected(self, appointment_id: int) -> AppointmentRow | None:
         board = self.board.board
         return next((a for a in board.expected if a.id == appointment_id), None) if board \
@@ -308,14 +326,14 @@ class DeskPage(QWidget):
 
     def _visit_menu(self, visit_id: int, point: QPoint) -> None:
         menu = QMenu(self)
-        menu.addAction(self.tr("Change services and prep note… (F12)"),
+        menu.addAction(self.tr("Change services and prep note… (Ctrl+E)"),
                        lambda: self.change_plan(visit_id))
         menu.popup(self.board.tree.viewport().mapToGlobal(point))
         menu.setActiveAction(menu.actions()[0])  # Enter opens it
         self.visit_menu = menu
 
     def change_plan_selected(self) -> None:
-        """F12: the chosen waiting or in-service visit's services and prep note."""
+        """Ctrl+E: the chosen waiting or in-service visit's services and prep note."""
         selected = self._selected_visit(PLAN_SECTIONS)
         if selected is not None:
             self.change_plan(selected[1])

@@ -54,6 +54,9 @@ def _line_rows(line: ReceiptLine) -> list[str]:
     if line.discount_fen:
         discount = QCoreApplication.translate("Receipt", "Discount -{amount}")
         rows.append("  " + discount.format(amount=format_fen(line.discount_fen)))
+    if line.staff_name:
+        by = QCoreApplication.translate("Receipt", "By {name}")
+        rows.append("  " + by.format(name=line.staff_name))
     return rows
 
 
