@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from frontdesk.core.context import Actor
 from frontdesk.services.registry import Services
@@ -15,6 +15,24 @@ from frontdesk.ui.i18n import Translations
 from frontdesk.ui.local_settings import LocalSettings
 from frontdesk.ui.theme import apply_theme
 from frontdesk.ui.worker import DbWorker
+
+
+@pytest.fixture
+def close_windows(qapp: QApplication) -> Iterator[None]:
+    """After the test, close every window it left open.
+
+    Qt is asked afresh after each close: closing one window can delete others (a dialog
+    with the window it belongs to), so a list taken beforehand could hold a deleted widget,
+    and closing that crashed the test run (a segmentation fault in teardown).
+    """
+    yield
+    tried: list[QWidget] = []
+    while True:
+        shown = [w for w in qapp.topLevelWidgets() if w.isVisible() and w not in tried]
+        if not shown:
+            return
+        tried.append(shown[0])
+        shown[0].close()
 
 
 @pytest.fixture(scope="session")

@@ -36,10 +36,8 @@ def visit(services: Services, admin: Actor) -> int:
 
 
 @pytest.fixture(autouse=True)
-def _close_windows(qapp: QApplication):
-    yield
-    for widget in qapp.topLevelWidgets():
-        widget.close()
+def _close_windows(close_windows: None) -> None:
+    """Every test here closes the windows it left open (see conftest)."""
 
 
 def open_checkout(qtbot, main_window, visit: int) -> CheckoutDialog:

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QListWidget, QPushButton, QTableView
+from PySide6.QtWidgets import QListWidget, QPushButton, QTableView
 from sqlalchemy import select
 
 from frontdesk.core.context import Actor, Role
@@ -64,10 +64,8 @@ def client_id(services: Services, admin: Actor) -> int:
 
 
 @pytest.fixture(autouse=True)
-def _close_windows(qapp: QApplication):
-    yield
-    for widget in qapp.topLevelWidgets():
-        widget.close()
+def _close_windows(close_windows: None) -> None:
+    """Every test here closes the windows it left open (see conftest)."""
 
 
 def _page(qtbot, services: Services, actor: Actor, worker: DbWorker) -> ClientsPage:

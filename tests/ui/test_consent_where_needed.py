@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from frontdesk.core.context import Actor, Role
@@ -19,10 +18,8 @@ from tests.ui.visible_text import untranslated, visible_texts
 
 
 @pytest.fixture(autouse=True)
-def _close_windows(qapp: QApplication):
-    yield
-    for widget in qapp.topLevelWidgets():
-        widget.close()
+def _close_windows(close_windows: None) -> None:
+    """Every test here closes the windows it left open (see conftest)."""
 
 
 @pytest.fixture

@@ -132,10 +132,8 @@ def test_desk_page_is_translated(qtbot, main_window, store: dict[str, int]) -> N
 
 
 @pytest.fixture(autouse=True)
-def _close_windows(qapp: QApplication):
-    yield
-    for widget in qapp.topLevelWidgets():
-        widget.close()
+def _close_windows(close_windows: None) -> None:
+    """Every test here closes the windows it left open (see conftest)."""
 
 
 def test_registration_offers_the_existing_client_for_a_known_phone(

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from frontdesk.core.context import Actor
@@ -31,10 +30,8 @@ def client_id(services: Services, admin: Actor) -> int:
 
 
 @pytest.fixture(autouse=True)
-def _close_windows(qapp: QApplication):
-    yield
-    for widget in qapp.topLevelWidgets():
-        widget.close()
+def _close_windows(close_windows: None) -> None:
+    """Every test here closes the windows it left open (see conftest)."""
 
 
 def count(services: Services, *where: object) -> int:

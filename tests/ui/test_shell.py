@@ -199,10 +199,8 @@ def test_without_a_display_the_program_says_so_in_one_line(monkeypatch, capsys, 
 
 
 @pytest.fixture(autouse=True)
-def _close_windows(qapp: QApplication):
-    yield
-    for widget in qapp.topLevelWidgets():
-        widget.close()
+def _close_windows(close_windows: None) -> None:
+    """Every test here closes the windows it left open (see conftest)."""
 
 
 TICKS = 5
