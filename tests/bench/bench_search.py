@@ -166,6 +166,7 @@ def _run_postgresql(args: argparse.Namespace) -> str:
 def _pg_side(scoped: str, raw_url: str) -> Iterator[tuple[Side, str]]:
     db = Database(scoped)
     raw = psycopg.connect(raw_url, autocommit=True)
+    raw.execute("SET jit = off")  # as the desk's connections (frontdesk.db)
     try:
         [(version,)] = raw.execute("SHOW server_version").fetchall()
         yield (Side("PostgreSQL", db, lambda sql, p: raw.execute(for_psycopg(sql), p).fetchall(),

@@ -200,3 +200,13 @@ def test_a_database_behind_is_backed_up_then_upgraded(tmp_path: Path) -> None:
         ("0002", "老店")]
     copy.close()
     db.dispose()
+
+
+def test_postgresql_connections_never_jit_compile(db: Database) -> None:
+    """JIT would spend ~20 ms compiling a search whose row estimate ran high (see db.py)."""
+    if db.is_sqlite:
+        pytest.skip("PostgreSQL only: SQLite has no JIT")
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SHOW jit")).scalar() == "off"
+    with db.read() as s:  # the pooled connection a read is given keeps it
+        assert s.execute(text("SHOW jit")).scalar() == "off"
