@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import inspect, text
+from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from frontdesk.db import Database, sqlite_path
@@ -168,13 +170,45 @@ def _copy_before_upgrade(db: Database, backup_dir: Path, before: str, head: str)
                            path=str(source)) from exc
 
 
+@contextmanager
+def migrating(db: Database) -> Iterator[Connection]:
+    """A connection in one transaction for Alembic to migrate on (upgrade or downgrade).
+
+    On SQLite, foreign keys are off while it runs and checked before it commits. A batch
+    migration rebuilds a table (copy, drop, rename), and with foreign keys on, dropping the
+    old table deletes the rows that refer to it: adding ``consultation_record.visit_id``
+    emptied every consultation's conditions, plan lines and photos (ON DELETE CASCADE).
+    This is what SQLite's documentation prescribes for changing a table's schema.
+    """
+    with db.engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        raw = conn.connection.dbapi_connection
+        if sqlite and raw is not None:  # outside any transaction, where the pragma counts
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                yield conn
+                if sqlite:
+                    _check_references(conn)
+        finally:
+            if sqlite and raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _check_references(conn: Connection) -> None:
+    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+    if broken:
+        raise RuntimeError(f"the schema change would leave {len(broken)} rows referring to "
+                           f"rows that are not there, e.g. {tuple(broken[0])}")
+
+
 def _run_migrations(db: Database) -> None:
     """Alembic's upgrade to head in one transaction; any failure leaves the database as it was."""
     from alembic import command
 
     config = alembic_config()
     try:
-        with db.engine.begin() as conn:
+        with migrating(db) as conn:
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
     except DBAPIError as exc:

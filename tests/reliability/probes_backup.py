@@ -29,7 +29,7 @@ from alembic import command
 from sqlalchemy import text
 
 from frontdesk.db import Database
-from frontdesk.migrate import alembic_config, is_known_revision
+from frontdesk.migrate import alembic_config, is_known_revision, migrating
 from frontdesk.services.backup.service import MANUAL
 from frontdesk.services.registry import Services
 from frontdesk.storage.backups import ServerBackups, check_backup, list_backups, restore
@@ -174,7 +174,7 @@ def backup_while_writing(backend: Backend) -> Outcome:
 
 def _at_0002_with_a_clash(db: Database) -> None:
     config = alembic_config()
-    with db.engine.begin() as conn:
+    with migrating(db) as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "0002")
         conn.execute(text("CREATE TABLE consultation_photo (id INTEGER PRIMARY KEY)"))

@@ -16,7 +16,13 @@ from sqlalchemy import select, text
 from frontdesk.core.context import Actor
 from frontdesk.db import Database, sqlite_path
 from frontdesk.errors import StorageError, StorageProblem
-from frontdesk.migrate import alembic_config, is_known_revision, recorded_revision, upgrade
+from frontdesk.migrate import (
+    alembic_config,
+    is_known_revision,
+    migrating,
+    recorded_revision,
+    upgrade,
+)
 from frontdesk.migrations import HEAD
 from frontdesk.models import Client
 from frontdesk.services.clients.registration import NewClient
@@ -196,7 +202,7 @@ def _at_0002_with_a_clash(path: Path) -> Database:
     """A database at revision 0002 whose upgrade fails in 0003 (a table 0003 makes exists)."""
     db = Database(f"sqlite:///{path}")
     config = alembic_config()
-    with db.engine.begin() as conn:
+    with migrating(db) as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "0002")
         conn.execute(text("CREATE TABLE consultation_photo (id INTEGER PRIMARY KEY)"))

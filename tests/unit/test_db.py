@@ -20,6 +20,7 @@ from frontdesk.migrate import (
     alembic_config,
     current_revision,
     head_revision,
+    migrating,
     recorded_revision,
     upgrade,
 )
@@ -186,7 +187,7 @@ def test_the_quick_check_reads_what_alembic_reads(db: Database, tmp_path: Path) 
 def test_a_database_behind_is_backed_up_then_upgraded(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
     config = alembic_config()
-    with db.engine.begin() as conn:
+    with migrating(db) as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "0002")
     with db.write() as s:

@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, inspect, text
 from frontdesk.core.context import Role
 from frontdesk.core.names import search_keys
 from frontdesk.db import Database, UTCDateTime
-from frontdesk.migrate import alembic_config, upgrade
+from frontdesk.migrate import alembic_config, migrating, upgrade
 from frontdesk.models import Branch
 from frontdesk.models.client import visit_seconds
 from frontdesk.services.clients.search import ClientSearch
@@ -37,7 +37,7 @@ def old_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]
         _on_the_server(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE", f"CREATE SCHEMA {SCHEMA}")
         db = Database(f"{PG_URL}?options=-csearch_path%3D{SCHEMA}")
     config = alembic_config()
-    with db.engine.begin() as conn:
+    with migrating(db) as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "0005")
     yield db

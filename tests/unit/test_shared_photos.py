@@ -16,14 +16,21 @@ from pathlib import Path
 import pytest
 from alembic import command
 from PIL import Image
-from sqlalchemy import delete, event, func, select
+from sqlalchemy import delete, event, func, select, text
 
 from frontdesk.bootstrap import build_services, open_database
 from frontdesk.config import Paths, sqlite_url
 from frontdesk.core.context import Actor
 from frontdesk.db import Database, sqlite_path
 from frontdesk.errors import NotFound, ValidationError
-from frontdesk.migrate import alembic_config, is_known_revision, recorded_revision, scripts
+from frontdesk.migrate import (
+    alembic_config,
+    is_known_revision,
+    migrating,
+    recorded_revision,
+    scripts,
+    upgrade,
+)
 from frontdesk.migrations import HEAD
 from frontdesk.models import AuditEntry
 from frontdesk.models.consultation import ConsultationPhoto, ConsultationPhotoData
@@ -280,7 +287,7 @@ def test_an_earlier_versions_store_brings_its_photo_files_in_at_start(
              for n in range(2)]
     as_an_earlier_version_kept_them(db, data / "photos", infos, [picture(0), None])
     config = alembic_config()
-    with db.engine.begin() as conn:
+    with migrating(db) as conn:
         config.attributes["connection"] = conn
         command.downgrade(config, revision_before_photos_moved_in())
     db.dispose()
@@ -328,3 +335,38 @@ def test_find_starts_without_the_orm_on_a_pc_whose_old_photos_are_all_in(
                                          "admin"], tmp_path, FRONTDESK_PASSWORD=ADMIN_PASSWORD)
     assert code == 0, stderr
     assert loaded(modules, "sqlalchemy.orm", "frontdesk.models") == []
+
+
+def test_a_migration_that_rebuilds_a_table_keeps_the_rows_that_refer_to_it(
+        services: Services, admin: Actor, db: Database, tmp_path: Path) -> None:
+    """SQLite rebuilds a table to change it (client in 0006, consultation_record in 0009):
+    with foreign keys on, dropping the old table deleted the rows that refer to it (a
+    consultation's photos, conditions and plan lines: ON DELETE CASCADE) or failed. Down and
+    up again, every row stays."""
+    if not db.is_sqlite:
+        pytest.skip("SQLite only: PostgreSQL alters a table in place")
+    from tests.unit.test_consultation import FULL_FORM
+
+    client = services.clients.register(admin, NewClient("王芳", "13900001111",
+                                                         consent_health=True))
+    record_id = services.consultation.save(admin, client.client_id, FULL_FORM)
+    services.photos.attach(admin, record_id, photo_file(tmp_path, 1), "after")
+    kept = ("client", "client_preference", "consultation_record", "consultation_condition",
+            "consultation_plan_line", "audit_entry")
+    photos = ("consultation_photo", "consultation_photo_data")
+
+    def counts(tables: tuple[str, ...]) -> dict[str, int]:
+        with db.read() as s:
+            return {t: s.scalar(text(f"SELECT count(*) FROM {t}")) or 0 for t in tables}
+
+    before = counts(kept + photos)
+    assert before["consultation_photo"] == 1
+    assert before["consultation_condition"] > 0 and before["consultation_plan_line"] > 0
+    for revision, tables in (("0008", kept + photos), ("0005", kept)):
+        config = alembic_config()
+        with migrating(db) as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, revision)
+        assert counts(tables) == {t: before[t] for t in tables}, revision
+        upgrade(db)
+        assert counts(tables) == {t: before[t] for t in tables}, revision

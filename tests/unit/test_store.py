@@ -13,7 +13,7 @@ from frontdesk.core.permissions import ROLE_ACTIONS, Action
 from frontdesk.db import Database
 from frontdesk.demo.fill import DemoOptions, fill_demo
 from frontdesk.errors import ConflictError, PermissionDenied, ValidationError
-from frontdesk.migrate import alembic_config, upgrade
+from frontdesk.migrate import alembic_config, migrating, upgrade
 from frontdesk.models import Branch, FirstRun, Staff
 from frontdesk.services.registry import Services
 from frontdesk.services.store.setup import StoreService
@@ -66,7 +66,7 @@ def test_a_store_made_before_the_first_run_mark_keeps_its_set_up(tmp_path: Path,
                                                                 clock: FakeClock) -> None:
     db = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
     config = alembic_config()
-    with db.engine.begin() as conn:
+    with migrating(db) as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "0003")
     with db.write() as s:
