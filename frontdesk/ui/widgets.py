@@ -1,5 +1,5 @@
-"""Widgets several screens use: a birthday (Gregorian or lunar), a combo of enum values, and a
-scroll area for pages taller than a small screen."""
+"""Widgets several screens use: a birthday (Gregorian or lunar), a combo of enum values, a
+scroll area for pages taller than a small screen, and a form dialog's buttons and column."""
 
 from __future__ import annotations
 
@@ -10,11 +10,15 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QScrollArea,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -38,6 +42,30 @@ def at_least_wide(window: QWidget, width: int) -> None:
     setMinimumWidth() alone overrides the layout's minimum, and a longer English row was
     squeezed (the birthday's "leap month" cut off)."""
     window.setMinimumWidth(max(width, window.minimumSizeHint().width()))
+
+
+def dialog_buttons(dialog: QDialog, on_accept: Callable[[], None], ok_text: str = "", *,
+                   save: bool = False) -> QDialogButtonBox:
+    """OK (or Save) and Cancel: OK runs ``on_accept``, which accepts the dialog once its work
+    is done (a refusal keeps it open); Cancel rejects it."""
+    ok = QDialogButtonBox.StandardButton.Save if save else QDialogButtonBox.StandardButton.Ok
+    buttons = QDialogButtonBox(ok | QDialogButtonBox.StandardButton.Cancel)
+    if ok_text:
+        buttons.button(ok).setText(ok_text)
+    buttons.accepted.connect(on_accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def column(parent: QWidget, *parts: QWidget | QLayout) -> QVBoxLayout:
+    """``parent``'s layout: ``parts`` one under the other (a form, its message, the buttons)."""
+    layout = QVBoxLayout(parent)
+    for part in parts:
+        if isinstance(part, QLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part)
+    return layout
 
 
 def scrolled(widget: QWidget, name: str = "") -> QScrollArea:

@@ -18,12 +18,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,7 +35,7 @@ from frontdesk.ui.dates import datetime_text, set_edit_format, time_text
 from frontdesk.ui.errors import error_text
 from frontdesk.ui.forms import FormErrors
 from frontdesk.ui.when_entry import DayEdit, TimeOfDayEdit
-from frontdesk.ui.widgets import at_least_wide
+from frontdesk.ui.widgets import at_least_wide, column, dialog_buttons
 
 DEFAULT_MINUTES = 60
 
@@ -132,15 +130,8 @@ class AppointmentDialog(QDialog):
         self.errors.add_row(form, self.tr("Beautician / therapist"), "staff_id", self.staff)
         self.errors.add_row(form, self.tr("Room"), "room_id", self.room)
         self.errors.add_row(form, self.tr("Note"), "note", self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(general)
-        layout.addWidget(self.allow_overlap)
-        layout.addWidget(buttons)
+        column(self, form, general, self.allow_overlap,
+               dialog_buttons(self, self._save, save=True))
 
     def starts_at(self) -> dt.datetime:
         """The start typed, in local time; ValidationError when the time is not one."""

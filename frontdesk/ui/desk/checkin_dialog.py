@@ -11,13 +11,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +31,7 @@ from frontdesk.ui.dates import time_text
 from frontdesk.ui.desk.client_card import client_warning_text
 from frontdesk.ui.forms import FormErrors
 from frontdesk.ui.labels import room_choice_text, visitor_class_name
+from frontdesk.ui.widgets import column, dialog_buttons
 
 
 class CheckInDialog(QDialog):
@@ -98,16 +97,8 @@ class CheckInDialog(QDialog):
         self.errors.add_row(form, self.tr("Room"), "room_id", self.room)
         form.addRow("", self.allow_busy_room)
         self.errors.add_row(form, self.tr("Note for the prep room"), "prep_note", self.prep_note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Check in"))
-        buttons.accepted.connect(self._check_in)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(warning)
-        layout.addLayout(form)
-        layout.addWidget(general)
-        layout.addWidget(buttons)
+        column(self, warning, form, general,
+               dialog_buttons(self, self._check_in, self.tr("Check in")))
 
     def _service_list(self) -> QListWidget:
         widget = QListWidget(objectName="serviceItems")

@@ -11,13 +11,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +25,7 @@ from frontdesk.errors import DomainError
 from frontdesk.services.desk.visit_plan import VisitPlan
 from frontdesk.services.registry import Services
 from frontdesk.ui.forms import FormErrors
+from frontdesk.ui.widgets import column, dialog_buttons
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -72,15 +71,8 @@ class PlanDialog(QDialog):
         self.errors.add_row(form, self.tr("Services"), "service_item_ids", self.services_list,
                             also=("service_item_id",))
         self.errors.add_row(form, self.tr("Note for the prep room"), "prep_note", self.prep_note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Tell the prep room"))
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(general)
-        layout.addWidget(buttons)
+        column(self, form, general,
+               dialog_buttons(self, self._save, self.tr("Tell the prep room")))
 
     def checked_service_ids(self) -> tuple[int, ...]:
         """The planned services still ticked, in their order, then the newly ticked ones."""

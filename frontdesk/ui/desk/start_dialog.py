@@ -7,10 +7,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -19,6 +17,7 @@ from frontdesk.errors import DomainError
 from frontdesk.services.registry import Services
 from frontdesk.ui.forms import FormErrors
 from frontdesk.ui.labels import room_choice_text
+from frontdesk.ui.widgets import column, dialog_buttons
 
 
 class StartServiceDialog(QDialog):
@@ -44,14 +43,7 @@ class StartServiceDialog(QDialog):
         self.errors.add_row(form, self.tr("Beautician / therapist"), "therapist_id",
                             self.therapist)
         form.addRow("", self.allow_busy)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._start)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(general)
-        layout.addWidget(buttons)
+        column(self, form, general, dialog_buttons(self, self._start))
 
     @Slot()
     def _start(self) -> None:

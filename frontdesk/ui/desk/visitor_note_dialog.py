@@ -10,11 +10,9 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,6 +22,7 @@ from frontdesk.models.visitors import VisitorNoteKind
 from frontdesk.services.clients.registration import ClientSummary
 from frontdesk.services.registry import Services
 from frontdesk.ui.forms import FormErrors
+from frontdesk.ui.widgets import column, dialog_buttons
 
 
 class VisitorNoteDialog(QDialog):
@@ -49,14 +48,7 @@ class VisitorNoteDialog(QDialog):
         self.errors = FormErrors(general)
         self.errors.add_row(form, self.tr("Kind"), "kind", self.kind)
         self.errors.add_row(form, self.tr("Note"), "text", self.text, also=("visitor_class",))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(general)
-        layout.addWidget(buttons)
+        column(self, form, general, dialog_buttons(self, self._save, save=True))
         self.text.setFocus()
 
     @Slot()
