@@ -37,6 +37,8 @@ SERVICES = ("玫瑰精油全身护理", "经络疏通", "日式头疗", "水光�
 ROOMS = ("兰亭（VIP）", "海棠厅", "牡丹厅", "百合厅", "紫荆阁（VIP）", "芙蓉厅", "茉莉厅")
 SPECIAL = "周佳怡"
 """A special visitor (a known trouble-maker), checked in: her rows are tinted red."""
+VISITOR_CLASSES = {SPECIAL: VisitorClass.SPECIAL, "李长青": VisitorClass.IMPORTANT}
+"""李长青 is booked today: the board says whom to tell of an important visitor, a long mark."""
 PREFIXES = (130, 131, 132, 133, 135, 136, 137, 138, 139, 150, 151, 152)
 """Twelve clients whose phones end in 8888: the search finds them all."""
 NAMES = ("欧阳晓梅", "王丽", "李长青", "司马云霞", "张凤琴", "赵敏", "孙丽华", "周佳怡", "吴海燕",
@@ -60,8 +62,9 @@ def busy_day(services: Services, admin: Actor, clock: FakeClock) -> dict[str, li
     clients = [services.clients.register(admin, NewClient(
         name=name, phone=f"{PREFIXES[i]} {2000 + i} 8888", consent_health=True,
         allergies="对果酸过敏" if i % 4 == 1 else "",
-        visitor_class=VisitorClass.SPECIAL if name == SPECIAL else VisitorClass.GENERAL)).client_id
+        visitor_class=VISITOR_CLASSES.get(name, VisitorClass.GENERAL))).client_id
         for i, name in enumerate(NAMES)]
+    services.staff.add_staff(admin, "dianzhang", "欧阳丽娟", Role.MANAGER, None)  # is told
     _measure(services, admin, clients[0], clock)
     for i, client in enumerate(clients[:4]):
         services.appointments.book(admin, client, clock() + dt.timedelta(hours=1 + i),

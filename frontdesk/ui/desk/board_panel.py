@@ -32,7 +32,7 @@ from frontdesk.ui.dates import time_text
 from frontdesk.ui.desk.client_card import special_client_text
 from frontdesk.ui.desk.room_strip import Chip, RoomStrip
 from frontdesk.ui.labels import room_status_name
-from frontdesk.ui.views import TintedRows, WrappingColumn
+from frontdesk.ui.views import ITEM_PADDING, TintedRows, WrappingColumn
 from frontdesk.ui.worker import DbWorker
 
 REFRESH_MS = 5000
@@ -51,6 +51,9 @@ class BoardPanel(QWidget):
     activated = Signal(str, int)
     WHAT_COLUMN = 4
     """Services / note: the last column, which takes the width left and wraps its text."""
+    CLIENT_WIDTH_MAX = 190
+    """The Client column's widest: a name with its marks ("(important: tell Zhou Lijuan)")
+    wraps there rather than taking the services' room (at 1366×768 they were cut off)."""
 
     def __init__(self, services: Services, actor: Actor, worker: DbWorker,
                  parent: QWidget | None = None) -> None:
@@ -70,6 +73,7 @@ class BoardPanel(QWidget):
         self.tree.setRootIsDecorated(False)
         TintedRows.install(self.tree)  # a special visitor's row stays red under the theme
         WrappingColumn.install(self.tree, self.WHAT_COLUMN)  # services wrap, never cut off
+        WrappingColumn.install(self.tree, 0)  # so does a client's name with its marks
         self.tree.installEventFilter(self)
         self.tree.itemActivated.connect(self._item_activated)
         self.rooms = RoomStrip()
@@ -132,10 +136,19 @@ class BoardPanel(QWidget):
                   BoardSection.FINISHED: self.tr("Awaiting check-out")}
         for section in BoardSection:
             self._section(section, titles[section], board.section(section))
-        for column in range(self.WHAT_COLUMN):
+        self._fit_client_column()
+        for column in range(1, self.WHAT_COLUMN):
             self.tree.resizeColumnToContents(column)
         self._reselect(current)
         self.rooms.show_chips(self._room_chips(board))
+
+    def _fit_client_column(self) -> None:
+        """As wide as the longest name with its marks, up to CLIENT_WIDTH_MAX (then it wraps).
+        Measured unwrapped: the wrapping delegate's own hint follows the column's width."""
+        metrics = self.tree.fontMetrics()
+        texts = [self.tree.headerItem().text(0), *(item.text(0) for item in self._rows())]
+        wanted = max(metrics.horizontalAdvance(text) for text in texts) + ITEM_PADDING
+        self.tree.setColumnWidth(0, min(wanted, self.CLIENT_WIDTH_MAX))
 
     def _section(self, section: BoardSection, title: str,
                  rows: tuple[AppointmentRow, ...] | tuple[VisitRow, ...]) -> None:
