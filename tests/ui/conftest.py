@@ -23,12 +23,15 @@ def close_windows(qapp: QApplication) -> Iterator[None]:
 
     Qt is asked afresh after each close: closing one window can delete others (a dialog
     with the window it belongs to), so a list taken beforehand could hold a deleted widget,
-    and closing that crashed the test run (a segmentation fault in teardown).
+    and closing that crashed the test run (a segmentation fault in teardown). For the same
+    reason the windows already closed are told apart by identity: ``==`` asks Qt about a
+    wrapper whose widget a close may have deleted.
     """
     yield
-    tried: list[QWidget] = []
+    tried: list[QWidget] = []  # compared by identity only: a closed one may be deleted
     while True:
-        shown = [w for w in qapp.topLevelWidgets() if w.isVisible() and w not in tried]
+        shown = [w for w in qapp.topLevelWidgets()
+                 if not any(w is t for t in tried) and w.isVisible()]
         if not shown:
             return
         tried.append(shown[0])
