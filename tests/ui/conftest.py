@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QEvent, QLocale
 from PySide6.QtWidgets import QApplication, QWidget
 
 from frontdesk.core.context import Actor
@@ -28,6 +29,8 @@ def close_windows(qapp: QApplication) -> Iterator[None]:
     wrapper whose widget a close may have deleted.
     """
     yield
+    gc.collect()  # a window only a collected object held goes now, not while it is listed
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     tried: list[QWidget] = []  # compared by identity only: a closed one may be deleted
     while True:
         shown = [w for w in qapp.topLevelWidgets()
