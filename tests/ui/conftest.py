@@ -18,9 +18,24 @@ from frontdesk.ui.theme import apply_theme
 from frontdesk.ui.worker import DbWorker
 
 
-@pytest.fixture
+@pytest.fixture(scope="session", autouse=True)
+def _collect_garbage_between_tests_only() -> Iterator[None]:
+    """No automatic garbage collection while screen tests run; ``close_windows`` collects
+    after each test instead.
+
+    A collection can start at any allocation, and a Qt object that only a cycle held is then
+    destroyed right there, in the middle of event processing, while the worker thread may
+    be reading for a screen: full runs died that way now and then (a segmentation fault
+    "Garbage-collecting" inside pytest-qt's event processing), never a file run alone.
+    """
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
 def close_windows(qapp: QApplication) -> Iterator[None]:
-    """After the test, close every window it left open.
+    """After each screen test, close every window it left open, then collect garbage.
 
     Qt is asked afresh after each close: closing one window can delete others (a dialog
     with the window it belongs to), so a list taken beforehand could hold a deleted widget,
@@ -36,9 +51,11 @@ def close_windows(qapp: QApplication) -> Iterator[None]:
         shown = [w for w in qapp.topLevelWidgets()
                  if not any(w is t for t in tried) and w.isVisible()]
         if not shown:
-            return
+            break
         tried.append(shown[0])
         shown[0].close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    gc.collect()
 
 
 @pytest.fixture(scope="session")
