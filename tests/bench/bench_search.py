@@ -57,7 +57,7 @@ from frontdesk.services.clients.search import ClientHit, ClientSearch
 from frontdesk.services.staff.auth import AuthService
 from tests.bench.desk_day import DeskDay, open_the_day
 from tests.bench.search_floor import FLOOR_SQL, client_ids, for_psycopg
-from tests.bench.search_pg import URL_VARIABLE, built_in, ensure_pg_database
+from tests.bench.search_pg import URL_VARIABLE, built_in, ensure_pg_database, upgrade_in_place
 from tests.bench.stats import Row, Timing, markdown_table, time_each
 
 DATA_DIR = Path("bench-data")
@@ -350,7 +350,7 @@ def ensure_database(clients: int, seed: int) -> Path:
     path = DATA_DIR / f"search-{clients}-s{seed}-{DATA_VERSION}.sqlite3"
     done = path.with_suffix(".done")
     if path.exists() and done.exists():
-        _upgrade(path)  # a newer revision's migrations, as a store's database gets them
+        upgrade_in_place(f"sqlite:///{path}")  # a newer revision's migrations, as in a store
         return path
     DATA_DIR.mkdir(exist_ok=True)
     for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
@@ -366,14 +366,6 @@ def ensure_database(clients: int, seed: int) -> Path:
     print(file=sys.stderr)
     done.write_text(f"built by fill_demo in {time.perf_counter() - started:.0f} s\n")
     return path
-
-
-def _upgrade(path: Path) -> None:
-    db = Database(f"sqlite:///{path}")
-    try:
-        upgrade(db)
-    finally:
-        db.dispose()
 
 
 def _progress(stage: str, done: int, total: int) -> None:

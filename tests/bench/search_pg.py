@@ -84,15 +84,20 @@ def ensure_pg_database(url: str, clients: int, seed: int, version: str,
     return scoped, raw
 
 
-def _upgraded(url: str, schema: str) -> tuple[str, str]:
-    """Bring a schema filled by the same demo up to the newest revision, as the migrations
-    bring a store's database (a new revision alone does not refill a million clients)."""
-    scoped, raw = in_schema(url, schema)
-    db = Database(scoped)
+def upgrade_in_place(url: str) -> None:
+    """A benchmark database of an older revision brought to the newest by the migrations."""
+    db = Database(url)
     try:
         upgrade(db)
     finally:
         db.dispose()
+
+
+def _upgraded(url: str, schema: str) -> tuple[str, str]:
+    """Bring a schema filled by the same demo up to the newest revision, as the migrations
+    bring a store's database (a new revision alone does not refill a million clients)."""
+    scoped, raw = in_schema(url, schema)
+    upgrade_in_place(scoped)
     with psycopg.connect(raw, autocommit=True) as conn:
         conn.execute("UPDATE bench_fill SET revision = %s", (HEAD,))
     return scoped, raw

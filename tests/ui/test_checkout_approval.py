@@ -35,11 +35,6 @@ def visit(services: Services, admin: Actor) -> int:
                                                    room_id=room, service_item_ids=(facial,)))
 
 
-@pytest.fixture(autouse=True)
-def _close_windows(close_windows: None) -> None:
-    """Every test here closes the windows it left open (see conftest)."""
-
-
 def open_checkout(qtbot, main_window, visit: int) -> CheckoutDialog:
     """F8 on the visit's row of today's board."""
     main_window.show_page("desk")

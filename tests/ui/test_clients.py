@@ -63,11 +63,6 @@ def client_id(services: Services, admin: Actor) -> int:
         allergies="对芒果过敏")).client_id
 
 
-@pytest.fixture(autouse=True)
-def _close_windows(close_windows: None) -> None:
-    """Every test here closes the windows it left open (see conftest)."""
-
-
 def _page(qtbot, services: Services, actor: Actor, worker: DbWorker) -> ClientsPage:
     page = ClientsPage(services, actor, worker)
     qtbot.addWidget(page)

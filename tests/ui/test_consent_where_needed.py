@@ -17,11 +17,6 @@ from frontdesk.ui.worker import DbWorker
 from tests.ui.visible_text import untranslated, visible_texts
 
 
-@pytest.fixture(autouse=True)
-def _close_windows(close_windows: None) -> None:
-    """Every test here closes the windows it left open (see conftest)."""
-
-
 @pytest.fixture
 def consultant(services: Services, admin: Actor) -> Actor:
     services.staff.add_staff(admin, "yaqin", "陈雅琴", Role.CONSULTANT, "password-123")

@@ -131,11 +131,6 @@ def test_desk_page_is_translated(qtbot, main_window, store: dict[str, int]) -> N
     assert untranslated(visible_texts(main_window)) == []
 
 
-@pytest.fixture(autouse=True)
-def _close_windows(close_windows: None) -> None:
-    """Every test here closes the windows it left open (see conftest)."""
-
-
 def test_registration_offers_the_existing_client_for_a_known_phone(
         qtbot, main_window, services: Services, store: dict[str, int]) -> None:
     from frontdesk.ui.desk.register_dialog import RegisterDialog

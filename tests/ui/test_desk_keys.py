@@ -21,11 +21,6 @@ from tests.ui.visible_text import untranslated, visible_texts
 FACIAL_FEN = 38800
 
 
-@pytest.fixture(autouse=True)
-def _close_windows(close_windows: None) -> None:
-    """Every test here closes the windows it left open (see conftest)."""
-
-
 @pytest.fixture
 def shop(services: Services, admin: Actor) -> dict[str, int]:
     """A facial and a massage, a room, a therapist, a manager and two clients."""

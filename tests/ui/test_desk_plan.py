@@ -11,7 +11,7 @@ from frontdesk.services.clients.registration import NewClient
 from frontdesk.services.desk.visits import BoardSection, CheckIn
 from frontdesk.services.registry import Services
 from frontdesk.ui.desk.plan_dialog import PlanDialog
-from tests.ui.test_desk_keys import _close_windows, back_to, commit_text, desk_of, modal  # noqa: F401
+from tests.ui.test_desk_keys import back_to, commit_text, desk_of, modal
 
 
 @pytest.fixture

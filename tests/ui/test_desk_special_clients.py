@@ -15,7 +15,7 @@ from frontdesk.ui.desk.desk_page import DeskPage
 from frontdesk.ui.i18n import Translations
 from frontdesk.ui.local_settings import LocalSettings
 from frontdesk.ui.worker import DbWorker
-from tests.ui.test_desk_keys import _close_windows, desk_of, search_for  # noqa: F401
+from tests.ui.test_desk_keys import desk_of, search_for
 
 MARK = "（特殊客人）"
 

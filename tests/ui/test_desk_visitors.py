@@ -22,8 +22,7 @@ from frontdesk.ui.desk.visitor_note_dialog import VisitorNoteDialog
 from frontdesk.ui.i18n import Translations
 from frontdesk.ui.local_settings import LocalSettings
 from frontdesk.ui.worker import DbWorker
-from tests.ui.test_desk_keys import (  # noqa: F401
-    _close_windows,
+from tests.ui.test_desk_keys import (
     commit_text,
     desk_of,
     modal,

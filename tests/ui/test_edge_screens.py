@@ -29,11 +29,6 @@ def client_id(services: Services, admin: Actor) -> int:
         name="单丽华", phone="138 0013 1234", consent_health=True)).client_id
 
 
-@pytest.fixture(autouse=True)
-def _close_windows(close_windows: None) -> None:
-    """Every test here closes the windows it left open (see conftest)."""
-
-
 def count(services: Services, *where: object) -> int:
     with services.db.read() as s:
         return s.scalar(select(func.count()).select_from(where[0]).where(*where[1:])) or 0

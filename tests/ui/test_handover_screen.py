@@ -19,9 +19,8 @@ from frontdesk.ui.desk.checkout_dialog import BY, CheckoutDialog
 from frontdesk.ui.desk.handover_dialog import HandoverDialog
 from frontdesk.ui.main_window import MainWindow
 from tests.actors import signed_actor
-from tests.ui.test_desk_keys import (  # noqa: F401  (_close_windows: a fixture)
+from tests.ui.test_desk_keys import (
     FACIAL_FEN,
-    _close_windows,
     choose,
     ctrl_enter,
     desk_of,

@@ -198,11 +198,6 @@ def test_without_a_display_the_program_says_so_in_one_line(monkeypatch, capsys, 
     assert len(err) == 1 and "xvfb-run" in err[0]
 
 
-@pytest.fixture(autouse=True)
-def _close_windows(close_windows: None) -> None:
-    """Every test here closes the windows it left open (see conftest)."""
-
-
 TICKS = 5
 """Timer ticks the UI thread must deliver while the demo store loads."""
 GATE_S = 10
