@@ -2,6 +2,7 @@
 
 from frontdesk.models import (  # noqa: F401  (registers their tables)
     appointment,  # noqa: F401  (registers its tables)
+    card,
     consultation,
     handover,
     profile,
