@@ -48,15 +48,22 @@ class Action(enum.StrEnum):
     SEE_VISITOR_NOTES = "read special visitors' reasons and incidents"
     WRITE_HANDOVER = "write the handover to the beauticians"
     VIEW_HANDOVER = "see a visit's handover"
+    VIEW_CARDS = "see member cards, their balances and history"
+    SELL_CARDS = "issue member cards, top them up, add family members, use vouchers"
+    FREEZE_CARDS = "freeze, unfreeze and replace lost member cards"
+    APPROVE_CARD_MONEY = "approve card refunds, corrections and extensions"
+    MANAGE_CARD_PRODUCTS = "configure card products, top-up offers, tiers and rewards"
 
 
 _DESK = {Action.SEARCH_CLIENTS, Action.VIEW_CLIENT, Action.REGISTER_CLIENT, Action.EDIT_CLIENT,
-         Action.CHECK_IN, Action.CHECK_OUT, Action.BOOK_APPOINTMENT}
+         Action.CHECK_IN, Action.CHECK_OUT, Action.BOOK_APPOINTMENT, Action.VIEW_CARDS,
+         Action.SELL_CARDS, Action.FREEZE_CARDS}
 _HEALTH = {Action.VIEW_HEALTH, Action.EDIT_HEALTH, Action.PRINT_SHEET, Action.WRITE_HANDOVER,
            Action.VIEW_HANDOVER}
 _MANAGE = {Action.SEE_FULL_PHONE, Action.MANAGE_CATALOG, Action.MANAGE_STAFF,
            Action.MANAGE_SETTINGS, Action.APPROVE_CHECKOUT, Action.VIEW_REPORTS,
-           Action.VIEW_AUDIT, Action.SEE_VISITOR_NOTES}
+           Action.VIEW_AUDIT, Action.SEE_VISITOR_NOTES, Action.APPROVE_CARD_MONEY,
+           Action.MANAGE_CARD_PRODUCTS}
 
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.RECEPTIONIST: frozenset(_DESK),
