@@ -75,9 +75,10 @@ class Services:
 
     @cached_property
     def search(self) -> ClientSearch:
+        from frontdesk.services.cards.search_extras import CardBalances
         from frontdesk.services.clients.search import ClientSearch
 
-        return ClientSearch(self.db, self.clock)
+        return ClientSearch(self.db, self.clock, extras=(CardBalances(),))
 
     @cached_property
     def profile(self) -> ProfileService:
