@@ -113,9 +113,10 @@ class Services:
 
     @cached_property
     def checkout(self) -> CheckoutService:
+        from frontdesk.services.cards.charger import MemberCardCharger
         from frontdesk.services.desk.checkout import CheckoutService
 
-        return CheckoutService(self.db, self.clock)
+        return CheckoutService(self.db, self.clock, member_cards=MemberCardCharger())
 
     @cached_property
     def handover(self) -> HandoverService:
