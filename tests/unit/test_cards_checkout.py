@@ -15,8 +15,8 @@ from frontdesk.models import Client, ConsumptionLine, LineKind, Setting
 from frontdesk.models.card import (
     CardHolder,
     CardKind,
-    CardStatus,
     CardOperation,
+    CardStatus,
     MemberCard,
     OperationKind,
     PointsAccount,
