@@ -589,6 +589,33 @@
     </message>
 </context>
 <context>
+    <name>CardPicker</name>
+    <message>
+        <source>Swipe the card, or type its number and Enter</source>
+        <translation>刷卡，或输入会员卡号后按回车</translation>
+    </message>
+    <message>
+        <source>This client has no card to pay with.</source>
+        <translation>该客人没有可用于支付的会员卡。</translation>
+    </message>
+    <message>
+        <source>{no}  {product}  balance {amount}</source>
+        <translation>{no}  {product}  余额 {amount}</translation>
+    </message>
+    <message>
+        <source>{tier} member price {percent}%</source>
+        <translation>{tier}会员价 {percent}%</translation>
+    </message>
+    <message>
+        <source>{no}  {product}  {n} sessions left</source>
+        <translation>{no}  {product}  剩余 {n} 次</translation>
+    </message>
+    <message>
+        <source>(family card of {owner})</source>
+        <translation>（{owner}的家庭卡）</translation>
+    </message>
+</context>
+<context>
     <name>CheckInDialog</name>
     <message>
         <source>Check in {name} (F4)</source>
@@ -714,8 +741,16 @@
         <translation>结账 (Ctrl+Enter)</translation>
     </message>
     <message>
+        <source>{amount} (member −{off})</source>
+        <translation>{amount}（会员折扣 −{off}）</translation>
+    </message>
+    <message>
         <source>Total: {amount}</source>
         <translation>合计：{amount}</translation>
+    </message>
+    <message>
+        <source>(member price: {off} off)</source>
+        <translation>（会员价：优惠 {off}）</translation>
     </message>
 </context>
 <context>
@@ -779,6 +814,10 @@
     <message>
         <source>Card: {no}</source>
         <translation>会员卡号：{no}</translation>
+    </message>
+    <message>
+        <source>Card balance: {amount}</source>
+        <translation>储值卡余额：{amount}</translation>
     </message>
     <message>
         <source>Last visit: {date}</source>
@@ -1275,8 +1314,16 @@
         <translation>卡 {card_no} 当前不能使用。</translation>
     </message>
     <message>
+        <source>Card {card_no} cannot pay for this client: it is not theirs, not shared with them, or not usable now.</source>
+        <translation>会员卡 {card_no} 不能为该客人支付：不是本人的卡、未与其共享，或现在不可使用。</translation>
+    </message>
+    <message>
         <source>Card {card_no} expired on {date}: a manager can extend it.</source>
         <translation>卡 {card_no} 已于 {date} 过期：可由店长延长有效期。</translation>
+    </message>
+    <message>
+        <source>Card {card_no} is a membership card: it holds no money or sessions to pay with.</source>
+        <translation>会员卡 {card_no} 是会籍卡：卡内没有可支付的金额或次数。</translation>
     </message>
     <message>
         <source>Card {card_no} is closed.</source>
@@ -1287,12 +1334,28 @@
         <translation>卡 {card_no} 已冻结：请先解冻。</translation>
     </message>
     <message>
+        <source>Card {card_no} is not this client's: only its owner and its family members may pay with it.</source>
+        <translation>会员卡 {card_no} 不是该客人的：只有持卡人及其家庭卡成员可以用它支付。</translation>
+    </message>
+    <message>
+        <source>Card {card_no} pays {sessions} session(s) for the services it covers, worth {covered}: make its payment {covered}.</source>
+        <translation>会员卡 {card_no} 为其适用的项目扣 {sessions} 次，价值 {covered}：请将这笔支付改为 {covered}。</translation>
+    </message>
+    <message>
         <source>Card {card_no} was reported lost and replaced by card {new_no}.</source>
         <translation>卡 {card_no} 已挂失补卡，新会员卡号 {new_no}。</translation>
     </message>
     <message>
+        <source>Card {card_no}'s sessions cover none of this check-out's services.</source>
+        <translation>会员卡 {card_no} 的次数不适用于本次结账的任何项目。</translation>
+    </message>
+    <message>
         <source>Choose the backup folder by its full path.</source>
         <translation>请填写备份文件夹的完整路径。</translation>
+    </message>
+    <message>
+        <source>Choose the member card that pays (or swipe it).</source>
+        <translation>请选择用于支付的会员卡（或刷卡）。</translation>
     </message>
     <message>
         <source>Enter an amount or a number of sessions to charge.</source>
@@ -1437,6 +1500,10 @@
     <message>
         <source>No consultation record with id {id}.</source>
         <translation>没有编号为 {id} 的咨询记录。</translation>
+    </message>
+    <message>
+        <source>No member card numbered {card_no}.</source>
+        <translation>没有会员卡号为 {card_no} 的卡。</translation>
     </message>
     <message>
         <source>No notice with number {id}.</source>
