@@ -1,0 +1,1 @@
+"""Member cards: products, the ledger and its operations, tiers and points."""
