@@ -67,7 +67,9 @@ class RewardDialog(QDialog):
     @Slot()
     def _save(self) -> None:
         try:
-            draft = RewardDraft(self.name.text(), self.points.value(), self.kind.currentData(),
+            kind = self.kind.currentData()
+            draft = RewardDraft(self.name.text(), self.points.value(),
+                                VoucherKind(kind) if kind else None,
                                 fen_of(self.value, "voucher_value_fen") or 0)
             self._services.card_products.save_reward(
                 self._actor, self._reward.id if self._reward else None, draft)

@@ -152,7 +152,7 @@ class ProductDialog(QDialog):
 
     @Slot()
     def _kind_changed(self) -> None:
-        kind = self.kind.currentData()
+        kind = CardKind(self.kind.currentData())
         session, stored = kind is CardKind.SESSION, kind is CardKind.STORED_VALUE
         for part in (self.sessions, self.services_list):
             part.setEnabled(session)
@@ -176,7 +176,7 @@ class ProductDialog(QDialog):
     def draft(self) -> ProductDraft:
         """What the form says, as the service takes it (ValidationError for an amount that
         is not one)."""
-        kind: CardKind = self.kind.currentData()
+        kind = CardKind(self.kind.currentData())
         services = tuple(int(self.services_list.item(i).data(Qt.ItemDataRole.UserRole))
                          for i in range(self.services_list.count())
                          if self.services_list.item(i).checkState() == Qt.CheckState.Checked)
