@@ -3389,7 +3389,7 @@ The front desk of your salon.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>Client pays (¥)</source>
+        <source>Pays (¥)</source>
         <translation>充值（¥）</translation>
     </message>
     <message>
@@ -3462,6 +3462,10 @@ The front desk of your salon.</source>
     <message>
         <source>{n} sessions: {services}</source>
         <translation>{n} 次：{services}</translation>
+    </message>
+    <message>
+        <source>staff card / complimentary</source>
+        <translation>员工卡/公免</translation>
     </message>
     <message>
         <source>{name} (off sale)</source>

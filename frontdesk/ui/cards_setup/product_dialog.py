@@ -102,7 +102,7 @@ class ProductDialog(QDialog):
             row.setCheckState(Qt.CheckState.Checked if item.id in chosen
                               else Qt.CheckState.Unchecked)
         self.offers = QTableWidget(0, 2, objectName="offers")
-        self.offers.setHorizontalHeaderLabels([self.tr("Client pays (¥)"),
+        self.offers.setHorizontalHeaderLabels([self.tr("Pays (¥)"),
                                                self.tr("Bonus (¥)")])
         self.offers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.offers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

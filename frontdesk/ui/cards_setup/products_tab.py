@@ -111,6 +111,8 @@ class ProductsTab(QWidget):
                 n=row.sessions, services="、".join(name for _, name in row.services))
         else:
             what = "；".join(offer_text(o.pay_fen, o.bonus_fen) for o in row.offers)
+        if row.complimentary:
+            what = "；".join(t for t in (self.tr("staff card / complimentary"), what) if t)
         name = row.name if row.active else self.tr("{name} (off sale)").format(name=row.name)
         return [name, card_kind_name(row.kind), format_fen(row.price_fen), validity, what]
 
