@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from frontdesk.core.context import Actor
+from frontdesk.core.permissions import Action, allowed
 from frontdesk.services.registry import Services
+from frontdesk.ui.cards_setup.setup_page import CardSetupPage
 from frontdesk.ui.clients.clients_page import ClientsPage
 from frontdesk.ui.desk.desk_page import DeskPage
 from frontdesk.ui.local_settings import LocalSettings
@@ -30,6 +32,7 @@ class PageTitles(QWidget):
             "care": self.tr("Care list"),
             "complaints": self.tr("Complaints"),
             "reports": self.tr("Reports"),
+            "card_setup": self.tr("Card set-up"),
             "settings": self.tr("Settings"),
         }
 
@@ -60,4 +63,6 @@ def build_pages(window: MainWindow, services: Services, actor: Actor, settings: 
         ("reports", planned.reports()),
         ("settings", settings_page),
     ]
+    if allowed(actor, Action.MANAGE_CARD_PRODUCTS):  # before the settings
+        pages.insert(-1, ("card_setup", CardSetupPage(services, actor, worker)))
     return [(key, titles[key], widget) for key, widget in pages]

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdminPage</name>
@@ -57,7 +58,7 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <source>Move {name}'s appointment</source>
+        <source>Move {name}&apos;s appointment</source>
         <translation>改约：{name}</translation>
     </message>
     <message>
@@ -120,7 +121,7 @@
 <context>
     <name>ApprovalPanel</name>
     <message>
-        <source>A manager's approval is needed</source>
+        <source>A manager&apos;s approval is needed</source>
         <translation>需要店长授权</translation>
     </message>
     <message>
@@ -136,7 +137,7 @@
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <source>Manager's user name</source>
+        <source>Manager&apos;s user name</source>
         <translation>店长用户名</translation>
     </message>
     <message>
@@ -380,7 +381,7 @@
         <translation>批量生成客情分析表</translation>
     </message>
     <message>
-        <source>Today's visitors ({n})</source>
+        <source>Today&apos;s visitors ({n})</source>
         <translation>今日到店客户（{n} 位）</translation>
     </message>
     <message>
@@ -489,11 +490,11 @@
         <translation>今日看板（F5 跳到看板）</translation>
     </message>
     <message>
-        <source>Loading today's board…</source>
+        <source>Loading today&apos;s board…</source>
         <translation>正在读取今天的看板…</translation>
     </message>
     <message>
-        <source>Today's board could not be read; trying again every few seconds.</source>
+        <source>Today&apos;s board could not be read; trying again every few seconds.</source>
         <translation>暂时读不到今天的看板，每隔几秒会自动重试。</translation>
     </message>
     <message>
@@ -613,6 +614,76 @@
     <message>
         <source>(family card of {owner})</source>
         <translation>（{owner}的家庭卡）</translation>
+    </message>
+</context>
+<context>
+    <name>CardSetupPage</name>
+    <message>
+        <source>Card products</source>
+        <translation>会员卡产品</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>Points and rewards</source>
+        <translation>积分与兑换</translation>
+    </message>
+    <message>
+        <source>Card set-up</source>
+        <translation>会员卡设置</translation>
+    </message>
+    <message>
+        <source>Only a manager can change these.</source>
+        <translation>只有店长可以修改这些设置。</translation>
+    </message>
+</context>
+<context>
+    <name>CardWords</name>
+    <message>
+        <source>Stored-value card</source>
+        <translation>储值卡</translation>
+    </message>
+    <message>
+        <source>Session card</source>
+        <translation>次卡/疗程卡</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>会籍卡</translation>
+    </message>
+    <message>
+        <source>Gift at the desk</source>
+        <translation>前台领取礼品</translation>
+    </message>
+    <message>
+        <source>Spa voucher</source>
+        <translation>水疗券</translation>
+    </message>
+    <message>
+        <source>Dining voucher</source>
+        <translation>餐饮券</translation>
+    </message>
+    <message>
+        <source>Room voucher</source>
+        <translation>客房券</translation>
+    </message>
+    <message>
+        <source>Service voucher</source>
+        <translation>项目体验券</translation>
+    </message>
+    <message>
+        <source>Cash voucher</source>
+        <translation>现金券</translation>
+    </message>
+    <message>
+        <source>Gift voucher</source>
+        <translation>礼品券</translation>
+    </message>
+    <message>
+        <source>pay {pay}, get {bonus}</source>
+        <translation>充{pay}送{bonus}</translation>
     </message>
 </context>
 <context>
@@ -885,7 +956,7 @@
         <translation>请在左侧查找客户（F2），按 Enter 打开客户档案。</translation>
     </message>
     <message>
-        <source>No clients to print: search first, or wait for today's visitors.</source>
+        <source>No clients to print: search first, or wait for today&apos;s visitors.</source>
         <translation>没有可生成的客户：请先查找客户，或等今日有客人到店。</translation>
     </message>
     <message>
@@ -985,7 +1056,7 @@
         <translation>新建客情分析</translation>
     </message>
     <message>
-        <source>Handover for today's visit</source>
+        <source>Handover for today&apos;s visit</source>
         <translation>本次到店交接单</translation>
     </message>
     <message>
@@ -1138,7 +1209,7 @@
         <translation>农历月有 29 或 30 天，请选择 1 到 30 日。</translation>
     </message>
     <message>
-        <source>A manager's approval is needed: {needs}.</source>
+        <source>A manager&apos;s approval is needed: {needs}.</source>
         <translation>需要店长授权：{needs}。</translation>
     </message>
     <message>
@@ -1182,7 +1253,7 @@
         <translation>用户名最多 {n} 个字符。</translation>
     </message>
     <message>
-        <source>A user name uses letters, digits, '.' or '_' only.</source>
+        <source>A user name uses letters, digits, &apos;.&apos; or &apos;_&apos; only.</source>
         <translation>用户名只能包含字母、数字、“.”或“_”。</translation>
     </message>
     <message>
@@ -1270,7 +1341,7 @@
         <translation>请输入时长，或选择一个服务项目。</translation>
     </message>
     <message>
-        <source>Enter the client's name.</source>
+        <source>Enter the client&apos;s name.</source>
         <translation>请输入客户姓名。</translation>
     </message>
     <message>
@@ -1278,7 +1349,7 @@
         <translation>请输入同事看到的姓名。</translation>
     </message>
     <message>
-        <source>Enter the store's name.</source>
+        <source>Enter the store&apos;s name.</source>
         <translation>请输入门店名称。</translation>
     </message>
     <message>
@@ -1294,6 +1365,10 @@
         <translation>一张家庭卡最多 {n} 位家庭成员。</translation>
     </message>
     <message>
+        <source>A card is valid for 1 to {n} days (or leave it empty: no expiry).</source>
+        <translation>有效期为 1 至 {n} 天（不填则长期有效）。</translation>
+    </message>
+    <message>
         <source>A card number has {low} to {high} letters and digits.</source>
         <translation>会员卡号由 {low} 到 {high} 位字母和数字组成。</translation>
     </message>
@@ -1302,16 +1377,48 @@
         <translation>调整数额须为整数。</translation>
     </message>
     <message>
+        <source>A card product is called {name} already.</source>
+        <translation>已有名为“{name}”的会员卡产品。</translation>
+    </message>
+    <message>
         <source>A handover has at most {n} items.</source>
         <translation>交接单最多 {n} 项。</translation>
     </message>
     <message>
-        <source>A manager's approval is needed for this.</source>
+        <source>A manager&apos;s approval is needed for this.</source>
         <translation>此操作需要店长当场审批。</translation>
     </message>
     <message>
         <source>A number of sessions is a whole number from 0 to {n}.</source>
         <translation>次数须为 0 到 {n} 的整数。</translation>
+    </message>
+    <message>
+        <source>A reward costs 1 to {n} points.</source>
+        <translation>兑换所需积分为 1 至 {n}。</translation>
+    </message>
+    <message>
+        <source>A reward is called {name} already.</source>
+        <translation>已有名为“{name}”的兑换礼品。</translation>
+    </message>
+    <message>
+        <source>A session card covers at most {n} services.</source>
+        <translation>一张次卡最多适用 {n} 个项目。</translation>
+    </message>
+    <message>
+        <source>A session card has 1 to {n} sessions.</source>
+        <translation>次卡次数为 1 至 {n} 次。</translation>
+    </message>
+    <message>
+        <source>A top-up that earns a tier is more than ¥0.00 (or leave it empty: top-ups do not).</source>
+        <translation>升级所需的单次充值须大于 ¥0.00（不填则充值不升级）。</translation>
+    </message>
+    <message>
+        <source>An offer&apos;s bonus is at most what the client pays.</source>
+        <translation>赠送金额不能超过充值金额。</translation>
+    </message>
+    <message>
+        <source>An offer&apos;s payment must be more than ¥0.00.</source>
+        <translation>充值金额须大于 ¥0.00。</translation>
     </message>
     <message>
         <source>An operation needs an idempotency key of 1 to {n} characters.</source>
@@ -1324,6 +1431,10 @@
     <message>
         <source>At most the unused paid money, {amount}, can be refunded.</source>
         <translation>最多只能退还未使用的本金 {amount}。</translation>
+    </message>
+    <message>
+        <source>At most {n} top-up offers, please.</source>
+        <translation>充值优惠最多 {n} 档。</translation>
     </message>
     <message>
         <source>Card {card_no} cannot be used.</source>
@@ -1350,7 +1461,7 @@
         <translation>卡 {card_no} 已冻结：请先解冻。</translation>
     </message>
     <message>
-        <source>Card {card_no} is not this client's: only its owner and its family members may pay with it.</source>
+        <source>Card {card_no} is not this client&apos;s: only its owner and its family members may pay with it.</source>
         <translation>会员卡 {card_no} 不是该客人的：只有持卡人及其家庭卡成员可以用它支付。</translation>
     </message>
     <message>
@@ -1362,8 +1473,12 @@
         <translation>卡 {card_no} 已挂失补卡，新会员卡号 {new_no}。</translation>
     </message>
     <message>
-        <source>Card {card_no}'s sessions cover none of this check-out's services.</source>
+        <source>Card {card_no}&apos;s sessions cover none of this check-out&apos;s services.</source>
         <translation>会员卡 {card_no} 的次数不适用于本次结账的任何项目。</translation>
+    </message>
+    <message>
+        <source>Cards of this product are out; its kind cannot change. Make a new product instead.</source>
+        <translation>此产品已有发出的会员卡，不能更改卡种；请新建一个产品。</translation>
     </message>
     <message>
         <source>Choose the backup folder by its full path.</source>
@@ -1372,6 +1487,14 @@
     <message>
         <source>Choose the member card that pays (or swipe it).</source>
         <translation>请选择用于支付的会员卡（或刷卡）。</translation>
+    </message>
+    <message>
+        <source>Choose the service or services the sessions are for.</source>
+        <translation>请选择次卡适用的项目。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number from 0 to {n}.</source>
+        <translation>请输入 0 至 {n} 的整数。</translation>
     </message>
     <message>
         <source>Enter an amount or a number of sessions to charge.</source>
@@ -1438,7 +1561,7 @@
         <translation>第 {line} 行：请从列表中选择服务人。</translation>
     </message>
     <message>
-        <source>Line {line}: the discount is more than the line's {gross}.</source>
+        <source>Line {line}: the discount is more than the line&apos;s {gross}.</source>
         <translation>第 {line} 行：优惠超过了该行金额 {gross}。</translation>
     </message>
     <message>
@@ -1498,6 +1621,10 @@
         <translation>没有编号为 {id} 的预约。</translation>
     </message>
     <message>
+        <source>No card product with number {id}.</source>
+        <translation>没有编号为 {id} 的会员卡产品。</translation>
+    </message>
+    <message>
         <source>No card with number {card_no}.</source>
         <translation>没有会员卡号为 {card_no} 的会员卡。</translation>
     </message>
@@ -1540,6 +1667,10 @@
     <message>
         <source>No photo with id {id}.</source>
         <translation>没有编号为 {id} 的照片。</translation>
+    </message>
+    <message>
+        <source>No reward with number {id}.</source>
+        <translation>没有编号为 {id} 的兑换礼品。</translation>
     </message>
     <message>
         <source>No room with number {id}.</source>
@@ -1610,6 +1741,10 @@
         <translation>只有本店的店长或管理员可以授权。</translation>
     </message>
     <message>
+        <source>Only a session card covers services.</source>
+        <translation>只有次卡/疗程卡才设置适用项目。</translation>
+    </message>
+    <message>
         <source>Only a session card has sessions.</source>
         <translation>只有次卡/疗程卡可扣次数。</translation>
     </message>
@@ -1618,15 +1753,19 @@
         <translation>只有储值卡可以充值。</translation>
     </message>
     <message>
+        <source>Only a stored-value card has top-up offers.</source>
+        <translation>只有储值卡才有充值优惠。</translation>
+    </message>
+    <message>
         <source>Only a stored-value card pays money.</source>
         <translation>只有储值卡可以扣款。</translation>
     </message>
     <message>
-        <source>Only the card's owner and its family members may pay with it.</source>
+        <source>Only the card&apos;s owner and its family members may pay with it.</source>
         <translation>只有持卡人及其家庭卡成员可以用这张卡付款。</translation>
     </message>
     <message>
-        <source>Other terminals were changing the same records at the same moment, and FrontDesk's tries again did not get through. Nothing was saved. Wait a moment and try again.</source>
+        <source>Other terminals were changing the same records at the same moment, and FrontDesk&apos;s tries again did not get through. Nothing was saved. Wait a moment and try again.</source>
         <translation>其他电脑正在同时修改相同的记录，FrontDesk 已自动重试，仍未成功。本次没有保存任何内容。请稍等片刻再试。</translation>
     </message>
     <message>
@@ -1654,6 +1793,10 @@
         <translation>请选择推荐此客户的老客户。</translation>
     </message>
     <message>
+        <source>Send every tier once.</source>
+        <translation>请把每个等级各提交一次。</translation>
+    </message>
+    <message>
         <source>Sheets print in {choices}.</source>
         <translation>分析表可打印的语言：{choices}。</translation>
     </message>
@@ -1670,8 +1813,12 @@
         <translation>此记录已被他人修改。</translation>
     </message>
     <message>
-        <source>Someone else changed this visit's plan meanwhile; look at it again.</source>
+        <source>Someone else changed this visit&apos;s plan meanwhile; look at it again.</source>
         <translation>其他人刚刚改了这次到店的服务项目，请重新查看。</translation>
+    </message>
+    <message>
+        <source>Someone else changed {name} meanwhile; open it again to see their change.</source>
+        <translation>“{name}”刚被其他人修改过；请重新打开查看对方的修改。</translation>
     </message>
     <message>
         <source>That birthday is in the future.</source>
@@ -1714,6 +1861,10 @@
         <translation>实收现金 {received} 少于应付现金 {due}。</translation>
     </message>
     <message>
+        <source>The catalog has no service number {id}.</source>
+        <translation>项目目录中没有编号为 {id} 的项目。</translation>
+    </message>
+    <message>
         <source>The consultation date cannot be before {first}.</source>
         <translation>咨询日期不能早于 {first}。</translation>
     </message>
@@ -1746,11 +1897,11 @@
         <translation>数据库文件不是 FrontDesk 数据库：它被覆盖或被其他文件替换了。FrontDesk 已保持原样未做改动。请恢复最新的完好备份（先关闭本机上的 FrontDesk，再运行 frontdesk restore 文件名）。</translation>
     </message>
     <message>
-        <source>The database file is on a network share, where it can be damaged. Keep it on this computer's disk, or let several terminals share a PostgreSQL server.</source>
+        <source>The database file is on a network share, where it can be damaged. Keep it on this computer&apos;s disk, or let several terminals share a PostgreSQL server.</source>
         <translation>数据库文件位于网络共享上，可能因此损坏。请把它放在本机磁盘上；多台终端共用时请使用 PostgreSQL 服务器。</translation>
     </message>
     <message>
-        <source>The database refused access. For a database server, check the user name, the password and the database's name in the database address with its administrator; for a file, check that this user may read and write it.</source>
+        <source>The database refused access. For a database server, check the user name, the password and the database&apos;s name in the database address with its administrator; for a file, check that this user may read and write it.</source>
         <translation>数据库拒绝访问。如果是数据库服务器，请与管理员核对数据库地址中的用户名、密码和数据库名；如果是文件，请检查当前用户是否有读写权限。</translation>
     </message>
     <message>
@@ -1788,6 +1939,10 @@
     <message>
         <source>The hips must be between {low} and {high} cm.</source>
         <translation>臀围应在 {low} 到 {high} 厘米之间。</translation>
+    </message>
+    <message>
+        <source>The lowest tier is everyone&apos;s: it asks for no spend.</source>
+        <translation>最低等级人人都有，不设消费门槛。</translation>
     </message>
     <message>
         <source>The member number {member_no} is taken.</source>
@@ -1846,7 +2001,7 @@
         <translation>无法将分析表写入 {path}。</translation>
     </message>
     <message>
-        <source>The store's name is too long (120 characters at most).</source>
+        <source>The store&apos;s name is too long (120 characters at most).</source>
         <translation>门店名称过长（最多 120 个字符）。</translation>
     </message>
     <message>
@@ -1898,7 +2053,7 @@
         <translation>这张卡的售价是 {price}。</translation>
     </message>
     <message>
-        <source>This card's sessions do not cover that service.</source>
+        <source>This card&apos;s sessions do not cover that service.</source>
         <translation>这张卡的次数不适用于该项目。</translation>
     </message>
     <message>
@@ -1958,7 +2113,7 @@
         <translation>这个手机号已属于 {name}。</translation>
     </message>
     <message>
-        <source>This store's database is on a PostgreSQL server: its administrator backs it up (pg_dump) and restores it (pg_restore). FrontDesk backs up and restores an SQLite file only.</source>
+        <source>This store&apos;s database is on a PostgreSQL server: its administrator backs it up (pg_dump) and restores it (pg_restore). FrontDesk backs up and restores an SQLite file only.</source>
         <translation>本店的数据库在 PostgreSQL 服务器上，由服务器管理员负责备份和恢复。FrontDesk 只备份和恢复 SQLite 文件。</translation>
     </message>
     <message>
@@ -2006,6 +2161,14 @@
         <translation>登录失败次数过多，请在 {until} 之后再试。</translation>
     </message>
     <message>
+        <source>Two offers ask for the same payment; keep one.</source>
+        <translation>有两档优惠的充值金额相同，请只保留一档。</translation>
+    </message>
+    <message>
+        <source>Two tiers have the same name.</source>
+        <translation>有两个等级同名。</translation>
+    </message>
+    <message>
         <source>Type the amount in yuan, e.g. 200 or 199.50.</source>
         <translation>请输入以元为单位的金额，例如 200 或 199.50。</translation>
     </message>
@@ -2042,7 +2205,7 @@
         <translation>您的角色（{role}）无权{action}。</translation>
     </message>
     <message>
-        <source>{file} fails SQLite's integrity check ({result}); nothing was restored.</source>
+        <source>{file} fails SQLite&apos;s integrity check ({result}); nothing was restored.</source>
         <translation>{file} 未通过 SQLite 完整性检查（{result}），没有恢复任何内容。</translation>
     </message>
     <message>
@@ -2104,6 +2267,10 @@
     <message>
         <source>{name} is {size} MB; a photo may be at most {mb} MB. Save a smaller copy of it (phones and photo apps offer one) and add that.</source>
         <translation>{name} 有 {size} MB，照片最大 {mb} MB。请另存一份较小的（手机和相册应用都可以），再添加那一份。</translation>
+    </message>
+    <message>
+        <source>{name} must ask for more monthly spend than {lower}.</source>
+        <translation>“{name}”的月均消费门槛必须高于“{lower}”。</translation>
     </message>
     <message>
         <source>{name} was not added: a consultation keeps at most {count} photos, and this one has them all. Add it to the next consultation.</source>
@@ -2273,7 +2440,7 @@
         <translation>打印客情分析表</translation>
     </message>
     <message>
-        <source>read special visitors' reasons and incidents</source>
+        <source>read special visitors&apos; reasons and incidents</source>
         <translation>查看特殊访客的原因和事件记录</translation>
     </message>
     <message>
@@ -2289,7 +2456,7 @@
         <translation>查找客户</translation>
     </message>
     <message>
-        <source>see a visit's handover</source>
+        <source>see a visit&apos;s handover</source>
         <translation>查看到店交接单</translation>
     </message>
     <message>
@@ -3011,6 +3178,10 @@ The front desk of your salon.</source>
         <translation>统计报表</translation>
     </message>
     <message>
+        <source>Card set-up</source>
+        <translation>会员卡设置</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3081,7 +3252,7 @@ The front desk of your salon.</source>
         <translation>显示时再载入</translation>
     </message>
     <message>
-        <source>This photo's format cannot be shown here.</source>
+        <source>This photo&apos;s format cannot be shown here.</source>
         <translation>此照片的格式无法在这里显示。</translation>
     </message>
     <message>
@@ -3173,7 +3344,7 @@ The front desk of your salon.</source>
         <translation>关怀回访</translation>
     </message>
     <message>
-        <source>The day's due calls: follow-ups after treatments, birthday and festival greetings, churn warnings and card expiry, with each call's outcome. Coming in a later version.</source>
+        <source>The day&apos;s due calls: follow-ups after treatments, birthday and festival greetings, churn warnings and card expiry, with each call&apos;s outcome. Coming in a later version.</source>
         <translation>当天待办的联系：护理后回访、生日与节日问候、流失预警和卡到期提醒，并记录每次联系的结果。将在后续版本提供。</translation>
     </message>
     <message>
@@ -3191,6 +3362,61 @@ The front desk of your salon.</source>
     <message>
         <source>Retention, revisit interval, spending, complaints, satisfaction and staff work, with Excel export. Coming in a later version.</source>
         <translation>留存率、回访间隔、消费、投诉、满意度和员工工作量，可导出 Excel。将在后续版本提供。</translation>
+    </message>
+</context>
+<context>
+    <name>PointsTab</name>
+    <message>
+        <source>Points rule</source>
+        <translation>积分规则</translation>
+    </message>
+    <message>
+        <source>Save rule (Ctrl+S)</source>
+        <translation>保存规则 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Points per ¥1 paid</source>
+        <translation>每实付 ¥1 积分</translation>
+    </message>
+    <message>
+        <source>Referral reward (points)</source>
+        <translation>推荐奖励（积分）</translation>
+    </message>
+    <message>
+        <source>Referral voucher (¥)</source>
+        <translation>推荐奖励券（¥）</translation>
+    </message>
+    <message>
+        <source>The client who referred another gets this once, when the referred client gets her first card. The tier multiplies the points earned.</source>
+        <translation>被推荐的客户办理第一张会员卡时，推荐人获得一次奖励。所得积分按会员等级的倍数计算。</translation>
+    </message>
+    <message>
+        <source>Rewards for points</source>
+        <translation>积分兑换礼品</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>兑换内容</translation>
+    </message>
+    <message>
+        <source>New reward (Ctrl+Shift+N)</source>
+        <translation>新增礼品 (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>In / out of the catalogue (Del)</source>
+        <translation>上架/下架 (Del)</translation>
+    </message>
+    <message>
+        <source>{name} (out of the catalogue)</source>
+        <translation>{name}（已下架）</translation>
     </message>
 </context>
 <context>
@@ -3257,6 +3483,136 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>ProductDialog</name>
+    <message>
+        <source>Card product</source>
+        <translation>会员卡产品</translation>
+    </message>
+    <message>
+        <source>Card product: {name}</source>
+        <translation>会员卡产品：{name}</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Staff card / complimentary (not graded, spend not counted)</source>
+        <translation>员工卡/公免（不评等级，消费不计入）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>卡种</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Valid for</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Pays (¥)</source>
+        <translation>充值（¥）</translation>
+    </message>
+    <message>
+        <source>Bonus (¥)</source>
+        <translation>赠送金额（¥）</translation>
+    </message>
+    <message>
+        <source>Add offer</source>
+        <translation>添加优惠</translation>
+    </message>
+    <message>
+        <source>Remove offer</source>
+        <translation>删除优惠</translation>
+    </message>
+    <message>
+        <source>Services covered</source>
+        <translation>适用项目</translation>
+    </message>
+    <message>
+        <source>Top-up offers</source>
+        <translation>充值优惠</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsTab</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>卡种</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>Valid for</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Offers / sessions</source>
+        <translation>优惠/次数</translation>
+    </message>
+    <message>
+        <source>Show products off sale</source>
+        <translation>显示已停售的产品</translation>
+    </message>
+    <message>
+        <source>New product (Ctrl+N)</source>
+        <translation>新建产品 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Edit (F2)</source>
+        <translation>修改 (F2)</translation>
+    </message>
+    <message>
+        <source>Off sale / on sale (Del)</source>
+        <translation>停售/恢复销售 (Del)</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>{n} sessions: {services}</source>
+        <translation>{n} 次：{services}</translation>
+    </message>
+    <message>
+        <source>staff card / complimentary</source>
+        <translation>员工卡/公免</translation>
+    </message>
+    <message>
+        <source>{name} (off sale)</source>
+        <translation>{name}（已停售）</translation>
+    </message>
+</context>
+<context>
     <name>ProfileView</name>
     <message>
         <source>Print sheet…</source>
@@ -3307,7 +3663,7 @@ The front desk of your salon.</source>
         <translation>会员卡</translation>
     </message>
     <message>
-        <source>The client's stored-value and session cards with their balances: coming in a later version.</source>
+        <source>The client&apos;s stored-value and session cards with their balances: coming in a later version.</source>
         <translation>客户的储值卡、疗程卡及余额：将在后续版本提供。</translation>
     </message>
     <message>
@@ -3315,7 +3671,7 @@ The front desk of your salon.</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <source>The client's complaints and how each was resolved: coming in a later version.</source>
+        <source>The client&apos;s complaints and how each was resolved: coming in a later version.</source>
         <translation>客户的投诉及处理结果：将在后续版本提供。</translation>
     </message>
     <message>
@@ -3643,7 +3999,7 @@ The front desk of your salon.</source>
         <translation>例如 138 0013 8000</translation>
     </message>
     <message>
-        <source>Referrer's phone, card number or name</source>
+        <source>Referrer&apos;s phone, card number or name</source>
         <translation>推荐人的手机号、会员卡号或姓名</translation>
     </message>
     <message>
@@ -3712,6 +4068,29 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>RewardDialog</name>
+    <message>
+        <source>Points reward</source>
+        <translation>积分兑换礼品</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Costs (points)</source>
+        <translation>所需积分</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>兑换内容</translation>
+    </message>
+    <message>
+        <source>Voucher value (¥)</source>
+        <translation>礼券面值（¥）</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Phone tail, phone, name, pinyin or card number (F2)</source>
@@ -3776,7 +4155,7 @@ The front desk of your salon.</source>
         <translation> %（按单行计）</translation>
     </message>
     <message>
-        <source>Discounts without a manager's approval, up to</source>
+        <source>Discounts without a manager&apos;s approval, up to</source>
         <translation>无需店长授权的折扣，最多</translation>
     </message>
     <message>
@@ -4306,6 +4685,89 @@ The front desk of your salon.</source>
     <message>
         <source>Store name</source>
         <translation>门店名称</translation>
+    </message>
+</context>
+<context>
+    <name>TiersTab</name>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Monthly spend from</source>
+        <translation>月均消费门槛</translation>
+    </message>
+    <message>
+        <source>Price paid</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Lasts</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Save tier (Ctrl+S)</source>
+        <translation>保存等级 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>A tier already earned keeps its rights until its end date, whatever the new thresholds.</source>
+        <translation>已评定的会员等级在到期前继续享有原权益，不受新门槛影响。</translation>
+    </message>
+    <message>
+        <source>top-ups do not</source>
+        <translation>充值不升级</translation>
+    </message>
+    <message>
+        <source>referrals do not</source>
+        <translation>推荐不升级</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Average monthly spend (¥)</source>
+        <translation>月均消费（¥）</translation>
+    </message>
+    <message>
+        <source>Or one top-up of (¥)</source>
+        <translation>或单次充值（¥）</translation>
+    </message>
+    <message>
+        <source>Or referred clients</source>
+        <translation>或推荐客户数</translation>
+    </message>
+    <message>
+        <source>Price paid (100 %: no discount)</source>
+        <translation>折扣（100 %：不打折）</translation>
+    </message>
+    <message>
+        <source>Points multiplier</source>
+        <translation>积分倍数</translation>
+    </message>
+    <message>
+        <source>Tier lasts</source>
+        <translation>等级有效期</translation>
+    </message>
+    <message>
+        <source>Birthday package</source>
+        <translation>生日礼包</translation>
+    </message>
+    <message>
+        <source>Events and other rights</source>
+        <translation>专属活动及其他权益</translation>
+    </message>
+    <message>
+        <source>{n} months</source>
+        <translation>{n} 个月</translation>
     </message>
 </context>
 <context>

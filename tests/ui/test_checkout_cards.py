@@ -28,8 +28,11 @@ def card_no(services: Services, admin: Actor) -> str:
     stored = product(services.db, admin.branch_id, CardKind.STORED_VALUE, "储值卡")
     client = services.clients.register(admin, NewClient("单丽华", "138 0013 1234")).client_id
     with services.db.write() as s:
-        s.add(Tier(branch_id=admin.branch_id, code="gold", name="金卡", rank=2,
-                   discount_percent=88))
+        tier = s.query(Tier).filter_by(branch_id=admin.branch_id, code="gold").one_or_none()
+        if tier is None:
+            tier = Tier(branch_id=admin.branch_id, code="gold", name="金卡", rank=2)
+            s.add(tier)
+        tier.discount_percent = 88
         s.execute(update(Client).where(Client.id == client).values(tier="gold"))
     return services.cards.issue(admin, client_id=client, product_id=stored, method="cash",
                                 amount_fen=100_000, key="issue").card.card_no

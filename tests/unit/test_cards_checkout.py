@@ -22,9 +22,10 @@ from frontdesk.models.card import (
     PointsAccount,
     Tier,
 )
-from frontdesk.services.cards.charger import POINTS_PER_YUAN, MemberCardCharger
+from frontdesk.services.cards.charger import MemberCardCharger
 from frontdesk.services.cards.charging import CardFrozen
 from frontdesk.services.cards.ledger import InsufficientBalance
+from frontdesk.services.cards.points_setup import POINTS_PER_YUAN
 from frontdesk.services.desk.approval import ApprovalMissing
 from frontdesk.services.desk.checkout import CheckoutService, LineInput, PaymentInput
 from frontdesk.services.desk.visits import CheckIn
@@ -113,10 +114,11 @@ def give_tier(db: Database, branch_id: int, client_id: int, *, percent: int,
               multiplier: int = 100) -> None:
     """A 金卡 tier of the store (the tiers' own service is another part's), held by the client."""
     with db.write() as s:
-        if s.scalar(select(Tier.id).where(Tier.branch_id == branch_id, Tier.code == "gold")) \
-                is None:
-            s.add(Tier(branch_id=branch_id, code="gold", name="金卡", rank=2,
-                       discount_percent=percent, points_multiplier_percent=multiplier))
+        tier = s.scalar(select(Tier).where(Tier.branch_id == branch_id, Tier.code == "gold"))
+        if tier is None:
+            tier = Tier(branch_id=branch_id, code="gold", name="金卡", rank=2)
+            s.add(tier)
+        tier.discount_percent, tier.points_multiplier_percent = percent, multiplier
         s.execute(update(Client).where(Client.id == client_id).values(tier="gold"))
 
 
@@ -317,3 +319,14 @@ def test_two_terminals_paying_with_one_card_take_exactly_what_it_holds(
     assert card_row(db, card.id).paid_fen == 100_000 - 2 * FACIAL
     assert operations(db, OperationKind.CHARGE) == 2
     assert drift(db) == []
+
+
+def test_a_check_out_grades_the_client_at_once(services: Services, admin: Actor,
+                                              cards: Cards, db: Database) -> None:
+    owner = cards.desk.client_id
+    visit = in_service(services, admin, owner)
+    services.checkout.check_out(admin, visit, facial(cards.desk, 5),
+                                [PaymentInput("cash", 5 * FACIAL)], "k1")
+    with db.read() as s:  # ¥1,900 in her first month: over 金卡's ¥1,500 a month
+        assert s.scalar(select(Client.tier).where(Client.id == owner)) == "gold"
+    assert points_of(db, owner) == 1900  # earned at the tier she paid with (普通, × 100 %)
