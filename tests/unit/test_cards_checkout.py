@@ -13,10 +13,8 @@ from frontdesk.db import Database
 from frontdesk.errors import DomainError, NotFound, ValidationError
 from frontdesk.models import Client, ConsumptionLine, LineKind, Setting
 from frontdesk.models.card import (
-    CardHolder,
     CardKind,
     CardOperation,
-    CardStatus,
     MemberCard,
     OperationKind,
     PointsAccount,
@@ -31,7 +29,7 @@ from frontdesk.services.desk.checkout import CheckoutService, LineInput, Payment
 from frontdesk.services.desk.visits import CheckIn
 from frontdesk.services.registry import Services
 from tests.cards import client, drift, offer, product
-from tests.conftest import NOW, FakeClock
+from tests.conftest import FakeClock
 from tests.parallel import at_once
 from tests.unit.test_appointments import Desk, make_desk
 from tests.unit.test_clients import snapshot
@@ -71,17 +69,11 @@ def issue(services: Services, admin: Actor, client_id: int, product_id: int,
         return card
 
 
-def hold(db: Database, card_id: int, client_id: int, relation: str = "") -> None:
-    """A family holder of the card, written as a row (the holder writer is the ledger part's)."""
-    with db.write() as s:
-        s.add(CardHolder(card_id=card_id, client_id=client_id, relation=relation, added_at=NOW))
-
-
-def freeze(db: Database, card_id: int) -> None:
-    """The card frozen, written as a row (the freeze writer is the ledger part's)."""
-    with db.write() as s:
-        s.execute(update(MemberCard).where(MemberCard.id == card_id)
-                  .values(status=CardStatus.FROZEN))
+def hold(services: Services, admin: Actor, card_id: int, client_id: int,
+         relation: str = "") -> None:
+    """A family holder of the card (家庭卡)."""
+    services.cards.add_holder(admin, card_id=card_id, client_id=client_id, relation=relation,
+                              key=f"hold-{card_id}-{client_id}")
 
 
 def in_service(services: Services, admin: Actor, client_id: int) -> int:
@@ -243,7 +235,7 @@ def test_a_family_holder_pays_with_the_card_and_others_may_not(
     stranger = client(services, admin, "赵敏")
     give_tier(db, admin.branch_id, owner, percent=90)
     card = issue(services, admin, owner, cards.stored, 100_000)
-    hold(db, card.id, holder, "女儿")
+    hold(services, admin, card.id, holder, "女儿")
     usable = services.checkout.usable_cards(admin, in_service(services, admin, holder))
     assert [(c.card_no, c.shared, c.owner_name, c.discount_percent) for c in usable] == [
         (card.card_no, True, "王芳", 90)]  # the owner's tier: better than the holder's none
@@ -267,7 +259,7 @@ def test_a_refused_card_refuses_the_whole_check_out_and_writes_nothing(
     owner = cards.desk.client_id
     card = issue(services, admin, owner, cards.stored, 30_000)
     if problem == "frozen":
-        freeze(db, card.id)
+        services.cards.freeze(admin, card_id=card.id, reason="客人要求", key="f")
     visit = in_service(services, admin, owner)
     number = "NOSUCH1" if problem == "unknown" else card.card_no
     before = snapshot(db)
@@ -302,8 +294,8 @@ def test_two_terminals_paying_with_one_card_take_exactly_what_it_holds(
     card = issue(services, admin, owner, cards.stored, 100_000)
     family = [owner, cards.desk.client2_id,
               *(client(services, admin, f"家人{i}") for i in range(4))]
-    for i, member in enumerate(family[1:]):
-        hold(db, card.id, member, f"{i}")
+    for member in family[1:]:
+        hold(services, admin, card.id, member)
     visits = [in_service(services, admin, member) for member in family]
 
     def pay(terminal: Database, i: int) -> object:
