@@ -66,7 +66,7 @@ from frontdesk.models.card import (
 )
 from frontdesk.services.cards.charging import ChargeRequest, charge_in, check_usable
 from frontdesk.services.cards.grading import assess_in
-from frontdesk.services.cards.ledger import Movement, book, replayed
+from frontdesk.services.cards.ledger import Movement, book
 from frontdesk.services.cards.points_setup import points_rule_in
 from frontdesk.services.desk.card_payments import (
     CardPayment,
@@ -222,7 +222,18 @@ def _usable(c: _Card, client_id: int, rights: _Rights,
 def _paying_cards(s: Session, actor: Actor, client_id: int, references: Sequence[str],
                   today: dt.date) -> dict[str, _Card]:
     """The cards these payments name, each checked: known, the client's or shared with
-    them, usable now, able to pay; by reference."""
+    them, usable now, able to pay; by reference. Read once per transaction (the quote of
+    the member price and the settlement share it); the charge checks each card again
+    under its row lock."""
+    memo = ("paying_cards", client_id, tuple(references), today)
+    cards: dict[str, _Card] | None = s.info.get(memo)
+    if cards is None:
+        cards = s.info[memo] = _read_paying_cards(s, actor, client_id, references, today)
+    return cards
+
+
+def _read_paying_cards(s: Session, actor: Actor, client_id: int, references: Sequence[str],
+                       today: dt.date) -> dict[str, _Card]:
     wanted = {r.strip() for r in references}
     if not all(wanted):
         raise ValidationError("Choose the member card that pays (or swipe it).",
@@ -292,9 +303,9 @@ def _earn_points(s: Session, actor: Actor, settlement: CardSettlement, paid_fen:
     rights = rights_in(s, actor.branch_id, (settlement.client_id,))
     multiplier = rights.get(settlement.client_id, _Rights()).multiplier_percent
     points = paid_fen // 100 * rate * multiplier // 100
+    if points <= 0:
+        return  # a replayed check-out never gets here; the operation's unique key guards too
     key = derived_key(settlement.idempotency_key, "points")
-    if points <= 0 or replayed(s, key) is not None:
-        return
     book(s, CardOperation(branch_id=actor.branch_id, idempotency_key=key,
                           kind=OperationKind.POINTS_EARN, at=settlement.at,
                           staff_id=actor.staff_id, client_id=settlement.client_id,
