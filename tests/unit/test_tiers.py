@@ -19,7 +19,7 @@ from frontdesk.services.cards import grading
 from frontdesk.services.cards.products import ProductDraft
 from frontdesk.services.cards.tier_rules import add_months, months_counted
 from frontdesk.services.clients.registration import NewClient
-from frontdesk.services.desk.checkout import LineInput, PaymentInput
+from frontdesk.services.desk.checkout import CheckoutService, LineInput, PaymentInput
 from frontdesk.services.desk.visits import CheckIn
 from frontdesk.services.registry import Services
 from tests.actors import staff_in_role
@@ -36,10 +36,11 @@ def desk(services: Services, admin: Actor) -> Desk:
 
 
 def spend(services: Services, admin: Actor, desk: Desk, client_id: int, quantity: int) -> None:
-    """A closed visit of ``quantity`` facials (¥380.00 each), paid in cash."""
+    """A closed visit of ``quantity`` facials (¥380.00 each), paid in cash, by a check-out
+    without the cards capability (so it does not grade the client: the tests assess)."""
     visit_id = services.visits.check_in(admin, CheckIn(client_id))
     services.visits.finish(admin, visit_id)
-    services.checkout.check_out(admin, visit_id,
+    CheckoutService(services.db, services.clock).check_out(admin, visit_id,
                                 [LineInput("service", desk.facial_id, quantity=quantity)],
                                 [PaymentInput("cash", FACIAL_FEN * quantity)], f"k{next(_keys)}")
 
