@@ -322,3 +322,24 @@ def test_a_check_out_grades_the_client_at_once(services: Services, admin: Actor,
     with db.read() as s:  # ¥1,900 in her first month: over 金卡's ¥1,500 a month
         assert s.scalar(select(Client.tier).where(Client.id == owner)) == "gold"
     assert points_of(db, owner) == 1900  # earned at the tier she paid with (普通, × 100 %)
+
+
+def test_a_session_card_and_a_stored_value_card_pay_together(
+        services: Services, admin: Actor, cards: Cards, db: Database) -> None:
+    """The facial by a session, the massage at the member price from the stored value."""
+    owner = cards.desk.client_id
+    give_tier(db, admin.branch_id, owner, percent=80)
+    stored = issue(services, admin, owner, cards.stored, 100_000)
+    session = issue(services, admin, owner, cards.session)
+    visit = in_service(services, admin, owner)
+    lines = [*facial(cards.desk), LineInput(LineKind.SERVICE, cards.desk.massage_id)]
+    quote = services.checkout.quote(admin, visit, lines, [session.card_no, stored.card_no])
+    assert [(q.amount_fen, q.member_discount_fen) for q in quote.lines] == [
+        (FACIAL, 0), (21440, 5360)]
+    services.checkout.check_out(admin, visit, lines,
+                                [PaymentInput("member_card", 21440, stored.card_no),
+                                 PaymentInput("member_card", FACIAL, session.card_no)], "k")
+    assert card_row(db, session.id).sessions == 9
+    assert card_row(db, stored.id).paid_fen == 100_000 - 21440
+    assert points_of(db, owner) == 214
+    assert drift(db) == []
