@@ -23,6 +23,7 @@ from frontdesk.services.desk.checkout import LineInput, PaymentInput
 from frontdesk.services.desk.visits import CheckIn
 from frontdesk.services.registry import Services
 from tests.actors import staff_in_role
+from tests.cards import shop
 from tests.conftest import FakeClock
 from tests.unit.test_appointments import Desk, make_desk
 
@@ -165,6 +166,27 @@ def test_a_large_top_up_earns_its_tier_at_once(services: Services, admin: Actor,
     with db.write() as s:
         change = grading.assess_in(s, clock(), admin, desk.client_id, top_up_fen=1_000_000)
     assert change is not None and (change.to_code, change.reason) == ("gold", TierReason.TOP_UP)
+    assert cached_tier(db, desk.client_id) == "gold"
+
+
+def test_a_top_up_at_the_desk_earns_its_tier(services: Services, admin: Actor, desk: Desk,
+                                            db: Database) -> None:
+    store = shop(services, admin)
+    card = services.cards.issue(admin, client_id=desk.client_id, product_id=store.stored,
+                                key="issue", method="cash", offer_id=store.offer).card
+    assert cached_tier(db, desk.client_id) == ""  # ¥1,000 paid: no tier's top-up
+    services.cards.top_up(admin, card_id=card.id, amount_fen=300_000, method="wechat",
+                          key="top-up")
+    assert cached_tier(db, desk.client_id) == "silver"
+    [row] = services.tiers.history(admin, desk.client_id)
+    assert row.reason is TierReason.TOP_UP
+
+
+def test_a_first_card_loaded_with_enough_earns_its_tier(services: Services, admin: Actor,
+                                                        desk: Desk, db: Database) -> None:
+    store = shop(services, admin)
+    services.cards.issue(admin, client_id=desk.client_id, product_id=store.stored,
+                         key="issue", method="cash", amount_fen=1_000_000)
     assert cached_tier(db, desk.client_id) == "gold"
 
 
