@@ -169,6 +169,19 @@ def test_a_large_top_up_earns_its_tier_at_once(services: Services, admin: Actor,
     assert cached_tier(db, desk.client_id) == "gold"
 
 
+def test_a_check_out_being_booked_counts_its_spend(services: Services, admin: Actor,
+                                                  desk: Desk, db: Database,
+                                                  clock: FakeClock) -> None:
+    """The charger's settlement runs before the check-out writes its lines: it passes them."""
+    with db.write() as s:
+        assert grading.assess_in(s, clock(), admin, desk.client_id, spent_now_fen=49_999) \
+            is None
+    with db.write() as s:
+        change = grading.assess_in(s, clock(), admin, desk.client_id, spent_now_fen=50_000)
+    assert change is not None and (change.to_code, change.reason) == \
+        ("silver", TierReason.SPEND)
+
+
 def test_a_top_up_at_the_desk_earns_its_tier(services: Services, admin: Actor, desk: Desk,
                                             db: Database) -> None:
     store = shop(services, admin)
