@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import exists, func, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Actor
@@ -61,15 +62,16 @@ def tiers_in(s: Session, branch_id: int) -> list[Tier]:
 def ensure_tiers_in(s: Session, branch_id: int) -> list[Tier]:
     """The store's active tiers, lowest first, the defaults created on first use.
 
-    Two terminals creating them at once: the unique (branch, code) lets one commit, and the
-    other's unit of work fails; it is not retried, but the next try finds them.
+    Two terminals creating them at once (a database made before cards existed): each
+    inserts with ON CONFLICT DO NOTHING on (branch, code), so the later one waits for the
+    first's transaction and then inserts nothing.
     """
-    if s.scalar(select(exists().where(Tier.branch_id == branch_id))):
-        return tiers_in(s, branch_id)
-    rows = default_tiers(branch_id)
-    s.add_all(rows)
-    s.flush()
-    return rows
+    if not s.scalar(select(exists().where(Tier.branch_id == branch_id))):
+        dialect = postgresql if s.get_bind().dialect.name == "postgresql" else sqlite
+        s.execute(dialect.insert(Tier).values([
+            dict(branch_id=branch_id, active=True, **values) for values in rules.DEFAULT_TIERS])
+            .on_conflict_do_nothing(index_elements=["branch_id", "code"]))
+    return tiers_in(s, branch_id)
 
 
 def current_in(s: Session, client_id: int) -> ClientTier | None:
