@@ -1737,6 +1737,10 @@
         <translation>请重新登录：此会话不是通过登录建立的。</translation>
     </message>
     <message>
+        <source>Someone else changed the tiers meanwhile; they are shown again.</source>
+        <translation>会员等级刚被其他人修改过；已重新显示最新的设置。</translation>
+    </message>
+    <message>
         <source>Someone else changed this client meanwhile ({fields}). Nothing was saved: check the new values and make your change again.</source>
         <translation>在此期间，其他人修改了这位客户（{fields}）。本次没有保存：请核对新内容后重新修改。</translation>
     </message>

@@ -13,7 +13,7 @@ from sqlalchemy import delete, select
 
 from frontdesk.core.context import Actor, Role, local_today
 from frontdesk.db import Database
-from frontdesk.errors import PermissionDenied, ValidationError
+from frontdesk.errors import ConflictError, PermissionDenied, ValidationError
 from frontdesk.models import Client
 from frontdesk.models.card import CardKind, CardStatus, MemberCard, Tier, TierReason
 from frontdesk.services.cards import grading
@@ -263,6 +263,19 @@ def test_renamed_tiers_are_saved_and_history_keeps_the_old_name(
     assert (saved[1].name, saved[1].discount_percent) == ("白银会员", 92)
     assert services.tiers.tier_of(admin, desk.client_id).tier.name == "白银会员"
     assert services.tiers.history(admin, desk.client_id)[0].tier_name == "银卡"
+
+
+def test_a_save_over_another_terminals_tiers_is_refused(services: Services,
+                                                        admin: Actor) -> None:
+    shown = services.tiers.tiers(admin)
+    drafts = [t.draft() for t in shown]
+    services.tiers.save_tiers(admin, [*drafts[:2], dataclasses.replace(
+        drafts[2], discount_percent=88), drafts[3]], shown)  # the other terminal
+    with pytest.raises(ConflictError, match="meanwhile"):
+        services.tiers.save_tiers(admin, [drafts[0], dataclasses.replace(
+            drafts[1], name="白银"), *drafts[2:]], shown)
+    now = services.tiers.tiers(admin)
+    assert (now[1].name, now[2].discount_percent) == ("银卡", 88)
 
 
 def test_only_managers_edit_tiers(services: Services, admin: Actor, db: Database) -> None:
