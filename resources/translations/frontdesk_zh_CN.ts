@@ -1373,12 +1373,12 @@
         <translation>会员卡号由 {low} 到 {high} 位字母和数字组成。</translation>
     </message>
     <message>
-        <source>A correction is a whole number.</source>
-        <translation>调整数额须为整数。</translation>
-    </message>
-    <message>
         <source>A card product is called {name} already.</source>
         <translation>已有名为“{name}”的会员卡产品。</translation>
+    </message>
+    <message>
+        <source>A correction is a whole number.</source>
+        <translation>调整数额须为整数。</translation>
     </message>
     <message>
         <source>A handover has at most {n} items.</source>
@@ -1803,6 +1803,10 @@
     <message>
         <source>Sign in again: this session did not come from a sign-in.</source>
         <translation>请重新登录：此会话不是通过登录建立的。</translation>
+    </message>
+    <message>
+        <source>Someone else changed the tiers meanwhile; they are shown again.</source>
+        <translation>会员等级刚被其他人修改过；已重新显示最新的设置。</translation>
     </message>
     <message>
         <source>Someone else changed this client meanwhile ({fields}). Nothing was saved: check the new values and make your change again.</source>

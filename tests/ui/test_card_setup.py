@@ -3,6 +3,8 @@ driven through the real widgets; and who gets the page."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidgetItem
 from pytestqt.qtbot import QtBot
@@ -116,6 +118,13 @@ def test_the_tiers_table_saves_the_chosen_tier(qtbot: QtBot, services: Services,
     assert (silver.name, silver.min_monthly_spend_fen, silver.discount_percent) == \
         ("白银会员", 100_000, 92)
     assert tiers.tree.topLevelItem(1).text(0) == "白银会员"
+    drafts = [t.draft() for t in services.tiers.tiers(admin)]  # another terminal, meanwhile:
+    services.tiers.save_tiers(admin, [*drafts[:3], dataclasses.replace(drafts[3], events="年会")])
+    tiers.discount.setValue(90)
+    with qtbot.waitSignal(tiers.loaded):
+        tiers._save()
+    assert "meanwhile" in tiers.errors.text()
+    assert services.tiers.tiers(admin)[1].discount_percent == 92
 
 
 def test_points_rule_and_a_reward(qtbot: QtBot, services: Services, admin: Actor,

@@ -146,9 +146,12 @@ def issue(s: Session, actor: Actor, now: dt.datetime, key: str, *, client_id: in
                             money_fen=money), moves if paid or bonus or sessions else [])
     audit_op(s, actor, op, AuditAction.CARD_ISSUE,
            f"card={card.card_no} money={format_fen(money)} sessions={sessions}")
+    from frontdesk.services.cards.grading import assess_in
     from frontdesk.services.cards.referral import reward_referral_in
 
     reward_referral_in(s, actor, now, client.id)  # the first card of a referred client
+    if paid:
+        assess_in(s, now, actor, client.id, top_up_fen=paid)  # its first top-up
     return op
 
 
