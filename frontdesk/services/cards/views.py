@@ -151,8 +151,9 @@ def voucher_view(v: Voucher) -> VoucherView:
 def card_view(s: Session, actor: Actor, card_id: int, today: dt.date) -> CardView:
     """The card as ``actor`` may see it; NotFound for another branch's or no card."""
     card = require_card(s, actor, card_id)
-    owner, product = s.execute(select(Client, CardProduct).where(
-        Client.id == card.client_id, CardProduct.id == card.product_id)).one()
+    owner = s.get(Client, card.client_id)
+    product = s.get(CardProduct, card.product_id)
+    assert owner is not None and product is not None
     tier = s.scalars(select(ClientTier).where(ClientTier.client_id == owner.id)
                      .order_by(ClientTier.id.desc()).limit(1)).first()
     return CardView(
