@@ -151,8 +151,9 @@ def voucher_view(v: Voucher) -> VoucherView:
 def card_view(s: Session, actor: Actor, card_id: int, today: dt.date) -> CardView:
     """The card as ``actor`` may see it; NotFound for another branch's or no card."""
     card = require_card(s, actor, card_id)
-    owner, product = s.execute(select(Client, CardProduct).where(
-        Client.id == card.client_id, CardProduct.id == card.product_id)).one()
+    owner = s.get(Client, card.client_id)
+    product = s.get(CardProduct, card.product_id)
+    assert owner is not None and product is not None
     tier = s.scalars(select(ClientTier).where(ClientTier.client_id == owner.id)
                      .order_by(ClientTier.id.desc()).limit(1)).first()
     return CardView(
@@ -231,7 +232,9 @@ def history(s: Session, card: MemberCard, *, kinds: Sequence[OperationKind] = ()
     if not page:
         return []
     after = _balances_after(s, card, [row[0].id for row in page])
-    return [HistoryRow(op.id, op.at, op.kind, paid or 0, bonus or 0, sessions or 0, pts or 0,
+    # int(): PostgreSQL sums bigints as numeric (Decimal); money is int fen everywhere
+    return [HistoryRow(op.id, op.at, op.kind, int(paid or 0), int(bonus or 0),
+                       int(sessions or 0), int(pts or 0),
                        *after[op.id], op.method, op.money_fen, staff_name or "", op.reason,
                        op.visit_id)
             for op, paid, bonus, sessions, pts, staff_name in page]
