@@ -21,7 +21,7 @@ from frontdesk.models.card import (
     Tier,
 )
 from frontdesk.services.cards.charger import MemberCardCharger
-from frontdesk.services.cards.charging import CardFrozen
+from frontdesk.services.cards.charging import CardExpired, CardFrozen, CardReplaced
 from frontdesk.services.cards.ledger import InsufficientBalance
 from frontdesk.services.cards.points_setup import POINTS_PER_YUAN
 from frontdesk.services.desk.approval import ApprovalMissing
@@ -253,18 +253,26 @@ def test_a_family_holder_pays_with_the_card_and_others_may_not(
     assert points_of(db, holder) == 342 and points_of(db, owner) == 0
 
 
-@pytest.mark.parametrize("problem", ["frozen", "short", "unknown"])
+@pytest.mark.parametrize("problem", ["frozen", "replaced", "expired", "short", "unknown"])
 def test_a_refused_card_refuses_the_whole_check_out_and_writes_nothing(
-        services: Services, admin: Actor, cards: Cards, db: Database, problem: str) -> None:
+        services: Services, admin: Actor, cards: Cards, db: Database, clock: FakeClock,
+        problem: str) -> None:
     owner = cards.desk.client_id
-    card = issue(services, admin, owner, cards.stored, 30_000)
+    a_week = product(db, admin.branch_id, CardKind.STORED_VALUE, "周卡", validity_days=7)
+    card = issue(services, admin, owner, a_week if problem == "expired" else cards.stored,
+                 30_000)
     if problem == "frozen":
         services.cards.freeze(admin, card_id=card.id, reason="客人要求", key="f")
+    if problem == "replaced":
+        services.cards.replace(admin, card_id=card.id, reason="挂失", key="r")
+    if problem == "expired":
+        clock.advance(days=8)
     visit = in_service(services, admin, owner)
     number = "NOSUCH1" if problem == "unknown" else card.card_no
     before = snapshot(db)
-    expected: type[DomainError] = {"frozen": CardFrozen, "short": InsufficientBalance,
-                                   "unknown": NotFound}[problem]
+    expected: type[DomainError] = {
+        "frozen": CardFrozen, "replaced": CardReplaced, "expired": CardExpired,
+        "short": InsufficientBalance, "unknown": NotFound}[problem]
     with pytest.raises(expected):
         services.checkout.check_out(admin, visit, facial(cards.desk),
                                     [PaymentInput("member_card", FACIAL, number)], "k")
