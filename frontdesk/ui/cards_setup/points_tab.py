@@ -137,7 +137,7 @@ class PointsTab(QWidget):
         for text, name, slot, key in (
                 (self.tr("New reward (Ctrl+Shift+N)"), "newReward", self._new_reward,
                  "Ctrl+Shift+N"),
-                (self.tr("In / out of the catalogue (Del)"), "toggleReward",
+                (self.tr("In / out of the catalogue (Delete)"), "toggleReward",
                  self._toggle_reward, "Del")):
             button = QPushButton(text, objectName=name)
             button.clicked.connect(slot)
