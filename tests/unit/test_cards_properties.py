@@ -29,7 +29,7 @@ from hypothesis.stateful import (
     rule,
     run_state_machine_as_test,
 )
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 
 from frontdesk.core.context import Actor
 from frontdesk.errors import DomainError
@@ -43,7 +43,6 @@ from frontdesk.models.card import (
     PointsReward,
 )
 from frontdesk.services.cards.ledger import Movement, book
-from frontdesk.services.cards.views import CardView
 from frontdesk.services.desk.approval import Approval
 from frontdesk.services.registry import Services
 from tests.cards import Shop, client, drift, shop
@@ -56,19 +55,34 @@ SETTINGS = settings(max_examples=int(os.environ.get("CARDS_EXAMPLES", "50")),
 _KEYS = itertools.count()
 
 
-def ledger_consistent(services: Services) -> None:
-    assert drift(services.db) == []
+def ledger_consistent(services: Services, client_id: int | None = None) -> None:
+    """The invariants, over one client's cards and points (or all of them)."""
+    assert drift(services.db, client_id) == []
+    mine = (CardOperation.client_id == client_id) if client_id is not None else true()
     with services.db.read() as s:
         refunded = -(s.scalar(select(func.sum(CardOperation.money_fen)).where(
-            CardOperation.kind == OperationKind.REFUND)) or 0)
+            CardOperation.kind == OperationKind.REFUND, mine)) or 0)
         received = s.scalar(select(func.sum(CardEntry.paid_fen)).join(
             CardOperation, CardOperation.id == CardEntry.operation_id).where(
-            CardOperation.kind.in_([OperationKind.ISSUE, OperationKind.TOP_UP]))) or 0
+            CardOperation.kind.in_([OperationKind.ISSUE, OperationKind.TOP_UP]), mine)) or 0
         assert 0 <= refunded <= received
         for paid, bonus, sessions in s.execute(select(MemberCard.paid_fen, MemberCard.bonus_fen,
                                                       MemberCard.sessions)):
             assert all(type(v) is int for v in (paid, bonus, sessions))
         assert all(type(p) is int for p in s.scalars(select(PointsAccount.points)))
+
+
+@dataclass(frozen=True)
+class Balances:
+    paid_fen: int
+    bonus_fen: int
+    sessions: int
+    status: CardStatus
+    expired: bool
+
+    @property
+    def balance_fen(self) -> int:
+        return self.paid_fen + self.bonus_fen
 
 
 @dataclass(frozen=True)
@@ -94,17 +108,22 @@ class Cards(RuleBasedStateMachine):
         self.sessions = self._issue(self.w.cards.session, method="cash")
         self.last: tuple[str, str, dict[str, object]] | None = None
 
-    def _issue(self, product_id: int, **kw: object) -> int:
-        return self.w.services.cards.issue(  # type: ignore[arg-type]
-            self.w.admin, client_id=self.owner, product_id=product_id, key=self._key(),
-            **kw).card.id
+    def _issue(self, product_id: int, method: str | None = None) -> int:
+        return self.w.services.cards.issue(self.w.admin, client_id=self.owner,
+                                           product_id=product_id, key=self._key(),
+                                           method=method).card.id
 
     @staticmethod
     def _key() -> str:
         return f"k{next(_KEYS)}"
 
-    def _card(self, card_id: int) -> CardView:
-        return self.w.services.cards.card(self.w.admin, card_id)
+    def _card(self, card_id: int) -> Balances:
+        with self.w.services.db.read() as s:
+            card = s.get(MemberCard, card_id)
+            assert card is not None
+            today = self.w.clock().astimezone().date()
+            return Balances(card.paid_fen, card.bonus_fen, card.sessions, card.status,
+                            card.expires_on is not None and card.expires_on < today)
 
     def _do(self, operation: str, watched: int, expected: tuple[int, int, int] | None,
             **kw: object) -> bool:
@@ -229,7 +248,7 @@ class Cards(RuleBasedStateMachine):
 
     @invariant()
     def consistent(self) -> None:
-        ledger_consistent(self.w.services)
+        ledger_consistent(self.w.services, self.owner)
 
 
 def test_the_ledger_stays_consistent_whatever_the_order(services: Services, admin: Actor,
