@@ -3415,8 +3415,8 @@ The front desk of your salon.</source>
         <translation>新增礼品 (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <source>In / out of the catalogue (Del)</source>
-        <translation>上架/下架 (Del)</translation>
+        <source>In / out of the catalogue (Delete)</source>
+        <translation>上架/下架 (Delete)</translation>
     </message>
     <message>
         <source>{name} (out of the catalogue)</source>
@@ -3592,8 +3592,8 @@ The front desk of your salon.</source>
         <translation>修改 (F2)</translation>
     </message>
     <message>
-        <source>Off sale / on sale (Del)</source>
-        <translation>停售/恢复销售 (Del)</translation>
+        <source>Off sale / on sale (Delete)</source>
+        <translation>停售/恢复销售 (Delete)</translation>
     </message>
     <message>
         <source>{n} days</source>

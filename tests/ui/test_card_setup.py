@@ -12,15 +12,19 @@ from pytestqt.qtbot import QtBot
 from frontdesk.core.context import Actor, Role
 from frontdesk.db import Database
 from frontdesk.models.card import CardKind, VoucherKind
+from frontdesk.services.cards.grading import assess_in
 from frontdesk.services.cards.products import OfferDraft, ProductDraft
+from frontdesk.services.clients.registration import NewClient
 from frontdesk.services.registry import Services
 from frontdesk.ui.cards_setup.points_tab import RewardDialog
 from frontdesk.ui.cards_setup.product_dialog import ProductDialog
 from frontdesk.ui.cards_setup.setup_page import CardSetupPage
+from frontdesk.ui.cards_setup.sweep import TierSweep
 from frontdesk.ui.local_settings import LocalSettings
 from frontdesk.ui.main_window import MainWindow
 from frontdesk.ui.worker import DbWorker
 from tests.actors import staff_in_role
+from tests.conftest import FakeClock
 
 
 def page(qtbot: QtBot, services: Services, actor: Actor, worker: DbWorker) -> CardSetupPage:
@@ -162,3 +166,20 @@ def test_only_managers_get_the_page(qtbot: QtBot, services: Services, admin: Act
         qtbot.addWidget(window)
         titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
         assert any("Card set-up" in t or "会员卡设置" in t for t in titles) is has_it
+
+
+def test_the_sweep_lowers_a_tier_whose_period_ended(qtbot: QtBot, services: Services,
+                                                    admin: Actor, worker: DbWorker,
+                                                    db: Database, clock: FakeClock) -> None:
+    client_id = services.clients.register(admin, NewClient("王芳", "13900001111")).client_id
+    with db.write() as s:
+        assess_in(s, clock(), admin, client_id, top_up_fen=300_000)  # silver for 12 months
+    sweep = TierSweep(services.tiers, worker, every_ms=3_600_000)
+    with qtbot.waitSignal(sweep.swept) as nothing_due:
+        sweep.start()
+    assert nothing_due.args == [0]
+    clock.advance(days=366)
+    with qtbot.waitSignal(sweep.swept) as one_down:
+        sweep.run()
+    assert one_down.args == [1]
+    assert services.tiers.tier_of(admin, client_id).tier.code == "regular"
