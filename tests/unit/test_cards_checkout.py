@@ -11,7 +11,7 @@ from sqlalchemy import func, select, update
 from frontdesk.core.context import Actor
 from frontdesk.db import Database
 from frontdesk.errors import DomainError, NotFound, ValidationError
-from frontdesk.models import Client, ConsumptionLine, LineKind, Setting
+from frontdesk.models import AuditEntry, Client, ConsumptionLine, LineKind, Setting
 from frontdesk.models.card import (
     CardKind,
     CardOperation,
@@ -20,6 +20,7 @@ from frontdesk.models.card import (
     PointsAccount,
     Tier,
 )
+from frontdesk.services.audit import AuditAction
 from frontdesk.services.cards.charger import MemberCardCharger
 from frontdesk.services.cards.charging import CardExpired, CardFrozen, CardReplaced
 from frontdesk.services.cards.ledger import InsufficientBalance
@@ -182,6 +183,9 @@ def test_the_tier_discount_reaches_the_lines_without_a_managers_approval(
     with db.read() as s:
         assert s.scalar(select(func.sum(ConsumptionLine.discount_fen))
                         .where(ConsumptionLine.visit_id == visit)) == 11400
+        assert s.scalar(select(AuditEntry.detail).where(
+            AuditEntry.action == AuditAction.VISIT_CHECK_OUT)) == (
+            "total_fen=42400 member_discount_fen=11400")
 
 
 def test_the_desks_own_discount_still_needs_approval_beside_the_tier_discount(

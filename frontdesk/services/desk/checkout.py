@@ -517,8 +517,10 @@ class CheckoutService:
         s.add(CheckoutKey(key=key, visit_id=visit.id, staff_id=actor.staff_id, at=now))
         s.flush()
         self._member_cards.assess(s, actor, visit.client_id, now)
+        member = sum(p.member_discount_fen for p in priced)
         audit.record(s, now, actor, AuditAction.VISIT_CHECK_OUT, "visit", visit.id,
-                     f"total_fen={visit.total_fen}")
+                     f"total_fen={visit.total_fen}"
+                     + (f" member_discount_fen={member}" if member else ""))
 
 
 def _settlement(visit: Visit, priced: Sequence[_Priced], paid: Sequence[PaymentInput],
