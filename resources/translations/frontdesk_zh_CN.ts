@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdminPage</name>
@@ -58,7 +57,7 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <source>Move {name}&apos;s appointment</source>
+        <source>Move {name}'s appointment</source>
         <translation>改约：{name}</translation>
     </message>
     <message>
@@ -121,7 +120,7 @@
 <context>
     <name>ApprovalPanel</name>
     <message>
-        <source>A manager&apos;s approval is needed</source>
+        <source>A manager's approval is needed</source>
         <translation>需要店长授权</translation>
     </message>
     <message>
@@ -137,7 +136,7 @@
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <source>Manager&apos;s user name</source>
+        <source>Manager's user name</source>
         <translation>店长用户名</translation>
     </message>
     <message>
@@ -381,7 +380,7 @@
         <translation>批量生成客情分析表</translation>
     </message>
     <message>
-        <source>Today&apos;s visitors ({n})</source>
+        <source>Today's visitors ({n})</source>
         <translation>今日到店客户（{n} 位）</translation>
     </message>
     <message>
@@ -490,11 +489,11 @@
         <translation>今日看板（F5 跳到看板）</translation>
     </message>
     <message>
-        <source>Loading today&apos;s board…</source>
+        <source>Loading today's board…</source>
         <translation>正在读取今天的看板…</translation>
     </message>
     <message>
-        <source>Today&apos;s board could not be read; trying again every few seconds.</source>
+        <source>Today's board could not be read; trying again every few seconds.</source>
         <translation>暂时读不到今天的看板，每隔几秒会自动重试。</translation>
     </message>
     <message>
@@ -684,6 +683,26 @@
     <message>
         <source>pay {pay}, get {bonus}</source>
         <translation>充{pay}送{bonus}</translation>
+    </message>
+    <message>
+        <source>average monthly spend</source>
+        <translation>月均消费</translation>
+    </message>
+    <message>
+        <source>a top-up</source>
+        <translation>单次充值</translation>
+    </message>
+    <message>
+        <source>referred clients</source>
+        <translation>推荐客户</translation>
+    </message>
+    <message>
+        <source>the period ended</source>
+        <translation>有效期满重新评定</translation>
+    </message>
+    <message>
+        <source>set by a manager</source>
+        <translation>店长设定</translation>
     </message>
 </context>
 <context>
@@ -956,7 +975,7 @@
         <translation>请在左侧查找客户（F2），按 Enter 打开客户档案。</translation>
     </message>
     <message>
-        <source>No clients to print: search first, or wait for today&apos;s visitors.</source>
+        <source>No clients to print: search first, or wait for today's visitors.</source>
         <translation>没有可生成的客户：请先查找客户，或等今日有客人到店。</translation>
     </message>
     <message>
@@ -1056,7 +1075,7 @@
         <translation>新建客情分析</translation>
     </message>
     <message>
-        <source>Handover for today&apos;s visit</source>
+        <source>Handover for today's visit</source>
         <translation>本次到店交接单</translation>
     </message>
     <message>
@@ -1209,7 +1228,7 @@
         <translation>农历月有 29 或 30 天，请选择 1 到 30 日。</translation>
     </message>
     <message>
-        <source>A manager&apos;s approval is needed: {needs}.</source>
+        <source>A manager's approval is needed: {needs}.</source>
         <translation>需要店长授权：{needs}。</translation>
     </message>
     <message>
@@ -1253,7 +1272,7 @@
         <translation>用户名最多 {n} 个字符。</translation>
     </message>
     <message>
-        <source>A user name uses letters, digits, &apos;.&apos; or &apos;_&apos; only.</source>
+        <source>A user name uses letters, digits, '.' or '_' only.</source>
         <translation>用户名只能包含字母、数字、“.”或“_”。</translation>
     </message>
     <message>
@@ -1341,7 +1360,7 @@
         <translation>请输入时长，或选择一个服务项目。</translation>
     </message>
     <message>
-        <source>Enter the client&apos;s name.</source>
+        <source>Enter the client's name.</source>
         <translation>请输入客户姓名。</translation>
     </message>
     <message>
@@ -1349,7 +1368,7 @@
         <translation>请输入同事看到的姓名。</translation>
     </message>
     <message>
-        <source>Enter the store&apos;s name.</source>
+        <source>Enter the store's name.</source>
         <translation>请输入门店名称。</translation>
     </message>
     <message>
@@ -1385,7 +1404,7 @@
         <translation>交接单最多 {n} 项。</translation>
     </message>
     <message>
-        <source>A manager&apos;s approval is needed for this.</source>
+        <source>A manager's approval is needed for this.</source>
         <translation>此操作需要店长当场审批。</translation>
     </message>
     <message>
@@ -1413,11 +1432,11 @@
         <translation>升级所需的单次充值须大于 ¥0.00（不填则充值不升级）。</translation>
     </message>
     <message>
-        <source>An offer&apos;s bonus is at most what the client pays.</source>
+        <source>An offer's bonus is at most what the client pays.</source>
         <translation>赠送金额不能超过充值金额。</translation>
     </message>
     <message>
-        <source>An offer&apos;s payment must be more than ¥0.00.</source>
+        <source>An offer's payment must be more than ¥0.00.</source>
         <translation>充值金额须大于 ¥0.00。</translation>
     </message>
     <message>
@@ -1461,7 +1480,7 @@
         <translation>卡 {card_no} 已冻结：请先解冻。</translation>
     </message>
     <message>
-        <source>Card {card_no} is not this client&apos;s: only its owner and its family members may pay with it.</source>
+        <source>Card {card_no} is not this client's: only its owner and its family members may pay with it.</source>
         <translation>会员卡 {card_no} 不是该客人的：只有持卡人及其家庭卡成员可以用它支付。</translation>
     </message>
     <message>
@@ -1473,7 +1492,7 @@
         <translation>卡 {card_no} 已挂失补卡，新会员卡号 {new_no}。</translation>
     </message>
     <message>
-        <source>Card {card_no}&apos;s sessions cover none of this check-out&apos;s services.</source>
+        <source>Card {card_no}'s sessions cover none of this check-out's services.</source>
         <translation>会员卡 {card_no} 的次数不适用于本次结账的任何项目。</translation>
     </message>
     <message>
@@ -1561,7 +1580,7 @@
         <translation>第 {line} 行：请从列表中选择服务人。</translation>
     </message>
     <message>
-        <source>Line {line}: the discount is more than the line&apos;s {gross}.</source>
+        <source>Line {line}: the discount is more than the line's {gross}.</source>
         <translation>第 {line} 行：优惠超过了该行金额 {gross}。</translation>
     </message>
     <message>
@@ -1761,11 +1780,11 @@
         <translation>只有储值卡可以扣款。</translation>
     </message>
     <message>
-        <source>Only the card&apos;s owner and its family members may pay with it.</source>
+        <source>Only the card's owner and its family members may pay with it.</source>
         <translation>只有持卡人及其家庭卡成员可以用这张卡付款。</translation>
     </message>
     <message>
-        <source>Other terminals were changing the same records at the same moment, and FrontDesk&apos;s tries again did not get through. Nothing was saved. Wait a moment and try again.</source>
+        <source>Other terminals were changing the same records at the same moment, and FrontDesk's tries again did not get through. Nothing was saved. Wait a moment and try again.</source>
         <translation>其他电脑正在同时修改相同的记录，FrontDesk 已自动重试，仍未成功。本次没有保存任何内容。请稍等片刻再试。</translation>
     </message>
     <message>
@@ -1817,7 +1836,7 @@
         <translation>此记录已被他人修改。</translation>
     </message>
     <message>
-        <source>Someone else changed this visit&apos;s plan meanwhile; look at it again.</source>
+        <source>Someone else changed this visit's plan meanwhile; look at it again.</source>
         <translation>其他人刚刚改了这次到店的服务项目，请重新查看。</translation>
     </message>
     <message>
@@ -1901,11 +1920,11 @@
         <translation>数据库文件不是 FrontDesk 数据库：它被覆盖或被其他文件替换了。FrontDesk 已保持原样未做改动。请恢复最新的完好备份（先关闭本机上的 FrontDesk，再运行 frontdesk restore 文件名）。</translation>
     </message>
     <message>
-        <source>The database file is on a network share, where it can be damaged. Keep it on this computer&apos;s disk, or let several terminals share a PostgreSQL server.</source>
+        <source>The database file is on a network share, where it can be damaged. Keep it on this computer's disk, or let several terminals share a PostgreSQL server.</source>
         <translation>数据库文件位于网络共享上，可能因此损坏。请把它放在本机磁盘上；多台终端共用时请使用 PostgreSQL 服务器。</translation>
     </message>
     <message>
-        <source>The database refused access. For a database server, check the user name, the password and the database&apos;s name in the database address with its administrator; for a file, check that this user may read and write it.</source>
+        <source>The database refused access. For a database server, check the user name, the password and the database's name in the database address with its administrator; for a file, check that this user may read and write it.</source>
         <translation>数据库拒绝访问。如果是数据库服务器，请与管理员核对数据库地址中的用户名、密码和数据库名；如果是文件，请检查当前用户是否有读写权限。</translation>
     </message>
     <message>
@@ -1945,7 +1964,7 @@
         <translation>臀围应在 {low} 到 {high} 厘米之间。</translation>
     </message>
     <message>
-        <source>The lowest tier is everyone&apos;s: it asks for no spend.</source>
+        <source>The lowest tier is everyone's: it asks for no spend.</source>
         <translation>最低等级人人都有，不设消费门槛。</translation>
     </message>
     <message>
@@ -2005,7 +2024,7 @@
         <translation>无法将分析表写入 {path}。</translation>
     </message>
     <message>
-        <source>The store&apos;s name is too long (120 characters at most).</source>
+        <source>The store's name is too long (120 characters at most).</source>
         <translation>门店名称过长（最多 120 个字符）。</translation>
     </message>
     <message>
@@ -2057,7 +2076,7 @@
         <translation>这张卡的售价是 {price}。</translation>
     </message>
     <message>
-        <source>This card&apos;s sessions do not cover that service.</source>
+        <source>This card's sessions do not cover that service.</source>
         <translation>这张卡的次数不适用于该项目。</translation>
     </message>
     <message>
@@ -2117,7 +2136,7 @@
         <translation>这个手机号已属于 {name}。</translation>
     </message>
     <message>
-        <source>This store&apos;s database is on a PostgreSQL server: its administrator backs it up (pg_dump) and restores it (pg_restore). FrontDesk backs up and restores an SQLite file only.</source>
+        <source>This store's database is on a PostgreSQL server: its administrator backs it up (pg_dump) and restores it (pg_restore). FrontDesk backs up and restores an SQLite file only.</source>
         <translation>本店的数据库在 PostgreSQL 服务器上，由服务器管理员负责备份和恢复。FrontDesk 只备份和恢复 SQLite 文件。</translation>
     </message>
     <message>
@@ -2209,7 +2228,7 @@
         <translation>您的角色（{role}）无权{action}。</translation>
     </message>
     <message>
-        <source>{file} fails SQLite&apos;s integrity check ({result}); nothing was restored.</source>
+        <source>{file} fails SQLite's integrity check ({result}); nothing was restored.</source>
         <translation>{file} 未通过 SQLite 完整性检查（{result}），没有恢复任何内容。</translation>
     </message>
     <message>
@@ -2444,7 +2463,7 @@
         <translation>打印客情分析表</translation>
     </message>
     <message>
-        <source>read special visitors&apos; reasons and incidents</source>
+        <source>read special visitors' reasons and incidents</source>
         <translation>查看特殊访客的原因和事件记录</translation>
     </message>
     <message>
@@ -2460,7 +2479,7 @@
         <translation>查找客户</translation>
     </message>
     <message>
-        <source>see a visit&apos;s handover</source>
+        <source>see a visit's handover</source>
         <translation>查看到店交接单</translation>
     </message>
     <message>
@@ -3256,7 +3275,7 @@ The front desk of your salon.</source>
         <translation>显示时再载入</translation>
     </message>
     <message>
-        <source>This photo&apos;s format cannot be shown here.</source>
+        <source>This photo's format cannot be shown here.</source>
         <translation>此照片的格式无法在这里显示。</translation>
     </message>
     <message>
@@ -3348,7 +3367,7 @@ The front desk of your salon.</source>
         <translation>关怀回访</translation>
     </message>
     <message>
-        <source>The day&apos;s due calls: follow-ups after treatments, birthday and festival greetings, churn warnings and card expiry, with each call&apos;s outcome. Coming in a later version.</source>
+        <source>The day's due calls: follow-ups after treatments, birthday and festival greetings, churn warnings and card expiry, with each call's outcome. Coming in a later version.</source>
         <translation>当天待办的联系：护理后回访、生日与节日问候、流失预警和卡到期提醒，并记录每次联系的结果。将在后续版本提供。</translation>
     </message>
     <message>
@@ -3667,7 +3686,7 @@ The front desk of your salon.</source>
         <translation>会员卡</translation>
     </message>
     <message>
-        <source>The client&apos;s stored-value and session cards with their balances: coming in a later version.</source>
+        <source>The client's stored-value and session cards with their balances: coming in a later version.</source>
         <translation>客户的储值卡、疗程卡及余额：将在后续版本提供。</translation>
     </message>
     <message>
@@ -3675,7 +3694,7 @@ The front desk of your salon.</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <source>The client&apos;s complaints and how each was resolved: coming in a later version.</source>
+        <source>The client's complaints and how each was resolved: coming in a later version.</source>
         <translation>客户的投诉及处理结果：将在后续版本提供。</translation>
     </message>
     <message>
@@ -4003,7 +4022,7 @@ The front desk of your salon.</source>
         <translation>例如 138 0013 8000</translation>
     </message>
     <message>
-        <source>Referrer&apos;s phone, card number or name</source>
+        <source>Referrer's phone, card number or name</source>
         <translation>推荐人的手机号、会员卡号或姓名</translation>
     </message>
     <message>
@@ -4159,7 +4178,7 @@ The front desk of your salon.</source>
         <translation> %（按单行计）</translation>
     </message>
     <message>
-        <source>Discounts without a manager&apos;s approval, up to</source>
+        <source>Discounts without a manager's approval, up to</source>
         <translation>无需店长授权的折扣，最多</translation>
     </message>
     <message>
@@ -4689,6 +4708,37 @@ The front desk of your salon.</source>
     <message>
         <source>Store name</source>
         <translation>门店名称</translation>
+    </message>
+</context>
+<context>
+    <name>TierHistoryDialog</name>
+    <message>
+        <source>Tier history of {name}</source>
+        <translation>{name}的会员等级记录</translation>
+    </message>
+    <message>
+        <source>Changed on</source>
+        <translation>变更日期</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <source>No tier earned yet: the lowest tier.</source>
+        <translation>尚未评定等级：为最低等级。</translation>
     </message>
 </context>
 <context>
