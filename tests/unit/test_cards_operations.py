@@ -306,6 +306,9 @@ def test_points_are_redeemed_for_a_voucher_within_the_balance(services: Services
     with pytest.raises(NotEnoughPoints):
         services.cards.redeem_points(team.desk, client_id=team.owner, reward_id=reward, key="p2")
     assert services.cards.points(team.desk, team.owner) == 300
+    with services.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.action == AuditAction.CARD_POINTS_REDEEM)) == 1
     assert drift(services.db) == []
 
 

@@ -124,3 +124,19 @@ def test_the_key_is_the_last_guard_between_two_transactions(services: Services,
 def _book_in(db: Database, op: CardOperation, card_id: int) -> object:
     with db.write() as s:
         return book(s, op, [Movement(card_id=card_id, paid_fen=-100)]).id
+
+
+def test_two_terminals_issuing_one_card_number(services: Services, admin: Actor) -> None:
+    cards = shop(services, admin)
+    owners = [client(services, admin, "王芳"), client(services, admin, "李娜")]
+
+    def issue(db: Database, i: int) -> object:
+        return terminal(db, services).cards.issue(admin, client_id=owners[i],
+                                                  product_id=cards.stored, key=f"i{i}",
+                                                  card_no="VIP0001")
+
+    results = at_once(services.db.url, 2, issue)
+    assert sorted(type(r).__name__ for r in results) == ["CardResult", "ValidationError"]
+    refused = next(r for r in results if isinstance(r, DomainError))
+    assert refused.field == "card_no" and refused.params == {"card_no": "VIP0001"}
+    assert count(services.db, OperationKind.ISSUE) == 1

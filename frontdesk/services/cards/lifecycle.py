@@ -34,7 +34,7 @@ from frontdesk.models.card import (
 )
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.cards.ledger import Movement, book, replayed
-from frontdesk.services.cards.numbers import new_card_no
+from frontdesk.services.cards.numbers import add_card, new_card_no
 from frontdesk.services.cards.writers import (
     audit_op,
     check_not_closed,
@@ -100,8 +100,7 @@ def replace(s: Session, actor: Actor, now: dt.datetime, key: str, *, card_id: in
                      card_no=new_card_no(s, card_no), status=CardStatus.ACTIVE,
                      issued_at=now, expires_on=old.expires_on, paid_fen=0, bonus_fen=0,
                      sessions=0, replaces_id=old.id)
-    s.add(new)
-    s.flush()
+    add_card(s, new)
     balances = (old.paid_fen, old.bonus_fen, old.sessions)
     moves = [Movement(card_id=old.id, paid_fen=-balances[0], bonus_fen=-balances[1],
                       sessions=-balances[2]),

@@ -33,7 +33,7 @@ from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.cards.charging import check_usable, lock_card
 from frontdesk.services.cards.ledger import BOOKED, Movement, book, replayed
-from frontdesk.services.cards.numbers import new_card_no
+from frontdesk.services.cards.numbers import add_card, new_card_no
 from frontdesk.services.cards.views import CardResult, card_view
 from frontdesk.services.desk.approval import Approval, ApprovalRefused
 from frontdesk.services.rows import locked_row
@@ -138,8 +138,7 @@ def issue(s: Session, actor: Actor, now: dt.datetime, key: str, *, client_id: in
                       card_no=new_card_no(s, card_no), status=CardStatus.ACTIVE, issued_at=now,
                       expires_on=today + dt.timedelta(days=product.validity_days)
                       if product.validity_days else None, paid_fen=0, bonus_fen=0, sessions=0)
-    s.add(card)
-    s.flush()
+    add_card(s, card)
     sessions = product.sessions if product.kind is CardKind.SESSION else 0
     moves = [Movement(card_id=card.id, paid_fen=paid, bonus_fen=bonus, sessions=sessions)]
     op = book(s, operation(actor, now, key, OperationKind.ISSUE, card, method=pay_method,
