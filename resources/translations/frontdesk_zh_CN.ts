@@ -3212,6 +3212,10 @@ The front desk of your salon.</source>
 <context>
     <name>PaymentsPanel</name>
     <message>
+        <source>F6: pay by member card (swipe it)</source>
+        <translation>F6：会员卡支付（刷卡）</translation>
+    </message>
+    <message>
         <source>a part, e.g. 200; Enter adds it</source>
         <translation>组合支付的一笔金额，例如 200；按 Enter 添加</translation>
     </message>

@@ -59,9 +59,9 @@ def test_a_check_out_paid_by_a_swiped_card_at_the_member_price(
     dialog = open_checkout(qtbot, main_window, visit)
     picker = dialog.pay.cards
     assert picker.isHidden()  # cash first
-    dialog.method.setFocus()
-    qtbot.keyClick(dialog.method, Qt.Key.Key_End)  # 会员卡, the last method
-    assert dialog.pay.chosen_method is PaymentMethod.MEMBER_CARD
+    qtbot.keyClick(dialog.table, Qt.Key.Key_F6)
+    assert dialog.pay.chosen_method is PaymentMethod.MEMBER_CARD  # 会员卡, ready for a swipe
+    assert dialog.focusWidget() is picker.swipe
     assert picker.isVisible() and picker.list.count() == 1
     assert "¥1,000.00" in picker.list.item(0).text() and "88%" in picker.list.item(0).text()
     # The chosen card gives the member price before anything is paid.

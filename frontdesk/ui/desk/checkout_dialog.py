@@ -443,7 +443,7 @@ class CheckoutDialog(QDialog):
         super().reject()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Ctrl+Enter confirms from any field; plain Enter never does.
+        """Ctrl+Enter confirms from any field; plain Enter never does; F6 pays by member card.
 
         Plain Enter adds a line or a payment, submits the approval panel, or presses the
         button that has the focus; whatever else it reaches stops here, before QDialog
@@ -452,6 +452,9 @@ class CheckoutDialog(QDialog):
         if event.key() in _ENTER:
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
                 self.confirm()
+            return
+        if event.key() == Qt.Key.Key_F6:  # from any field: pay by card, ready for a swipe
+            self.pay.pay_by_card()
             return
         super().keyPressEvent(event)
 

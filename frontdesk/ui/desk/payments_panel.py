@@ -57,6 +57,7 @@ class PaymentsPanel(QWidget):
         for method in PaymentMethod:
             self.method.addItem(payment_method_name(method), method)
         self.method.currentIndexChanged.connect(self._method_chosen)
+        self.method.setToolTip(self.tr("F6: pay by member card (swipe it)"))
         self.cards = CardPicker()
         self.cards.failed.connect(self.failed)
         self.cards.picked.connect(self._card_picked)
@@ -87,6 +88,11 @@ class PaymentsPanel(QWidget):
         rows = self.list.sizeHintForRow(0) if self.list.count() else \
             self.list.fontMetrics().height() + 6
         self.list.setMaximumHeight(rows * _LIST_ROWS + 2 * self.list.frameWidth())
+
+    def pay_by_card(self) -> None:
+        """F6: pay by member card, the swipe field ready for the card reader."""
+        self.method.setCurrentIndex(self.method.findData(PaymentMethod.MEMBER_CARD))
+        self.cards.swipe.setFocus()
 
     def set_cards(self, cards: list[UsableCard]) -> None:
         self.cards.set_cards(cards)
