@@ -684,6 +684,26 @@
         <source>pay {pay}, get {bonus}</source>
         <translation>充{pay}送{bonus}</translation>
     </message>
+    <message>
+        <source>average monthly spend</source>
+        <translation>月均消费</translation>
+    </message>
+    <message>
+        <source>a top-up</source>
+        <translation>单次充值</translation>
+    </message>
+    <message>
+        <source>referred clients</source>
+        <translation>推荐客户</translation>
+    </message>
+    <message>
+        <source>the period ended</source>
+        <translation>有效期满重新评定</translation>
+    </message>
+    <message>
+        <source>set by a manager</source>
+        <translation>店长设定</translation>
+    </message>
 </context>
 <context>
     <name>CheckInDialog</name>
@@ -4692,6 +4712,37 @@ The front desk of your salon.</source>
     <message>
         <source>Store name</source>
         <translation>门店名称</translation>
+    </message>
+</context>
+<context>
+    <name>TierHistoryDialog</name>
+    <message>
+        <source>Tier history of {name}</source>
+        <translation>{name}的会员等级记录</translation>
+    </message>
+    <message>
+        <source>Changed on</source>
+        <translation>变更日期</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <source>No tier earned yet: the lowest tier.</source>
+        <translation>尚未评定等级：为最低等级。</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ from frontdesk.ui.cards_setup.points_tab import RewardDialog
 from frontdesk.ui.cards_setup.product_dialog import ProductDialog
 from frontdesk.ui.cards_setup.setup_page import CardSetupPage
 from frontdesk.ui.cards_setup.sweep import TierSweep
+from frontdesk.ui.cards_setup.tier_history import TierHistoryDialog
 from frontdesk.ui.local_settings import LocalSettings
 from frontdesk.ui.main_window import MainWindow
 from frontdesk.ui.worker import DbWorker
@@ -183,3 +184,25 @@ def test_the_sweep_lowers_a_tier_whose_period_ended(qtbot: QtBot, services: Serv
         sweep.run()
     assert one_down.args == [1]
     assert services.tiers.tier_of(admin, client_id).tier.code == "regular"
+
+
+def test_a_clients_tier_history(qtbot: QtBot, services: Services, admin: Actor,
+                                worker: DbWorker, db: Database, clock: FakeClock) -> None:
+    client_id = services.clients.register(admin, NewClient("王芳", "13900001111")).client_id
+    empty = TierHistoryDialog(services, admin, worker, client_id, "王芳")
+    qtbot.addWidget(empty)
+    with qtbot.waitSignal(empty.loaded):
+        empty.show()
+    assert empty.tree.topLevelItemCount() == 0 and empty.message.text()
+    with db.write() as s:
+        assess_in(s, clock(), admin, client_id, top_up_fen=300_000)
+    clock.advance(days=366)
+    services.tiers.reassess_expired()
+    dialog = TierHistoryDialog(services, admin, worker, client_id, "王芳")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded):
+        dialog.show()
+    rows = [[dialog.tree.topLevelItem(i).text(c) for c in range(4)]
+            for i in range(dialog.tree.topLevelItemCount())]
+    assert [r[1] for r in rows] == ["普通", "银卡"]
+    assert rows[1][2] != "" and rows[0][3] != rows[1][3]

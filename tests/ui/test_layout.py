@@ -206,10 +206,11 @@ def test_the_lock_screen_fits(window: MainWindow, language: str) -> None:
     assert layout_problems(window) == []
 
 
-def _dialogs(window: MainWindow, services: Services, admin: Actor,
-             visits: list[int]) -> dict[str, Callable[[], QWidget]]:
+def _dialogs(window: MainWindow, services: Services, admin: Actor, visits: list[int],
+             worker: DbWorker) -> dict[str, Callable[[], QWidget]]:
     from frontdesk.ui.cards_setup.points_tab import RewardDialog
     from frontdesk.ui.cards_setup.product_dialog import ProductDialog
+    from frontdesk.ui.cards_setup.tier_history import TierHistoryDialog
     from frontdesk.ui.clients.batch import BatchDialog
     from frontdesk.ui.desk.appointment_dialog import AppointmentDialog
     from frontdesk.ui.desk.checkin_dialog import CheckInDialog
@@ -238,6 +239,8 @@ def _dialogs(window: MainWindow, services: Services, admin: Actor,
         "set-up wizard": lambda: SetupWizard(services, demo_loader(services.db), "zh_CN"),
         "card product": lambda: ProductDialog(services, admin, parent=window),
         "points reward": lambda: RewardDialog(services, admin, None, window),
+        "tier history": lambda: TierHistoryDialog(services, admin, worker, client.client_id,
+                                                  client.name, window),
     }
 
 
@@ -257,10 +260,10 @@ def _receipt() -> Receipt:
 
 @pytest.mark.parametrize("screen", [SMALL_SCREEN], ids=["1366x768"])
 def test_every_dialog_fits_1366_by_768(qtbot, window: MainWindow, services: Services,
-                                       admin: Actor, language: str,
+                                       admin: Actor, language: str, worker: DbWorker,
                                        busy_day: dict[str, list[int]], screen: QSize) -> None:
     room = QSize(screen.width(), screen.height() - TASKBAR)
-    for name, make in _dialogs(window, services, admin, busy_day["visits"]).items():
+    for name, make in _dialogs(window, services, admin, busy_day["visits"], worker).items():
         dialog = make()
         qtbot.addWidget(dialog)
         dialog.show()
