@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from frontdesk.core.context import Actor
 from frontdesk.services.registry import Services
+from frontdesk.ui.cards.cards_page import CardsPage
 from frontdesk.ui.clients.clients_page import ClientsPage
 from frontdesk.ui.desk.desk_page import DeskPage
 from frontdesk.ui.local_settings import LocalSettings
@@ -51,10 +54,18 @@ def build_pages(window: MainWindow, services: Services, actor: Actor, settings: 
         clients.open_client(client_id)
 
     desk.profile_requested.connect(open_profile)
+    cards = CardsPage(services, actor, worker)
+
+    def find_card() -> None:
+        """F10 from any page: the cards page, the cursor in its find box (a card reader)."""
+        window.show_page("cards")
+        cards.finder.focus_search()
+
+    QShortcut(QKeySequence("F10"), window, find_card, context=Qt.ShortcutContext.WindowShortcut)
     pages: list[tuple[str, QWidget]] = [
         ("desk", desk),
         ("clients", clients),
-        ("cards", planned.cards()),
+        ("cards", cards),
         ("care", planned.care()),
         ("complaints", planned.complaints()),
         ("reports", planned.reports()),

@@ -1,0 +1,238 @@
+"""Finding a member card from the keyboard or a card reader.
+
+F2 (the cards page installs it; F10 from any page) puts the cursor in the box. A card
+reader types the card number and Enter: the search runs at once and the card whose
+number it is opens. Typed text (card number, phone tail, phone, name or pinyin)
+searches after a short pause, off the UI thread, and only the newest query's cards
+are listed (owner, masked phone, product, balance, status). Down moves into the list,
+Enter opens the chosen card, Esc clears.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.core.context import Actor
+from frontdesk.core.money import format_fen
+from frontdesk.errors import DomainError, StorageError
+from frontdesk.models.card import CardKind
+from frontdesk.services.cards.views import CardView
+from frontdesk.services.registry import Services
+from frontdesk.ui.cards.card_labels import card_status_name, sessions_text
+from frontdesk.ui.errors import error_text
+from frontdesk.ui.worker import DbWorker
+
+DEBOUNCE_MS = 150
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+Index = QModelIndex | QPersistentModelIndex
+
+
+def balance_text(card: CardView) -> str:
+    """Money for a stored-value card or a membership, sessions for a session card."""
+    if card.kind is CardKind.SESSION:
+        return sessions_text(card.sessions)
+    return format_fen(card.balance_fen)
+
+
+class CardsModel(QAbstractTableModel):
+    """Found cards as table rows."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.cards: list[CardView] = []
+        self._headers = [self.tr("Card no."), self.tr("Owner"), self.tr("Phone"),
+                         self.tr("Card"), self.tr("Balance"), self.tr("Status")]
+
+    def set_cards(self, cards: list[CardView]) -> None:
+        self.beginResetModel()
+        self.cards = cards
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.cards)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        card = self.cards[index.row()]
+        cells = (card.card_no, card.owner_name, card.phone, card.product_name,
+                 balance_text(card), self.status_text(card))
+        return cells[index.column()]
+
+    def status_text(self, card: CardView) -> str:
+        if card.expired:
+            return self.tr("Expired")
+        return card_status_name(card.status)
+
+
+class FindPanel(QWidget):
+    card_opened = Signal(int)
+    """The id of the card to show."""
+
+    def __init__(self, services: Services, actor: Actor, worker: DbWorker,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self._worker = worker
+        self._seq = 0
+        self._shown_query = ""
+        self.box = QLineEdit(objectName="cardSearch")
+        self.box.setPlaceholderText(self.tr("Swipe a card, or type its number, a phone tail, "
+                                            "phone, name or pinyin (F2)"))
+        self.box.setClearButtonEnabled(True)
+        self.box.installEventFilter(self)
+        self.box.textEdited.connect(self._schedule)
+        self.model = CardsModel(self)
+        self.table = self._build_table()
+        self.status = QLabel(objectName="cardSearchStatus")
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.box)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self._search_async)
+
+    def _build_table(self) -> QTableView:
+        table = QTableView(objectName="cardResults")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.installEventFilter(self)
+        table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        return table
+
+    def focus_search(self) -> None:
+        self.box.setFocus()
+        self.box.selectAll()
+
+    def clear(self) -> None:
+        self._seq += 1
+        self._timer.stop()
+        self.box.clear()
+        self.model.set_cards([])
+        self.status.clear()
+        self.box.setFocus()
+
+    @Slot()
+    def _schedule(self) -> None:
+        self._timer.start()
+
+    @Slot()
+    def _search_async(self) -> None:
+        query = self.box.text().strip()
+        self._seq += 1
+        if not query:
+            self._show([], "", self._seq)
+            return
+        find, actor = self._services.cards.find_cards, self._actor
+        self._worker.submit(lambda: find(actor, query), partial(self._show, query=query,
+                                                                seq=self._seq), self._failed)
+
+    def search_now(self) -> None:
+        """Search on this thread (Enter, or a card reader): an indexed lookup of a few ms."""
+        self._timer.stop()
+        self._seq += 1
+        query = self.box.text().strip()
+        try:
+            cards = self._services.cards.find_cards(self._actor, query) if query else []
+        except (DomainError, StorageError) as exc:
+            self._failed(exc)
+            return
+        self._show(cards, query, self._seq)
+
+    def _show(self, cards: list[CardView], query: str, seq: int) -> None:
+        if seq != self._seq:
+            return  # a newer query is on its way
+        self._shown_query = query
+        self.model.set_cards(list(cards))
+        if cards:
+            self.table.selectRow(0)
+        self.status.setText(self._status_text(len(cards), bool(query)))
+
+    def _status_text(self, shown: int, searched: bool) -> str:
+        if shown:
+            return self.tr("{n} card(s) found — ↓ to choose, Enter to open, Esc to clear"
+                           ).format(n=shown)
+        return self.tr("No card found. F3 issues a new card to a client.") if searched else ""
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, DomainError):
+            self.status.setText(error_text(exc))
+        elif isinstance(exc, StorageError):
+            self.status.setText(self.tr("The database is busy; try again in a moment."))
+        else:
+            raise exc
+
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < len(self.model.cards):
+            self.card_opened.emit(self.model.cards[row].id)
+
+    def _enter_in_box(self) -> None:
+        query = self.box.text().strip()
+        if self._timer.isActive() or self._shown_query != query:
+            self.search_now()
+        cards = self.model.cards
+        exact = [c for c in cards if c.card_no.upper() == query.upper()]
+        if exact or len(cards) == 1:
+            self.card_opened.emit((exact or cards)[0].id)
+        elif cards:
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key = event.key()
+        if key == Qt.Key.Key_Escape and watched is self.box:
+            self.clear()
+            return True
+        if watched is self.box and key in _ENTER:
+            self._enter_in_box()
+            return True
+        if watched is self.box and key == Qt.Key.Key_Down and self.model.cards:
+            self.table.setFocus()
+            self.table.selectRow(0)
+            return True
+        if watched is self.table and key in _ENTER:
+            self._open_row(self.table.currentIndex().row())
+            return True
+        return False
