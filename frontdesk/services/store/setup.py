@@ -23,6 +23,7 @@ from frontdesk.errors import ConflictError, ValidationError
 from frontdesk.models import Branch, FirstRun, Setting, Staff
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
+from frontdesk.services.cards.grading import default_tiers
 from frontdesk.services.staff.accounts import new_staff
 from frontdesk.services.staff.auth import actor_of
 
@@ -108,6 +109,7 @@ class StoreService:
             admin = new_staff(branch.id, admin_username, admin_name, Role.ADMIN, password)
             s.add(admin)
             s.add_all(Setting(branch_id=branch.id, key=k, value=v) for k, v in DEFAULTS.items())
+            s.add_all(default_tiers(branch.id))
             s.flush()
             actor = actor_of(admin)
             audit.record(s, self._clock(), actor, AuditAction.STORE_INITIALISED, "branch",
