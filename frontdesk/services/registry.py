@@ -16,6 +16,7 @@ from frontdesk.db import Database
 
 if TYPE_CHECKING:
     from frontdesk.services.backup.service import BackupService
+    from frontdesk.services.cards.report import CardReportService
     from frontdesk.services.clients.profile import ProfileService
     from frontdesk.services.clients.registration import ClientService
     from frontdesk.services.clients.search import ClientSearch
@@ -144,3 +145,9 @@ class Services:
         from frontdesk.services.sheet.service import SheetService
 
         return SheetService(self.db, self.clock)
+
+    @cached_property
+    def card_report(self) -> CardReportService:
+        from frontdesk.services.cards.report import CardReportService
+
+        return CardReportService(self.db, self.clock)
