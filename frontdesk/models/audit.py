@@ -60,6 +60,27 @@ class AuditAction(enum.StrEnum):
     HANDOVER_VIEW = "handover.view"
     HANDOVER_WRITE = "handover.write"
     HANDOVER_VIEW_DENIED = "handover.view.denied"
+    # Member cards: one row per card operation (who moved money, sessions or points), and
+    # every view of a card's history (who saw money)
+    CARD_ISSUE = "card.issue"
+    CARD_TOP_UP = "card.top_up"
+    CARD_CHARGE = "card.charge"
+    CARD_REFUND = "card.refund"
+    CARD_FREEZE = "card.freeze"
+    CARD_UNFREEZE = "card.unfreeze"
+    CARD_REPLACE = "card.replace"
+    CARD_EXPIRE = "card.expire"
+    CARD_EXTEND = "card.extend"
+    CARD_ADJUST = "card.adjust"
+    CARD_HOLDER_ADD = "card.holder_add"
+    CARD_HOLDER_REMOVE = "card.holder_remove"
+    CARD_POINTS_EARN = "card.points_earn"
+    CARD_POINTS_REDEEM = "card.points_redeem"
+    CARD_VOUCHER_ISSUE = "card.voucher_issue"
+    CARD_VOUCHER_USE = "card.voucher_use"
+    CARD_VOUCHER_VOID = "card.voucher_void"
+    CARD_REFERRAL_REWARD = "card.referral_reward"
+    CARD_HISTORY_VIEW = "card.history_view"
     # The demo store
     DEMO_FILLED = "demo.filled"
 

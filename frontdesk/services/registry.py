@@ -16,6 +16,7 @@ from frontdesk.db import Database
 
 if TYPE_CHECKING:
     from frontdesk.services.backup.service import BackupService
+    from frontdesk.services.cards.operations import CardService
     from frontdesk.services.cards.report import CardReportService
     from frontdesk.services.clients.profile import ProfileService
     from frontdesk.services.clients.registration import ClientService
@@ -145,6 +146,12 @@ class Services:
         from frontdesk.services.sheet.service import SheetService
 
         return SheetService(self.db, self.clock)
+
+    @cached_property
+    def cards(self) -> CardService:
+        from frontdesk.services.cards.operations import CardService
+
+        return CardService(self.db, self.clock)
 
     @cached_property
     def card_report(self) -> CardReportService:

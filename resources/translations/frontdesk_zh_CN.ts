@@ -1251,16 +1251,60 @@
         <translation>FrontDesk 无权写入文件夹 {folder}，请换一个文件夹。</translation>
     </message>
     <message>
+        <source>A card number has {low} to {high} letters and digits.</source>
+        <translation>会员卡号由 {low} 到 {high} 位字母和数字组成。</translation>
+    </message>
+    <message>
         <source>A handover has at most {n} items.</source>
         <translation>交接单最多 {n} 项。</translation>
+    </message>
+    <message>
+        <source>A number of sessions is a whole number from 0 to {n}.</source>
+        <translation>次数须为 0 到 {n} 的整数。</translation>
+    </message>
+    <message>
+        <source>An operation needs an idempotency key of 1 to {n} characters.</source>
+        <translation>每笔操作需要 1 到 {n} 个字符的防重复编号。</translation>
     </message>
     <message>
         <source>Another terminal is busy writing to the database. Wait a moment and try again. If this keeps happening, close FrontDesk on the other computers.</source>
         <translation>另一台终端正在写入数据库。请稍候再试；如果反复出现，请关闭其他电脑上的 FrontDesk。</translation>
     </message>
     <message>
+        <source>Card {card_no} cannot be used.</source>
+        <translation>卡 {card_no} 当前不能使用。</translation>
+    </message>
+    <message>
+        <source>Card {card_no} expired on {date}: a manager can extend it.</source>
+        <translation>卡 {card_no} 已于 {date} 过期：可由店长延长有效期。</translation>
+    </message>
+    <message>
+        <source>Card {card_no} is closed.</source>
+        <translation>卡 {card_no} 已退卡注销。</translation>
+    </message>
+    <message>
+        <source>Card {card_no} is frozen: unfreeze it first.</source>
+        <translation>卡 {card_no} 已冻结：请先解冻。</translation>
+    </message>
+    <message>
+        <source>Card {card_no} was reported lost and replaced by card {new_no}.</source>
+        <translation>卡 {card_no} 已挂失补卡，新会员卡号 {new_no}。</translation>
+    </message>
+    <message>
         <source>Choose the backup folder by its full path.</source>
         <translation>请填写备份文件夹的完整路径。</translation>
+    </message>
+    <message>
+        <source>Enter an amount or a number of sessions to charge.</source>
+        <translation>请输入扣款金额或扣减次数。</translation>
+    </message>
+    <message>
+        <source>Enter the amount to top up.</source>
+        <translation>请输入充值金额。</translation>
+    </message>
+    <message>
+        <source>Give the reason.</source>
+        <translation>请填写原因。</translation>
     </message>
     <message>
         <source>Give the start time with its time zone.</source>
@@ -1339,6 +1383,10 @@
         <translation>水分应在 {low}% 到 {high}% 之间。</translation>
     </message>
     <message>
+        <source>Money for a card is paid in cash, by bank card, WeChat or Alipay.</source>
+        <translation>卡内款项须以现金、银行卡、微信或支付宝收付。</translation>
+    </message>
+    <message>
         <source>Month {month} has {days} days; choose a day from 1 to {days}.</source>
         <translation>{month} 月有 {days} 天，请选择 1 到 {days} 日。</translation>
     </message>
@@ -1361,6 +1409,10 @@
     <message>
         <source>No appointment with number {id}.</source>
         <translation>没有编号为 {id} 的预约。</translation>
+    </message>
+    <message>
+        <source>No card with number {card_no}.</source>
+        <translation>没有会员卡号为 {card_no} 的会员卡。</translation>
     </message>
     <message>
         <source>No checked-out visit with number {id}.</source>
@@ -1411,8 +1463,32 @@
         <translation>没有编号为 {id} 的门店。</translation>
     </message>
     <message>
+        <source>No such card product.</source>
+        <translation>没有这种卡项。</translation>
+    </message>
+    <message>
+        <source>No such client.</source>
+        <translation>没有这位顾客。</translation>
+    </message>
+    <message>
+        <source>No such member card.</source>
+        <translation>没有这张会员卡。</translation>
+    </message>
+    <message>
         <source>No visit with number {id}.</source>
         <translation>没有编号为 {id} 的到店记录。</translation>
+    </message>
+    <message>
+        <source>Not enough left on card {card_no}: {available} there, {needed} needed.</source>
+        <translation>卡 {card_no} 余额不足：现有 {available}，需要 {needed}。</translation>
+    </message>
+    <message>
+        <source>Not enough points: {available} there, {needed} needed.</source>
+        <translation>积分不足：现有 {available}，需要 {needed}。</translation>
+    </message>
+    <message>
+        <source>Not enough sessions left on card {card_no}: {available} there, {needed} needed.</source>
+        <translation>卡 {card_no} 剩余次数不足：现有 {available} 次，需要 {needed} 次。</translation>
     </message>
     <message>
         <source>Not found.</source>
@@ -1433,6 +1509,22 @@
     <message>
         <source>Only a manager or an administrator of this store can approve this.</source>
         <translation>只有本店的店长或管理员可以授权。</translation>
+    </message>
+    <message>
+        <source>Only a session card has sessions.</source>
+        <translation>只有次卡/疗程卡可扣次数。</translation>
+    </message>
+    <message>
+        <source>Only a stored-value card can be topped up.</source>
+        <translation>只有储值卡可以充值。</translation>
+    </message>
+    <message>
+        <source>Only a stored-value card pays money.</source>
+        <translation>只有储值卡可以扣款。</translation>
+    </message>
+    <message>
+        <source>Only the card's owner and its family members may pay with it.</source>
+        <translation>只有持卡人及其家庭卡成员可以用这张卡付款。</translation>
     </message>
     <message>
         <source>Other terminals were changing the same records at the same moment, and FrontDesk's tries again did not get through. Nothing was saved. Wait a moment and try again.</source>
@@ -1505,6 +1597,10 @@
     <message>
         <source>The backup folder {folder} cannot be written to by this user.</source>
         <translation>当前用户无法写入备份文件夹 {folder}。</translation>
+    </message>
+    <message>
+        <source>The card number {card_no} is taken.</source>
+        <translation>会员卡号 {card_no} 已被使用。</translation>
     </message>
     <message>
         <source>The cash received, {received}, is less than the {due} to pay in cash.</source>
@@ -1679,6 +1775,14 @@
         <translation>没有这个服务项目。</translation>
     </message>
     <message>
+        <source>This card costs {price}.</source>
+        <translation>这张卡的售价是 {price}。</translation>
+    </message>
+    <message>
+        <source>This card's sessions do not cover that service.</source>
+        <translation>这张卡的次数不适用于该项目。</translation>
+    </message>
+    <message>
         <source>This check-out key belongs to visit {other}.</source>
         <translation>此结账标识属于到店记录 {other}。</translation>
     </message>
@@ -1707,8 +1811,20 @@
         <translation>此数据库上次由更新版本的 FrontDesk 使用过。请把这台电脑上的 FrontDesk 升级到其他电脑所用的版本；数据库没有任何改动。</translation>
     </message>
     <message>
+        <source>This key was used for another operation.</source>
+        <translation>这个防重复编号已用于另一笔操作。</translation>
+    </message>
+    <message>
         <source>This name is too long ({limit} characters at most).</source>
         <translation>名称过长（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>This offer is for a top-up of exactly {amount}.</source>
+        <translation>此充值优惠须充值 {amount} 整。</translation>
+    </message>
+    <message>
+        <source>This operation was booked meanwhile by another terminal.</source>
+        <translation>另一台电脑刚刚已办理了这笔操作。</translation>
     </message>
     <message>
         <source>This phone number belongs to {name} already.</source>
@@ -1725,6 +1841,10 @@
     <message>
         <source>This text is too long ({limit} characters at most).</source>
         <translation>内容过长（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>This top-up offer is not available for this card.</source>
+        <translation>这张卡不能使用此充值优惠。</translation>
     </message>
     <message>
         <source>This value is not valid.</source>
