@@ -260,7 +260,7 @@ def _kind_lines(s: Session, branch_id: int, start: dt.datetime,
         select(CardOperation.kind, func.count(CardOperation.id))
         .where(CardOperation.branch_id == branch_id, CardOperation.at >= start,
                CardOperation.at < end)
-        .group_by(CardOperation.kind)).tuples().all())
+        .group_by(CardOperation.kind)).all())
     return tuple(KindLine(kind, int(counts.get(kind, 0)), *sums.get(kind, (ZERO, 0, 0)))
                  for kind in OperationKind if kind in sums or kind in counts)
 
