@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from frontdesk.services.cards.operations import CardService
     from frontdesk.services.cards.products import CardProductService
     from frontdesk.services.cards.receipt import CardReceipts
+    from frontdesk.services.cards.report import CardReportService
     from frontdesk.services.cards.tiers import TierService
     from frontdesk.services.clients.profile import ProfileService
     from frontdesk.services.clients.registration import ClientService
@@ -172,3 +173,9 @@ class Services:
         from frontdesk.services.cards.receipt import CardReceipts
 
         return CardReceipts(self.db, self.clock)
+
+    @cached_property
+    def card_report(self) -> CardReportService:
+        from frontdesk.services.cards.report import CardReportService
+
+        return CardReportService(self.db, self.clock)
