@@ -37,6 +37,7 @@ from frontdesk.models.card import OperationKind
 from frontdesk.services.cards.report import Balances, ClosingReport
 from frontdesk.services.registry import Services
 from frontdesk.ui.cards.card_labels import operation_name
+from frontdesk.ui.clients.common import pydate
 from frontdesk.ui.errors import error_text
 from frontdesk.ui.labels import payment_method_name
 from frontdesk.ui.worker import DbWorker
@@ -89,7 +90,7 @@ class ClosingDialog(QDialog):
     @Slot()
     def load(self) -> None:
         self._seq += 1
-        day: dt.date = self.day.date().toPython()
+        day: dt.date = pydate(self.day.date())
         closing, actor = self._services.card_report.closing, self._actor
         self.verdict.setText(self.tr("Loading…"))
         self._worker.submit(lambda: closing(actor, day), partial(self.show_report, seq=self._seq),

@@ -44,6 +44,7 @@ from frontdesk.models.card import OperationKind
 from frontdesk.services.cards.views import HistoryRow
 from frontdesk.services.registry import Services
 from frontdesk.ui.cards.card_labels import operation_name
+from frontdesk.ui.clients.common import pydate
 from frontdesk.ui.dates import datetime_text
 from frontdesk.ui.errors import error_text
 from frontdesk.ui.labels import payment_method_name
@@ -197,8 +198,8 @@ class HistoryPanel(QWidget):
     def _bounds(self) -> tuple[dt.datetime | None, dt.datetime | None]:
         if not self.dated.isChecked():
             return None, None
-        since = local_day_bounds(self.since.date().toPython())[0]
-        until = local_day_bounds(self.until.date().toPython())[1]
+        since = local_day_bounds(pydate(self.since.date()))[0]
+        until = local_day_bounds(pydate(self.until.date()))[1]
         return since, until
 
     @Slot()

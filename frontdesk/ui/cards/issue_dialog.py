@@ -91,7 +91,7 @@ class IssueDialog(CardOpDialog):
         stored = product is not None and product.kind is CardKind.STORED_VALUE
         self.offer.clear()
         self.offer.addItem(self.tr("No offer: type the amount"), None)
-        for o in product.offers if stored else ():
+        for o in product.offers if product is not None and stored else ():
             self.offer.addItem(offer_text(o.pay_fen, o.bonus_fen), o.id)
         self.offer.setEnabled(stored)
         self.amount.setEnabled(stored)

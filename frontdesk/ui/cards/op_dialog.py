@@ -147,8 +147,9 @@ class CardOpDialog(QDialog):
     def _lock_form(self, locked: bool) -> None:
         for row in range(self.form.rowCount()):
             item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if item is not None and item.widget() is not None:
-                item.widget().setEnabled(not locked)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.setEnabled(not locked)
 
     def refused(self, exc: DomainError) -> None:
         """A refusal from the service: said in the form, which opens again."""

@@ -26,6 +26,7 @@ from frontdesk.services.cards.views import CardView
 from frontdesk.services.registry import Services
 from frontdesk.ui.cards.card_labels import sessions_text
 from frontdesk.ui.cards.op_dialog import CardOpDialog
+from frontdesk.ui.clients.common import pydate, qdate
 from frontdesk.ui.desk.approval_panel import ApprovalPanel
 from frontdesk.ui.desk.search_panel import SearchPanel
 from frontdesk.ui.worker import DbWorker
@@ -113,8 +114,7 @@ class ExtendDialog(CardOpDialog):
         self.setObjectName("extendDialog")
         self.until = QDateEdit(objectName="extendUntil")
         self.until.setCalendarPopup(True)
-        start = card.expires_on
-        base = QDate(start.year, start.month, start.day) if start else QDate.currentDate()
+        base = qdate(card.expires_on) if card.expires_on else QDate.currentDate()
         self.until.setDate(base.addMonths(6))
         self.forever = QCheckBox(self.tr("No expiry"), objectName="extendForever")
         self.forever.toggled.connect(lambda on: self.until.setEnabled(not on))
@@ -133,13 +133,13 @@ class ExtendDialog(CardOpDialog):
         assert self.card is not None
         if self.forever.isChecked():
             return self.tr("Card {no} will not expire").format(no=self.card.card_no)
-        until = self.until.date().toPython()
+        until = pydate(self.until.date())
         return self.tr("Card {no} is usable until {date}").format(no=self.card.card_no,
                                                                   date=until.isoformat())
 
     def book(self) -> object:
         assert self.card is not None
-        until = None if self.forever.isChecked() else self.until.date().toPython()
+        until = None if self.forever.isChecked() else pydate(self.until.date())
         return self.services.cards.extend(self.actor, self.card.id, until,
                                           self.approval.approval(), self.key)
 
