@@ -43,7 +43,10 @@ class CardPanel(QFrame):
         self.card: CardView | None = None
         self.number = QLabel(objectName="cardNo")
         font = self.number.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 1.3)
+        else:  # the theme sizes type in pixels
+            font.setPixelSize(round(font.pixelSize() * 1.3))
         font.setBold(True)
         self.number.setFont(font)
         self.badge = QLabel(objectName="cardStatus")
