@@ -80,9 +80,10 @@ class Services:
 
     @cached_property
     def search(self) -> ClientSearch:
+        from frontdesk.services.cards.search_extras import CardBalances
         from frontdesk.services.clients.search import ClientSearch
 
-        return ClientSearch(self.db, self.clock)
+        return ClientSearch(self.db, self.clock, extras=(CardBalances(),))
 
     @cached_property
     def profile(self) -> ProfileService:
@@ -116,9 +117,10 @@ class Services:
 
     @cached_property
     def checkout(self) -> CheckoutService:
+        from frontdesk.services.cards.charger import MemberCardCharger
         from frontdesk.services.desk.checkout import CheckoutService
 
-        return CheckoutService(self.db, self.clock)
+        return CheckoutService(self.db, self.clock, member_cards=MemberCardCharger())
 
     @cached_property
     def handover(self) -> HandoverService:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import threading
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -29,12 +31,17 @@ from frontdesk.models import (
 from frontdesk.models.appointment import CheckoutKey
 from frontdesk.services.clients.registration import NewClient
 from frontdesk.services.desk.approval import Approval, ApprovalMissing
+from frontdesk.services.desk.card_payments import (
+    NO_MEMBER_CARDS,
+    CardSettlement,
+    PaymentMethodUnavailable,
+    ServiceLine,
+    UsableCard,
+)
 from frontdesk.services.desk.checkout import (
-    CardCharge,
     CheckoutService,
     LineInput,
     PaymentInput,
-    PaymentMethodUnavailable,
     Receipt,
     ReceiptPayment,
 )
@@ -272,30 +279,40 @@ def test_a_discount_one_fen_over_the_line_is_refused(
     assert receipt.total_fen == 38000
 
 
-def test_member_cards_are_refused_for_now(services: Services, admin: Actor, desk: Desk,
-                                         visit_id: int) -> None:
+def test_without_the_cards_capability_member_cards_are_refused(
+        db: Database, clock: FakeClock, admin: Actor, desk: Desk, visit_id: int) -> None:
+    checkout = CheckoutService(db, clock, member_cards=NO_MEMBER_CARDS)
     with pytest.raises(PaymentMethodUnavailable) as caught:
-        services.checkout.check_out(admin, visit_id, facial(desk),
-                                    [PaymentInput("member_card", 38000)], "k")
+        checkout.check_out(admin, visit_id, facial(desk),
+                           [PaymentInput("member_card", 38000)], "k")
     assert caught.value.message == "Member cards are not available yet."
 
 
 class RecordingCharger:
-    """A card charger as the cards capability will be: it works in the check-out's session."""
+    """A card charger as the cards capability is: it works in the check-out's session."""
 
     def __init__(self, refuse: bool = False) -> None:
         self.refuse = refuse
-        self.charges: list[CardCharge] = []
+        self.charges: list[CardSettlement] = []
         self.visit_status_seen: list[VisitStatus] = []
 
-    def charge(self, session: Session, actor: Actor, charge: CardCharge) -> None:
-        self.charges.append(charge)
-        visit = session.get(Visit, charge.visit_id)  # the row the check-out has locked
+    def usable_cards(self, s: Session, actor: Actor, client_id: int,
+                     today: dt.date) -> tuple[UsableCard, ...]:
+        return ()
+
+    def member_discounts(self, s: Session, actor: Actor, client_id: int,
+                         references: Sequence[str], lines: Sequence[ServiceLine],
+                         today: dt.date) -> tuple[int, ...]:
+        return tuple(0 for _ in lines)
+
+    def settle(self, session: Session, actor: Actor, settlement: CardSettlement) -> None:
+        self.charges.append(settlement)
+        visit = session.get(Visit, settlement.visit_id)  # the row the check-out has locked
         assert visit is not None
         self.visit_status_seen.append(visit.status)
         if self.refuse:
             raise ValidationError("Card {ref}: not enough left.", field="payments",
-                                  ref=charge.reference)
+                                  ref=settlement.payments[0].reference)
 
 
 def test_the_card_charger_charges_inside_the_check_out(
@@ -306,8 +323,10 @@ def test_the_card_charger_charges_inside_the_check_out(
     checkout.check_out(admin, visit_id, facial(desk),
                        [PaymentInput("member_card", 30000, "M001"), PaymentInput("cash", 8000)],
                        "k")
-    assert [(c.client_id, c.visit_id, c.amount_fen, c.reference, c.idempotency_key)
-            for c in charger.charges] == [(desk.client_id, visit_id, 30000, "M001", "k")]
+    assert [(c.client_id, c.visit_id, [(p.amount_fen, p.reference) for p in c.payments],
+             c.other_paid_fen, c.idempotency_key)
+            for c in charger.charges] == [(desk.client_id, visit_id, [(30000, "M001")], 8000,
+                                           "k")]
     assert charger.visit_status_seen == [VisitStatus.IN_SERVICE]  # before the visit closed
     with db.read() as s:
         assert s.scalar(select(func.sum(Payment.amount_fen))

@@ -120,3 +120,23 @@ def test_the_migrated_index_holds_only_open_visits(db: Database) -> None:
     assert all(f"'{s.value}'" in condition for s in VisitStatus
                if s not in (VisitStatus.CLOSED, VisitStatus.CANCELLED))
     assert "'closed'" not in condition and "'cancelled'" not in condition
+
+
+def test_a_card_number_and_the_card_balances_are_looked_up_by_index(
+        services: Services, admin: Actor, db: Database) -> None:
+    from frontdesk.models.card import CardKind
+    from tests.cards import client, product
+
+    stored = product(db, admin.branch_id, CardKind.STORED_VALUE, "储值卡")
+    for i in range(30):
+        services.cards.issue(admin, client_id=client(services, admin, f"张{i}"),
+                             product_id=stored, method="cash", amount_fen=100, key=f"k{i}")
+    with db.engine.begin() as conn:
+        conn.execute(text("ANALYZE"))
+    with statements(db) as seen:
+        services.search.search(admin, "VIP0042")
+        services.search.search(admin, "张")
+    lookup = plan(db, the_one(seen, "FROM member_card m"))
+    assert "card_no" in lookup and ("USING INDEX" in lookup or "uq_member_card_card_no" in lookup)
+    balances = plan(db, the_one(seen, "SUM(paid_fen + bonus_fen)"))
+    assert "ix_member_card_client_id" in balances

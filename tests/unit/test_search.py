@@ -364,10 +364,10 @@ def test_limit_caps_each_kind(search: ClientSearch, store: Store) -> None:
 
 
 @pytest.mark.parametrize(("query", "lookups", "key"), [
-    ("5678", (Lookup.CARD, Lookup.PHONE_TAIL), None),
-    ("13800138000", (Lookup.PHONE, Lookup.CARD), None),
-    ("12345", (Lookup.CARD,), None),
-    ("M001", (Lookup.CARD,), None),
+    ("5678", (Lookup.CARD, Lookup.MEMBER_CARD, Lookup.PHONE_TAIL), None),
+    ("13800138000", (Lookup.PHONE, Lookup.CARD, Lookup.MEMBER_CARD), None),
+    ("12345", (Lookup.CARD, Lookup.MEMBER_CARD), None),
+    ("M001", (Lookup.CARD, Lookup.MEMBER_CARD), None),
     ("Zhang San", (Lookup.KEY,), "zhangsan"),
     ("张", (Lookup.KEY,), "张"),
     ("张 三丰", (Lookup.KEY,), "张三丰"),
@@ -381,7 +381,7 @@ def test_plan_query_lookups(query: str, lookups: tuple[Lookup, ...], key: str | 
 
 def test_a_masked_plan_looks_numbers_up_by_what_the_mask_shows() -> None:
     plan = masked_plan(plan_query("13800138000"))
-    assert plan.lookups == (Lookup.PHONE_MASK, Lookup.CARD)
+    assert plan.lookups == (Lookup.PHONE_MASK, Lookup.CARD, Lookup.MEMBER_CARD)
     assert "phone" not in plan.params
     assert (plan.params["shown"], plan.params["tail"], plan.params["phone_len"]) == (
         "+86138", "8000", 14)

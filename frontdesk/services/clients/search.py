@@ -9,7 +9,9 @@ The query text decides which lookups run (see :func:`plan_query`):
   the same masked (``139****0001``: the same first digits, length and last four; see
   :func:`masked_plan`), so the hits do not depend on the hidden middle digits and no
   search can confirm a number the role may not see.
-- letters with digits (``M00012345``): the card number (``member_no``), any case.
+- letters with digits (``M00012345``): the card number, any case: the client's member
+  number (``member_no``) and the number of a member card they own (``member_card.card_no``;
+  a card reader types it and Enter).
 - letters only (``zhangsan``, ``zs``, ``lcq``) and a name or part of one of up to
   ``MAX_PART`` characters (``张``, ``张三``, ``三丰``): one key of ``client_search_key``
   (:func:`frontdesk.core.names.search_keys`: the name's prefixes and inner runs, every
@@ -87,6 +89,9 @@ class Lookup(enum.StrEnum):
 
     PHONE = "phone"
     CARD = "card"
+    """The client's member number."""
+    MEMBER_CARD = "member_card"
+    """The number of a member card (会员卡) the client owns; found as a card (MatchKind.CARD)."""
     PHONE_TAIL = "phone_tail"
     PHONE_MASK = "phone_mask"
     KEY = "key"
@@ -95,7 +100,7 @@ class Lookup(enum.StrEnum):
     """A name longer than ``MAX_PART``: its first characters' key, filtered by the text."""
 
 
-_EXACT = frozenset({Lookup.PHONE, Lookup.CARD, Lookup.PHONE_MASK})
+_EXACT = frozenset({Lookup.PHONE, Lookup.CARD, Lookup.MEMBER_CARD, Lookup.PHONE_MASK})
 """Lookups of a whole number: ranked before everything else."""
 
 
@@ -186,8 +191,12 @@ def plan_query(query: str) -> QueryPlan:
     if folded.isascii() and folded.isalnum():
         if folded.isalpha():
             return QueryPlan((Lookup.KEY,), {"key": folded.lower()}, letters=True)
-        return QueryPlan((Lookup.CARD,), _card_params(folded))
+        return QueryPlan(_CARDS, _card_params(folded))
     return _name_plan(query)
+
+
+_CARDS = (Lookup.CARD, Lookup.MEMBER_CARD)
+"""A card number is looked up as a member number and as a member card's number."""
 
 
 def _card_params(card: str) -> dict[str, str]:
@@ -197,12 +206,12 @@ def _card_params(card: str) -> dict[str, str]:
 def _digits_plan(digits: str) -> QueryPlan:
     params = _card_params(digits.lstrip("+"))
     if len(digits) == 4:
-        return QueryPlan((Lookup.CARD, Lookup.PHONE_TAIL), {**params, "tail": digits})
+        return QueryPlan((*_CARDS, Lookup.PHONE_TAIL), {**params, "tail": digits})
     try:
         phone = normalise_phone(digits)
     except ValidationError:
-        return QueryPlan((Lookup.CARD,), params)
-    return QueryPlan((Lookup.PHONE, Lookup.CARD), {**params, "phone": phone})
+        return QueryPlan(_CARDS, params)
+    return QueryPlan((Lookup.PHONE, *_CARDS), {**params, "phone": phone})
 
 
 def masked_plan(plan: QueryPlan) -> QueryPlan:
@@ -256,6 +265,9 @@ _FROM: dict[Lookup, tuple[str, str]] = {
     Lookup.PHONE: ("0", f"FROM client c WHERE c.phone_e164 = :phone AND {_LIVE}"),
     Lookup.CARD: ("0", "FROM client c WHERE c.member_no IN (:card, :card_upper, :card_lower) "
                        f"AND {_LIVE}"),
+    Lookup.MEMBER_CARD: ("0", "FROM member_card m CROSS JOIN client c WHERE m.card_no "
+                              "IN (:card, :card_upper, :card_lower) AND c.id = m.client_id "
+                              f"AND {_LIVE}"),
     Lookup.PHONE_TAIL: ("0", f"FROM client c WHERE c.phone_last4 = :tail AND {_LIVE} "
                              f"ORDER BY {_RECENT_FIRST} LIMIT :n"),
     Lookup.PHONE_MASK: ("0", f"FROM client c WHERE c.phone_last4 = :tail AND {_MASK} AND {_LIVE} "
@@ -388,6 +400,8 @@ def _grade(row: _Row, lookup: Lookup, plan: QueryPlan) -> Grade:
 
 def _match_kind(row: _Row, plan: QueryPlan) -> MatchKind:
     lookup = _LOOKUPS[row[_LOOKUP]]
+    if lookup is Lookup.MEMBER_CARD:
+        return MatchKind.CARD
     if lookup not in (Lookup.KEY, Lookup.LONG_NAME):
         return MatchKind(lookup.value)
     grade = _grade(row, lookup, plan)

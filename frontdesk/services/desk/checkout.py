@@ -28,9 +28,12 @@ which moves it forward only and never counts as an edit of the client (a profile
 save on another terminal neither conflicts with it nor makes it fail). A replay
 writes nothing, so it needs no approval.
 
-Member-card payments go to a :class:`CardCharger`, inside the check-out's
-transaction. Until the cards capability passes its own, :data:`NO_MEMBER_CARDS`
-refuses them.
+Member-card payments go to a :class:`~frontdesk.services.desk.card_payments.CardCharger`,
+inside the check-out's transaction: it quotes the member's tier discount on the
+service lines when a stored-value card pays (added to the lines' discount, never
+counted as the desk's discount that needs approval; :meth:`CheckoutService.quote`
+shows it before paying), books the card payments and the points the check-out earns.
+Until the cards capability passes its own, :data:`NO_MEMBER_CARDS` refuses them.
 
 Each line is credited to who did it (``staff_id``: an active beautician of the
 store, :mod:`frontdesk.services.desk.staffing`); a line sent without one goes to
@@ -45,13 +48,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from frontdesk.core.context import Actor, Clock
+from frontdesk.core.context import Actor, Clock, local_today
 from frontdesk.core.money import check_fen, format_fen
 from frontdesk.core.permissions import Action, require
 from frontdesk.core.validation import check_characters, check_text, is_whole
@@ -83,6 +85,14 @@ from frontdesk.services.desk.approval import (
     check_reason,
     needs_of,
     record_approval,
+)
+from frontdesk.services.desk.card_payments import (
+    NO_MEMBER_CARDS,
+    CardCharger,
+    CardPayment,
+    CardSettlement,
+    ServiceLine,
+    UsableCard,
 )
 from frontdesk.services.desk.staffing import (
     ServingStaffNotFound,
@@ -158,43 +168,6 @@ class Receipt:
 
 
 @dataclass(frozen=True)
-class CardCharge:
-    """One member-card payment for the charger to book (in the check-out's transaction)."""
-
-    client_id: int
-    visit_id: int
-    amount_fen: int
-    reference: str
-    idempotency_key: str
-    at: dt.datetime
-
-
-class PaymentMethodUnavailable(ValidationError):
-    """This way of paying cannot be used (yet)."""
-
-
-class CardCharger(Protocol):
-    """The member-cards capability: charges a card inside the check-out's transaction.
-
-    Raises a DomainError (an unknown card, too little left) to refuse the whole check-out.
-    When it is called the client, the visit and its room are locked; it locks card rows
-    only (with :func:`~frontdesk.db.locking`, lower ids first), the last in the lock order.
-    """
-
-    def charge(self, session: Session, actor: Actor, charge: CardCharge) -> None: ...
-
-
-class _NoMemberCards:
-    """The charger until member cards exist: refuses every member-card payment."""
-
-    def charge(self, session: Session, actor: Actor, charge: CardCharge) -> None:
-        raise PaymentMethodUnavailable("Member cards are not available yet.", field="payments")
-
-
-NO_MEMBER_CARDS: CardCharger = _NoMemberCards()
-
-
-@dataclass(frozen=True)
 class _Line:
     index: int
     kind: LineKind
@@ -213,10 +186,20 @@ class _Priced:
     unit_price_fen: int
     amount_fen: int
     staff_id: int | None = None
+    member_discount_fen: int = 0
+    """The member's tier discount (a right, not the desk's discount: no approval)."""
 
     def for_approval(self) -> PricedLine:
+        """The desk's own discount against the line's gross; the member's is not counted."""
+        gross = self.amount_fen + self.line.discount_fen + self.member_discount_fen
         return PricedLine(self.line.index + 1, self.catalogue_fen, self.unit_price_fen,
-                          self.amount_fen + self.line.discount_fen, self.line.discount_fen)
+                          gross, self.line.discount_fen)
+
+    def service_line(self) -> ServiceLine | None:
+        if self.line.kind is not LineKind.SERVICE:
+            return None
+        return ServiceLine(self.line.index, self.line.item_id, self.line.quantity,
+                           self.amount_fen)
 
 
 def _check_key(key: str) -> str:
@@ -336,6 +319,25 @@ def _check_total(payments: Sequence[PaymentInput], priced: Sequence[_Priced]) ->
     return total
 
 
+@dataclass(frozen=True)
+class QuotedLine:
+    amount_fen: int
+    """What the line costs, after the desk's discount and the member's."""
+    member_discount_fen: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    """What a check-out would cost with these lines and cards, before anything is paid."""
+
+    lines: tuple[QuotedLine, ...]
+    total_fen: int
+
+
+def _card_references(payments: Sequence[PaymentInput]) -> list[str]:
+    return [p.reference for p in payments if PaymentMethod(p.method) is PaymentMethod.MEMBER_CARD]
+
+
 class CheckoutService:
     def __init__(self, db: Database, clock: Clock, *,
                  member_cards: CardCharger = NO_MEMBER_CARDS):
@@ -371,6 +373,51 @@ class CheckoutService:
         return outcome
 
     @unit_of_work
+    def quote(self, actor: Actor, visit_id: int, lines: Sequence[LineInput],
+              card_references: Sequence[str] = ()) -> Quote:
+        """The lines' amounts and total when these cards (numbers) pay: the member's tier
+        discount shows before paying, as the check-out will book it."""
+        require(actor, Action.CHECK_OUT)
+        _check_counts(lines, ())
+        wanted = [_check_line(line, i) for i, line in enumerate(lines)]
+        references = [check_text(r, 64, "payments.reference") for r in card_references]
+        with self._db.read() as s:
+            visit = self._visit(s, actor, visit_id)
+            priced = self._member_priced(s, actor, visit.client_id, references,
+                                         [_price(s, actor.branch_id, line) for line in wanted])
+        return Quote(tuple(QuotedLine(p.amount_fen, p.member_discount_fen) for p in priced),
+                     sum(p.amount_fen for p in priced))
+
+    @unit_of_work
+    def usable_cards(self, actor: Actor, visit_id: int) -> tuple[UsableCard, ...]:
+        """The member cards the visit's client may pay with now (own and shared)."""
+        require(actor, Action.CHECK_OUT)
+        with self._db.read() as s:
+            visit = self._visit(s, actor, visit_id)
+            return self._member_cards.usable_cards(s, actor, visit.client_id,
+                                                   local_today(self._clock))
+
+    @staticmethod
+    def _visit(s: Session, actor: Actor, visit_id: int) -> Visit:
+        visit = get_row(s, Visit, visit_id)
+        if visit is None or visit.branch_id != actor.branch_id:
+            raise NotFound("No visit with number {id}.", field="visit_id", id=visit_id)
+        return visit
+
+    def _member_priced(self, s: Session, actor: Actor, client_id: int,
+                       references: Sequence[str], priced: list[_Priced]) -> list[_Priced]:
+        """The lines with the member's tier discount taken off (none without a card)."""
+        if not references:
+            return priced
+        lines = [line for line in (p.service_line() for p in priced) if line is not None]
+        off = self._member_cards.member_discounts(s, actor, client_id, references, lines,
+                                                  local_today(self._clock))
+        by_index = {line.index: min(d, line.amount_fen) for line, d in zip(lines, off,
+                                                                           strict=True)}
+        return [replace(p, amount_fen=p.amount_fen - by_index.get(p.line.index, 0),
+                        member_discount_fen=by_index.get(p.line.index, 0)) for p in priced]
+
+    @unit_of_work
     def receipt(self, actor: Actor, visit_id: int) -> Receipt:
         """The receipt of a checked-out visit (to print again)."""
         require(actor, Action.CHECK_OUT)
@@ -401,10 +448,7 @@ class CheckoutService:
         """Who serves in the visit, its lead first: the check-out's choices for a line's credit."""
         require(actor, Action.CHECK_OUT)
         with self._db.read() as s:
-            visit = get_row(s, Visit, visit_id)
-            if visit is None or visit.branch_id != actor.branch_id:
-                raise NotFound("No visit with number {id}.", field="visit_id", id=visit_id)
-            return visit_staff(s, visit)
+            return visit_staff(s, self._visit(s, actor, visit_id))
 
     def _close(self, s: Session, actor: Actor, visit_id: int, wanted: Sequence[_Line],
                paid: Sequence[PaymentInput], key: str,
@@ -417,6 +461,7 @@ class CheckoutService:
         _refuse_unpayable(visit)
         priced = [replace(_price(s, actor.branch_id, line), staff_id=_credited(s, visit, line))
                   for line in wanted]
+        priced = self._member_priced(s, actor, visit.client_id, _card_references(paid), priced)
         total = _check_total(paid, priced)
         try:
             self._approve(s, actor, visit.id, priced, total, approval)
@@ -458,10 +503,7 @@ class CheckoutService:
     def _book(self, s: Session, actor: Actor, visit: Visit, priced: Sequence[_Priced],
               paid: Sequence[PaymentInput], key: str) -> None:
         now = self._clock()
-        for p in paid:
-            if p.method is PaymentMethod.MEMBER_CARD:
-                self._member_cards.charge(s, actor, CardCharge(
-                    visit.client_id, visit.id, p.amount_fen, p.reference, key, now))
+        self._member_cards.settle(s, actor, _settlement(visit, priced, paid, key, now))
         s.add_all(_consumption(visit, p, now) for p in priced)
         s.add_all(Payment(branch_id=visit.branch_id, visit_id=visit.id,
                           method=PaymentMethod(p.method), amount_fen=p.amount_fen, at=now,
@@ -476,6 +518,18 @@ class CheckoutService:
         s.flush()
         audit.record(s, now, actor, AuditAction.VISIT_CHECK_OUT, "visit", visit.id,
                      f"total_fen={visit.total_fen}")
+
+
+def _settlement(visit: Visit, priced: Sequence[_Priced], paid: Sequence[PaymentInput],
+                key: str, now: dt.datetime) -> CardSettlement:
+    card = PaymentMethod.MEMBER_CARD
+    return CardSettlement(
+        client_id=visit.client_id, visit_id=visit.id,
+        payments=tuple(CardPayment(i, p.amount_fen, p.reference)
+                       for i, p in enumerate(paid) if p.method is card),
+        lines=tuple(line for line in (p.service_line() for p in priced) if line is not None),
+        other_paid_fen=sum(p.amount_fen for p in paid if p.method is not card),
+        idempotency_key=key, at=now)
 
 
 def record_last_visit(s: Session, client_id: int, arrived_at: dt.datetime) -> None:
@@ -505,7 +559,7 @@ def _consumption(visit: Visit, p: _Priced, at: dt.datetime) -> ConsumptionLine:
         kind=p.line.kind, service_item_id=p.line.item_id if service else None,
         product_id=None if service else p.line.item_id, description=p.description,
         quantity=p.line.quantity, unit_price_fen=p.unit_price_fen,
-        discount_fen=p.line.discount_fen, amount_fen=p.amount_fen,
+        discount_fen=p.line.discount_fen + p.member_discount_fen, amount_fen=p.amount_fen,
         staff_id=p.staff_id)
 
 

@@ -13,6 +13,11 @@ Payments may be split (:mod:`~frontdesk.ui.desk.payments_panel`): whatever is
 left unpaid when the desk confirms is paid by the method chosen. The idempotency
 key is made when the dialog opens, so a double press books once.
 
+Paying by member card lists the client's cards (own and shared) in the payments; when
+a stored-value card pays, the lines show the member price its tier gives (asked of the
+check-out service's quote, so it is what will be booked), in the Amount column and the
+total. That discount is the member's right: it never asks for approval.
+
 A check-out that needs a manager's approval (a discount over the store's limit,
 a price below the catalogue, nothing to pay) opens the approval panel in place;
 the manager's user name, password and reason go with the next confirmation.
@@ -58,6 +63,7 @@ from frontdesk.core.permissions import SERVING_ROLES
 from frontdesk.errors import AuthError, DomainError, ValidationError
 from frontdesk.models import LineKind
 from frontdesk.services.desk.approval import ApprovalMissing
+from frontdesk.services.desk.card_payments import UsableCard
 from frontdesk.services.desk.checkout import MAX_QUANTITY, LineInput, PaymentInput, Receipt
 from frontdesk.services.registry import Services
 from frontdesk.ui.desk.approval_panel import ApprovalPanel
@@ -87,6 +93,8 @@ class DraftLine:
     """None: the catalogue's price."""
     staff_id: int | None = None
     """Who did it (None: nobody chosen; the service credits a service to the visit's lead)."""
+    member_discount_fen: int = 0
+    """The member's tier discount when a stored-value card pays (the service's quote)."""
 
     @property
     def price_fen(self) -> int:
@@ -94,7 +102,7 @@ class DraftLine:
 
     @property
     def amount_fen(self) -> int:
-        return self.price_fen * self.quantity - self.discount_fen
+        return self.price_fen * self.quantity - self.discount_fen - self.member_discount_fen
 
 
 def _edited(line: DraftLine, column: int, text: str) -> DraftLine | None:
@@ -148,6 +156,7 @@ class CheckoutDialog(QDialog):
         self._entries = self._catalog()
         self.staff_choices = self._staff_choices()
         self._build()
+        self.pay.set_cards(list(services.checkout.usable_cards(actor, visit_id)))
         for item in services.checkout.planned_services(actor, visit_id):
             self._add(CatalogEntry(LineKind.SERVICE, item.id, item.name, item.price_fen), 1, 0,
                       self.by.currentData())
@@ -207,6 +216,8 @@ class CheckoutDialog(QDialog):
         self.total = QLabel(objectName="total")
         self.pay = PaymentsPanel()
         self.pay.failed.connect(self._show_error)
+        self.pay.covered_fen = self.covered_fen
+        self.pay.cards_changed.connect(self._refresh)
         self.method, self.pay_amount = self.pay.method, self.pay.amount
         self._layout()
 
@@ -274,7 +285,8 @@ class CheckoutDialog(QDialog):
         panel = self.approval
         chain: list[QWidget] = [
             self.item, self.quantity, self.discount, self.by, self.add_line, self.table,
-            self.pay.method, self.pay.amount, self.pay.list, self.pay.received,
+            self.pay.method, self.pay.cards.swipe, self.pay.cards.list, self.pay.amount,
+            self.pay.list, self.pay.received,
             panel.username, panel.password, panel.reason, *panel.findChildren(QPushButton),
             *buttons.buttons()]
         for first, second in zip(chain, chain[1:], strict=False):
@@ -301,13 +313,54 @@ class CheckoutDialog(QDialog):
         self.lines.append(DraftLine(entry, quantity, discount_fen, staff_id=staff_id))
         self._refresh()
 
+    def _line_inputs(self) -> list[LineInput]:
+        return [LineInput(kind=line.entry.kind, item_id=line.entry.item_id,
+                          quantity=line.quantity, unit_price_fen=line.price_fen,
+                          discount_fen=line.discount_fen, staff_id=line.staff_id)
+                for line in self.lines]
+
+    def covered_fen(self, card: UsableCard) -> int:
+        """What the services a session card covers cost in this check-out."""
+        return sum(line.amount_fen for line in self.lines
+                   if line.entry.kind is LineKind.SERVICE
+                   and line.entry.item_id in card.covered_service_ids)
+
+    def _quote(self) -> None:
+        """The member price on the lines, as the service quotes it for the cards paying."""
+        references = self.pay.card_references()
+        discounts = [0] * len(self.lines)
+        if references and self.lines:
+            try:
+                quote = self._services.checkout.quote(self._actor, self._visit_id,
+                                                      self._line_inputs(), references)
+                discounts = [q.member_discount_fen for q in quote.lines]
+            except DomainError as exc:
+                self.errors.show(exc)
+        self.lines = [replace(line, member_discount_fen=off)
+                      for line, off in zip(self.lines, discounts, strict=True)]
+
+    def _amount_text(self, line: DraftLine) -> str:
+        amount = format_fen(line.amount_fen)
+        if not line.member_discount_fen:
+            return amount
+        return self.tr("{amount} (member −{off})").format(
+            amount=amount, off=format_fen(line.member_discount_fen))
+
+    def _total_text(self) -> str:
+        total = self.tr("Total: {amount}").format(amount=format_fen(self.total_fen))
+        off = sum(line.member_discount_fen for line in self.lines)
+        if off:
+            total += "  " + self.tr("(member price: {off} off)").format(off=format_fen(off))
+        return total
+
     def _refresh(self) -> None:
+        self._quote()
         self.table.blockSignals(True)
         if self.table.rowCount() != len(self.lines):
             self.table.setRowCount(len(self.lines))
         for row, line in enumerate(self.lines):
             cells = [line.entry.name, str(line.quantity), format_fen(line.price_fen),
-                     format_fen(line.discount_fen), format_fen(line.amount_fen),
+                     format_fen(line.discount_fen), self._amount_text(line),
                      self.staff_name(line.staff_id)]
             for column, text in enumerate(cells):
                 self._set_cell(row, column, text)
@@ -315,7 +368,7 @@ class CheckoutDialog(QDialog):
         if self.lines and self.table.currentRow() < 0:  # the arrows start from the first line
             self.table.setCurrentCell(0, 0)
         self.table.resizeColumnsToContents()
-        self.total.setText(self.tr("Total: {amount}").format(amount=format_fen(self.total_fen)))
+        self.total.setText(self._total_text())
         self.pay.set_total(self.total_fen)
 
     def _set_cell(self, row: int, column: int, text: str) -> None:
@@ -346,10 +399,7 @@ class CheckoutDialog(QDialog):
 
     @Slot()
     def confirm(self) -> None:
-        lines = [LineInput(kind=line.entry.kind, item_id=line.entry.item_id,
-                           quantity=line.quantity, unit_price_fen=line.price_fen,
-                           discount_fen=line.discount_fen, staff_id=line.staff_id)
-                 for line in self.lines]
+        lines = self._line_inputs()
         try:
             payments = self.pay.payments()
             self.receipt = self._services.checkout.check_out(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from frontdesk.core.money import format_fen
 from frontdesk.services.clients.registration import ClientSummary
 from frontdesk.services.desk.visitors import VisitorNotes
 from frontdesk.services.special_clients import SpecialClient
@@ -84,7 +85,10 @@ class ClientCard(QWidget):
         self.visitor_notes.setText("\n".join(lines))
         self.visitor_notes.setVisible(bool(lines))
 
-    def show_client(self, client: ClientSummary | None) -> None:
+    def show_client(self, client: ClientSummary | None, *,
+                    balance_fen: int | None = None) -> None:
+        """The client, and their stored-value balance when the search found it (None: no
+        active card, or not known here)."""
         if client is None:
             self.title.setText(self.tr("No client picked"))
             self.details.setText(self.tr("F2 search · F3 new client"))
@@ -99,6 +103,8 @@ class ClientCard(QWidget):
                  self.tr("Phone: {phone}").format(phone=client.phone or "—")]
         if client.member_no:
             lines.append(self.tr("Card: {no}").format(no=client.member_no))
+        if balance_fen is not None:
+            lines.append(self.tr("Card balance: {amount}").format(amount=format_fen(balance_fen)))
         if client.last_visit_at:
             lines.append(self.tr("Last visit: {date}").format(
                 date=local_date_text(client.last_visit_at)))

@@ -168,7 +168,9 @@ class DeskPage(QWidget):
         def load() -> None:
             self.client = None  # until the card shows the new one
             self.client = self._services.clients.get_summary(self._actor, client_id)
-            self.card.show_client(self.client)
+            hit = self.search.hit_of(client_id)
+            self.card.show_client(self.client,
+                                  balance_fen=hit.card_balance_fen if hit is not None else None)
             self._show_visitor_notes(self.client)
         if not self._safely(load):
             self.card.show_client(None)

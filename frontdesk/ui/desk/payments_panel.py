@@ -6,9 +6,17 @@ desk confirms is paid by the method chosen. For the cash of the check-out (the c
 parts, and the rest when it is paid in cash) the desk may type what the client
 handed over: the change to give back (找零) is shown as it is typed, and confirming
 with too little received is refused. Amounts are integer fen throughout.
+
+Paying by member card (会员卡) shows the client's usable cards
+(:mod:`~frontdesk.ui.desk.card_picker`); the chosen card's number goes with the payment
+(its ``reference``). Choosing a session card puts what the services it covers cost in
+the amount field (Enter adds it). ``cards_changed`` tells the dialog that the cards
+paying changed, so it can show the member price they give.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
@@ -17,7 +25,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QListWi
 from frontdesk.core.money import format_fen, parse_yuan
 from frontdesk.errors import DomainError, ValidationError
 from frontdesk.models import PaymentMethod
+from frontdesk.services.desk.card_payments import UsableCard
 from frontdesk.services.desk.checkout import PaymentInput
+from frontdesk.ui.desk.card_picker import CardPicker
 from frontdesk.ui.errors import error_text
 from frontdesk.ui.labels import payment_method_name
 
@@ -35,15 +45,21 @@ class PaymentsPanel(QWidget):
 
     failed = Signal(object)
     changed = Signal()
+    cards_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._total_fen = 0
         self.parts: list[PaymentInput] = []
+        self.covered_fen: Callable[[UsableCard], int] = lambda card: 0
+        """What the check-out's services a session card covers cost (set by the dialog)."""
         self.method = QComboBox(objectName="paymentMethod")
         for method in PaymentMethod:
             self.method.addItem(payment_method_name(method), method)
-        self.method.currentIndexChanged.connect(self._refresh)
+        self.method.currentIndexChanged.connect(self._method_chosen)
+        self.cards = CardPicker()
+        self.cards.failed.connect(self.failed)
+        self.cards.picked.connect(self._card_picked)
         self.amount = QLineEdit(objectName="paymentAmount")
         self.amount.setPlaceholderText(self.tr("a part, e.g. 200; Enter adds it"))
         self.list = QListWidget(objectName="payments")
@@ -62,6 +78,7 @@ class PaymentsPanel(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Method"), self.method)
+        form.addRow("", self.cards)
         form.addRow(self.tr("Part payment"), self.amount)
         form.addRow("", self.list)
         form.addRow("", self.remaining)
@@ -70,6 +87,43 @@ class PaymentsPanel(QWidget):
         rows = self.list.sizeHintForRow(0) if self.list.count() else \
             self.list.fontMetrics().height() + 6
         self.list.setMaximumHeight(rows * _LIST_ROWS + 2 * self.list.frameWidth())
+
+    def set_cards(self, cards: list[UsableCard]) -> None:
+        self.cards.set_cards(cards)
+        self._refresh()
+
+    def card_references(self) -> list[str]:
+        """The numbers of the cards paying: the card parts', and the chosen card's when the
+        rest is paid by card."""
+        refs = [p.reference for p in self.parts if p.method is PaymentMethod.MEMBER_CARD]
+        chosen = self.cards.chosen
+        if self.chosen_method is PaymentMethod.MEMBER_CARD and chosen is not None:
+            refs.append(chosen.card_no)
+        return refs
+
+    def _reference(self) -> str:
+        """The chosen card's number when paying by card ("" otherwise)."""
+        if self.chosen_method is not PaymentMethod.MEMBER_CARD:
+            return ""
+        chosen = self.cards.chosen
+        if chosen is None:
+            raise ValidationError("Choose the member card that pays (or swipe it).",
+                                  field="payments.reference")
+        return chosen.card_no
+
+    @Slot()
+    def _method_chosen(self) -> None:
+        self._refresh()
+        self.cards_changed.emit()
+
+    @Slot()
+    def _card_picked(self) -> None:
+        chosen = self.cards.chosen
+        if chosen is not None and not chosen.stored_value:
+            covered = self.covered_fen(chosen)
+            self.amount.setText(format_fen(covered, sign="") if covered else "")
+        self._refresh()
+        self.cards_changed.emit()
 
     def set_total(self, total_fen: int) -> None:
         self._total_fen = total_fen
@@ -95,7 +149,7 @@ class PaymentsPanel(QWidget):
         """The parts, and the rest by the chosen method; refused when too little cash came."""
         self._check_received()
         rest = self.rest_fen
-        extra = [PaymentInput(self.chosen_method, rest)] if rest > 0 else []
+        extra = [PaymentInput(self.chosen_method, rest, self._reference())] if rest > 0 else []
         return [*self.parts, *extra]
 
     def cash_handed(self) -> tuple[int, int] | None:
@@ -133,16 +187,26 @@ class PaymentsPanel(QWidget):
                 "That is more than the {rest} left to pay; for change, type the cash "
                 "received below.", field="payments", rest=format_fen(max(self.rest_fen, 0))))
             return
-        self.parts.append(PaymentInput(self.chosen_method, amount))
+        try:
+            reference = self._reference()
+        except ValidationError as exc:
+            self.failed.emit(exc)
+            return
+        self.parts.append(PaymentInput(self.chosen_method, amount, reference))
         self.amount.clear()
         self._refresh()
         self.changed.emit()
+        if reference:
+            self.cards_changed.emit()
 
     def remove_part(self, row: int) -> None:
         if 0 <= row < len(self.parts):
+            by_card = self.parts[row].method is PaymentMethod.MEMBER_CARD
             del self.parts[row]
             self._refresh()
             self.changed.emit()
+            if by_card:
+                self.cards_changed.emit()
             if self.parts:
                 self.list.setCurrentRow(min(row, len(self.parts) - 1))
             else:
@@ -152,12 +216,15 @@ class PaymentsPanel(QWidget):
     def _refresh(self) -> None:
         self.list.clear()
         for part in self.parts:
+            method = payment_method_name(PaymentMethod(part.method))
+            if part.reference:
+                method += " " + self.cards.label_of(part.reference)
             self.list.addItem(self.tr("{method} {amount}").format(
-                method=payment_method_name(PaymentMethod(part.method)),
-                amount=format_fen(part.amount_fen)))
+                method=method, amount=format_fen(part.amount_fen)))
         self.list.setCurrentRow(len(self.parts) - 1)  # the newest: Delete takes it back
         self.list.setVisible(bool(self.parts))
         self.list.setToolTip(self.tr("Delete removes the chosen payment"))
+        self.cards.setVisible(self.chosen_method is PaymentMethod.MEMBER_CARD)
         self.remaining.setText(self._remaining_text())
         self.received.setEnabled(self.cash_due_fen() > 0)
         self._show_change()

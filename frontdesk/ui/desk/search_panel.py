@@ -190,6 +190,10 @@ class SearchPanel(QWidget):
         row = self.table.currentIndex().row()
         return self.model.hits[row].client_id if 0 <= row < len(self.model.hits) else None
 
+    def hit_of(self, client_id: int) -> ClientHit | None:
+        """The shown result for this client (with their card balance), if any."""
+        return next((hit for hit in self.model.hits if hit.client_id == client_id), None)
+
     def release(self) -> None:
         """Highlight no result, quietly: a client was picked elsewhere (registered, from the
         board), and the results no longer say who the desk is serving."""
