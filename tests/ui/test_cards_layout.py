@@ -37,7 +37,7 @@ def family_card(services: Services, admin: Actor, busy_day: dict[str, list[int]]
     for i in range(12):
         services.cards.top_up(admin, card_id=issued.card.id, method="cash", offer_id=cards.offer,
                               key=f"top-up-{i}")
-    services.staff.add_staff(admin, "dianzhang", "张店长", Role.MANAGER, "manager-pass-1")
+    services.staff.add_staff(admin, "cardmgr", "钱店长", Role.MANAGER, "manager-pass-1")
     return issued.card.id
 
 
@@ -64,7 +64,8 @@ def test_the_cards_page_with_a_family_card_fits(qtbot, window: MainWindow,  # no
     page.finder.search_now()
     _settle()
     assert page.finder.model.rowCount() >= 1
-    assert layout_problems(window) == []
+    problems = layout_problems(window)
+    assert problems == [], "\n".join(problems)
 
 
 def _dialogs(page: CardsPage, services: Services, admin: Actor,

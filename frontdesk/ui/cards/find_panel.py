@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,14 +38,16 @@ from PySide6.QtWidgets import (
 from frontdesk.core.context import Actor
 from frontdesk.core.money import format_fen
 from frontdesk.errors import DomainError, StorageError
-from frontdesk.models.card import CardKind
+from frontdesk.models.card import CardKind, CardStatus
 from frontdesk.services.cards.views import CardView
 from frontdesk.services.registry import Services
 from frontdesk.ui.cards.card_labels import card_status_name, sessions_text
 from frontdesk.ui.errors import error_text
+from frontdesk.ui.views import WrappingColumn
 from frontdesk.ui.worker import DbWorker
 
 DEBOUNCE_MS = 150
+CARD_COLUMN = 2
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 Index = QModelIndex | QPersistentModelIndex
 
@@ -63,8 +65,8 @@ class CardsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.cards: list[CardView] = []
-        self._headers = [self.tr("Card no."), self.tr("Owner"), self.tr("Phone"),
-                         self.tr("Card"), self.tr("Balance"), self.tr("Status")]
+        self._headers = [self.tr("Card no."), self.tr("Owner"), self.tr("Card"),
+                         self.tr("Balance")]
 
     def set_cards(self, cards: list[CardView]) -> None:
         self.beginResetModel()
@@ -87,14 +89,17 @@ class CardsModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         card = self.cards[index.row()]
-        cells = (card.card_no, card.owner_name, card.phone, card.product_name,
-                 balance_text(card), self.status_text(card))
+        cells = (card.card_no, f"{card.owner_name}\n{card.phone}".strip(), card.product_name,
+                 self._balance(card))
         return cells[index.column()]
 
-    def status_text(self, card: CardView) -> str:
-        if card.expired:
-            return self.tr("Expired")
-        return card_status_name(card.status)
+    def _balance(self, card: CardView) -> str:
+        """The balance, and under it the state of a card that cannot be charged."""
+        if card.expired and card.status is CardStatus.ACTIVE:
+            return f"{balance_text(card)}\n{self.tr('Expired')}"
+        if card.status is not CardStatus.ACTIVE:
+            return f"{balance_text(card)}\n{card_status_name(card.status)}"
+        return balance_text(card)
 
 
 class FindPanel(QWidget):
@@ -127,15 +132,18 @@ class FindPanel(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._search_async)
 
-    def _build_table(self) -> QTableView:
-        table = QTableView(objectName="cardResults")
+    def _build_table(self) -> QTreeView:
+        table = QTreeView(objectName="cardResults")
         table.setModel(self.model)
+        table.setRootIsDecorated(False)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        header = table.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CARD_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        WrappingColumn.install(table, CARD_COLUMN)  # a long product name wraps
         table.installEventFilter(self)
         table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         return table
@@ -185,7 +193,7 @@ class FindPanel(QWidget):
         self._shown_query = query
         self.model.set_cards(list(cards))
         if cards:
-            self.table.selectRow(0)
+            self.table.setCurrentIndex(self.model.index(0, 0))
         self.status.setText(self._status_text(len(cards), bool(query)))
 
     def _status_text(self, shown: int, searched: bool) -> str:
@@ -216,7 +224,7 @@ class FindPanel(QWidget):
             self.card_opened.emit((exact or cards)[0].id)
         elif cards:
             self.table.setFocus()
-            self.table.selectRow(0)
+            self.table.setCurrentIndex(self.model.index(0, 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
@@ -230,7 +238,7 @@ class FindPanel(QWidget):
             return True
         if watched is self.box and key == Qt.Key.Key_Down and self.model.cards:
             self.table.setFocus()
-            self.table.selectRow(0)
+            self.table.setCurrentIndex(self.model.index(0, 0))
             return True
         if watched is self.table and key in _ENTER:
             self._open_row(self.table.currentIndex().row())

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,12 +45,13 @@ from frontdesk.services.cards.views import HistoryRow
 from frontdesk.services.registry import Services
 from frontdesk.ui.cards.card_labels import operation_name
 from frontdesk.ui.clients.common import pydate
-from frontdesk.ui.dates import datetime_text
 from frontdesk.ui.errors import error_text
 from frontdesk.ui.labels import payment_method_name
+from frontdesk.ui.views import WrappingColumn
 from frontdesk.ui.worker import DbWorker
 
 PAGE = 50
+WHAT_WIDTH = 96
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -63,13 +64,17 @@ def _count(n: int) -> str:
 
 
 class HistoryModel(QAbstractTableModel):
+    """Five columns, so a card's history fits beside the card at 1366×768: when, what, the
+    change (paid, bonus, sessions, points, a line each), the balance after, and the money at
+    the desk, who and why (wrapping)."""
+
+    WHAT, DETAILS = 1, 4
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[HistoryRow] = []
-        self._headers = [self.tr("When"), self.tr("Operation"), self.tr("Paid"),
-                         self.tr("Bonus"), self.tr("Sessions"), self.tr("Points"),
-                         self.tr("Balance after"), self.tr("Money at the desk"),
-                         self.tr("Staff"), self.tr("Reason")]
+        self._headers = [self.tr("When"), self.tr("Operation"), self.tr("Change"),
+                         self.tr("Balance after"), self.tr("Details")]
 
     def reset(self, rows: list[HistoryRow]) -> None:
         self.beginResetModel()
@@ -99,17 +104,40 @@ class HistoryModel(QAbstractTableModel):
             return None
         return self._cells(self.rows[index.row()])[index.column()]
 
+    def _change(self, r: HistoryRow) -> str:
+        lines = []
+        if r.paid_fen:
+            lines.append(self.tr("paid {amount}").format(amount=_signed(r.paid_fen)))
+        if r.bonus_fen:
+            lines.append(self.tr("bonus {amount}").format(amount=_signed(r.bonus_fen)))
+        if r.sessions:
+            lines.append(self.tr("{n} sessions").format(n=_count(r.sessions)))
+        if r.points:
+            lines.append(self.tr("{n} points").format(n=_count(r.points)))
+        return "\n".join(lines)
+
+    def _details(self, r: HistoryRow) -> str:
+        parts = []
+        if r.money_fen:
+            method = payment_method_name(r.method) if r.method else ""
+            parts.append(f"{_signed(r.money_fen)} {method}".strip())
+        parts += [p for p in (r.staff_name, r.reason) if p]
+        return " · ".join(parts)
+
     def _cells(self, r: HistoryRow) -> tuple[str, ...]:
         after = format_fen(r.paid_after + r.bonus_after)
         if r.sessions_after or r.sessions:
-            after += " · " + self.tr("{n} sessions").format(n=r.sessions_after)
-        money = ""
-        if r.money_fen:
-            method = payment_method_name(r.method) if r.method else ""
-            money = f"{_signed(r.money_fen)} {method}".strip()
-        return (datetime_text(r.at), operation_name(r.kind), _signed(r.paid_fen),
-                _signed(r.bonus_fen), _count(r.sessions), _count(r.points), after, money,
-                r.staff_name, r.reason)
+            after += "\n" + self.tr("{n} sessions").format(n=r.sessions_after)
+        return (short_datetime(r.at), operation_name(r.kind), self._change(r), after,
+                self._details(r))
+
+
+def short_datetime(at: dt.datetime) -> str:
+    """``11-23 10:30`` this year, ``2025-11-23`` before: short enough for a narrow column."""
+    local = at.astimezone() if at.tzinfo else at
+    if local.year == dt.datetime.now().year:
+        return local.strftime("%m-%d %H:%M")
+    return local.strftime("%Y-%m-%d")
 
 
 class HistoryPanel(QWidget):
@@ -147,15 +175,20 @@ class HistoryPanel(QWidget):
                        self.since.dateChanged, self.until.dateChanged):
             signal.connect(self.reload)
 
-    def _build_table(self) -> QTableView:
-        table = QTableView(objectName="historyTable")
+    def _build_table(self) -> QTreeView:
+        table = QTreeView(objectName="historyTable")
         table.setModel(self.model)
+        table.setRootIsDecorated(False)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        header = table.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(HistoryModel.WHAT, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(HistoryModel.WHAT, WHAT_WIDTH)
+        header.setStretchLastSection(True)
+        WrappingColumn.install(table, HistoryModel.WHAT)  # "Family member added" wraps
+        WrappingColumn.install(table, HistoryModel.DETAILS)
         table.verticalScrollBar().valueChanged.connect(self._scrolled)
         table.doubleClicked.connect(lambda _i: self.request_receipt())
         return table
@@ -179,7 +212,7 @@ class HistoryPanel(QWidget):
     def focus_table(self) -> None:
         self.table.setFocus()
         if self.model.rows and not self.table.currentIndex().isValid():
-            self.table.selectRow(0)
+            self.table.setCurrentIndex(self.model.index(0, 0))
 
     def show_card(self, card_id: int | None) -> None:
         self._card_id = card_id

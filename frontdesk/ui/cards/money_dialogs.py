@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
 from frontdesk.core.context import Actor
 from frontdesk.core.money import format_fen
-from frontdesk.errors import DomainError, ValidationError
+from frontdesk.errors import AuthError, DomainError, ValidationError
 from frontdesk.models import PaymentMethod
 from frontdesk.services.cards.views import CardView
 from frontdesk.services.registry import Services
@@ -147,7 +147,8 @@ class RefundDialog(CardOpDialog):
             approval=approval, key=self.key)
 
     def refused(self, exc: DomainError) -> None:
-        if (exc.field or "").startswith("approval") or exc.field == "reason":
+        if isinstance(exc, AuthError) or (exc.field or "").startswith("approval") \
+                or exc.field == "reason":
             self.back()
             self.approval.show_error(exc)
             return

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.core.context import Actor
 from frontdesk.core.money import format_fen
-from frontdesk.errors import DomainError, ValidationError
+from frontdesk.errors import AuthError, DomainError, ValidationError
 from frontdesk.models.card import CardStatus
 from frontdesk.services.cards.views import CardView
 from frontdesk.services.registry import Services
@@ -144,7 +144,7 @@ class ExtendDialog(CardOpDialog):
                                           self.approval.approval(), self.key)
 
     def refused(self, exc: DomainError) -> None:
-        if (exc.field or "").startswith("approval"):
+        if isinstance(exc, AuthError) or (exc.field or "").startswith("approval"):
             self.back()
             self.approval.show_error(exc)
             return
