@@ -16,6 +16,7 @@ from frontdesk.ui.cards.cards_page import CardsPage
 from frontdesk.ui.cards.closing_dialog import ClosingDialog
 from frontdesk.ui.cards.issue_dialog import IssueDialog
 from frontdesk.ui.cards.money_dialogs import RefundDialog, TopUpDialog
+from frontdesk.ui.cards.points_dialogs import RedeemDialog, UseVoucherDialog
 from frontdesk.ui.cards.receipt_dialog import CardReceiptDialog
 from frontdesk.ui.cards.state_dialogs import ExtendDialog, FreezeDialog, HolderDialog, ReplaceDialog
 from frontdesk.ui.main_window import MainWindow
@@ -37,6 +38,8 @@ def family_card(services: Services, admin: Actor, busy_day: dict[str, list[int]]
     for i in range(12):
         services.cards.top_up(admin, card_id=issued.card.id, method="cash", offer_id=cards.offer,
                               key=f"top-up-{i}")
+    services.cards.issue_voucher(admin, client_id=owner, kind="spa", title="生日SPA护理券",
+                                 value_fen=58_800, key="voucher")
     services.staff.add_staff(admin, "cardmgr", "钱店长", Role.MANAGER, "manager-pass-1")
     return issued.card.id
 
@@ -85,6 +88,8 @@ def _dialogs(page: CardsPage, services: Services, admin: Actor,
         "receipt": lambda: CardReceiptDialog(services, admin,
                                              services.card_receipts.receipt(admin, op), page),
         "closing": lambda: ClosingDialog(services, admin, worker, page),
+        "redeem": lambda: RedeemDialog(services, admin, card, page),
+        "voucher": lambda: UseVoucherDialog(services, admin, card, page),
     }
 
 

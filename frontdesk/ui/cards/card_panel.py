@@ -135,7 +135,7 @@ class CardPanel(QFrame):
 
     def _tier(self, card: CardView, progress: str) -> str:
         if not card.tier_name:
-            return "—"
+            return progress or "—"
         text = card.tier_name
         if card.tier_valid_until:
             text += " " + self.tr("(until {date})").format(date=date_text(card.tier_valid_until))

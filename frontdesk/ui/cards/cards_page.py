@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.core.context import Actor
+from frontdesk.core.money import format_fen
 from frontdesk.errors import DomainError, StorageError
 from frontdesk.models.card import CardStatus
+from frontdesk.services.cards.tiers import TierStatus
 from frontdesk.services.cards.views import CardView
 from frontdesk.services.registry import Services
 from frontdesk.ui.cards.card_panel import CardPanel
@@ -41,6 +43,7 @@ from frontdesk.ui.cards.history_panel import HistoryPanel
 from frontdesk.ui.cards.issue_dialog import IssueDialog
 from frontdesk.ui.cards.money_dialogs import RefundDialog, TopUpDialog
 from frontdesk.ui.cards.op_dialog import CardOpDialog
+from frontdesk.ui.cards.points_dialogs import RedeemDialog, UseVoucherDialog
 from frontdesk.ui.cards.receipt_dialog import CardReceiptDialog
 from frontdesk.ui.cards.state_dialogs import (
     ExtendDialog,
@@ -63,6 +66,7 @@ class CardsPage(QWidget):
         self._actor = actor
         self._worker = worker
         self._seq = 0
+        self._tier: TierStatus | None = None
         self.dialog: QDialog | None = None
         """The dialog open last (for tests and the look-through)."""
         self.finder = FindPanel(services, actor, worker)
@@ -102,7 +106,9 @@ class CardsPage(QWidget):
             ("F6", "refund", self.tr("Refund"), self.refund),
             ("F7", "freeze", self.tr("Freeze / unfreeze"), self.freeze),
             ("F8", "replace", self.tr("Lost: replace"), self.replace),
+            ("F9", "redeem", self.tr("Redeem points"), self.redeem),
             ("F11", "holders", self.tr("Family members"), self.holders),
+            ("F12", "voucher", self.tr("Use a voucher"), self.use_voucher),
             ("Ctrl+E", "extend", self.tr("Extend expiry"), self.extend),
             ("Ctrl+R", "receipt", self.tr("Receipt"), self.history.request_receipt),
             ("Ctrl+D", "closing", self.tr("Day's closing"), self.closing),
@@ -136,17 +142,45 @@ class CardsPage(QWidget):
     def open_card(self, card_id: int) -> None:
         """Load the card off the UI thread and show it with its history."""
         self._seq += 1
-        card, actor = self._services.cards.card, self._actor
-        self._worker.submit(lambda: card(actor, card_id), partial(self._opened, seq=self._seq),
-                            self._failed)
+        services, actor = self._services, self._actor
 
-    def _opened(self, card: CardView, seq: int) -> None:
+        def load() -> tuple[CardView, TierStatus | None]:
+            card = services.cards.card(actor, card_id)
+            try:
+                tier = services.tiers.tier_of(actor, card.client_id)
+            except DomainError:
+                tier = None  # the card shows without its tier's progress
+            return card, tier
+
+        self._worker.submit(load, partial(self._opened, seq=self._seq), self._failed)
+
+    def _opened(self, loaded: tuple[CardView, TierStatus | None], seq: int) -> None:
         if seq == self._seq:
-            self.show_card(card)
+            self.show_card(*loaded)
 
-    def show_card(self, card: CardView) -> None:
+    def _progress(self, tier: TierStatus | None) -> str:
+        """The tier's price and what the next tier still needs, in a line."""
+        if tier is None:
+            return ""
+        text = self.tr("Member price {percent}%").format(percent=tier.tier.discount_percent) \
+            if tier.tier.discount_percent < 100 else ""
+        if tier.complimentary:
+            return text
+        nxt = tier.next_tier
+        if nxt is not None and nxt.min_monthly_spend_fen:
+            text += ("; " if text else "") + self.tr(
+                "{tier} at {need} a month (now {spend})").format(
+                tier=nxt.name, need=format_fen(nxt.min_monthly_spend_fen),
+                spend=format_fen(tier.monthly_spend_fen))
+        return text
+
+    def show_card(self, card: CardView, tier: TierStatus | None = None) -> None:
         same = self.card is not None and self.card.id == card.id
-        self.card_panel.show_card(card)
+        if tier is not None:
+            self._tier = tier
+        elif not same:
+            self._tier = None
+        self.card_panel.show_card(card, self._progress(self._tier))
         if not same or self.history.model.rowCount() == 0:
             self.history.show_card(card.id)
         else:
@@ -194,6 +228,8 @@ class CardsPage(QWidget):
         card = getattr(result, "card", None)
         if isinstance(card, CardView):
             self.show_card(card)
+        elif self.card is not None:
+            self.open_card(self.card.id)  # points or a voucher moved: read the card again
         self.message.setText(self.tr("Done."))
         operation_id = getattr(result, "operation_id", None)
         if receipt and isinstance(operation_id, int):
@@ -229,6 +265,14 @@ class CardsPage(QWidget):
         if card := self._need_card():
             self._open(lambda: HolderDialog(self._services, self._actor, self._worker, card,
                                             self))
+
+    def redeem(self) -> None:
+        if card := self._need_card():
+            self._open(lambda: RedeemDialog(self._services, self._actor, card, self))
+
+    def use_voucher(self) -> None:
+        if card := self._need_card():
+            self._open(lambda: UseVoucherDialog(self._services, self._actor, card, self))
 
     @Slot(int)
     def show_receipt(self, operation_id: int) -> None:
