@@ -234,7 +234,9 @@ def history(s: Session, card: MemberCard, *, kinds: Sequence[OperationKind] = ()
     if not page:
         return []
     after = _balances_after(s, card, [row[0].id for row in page])
-    return [HistoryRow(op.id, op.at, op.kind, paid or 0, bonus or 0, sessions or 0, pts or 0,
+    # int(): PostgreSQL sums bigints as numeric (Decimal); money is int fen everywhere
+    return [HistoryRow(op.id, op.at, op.kind, int(paid or 0), int(bonus or 0),
+                       int(sessions or 0), int(pts or 0),
                        *after[op.id], op.method, op.money_fen, staff_name or "", op.reason,
                        op.visit_id)
             for op, paid, bonus, sessions, pts, staff_name in page]

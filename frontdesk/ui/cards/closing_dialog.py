@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
-from PySide6.QtCore import QDate, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.core.context import Actor
+from frontdesk.core.context import Actor, local_today
 from frontdesk.core.money import format_fen
 from frontdesk.errors import DomainError, StorageError
 from frontdesk.models import PaymentMethod
@@ -37,7 +37,7 @@ from frontdesk.models.card import OperationKind
 from frontdesk.services.cards.report import Balances, ClosingReport
 from frontdesk.services.registry import Services
 from frontdesk.ui.cards.card_labels import operation_name
-from frontdesk.ui.clients.common import pydate
+from frontdesk.ui.clients.common import pydate, qdate
 from frontdesk.ui.errors import error_text
 from frontdesk.ui.labels import payment_method_name
 from frontdesk.ui.worker import DbWorker
@@ -58,7 +58,7 @@ class ClosingDialog(QDialog):
         self._worker = worker
         self._seq = 0
         self.report: ClosingReport | None = None
-        self.day = QDateEdit(QDate.currentDate(), objectName="closingDay")
+        self.day = QDateEdit(qdate(local_today(services.clock)), objectName="closingDay")
         self.day.setCalendarPopup(True)
         self.day.dateChanged.connect(self.load)
         self.table = QTableWidget(0, 2, objectName="closingTable")

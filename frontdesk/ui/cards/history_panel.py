@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -37,14 +36,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.core.context import Actor, local_day_bounds
+from frontdesk.core.context import Actor, local_day_bounds, local_today
 from frontdesk.core.money import format_fen
 from frontdesk.errors import DomainError, StorageError
 from frontdesk.models.card import OperationKind
 from frontdesk.services.cards.views import HistoryRow
 from frontdesk.services.registry import Services
 from frontdesk.ui.cards.card_labels import operation_name
-from frontdesk.ui.clients.common import pydate
+from frontdesk.ui.clients.common import pydate, qdate
 from frontdesk.ui.errors import error_text
 from frontdesk.ui.labels import payment_method_name
 from frontdesk.ui.views import WrappingColumn
@@ -163,7 +162,7 @@ class HistoryPanel(QWidget):
         self.until = QDateEdit(objectName="historyUntil")
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
-        today = QDate.currentDate()
+        today = qdate(local_today(services.clock))
         self.since.setDate(today.addMonths(-1))
         self.until.setDate(today)
         self.table = self._build_table()
