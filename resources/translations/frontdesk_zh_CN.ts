@@ -806,7 +806,7 @@
     <name>CardPicker</name>
     <message>
         <source>Swipe the card, or type its number and Enter</source>
-        <translation>刷卡，或输入卡号后按 Enter</translation>
+        <translation>刷卡，或输入会员卡号后按 Enter</translation>
     </message>
     <message>
         <source>This client has no card to pay with.</source>
@@ -2045,7 +2045,7 @@
     </message>
     <message>
         <source>No member card numbered {card_no}.</source>
-        <translation>没有卡号为 {card_no} 的会员卡。</translation>
+        <translation>没有会员卡号为 {card_no} 的卡。</translation>
     </message>
     <message>
         <source>No notice with number {id}.</source>
@@ -2965,7 +2965,7 @@
     <name>FindPanel</name>
     <message>
         <source>Swipe a card, or type its number, a phone tail, phone, name or pinyin (F2)</source>
-        <translation>刷卡，或输入卡号、手机尾号、手机号、姓名或拼音（F2）</translation>
+        <translation>刷卡，或输入会员卡号、手机尾号、手机号、姓名或拼音（F2）</translation>
     </message>
     <message>
         <source>{n} card(s) found — ↓ to choose, Enter to open, Esc to clear</source>
@@ -4691,7 +4691,7 @@ The front desk of your salon.</source>
     </message>
     <message>
         <source>New card number</source>
-        <translation>新卡号</translation>
+        <translation>新会员卡号</translation>
     </message>
     <message>
         <source>Reason</source>

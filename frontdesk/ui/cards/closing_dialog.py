@@ -38,6 +38,7 @@ from frontdesk.services.cards.report import Balances, ClosingReport
 from frontdesk.services.registry import Services
 from frontdesk.ui.cards.card_labels import operation_name
 from frontdesk.ui.clients.common import pydate, qdate
+from frontdesk.ui.dates import date_text
 from frontdesk.ui.errors import error_text
 from frontdesk.ui.labels import payment_method_name
 from frontdesk.ui.worker import DbWorker
@@ -156,7 +157,7 @@ class ClosingDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        lines = [self.windowTitle(), self.day.date().toString("yyyy-MM-dd"), ""]
+        lines = [self.windowTitle(), date_text(pydate(self.day.date())), ""]
         lines += [f"{label}\t{value}" for label, value in self.rows(self.report)]
         lines += ["", self.verdict.text()]
         QTextDocument("\n".join(lines)).print_(printer)

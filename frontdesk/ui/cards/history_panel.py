@@ -44,6 +44,7 @@ from frontdesk.services.cards.views import HistoryRow
 from frontdesk.services.registry import Services
 from frontdesk.ui.cards.card_labels import operation_name
 from frontdesk.ui.clients.common import pydate, qdate
+from frontdesk.ui.dates import date_text, day_text, time_text
 from frontdesk.ui.errors import error_text
 from frontdesk.ui.labels import payment_method_name
 from frontdesk.ui.views import WrappingColumn
@@ -72,6 +73,8 @@ class HistoryModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[HistoryRow] = []
+        self.today = dt.date.today()
+        """Times of this year are written without their year (the page sets the store's day)."""
         self._headers = [self.tr("When"), self.tr("Operation"), self.tr("Change"),
                          self.tr("Balance after"), self.tr("Details")]
 
@@ -127,16 +130,16 @@ class HistoryModel(QAbstractTableModel):
         after = format_fen(r.paid_after + r.bonus_after)
         if r.sessions_after or r.sessions:
             after += "\n" + self.tr("{n} sessions").format(n=r.sessions_after)
-        return (short_datetime(r.at), operation_name(r.kind), self._change(r), after,
+        return (short_datetime(r.at, self.today), operation_name(r.kind), self._change(r), after,
                 self._details(r))
 
 
-def short_datetime(at: dt.datetime) -> str:
-    """``11-23 10:30`` this year, ``2025-11-23`` before: short enough for a narrow column."""
+def short_datetime(at: dt.datetime, today: dt.date) -> str:
+    """``11月23日 10:30`` this year, the date alone before: short enough for a narrow column."""
     local = at.astimezone() if at.tzinfo else at
-    if local.year == dt.datetime.now().year:
-        return local.strftime("%m-%d %H:%M")
-    return local.strftime("%Y-%m-%d")
+    if local.year == today.year:
+        return f"{day_text(local.month, local.day)} {time_text(local)}"
+    return date_text(local.date())
 
 
 class HistoryPanel(QWidget):
@@ -153,6 +156,7 @@ class HistoryPanel(QWidget):
         self._done = True
         self._loading = False
         self.model = HistoryModel(self)
+        self.model.today = local_today(services.clock)
         self.kind = QComboBox(objectName="historyKind")
         self.kind.addItem(self.tr("All operations"), None)
         for kind in OperationKind:

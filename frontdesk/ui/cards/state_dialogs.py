@@ -27,6 +27,7 @@ from frontdesk.services.registry import Services
 from frontdesk.ui.cards.card_labels import sessions_text
 from frontdesk.ui.cards.op_dialog import CardOpDialog
 from frontdesk.ui.clients.common import pydate, qdate
+from frontdesk.ui.dates import date_text
 from frontdesk.ui.desk.approval_panel import ApprovalPanel
 from frontdesk.ui.desk.search_panel import SearchPanel
 from frontdesk.ui.worker import DbWorker
@@ -135,7 +136,7 @@ class ExtendDialog(CardOpDialog):
             return self.tr("Card {no} will not expire").format(no=self.card.card_no)
         until = pydate(self.until.date())
         return self.tr("Card {no} is usable until {date}").format(no=self.card.card_no,
-                                                                  date=until.isoformat())
+                                                                  date=date_text(until))
 
     def book(self) -> object:
         assert self.card is not None
