@@ -89,6 +89,9 @@ class CardPanel(QFrame):
             self.form.setRowVisible(row, card is not None)
         if card is None:
             return
+        session = card.kind is CardKind.SESSION
+        self.form.setRowVisible(self.fields["cardMoney"], not session or card.balance_fen > 0)
+        self.form.setRowVisible(self.fields["cardSessions"], session or card.sessions > 0)
         self.number.setText(card.card_no)
         self._show_status(card)
         self.balance.setText(self._balance(card))
@@ -120,8 +123,7 @@ class CardPanel(QFrame):
             paid=format_fen(card.paid_fen), bonus=format_fen(card.bonus_fen),
             total=format_fen(card.balance_fen)))
         services = comma.join(name for _id, name in card.services)
-        f["cardSessions"].setText(f"{card.sessions}  {services}".strip()
-                                  if card.kind is CardKind.SESSION or card.sessions else "—")
+        f["cardSessions"].setText(f"{card.sessions}  {services}".strip())
         f["cardPoints"].setText(str(card.points))
         f["cardTier"].setText(self._tier(card, tier_progress))
         f["cardExpiry"].setText(self._expiry(card))

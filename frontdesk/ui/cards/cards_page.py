@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from frontdesk.core.context import Actor
 from frontdesk.core.money import format_fen
 from frontdesk.errors import DomainError, StorageError
-from frontdesk.models.card import CardStatus
+from frontdesk.models.card import CardKind, CardStatus
 from frontdesk.services.cards.tiers import TierStatus
 from frontdesk.services.cards.views import CardView
 from frontdesk.services.registry import Services
@@ -52,9 +52,11 @@ from frontdesk.ui.cards.state_dialogs import (
     ReplaceDialog,
 )
 from frontdesk.ui.errors import error_text, show_storage_error
+from frontdesk.ui.widgets import scrolled
 from frontdesk.ui.worker import DbWorker
 
 Action = tuple[str, str, str, Callable[[], None]]
+BUTTONS_A_ROW = 4
 
 
 class CardsPage(QWidget):
@@ -88,12 +90,16 @@ class CardsPage(QWidget):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.finder, 2)
-        column.addWidget(self.card_panel, 3)
-        column.addLayout(self._buttons())
+        column.addWidget(scrolled(self.card_panel, "cardScroll"), 5)  # never squeezed
         column.addWidget(self.message)
+        right = QWidget()
+        side = QVBoxLayout(right)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.history, 1)
+        side.addLayout(self._buttons())
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.history)
+        splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([520, 680])
         layout = QHBoxLayout(self)
@@ -120,7 +126,7 @@ class CardsPage(QWidget):
             button = QPushButton(f"{text} ({key})", objectName=name)
             button.setToolTip(f"{text} ({key})")
             button.clicked.connect(lambda _c=False, s=slot: s())
-            grid.addWidget(button, i // 3, i % 3)
+            grid.addWidget(button, i // BUTTONS_A_ROW, i % BUTTONS_A_ROW)
         return grid
 
     def _shortcuts(self) -> None:
@@ -158,12 +164,16 @@ class CardsPage(QWidget):
         if seq == self._seq:
             self.show_card(*loaded)
 
-    def _progress(self, tier: TierStatus | None) -> str:
-        """The tier's price and what the next tier still needs, in a line."""
+    def _progress(self, card: CardView, tier: TierStatus | None) -> str:
+        """The tier's price and what the next tier still needs, in a line (with the tier's
+        name when the card has none yet: the lowest tier is nobody's earned row)."""
         if tier is None:
             return ""
-        text = self.tr("Member price {percent}%").format(percent=tier.tier.discount_percent) \
-            if tier.tier.discount_percent < 100 else ""
+        texts = [] if card.tier_name else [tier.tier.name]
+        if tier.tier.discount_percent < 100:
+            texts.append(self.tr("Member price {percent}%").format(
+                percent=tier.tier.discount_percent))
+        text = " · ".join(texts)
         if tier.complimentary:
             return text
         nxt = tier.next_tier
@@ -180,7 +190,7 @@ class CardsPage(QWidget):
             self._tier = tier
         elif not same:
             self._tier = None
-        self.card_panel.show_card(card, self._progress(self._tier))
+        self.card_panel.show_card(card, self._progress(card, self._tier))
         if not same or self.history.model.rowCount() == 0:
             self.history.show_card(card.id)
         else:
@@ -242,7 +252,11 @@ class CardsPage(QWidget):
                    receipt=True)
 
     def top_up(self) -> None:
-        if card := self._need_card():
+        card = self._need_card()
+        if card is not None and card.kind is not CardKind.STORED_VALUE:
+            self.message.setText(self.tr("Only a stored-value card is topped up; sell a new "
+                                         "session card with F3."))
+        elif card is not None:
             self._open(lambda: TopUpDialog(self._services, self._actor, card, self), True)
 
     def refund(self) -> None:

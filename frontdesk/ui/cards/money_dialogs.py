@@ -84,10 +84,11 @@ class TopUpDialog(CardOpDialog):
         assert self.card is not None
         paid, bonus = self.amounts()
         after = self.card.balance_fen + paid + bonus
-        method = payment_method_name(self.method.currentData())
-        return self.tr("Top up {paid} by {method}, bonus {bonus}, balance after {after}").format(
-            paid=format_fen(paid), method=method, bonus=format_fen(bonus),
-            after=format_fen(after))
+        text = self.tr("Top up {paid} ({method})").format(
+            paid=format_fen(paid), method=payment_method_name(self.method.currentData()))
+        if bonus:
+            text += self.tr(", bonus {bonus}").format(bonus=format_fen(bonus))
+        return text + self.tr(", balance after {after}").format(after=format_fen(after))
 
     def book(self) -> object:
         assert self.card is not None

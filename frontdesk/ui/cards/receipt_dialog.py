@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from PySide6.QtGui import QFont
@@ -39,6 +40,15 @@ WIDTH = 42
 """Characters in a line of the on-screen receipt."""
 
 
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a monospaced font: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _centred(text: str) -> str:
+    return " " * max((WIDTH - _width(text)) // 2, 0) + text
+
+
 def receipt_text(data: ReceiptData) -> str:
     """The receipt's lines as monospaced text (the amounts right-aligned)."""
     out = []
@@ -46,12 +56,13 @@ def receipt_text(data: ReceiptData) -> str:
         if line.rule:
             out.append("-" * WIDTH)
         elif line.centre:
-            out.append(line.left.center(WIDTH))
+            out.append(_centred(line.left))
         elif line.right:
-            out.append(f"{line.left}  {line.right.rjust(max(WIDTH - len(line.left) - 2, 0))}")
+            gap = max(WIDTH - _width(line.left) - _width(line.right), 2)
+            out.append(line.left + " " * gap + line.right)
         else:
             out.append(line.left)
-    out.append(data.card_no.center(WIDTH))
+    out.append(_centred(data.card_no))
     return "\n".join(out)
 
 
