@@ -384,3 +384,25 @@ def test_find_cards_by_number_phone_tail_and_name(services: Services, team: Team
     with services.db.read() as s:
         assert s.scalar(select(func.count()).select_from(CardHolder)) == 0
         assert s.scalar(select(func.count()).select_from(CardEntry)) == 0
+
+
+def test_charge_in_books_inside_the_callers_transaction(services: Services, team: Team) -> None:
+    """What the check-out's charger does: charge in its own transaction, with a longer key;
+    the same key again in it is the same operation, and a rollback undoes the charge."""
+    from frontdesk.services.cards.charging import charge_in
+
+    card_id = stored_card(services, team, method="cash", amount_fen=1_000)
+    key = "checkout:" + "k" * 60 + ":1"
+    with pytest.raises(RuntimeError), services.db.write() as s:
+        first = charge_in(s, team.desk, card_id=card_id, amount_fen=400, key=key,
+                          now=services.clock())
+        again = charge_in(s, team.desk, card_id=card_id, amount_fen=400, key=key,
+                          now=services.clock())
+        assert again is first
+        raise RuntimeError("the check-out failed after the charge")
+    assert services.cards.card(team.desk, card_id).paid_fen == 1_000 and operations(services) == 1
+    with services.db.write() as s:
+        charge_in(s, team.desk, card_id=card_id, amount_fen=400, key=key, now=services.clock())
+    assert services.cards.card(team.desk, card_id).paid_fen == 600
+    with pytest.raises(ValidationError), services.db.write() as s:
+        charge_in(s, team.desk, card_id=card_id, amount_fen=1, key="k" * 81, now=services.clock())

@@ -45,7 +45,7 @@ from frontdesk.models.card import (
     VoucherStatus,
 )
 from frontdesk.models.visit import PaymentMethod
-from frontdesk.services.rows import get_row
+from frontdesk.services.rows import get_row, locked_row
 
 HISTORY_MAX = 200
 """The most rows one page of history holds."""
@@ -150,9 +150,7 @@ def voucher_view(v: Voucher) -> VoucherView:
 
 def card_view(s: Session, actor: Actor, card_id: int, today: dt.date) -> CardView:
     """The card as ``actor`` may see it; NotFound for another branch's or no card."""
-    card = get_row(s, MemberCard, card_id)
-    if card is None or card.branch_id != actor.branch_id:
-        raise NotFound("No such member card.", field="card_id")
+    card = require_card(s, actor, card_id)
     s.refresh(card)
     owner = s.get(Client, card.client_id)
     product = s.get(CardProduct, card.product_id)
@@ -263,9 +261,9 @@ def _balances_after(s: Session, card: MemberCard,
     return after
 
 
-def require_card(s: Session, actor: Actor, card_id: object) -> MemberCard:
-    """The actor's branch's card (unlocked); NotFound otherwise."""
-    card = get_row(s, MemberCard, card_id)
+def require_card(s: Session, actor: Actor, card_id: object, *, lock: bool = False) -> MemberCard:
+    """The actor's branch's card (locked when ``lock``); NotFound otherwise."""
+    card = (locked_row if lock else get_row)(s, MemberCard, card_id)
     if card is None or card.branch_id != actor.branch_id:
         raise NotFound("No such member card.", field="card_id")
     return card
