@@ -9,8 +9,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from frontdesk.core.context import Actor
+from frontdesk.core.permissions import Action, allowed
 from frontdesk.services.registry import Services
 from frontdesk.ui.cards.cards_page import CardsPage
+from frontdesk.ui.cards_setup.setup_page import CardSetupPage
 from frontdesk.ui.clients.clients_page import ClientsPage
 from frontdesk.ui.desk.desk_page import DeskPage
 from frontdesk.ui.local_settings import LocalSettings
@@ -33,6 +35,7 @@ class PageTitles(QWidget):
             "care": self.tr("Care list"),
             "complaints": self.tr("Complaints"),
             "reports": self.tr("Reports"),
+            "card_setup": self.tr("Card set-up"),
             "settings": self.tr("Settings"),
         }
 
@@ -71,4 +74,6 @@ def build_pages(window: MainWindow, services: Services, actor: Actor, settings: 
         ("reports", planned.reports()),
         ("settings", settings_page),
     ]
+    if allowed(actor, Action.MANAGE_CARD_PRODUCTS):  # before the settings
+        pages.insert(-1, ("card_setup", CardSetupPage(services, actor, worker)))
     return [(key, titles[key], widget) for key, widget in pages]

@@ -873,6 +873,76 @@
     </message>
 </context>
 <context>
+    <name>CardSetupPage</name>
+    <message>
+        <source>Card products</source>
+        <translation>会员卡产品</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>Points and rewards</source>
+        <translation>积分与兑换</translation>
+    </message>
+    <message>
+        <source>Card set-up</source>
+        <translation>会员卡设置</translation>
+    </message>
+    <message>
+        <source>Only a manager can change these.</source>
+        <translation>只有店长可以修改这些设置。</translation>
+    </message>
+</context>
+<context>
+    <name>CardWords</name>
+    <message>
+        <source>Stored-value card</source>
+        <translation>储值卡</translation>
+    </message>
+    <message>
+        <source>Session card</source>
+        <translation>次卡/疗程卡</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>会籍卡</translation>
+    </message>
+    <message>
+        <source>Gift at the desk</source>
+        <translation>前台领取礼品</translation>
+    </message>
+    <message>
+        <source>Spa voucher</source>
+        <translation>水疗券</translation>
+    </message>
+    <message>
+        <source>Dining voucher</source>
+        <translation>餐饮券</translation>
+    </message>
+    <message>
+        <source>Room voucher</source>
+        <translation>客房券</translation>
+    </message>
+    <message>
+        <source>Service voucher</source>
+        <translation>项目体验券</translation>
+    </message>
+    <message>
+        <source>Cash voucher</source>
+        <translation>现金券</translation>
+    </message>
+    <message>
+        <source>Gift voucher</source>
+        <translation>礼品券</translation>
+    </message>
+    <message>
+        <source>pay {pay}, get {bonus}</source>
+        <translation>充{pay}送{bonus}</translation>
+    </message>
+</context>
+<context>
     <name>CardsModel</name>
     <message>
         <source>Card no.</source>
@@ -964,6 +1034,10 @@
     <message>
         <source>Done.</source>
         <translation>已完成。</translation>
+    </message>
+    <message>
+        <source>Only a stored-value card is topped up; sell a new session card with F3.</source>
+        <translation>只有储值卡可以充值；次卡请按 F3 另售新卡。</translation>
     </message>
 </context>
 <context>
@@ -1741,7 +1815,7 @@
     </message>
     <message>
         <source>A card is valid for 1 to {n} days (or leave it empty: no expiry).</source>
-        <translation>有效期为 1 至 {n} 天（留空表示长期有效）。</translation>
+        <translation>有效期为 1 至 {n} 天（不填则长期有效）。</translation>
     </message>
     <message>
         <source>A card number has {low} to {high} letters and digits.</source>
@@ -1749,7 +1823,7 @@
     </message>
     <message>
         <source>A card product is called {name} already.</source>
-        <translation>已有名为 {name} 的卡种。</translation>
+        <translation>已有名为“{name}”的会员卡产品。</translation>
     </message>
     <message>
         <source>A correction is a whole number.</source>
@@ -1777,11 +1851,11 @@
     </message>
     <message>
         <source>A reward is called {name} already.</source>
-        <translation>已有名为 {name} 的兑换品。</translation>
+        <translation>已有名为“{name}”的兑换礼品。</translation>
     </message>
     <message>
         <source>A session card covers at most {n} services.</source>
-        <translation>次卡最多适用 {n} 个项目。</translation>
+        <translation>一张次卡最多适用 {n} 个项目。</translation>
     </message>
     <message>
         <source>A session card has 1 to {n} sessions.</source>
@@ -1789,7 +1863,7 @@
     </message>
     <message>
         <source>A top-up that earns a tier is more than ¥0.00 (or leave it empty: top-ups do not).</source>
-        <translation>升级所需的单次充值须大于 ¥0.00（留空表示充值不升级）。</translation>
+        <translation>升级所需的单次充值须大于 ¥0.00（不填则充值不升级）。</translation>
     </message>
     <message>
         <source>An offer's bonus is at most what the client pays.</source>
@@ -1813,7 +1887,7 @@
     </message>
     <message>
         <source>At most {n} top-up offers, please.</source>
-        <translation>充值优惠最多 {n} 个。</translation>
+        <translation>充值优惠最多 {n} 档。</translation>
     </message>
     <message>
         <source>Card {card_no} cannot be used.</source>
@@ -1857,7 +1931,7 @@
     </message>
     <message>
         <source>Cards of this product are out; its kind cannot change. Make a new product instead.</source>
-        <translation>此卡种已有售出的卡，类型不能更改。请新建卡种。</translation>
+        <translation>此产品已有发出的会员卡，不能更改卡种；请新建一个产品。</translation>
     </message>
     <message>
         <source>Choose the backup folder by its full path.</source>
@@ -2013,7 +2087,7 @@
     </message>
     <message>
         <source>No card product with number {id}.</source>
-        <translation>没有编号为 {id} 的卡种。</translation>
+        <translation>没有编号为 {id} 的会员卡产品。</translation>
     </message>
     <message>
         <source>No card with number {card_no}.</source>
@@ -2061,7 +2135,7 @@
     </message>
     <message>
         <source>No reward with number {id}.</source>
-        <translation>没有编号为 {id} 的兑换品。</translation>
+        <translation>没有编号为 {id} 的兑换礼品。</translation>
     </message>
     <message>
         <source>No room with number {id}.</source>
@@ -2133,7 +2207,7 @@
     </message>
     <message>
         <source>Only a session card covers services.</source>
-        <translation>只有次卡才有适用项目。</translation>
+        <translation>只有次卡/疗程卡才设置适用项目。</translation>
     </message>
     <message>
         <source>Only a session card has sessions.</source>
@@ -2185,7 +2259,7 @@
     </message>
     <message>
         <source>Send every tier once.</source>
-        <translation>每个会员等级只能出现一次。</translation>
+        <translation>请把每个等级各提交一次。</translation>
     </message>
     <message>
         <source>Sheets print in {choices}.</source>
@@ -2209,7 +2283,7 @@
     </message>
     <message>
         <source>Someone else changed {name} meanwhile; open it again to see their change.</source>
-        <translation>{name} 已被他人修改，请重新打开查看。</translation>
+        <translation>“{name}”刚被其他人修改过；请重新打开查看对方的修改。</translation>
     </message>
     <message>
         <source>That birthday is in the future.</source>
@@ -2337,7 +2411,7 @@
     </message>
     <message>
         <source>The lowest tier is everyone's: it asks for no spend.</source>
-        <translation>最低等级适用于所有人，不设消费要求。</translation>
+        <translation>最低等级人人都有，不设消费门槛。</translation>
     </message>
     <message>
         <source>The member number {member_no} is taken.</source>
@@ -2561,11 +2635,11 @@
     </message>
     <message>
         <source>Two offers ask for the same payment; keep one.</source>
-        <translation>两个优惠的充值金额相同，请保留一个。</translation>
+        <translation>有两档优惠的充值金额相同，请只保留一档。</translation>
     </message>
     <message>
         <source>Two tiers have the same name.</source>
-        <translation>两个会员等级同名。</translation>
+        <translation>有两个等级同名。</translation>
     </message>
     <message>
         <source>Type the amount in yuan, e.g. 200 or 199.50.</source>
@@ -2673,7 +2747,7 @@
     </message>
     <message>
         <source>{name} must ask for more monthly spend than {lower}.</source>
-        <translation>{name} 的月均消费要求须高于 {lower}。</translation>
+        <translation>“{name}”的月均消费门槛必须高于“{lower}”。</translation>
     </message>
     <message>
         <source>{name} needs {points} points; the client has {have}.</source>
@@ -3842,6 +3916,10 @@ The front desk of your salon.</source>
         <translation>统计报表</translation>
     </message>
     <message>
+        <source>Card set-up</source>
+        <translation>会员卡设置</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4017,6 +4095,61 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>PointsTab</name>
+    <message>
+        <source>Points rule</source>
+        <translation>积分规则</translation>
+    </message>
+    <message>
+        <source>Save rule (Ctrl+S)</source>
+        <translation>保存规则 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Points per ¥1 paid</source>
+        <translation>每实付 ¥1 积分</translation>
+    </message>
+    <message>
+        <source>Referral reward (points)</source>
+        <translation>推荐奖励（积分）</translation>
+    </message>
+    <message>
+        <source>Referral voucher (¥)</source>
+        <translation>推荐奖励券（¥）</translation>
+    </message>
+    <message>
+        <source>The client who referred another gets this once, when the referred client gets her first card. The tier multiplies the points earned.</source>
+        <translation>被推荐的客户办理第一张会员卡时，推荐人获得一次奖励。所得积分按会员等级的倍数计算。</translation>
+    </message>
+    <message>
+        <source>Rewards for points</source>
+        <translation>积分兑换礼品</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>兑换内容</translation>
+    </message>
+    <message>
+        <source>New reward (Ctrl+Shift+N)</source>
+        <translation>新增礼品 (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>In / out of the catalogue (Del)</source>
+        <translation>上架/下架 (Del)</translation>
+    </message>
+    <message>
+        <source>{name} (out of the catalogue)</source>
+        <translation>{name}（已下架）</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesForm</name>
     <message>
         <source>Save preferences</source>
@@ -4077,6 +4210,136 @@ The front desk of your salon.</source>
     <message>
         <source>You typed: {values}</source>
         <translation>您输入的：{values}</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDialog</name>
+    <message>
+        <source>Card product</source>
+        <translation>会员卡产品</translation>
+    </message>
+    <message>
+        <source>Card product: {name}</source>
+        <translation>会员卡产品：{name}</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Staff card / complimentary (not graded, spend not counted)</source>
+        <translation>员工卡/公免（不评等级，消费不计入）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>卡种</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Valid for</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Pays (¥)</source>
+        <translation>充值（¥）</translation>
+    </message>
+    <message>
+        <source>Bonus (¥)</source>
+        <translation>赠送金额（¥）</translation>
+    </message>
+    <message>
+        <source>Add offer</source>
+        <translation>添加优惠</translation>
+    </message>
+    <message>
+        <source>Remove offer</source>
+        <translation>删除优惠</translation>
+    </message>
+    <message>
+        <source>Services covered</source>
+        <translation>适用项目</translation>
+    </message>
+    <message>
+        <source>Top-up offers</source>
+        <translation>充值优惠</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsTab</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>卡种</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>Valid for</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Offers / sessions</source>
+        <translation>优惠/次数</translation>
+    </message>
+    <message>
+        <source>Show products off sale</source>
+        <translation>显示已停售的产品</translation>
+    </message>
+    <message>
+        <source>New product (Ctrl+N)</source>
+        <translation>新建产品 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Edit (F2)</source>
+        <translation>修改 (F2)</translation>
+    </message>
+    <message>
+        <source>Off sale / on sale (Del)</source>
+        <translation>停售/恢复销售 (Del)</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>{n} sessions: {services}</source>
+        <translation>{n} 次：{services}</translation>
+    </message>
+    <message>
+        <source>staff card / complimentary</source>
+        <translation>员工卡/公免</translation>
+    </message>
+    <message>
+        <source>{name} (off sale)</source>
+        <translation>{name}（已停售）</translation>
     </message>
 </context>
 <context>
@@ -4703,6 +4966,29 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>RewardDialog</name>
+    <message>
+        <source>Points reward</source>
+        <translation>积分兑换礼品</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Costs (points)</source>
+        <translation>所需积分</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>兑换内容</translation>
+    </message>
+    <message>
+        <source>Voucher value (¥)</source>
+        <translation>礼券面值（¥）</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Phone tail, phone, name, pinyin or card number (F2)</source>
@@ -5300,6 +5586,89 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>TiersTab</name>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Monthly spend from</source>
+        <translation>月均消费门槛</translation>
+    </message>
+    <message>
+        <source>Price paid</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Lasts</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Save tier (Ctrl+S)</source>
+        <translation>保存等级 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>A tier already earned keeps its rights until its end date, whatever the new thresholds.</source>
+        <translation>已评定的会员等级在到期前继续享有原权益，不受新门槛影响。</translation>
+    </message>
+    <message>
+        <source>top-ups do not</source>
+        <translation>充值不升级</translation>
+    </message>
+    <message>
+        <source>referrals do not</source>
+        <translation>推荐不升级</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Average monthly spend (¥)</source>
+        <translation>月均消费（¥）</translation>
+    </message>
+    <message>
+        <source>Or one top-up of (¥)</source>
+        <translation>或单次充值（¥）</translation>
+    </message>
+    <message>
+        <source>Or referred clients</source>
+        <translation>或推荐客户数</translation>
+    </message>
+    <message>
+        <source>Price paid (100 %: no discount)</source>
+        <translation>折扣（100 %：不打折）</translation>
+    </message>
+    <message>
+        <source>Points multiplier</source>
+        <translation>积分倍数</translation>
+    </message>
+    <message>
+        <source>Tier lasts</source>
+        <translation>等级有效期</translation>
+    </message>
+    <message>
+        <source>Birthday package</source>
+        <translation>生日礼包</translation>
+    </message>
+    <message>
+        <source>Events and other rights</source>
+        <translation>专属活动及其他权益</translation>
+    </message>
+    <message>
+        <source>{n} months</source>
+        <translation>{n} 个月</translation>
+    </message>
+</context>
+<context>
     <name>TimeOfDayEdit</name>
     <message>
         <source>e.g. 1400 or 14:00</source>
@@ -5333,8 +5702,16 @@ The front desk of your salon.</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <source>Top up {paid} by {method}, bonus {bonus}, balance after {after}</source>
-        <translation>{method} 充值 {paid}，赠送 {bonus}，充值后余额 {after}</translation>
+        <source>Top up {paid} ({method})</source>
+        <translation>充值 {paid}（{method}）</translation>
+    </message>
+    <message>
+        <source>, bonus {bonus}</source>
+        <translation>，赠送 {bonus}</translation>
+    </message>
+    <message>
+        <source>, balance after {after}</source>
+        <translation>，充值后余额 {after}</translation>
     </message>
 </context>
 <context>

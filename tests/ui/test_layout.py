@@ -208,6 +208,8 @@ def test_the_lock_screen_fits(window: MainWindow, language: str) -> None:
 
 def _dialogs(window: MainWindow, services: Services, admin: Actor,
              visits: list[int]) -> dict[str, Callable[[], QWidget]]:
+    from frontdesk.ui.cards_setup.points_tab import RewardDialog
+    from frontdesk.ui.cards_setup.product_dialog import ProductDialog
     from frontdesk.ui.clients.batch import BatchDialog
     from frontdesk.ui.desk.appointment_dialog import AppointmentDialog
     from frontdesk.ui.desk.checkin_dialog import CheckInDialog
@@ -232,6 +234,8 @@ def _dialogs(window: MainWindow, services: Services, admin: Actor,
         "sheets": lambda: BatchDialog([1, 2, 3], [4, 5], window),
         "sign in": lambda: LoginDialog(services, "水沐莲清美容会所（演示）"),
         "set-up wizard": lambda: SetupWizard(services, demo_loader(services.db), "zh_CN"),
+        "card product": lambda: ProductDialog(services, admin, parent=window),
+        "points reward": lambda: RewardDialog(services, admin, None, window),
     }
 
 

@@ -17,6 +17,7 @@ from frontdesk.services.cards.points_setup import PointsRule, RewardDraft
 from frontdesk.services.cards.products import OfferDraft, ProductDraft
 from frontdesk.services.registry import Services
 from tests.actors import staff_in_role
+from tests.concurrency import Background, PauseBefore, wait_until_blocked
 from tests.conftest import FakeClock
 
 STORED = ProductDraft(CardKind.STORED_VALUE, "金卡储值", validity_days=730,
@@ -201,3 +202,24 @@ def test_rewards_catalogue(services: Services, admin: Actor) -> None:
     off = services.card_products.set_reward_active(admin, gift.id, False)
     assert services.card_products.rewards(admin) == [spa]
     assert services.card_products.rewards(admin, with_inactive=True) == [off, spa]
+
+
+def test_two_terminals_saving_one_product_at_once_one_is_refused(
+        services: Services, admin: Actor, db: Database, clock: FakeClock, tmp_path: Path) -> None:
+    made = services.card_products.create(admin, STORED)
+    other = Database(db.url)
+    try:
+        second = Services(other, clock, photos_dir=tmp_path / "photos")
+        paused = PauseBefore(services.db, "UPDATE card_product")
+        first = Background(lambda: services.card_products.edit(
+            admin, made.id, made.version, dataclasses.replace(made.draft(), note="甲")))
+        paused.wait()  # the first holds the product's lock, about to write
+        late = Background(lambda: second.card_products.edit(
+            admin, made.id, made.version, dataclasses.replace(made.draft(), note="乙")))
+        wait_until_blocked(db, late)
+        paused.release()
+        results = [first.result(), late.result()]
+    finally:
+        other.dispose()
+    assert isinstance(results[1], ConflictError)
+    assert services.card_products.product(admin, made.id).note == "甲"

@@ -6,15 +6,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from frontdesk.core.context import Actor, Role, local_today
 from frontdesk.db import Database
 from frontdesk.errors import PermissionDenied, ValidationError
 from frontdesk.models import Client
-from frontdesk.models.card import CardKind, CardStatus, MemberCard, TierReason
+from frontdesk.models.card import CardKind, CardStatus, MemberCard, Tier, TierReason
 from frontdesk.services.cards import grading
 from frontdesk.services.cards.products import ProductDraft
 from frontdesk.services.cards.tier_rules import add_months, months_counted
@@ -23,6 +24,8 @@ from frontdesk.services.desk.checkout import LineInput, PaymentInput
 from frontdesk.services.desk.visits import CheckIn
 from frontdesk.services.registry import Services
 from tests.actors import staff_in_role
+from tests.cards import shop
+from tests.concurrency import Background, PauseBefore, wait_until_blocked
 from tests.conftest import FakeClock
 from tests.unit.test_appointments import Desk, make_desk
 
@@ -168,6 +171,40 @@ def test_a_large_top_up_earns_its_tier_at_once(services: Services, admin: Actor,
     assert cached_tier(db, desk.client_id) == "gold"
 
 
+def test_a_check_out_being_booked_counts_its_spend(services: Services, admin: Actor,
+                                                  desk: Desk, db: Database,
+                                                  clock: FakeClock) -> None:
+    """The charger's settlement runs before the check-out writes its lines: it passes them."""
+    with db.write() as s:
+        assert grading.assess_in(s, clock(), admin, desk.client_id, spent_now_fen=49_999) \
+            is None
+    with db.write() as s:
+        change = grading.assess_in(s, clock(), admin, desk.client_id, spent_now_fen=50_000)
+    assert change is not None and (change.to_code, change.reason) == \
+        ("silver", TierReason.SPEND)
+
+
+def test_a_top_up_at_the_desk_earns_its_tier(services: Services, admin: Actor, desk: Desk,
+                                            db: Database) -> None:
+    store = shop(services, admin)
+    card = services.cards.issue(admin, client_id=desk.client_id, product_id=store.stored,
+                                key="issue", method="cash", offer_id=store.offer).card
+    assert cached_tier(db, desk.client_id) == ""  # ¥1,000 paid: no tier's top-up
+    services.cards.top_up(admin, card_id=card.id, amount_fen=300_000, method="wechat",
+                          key="top-up")
+    assert cached_tier(db, desk.client_id) == "silver"
+    [row] = services.tiers.history(admin, desk.client_id)
+    assert row.reason is TierReason.TOP_UP
+
+
+def test_a_first_card_loaded_with_enough_earns_its_tier(services: Services, admin: Actor,
+                                                        desk: Desk, db: Database) -> None:
+    store = shop(services, admin)
+    services.cards.issue(admin, client_id=desk.client_id, product_id=store.stored,
+                         key="issue", method="cash", amount_fen=1_000_000)
+    assert cached_tier(db, desk.client_id) == "gold"
+
+
 def test_referred_clients_who_came_earn_a_tier(services: Services, admin: Actor, desk: Desk
                                                ) -> None:
     referred = [services.clients.register(admin, NewClient(
@@ -241,3 +278,28 @@ def test_months_counted() -> None:
     assert months_counted(today - dt.timedelta(days=30), today) == 2
     assert months_counted(dt.date(2020, 1, 1), today) == 12
     assert add_months(dt.date(2026, 1, 31), 1) == dt.date(2026, 2, 28)
+
+
+def test_two_terminals_grading_before_the_store_has_tiers(
+        services: Services, admin: Actor, desk: Desk, db: Database, clock: FakeClock,
+        tmp_path: Path) -> None:
+    """A database made before cards existed gets its default tiers once, whoever is first."""
+    with db.write() as s:
+        s.execute(delete(Tier))
+    spend(services, admin, desk, desk.client_id, 2)
+    spend(services, admin, desk, desk.client2_id, 2)
+    other = Database(db.url)
+    try:
+        second = Services(other, clock, photos_dir=tmp_path / "photos")
+        paused = PauseBefore(services.db, "INSERT INTO tier")
+        first = Background(lambda: services.tiers.assess(admin, desk.client_id))
+        paused.wait()
+        later_one = Background(lambda: second.tiers.assess(admin, desk.client2_id))
+        wait_until_blocked(db, later_one)
+        paused.release()
+        results = [first.result(), later_one.result()]
+    finally:
+        other.dispose()
+    assert [getattr(r, "to_code", r) for r in results] == ["silver", "silver"]
+    assert [t.code for t in services.tiers.tiers(admin)] == ["regular", "silver", "gold",
+                                                             "diamond"]

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import exists, func, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Actor
@@ -61,15 +62,16 @@ def tiers_in(s: Session, branch_id: int) -> list[Tier]:
 def ensure_tiers_in(s: Session, branch_id: int) -> list[Tier]:
     """The store's active tiers, lowest first, the defaults created on first use.
 
-    Two terminals creating them at once: the unique (branch, code) lets one commit, and the
-    other's unit of work fails; it is not retried, but the next try finds them.
+    Two terminals creating them at once (a database made before cards existed): each
+    inserts with ON CONFLICT DO NOTHING on (branch, code), so the later one waits for the
+    first's transaction and then inserts nothing.
     """
-    if s.scalar(select(exists().where(Tier.branch_id == branch_id))):
-        return tiers_in(s, branch_id)
-    rows = default_tiers(branch_id)
-    s.add_all(rows)
-    s.flush()
-    return rows
+    if not s.scalar(select(exists().where(Tier.branch_id == branch_id))):
+        dialect = postgresql if s.get_bind().dialect.name == "postgresql" else sqlite
+        s.execute(dialect.insert(Tier).values([
+            dict(branch_id=branch_id, active=True, **values) for values in rules.DEFAULT_TIERS])
+            .on_conflict_do_nothing(index_elements=["branch_id", "code"]))
+    return tiers_in(s, branch_id)
 
 
 def current_in(s: Session, client_id: int) -> ClientTier | None:
@@ -87,9 +89,10 @@ def is_complimentary_in(s: Session, client_id: int) -> bool:
         or_(MemberCard.client_id == client_id, MemberCard.id.in_(shared))))))
 
 
-def standing_in(s: Session, client: Client, today: dt.date, top_up_fen: int = 0
-                ) -> rules.Standing:
-    """The client's ARPU over the assessment period, referrals, and the top-up being booked."""
+def standing_in(s: Session, client: Client, today: dt.date, top_up_fen: int = 0,
+                spent_now_fen: int = 0) -> rules.Standing:
+    """The client's ARPU over the assessment period, referrals, and the top-up being booked;
+    ``spent_now_fen``: consumption of a check-out being booked, not yet written."""
     start = dt.datetime.combine(rules.period_start(today), dt.time()).astimezone(dt.UTC)
     spent = s.scalar(select(func.coalesce(func.sum(ConsumptionLine.amount_fen), 0))
                      .join(Visit, Visit.id == ConsumptionLine.visit_id)
@@ -100,8 +103,8 @@ def standing_in(s: Session, client: Client, today: dt.date, top_up_fen: int = 0
     referrals = s.scalar(select(func.count(Client.id)).where(
         Client.referred_by_id == client.id, came)) or 0
     since = client.created_at.astimezone().date()
-    return rules.Standing(rules.monthly_spend(int(spent), since, today), int(referrals),
-                          top_up_fen)
+    return rules.Standing(rules.monthly_spend(int(spent) + spent_now_fen, since, today),
+                          int(referrals), top_up_fen)
 
 
 def rank_of(tiers: Sequence[Tier], code: str) -> int:
@@ -110,11 +113,14 @@ def rank_of(tiers: Sequence[Tier], code: str) -> int:
 
 
 def assess_in(s: Session, now: dt.datetime, actor: Actor | None, client_id: int, *,
-              top_up_fen: int = 0, today: dt.date | None = None) -> TierChange | None:
+              top_up_fen: int = 0, spent_now_fen: int = 0,
+              today: dt.date | None = None) -> TierChange | None:
     """Grade the client now: up at once, down only once the current tier's period ended.
 
-    ``top_up_fen``: the top-up being booked in this transaction (0 if none); ``today``: the
-    local date (``now``'s by default). Returns the change, or None when the tier stays.
+    ``top_up_fen``: the top-up being booked in this transaction (0 if none);
+    ``spent_now_fen``: what a check-out being booked in this transaction consumes, when its
+    lines are not written yet (a charger's settlement); ``today``: the local date (``now``'s
+    by default). Returns the change, or None when the tier stays.
     """
     client = locked_row(s, Client, client_id)
     if client is None or (actor is not None and client.branch_id != actor.branch_id):
@@ -125,7 +131,8 @@ def assess_in(s: Session, now: dt.datetime, actor: Actor | None, client_id: int,
     if is_complimentary_in(s, client.id):
         target, reason = tiers[0], TierReason.PERIOD_END
     else:
-        target, reason = rules.earned(tiers, standing_in(s, client, today, top_up_fen))
+        target, reason = rules.earned(tiers, standing_in(s, client, today, top_up_fen,
+                                                         spent_now_fen))
     if current is None:
         if target.rank == tiers[0].rank:
             return None  # never graded and nothing earned: the lowest tier, no row needed

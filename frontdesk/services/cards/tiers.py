@@ -30,6 +30,7 @@ from frontdesk.services.audit import AuditAction
 from frontdesk.services.cards import grading
 from frontdesk.services.cards import tier_rules as rules
 from frontdesk.services.cards.grading import TierChange
+from frontdesk.services.cards.referral import ReferralReward, reward_referral_in
 from frontdesk.services.cards.tier_checks import TierDraft, checked_tiers
 
 __all__ = ["TierChange", "TierDraft", "TierHistoryRow", "TierRow", "TierService", "TierStatus"]
@@ -143,6 +144,14 @@ class TierService:
         require(actor, Action.VIEW_CARDS)
         with self._db.write() as s:
             return grading.assess_in(s, self._clock(), actor, client_id)
+
+    @unit_of_work
+    def reward_referral(self, actor: Actor, referred_id: int) -> ReferralReward | None:
+        """Book the referral reward of ``referred_id``'s referrer, if not booked yet (issuing
+        the first card does this; see ``referral.py``)."""
+        require(actor, Action.SELL_CARDS)
+        with self._db.write() as s:
+            return reward_referral_in(s, actor, self._clock(), referred_id)
 
     @unit_of_work
     def reassess_expired(self, today: dt.date | None = None,
