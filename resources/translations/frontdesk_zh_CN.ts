@@ -806,11 +806,11 @@
     <name>CardPicker</name>
     <message>
         <source>Swipe the card, or type its number and Enter</source>
-        <translation>刷卡，或输入会员卡号后按 Enter</translation>
+        <translation>刷卡，或输入会员卡号后按回车</translation>
     </message>
     <message>
         <source>This client has no card to pay with.</source>
-        <translation>该客人没有可用的会员卡。</translation>
+        <translation>该客人没有可用于支付的会员卡。</translation>
     </message>
     <message>
         <source>{no}  {product}  balance {amount}</source>
@@ -818,7 +818,7 @@
     </message>
     <message>
         <source>{tier} member price {percent}%</source>
-        <translation>{tier} 会员价 {percent}%</translation>
+        <translation>{tier}会员价 {percent}%</translation>
     </message>
     <message>
         <source>{no}  {product}  {n} sessions left</source>
@@ -826,7 +826,7 @@
     </message>
     <message>
         <source>(family card of {owner})</source>
-        <translation>（{owner} 的家庭卡）</translation>
+        <translation>（{owner}的家庭卡）</translation>
     </message>
 </context>
 <context>
@@ -1167,7 +1167,7 @@
     </message>
     <message>
         <source>{amount} (member −{off})</source>
-        <translation>{amount}（会员价 −{off}）</translation>
+        <translation>{amount}（会员折扣 −{off}）</translation>
     </message>
     <message>
         <source>Total: {amount}</source>
@@ -1242,7 +1242,7 @@
     </message>
     <message>
         <source>Card balance: {amount}</source>
-        <translation>会员卡余额：{amount}</translation>
+        <translation>储值卡余额：{amount}</translation>
     </message>
     <message>
         <source>Last visit: {date}</source>
@@ -1822,12 +1822,12 @@
         <translation>会员卡号由 {low} 到 {high} 位字母和数字组成。</translation>
     </message>
     <message>
-        <source>A card product is called {name} already.</source>
-        <translation>已有名为“{name}”的会员卡产品。</translation>
-    </message>
-    <message>
         <source>A correction is a whole number.</source>
         <translation>调整数额须为整数。</translation>
+    </message>
+    <message>
+        <source>A card product is called {name} already.</source>
+        <translation>已有名为“{name}”的会员卡产品。</translation>
     </message>
     <message>
         <source>A handover has at most {n} items.</source>
@@ -1895,7 +1895,7 @@
     </message>
     <message>
         <source>Card {card_no} cannot pay for this client: it is not theirs, not shared with them, or not usable now.</source>
-        <translation>会员卡 {card_no} 不能为该客人付款：不是其本人或家庭成员的卡，或暂不可用。</translation>
+        <translation>会员卡 {card_no} 不能为该客人支付：不是本人的卡、未与其共享，或现在不可使用。</translation>
     </message>
     <message>
         <source>Card {card_no} expired on {date}: a manager can extend it.</source>
@@ -1903,7 +1903,7 @@
     </message>
     <message>
         <source>Card {card_no} is a membership card: it holds no money or sessions to pay with.</source>
-        <translation>会员卡 {card_no} 为无储值会员卡，没有余额或次数可付款。</translation>
+        <translation>会员卡 {card_no} 是会籍卡：卡内没有可支付的金额或次数。</translation>
     </message>
     <message>
         <source>Card {card_no} is closed.</source>
@@ -1915,11 +1915,11 @@
     </message>
     <message>
         <source>Card {card_no} is not this client's: only its owner and its family members may pay with it.</source>
-        <translation>会员卡 {card_no} 不属于该客人：只有持卡人及其家庭成员可以使用。</translation>
+        <translation>会员卡 {card_no} 不是该客人的：只有持卡人及其家庭卡成员可以用它支付。</translation>
     </message>
     <message>
         <source>Card {card_no} pays {sessions} session(s) for the services it covers, worth {covered}: make its payment {covered}.</source>
-        <translation>会员卡 {card_no} 以 {sessions} 次抵扣适用项目，价值 {covered}：请将此卡支付金额设为 {covered}。</translation>
+        <translation>会员卡 {card_no} 为其适用的项目扣 {sessions} 次，价值 {covered}：请将这笔支付改为 {covered}。</translation>
     </message>
     <message>
         <source>Card {card_no} was reported lost and replaced by card {new_no}.</source>
@@ -1943,7 +1943,7 @@
     </message>
     <message>
         <source>Choose the member card that pays (or swipe it).</source>
-        <translation>请选择付款的会员卡（或刷卡）。</translation>
+        <translation>请选择用于支付的会员卡（或刷卡）。</translation>
     </message>
     <message>
         <source>Choose the service or services the sessions are for.</source>

@@ -15,7 +15,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QModelIndex, QRect, QSize
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QWidget
 
 from frontdesk.bootstrap import demo_loader
 from frontdesk.core.context import Actor, Role
@@ -230,6 +230,8 @@ def _dialogs(window: MainWindow, services: Services, admin: Actor,
                                                     parent=window),
         "check out": lambda: CheckoutDialog(services, admin, visits[0], "张凤琴",
                                             parent=window),
+        "check out by card": lambda: _by_card(CheckoutDialog(services, admin, visits[0],
+                                                             "张凤琴", parent=window)),
         "receipt": lambda: ReceiptDialog(_receipt(), window),
         "sheets": lambda: BatchDialog([1, 2, 3], [4, 5], window),
         "sign in": lambda: LoginDialog(services, "水沐莲清美容会所（演示）"),
@@ -237,6 +239,13 @@ def _dialogs(window: MainWindow, services: Services, admin: Actor,
         "card product": lambda: ProductDialog(services, admin, parent=window),
         "points reward": lambda: RewardDialog(services, admin, None, window),
     }
+
+
+def _by_card(dialog: QWidget) -> QWidget:
+    """The check-out with 会员卡 chosen: the client's cards are listed in the payments."""
+    method = dialog.findChild(QComboBox, "paymentMethod")
+    method.setCurrentIndex(method.findData(PaymentMethod.MEMBER_CARD))
+    return dialog
 
 
 def _receipt() -> Receipt:

@@ -13,24 +13,23 @@ from frontdesk.db import Database
 from frontdesk.errors import DomainError, NotFound, ValidationError
 from frontdesk.models import Client, ConsumptionLine, LineKind, Setting
 from frontdesk.models.card import (
-    CardHolder,
     CardKind,
     CardOperation,
-    CardStatus,
     MemberCard,
     OperationKind,
     PointsAccount,
     Tier,
 )
-from frontdesk.services.cards.charger import POINTS_PER_YUAN, MemberCardCharger
+from frontdesk.services.cards.charger import MemberCardCharger
 from frontdesk.services.cards.charging import CardFrozen
 from frontdesk.services.cards.ledger import InsufficientBalance
+from frontdesk.services.cards.points_setup import POINTS_PER_YUAN
 from frontdesk.services.desk.approval import ApprovalMissing
 from frontdesk.services.desk.checkout import CheckoutService, LineInput, PaymentInput
 from frontdesk.services.desk.visits import CheckIn
 from frontdesk.services.registry import Services
 from tests.cards import client, drift, offer, product
-from tests.conftest import NOW, FakeClock
+from tests.conftest import FakeClock
 from tests.parallel import at_once
 from tests.unit.test_appointments import Desk, make_desk
 from tests.unit.test_clients import snapshot
@@ -70,17 +69,11 @@ def issue(services: Services, admin: Actor, client_id: int, product_id: int,
         return card
 
 
-def hold(db: Database, card_id: int, client_id: int, relation: str = "") -> None:
-    """A family holder of the card, written as a row (the holder writer is the ledger part's)."""
-    with db.write() as s:
-        s.add(CardHolder(card_id=card_id, client_id=client_id, relation=relation, added_at=NOW))
-
-
-def freeze(db: Database, card_id: int) -> None:
-    """The card frozen, written as a row (the freeze writer is the ledger part's)."""
-    with db.write() as s:
-        s.execute(update(MemberCard).where(MemberCard.id == card_id)
-                  .values(status=CardStatus.FROZEN))
+def hold(services: Services, admin: Actor, card_id: int, client_id: int,
+         relation: str = "") -> None:
+    """A family holder of the card (家庭卡)."""
+    services.cards.add_holder(admin, card_id=card_id, client_id=client_id, relation=relation,
+                              key=f"hold-{card_id}-{client_id}")
 
 
 def in_service(services: Services, admin: Actor, client_id: int) -> int:
@@ -113,10 +106,11 @@ def give_tier(db: Database, branch_id: int, client_id: int, *, percent: int,
               multiplier: int = 100) -> None:
     """A 金卡 tier of the store (the tiers' own service is another part's), held by the client."""
     with db.write() as s:
-        if s.scalar(select(Tier.id).where(Tier.branch_id == branch_id, Tier.code == "gold")) \
-                is None:
-            s.add(Tier(branch_id=branch_id, code="gold", name="金卡", rank=2,
-                       discount_percent=percent, points_multiplier_percent=multiplier))
+        tier = s.scalar(select(Tier).where(Tier.branch_id == branch_id, Tier.code == "gold"))
+        if tier is None:
+            tier = Tier(branch_id=branch_id, code="gold", name="金卡", rank=2)
+            s.add(tier)
+        tier.discount_percent, tier.points_multiplier_percent = percent, multiplier
         s.execute(update(Client).where(Client.id == client_id).values(tier="gold"))
 
 
@@ -241,7 +235,7 @@ def test_a_family_holder_pays_with_the_card_and_others_may_not(
     stranger = client(services, admin, "赵敏")
     give_tier(db, admin.branch_id, owner, percent=90)
     card = issue(services, admin, owner, cards.stored, 100_000)
-    hold(db, card.id, holder, "女儿")
+    hold(services, admin, card.id, holder, "女儿")
     usable = services.checkout.usable_cards(admin, in_service(services, admin, holder))
     assert [(c.card_no, c.shared, c.owner_name, c.discount_percent) for c in usable] == [
         (card.card_no, True, "王芳", 90)]  # the owner's tier: better than the holder's none
@@ -265,7 +259,7 @@ def test_a_refused_card_refuses_the_whole_check_out_and_writes_nothing(
     owner = cards.desk.client_id
     card = issue(services, admin, owner, cards.stored, 30_000)
     if problem == "frozen":
-        freeze(db, card.id)
+        services.cards.freeze(admin, card_id=card.id, reason="客人要求", key="f")
     visit = in_service(services, admin, owner)
     number = "NOSUCH1" if problem == "unknown" else card.card_no
     before = snapshot(db)
@@ -300,8 +294,8 @@ def test_two_terminals_paying_with_one_card_take_exactly_what_it_holds(
     card = issue(services, admin, owner, cards.stored, 100_000)
     family = [owner, cards.desk.client2_id,
               *(client(services, admin, f"家人{i}") for i in range(4))]
-    for i, member in enumerate(family[1:]):
-        hold(db, card.id, member, f"{i}")
+    for member in family[1:]:
+        hold(services, admin, card.id, member)
     visits = [in_service(services, admin, member) for member in family]
 
     def pay(terminal: Database, i: int) -> object:
@@ -317,3 +311,14 @@ def test_two_terminals_paying_with_one_card_take_exactly_what_it_holds(
     assert card_row(db, card.id).paid_fen == 100_000 - 2 * FACIAL
     assert operations(db, OperationKind.CHARGE) == 2
     assert drift(db) == []
+
+
+def test_a_check_out_grades_the_client_at_once(services: Services, admin: Actor,
+                                              cards: Cards, db: Database) -> None:
+    owner = cards.desk.client_id
+    visit = in_service(services, admin, owner)
+    services.checkout.check_out(admin, visit, facial(cards.desk, 5),
+                                [PaymentInput("cash", 5 * FACIAL)], "k1")
+    with db.read() as s:  # ¥1,900 in her first month: over 金卡's ¥1,500 a month
+        assert s.scalar(select(Client.tier).where(Client.id == owner)) == "gold"
+    assert points_of(db, owner) == 1900  # earned at the tier she paid with (普通, × 100 %)

@@ -220,7 +220,7 @@ REFUSALS = [
     ({"payments": [PaymentInput("cash", 0), PaymentInput("cash", 38000)]},
      "payments.0.amount_fen"),
     ({"payments": [PaymentInput("cash", 38000.0)]}, "payments.0.amount_fen"),
-    ({"payments": [PaymentInput("member_card", 38000)]}, "payments"),
+    ({"payments": [PaymentInput("member_card", 38000)]}, "payments.reference"),  # which card?
     ({"key": " "}, "idempotency_key"),
 ]
 
@@ -304,6 +304,9 @@ class RecordingCharger:
                          references: Sequence[str], lines: Sequence[ServiceLine],
                          today: dt.date) -> tuple[int, ...]:
         return tuple(0 for _ in lines)
+
+    def assess(self, s: Session, actor: Actor, client_id: int, now: dt.datetime) -> None:
+        return None
 
     def settle(self, session: Session, actor: Actor, settlement: CardSettlement) -> None:
         self.charges.append(settlement)

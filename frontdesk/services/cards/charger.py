@@ -23,11 +23,14 @@ refused and nothing of it is written.
   against the store's discount limit: it is the member's right, not the desk's choice.
 - **Points** (积分): money actually paid earns them, the other methods' money (cash, bank
   card, WeChat, Alipay) and the paid money a stored-value card gave; bonus money and
-  sessions do not. ``points = fen × points_per_yuan × multiplier ÷ 10,000``, rounded
-  down, where ``points_per_yuan`` is the store setting (:data:`POINTS_PER_YUAN`,
-  default 1 point per ¥1) and ``multiplier`` the visit's client's tier's
-  ``points_multiplier_percent``. They go to the visit's client, in one POINTS_EARN
-  operation.
+  sessions do not. ``points = whole yuan × points_per_yuan × multiplier ÷ 100``, rounded
+  down, where ``points_per_yuan`` is the store's points rule
+  (:func:`~frontdesk.services.cards.points_setup.points_rule_in`, 1 point per ¥1 by
+  default) and ``multiplier`` the visit's client's tier's ``points_multiplier_percent``.
+  They go to the visit's client, in one POINTS_EARN operation.
+- **Tier**: once the check-out is booked, the client is graded
+  (:func:`~frontdesk.services.cards.grading.assess_in`): the spend may earn a better
+  tier at once (never a lower one before the current tier's period ends).
 
 Idempotency: each card operation's key is the check-out's key and a suffix
 (:func:`derived_key`), so the ledger's unique key also guards a check-out booked
@@ -62,18 +65,16 @@ from frontdesk.models.card import (
     Tier,
 )
 from frontdesk.services.cards.charging import ChargeRequest, charge_in, check_usable
-from frontdesk.services.cards.ledger import Movement, book, replayed
+from frontdesk.services.cards.grading import assess_in
+from frontdesk.services.cards.ledger import Movement, book
+from frontdesk.services.cards.points_setup import points_rule_in
 from frontdesk.services.desk.card_payments import (
     CardPayment,
     CardSettlement,
     ServiceLine,
     UsableCard,
 )
-from frontdesk.services.store.setup import setting_in
 
-POINTS_PER_YUAN = "points_per_yuan"
-"""The store setting: points earned per ¥1 actually paid (a whole number, 0 turns it off)."""
-DEFAULT_POINTS_PER_YUAN = 1
 NO_DISCOUNT = 100
 
 
@@ -97,14 +98,6 @@ def derived_key(key: str, suffix: str) -> str:
     (at most 64 characters: a long key is replaced by its hash)."""
     base = key if len(key) <= 48 else hashlib.sha256(key.encode()).hexdigest()[:40]
     return f"co:{base}:{suffix}"
-
-
-def points_rule_in(s: Session, branch_id: int) -> int:
-    """The store's points per ¥1 paid (the default when unset or unreadable)."""
-    try:
-        return max(0, int(setting_in(s, branch_id, POINTS_PER_YUAN) or DEFAULT_POINTS_PER_YUAN))
-    except ValueError:
-        return DEFAULT_POINTS_PER_YUAN
 
 
 def rights_in(s: Session, branch_id: int, client_ids: Iterable[int]) -> dict[int, _Rights]:
@@ -169,6 +162,10 @@ class MemberCardCharger:
                                if by_sessions.get(line.index) == payment.reference], today)
         _earn_points(s, actor, settlement, paid)
 
+    def assess(self, s: Session, actor: Actor, client_id: int, now: dt.datetime) -> None:
+        """Grade the client on what the check-out booked (a better tier at once)."""
+        assess_in(s, now, actor, client_id)
+
     @staticmethod
     def _pay(s: Session, actor: Actor, settlement: CardSettlement, payment: CardPayment,
              card: _Card, lines: Sequence[ServiceLine], today: dt.date) -> int:
@@ -225,7 +222,18 @@ def _usable(c: _Card, client_id: int, rights: _Rights,
 def _paying_cards(s: Session, actor: Actor, client_id: int, references: Sequence[str],
                   today: dt.date) -> dict[str, _Card]:
     """The cards these payments name, each checked: known, the client's or shared with
-    them, usable now, able to pay; by reference."""
+    them, usable now, able to pay; by reference. Read once per transaction (the quote of
+    the member price and the settlement share it); the charge checks each card again
+    under its row lock."""
+    memo = ("paying_cards", client_id, tuple(references), today)
+    cards: dict[str, _Card] | None = s.info.get(memo)
+    if cards is None:
+        cards = s.info[memo] = _read_paying_cards(s, actor, client_id, references, today)
+    return cards
+
+
+def _read_paying_cards(s: Session, actor: Actor, client_id: int, references: Sequence[str],
+                       today: dt.date) -> dict[str, _Card]:
     wanted = {r.strip() for r in references}
     if not all(wanted):
         raise ValidationError("Choose the member card that pays (or swipe it).",
@@ -291,13 +299,13 @@ def _check_session_amount(card: _Card, payment: CardPayment,
 
 def _earn_points(s: Session, actor: Actor, settlement: CardSettlement, paid_fen: int) -> None:
     """The points the money paid earns the visit's client, in one POINTS_EARN operation."""
-    rate = points_rule_in(s, actor.branch_id)
+    rate = points_rule_in(s, actor.branch_id).points_per_yuan
     rights = rights_in(s, actor.branch_id, (settlement.client_id,))
     multiplier = rights.get(settlement.client_id, _Rights()).multiplier_percent
-    points = paid_fen * rate * multiplier // 10_000
+    points = paid_fen // 100 * rate * multiplier // 100
+    if points <= 0:
+        return  # a replayed check-out never gets here; the operation's unique key guards too
     key = derived_key(settlement.idempotency_key, "points")
-    if points <= 0 or replayed(s, key) is not None:
-        return
     book(s, CardOperation(branch_id=actor.branch_id, idempotency_key=key,
                           kind=OperationKind.POINTS_EARN, at=settlement.at,
                           staff_id=actor.staff_id, client_id=settlement.client_id,

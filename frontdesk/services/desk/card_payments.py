@@ -11,6 +11,7 @@ the desk picked or a card reader typed) and the service lines, and the charger
 - books the card payments and the **points** the check-out earns, inside the
   check-out's transaction (:meth:`CardCharger.settle`); a refusal (an unknown or
   frozen card, too little left) refuses the whole check-out, and nothing is written;
+- grades the client on the spend once the check-out is booked (:meth:`CardCharger.assess`);
 - lists the client's usable cards for the desk (:meth:`CardCharger.usable_cards`).
 
 Until the cards capability is wired in, :data:`NO_MEMBER_CARDS` refuses member-card
@@ -111,6 +112,10 @@ class CardCharger(Protocol):
 
     def settle(self, s: Session, actor: Actor, settlement: CardSettlement) -> None: ...
 
+    def assess(self, s: Session, actor: Actor, client_id: int, now: dt.datetime) -> None:
+        """After the check-out is booked (its lines and the closed visit flushed): grade the
+        client on their spend."""
+
 
 class _NoMemberCards:
     """The charger until member cards exist: refuses every member-card payment."""
@@ -128,6 +133,9 @@ class _NoMemberCards:
         if settlement.payments:
             raise PaymentMethodUnavailable("Member cards are not available yet.",
                                            field="payments")
+
+    def assess(self, s: Session, actor: Actor, client_id: int, now: dt.datetime) -> None:
+        return None
 
 
 NO_MEMBER_CARDS: CardCharger = _NoMemberCards()

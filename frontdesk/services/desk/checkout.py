@@ -516,6 +516,7 @@ class CheckoutService:
         record_last_visit(s, visit.client_id, visit.arrived_at)
         s.add(CheckoutKey(key=key, visit_id=visit.id, staff_id=actor.staff_id, at=now))
         s.flush()
+        self._member_cards.assess(s, actor, visit.client_id, now)
         audit.record(s, now, actor, AuditAction.VISIT_CHECK_OUT, "visit", visit.id,
                      f"total_fen={visit.total_fen}")
 

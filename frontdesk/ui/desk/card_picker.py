@@ -10,7 +10,7 @@ that card. ``picked`` is emitted whenever the chosen card changes.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from frontdesk.core.money import format_fen
@@ -40,8 +40,6 @@ class CardPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.swipe)
         layout.addWidget(self.list)
-        self.list.setMaximumHeight((self.list.fontMetrics().height() + 8) * _ROWS
-                                   + 2 * self.list.frameWidth())
 
     def set_cards(self, cards: list[UsableCard]) -> None:
         self.cards = list(cards)
@@ -55,6 +53,19 @@ class CardPicker(QWidget):
             self.list.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
         else:
             self.list.setCurrentRow(0)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Up to :data:`_ROWS` cards in sight, as the theme draws a row."""
+        rows = min(max(self.list.count(), 1), _ROWS)
+        chrome = 2 * self.list.frameWidth()
+        if self.list.isVisible():  # the theme's padding around the rows, once laid out
+            chrome = max(chrome, self.list.height() - self.list.viewport().height())
+        self.list.setFixedHeight(rows * max(self.list.sizeHintForRow(0), 1) + chrome)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()  # the style's row height is known once shown
 
     def describe(self, card: UsableCard) -> str:
         if card.stored_value:

@@ -218,6 +218,7 @@ class CheckoutDialog(QDialog):
         self.pay.failed.connect(self._show_error)
         self.pay.covered_fen = self.covered_fen
         self.pay.cards_changed.connect(self._refresh)
+        self.pay.cards_changed.connect(self._make_room)  # the card list opened
         self.method, self.pay_amount = self.pay.method, self.pay.amount
         self._layout()
 
@@ -418,7 +419,8 @@ class CheckoutDialog(QDialog):
         ReceiptDialog(self.receipt, self.parentWidget(), cash=self.pay.cash_handed()).open()
 
     def _make_room(self) -> None:
-        """Grow to show the approval panel without squeezing the lines, within the screen."""
+        """Grow to show the approval panel or the card list without squeezing the lines,
+        within the screen."""
         screen = self.screen().availableGeometry()
         height = min(max(self.height(), self.sizeHint().height()), screen.height())
         if height > self.height():
