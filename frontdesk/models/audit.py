@@ -21,6 +21,12 @@ class AuditAction(enum.StrEnum):
     SIGN_IN = "auth.sign_in"
     SIGN_IN_FAILED = "auth.sign_in_failed"
     PASSWORD_CHANGED = "auth.password_changed"
+    # Card set-up and tiers (services/cards/products.py, points_setup.py, tiers.py)
+    CARD_PRODUCT_CREATE = "card_product.create"
+    CARD_PRODUCT_EDIT = "card_product.edit"
+    POINTS_REWARD_SAVE = "points_reward.save"
+    TIERS_SAVE = "tier.save"
+    CLIENT_TIER_CHANGE = "client.tier_change"
     # Clients
     CLIENT_CREATE = "client.create"
     CLIENT_UPDATE = "client.update"

@@ -17,7 +17,9 @@ from frontdesk.db import Database
 if TYPE_CHECKING:
     from frontdesk.services.backup.service import BackupService
     from frontdesk.services.cards.operations import CardService
+    from frontdesk.services.cards.products import CardProductService
     from frontdesk.services.cards.report import CardReportService
+    from frontdesk.services.cards.tiers import TierService
     from frontdesk.services.clients.profile import ProfileService
     from frontdesk.services.clients.registration import ClientService
     from frontdesk.services.clients.search import ClientSearch
@@ -158,3 +160,15 @@ class Services:
         from frontdesk.services.cards.report import CardReportService
 
         return CardReportService(self.db, self.clock)
+
+    @cached_property
+    def card_products(self) -> CardProductService:
+        from frontdesk.services.cards.products import CardProductService
+
+        return CardProductService(self.db, self.clock)
+
+    @cached_property
+    def tiers(self) -> TierService:
+        from frontdesk.services.cards.tiers import TierService
+
+        return TierService(self.db, self.clock)

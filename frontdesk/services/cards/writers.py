@@ -141,6 +141,9 @@ def issue(s: Session, actor: Actor, now: dt.datetime, key: str, *, client_id: in
                             money_fen=money), moves if paid or bonus or sessions else [])
     _audit(s, actor, op, AuditAction.CARD_ISSUE,
            f"card={card.card_no} money={format_fen(money)} sessions={sessions}")
+    from frontdesk.services.cards.referral import reward_referral_in
+
+    reward_referral_in(s, actor, now, client.id)  # the first card of a referred client
     return op
 
 
@@ -181,6 +184,9 @@ def top_up(s: Session, actor: Actor, now: dt.datetime, key: str, *, card_id: int
               [Movement(card_id=card.id, paid_fen=paid, bonus_fen=bonus)])
     _audit(s, actor, op, AuditAction.CARD_TOP_UP,
            f"paid={format_fen(paid)} bonus={format_fen(bonus)} method={pay_method.value}")
+    from frontdesk.services.cards.grading import assess_in
+
+    assess_in(s, now, actor, card.client_id, top_up_fen=paid)  # a tier by one top-up
     return op
 
 

@@ -21,6 +21,7 @@ from frontdesk.core.validation import check_characters, is_whole
 from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import ConflictError, ValidationError
 from frontdesk.models import Branch, FirstRun, Setting, Staff
+from frontdesk.models.card import Tier
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.staff.accounts import new_staff
@@ -62,6 +63,14 @@ def discount_limit_percent_in(s: Session, branch_id: int) -> int:
         return min(100, max(0, int(setting_in(s, branch_id, DISCOUNT_LIMIT_PERCENT))))
     except ValueError:
         return int(DEFAULTS[DISCOUNT_LIMIT_PERCENT])
+
+
+def _default_tiers(branch_id: int) -> list[Tier]:
+    """The store's starting tiers (普通 / 银卡 / 金卡 / 钻石卡); imported here, as cards read
+    the store's settings, so the two capabilities do not import each other at the top."""
+    from frontdesk.services.cards.grading import default_tiers
+
+    return default_tiers(branch_id)
 
 
 def _already_set_up() -> ConflictError:
@@ -108,6 +117,7 @@ class StoreService:
             admin = new_staff(branch.id, admin_username, admin_name, Role.ADMIN, password)
             s.add(admin)
             s.add_all(Setting(branch_id=branch.id, key=k, value=v) for k, v in DEFAULTS.items())
+            s.add_all(_default_tiers(branch.id))
             s.flush()
             actor = actor_of(admin)
             audit.record(s, self._clock(), actor, AuditAction.STORE_INITIALISED, "branch",
