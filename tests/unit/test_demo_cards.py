@@ -33,7 +33,8 @@ def test_the_demo_store_has_living_cards(db: Database, clock: FakeClock) -> None
     assert summary.cards > 10 and f"{summary.cards:,} member cards" in summary.headline
     with db.read() as s:
         kinds = Counter(s.scalars(select(CardProduct.kind)))
-        offers = sorted(tuple(r) for r in s.execute(select(TopUpOffer.pay_fen, TopUpOffer.bonus_fen)))
+        offers = sorted(tuple(r) for r in s.execute(
+            select(TopUpOffer.pay_fen, TopUpOffer.bonus_fen)))
         ops = Counter(s.scalars(select(CardOperation.kind)))
         statuses = Counter(s.scalars(select(MemberCard.status)))
         holders = s.scalar(select(func.count()).select_from(CardHolder))
