@@ -16,8 +16,8 @@ card's cached balances its entries' sums (``frontdesk check`` proves it; the tes
 it). Booking 1,500 operations through the writers one by one took 15 s at 2,000 clients;
 in bulk it takes a fraction of one. Then, through the grading and the ledger primitive:
 the tiers of :data:`ASSESSED` owners assessed, a few cards frozen, a few shared with a
-family member, a few vouchers. No demo manager account (a store made by the wizard whose ``manager`` name was
-taken): no cards.
+family member, a few vouchers. No demo manager account (a store made by the wizard
+whose ``manager`` name was taken): no cards.
 """
 
 from __future__ import annotations
