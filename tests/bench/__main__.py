@@ -1,6 +1,6 @@
 """Run the benchmarks: ``make bench``, or ``python -m tests.bench [BENCH…] [--clients N]``.
 
-BENCH is any of search, typing, screens, sheet and startup (default: all of them).
+BENCH is any of search, typing, screens, sheet, startup and cards (default: all of them).
 
 Each benchmark module has ``add_arguments(parser)`` and ``run(args) -> str`` (a
 markdown section); the sections are printed and written to bench-results.md.
@@ -12,7 +12,7 @@ import argparse
 import importlib
 from pathlib import Path
 
-BENCHMARKS = ("search", "typing", "screens", "sheet", "startup")
+BENCHMARKS = ("search", "typing", "screens", "sheet", "startup", "cards")
 
 
 def main() -> None:
