@@ -1251,12 +1251,24 @@
         <translation>FrontDesk 无权写入文件夹 {folder}，请换一个文件夹。</translation>
     </message>
     <message>
+        <source>A card has at most {n} family members.</source>
+        <translation>一张家庭卡最多 {n} 位家庭成员。</translation>
+    </message>
+    <message>
         <source>A card number has {low} to {high} letters and digits.</source>
         <translation>会员卡号由 {low} 到 {high} 位字母和数字组成。</translation>
     </message>
     <message>
+        <source>A correction is a whole number.</source>
+        <translation>调整数额须为整数。</translation>
+    </message>
+    <message>
         <source>A handover has at most {n} items.</source>
         <translation>交接单最多 {n} 项。</translation>
+    </message>
+    <message>
+        <source>A manager's approval is needed for this.</source>
+        <translation>此操作需要店长当场审批。</translation>
     </message>
     <message>
         <source>A number of sessions is a whole number from 0 to {n}.</source>
@@ -1269,6 +1281,10 @@
     <message>
         <source>Another terminal is busy writing to the database. Wait a moment and try again. If this keeps happening, close FrontDesk on the other computers.</source>
         <translation>另一台终端正在写入数据库。请稍候再试；如果反复出现，请关闭其他电脑上的 FrontDesk。</translation>
+    </message>
+    <message>
+        <source>At most the unused paid money, {amount}, can be refunded.</source>
+        <translation>最多只能退还未使用的本金 {amount}。</translation>
     </message>
     <message>
         <source>Card {card_no} cannot be used.</source>
@@ -1303,12 +1319,20 @@
         <translation>请输入充值金额。</translation>
     </message>
     <message>
+        <source>Enter the correction.</source>
+        <translation>请输入调整数额。</translation>
+    </message>
+    <message>
         <source>Give the reason.</source>
         <translation>请填写原因。</translation>
     </message>
     <message>
         <source>Give the start time with its time zone.</source>
         <translation>开始时间需要带时区。</translation>
+    </message>
+    <message>
+        <source>Give the voucher a title.</source>
+        <translation>请填写礼券名称。</translation>
     </message>
     <message>
         <source>Height must be between {low} and {high} cm.</source>
@@ -1475,6 +1499,14 @@
         <translation>没有这张会员卡。</translation>
     </message>
     <message>
+        <source>No such reward.</source>
+        <translation>没有这项积分兑换礼品。</translation>
+    </message>
+    <message>
+        <source>No such voucher.</source>
+        <translation>没有这张礼券。</translation>
+    </message>
+    <message>
         <source>No visit with number {id}.</source>
         <translation>没有编号为 {id} 的到店记录。</translation>
     </message>
@@ -1599,6 +1631,14 @@
         <translation>当前用户无法写入备份文件夹 {folder}。</translation>
     </message>
     <message>
+        <source>The card is frozen already.</source>
+        <translation>这张卡已冻结。</translation>
+    </message>
+    <message>
+        <source>The card is not frozen.</source>
+        <translation>这张卡未冻结。</translation>
+    </message>
+    <message>
         <source>The card number {card_no} is taken.</source>
         <translation>会员卡号 {card_no} 已被使用。</translation>
     </message>
@@ -1667,6 +1707,10 @@
         <translation>备份文件夹 {folder} 所在的磁盘已满，本次没有备份。</translation>
     </message>
     <message>
+        <source>The expiry date is today or later.</source>
+        <translation>有效期须为今天或以后。</translation>
+    </message>
+    <message>
         <source>The file {name} cannot be read.</source>
         <translation>无法读取文件 {name}。</translation>
     </message>
@@ -1687,6 +1731,10 @@
         <translation>新备份未通过校验（{result}），已删除。数据库本身可能已损坏，请联系技术支持。</translation>
     </message>
     <message>
+        <source>The new expiry date is today or later.</source>
+        <translation>新的有效期须为今天或以后。</translation>
+    </message>
+    <message>
         <source>The next visit cannot be before the consultation.</source>
         <translation>下次到店日期不能早于咨询日期。</translation>
     </message>
@@ -1697,6 +1745,10 @@
     <message>
         <source>The number of sessions must be between {low} and {high}.</source>
         <translation>次数应在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <source>The owner holds the card already.</source>
+        <translation>持卡人本人已持有这张卡。</translation>
     </message>
     <message>
         <source>The payments add up to {paid}; the total is {total}.</source>
@@ -1791,8 +1843,16 @@
         <translation>这位客户没有编号为 {id} 的预约。</translation>
     </message>
     <message>
+        <source>This client is not a family member on the card.</source>
+        <translation>这位顾客不是这张家庭卡的成员。</translation>
+    </message>
+    <message>
         <source>This client is not checked in: a handover belongs to a visit.</source>
         <translation>该客户今天还没有签到：交接单属于一次到店。</translation>
+    </message>
+    <message>
+        <source>This client is on the card already.</source>
+        <translation>这位顾客已是这张卡的家庭成员。</translation>
     </message>
     <message>
         <source>This database already has a store.</source>
@@ -1861,6 +1921,18 @@
     <message>
         <source>This visit was cancelled.</source>
         <translation>此到店记录已取消。</translation>
+    </message>
+    <message>
+        <source>This voucher expired on {date}.</source>
+        <translation>这张礼券已于 {date} 过期。</translation>
+    </message>
+    <message>
+        <source>This voucher is void or expired.</source>
+        <translation>这张礼券已作废或过期。</translation>
+    </message>
+    <message>
+        <source>This voucher was used already.</source>
+        <translation>这张礼券已核销。</translation>
     </message>
     <message>
         <source>Too many failed sign-ins. Try again after {until}.</source>

@@ -37,11 +37,18 @@ from frontdesk.core.context import Actor, Clock
 from frontdesk.core.permissions import Action, require
 from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import AuthError, NotFound, ValidationError
-from frontdesk.models.card import CardOperation, MemberCard, OperationKind
+from frontdesk.models.card import (
+    CardOperation,
+    MemberCard,
+    OperationKind,
+    VoucherKind,
+    VoucherSource,
+)
 from frontdesk.models.visit import PaymentMethod
-from frontdesk.services.cards import writers
+from frontdesk.services.cards import lifecycle, vouchers, writers
 from frontdesk.services.cards.charging import ChargeRequest, charge_in
 from frontdesk.services.cards.ledger import DuplicateOperation, check_key, replayed
+from frontdesk.services.cards.lifecycle import ExpiredCard
 from frontdesk.services.cards.numbers import check_card_no
 from frontdesk.services.cards.views import (
     CardResult,
@@ -55,20 +62,6 @@ from frontdesk.services.cards.views import (
     today_of,
 )
 from frontdesk.services.desk.approval import Approval
-
-
-@dataclass(frozen=True)
-class ExpiredCard:
-    """What expiry wrote off one card (``expire_due`` lists them; never silent)."""
-
-    operation_id: int
-    card_id: int
-    card_no: str
-    client_id: int
-    expires_on: dt.date
-    paid_fen: int
-    bonus_fen: int
-    sessions: int
 
 
 @dataclass(frozen=True)
@@ -199,13 +192,13 @@ class CardService:
     def freeze(self, actor: Actor, *, card_id: int, reason: str = "", key: str) -> CardResult:
         """冻结: nothing moves on the card until it is unfrozen."""
         require(actor, Action.FREEZE_CARDS)
-        return self._write(actor, key, lambda s, now, k: writers.set_frozen(
+        return self._write(actor, key, lambda s, now, k: lifecycle.set_frozen(
             s, actor, now, k, card_id=card_id, frozen=True, reason=reason))
 
     @unit_of_work
     def unfreeze(self, actor: Actor, *, card_id: int, reason: str = "", key: str) -> CardResult:
         require(actor, Action.FREEZE_CARDS)
-        return self._write(actor, key, lambda s, now, k: writers.set_frozen(
+        return self._write(actor, key, lambda s, now, k: lifecycle.set_frozen(
             s, actor, now, k, card_id=card_id, frozen=False, reason=reason))
 
     @unit_of_work
@@ -214,8 +207,8 @@ class CardService:
         """挂失补卡: a new card carrying every balance; the old one is REPLACED. The result's
         card is the new one."""
         require(actor, Action.FREEZE_CARDS)
-        return self._write(actor, key, lambda s, now, k: writers.replace(
-            s, actor, now, k, card_id=card_id, new_card_no=new_card_no, reason=reason))
+        return self._write(actor, key, lambda s, now, k: lifecycle.replace(
+            s, actor, now, k, card_id=card_id, card_no=new_card_no, reason=reason))
 
     @unit_of_work
     def expire_due(self, actor: Actor, today: dt.date | None = None, *,
@@ -225,14 +218,14 @@ class CardService:
         require(actor, Action.FREEZE_CARDS)
         day = today or today_of(self._clock())
         with self._db.write() as s:
-            return writers.expire_due(s, actor, self._clock(), day, expire_money=expire_money)
+            return lifecycle.expire_due(s, actor, self._clock(), day, expire_money=expire_money)
 
     @unit_of_work
     def extend(self, actor: Actor, card_id: int, until: dt.date | None,
                approval: Approval | None, key: str) -> CardResult:
         """A manager's new expiry date (None: no expiry); restores what expiry wrote off."""
         require(actor, Action.SELL_CARDS)
-        return self._write(actor, key, lambda s, now, k: writers.extend(
+        return self._write(actor, key, lambda s, now, k: lifecycle.extend(
             s, actor, now, k, card_id=card_id, until=until, approval=approval))
 
     @unit_of_work
@@ -240,14 +233,14 @@ class CardService:
                    key: str) -> CardResult:
         """家庭卡: let another client pay with the card."""
         require(actor, Action.SELL_CARDS)
-        return self._write(actor, key, lambda s, now, k: writers.holder(
+        return self._write(actor, key, lambda s, now, k: lifecycle.holder(
             s, actor, now, k, card_id=card_id, client_id=client_id, relation=relation, add=True))
 
     @unit_of_work
     def remove_holder(self, actor: Actor, *, card_id: int, client_id: int,
                       key: str) -> CardResult:
         require(actor, Action.SELL_CARDS)
-        return self._write(actor, key, lambda s, now, k: writers.holder(
+        return self._write(actor, key, lambda s, now, k: lifecycle.holder(
             s, actor, now, k, card_id=card_id, client_id=client_id, relation="", add=False))
 
     @unit_of_work
@@ -260,7 +253,64 @@ class CardService:
             s, actor, now, k, card_id=card_id, deltas=(paid_fen, bonus_fen, sessions),
             reason=reason, approval=approval))
 
-    # -- vouchers and points: see vouchers.py ---------------------------------------------------
+    # -- vouchers and points (vouchers.py) --------------------------------------------------------
+
+    @unit_of_work
+    def issue_voucher(self, actor: Actor, *, client_id: int, kind: VoucherKind | str, title: str,
+                      value_fen: int = 0, source: VoucherSource | str = VoucherSource.MANUAL,
+                      expires_on: dt.date | None = None, key: str) -> VoucherResult:
+        """A gift voucher (spa, dining, room…) for the client."""
+        require(actor, Action.SELL_CARDS)
+        return self._write_voucher(actor, key, lambda s, now, k: vouchers.issue_voucher(
+            s, actor, now, k, client_id=client_id, kind=kind, title=title, value_fen=value_fen,
+            source=source, expires_on=expires_on))
+
+    @unit_of_work
+    def use_voucher(self, actor: Actor, *, voucher_id: int, visit_id: int | None = None,
+                    key: str) -> VoucherResult:
+        """核销: the voucher is used (once: a second use is refused)."""
+        require(actor, Action.SELL_CARDS)
+        return self._write_voucher(actor, key, lambda s, now, k: vouchers.close_voucher(
+            s, actor, now, k, voucher_id=voucher_id, use=True, reason="", visit_id=visit_id))
+
+    @unit_of_work
+    def void_voucher(self, actor: Actor, *, voucher_id: int, reason: str,
+                     key: str) -> VoucherResult:
+        require(actor, Action.SELL_CARDS)
+        return self._write_voucher(actor, key, lambda s, now, k: vouchers.close_voucher(
+            s, actor, now, k, voucher_id=voucher_id, use=False, reason=reason, visit_id=None))
+
+    @unit_of_work
+    def redeem_points(self, actor: Actor, *, client_id: int, reward_id: int,
+                      key: str) -> VoucherResult:
+        """积分兑换: a catalogue reward for the client's points (a voucher, or a gift)."""
+        require(actor, Action.SELL_CARDS)
+        return self._write_voucher(actor, key, lambda s, now, k: vouchers.redeem_points(
+            s, actor, now, k, client_id=client_id, reward_id=reward_id))
+
+    @unit_of_work
+    def points(self, actor: Actor, client_id: int) -> int:
+        """The client's points."""
+        require(actor, Action.VIEW_CARDS)
+        with self._db.read() as s:
+            return vouchers.points_of(s, client_id)
+
+    @unit_of_work
+    def _write_voucher(self, actor: Actor, key: str,
+                       work: Callable[[Session, dt.datetime, str], CardOperation]
+                       ) -> VoucherResult:
+        key = check_key(key)
+        now = self._clock()
+        try:
+            with self._db.write() as s:
+                op = work(s, now, key)
+                return _voucher_result(s, op, replayed=not writers.booked_here(s, op))
+        except DuplicateOperation:
+            with self._db.read() as s:
+                done = replayed(s, key)
+                if done is None:
+                    raise
+                return _voucher_result(s, done, replayed=True)
 
     @unit_of_work
     def _write(self, actor: Actor, key: str,
@@ -283,3 +333,9 @@ class CardService:
                     raise
                 return writers.result(s, actor, done, today_of(now), replayed=True)
         raise outcome  # a wrong approver password: only the failed attempt was committed
+
+
+def _voucher_result(s: Session, op: CardOperation, *, replayed: bool) -> VoucherResult:
+    assert op.client_id is not None
+    return VoucherResult(op.id, vouchers.voucher_of(s, op), vouchers.points_of(s, op.client_id),
+                         replayed)

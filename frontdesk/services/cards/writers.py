@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Actor
-from frontdesk.core.money import check_fen, format_fen
-from frontdesk.core.validation import check_choice, check_text
-from frontdesk.errors import AuthError, ConflictError, NotFound, ValidationError
+from frontdesk.core.money import MAX_FEN, check_fen, format_fen
+from frontdesk.core.permissions import Action, allowed
+from frontdesk.core.validation import check_choice, check_text, is_whole
+from frontdesk.errors import AuthError, ConflictError, DomainError, NotFound, ValidationError
 from frontdesk.models import Client
 from frontdesk.models.card import (
     CardKind,
@@ -30,11 +31,13 @@ from frontdesk.models.card import (
 from frontdesk.models.visit import PaymentMethod
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
-from frontdesk.services.cards.charging import lock_card
+from frontdesk.services.cards.charging import check_usable, lock_card
 from frontdesk.services.cards.ledger import BOOKED, Movement, book, replayed
 from frontdesk.services.cards.numbers import new_card_no
 from frontdesk.services.cards.views import CardResult, card_view
+from frontdesk.services.desk.approval import Approval, ApprovalRefused
 from frontdesk.services.rows import locked_row
+from frontdesk.services.staff.auth import check_password_in
 
 REASON_MAX = 200
 MONEY_METHODS = (PaymentMethod.CASH, PaymentMethod.BANK_CARD, PaymentMethod.WECHAT,
@@ -58,18 +61,20 @@ def audit_view(s: Session, now: dt.datetime, actor: Actor, card_id: int) -> None
     audit.record(s, now, actor, AuditAction.CARD_HISTORY_VIEW, "member_card", card_id)
 
 
-def _audit(s: Session, actor: Actor, op: CardOperation, action: AuditAction, detail: str) -> None:
+def audit_op(s: Session, actor: Actor, op: CardOperation, action: AuditAction, detail: str) -> None:
     audit.record(s, op.at, actor, action, "member_card", op.card_id, f"op={op.id} {detail}".strip())
 
 
-def _operation(actor: Actor, now: dt.datetime, key: str, kind: OperationKind,
-               card: MemberCard | None, **fields: object) -> CardOperation:
+def operation(actor: Actor, now: dt.datetime, key: str, kind: OperationKind,
+              card: MemberCard | None, **fields: object) -> CardOperation:
+    """A new operation by ``actor`` (on ``card``, for its owner, unless ``fields`` say)."""
+    values: dict[str, object] = {"client_id": card.client_id if card else None,
+                                 "card_id": card.id if card else None, **fields}
     return CardOperation(branch_id=actor.branch_id, idempotency_key=key, kind=kind, at=now,
-                         staff_id=actor.staff_id, client_id=card.client_id if card else None,
-                         card_id=card.id if card else None, **fields)
+                         staff_id=actor.staff_id, **values)
 
 
-def _replay_of(s: Session, key: str, kind: OperationKind) -> CardOperation | None:
+def replay_of(s: Session, key: str, kind: OperationKind) -> CardOperation | None:
     done = replayed(s, key)
     if done is not None and done.kind is not kind:
         raise ConflictError("This key was used for another operation.", field="key")
@@ -91,7 +96,7 @@ def check_reason(value: object, field: str = "reason", *, required: bool = True)
     return reason
 
 
-def _lock_client(s: Session, actor: Actor, client_id: object) -> Client:
+def lock_client(s: Session, actor: Actor, client_id: object) -> Client:
     client = locked_row(s, Client, client_id)
     if client is None or client.branch_id != actor.branch_id:
         raise NotFound("No such client.", field="client_id")
@@ -118,8 +123,8 @@ def _offer(s: Session, product_id: int, offer_id: int | None,
 def issue(s: Session, actor: Actor, now: dt.datetime, key: str, *, client_id: int,
           product_id: int, card_no: str, method: object, amount_fen: int,
           offer_id: int | None) -> CardOperation:
-    client = _lock_client(s, actor, client_id)
-    done = _replay_of(s, key, OperationKind.ISSUE)
+    client = lock_client(s, actor, client_id)
+    done = replay_of(s, key, OperationKind.ISSUE)
     if done is not None:
         return done
     product = s.get(CardProduct, product_id) if isinstance(product_id, int) else None
@@ -137,9 +142,9 @@ def issue(s: Session, actor: Actor, now: dt.datetime, key: str, *, client_id: in
     s.flush()
     sessions = product.sessions if product.kind is CardKind.SESSION else 0
     moves = [Movement(card_id=card.id, paid_fen=paid, bonus_fen=bonus, sessions=sessions)]
-    op = book(s, _operation(actor, now, key, OperationKind.ISSUE, card, method=pay_method,
+    op = book(s, operation(actor, now, key, OperationKind.ISSUE, card, method=pay_method,
                             money_fen=money), moves if paid or bonus or sessions else [])
-    _audit(s, actor, op, AuditAction.CARD_ISSUE,
+    audit_op(s, actor, op, AuditAction.CARD_ISSUE,
            f"card={card.card_no} money={format_fen(money)} sessions={sessions}")
     from frontdesk.services.cards.referral import reward_referral_in
 
@@ -164,10 +169,8 @@ def _issue_money(s: Session, product: CardProduct, amount: int,
 def top_up(s: Session, actor: Actor, now: dt.datetime, key: str, *, card_id: int,
            amount_fen: int, method: object, offer_id: int | None,
            reference: str) -> CardOperation:
-    from frontdesk.services.cards.charging import check_usable
-
-    card = _lock_owner_then_card(s, actor, card_id)
-    done = _replay_of(s, key, OperationKind.TOP_UP)
+    card = lock_owner_then_card(s, actor, card_id)
+    done = replay_of(s, key, OperationKind.TOP_UP)
     if done is not None:
         return done
     amount = check_fen(amount_fen, "amount_fen")
@@ -179,10 +182,10 @@ def top_up(s: Session, actor: Actor, now: dt.datetime, key: str, *, card_id: int
     paid, bonus = _offer(s, card.product_id, offer_id, amount)
     if paid == 0:
         raise ValidationError("Enter the amount to top up.", field="amount_fen")
-    op = book(s, _operation(actor, now, key, OperationKind.TOP_UP, card, method=pay_method,
+    op = book(s, operation(actor, now, key, OperationKind.TOP_UP, card, method=pay_method,
                             money_fen=paid, reference=check_text(reference, 64, "reference")),
               [Movement(card_id=card.id, paid_fen=paid, bonus_fen=bonus)])
-    _audit(s, actor, op, AuditAction.CARD_TOP_UP,
+    audit_op(s, actor, op, AuditAction.CARD_TOP_UP,
            f"paid={format_fen(paid)} bonus={format_fen(bonus)} method={pay_method.value}")
     from frontdesk.services.cards.grading import assess_in
 
@@ -190,46 +193,106 @@ def top_up(s: Session, actor: Actor, now: dt.datetime, key: str, *, card_id: int
     return op
 
 
-def _lock_owner_then_card(s: Session, actor: Actor, card_id: object) -> MemberCard:
+def lock_owner_then_card(s: Session, actor: Actor, card_id: object) -> MemberCard:
     """The card locked after its owner (the lock order: client → member card)."""
     from frontdesk.services.cards.views import require_card
 
     owner_id = require_card(s, actor, card_id).client_id
-    _lock_client(s, actor, owner_id)
+    lock_client(s, actor, owner_id)
     return lock_card(s, actor, card_id)
 
 
-# -- the rest: coming -----------------------------------------------------------------------------
+# -- money given back, corrections ----------------------------------------------------------------
 
-def refund(s: Session, actor: Actor, now: dt.datetime, key: str, **kw: object
-           ) -> CardOperation | AuthError:
-    raise NotImplementedError
-
-
-def set_frozen(s: Session, actor: Actor, now: dt.datetime, key: str, **kw: object
-               ) -> CardOperation:
-    raise NotImplementedError
+class CardApprovalMissing(DomainError):
+    template = "A manager's approval is needed for this."
 
 
-def replace(s: Session, actor: Actor, now: dt.datetime, key: str, **kw: object
-            ) -> CardOperation:
-    raise NotImplementedError
+def approve_money(s: Session, actor: Actor, approval: Approval | None,
+                  now: dt.datetime) -> tuple[Actor, str]:
+    """The approver on the spot and their reason; AuthError (the failed attempt to commit),
+    ApprovalRefused for a role that may not approve card money."""
+    if approval is None:
+        raise CardApprovalMissing(field="approval")
+    reason = check_reason(approval.reason, "approval.reason")
+    approver = check_password_in(s, approval.username, approval.password, now)
+    if approver.branch_id != actor.branch_id or not allowed(approver, Action.APPROVE_CARD_MONEY):
+        raise ApprovalRefused(field="approval.username")
+    return approver, reason
 
 
-def expire_due(s: Session, actor: Actor, now: dt.datetime, today: dt.date, *,
-               expire_money: bool) -> list:  # type: ignore[type-arg]
-    raise NotImplementedError
+def check_not_closed(s: Session, card: MemberCard) -> None:
+    """Refuse a card that no longer holds anything (replaced or closed)."""
+    if card.status in (CardStatus.REPLACED, CardStatus.CLOSED):
+        check_usable(s, card, dt.date.min)
 
 
-def extend(s: Session, actor: Actor, now: dt.datetime, key: str, **kw: object
-           ) -> CardOperation | AuthError:
-    raise NotImplementedError
+def refund(s: Session, actor: Actor, now: dt.datetime, key: str, *, card_id: int,
+           amount_fen: int, method: object, reason: str,
+           approval: Approval | None) -> CardOperation | AuthError:
+    card = lock_owner_then_card(s, actor, card_id)
+    done = replay_of(s, key, OperationKind.REFUND)
+    if done is not None:
+        return done
+    amount = check_fen(amount_fen, "amount_fen")
+    pay_method, why = check_method(method), check_reason(reason)
+    check_not_closed(s, card)
+    if card.status is CardStatus.FROZEN:
+        check_usable(s, card, dt.date.min)
+    if not 0 < amount <= card.paid_fen:
+        raise ValidationError("At most the unused paid money, {amount}, can be refunded.",
+                              field="amount_fen", amount=format_fen(card.paid_fen))
+    try:
+        approver, _ = approve_money(s, actor, approval, now)
+    except AuthError as exc:
+        return exc
+    closing = amount == card.paid_fen
+    bonus_off = card.bonus_fen if closing else card.bonus_fen * amount // card.paid_fen
+    op = book(s, operation(actor, now, key, OperationKind.REFUND, card, method=pay_method,
+                            money_fen=-amount, reason=why, approved_by_id=approver.staff_id),
+              [Movement(card_id=card.id, paid_fen=-amount, bonus_fen=-bonus_off)])
+    if closing:
+        set_status(s, card, CardStatus.CLOSED)
+    audit_op(s, actor, op, AuditAction.CARD_REFUND,
+           f"paid={format_fen(amount)} bonus_written_off={format_fen(bonus_off)} "
+           f"method={pay_method.value} approver={approver.username} closed={closing}")
+    return op
 
 
-def holder(s: Session, actor: Actor, now: dt.datetime, key: str, **kw: object) -> CardOperation:
-    raise NotImplementedError
+def adjust(s: Session, actor: Actor, now: dt.datetime, key: str, *, card_id: int,
+           deltas: tuple[int, int, int], reason: str,
+           approval: Approval | None) -> CardOperation | AuthError:
+    card = lock_owner_then_card(s, actor, card_id)
+    done = replay_of(s, key, OperationKind.ADJUST)
+    if done is not None:
+        return done
+    paid, bonus, sessions = (_check_delta(d, f) for d, f in
+                             zip(deltas, ("paid_fen", "bonus_fen", "sessions"), strict=True))
+    why = check_reason(reason)
+    if not (paid or bonus or sessions):
+        raise ValidationError("Enter the correction.", field="paid_fen")
+    check_not_closed(s, card)
+    try:
+        approver, _ = approve_money(s, actor, approval, now)
+    except AuthError as exc:
+        return exc
+    op = book(s, operation(actor, now, key, OperationKind.ADJUST, card, reason=why,
+                            approved_by_id=approver.staff_id),
+              [Movement(card_id=card.id, paid_fen=paid, bonus_fen=bonus, sessions=sessions)])
+    audit_op(s, actor, op, AuditAction.CARD_ADJUST,
+           f"paid={paid} bonus={bonus} sessions={sessions} approver={approver.username}")
+    return op
 
 
-def adjust(s: Session, actor: Actor, now: dt.datetime, key: str, **kw: object
-           ) -> CardOperation | AuthError:
-    raise NotImplementedError
+def _check_delta(value: object, field: str) -> int:
+    if not is_whole(value) or abs(value) > MAX_FEN:
+        raise ValidationError("A correction is a whole number.", field=field)
+    return value
+
+
+def set_status(s: Session, card: MemberCard, status: CardStatus, **columns: object) -> None:
+    """Change a locked card's status (and ``columns``), bumping its version."""
+    s.execute(update(MemberCard).where(MemberCard.id == card.id)
+              .values(status=status, version=MemberCard.version + 1, **columns)
+              .execution_options(synchronize_session=False))
+    s.expire(card)
