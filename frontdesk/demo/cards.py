@@ -14,9 +14,9 @@ the card writers would book it (the same rows, the same spend proportion,
 :func:`~frontdesk.services.cards.ledger.split_charge`), and written in bulk, with each
 card's cached balances its entries' sums (``frontdesk check`` proves it; the tests run
 it). Booking 1,500 operations through the writers one by one took 15 s at 2,000 clients;
-in bulk it takes a fraction of one. Then, through the grading and the ledger primitive:
-the tiers of :data:`ASSESSED` owners assessed, a few cards frozen, a few shared with a
-family member, a few vouchers. No demo manager account (a store made by the wizard
+in bulk it takes a fraction of one. Then, through the grading:
+the tiers of :data:`ASSESSED` owners assessed; and through the card service a few cards
+frozen, a few shared with a family member, a few vouchers. No demo manager account (a store made by the wizard
 whose ``manager`` name was taken): no cards.
 """
 
@@ -38,7 +38,6 @@ from frontdesk.errors import DomainError
 from frontdesk.models import Client, ConsumptionLine, Payment, Visit
 from frontdesk.models.card import (
     CardEntry,
-    CardHolder,
     CardKind,
     CardOperation,
     CardStatus,
@@ -47,13 +46,12 @@ from frontdesk.models.card import (
     PointsAccount,
     Tier,
     TopUpOffer,
-    Voucher,
     VoucherKind,
     VoucherSource,
 )
 from frontdesk.models.visit import PaymentMethod, VisitStatus
 from frontdesk.services.cards.grading import assess_in, default_tiers
-from frontdesk.services.cards.ledger import Movement, book, split_charge
+from frontdesk.services.cards.ledger import split_charge
 from frontdesk.services.cards.numbers import PREFIX, luhn_digit
 from frontdesk.services.cards.product_checks import OfferDraft, ProductDraft
 from frontdesk.services.registry import Services
@@ -120,7 +118,8 @@ def fill_cards(db: Database, clock: Clock, branch_id: int, language: str,
                                f"WHERE EXISTS (SELECT 1 FROM {table})"))
         for owner, _ in owners[:ASSESSED]:
             assess_in(s, clock(), actor, owner)
-        _extras(s, actor, rng, cards, words, clock())
+    _extras(services, actor, rng, cards, words)
+    with db.read() as s:
         operations = s.scalar(select(func.count()).select_from(CardOperation)) or 0
     return CardsSummary(len(cards), operations)
 
@@ -337,53 +336,27 @@ def _next_id(s: Session, model: type[MemberCard] | type[CardOperation]) -> int:
     return int(s.scalar(select(func.max(model.id))) or 0) + 1
 
 
-def _extras(s: Session, actor: Actor, rng: random.Random, cards: list[int],
-            words: dict[str, str], now: dt.datetime) -> None:
-    """A few frozen cards, a few shared with a family member, a few vouchers."""
+def _extras(services: Services, actor: Actor, rng: random.Random, cards: list[int],
+            words: dict[str, str]) -> None:
+    """Through the card service: a few cards frozen, a few shared with a family member, a
+    few vouchers."""
+    with services.db.read() as s:
+        owners = dict(s.execute(select(MemberCard.id, MemberCard.client_id)
+                                .where(MemberCard.id.in_(cards))).all())
+        others = list(s.scalars(select(Client.id).where(Client.id.not_in(owners.values()))
+                                .order_by(Client.id).limit(50)))
     picked = rng.sample(cards, min(len(cards), 12))
-    owners = {card_id: s.scalar(select(MemberCard.client_id).where(MemberCard.id == card_id))
-              for card_id in picked}
+    cards_svc = services.cards
     for n, card_id in enumerate(picked):
-        owner = owners[card_id]
-        assert owner is not None
         if n < 3:
-            _freeze(s, actor, card_id, words["freeze"], now)
-        elif n < 7:
-            family = s.scalar(select(Client.id).where(Client.id.not_in(list(owners.values())))
-                              .order_by(Client.id).offset(rng.randrange(50)).limit(1))
-            if family is not None:
-                _share(s, actor, card_id, family, words["relation"], now)
+            cards_svc.freeze(actor, card_id=card_id, reason=words["freeze"],
+                             key=f"demo-freeze-{card_id}")
+        elif n < 7 and others:
+            cards_svc.add_holder(actor, card_id=card_id, client_id=rng.choice(others),
+                                 relation=words["relation"], key=f"demo-holder-{card_id}")
         else:
-            _voucher(s, actor, owner, words["voucher"], n, now)
-
-
-def _freeze(s: Session, actor: Actor, card_id: int, reason: str, now: dt.datetime) -> None:
-    card = s.get(MemberCard, card_id)
-    assert card is not None
-    book(s, CardOperation(branch_id=actor.branch_id, idempotency_key=f"demo-freeze-{card_id}",
-                          kind=OperationKind.FREEZE, at=now, staff_id=actor.staff_id,
-                          client_id=card.client_id, card_id=card_id, reason=reason), [])
-    card.status = CardStatus.FROZEN
-
-
-def _share(s: Session, actor: Actor, card_id: int, client_id: int, relation: str,
-           now: dt.datetime) -> None:
-    s.add(CardHolder(card_id=card_id, client_id=client_id, relation=relation, added_at=now,
-                     added_by_id=actor.staff_id))
-    book(s, CardOperation(branch_id=actor.branch_id, idempotency_key=f"demo-holder-{card_id}",
-                          kind=OperationKind.HOLDER_ADD, at=now, staff_id=actor.staff_id,
-                          client_id=client_id, card_id=card_id, reason=relation), [])
-
-
-def _voucher(s: Session, actor: Actor, client_id: int, title: str, n: int,
-             now: dt.datetime) -> None:
-    voucher = Voucher(branch_id=actor.branch_id, client_id=client_id, code=f"DEMOV{n:04d}",
-                      kind=VoucherKind.SPA, title=title, value_fen=19_800,
-                      source=VoucherSource.CARE, issued_at=now,
-                      expires_on=(now + dt.timedelta(days=90)).astimezone().date())
-    s.add(voucher)
-    s.flush()
-    book(s, CardOperation(branch_id=actor.branch_id, idempotency_key=f"demo-voucher-{n}",
-                          kind=OperationKind.VOUCHER_ISSUE, at=now, staff_id=actor.staff_id,
-                          client_id=client_id), [Movement(client_id=client_id,
-                                                          voucher_id=voucher.id)])
+            cards_svc.issue_voucher(actor, client_id=owners[card_id], kind=VoucherKind.SPA,
+                                    title=words["voucher"], value_fen=19_800,
+                                    source=VoucherSource.CARE, key=f"demo-voucher-{card_id}",
+                                    expires_on=services.clock().astimezone().date()
+                                    + dt.timedelta(days=90))
