@@ -14,10 +14,10 @@ the card writers would book it (the same rows, the same spend proportion,
 :func:`~frontdesk.services.cards.ledger.split_charge`), and written in bulk, with each
 card's cached balances its entries' sums (``frontdesk check`` proves it; the tests run
 it). Booking 1,500 operations through the writers one by one took 15 s at 2,000 clients;
-in bulk it takes a fraction of one. Then, through the grading:
-the tiers of :data:`ASSESSED` owners assessed; and through the card service a few cards
-frozen, a few shared with a family member, a few vouchers. No demo manager account (a store made by the wizard
-whose ``manager`` name was taken): no cards.
+in bulk it takes a fraction of one. Then, through the grading: the tiers of
+:data:`ASSESSED` owners assessed; and through the card service a few cards frozen, a few
+shared with a family member, a few vouchers. No demo manager account (a store made by the
+wizard whose ``manager`` name was taken): no cards.
 """
 
 from __future__ import annotations
