@@ -20,7 +20,10 @@ cached balances equal the ledger sums (the ledger writes them in one transaction
 gives the same totals. A card's entries are booked in its own branch, as are a
 client's points in the branch of their points account (the check proves that too).
 
-Seeing the store's card money is audited (``card.report_view``).
+It reads in one read transaction (a snapshot: SQLite's read, PostgreSQL's REPEATABLE
+READ), so a top-up committed meanwhile is either wholly in it or not at all, and it holds
+no write lock while it reads. Seeing the store's card money is audited
+(``card.report_view``, written after the read).
 """
 
 from __future__ import annotations
@@ -192,8 +195,11 @@ def closing_report(db: Database, clock: Clock, actor: Actor, day: dt.date) -> Cl
     """The closing report of ``actor``'s branch for the local ``day`` (audited)."""
     require(actor, Action.VIEW_CARDS)
     start, end = local_day_bounds(day)
-    with db.write() as s:
+    with db.read() as s:
+        if not db.is_sqlite:  # every statement on one snapshot, as SQLite's read has
+            s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
         report = _report(s, actor.branch_id, day, start, end, clock())
+    with db.write() as s:
         audit.record(s, report.made_at, actor, AuditAction.CARD_REPORT_VIEW, "branch",
                      actor.branch_id, f"day={day.isoformat()}")
     return report
