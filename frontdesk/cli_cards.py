@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from frontdesk.core.money import format_fen
+from frontdesk.models.card import CardKind
 
 if TYPE_CHECKING:
     from frontdesk.core.context import Actor
@@ -32,9 +33,10 @@ def describe(card: CardView) -> list[str]:
         f"owner: {card.owner_name}\t{card.phone or '-'}",
         f"issued: {card.issued_at.astimezone():%Y-%m-%d}\texpires: {expiry}"
         + ("\t(expired)" if card.expired else ""),
-        f"balance: {format_fen(card.balance_fen)} (paid {format_fen(card.paid_fen)}, "
-        f"bonus {format_fen(card.bonus_fen)})",
     ]
+    if card.kind is CardKind.STORED_VALUE or card.balance_fen:
+        lines.append(f"balance: {format_fen(card.balance_fen)} (paid {format_fen(card.paid_fen)}"
+                     f", bonus {format_fen(card.bonus_fen)})")
     if card.sessions or card.services:
         covered = ", ".join(name for _, name in card.services) or "-"
         lines.append(f"sessions: {card.sessions} ({covered})")

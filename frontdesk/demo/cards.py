@@ -69,10 +69,10 @@ METHODS = (PaymentMethod.WECHAT, PaymentMethod.ALIPAY, PaymentMethod.CASH,
            PaymentMethod.BANK_CARD)
 WORDS = {
     "zh_CN": {"stored": "储值卡", "session": "{service}10次卡", "membership": "会员卡",
-              "voucher": "水疗体验券", "freeze": "客人出国，暂停使用", "relation": "女儿"},
+              "voucher": "水疗体验券", "freeze": "客人出国，暂停使用", "relation": "家人"},
     "en": {"stored": "Stored-value card", "session": "{service} 10-session card",
            "membership": "Membership", "voucher": "Spa trial voucher",
-           "freeze": "Abroad for a while", "relation": "daughter"},
+           "freeze": "Abroad for a while", "relation": "family"},
 }
 
 
