@@ -303,7 +303,7 @@ def main() -> int:
         for name, run in runs.items():
             if args.only in (None, name):
                 results.append(run(backend))
-            print(table(results[-1:]).splitlines()[-1], file=sys.stderr, flush=True)
+                print(table(results[-1:]).splitlines()[-1], file=sys.stderr, flush=True)
     out = table(results)
     print(out)
     (ROOT / "reliability-cards.md").write_text(out + "\n", encoding="utf-8")
