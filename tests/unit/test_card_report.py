@@ -11,14 +11,14 @@ from sqlalchemy import func, select
 from frontdesk.core.context import Actor, Role, local_day_bounds
 from frontdesk.errors import PermissionDenied
 from frontdesk.models import AuditEntry
-from frontdesk.models.card import CardEntry, CardOperation, MemberCard, OperationKind, PointsAccount
+from frontdesk.models.card import CardEntry, MemberCard, OperationKind, PointsAccount
 from frontdesk.models.visit import PaymentMethod
-from frontdesk.services.cards.ledger import Movement, book
 from frontdesk.services.cards.report import Balances, ClosingReport
+from frontdesk.services.desk.approval import Approval
 from frontdesk.services.registry import Services
 from tests.actors import staff_in_role
 from tests.cards import Shop, client, drift, shop
-from tests.conftest import NOW, FakeClock
+from tests.conftest import ADMIN_PASSWORD, NOW, FakeClock
 
 DAY = NOW.astimezone().date()  # 23 November, 10:30 in Shanghai
 
@@ -48,17 +48,6 @@ def _cached(services: Services) -> Balances:
     return Balances(paid, bonus, sessions, points)
 
 
-def _refund(services: Services, admin: Actor, card_id: int, fen: int) -> None:
-    """A refund of paid money in cash, booked as CardService.refund books it (through the
-    ledger primitive while its refund is being written)."""
-    with services.db.write() as s:
-        book(s, CardOperation(branch_id=admin.branch_id, idempotency_key="d2-refund",
-                              kind=OperationKind.REFUND, at=services.clock(),
-                              staff_id=admin.staff_id, card_id=card_id,
-                              method=PaymentMethod.CASH, money_fen=-fen, reason="客户要求退款"),
-             [Movement(card_id=card_id, paid_fen=-fen)])
-
-
 def _two_days(services: Services, admin: Actor, cards: Shop, clock: FakeClock) -> None:
     """Day 1: two cards sold, a top-up with an offer, a money and a session charge.
     Day 2: a top-up, a refund, a charge."""
@@ -77,7 +66,9 @@ def _two_days(services: Services, admin: Actor, cards: Shop, clock: FakeClock) -
                      key="d1-session")
     clock.advance(days=1)
     cards_svc.top_up(admin, card_id=stored.id, amount_fen=20_000, method="cash", key="d2-top")
-    _refund(services, admin, stored.id, 10_000)
+    cards_svc.refund(admin, card_id=stored.id, amount_fen=10_000, method="cash",
+                     reason="客户要求退款", approval=Approval("admin", ADMIN_PASSWORD, "同意"),
+                     key="d2-refund")
     cards_svc.charge(admin, card_id=stored.id, amount_fen=5_000, key="d2-charge")
 
 
@@ -111,7 +102,8 @@ def test_the_report_counts_the_money_by_method(services: Services, admin: Actor,
     assert second.top_ups == {PaymentMethod.CASH: 20_000}
     assert second.refunds == {PaymentMethod.CASH: 10_000}
     assert second.money_by_method() == {PaymentMethod.CASH: 10_000}
-    assert second.line(OperationKind.REFUND).moved == Balances(-10_000, 0, 0, 0)
+    refund = second.line(OperationKind.REFUND).moved
+    assert refund.paid_fen == -10_000 and refund.bonus_fen < 0  # bonus written off in proportion
     assert [line.kind for line in second.lines] == [OperationKind.TOP_UP, OperationKind.CHARGE,
                                                     OperationKind.REFUND]
 

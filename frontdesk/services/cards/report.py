@@ -20,7 +20,10 @@ cached balances equal the ledger sums (the ledger writes them in one transaction
 gives the same totals. A card's entries are booked in its own branch, as are a
 client's points in the branch of their points account (the check proves that too).
 
-Seeing the store's card money is audited (``card.report_view``).
+It reads in one read transaction (a snapshot: SQLite's read, PostgreSQL's REPEATABLE
+READ), so a top-up committed meanwhile is either wholly in it or not at all, and it holds
+no write lock while it reads. Seeing the store's card money is audited
+(``card.report_view``, written after the read).
 """
 
 from __future__ import annotations
@@ -192,8 +195,11 @@ def closing_report(db: Database, clock: Clock, actor: Actor, day: dt.date) -> Cl
     """The closing report of ``actor``'s branch for the local ``day`` (audited)."""
     require(actor, Action.VIEW_CARDS)
     start, end = local_day_bounds(day)
-    with db.write() as s:
+    with db.read() as s:
+        if not db.is_sqlite:  # every statement on one snapshot, as SQLite's read has
+            s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
         report = _report(s, actor.branch_id, day, start, end, clock())
+    with db.write() as s:
         audit.record(s, report.made_at, actor, AuditAction.CARD_REPORT_VIEW, "branch",
                      actor.branch_id, f"day={day.isoformat()}")
     return report
@@ -224,9 +230,11 @@ def _balances(row: Sequence[Any]) -> Balances:
 
 def _closing(s: Session, branch_id: int, start: dt.datetime, end: dt.datetime) -> Balances:
     """The totals at the day's end, from whichever side of the day holds less of the ledger."""
-    first, last = s.execute(select(func.min(CardEntry.at), func.max(CardEntry.at))
-                            .where(CardEntry.branch_id == branch_id)).one()
     in_branch = CardEntry.branch_id == branch_id
+    # two statements: SQLite reads one end of the index for a lone MIN() or MAX() (both
+    # together scan the branch's whole range)
+    first = s.scalar(select(func.min(CardEntry.at)).where(in_branch))
+    last = s.scalar(select(func.max(CardEntry.at)).where(in_branch))
     if first is not None and last is not None and end - first < last - start:
         return _balances(s.execute(select(*_ENTRY_SUMS).where(in_branch, CardEntry.at < end))
                          .one())
