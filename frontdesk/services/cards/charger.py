@@ -64,7 +64,7 @@ from frontdesk.models.card import (
     OperationKind,
     Tier,
 )
-from frontdesk.services.cards.charging import ChargeRequest, charge_in, check_usable
+from frontdesk.services.cards.charging import charge_in, check_usable
 from frontdesk.services.cards.grading import assess_in
 from frontdesk.services.cards.ledger import Movement, book
 from frontdesk.services.cards.points_setup import points_rule_in
@@ -171,11 +171,10 @@ class MemberCardCharger:
              card: _Card, lines: Sequence[ServiceLine], today: dt.date) -> int:
         """Book one card payment; the paid money it spent (0 for sessions)."""
         def charge(suffix: str, **what: int) -> CardOperation:
-            request = ChargeRequest(card.card.id, payer_client_id=settlement.client_id,
-                                    visit_id=settlement.visit_id,
-                                    reference=f"visit {settlement.visit_id}", **what)
-            return charge_in(s, actor, request, now=settlement.at, today=today,
-                             key=derived_key(settlement.idempotency_key, suffix))
+            return charge_in(s, actor, card_id=card.card.id, payer_client_id=settlement.client_id,
+                             visit_id=settlement.visit_id,
+                             reference=f"visit {settlement.visit_id}", now=settlement.at,
+                             key=derived_key(settlement.idempotency_key, suffix), **what)
 
         if card.kind is CardKind.STORED_VALUE:
             op = charge(f"p{payment.index}", amount_fen=payment.amount_fen)
