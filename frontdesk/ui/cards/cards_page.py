@@ -56,7 +56,7 @@ from frontdesk.ui.widgets import scrolled
 from frontdesk.ui.worker import DbWorker
 
 Action = tuple[str, str, str, Callable[[], None]]
-BUTTONS_A_ROW = 4
+BUTTONS_A_ROW = 3
 
 
 class CardsPage(QWidget):
@@ -101,7 +101,7 @@ class CardsPage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([520, 680])
+        splitter.setSizes([560, 640])
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
 

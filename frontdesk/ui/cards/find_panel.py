@@ -47,7 +47,7 @@ from frontdesk.ui.views import WrappingColumn
 from frontdesk.ui.worker import DbWorker
 
 DEBOUNCE_MS = 150
-CARD_COLUMN = 2
+OWNER_COLUMN, CARD_COLUMN = 1, 2
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 Index = QModelIndex | QPersistentModelIndex
 
@@ -141,9 +141,10 @@ class FindPanel(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = table.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(CARD_COLUMN, QHeaderView.ResizeMode.Stretch)
+        for column in (OWNER_COLUMN, CARD_COLUMN):  # a long name wraps, never scrolls sideways
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            WrappingColumn.install(table, column)
         header.setStretchLastSection(False)
-        WrappingColumn.install(table, CARD_COLUMN)  # a long product name wraps
         table.installEventFilter(self)
         table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         return table

@@ -68,7 +68,7 @@ class HistoryModel(QAbstractTableModel):
     change (paid, bonus, sessions, points, a line each), the balance after, and the money at
     the desk, who and why (wrapping)."""
 
-    WHAT, DETAILS = 1, 4
+    WHAT, CHANGE, DETAILS = 1, 2, 4
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -189,9 +189,11 @@ class HistoryPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(HistoryModel.WHAT, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(HistoryModel.WHAT, WHAT_WIDTH)
-        header.setStretchLastSection(True)
-        WrappingColumn.install(table, HistoryModel.WHAT)  # "Family member added" wraps
-        WrappingColumn.install(table, HistoryModel.DETAILS)
+        for column in (HistoryModel.CHANGE, HistoryModel.DETAILS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        for column in (HistoryModel.WHAT, HistoryModel.CHANGE, HistoryModel.DETAILS):
+            WrappingColumn.install(table, column)  # "Family member added" wraps, never cut
         table.verticalScrollBar().valueChanged.connect(self._scrolled)
         table.doubleClicked.connect(lambda _i: self.request_receipt())
         return table
