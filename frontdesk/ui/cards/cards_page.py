@@ -240,7 +240,8 @@ class CardsPage(QWidget):
             self.show_card(card)
         elif self.card is not None:
             self.open_card(self.card.id)  # points or a voucher moved: read the card again
-        self.message.setText(self.tr("Done."))
+        if not self.message.text():  # a frozen card's warning stays
+            self.message.setText(self.tr("Done."))
         operation_id = getattr(result, "operation_id", None)
         if receipt and isinstance(operation_id, int):
             self.show_receipt(operation_id)
