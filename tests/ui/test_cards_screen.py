@@ -164,3 +164,14 @@ def test_a_refusal_is_said_inline_and_nothing_is_written(qtbot, main_window, ser
     qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
     assert dialog.errors.text("amount_fen")
     assert operations(services) == before and row(services, card).paid_fen == 50_000
+
+
+def test_f10_from_the_desk_opens_the_card_screen_ready_for_a_reader(qtbot, main_window) -> None:
+    main_window.show_page("desk")
+    desk = main_window.page("desk")
+    qtbot.waitUntil(lambda: main_window.pages.currentWidget() is desk, timeout=3000)
+    qtbot.keyClick(main_window.focusWidget() or main_window, Qt.Key.Key_F10)
+    page = main_window.page("cards")
+    assert isinstance(page, CardsPage)
+    qtbot.waitUntil(lambda: main_window.pages.currentWidget() is page, timeout=3000)
+    qtbot.waitUntil(page.finder.box.hasFocus, timeout=3000)
