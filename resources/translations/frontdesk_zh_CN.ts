@@ -1337,6 +1337,10 @@
         <translation>打印…（Ctrl+P）</translation>
     </message>
     <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
         <source>Day</source>
         <translation>日期</translation>
     </message>
@@ -1419,6 +1423,14 @@
     <message>
         <source>The database is busy; try again in a moment.</source>
         <translation>数据库繁忙，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Save the day's closing</source>
+        <translation>保存日结报表</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>

@@ -153,5 +153,9 @@ def test_top_up_on_the_card_screen_pay_at_the_desk_print_and_close_the_day(
     assert report.top_ups.get(PaymentMethod.WECHAT) == 100_000
     assert report.charged.paid_fen + report.charged.bonus_fen == paid
     assert closing.verdict.text().startswith("✓")
+    closing_pdf = tmp_path / "closing.pdf"
+    closing.write_pdf(str(closing_pdf))
+    text = pdf_text(closing_pdf)
+    assert format_fen(100_000) in text and "✓" in text, text  # the top-up by WeChat
     closing.close()
     assert drift(services.db) == []

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import partial
+from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QTextDocument
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -76,6 +79,8 @@ class ClosingDialog(QDialog):
                                      QDialogButtonBox.ButtonRole.ActionRole)
         printing.setShortcut("Ctrl+P")
         printing.clicked.connect(self.print_report)
+        saving = buttons.addButton(self.tr("Save as PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
+        saving.clicked.connect(self.save_as)
         buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Day")))
@@ -150,14 +155,40 @@ class ClosingDialog(QDialog):
         else:
             raise exc
 
+    def document(self) -> QTextDocument:
+        """The report as a printable document: a title, the day, the rows, the verdict."""
+        assert self.report is not None
+        rows = "".join(f"<tr><td>{escape(label)}</td><td align='right'>{escape(value)}</td></tr>"
+                       for label, value in self.rows(self.report))
+        html = (f"<h3>{escape(self.windowTitle())}</h3><p>{date_text(pydate(self.day.date()))}"
+                f"</p><table width='100%' cellpadding='2'>{rows}</table>"
+                f"<p><b>{escape(self.verdict.text())}</b></p>")
+        document = QTextDocument()
+        document.setHtml(html)
+        return document
+
     def print_report(self) -> None:
         if self.report is None:
             return
         printer = QPrinter()
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.document().print_(printer)
+
+    def write_pdf(self, path: str) -> None:
+        """The report as an A4 PDF at ``path``."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(path)
+        self.document().print_(printer)
+
+    def save_as(self) -> None:
+        if self.report is None:
             return
-        lines = [self.windowTitle(), date_text(pydate(self.day.date())), ""]
-        lines += [f"{label}\t{value}" for label, value in self.rows(self.report)]
-        lines += ["", self.verdict.text()]
-        QTextDocument("\n".join(lines)).print_(printer)
+        day = pydate(self.day.date())
+        name = f"closing-{day.year}{day.month:02d}{day.day:02d}.pdf"  # a file name, not shown
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the day's closing"), str(Path.home() / name),
+            self.tr("PDF files (*.pdf)"))
+        if path:
+            self.write_pdf(path)
