@@ -89,10 +89,10 @@ def test_a_phone_tail_lists_the_cards_and_enter_opens_one(qtbot, main_window, se
     assert page.finder.model.rowCount() == 2  # her two cards
     assert page.finder.table.hasFocus()
     qtbot.keyClick(page.finder.table, Qt.Key.Key_Down)
-    chosen = page.finder.model.cards[1].id
+    chosen = page.finder.model.rows[1].id
     qtbot.keyClick(page.finder.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.card is not None and page.card.id == chosen, timeout=3000)
-    assert "****" in page.finder.model.cards[0].phone or page.finder.model.cards[0].phone
+    assert "****" in page.finder.model.rows[0].phone or page.finder.model.rows[0].phone
 
 
 def open_card(qtbot, main_window, services: Services, card: int) -> CardsPage:

@@ -11,10 +11,8 @@ Enter opens the chosen card, Esc clears.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -43,7 +41,7 @@ from frontdesk.services.cards.views import CardView
 from frontdesk.services.registry import Services
 from frontdesk.ui.cards.card_labels import card_status_name, sessions_text
 from frontdesk.ui.errors import error_text
-from frontdesk.ui.views import WrappingColumn
+from frontdesk.ui.views import RowsModel, WrappingColumn
 from frontdesk.ui.worker import DbWorker
 
 DEBOUNCE_MS = 150
@@ -59,39 +57,18 @@ def balance_text(card: CardView) -> str:
     return format_fen(card.balance_fen)
 
 
-class CardsModel(QAbstractTableModel):
-    """Found cards as table rows."""
+class CardsModel(RowsModel[CardView]):
+    """Found cards as rows: number, owner and phone, product, balance (and a state that stops
+    the card being charged)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.cards: list[CardView] = []
+        super().__init__([], parent)
         self._headers = [self.tr("Card no."), self.tr("Owner"), self.tr("Card"),
                          self.tr("Balance")]
 
-    def set_cards(self, cards: list[CardView]) -> None:
-        self.beginResetModel()
-        self.cards = cards
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.cards)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        card = self.cards[index.row()]
-        cells = (card.card_no, f"{card.owner_name}\n{card.phone}".strip(), card.product_name,
-                 self._balance(card))
-        return cells[index.column()]
+    def cells(self, card: CardView) -> tuple[str, ...]:
+        return (card.card_no, f"{card.owner_name}\n{card.phone}".strip(), card.product_name,
+                self._balance(card))
 
     def _balance(self, card: CardView) -> str:
         """The balance, and under it the state of a card that cannot be charged."""
@@ -157,7 +134,7 @@ class FindPanel(QWidget):
         self._seq += 1
         self._timer.stop()
         self.box.clear()
-        self.model.set_cards([])
+        self.model.reset([])
         self.status.clear()
         self.box.setFocus()
 
@@ -192,7 +169,7 @@ class FindPanel(QWidget):
         if seq != self._seq:
             return  # a newer query is on its way
         self._shown_query = query
-        self.model.set_cards(list(cards))
+        self.model.reset(list(cards))
         if cards:
             self.table.setCurrentIndex(self.model.index(0, 0))
         self.status.setText(self._status_text(len(cards), bool(query)))
@@ -212,14 +189,14 @@ class FindPanel(QWidget):
             raise exc
 
     def _open_row(self, row: int) -> None:
-        if 0 <= row < len(self.model.cards):
-            self.card_opened.emit(self.model.cards[row].id)
+        if 0 <= row < len(self.model.rows):
+            self.card_opened.emit(self.model.rows[row].id)
 
     def _enter_in_box(self) -> None:
         query = self.box.text().strip()
         if self._timer.isActive() or self._shown_query != query:
             self.search_now()
-        cards = self.model.cards
+        cards = self.model.rows
         exact = [c for c in cards if c.card_no.upper() == query.upper()]
         if exact or len(cards) == 1:
             self.card_opened.emit((exact or cards)[0].id)
@@ -237,7 +214,7 @@ class FindPanel(QWidget):
         if watched is self.box and key in _ENTER:
             self._enter_in_box()
             return True
-        if watched is self.box and key == Qt.Key.Key_Down and self.model.cards:
+        if watched is self.box and key == Qt.Key.Key_Down and self.model.rows:
             self.table.setFocus()
             self.table.setCurrentIndex(self.model.index(0, 0))
             return True

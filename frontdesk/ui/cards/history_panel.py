@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import partial
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    Qt,
     Signal,
     Slot,
 )
@@ -47,7 +44,7 @@ from frontdesk.ui.clients.common import pydate, qdate
 from frontdesk.ui.dates import date_text, day_text, time_text
 from frontdesk.ui.errors import error_text
 from frontdesk.ui.labels import payment_method_name
-from frontdesk.ui.views import WrappingColumn
+from frontdesk.ui.views import RowsModel, WrappingColumn
 from frontdesk.ui.worker import DbWorker
 
 PAGE = 50
@@ -63,7 +60,7 @@ def _count(n: int) -> str:
     return "" if not n else f"+{n}" if n > 0 else str(n)
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsModel[HistoryRow]):
     """Five columns, so a card's history fits beside the card at 1366×768: when, what, the
     change (paid, bonus, sessions, points, a line each), the balance after, and the money at
     the desk, who and why (wrapping)."""
@@ -71,40 +68,11 @@ class HistoryModel(QAbstractTableModel):
     WHAT, CHANGE, DETAILS = 1, 2, 4
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[HistoryRow] = []
+        super().__init__([], parent)
         self.today = dt.date.today()
         """Times of this year are written without their year (the page sets the store's day)."""
         self._headers = [self.tr("When"), self.tr("Operation"), self.tr("Change"),
                          self.tr("Balance after"), self.tr("Details")]
-
-    def reset(self, rows: list[HistoryRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def extend(self, rows: list[HistoryRow]) -> None:
-        if rows:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
-            self.rows.extend(rows)
-            self.endInsertRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self._cells(self.rows[index.row()])[index.column()]
 
     def _change(self, r: HistoryRow) -> str:
         lines = []
@@ -126,7 +94,7 @@ class HistoryModel(QAbstractTableModel):
         parts += [p for p in (r.staff_name, r.reason) if p]
         return " · ".join(parts)
 
-    def _cells(self, r: HistoryRow) -> tuple[str, ...]:
+    def cells(self, r: HistoryRow) -> tuple[str, ...]:
         after = format_fen(r.paid_after + r.bonus_after)
         if r.sessions_after or r.sessions:
             after += "\n" + self.tr("{n} sessions").format(n=r.sessions_after)

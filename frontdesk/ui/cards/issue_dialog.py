@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from frontdesk.core.context import Actor
 from frontdesk.core.money import format_fen
-from frontdesk.errors import DomainError, ValidationError
+from frontdesk.errors import ValidationError
 from frontdesk.models.card import CardKind
 from frontdesk.services.cards.products import ProductRow
 from frontdesk.services.registry import Services
@@ -72,14 +72,10 @@ class IssueDialog(CardOpDialog):
 
     @Slot(int)
     def _picked(self, client_id: int) -> None:
-        try:
-            summary = self.services.clients.get_summary(self.actor, client_id)
-        except DomainError as exc:
-            self.errors.show(exc)
-            return
-        self.client = (client_id, summary.name)
-        self.errors.clear_field("client_id")
-        self._show_client()
+        picked = self.client_named(client_id)
+        if picked is not None:
+            self.client = picked
+            self._show_client()
 
     def _product(self) -> ProductRow | None:
         product_id = self.product.currentData()

@@ -103,6 +103,17 @@ class CardOpDialog(QDialog):
         layout.addWidget(self.buttons)
         at_least_wide(self, 460)
 
+    def client_named(self, client_id: int) -> tuple[int, str] | None:
+        """(id, name) of a client picked in a search, or None (and why, said under the
+        client's field)."""
+        try:
+            summary = self.services.clients.get_summary(self.actor, client_id)
+        except DomainError as exc:
+            self.errors.show(exc)
+            return None
+        self.errors.clear_field("client_id")
+        return client_id, summary.name
+
     # -- to implement ----------------------------------------------------------------------------
 
     def check(self) -> str:

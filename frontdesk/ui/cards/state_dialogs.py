@@ -187,14 +187,11 @@ class HolderDialog(CardOpDialog):
 
     @Slot(int)
     def _picked(self, client_id: int) -> None:
-        try:
-            summary = self.services.clients.get_summary(self.actor, client_id)
-        except DomainError as exc:
-            self.errors.show(exc)
-            return
-        self.picked = (client_id, summary.name)
-        self.who.setText(summary.name)
-        self.relation.setFocus()
+        picked = self.client_named(client_id)
+        if picked is not None:
+            self.picked = picked
+            self.who.setText(picked[1])
+            self.relation.setFocus()
 
     def check(self) -> str:
         assert self.card is not None
