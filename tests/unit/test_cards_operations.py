@@ -364,6 +364,9 @@ def test_history_pages_with_the_balances_after_each_operation(services: Services
     assert [r.kind for r in rest][-1] is OperationKind.ISSUE
     assert (rest[-1].paid_after, rest[-1].bonus_after, rest[-1].money_fen) == (
         100_000, 20_000, 100_000)
+    assert all(type(v) is int for r in first + rest for v in (
+        r.paid_fen, r.bonus_fen, r.sessions, r.points, r.paid_after, r.bonus_after,
+        r.sessions_after, r.money_fen))  # never a Decimal (PostgreSQL's sums)
     charges = services.cards.history(team.desk, card_id, kinds=[OperationKind.ISSUE])
     assert [(r.paid_after, r.staff_name) for r in charges] == [(100_000, "小李")]
     with services.db.read() as s:

@@ -314,22 +314,25 @@ class CardService:
               work: Callable[[Session, dt.datetime, str], CardOperation | AuthError],
               shape: Callable[[Session, CardOperation, bool], R]) -> R:
         """Run ``work`` (which books, or finds the replay of ``key``, and returns the operation)
-        in one transaction, and ``shape`` its result; a replay lost to a concurrent twin (the
-        key's unique guard) returns the twin's result."""
+        in one transaction, then ``shape`` its result in a read after the commit, so the row
+        locks are held for the booking only (the result shows the card as it is just after).
+        A replay lost to a concurrent twin (the key's unique guard) returns the twin's."""
         key = check_key(key)
-        now = self._clock()
         try:
             with self._db.write() as s:
-                outcome = work(s, now, key)
+                outcome = work(s, self._clock(), key)
                 if not isinstance(outcome, AuthError):
-                    return shape(s, outcome, not writers.booked_here(s, outcome))
+                    op_id, again = outcome.id, not writers.booked_here(s, outcome)
         except DuplicateOperation:
-            with self._db.read() as s:
-                done = replayed(s, key)
-                if done is None:
-                    raise
-                return shape(s, done, True)
-        raise outcome  # a wrong approver password: only the failed attempt was committed
+            op_id, again = None, True
+        else:
+            if isinstance(outcome, AuthError):
+                raise outcome  # a wrong approver password: only the failed attempt was committed
+        with self._db.read() as s:
+            done = s.get(CardOperation, op_id) if op_id is not None else replayed(s, key)
+            if done is None:
+                raise DuplicateOperation(field="key")
+            return shape(s, done, again)
 
 def _voucher_result(s: Session, op: CardOperation, replayed: bool) -> VoucherResult:
     assert op.client_id is not None

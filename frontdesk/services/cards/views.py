@@ -151,7 +151,6 @@ def voucher_view(v: Voucher) -> VoucherView:
 def card_view(s: Session, actor: Actor, card_id: int, today: dt.date) -> CardView:
     """The card as ``actor`` may see it; NotFound for another branch's or no card."""
     card = require_card(s, actor, card_id)
-    s.refresh(card)
     owner = s.get(Client, card.client_id)
     product = s.get(CardProduct, card.product_id)
     assert owner is not None and product is not None
@@ -164,7 +163,8 @@ def card_view(s: Session, actor: Actor, card_id: int, today: dt.date) -> CardVie
         status=card.status, issued_at=card.issued_at, expires_on=card.expires_on,
         expired=card.expires_on is not None and card.expires_on < today,
         paid_fen=card.paid_fen, bonus_fen=card.bonus_fen, sessions=card.sessions,
-        services=_services(s, product.id), holders=_holders(s, card.id),
+        services=_services(s, product.id) if product.kind is CardKind.SESSION else (),
+        holders=_holders(s, card.id),
         points=s.scalar(select(PointsAccount.points)
                         .where(PointsAccount.client_id == owner.id)) or 0,
         tier_code=tier.tier_code if tier else "", tier_name=tier.tier_name if tier else "",
