@@ -166,6 +166,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("DomainError", 'Send every tier once.'),
     QT_TRANSLATE_NOOP("DomainError", 'Sheets print in {choices}.'),
     QT_TRANSLATE_NOOP("DomainError", 'Sign in again: this session did not come from a sign-in.'),
+    QT_TRANSLATE_NOOP("DomainError", 'Someone else changed the tiers meanwhile; they are shown again.'),
     QT_TRANSLATE_NOOP("DomainError", 'Someone else changed this client meanwhile ({fields}). Nothing was saved: check the new values and make your change again.'),
     QT_TRANSLATE_NOOP("DomainError", 'Someone else changed this record meanwhile.'),
     QT_TRANSLATE_NOOP("DomainError", "Someone else changed this visit's plan meanwhile; look at it again."),

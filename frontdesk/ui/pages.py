@@ -13,6 +13,7 @@ from frontdesk.core.permissions import Action, allowed
 from frontdesk.services.registry import Services
 from frontdesk.ui.cards.cards_page import CardsPage
 from frontdesk.ui.cards_setup.setup_page import CardSetupPage
+from frontdesk.ui.cards_setup.sweep import TierSweep
 from frontdesk.ui.clients.clients_page import ClientsPage
 from frontdesk.ui.desk.desk_page import DeskPage
 from frontdesk.ui.local_settings import LocalSettings
@@ -74,6 +75,7 @@ def build_pages(window: MainWindow, services: Services, actor: Actor, settings: 
         ("reports", planned.reports()),
         ("settings", settings_page),
     ]
+    TierSweep(services.tiers, worker, window).start()
     if allowed(actor, Action.MANAGE_CARD_PRODUCTS):  # before the settings
         pages.insert(-1, ("card_setup", CardSetupPage(services, actor, worker)))
     return [(key, titles[key], widget) for key, widget in pages]

@@ -1834,12 +1834,12 @@
         <translation>会员卡号由 {low} 到 {high} 位字母和数字组成。</translation>
     </message>
     <message>
-        <source>A correction is a whole number.</source>
-        <translation>调整数额须为整数。</translation>
-    </message>
-    <message>
         <source>A card product is called {name} already.</source>
         <translation>已有名为“{name}”的会员卡产品。</translation>
+    </message>
+    <message>
+        <source>A correction is a whole number.</source>
+        <translation>调整数额须为整数。</translation>
     </message>
     <message>
         <source>A handover has at most {n} items.</source>
@@ -2280,6 +2280,10 @@
     <message>
         <source>Sign in again: this session did not come from a sign-in.</source>
         <translation>请重新登录：此会话不是通过登录建立的。</translation>
+    </message>
+    <message>
+        <source>Someone else changed the tiers meanwhile; they are shown again.</source>
+        <translation>会员等级刚被其他人修改过；已重新显示最新的设置。</translation>
     </message>
     <message>
         <source>Someone else changed this client meanwhile ({fields}). Nothing was saved: check the new values and make your change again.</source>
@@ -4153,8 +4157,8 @@ The front desk of your salon.</source>
         <translation>新增礼品 (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <source>In / out of the catalogue (Del)</source>
-        <translation>上架/下架 (Del)</translation>
+        <source>In / out of the catalogue (Delete)</source>
+        <translation>上架/下架 (Delete)</translation>
     </message>
     <message>
         <source>{name} (out of the catalogue)</source>
@@ -4330,8 +4334,8 @@ The front desk of your salon.</source>
         <translation>修改 (F2)</translation>
     </message>
     <message>
-        <source>Off sale / on sale (Del)</source>
-        <translation>停售/恢复销售 (Del)</translation>
+        <source>Off sale / on sale (Delete)</source>
+        <translation>停售/恢复销售 (Delete)</translation>
     </message>
     <message>
         <source>{n} days</source>

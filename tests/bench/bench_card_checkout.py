@@ -174,7 +174,8 @@ def _measure(label: str, db: Database, floor: Floor, checkouts: int) -> str:
     """Card check-outs, cash check-outs (for scale) and the floor, taking turns."""
     services, admin, visits, facial, card_no, card_id = _store(db, checkouts)
     lines = [LineInput(LineKind.SERVICE, facial)]
-    by_card = [PaymentInput("member_card", FACIAL_FEN, card_no)]
+    member_price = services.checkout.quote(admin, visits[0], lines, [card_no]).total_fen
+    by_card = [PaymentInput("member_card", member_price, card_no)]  # the owner's tier's price
     in_cash = [PaymentInput("cash", FACIAL_FEN)]
     card, cash, bare = [], [], []
     for i, visit in enumerate(visits):

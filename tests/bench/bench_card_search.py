@@ -22,7 +22,7 @@ import datetime as dt
 import random
 import sqlite3
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +33,14 @@ from frontdesk.demo.data import DEMO_PASSWORD
 from frontdesk.services.cards.search_extras import CardBalances
 from frontdesk.services.clients.search import ClientSearch
 from frontdesk.services.staff.auth import AuthService
-from tests.bench.bench_search import DESK_USER, LIMIT, TARGET_MS, ensure_database
-from tests.bench.stats import Row, Timing, markdown_table, time_each
+from tests.bench.bench_search import (
+    DESK_USER,
+    LIMIT,
+    TARGET_MS,
+    _time_interleaved,
+    ensure_database,
+)
+from tests.bench.stats import Row, markdown_table
 
 CARDS = 200_000
 EVERY = 5
@@ -166,25 +172,13 @@ def _measure(db: Database, raw: sqlite3.Connection,
         found = [(ours(p), floor(p)) for p in probes]  # warms the cache
         with_balance = sum(any(h.card_balance_fen is not None for h in hits)
                            for hits, _ in found)
-        row = Row(kind, *_interleaved(kind, ours, floor, probes, args.rounds))
+        row = Row(kind, *_time_interleaved(kind, ours, floor, probes, args.rounds))
         rows.append(row)
-        bare, _ = _interleaved(kind, lambda p: plain.search(desk, p[0], LIMIT), floor, probes, 1)
+        bare, _ = _time_interleaved(kind, lambda p: plain.search(desk, p[0], LIMIT), floor, probes,
+                               args.rounds)
         allowed = min(TARGET_MS, max(3 * row.floor.p95, row.floor.p95 + 1.0))
         notes.append(f"- {kind}: p95 {row.ours.p95:.2f} ms, allowed {allowed:.2f} ms: "
                      f"{'met' if row.ours.p95 <= allowed else 'MISSED'}; hits with a card "
                      f"balance in {with_balance}/{len(found)} searches; the same search "
                      f"without the card balances: p95 {bare.p95:.2f} ms")
     return rows, notes
-
-
-def _interleaved(kind: str, ours: Callable[[Probe], Any], floor: Callable[[Probe], Any],
-                 probes: Sequence[Probe], rounds: int) -> tuple[Timing, Timing]:
-    ours_ms, floor_ms = [], []
-    for i, probe in enumerate(probes):
-        pair: list[tuple[Callable[[Probe], Any], list[float]]] = [(ours, []), (floor, [])]
-        for r in range(rounds):
-            for call, samples in pair if (i + r) % 2 else pair[::-1]:
-                samples.append(time_each(kind, call, [probe], warmup=0).samples_ms[0])
-        ours_ms.append(min(pair[0][1]))
-        floor_ms.append(min(pair[1][1]))
-    return Timing(kind, tuple(ours_ms)), Timing(kind, tuple(floor_ms))

@@ -3,6 +3,8 @@ driven through the real widgets; and who gets the page."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidgetItem
 from pytestqt.qtbot import QtBot
@@ -10,15 +12,19 @@ from pytestqt.qtbot import QtBot
 from frontdesk.core.context import Actor, Role
 from frontdesk.db import Database
 from frontdesk.models.card import CardKind, VoucherKind
+from frontdesk.services.cards.grading import assess_in
 from frontdesk.services.cards.products import OfferDraft, ProductDraft
+from frontdesk.services.clients.registration import NewClient
 from frontdesk.services.registry import Services
 from frontdesk.ui.cards_setup.points_tab import RewardDialog
 from frontdesk.ui.cards_setup.product_dialog import ProductDialog
 from frontdesk.ui.cards_setup.setup_page import CardSetupPage
+from frontdesk.ui.cards_setup.sweep import TierSweep
 from frontdesk.ui.local_settings import LocalSettings
 from frontdesk.ui.main_window import MainWindow
 from frontdesk.ui.worker import DbWorker
 from tests.actors import staff_in_role
+from tests.conftest import FakeClock
 
 
 def page(qtbot: QtBot, services: Services, actor: Actor, worker: DbWorker) -> CardSetupPage:
@@ -116,6 +122,13 @@ def test_the_tiers_table_saves_the_chosen_tier(qtbot: QtBot, services: Services,
     assert (silver.name, silver.min_monthly_spend_fen, silver.discount_percent) == \
         ("白银会员", 100_000, 92)
     assert tiers.tree.topLevelItem(1).text(0) == "白银会员"
+    drafts = [t.draft() for t in services.tiers.tiers(admin)]  # another terminal, meanwhile:
+    services.tiers.save_tiers(admin, [*drafts[:3], dataclasses.replace(drafts[3], events="年会")])
+    tiers.discount.setValue(90)
+    with qtbot.waitSignal(tiers.loaded):
+        tiers._save()
+    assert "meanwhile" in tiers.errors.text()
+    assert services.tiers.tiers(admin)[1].discount_percent == 92
 
 
 def test_points_rule_and_a_reward(qtbot: QtBot, services: Services, admin: Actor,
@@ -153,3 +166,20 @@ def test_only_managers_get_the_page(qtbot: QtBot, services: Services, admin: Act
         qtbot.addWidget(window)
         titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
         assert any("Card set-up" in t or "会员卡设置" in t for t in titles) is has_it
+
+
+def test_the_sweep_lowers_a_tier_whose_period_ended(qtbot: QtBot, services: Services,
+                                                    admin: Actor, worker: DbWorker,
+                                                    db: Database, clock: FakeClock) -> None:
+    client_id = services.clients.register(admin, NewClient("王芳", "13900001111")).client_id
+    with db.write() as s:
+        assess_in(s, clock(), admin, client_id, top_up_fen=300_000)  # silver for 12 months
+    sweep = TierSweep(services.tiers, worker, every_ms=3_600_000)
+    with qtbot.waitSignal(sweep.swept) as nothing_due:
+        sweep.start()
+    assert nothing_due.args == [0]
+    clock.advance(days=366)
+    with qtbot.waitSignal(sweep.swept) as one_down:
+        sweep.run()
+    assert one_down.args == [1]
+    assert services.tiers.tier_of(admin, client_id).tier.code == "regular"

@@ -100,3 +100,30 @@ def test_too_little_on_the_card_is_refused_in_the_dialog(
     assert dialog.receipt is None and dialog.isVisible()
     texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert card_no in texts
+
+
+def test_a_session_card_fills_in_what_its_services_cost(
+        qtbot, main_window, services: Services, admin: Actor, visit: int, card_no: str) -> None:
+    [hit] = services.search.search(admin, card_no)
+    facial = services.checkout.planned_services(admin, visit)[0].id
+    session = product(services.db, admin.branch_id, CardKind.SESSION, "补水10次卡",
+                      price_fen=300_000, sessions=10, validity_days=365, services=(facial,))
+    sessions_no = services.cards.issue(admin, client_id=hit.client_id, product_id=session,
+                                       method="cash", key="issue-session").card.card_no
+    dialog = open_checkout(qtbot, main_window, visit)
+    picker = dialog.pay.cards
+    dialog.method.setFocus()
+    qtbot.keyClick(dialog.method, Qt.Key.Key_End)
+    assert picker.list.count() == 2 and "10" in picker.list.item(1).text()
+    qtbot.keyClicks(picker.swipe, sessions_no)
+    qtbot.keyClick(picker.swipe, Qt.Key.Key_Return)
+    assert dialog.pay_amount.text() == "388.00"  # the facial, at full price: paid by a session
+    assert dialog.total_fen == FACIAL
+    dialog.pay_amount.setFocus()
+    qtbot.keyClick(dialog.pay_amount, Qt.Key.Key_Return)  # added as a part
+    assert [(p.amount_fen, p.reference) for p in dialog.payments] == [(FACIAL, sessions_no)]
+    ctrl_enter(qtbot, dialog.pay_amount)
+    assert dialog.receipt is not None
+    card = services.cards.card_by_no(admin, sessions_no)
+    assert card.sessions == 9
+    assert balance(services, card_no) == 100_000  # the stored-value card was not touched

@@ -21,7 +21,7 @@ from frontdesk.models.card import (
     Tier,
 )
 from frontdesk.services.cards.charger import MemberCardCharger
-from frontdesk.services.cards.charging import CardFrozen
+from frontdesk.services.cards.charging import CardExpired, CardFrozen, CardReplaced
 from frontdesk.services.cards.ledger import InsufficientBalance
 from frontdesk.services.cards.points_setup import POINTS_PER_YUAN
 from frontdesk.services.desk.approval import ApprovalMissing
@@ -253,18 +253,26 @@ def test_a_family_holder_pays_with_the_card_and_others_may_not(
     assert points_of(db, holder) == 342 and points_of(db, owner) == 0
 
 
-@pytest.mark.parametrize("problem", ["frozen", "short", "unknown"])
+@pytest.mark.parametrize("problem", ["frozen", "replaced", "expired", "short", "unknown"])
 def test_a_refused_card_refuses_the_whole_check_out_and_writes_nothing(
-        services: Services, admin: Actor, cards: Cards, db: Database, problem: str) -> None:
+        services: Services, admin: Actor, cards: Cards, db: Database, clock: FakeClock,
+        problem: str) -> None:
     owner = cards.desk.client_id
-    card = issue(services, admin, owner, cards.stored, 30_000)
+    a_week = product(db, admin.branch_id, CardKind.STORED_VALUE, "周卡", validity_days=7)
+    card = issue(services, admin, owner, a_week if problem == "expired" else cards.stored,
+                 30_000)
     if problem == "frozen":
         services.cards.freeze(admin, card_id=card.id, reason="客人要求", key="f")
+    if problem == "replaced":
+        services.cards.replace(admin, card_id=card.id, reason="挂失", key="r")
+    if problem == "expired":
+        clock.advance(days=8)
     visit = in_service(services, admin, owner)
     number = "NOSUCH1" if problem == "unknown" else card.card_no
     before = snapshot(db)
-    expected: type[DomainError] = {"frozen": CardFrozen, "short": InsufficientBalance,
-                                   "unknown": NotFound}[problem]
+    expected: type[DomainError] = {
+        "frozen": CardFrozen, "replaced": CardReplaced, "expired": CardExpired,
+        "short": InsufficientBalance, "unknown": NotFound}[problem]
     with pytest.raises(expected):
         services.checkout.check_out(admin, visit, facial(cards.desk),
                                     [PaymentInput("member_card", FACIAL, number)], "k")
@@ -322,3 +330,24 @@ def test_a_check_out_grades_the_client_at_once(services: Services, admin: Actor,
     with db.read() as s:  # ¥1,900 in her first month: over 金卡's ¥1,500 a month
         assert s.scalar(select(Client.tier).where(Client.id == owner)) == "gold"
     assert points_of(db, owner) == 1900  # earned at the tier she paid with (普通, × 100 %)
+
+
+def test_a_session_card_and_a_stored_value_card_pay_together(
+        services: Services, admin: Actor, cards: Cards, db: Database) -> None:
+    """The facial by a session, the massage at the member price from the stored value."""
+    owner = cards.desk.client_id
+    give_tier(db, admin.branch_id, owner, percent=80)
+    stored = issue(services, admin, owner, cards.stored, 100_000)
+    session = issue(services, admin, owner, cards.session)
+    visit = in_service(services, admin, owner)
+    lines = [*facial(cards.desk), LineInput(LineKind.SERVICE, cards.desk.massage_id)]
+    quote = services.checkout.quote(admin, visit, lines, [session.card_no, stored.card_no])
+    assert [(q.amount_fen, q.member_discount_fen) for q in quote.lines] == [
+        (FACIAL, 0), (21440, 5360)]
+    services.checkout.check_out(admin, visit, lines,
+                                [PaymentInput("member_card", 21440, stored.card_no),
+                                 PaymentInput("member_card", FACIAL, session.card_no)], "k")
+    assert card_row(db, session.id).sessions == 9
+    assert card_row(db, stored.id).paid_fen == 100_000 - 21440
+    assert points_of(db, owner) == 214
+    assert drift(db) == []

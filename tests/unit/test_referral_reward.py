@@ -84,6 +84,20 @@ def test_the_first_card_of_a_referred_client_rewards_the_referrer_once(
     assert drift(db) == []
 
 
+def test_a_card_that_is_not_her_first_rewards_nobody(
+        services: Services, admin: Actor, db: Database, store: Shop, pair: tuple[int, int],
+        clock: FakeClock) -> None:
+    """A database older than the reward: her first card was issued without one."""
+    referrer, referred = pair
+    services.card_products.set_points_rule(admin, PointsRule(1, 0, 0))
+    issue(services, admin, store, referred, "card-1")
+    services.card_products.set_points_rule(admin, PointsRule(1, 100, 0))
+    issue(services, admin, store, referred, "card-2")
+    assert rewards(db) == 0
+    assert services.tiers.reward_referral(admin, referred) is not None  # by hand, once
+    assert (rewards(db), points(db, referrer)) == (1, 100)
+
+
 def test_a_client_nobody_referred_rewards_nobody(services: Services, admin: Actor,
                                                  db: Database, store: Shop,
                                                  pair: tuple[int, int]) -> None:

@@ -13,14 +13,14 @@ from sqlalchemy import delete, select
 
 from frontdesk.core.context import Actor, Role, local_today
 from frontdesk.db import Database
-from frontdesk.errors import PermissionDenied, ValidationError
+from frontdesk.errors import ConflictError, PermissionDenied, ValidationError
 from frontdesk.models import Client
 from frontdesk.models.card import CardKind, CardStatus, MemberCard, Tier, TierReason
 from frontdesk.services.cards import grading
 from frontdesk.services.cards.products import ProductDraft
 from frontdesk.services.cards.tier_rules import add_months, months_counted
 from frontdesk.services.clients.registration import NewClient
-from frontdesk.services.desk.checkout import LineInput, PaymentInput
+from frontdesk.services.desk.checkout import CheckoutService, LineInput, PaymentInput
 from frontdesk.services.desk.visits import CheckIn
 from frontdesk.services.registry import Services
 from tests.actors import staff_in_role
@@ -39,10 +39,11 @@ def desk(services: Services, admin: Actor) -> Desk:
 
 
 def spend(services: Services, admin: Actor, desk: Desk, client_id: int, quantity: int) -> None:
-    """A closed visit of ``quantity`` facials (¥380.00 each), paid in cash."""
+    """A closed visit of ``quantity`` facials (¥380.00 each), paid in cash, by a check-out
+    without the cards capability (so it does not grade the client: the tests assess)."""
     visit_id = services.visits.check_in(admin, CheckIn(client_id))
     services.visits.finish(admin, visit_id)
-    services.checkout.check_out(admin, visit_id,
+    CheckoutService(services.db, services.clock).check_out(admin, visit_id,
                                 [LineInput("service", desk.facial_id, quantity=quantity)],
                                 [PaymentInput("cash", FACIAL_FEN * quantity)], f"k{next(_keys)}")
 
@@ -263,6 +264,19 @@ def test_renamed_tiers_are_saved_and_history_keeps_the_old_name(
     assert (saved[1].name, saved[1].discount_percent) == ("白银会员", 92)
     assert services.tiers.tier_of(admin, desk.client_id).tier.name == "白银会员"
     assert services.tiers.history(admin, desk.client_id)[0].tier_name == "银卡"
+
+
+def test_a_save_over_another_terminals_tiers_is_refused(services: Services,
+                                                        admin: Actor) -> None:
+    shown = services.tiers.tiers(admin)
+    drafts = [t.draft() for t in shown]
+    services.tiers.save_tiers(admin, [*drafts[:2], dataclasses.replace(
+        drafts[2], discount_percent=88), drafts[3]], shown)  # the other terminal
+    with pytest.raises(ConflictError, match="meanwhile"):
+        services.tiers.save_tiers(admin, [drafts[0], dataclasses.replace(
+            drafts[1], name="白银"), *drafts[2:]], shown)
+    now = services.tiers.tiers(admin)
+    assert (now[1].name, now[2].discount_percent) == ("银卡", 88)
 
 
 def test_only_managers_edit_tiers(services: Services, admin: Actor, db: Database) -> None:

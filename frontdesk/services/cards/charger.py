@@ -159,7 +159,7 @@ class MemberCardCharger:
                               key=lambda p: (cards[p.reference].card.id, p.index)):
             paid += self._pay(s, actor, settlement, payment, cards[payment.reference],
                               [line for line in settlement.lines
-                               if by_sessions.get(line.index) == payment.reference], today)
+                               if by_sessions.get(line.index) == payment.reference])
         _earn_points(s, actor, settlement, paid)
 
     def assess(self, s: Session, actor: Actor, client_id: int, now: dt.datetime) -> None:
@@ -168,7 +168,7 @@ class MemberCardCharger:
 
     @staticmethod
     def _pay(s: Session, actor: Actor, settlement: CardSettlement, payment: CardPayment,
-             card: _Card, lines: Sequence[ServiceLine], today: dt.date) -> int:
+             card: _Card, lines: Sequence[ServiceLine]) -> int:
         """Book one card payment; the paid money it spent (0 for sessions)."""
         def charge(suffix: str, **what: int) -> CardOperation:
             return charge_in(s, actor, card_id=card.card.id, payer_client_id=settlement.client_id,

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Actor
@@ -29,6 +30,7 @@ from frontdesk.errors import NotFound
 from frontdesk.models import Client
 from frontdesk.models.card import (
     CardOperation,
+    MemberCard,
     OperationKind,
     Voucher,
     VoucherKind,
@@ -60,15 +62,19 @@ def referral_key(referred_id: int) -> str:
     return f"referral:{referred_id}"
 
 
-def reward_referral_in(s: Session, actor: Actor, now: dt.datetime,
-                       referred_id: int) -> ReferralReward | None:
+def reward_referral_in(s: Session, actor: Actor, now: dt.datetime, referred_id: int, *,
+                       first_card: bool = False) -> ReferralReward | None:
     """Reward whoever referred ``referred_id``, once; None when there is nothing to book
-    (no referrer, booked before, or the store gives no reward)."""
+    (no referrer, booked before, the store gives no reward, or — ``first_card``, as issuing
+    asks — the client had a card before this one, in a database older than the reward)."""
     client = locked_row(s, Client, referred_id)
     if client is None or client.branch_id != actor.branch_id:
         raise NotFound("No client with number {id}.", field="client_id", id=referred_id)
     key = referral_key(client.id)
     if client.referred_by_id is None or replayed(s, key) is not None:
+        return None
+    if first_card and (s.scalar(select(func.count(MemberCard.id)).where(
+            MemberCard.client_id == client.id)) or 0) > 1:
         return None
     rule = points_rule_in(s, client.branch_id)
     if rule.referral_points == 0 and rule.referral_voucher_fen == 0:

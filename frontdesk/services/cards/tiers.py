@@ -23,7 +23,8 @@ from sqlalchemy.orm import aliased
 
 from frontdesk.core.context import Actor, Clock, local_today
 from frontdesk.core.permissions import Action, require
-from frontdesk.db import Database, unit_of_work
+from frontdesk.db import Database, locking, unit_of_work
+from frontdesk.errors import ConflictError
 from frontdesk.models.card import ClientTier, Tier, TierReason
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
@@ -95,11 +96,20 @@ class TierService:
             return [tier_row(t) for t in grading.tiers_in(s, actor.branch_id)]
 
     @unit_of_work
-    def save_tiers(self, actor: Actor, drafts: Sequence[TierDraft]) -> list[TierRow]:
-        """Save the tiers table as the editor sends it (every tier, by code)."""
+    def save_tiers(self, actor: Actor, drafts: Sequence[TierDraft],
+                   shown: Sequence[TierRow] | None = None) -> list[TierRow]:
+        """Save the tiers table as the editor sends it (every tier, by code). ``shown``: the
+        tiers the editor showed; when another terminal changed them meanwhile, the save is
+        refused (ConflictError) and nothing written."""
         require(actor, Action.MANAGE_CARD_PRODUCTS)
         with self._db.write() as s:
-            rows = {t.code: t for t in grading.ensure_tiers_in(s, actor.branch_id)}
+            grading.ensure_tiers_in(s, actor.branch_id)
+            locked = list(s.scalars(locking(select(Tier).where(
+                Tier.branch_id == actor.branch_id, Tier.active)).order_by(Tier.rank)))
+            if shown is not None and [tier_row(t) for t in locked] != list(shown):
+                raise ConflictError("Someone else changed the tiers meanwhile; they are shown "
+                                    "again.", field="tiers")
+            rows = {t.code: t for t in locked}
             for draft in checked_tiers(drafts, {c: t.rank for c, t in rows.items()}):
                 tier = rows[draft.code]
                 for f in fields(TierDraft):

@@ -149,7 +149,7 @@ def issue(s: Session, actor: Actor, now: dt.datetime, key: str, *, client_id: in
     from frontdesk.services.cards.grading import assess_in
     from frontdesk.services.cards.referral import reward_referral_in
 
-    reward_referral_in(s, actor, now, client.id)  # the first card of a referred client
+    reward_referral_in(s, actor, now, client.id, first_card=True)  # referred: her first card
     if paid:
         assess_in(s, now, actor, client.id, top_up_fen=paid)  # its first top-up
     return op

@@ -38,7 +38,7 @@ from frontdesk.services.registry import Services
 from frontdesk.ui.cards_setup.words import fen_of, money_edit, voucher_kind_name
 from frontdesk.ui.errors import error_text
 from frontdesk.ui.forms import FormErrors
-from frontdesk.ui.widgets import column, dialog_buttons, enum_combo
+from frontdesk.ui.widgets import at_least_wide, column, dialog_buttons, enum_combo
 from frontdesk.ui.worker import DbWorker
 
 
@@ -63,6 +63,13 @@ class RewardDialog(QDialog):
         self.errors.add_row(form, self.tr("Gives"), "voucher_kind", self.kind)
         self.errors.add_row(form, self.tr("Voucher value (¥)"), "voucher_value_fen", self.value)
         column(self, form, general, dialog_buttons(self, self._save, save=True))
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        at_least_wide(self, 420)
+
+    @Slot()
+    def _kind_changed(self) -> None:
+        self.value.setEnabled(self.kind.currentData() is not None)  # a gift has no value
 
     @Slot()
     def _save(self) -> None:
@@ -130,7 +137,7 @@ class PointsTab(QWidget):
         for text, name, slot, key in (
                 (self.tr("New reward (Ctrl+Shift+N)"), "newReward", self._new_reward,
                  "Ctrl+Shift+N"),
-                (self.tr("In / out of the catalogue (Del)"), "toggleReward",
+                (self.tr("In / out of the catalogue (Delete)"), "toggleReward",
                  self._toggle_reward, "Del")):
             button = QPushButton(text, objectName=name)
             button.clicked.connect(slot)

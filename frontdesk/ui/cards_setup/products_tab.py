@@ -57,7 +57,7 @@ class ProductsTab(QWidget):
         for text, name, slot, key in (
                 (self.tr("New product (Ctrl+N)"), "newProduct", self._new, "Ctrl+N"),
                 (self.tr("Edit (F2)"), "editProduct", self._edit, "F2"),
-                (self.tr("Off sale / on sale (Del)"), "toggleProduct", self._toggle, "Del")):
+                (self.tr("Off sale / on sale (Delete)"), "toggleProduct", self._toggle, "Del")):
             button = QPushButton(text, objectName=name)
             button.clicked.connect(slot)
             button.setEnabled(may_change)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.core.context import Actor
 from frontdesk.core.money import format_fen
-from frontdesk.errors import DomainError
+from frontdesk.errors import ConflictError, DomainError
 from frontdesk.services.cards.tier_checks import (
     MAX_MULTIPLIER_PERCENT,
     MAX_REFERRALS,
@@ -55,6 +55,7 @@ class TiersTab(QWidget):
         super().__init__(parent)
         self._services, self._actor, self._worker = services, actor, worker
         self.rows: list[TierRow] = []
+        self._refusal: DomainError | None = None
         self.tree = QTreeWidget(objectName="tiers")
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels([self.tr("Tier"), self.tr("Monthly spend from"),
@@ -126,6 +127,9 @@ class TiersTab(QWidget):
             self.tree.resizeColumnToContents(column)
         if rows:
             self.tree.setCurrentItem(items[min(at, len(rows) - 1)])
+        if self._refusal is not None:
+            self.errors.show(self._refusal)
+            self._refusal = None
         self.loaded.emit()
 
     def _failed(self, exc: BaseException) -> None:
@@ -173,7 +177,11 @@ class TiersTab(QWidget):
         try:
             edited = self._edited(tier)
             drafts = [edited if row.code == tier.code else row.draft() for row in self.rows]
-            rows = self._services.tiers.save_tiers(self._actor, drafts)
+            rows = self._services.tiers.save_tiers(self._actor, drafts, self.rows)
+        except ConflictError as exc:
+            self._refusal = exc  # said again once the other terminal's tiers are shown
+            self.load()
+            return
         except DomainError as exc:
             self.errors.show(exc)
             return

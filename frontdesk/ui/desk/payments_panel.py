@@ -118,12 +118,12 @@ class PaymentsPanel(QWidget):
 
     @Slot()
     def _card_picked(self) -> None:
+        self._refresh()
+        self.cards_changed.emit()  # the dialog quotes the lines for the cards paying now
         chosen = self.cards.chosen
         if chosen is not None and not chosen.stored_value:
             covered = self.covered_fen(chosen)
             self.amount.setText(format_fen(covered, sign="") if covered else "")
-        self._refresh()
-        self.cards_changed.emit()
 
     def set_total(self, total_fen: int) -> None:
         self._total_fen = total_fen
