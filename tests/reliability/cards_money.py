@@ -294,8 +294,10 @@ def main() -> int:
     parser.add_argument("--kills", type=int, default=500)
     parser.add_argument("--readme", action="store_true", help="write the table into README.md")
     parser.add_argument("--only", choices=("charges", "crash"), help="run one of the two")
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
     args = parser.parse_args()
-    backends = [Backend("sqlite")] + ([Backend("postgresql", args.pg)] if args.pg else [])
+    backends = ([] if args.no_sqlite else [Backend("sqlite")]) + (
+        [Backend("postgresql", args.pg)] if args.pg else [])
     results = []
     for backend in backends:
         runs = {"charges": concurrent_charges,
