@@ -27,6 +27,7 @@ lint: $(STAMP)
 # RELIABILITY_ARGS=--readme rewrites the table in the README.
 reliability: $(STAMP)
 	$(BIN)/python -m tests.reliability $(RELIABILITY_ARGS)
+	$(BIN)/python -m tests.reliability.cards_money $(filter --readme,$(RELIABILITY_ARGS))
 
 bench: $(STAMP) $(QM)
 	@sh tools/system-deps.sh bench

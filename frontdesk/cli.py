@@ -7,6 +7,9 @@
                                     name, pinyin…), signed in as USER
     frontdesk sheet CLIENT -o FILE.pdf --as USER [--lang zh_CN|en]   print a client analysis
                                     sheet, signed in as USER
+    frontdesk check --as USER       check the card ledger, the balances and the visits' payments
+                                    (exit status 1 on any violation)
+    frontdesk card show CARD --as USER   a member card: owner, balances, holders, last operations
     frontdesk db upgrade            bring the database to the current schema (after a backup)
     frontdesk backup [--to DIR]     a verified backup of the SQLite file, taken while it is in use
     frontdesk restore [FILE]        put a backup in place of the database (no FILE: list them)
@@ -178,6 +181,41 @@ def cmd_sheet(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
+    """Check the card ledger and the visits' payments; print what was checked and each
+    violation; exit 1 when anything is wrong."""
+    db = open_database(paths)
+    try:
+        services = build_services(paths, db)
+        report = services.card_report.check(sign_in(args, services))
+    finally:
+        db.dispose()
+    for item in report.items:
+        state = "ok" if not item.found else f"{item.found:,} wrong"
+        print(f"checked {item.checked:,}\t{item.name}: {state}")
+        for v in item.violations:
+            print(f"  {v.detail}")
+        if item.found > len(item.violations):
+            print(f"  … and {item.found - len(item.violations):,} more")
+    verdict = "consistent" if report.ok else f"{report.found:,} violation(s)"
+    print(f"{verdict} ({report.seconds:.1f} s)")
+    return 0 if report.ok else 1
+
+
+def cmd_card_show(args: argparse.Namespace, paths: Paths) -> int:
+    """Print one member card, found by its number, as the person signed in sees it."""
+    from frontdesk.cli_cards import show_card
+
+    db = open_database(paths)
+    try:
+        services = build_services(paths, db)
+        lines = show_card(services, sign_in(args, services), args.card, args.last)
+    finally:
+        db.dispose()
+    print("\n".join(lines))
+    return 0
+
+
 def _reader_gone() -> int:
     """The reader of our output has gone (``frontdesk find … | head``): stop quietly.
 
@@ -240,6 +278,19 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the sheet's language (default zh_CN)")
     _add_signer(sheet)
     sheet.set_defaults(command=cmd_sheet)
+
+    check = sub.add_parser("check", help="check the card ledger, balances and visits' payments")
+    _add_signer(check)
+    check.set_defaults(command=cmd_check)
+
+    card = sub.add_parser("card", help="member cards")
+    card_sub = card.add_subparsers(title="card commands", required=True)
+    show = card_sub.add_parser("show", help="a member card, by its number")
+    show.add_argument("card", metavar="CARD", help="the card number")
+    show.add_argument("--last", type=int, default=10,
+                      help="how many of its last operations to print (default 10)")
+    _add_signer(show)
+    show.set_defaults(command=cmd_card_show)
 
     backup = sub.add_parser("backup", help="back up the SQLite database (verified)")
     backup.add_argument("--to", metavar="DIR",

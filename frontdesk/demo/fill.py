@@ -5,8 +5,9 @@ a store made by the first-run wizard is filled as it is, its admin kept. Then co
 rooms, the service catalog, home-care products, and N clients with `years` years
 of closed visits, their appointments, what they consumed and how they paid (see
 :mod:`.data` and :mod:`.history`), and today's book, in progress at the moment of
-the fill (:mod:`.day`). The same seed, anchor date and moment always give the
-same data.
+the fill (:mod:`.day`); then member cards with their history (:mod:`.cards`). The
+same seed, anchor date and moment always give the same data (but for the card numbers,
+drawn at random as the desk's are).
 
 Speed: rows are made in chunks of :data:`CHUNK_CLIENTS` clients (memory stays
 bounded) and written with the raw DB-API connection, one transaction per chunk:
@@ -40,6 +41,7 @@ from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Clock, Role, local_today, system_clock
 from frontdesk.db import Database
+from frontdesk.demo.cards import fill_cards
 from frontdesk.demo.data import DEMO_PASSWORD
 from frontdesk.demo.day import DayMaker, Today
 from frontdesk.demo.history import TABLES, Chunk, DemoStore, Stamps
@@ -120,12 +122,15 @@ class DemoSummary:
     accounts: tuple[DemoAccount, ...]
     """Demo sign-in accounts created (they share :attr:`password`)."""
     password: str | None
+    cards: int = 0
+    card_operations: int = 0
 
     @property
     def headline(self) -> str:
         return (f"demo store {self.store_name}: {self.clients:,} clients, {self.visits:,} visits, "
                 f"{self.appointments:,} appointments, {self.lines:,} consumption lines, "
-                f"{self.payments:,} payments, {self.consultations:,} consultation records")
+                f"{self.payments:,} payments, {self.consultations:,} consultation records, "
+                f"{self.cards:,} member cards with {self.card_operations:,} card operations")
 
     @property
     def sign_ins(self) -> str:
@@ -154,8 +159,9 @@ def fill_demo(db: Database, options: DemoOptions, progress: Progress | None = No
     today_s = int((now - dt.datetime.combine(anchor, dt.time(), dt.UTC)).total_seconds())
     clients, visits, lines, payments, booked, records = _stream(
         db, maker, options.clients, today_s, progress or _quiet)
+    cards = fill_cards(db, clock, store.parts.branch_id, options.language, options.seed)
     summary = DemoSummary(store.name, clients, visits, lines, payments, booked, records,
-                          store.accounts, store.password)
+                          store.accounts, store.password, cards.cards, cards.operations)
     with db.write() as s:
         _finish(s, clock(), store.parts.branch_id, options, summary)
     return summary

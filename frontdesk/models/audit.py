@@ -90,6 +90,11 @@ class AuditAction(enum.StrEnum):
     # The demo store
     DEMO_FILLED = "demo.filled"
 
+    CARD_REPORT_VIEW = "card.report_view"
+    """The day's closing report of member cards was seen (the store's card money)."""
+    CARD_CHECK = "card.check"
+    """The consistency check of the card ledger (and visits' payments) was run."""
+
 
 class AuditEntry(Base):
     __tablename__ = "audit_entry"

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from frontdesk.services.backup.service import BackupService
     from frontdesk.services.cards.operations import CardService
     from frontdesk.services.cards.products import CardProductService
+    from frontdesk.services.cards.receipt import CardReceipts
+    from frontdesk.services.cards.report import CardReportService
     from frontdesk.services.cards.tiers import TierService
     from frontdesk.services.clients.profile import ProfileService
     from frontdesk.services.clients.registration import ClientService
@@ -167,3 +169,15 @@ class Services:
         from frontdesk.services.cards.tiers import TierService
 
         return TierService(self.db, self.clock)
+
+    @cached_property
+    def card_receipts(self) -> CardReceipts:
+        from frontdesk.services.cards.receipt import CardReceipts
+
+        return CardReceipts(self.db, self.clock)
+
+    @cached_property
+    def card_report(self) -> CardReportService:
+        from frontdesk.services.cards.report import CardReportService
+
+        return CardReportService(self.db, self.clock)

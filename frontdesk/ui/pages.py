@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from frontdesk.core.context import Actor
 from frontdesk.core.permissions import Action, allowed
 from frontdesk.services.registry import Services
+from frontdesk.ui.cards.cards_page import CardsPage
 from frontdesk.ui.cards_setup.setup_page import CardSetupPage
 from frontdesk.ui.cards_setup.sweep import TierSweep
 from frontdesk.ui.clients.clients_page import ClientsPage
@@ -55,10 +58,18 @@ def build_pages(window: MainWindow, services: Services, actor: Actor, settings: 
         clients.open_client(client_id)
 
     desk.profile_requested.connect(open_profile)
+    cards = CardsPage(services, actor, worker)
+
+    def find_card() -> None:
+        """F10 from any page: the cards page, the cursor in its find box (a card reader)."""
+        window.show_page("cards")
+        cards.finder.focus_search()
+
+    QShortcut(QKeySequence("F10"), window, find_card, context=Qt.ShortcutContext.WindowShortcut)
     pages: list[tuple[str, QWidget]] = [
         ("desk", desk),
         ("clients", clients),
-        ("cards", planned.cards()),
+        ("cards", cards),
         ("care", planned.care()),
         ("complaints", planned.complaints()),
         ("reports", planned.reports()),

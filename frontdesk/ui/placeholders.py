@@ -22,11 +22,6 @@ class PlaceholderPage(QWidget):
 class PlannedPages(QWidget):
     """Namespace for the translated texts of the planned pages (lupdate reads them here)."""
 
-    def cards(self) -> PlaceholderPage:
-        return PlaceholderPage(self.tr("Member cards"), self.tr(
-            "Stored-value and session cards: opening, top-ups, charges, refunds and the card "
-            "ledger, tiers and points. Coming in a later version."))
-
     def care(self) -> PlaceholderPage:
         return PlaceholderPage(self.tr("Care list"), self.tr(
             "The day's due calls: follow-ups after treatments, birthday and festival greetings, "

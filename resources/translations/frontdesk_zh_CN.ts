@@ -589,6 +589,220 @@
     </message>
 </context>
 <context>
+    <name>CardLabels</name>
+    <message>
+        <source>Stored-value card</source>
+        <translation>储值卡</translation>
+    </message>
+    <message>
+        <source>Session card</source>
+        <translation>次卡/疗程卡</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>会籍卡</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
+        <source>Reported lost, replaced</source>
+        <translation>已挂失补卡</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已退卡</translation>
+    </message>
+    <message>
+        <source>Card issued</source>
+        <translation>开卡</translation>
+    </message>
+    <message>
+        <source>Top-up</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>消费扣款</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Unfrozen</source>
+        <translation>解冻</translation>
+    </message>
+    <message>
+        <source>Lost card replaced</source>
+        <translation>挂失补卡</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Expiry extended</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>积分累计</translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation>积分兑换</translation>
+    </message>
+    <message>
+        <source>Voucher issued</source>
+        <translation>发放礼券</translation>
+    </message>
+    <message>
+        <source>Voucher used</source>
+        <translation>礼券核销</translation>
+    </message>
+    <message>
+        <source>Voucher voided</source>
+        <translation>礼券作废</translation>
+    </message>
+    <message>
+        <source>Family member added</source>
+        <translation>添加家庭成员</translation>
+    </message>
+    <message>
+        <source>Family member removed</source>
+        <translation>移除家庭成员</translation>
+    </message>
+    <message>
+        <source>Referral reward</source>
+        <translation>推荐奖励</translation>
+    </message>
+    <message>
+        <source>Spa voucher</source>
+        <translation>水疗券</translation>
+    </message>
+    <message>
+        <source>Dining voucher</source>
+        <translation>餐饮券</translation>
+    </message>
+    <message>
+        <source>Room voucher</source>
+        <translation>客房券</translation>
+    </message>
+    <message>
+        <source>Service voucher</source>
+        <translation>项目体验券</translation>
+    </message>
+    <message>
+        <source>Cash voucher</source>
+        <translation>现金券</translation>
+    </message>
+    <message>
+        <source>Gift voucher</source>
+        <translation>礼品券</translation>
+    </message>
+    <message>
+        <source>{n} sessions</source>
+        <translation>{n} 次</translation>
+    </message>
+    <message>
+        <source>Pay {pay}, get {bonus} bonus</source>
+        <translation>充 {pay} 送 {bonus}</translation>
+    </message>
+</context>
+<context>
+    <name>CardOpDialog</name>
+    <message>
+        <source>Next (Enter)</source>
+        <translation>下一步（Enter）</translation>
+    </message>
+    <message>
+        <source>Confirm (Enter)</source>
+        <translation>确认（Enter）</translation>
+    </message>
+</context>
+<context>
+    <name>CardPanel</name>
+    <message>
+        <source>No card open. Swipe a card or search (F2).</source>
+        <translation>尚未打开会员卡。请刷卡或查找（F2）。</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>持卡人</translation>
+    </message>
+    <message>
+        <source>Family members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Sessions left</source>
+        <translation>剩余次数</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Vouchers</source>
+        <translation>礼券</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{name} ({relation})</source>
+        <translation>{name}（{relation}）</translation>
+    </message>
+    <message>
+        <source>paid {paid} + bonus {bonus} = {total}</source>
+        <translation>本金 {paid} + 赠送金额 {bonus} = {total}</translation>
+    </message>
+    <message>
+        <source>(until {date})</source>
+        <translation>（至 {date}）</translation>
+    </message>
+    <message>
+        <source>Does not expire</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>{date} — expired</source>
+        <translation>{date}（已过期）</translation>
+    </message>
+</context>
+<context>
     <name>CardPicker</name>
     <message>
         <source>Swipe the card, or type its number and Enter</source>
@@ -613,6 +827,49 @@
     <message>
         <source>(family card of {owner})</source>
         <translation>（{owner}的家庭卡）</translation>
+    </message>
+</context>
+<context>
+    <name>CardReceiptDialog</name>
+    <message>
+        <source>Receipt</source>
+        <translation>结账单</translation>
+    </message>
+    <message>
+        <source>Print… (Ctrl+P)</source>
+        <translation>打印…（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>The receipt could not be written: {error}</source>
+        <translation>凭条无法保存：{error}</translation>
+    </message>
+    <message>
+        <source>Save the receipt</source>
+        <translation>保存凭条</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The receipt was saved to {path}.</source>
+        <translation>凭条已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Print the receipt</source>
+        <translation>打印凭条</translation>
+    </message>
+    <message>
+        <source>The receipt could not be sent to the printer. Save it as a PDF and print that file instead.</source>
+        <translation>凭条无法发送到打印机。请另存为 PDF 后打印该文件。</translation>
+    </message>
+    <message>
+        <source>The receipt was sent to the printer.</source>
+        <translation>凭条已发送到打印机。</translation>
     </message>
 </context>
 <context>
@@ -703,6 +960,104 @@
     <message>
         <source>set by a manager</source>
         <translation>店长设定</translation>
+    </message>
+</context>
+<context>
+    <name>CardsModel</name>
+    <message>
+        <source>Card no.</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>持卡人</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+</context>
+<context>
+    <name>CardsPage</name>
+    <message>
+        <source>Issue a card</source>
+        <translation>开卡</translation>
+    </message>
+    <message>
+        <source>Top up</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Freeze / unfreeze</source>
+        <translation>冻结/解冻</translation>
+    </message>
+    <message>
+        <source>Lost: replace</source>
+        <translation>挂失补卡</translation>
+    </message>
+    <message>
+        <source>Redeem points</source>
+        <translation>积分兑换</translation>
+    </message>
+    <message>
+        <source>Family members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Use a voucher</source>
+        <translation>礼券核销</translation>
+    </message>
+    <message>
+        <source>Extend expiry</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>结账单</translation>
+    </message>
+    <message>
+        <source>Day's closing</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <source>Member price {percent}%</source>
+        <translation>会员价 {percent}%</translation>
+    </message>
+    <message>
+        <source>{tier} at {need} a month (now {spend})</source>
+        <translation>月均消费 {need} 可升{tier}（目前 {spend}）</translation>
+    </message>
+    <message>
+        <source>This card was reported lost and replaced: use the new card.</source>
+        <translation>此卡已挂失补卡，请使用新卡。</translation>
+    </message>
+    <message>
+        <source>This card is frozen: unfreeze it (F7) before it is used.</source>
+        <translation>此卡已冻结，使用前请先解冻（F7）。</translation>
+    </message>
+    <message>
+        <source>This card has expired: a manager can extend it (Ctrl+E).</source>
+        <translation>此卡已过期，可由店长延期（Ctrl+E）。</translation>
+    </message>
+    <message>
+        <source>Open a card first (F2).</source>
+        <translation>请先打开会员卡（F2）。</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <source>Only a stored-value card is topped up; sell a new session card with F3.</source>
+        <translation>只有储值卡可以充值；次卡请按 F3 另售新卡。</translation>
     </message>
 </context>
 <context>
@@ -989,6 +1344,113 @@
     <message>
         <source>The sheets could not be written to {folder}: {reason}</source>
         <translation>无法把分析表保存到 {folder}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingDialog</name>
+    <message>
+        <source>Member cards: the day's closing (Ctrl+D)</source>
+        <translation>会员卡日结（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Print… (Ctrl+P)</source>
+        <translation>打印…（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>✓ Reconciles: opening + the day's movements = closing, to the fen.</source>
+        <translation>✓ 对账无误：期初 + 当日变动 = 期末，精确到分。</translation>
+    </message>
+    <message>
+        <source>✗ Does not reconcile: run “frontdesk check” and call support.</source>
+        <translation>✗ 对账不符：请运行“frontdesk check”并联系技术支持。</translation>
+    </message>
+    <message>
+        <source>  Paid money</source>
+        <translation>  本金</translation>
+    </message>
+    <message>
+        <source>  Bonus money</source>
+        <translation>  赠送金额</translation>
+    </message>
+    <message>
+        <source>  Sessions</source>
+        <translation>  次数</translation>
+    </message>
+    <message>
+        <source>  Points</source>
+        <translation>  积分</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>期初</translation>
+    </message>
+    <message>
+        <source>Top-ups received</source>
+        <translation>充值收款</translation>
+    </message>
+    <message>
+        <source>Cards sold</source>
+        <translation>售卡收款</translation>
+    </message>
+    <message>
+        <source>Refunds given back</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Bonus given</source>
+        <translation>赠送金额</translation>
+    </message>
+    <message>
+        <source>Charged at check-out: paid</source>
+        <translation>结账扣款：本金</translation>
+    </message>
+    <message>
+        <source>Charged at check-out: bonus</source>
+        <translation>结账扣款：赠送金额</translation>
+    </message>
+    <message>
+        <source>Sessions used</source>
+        <translation>已用次数</translation>
+    </message>
+    <message>
+        <source>Points earned / redeemed</source>
+        <translation>积分累计/兑换</translation>
+    </message>
+    <message>
+        <source>{kind} ({n})</source>
+        <translation>{kind}（{n} 笔）</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>期末</translation>
+    </message>
+    <message>
+        <source>The database is busy; try again in a moment.</source>
+        <translation>数据库正忙，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Save the day's closing</source>
+        <translation>保存日结报表</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1412,6 +1874,10 @@
         <translation>次数须为 0 到 {n} 的整数。</translation>
     </message>
     <message>
+        <source>A refund is between ¥0.01 and the paid money, {paid}.</source>
+        <translation>退款金额须在 ¥0.01 与本金 {paid} 之间。</translation>
+    </message>
+    <message>
         <source>A reward costs 1 to {n} points.</source>
         <translation>兑换所需积分为 1 至 {n}。</translation>
     </message>
@@ -1504,6 +1970,10 @@
         <translation>请填写备份文件夹的完整路径。</translation>
     </message>
     <message>
+        <source>Choose the card product.</source>
+        <translation>请选择卡种。</translation>
+    </message>
+    <message>
         <source>Choose the member card that pays (or swipe it).</source>
         <translation>请选择用于支付的会员卡（或刷卡）。</translation>
     </message>
@@ -1526,6 +1996,10 @@
     <message>
         <source>Enter the correction.</source>
         <translation>请输入调整数额。</translation>
+    </message>
+    <message>
+        <source>Find and pick the client first.</source>
+        <translation>请先查找并选择客人。</translation>
     </message>
     <message>
         <source>Give the reason.</source>
@@ -1638,6 +2112,10 @@
     <message>
         <source>No appointment with number {id}.</source>
         <translation>没有编号为 {id} 的预约。</translation>
+    </message>
+    <message>
+        <source>No card operation {id} in this store.</source>
+        <translation>本店没有编号为 {id} 的会员卡业务。</translation>
     </message>
     <message>
         <source>No card product with number {id}.</source>
@@ -1888,6 +2366,10 @@
         <translation>项目目录中没有编号为 {id} 的项目。</translation>
     </message>
     <message>
+        <source>The client has no open voucher.</source>
+        <translation>该客人没有可用的礼券。</translation>
+    </message>
+    <message>
         <source>The consultation date cannot be before {first}.</source>
         <translation>咨询日期不能早于 {first}。</translation>
     </message>
@@ -2022,6 +2504,10 @@
     <message>
         <source>The sheet could not be written to {path}.</source>
         <translation>无法将分析表写入 {path}。</translation>
+    </message>
+    <message>
+        <source>The store has no rewards to redeem yet.</source>
+        <translation>本店尚未设置积分兑换品。</translation>
     </message>
     <message>
         <source>The store's name is too long (120 characters at most).</source>
@@ -2196,6 +2682,10 @@
         <translation>请输入以元为单位的金额，例如 200 或 199.50。</translation>
     </message>
     <message>
+        <source>Type the amount to top up.</source>
+        <translation>请输入充值金额。</translation>
+    </message>
+    <message>
         <source>Type the discount in yuan, e.g. 20 or 20.50.</source>
         <translation>请输入以元为单位的优惠，例如 20 或 20.50。</translation>
     </message>
@@ -2294,6 +2784,10 @@
     <message>
         <source>{name} must ask for more monthly spend than {lower}.</source>
         <translation>“{name}”的月均消费门槛必须高于“{lower}”。</translation>
+    </message>
+    <message>
+        <source>{name} needs {points} points; the client has {have}.</source>
+        <translation>{name} 需要 {points} 积分，客人现有 {have}。</translation>
     </message>
     <message>
         <source>{name} was not added: a consultation keeps at most {count} photos, and this one has them all. Add it to the next consultation.</source>
@@ -2547,6 +3041,83 @@
     </message>
 </context>
 <context>
+    <name>ExtendDialog</name>
+    <message>
+        <source>Extend the expiry (Ctrl+E)</source>
+        <translation>延期（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>New expiry date</source>
+        <translation>新的有效期</translation>
+    </message>
+    <message>
+        <source>Approve (Enter)</source>
+        <translation>批准（Enter）</translation>
+    </message>
+    <message>
+        <source>A new expiry date is a manager's decision.</source>
+        <translation>延长有效期须由店长批准。</translation>
+    </message>
+    <message>
+        <source>Card {no} will not expire</source>
+        <translation>会员卡 {no} 改为长期有效</translation>
+    </message>
+    <message>
+        <source>Card {no} is usable until {date}</source>
+        <translation>会员卡 {no} 有效期延至 {date}</translation>
+    </message>
+</context>
+<context>
+    <name>FindPanel</name>
+    <message>
+        <source>Swipe a card, or type its number, a phone tail, phone, name or pinyin (F2)</source>
+        <translation>刷卡，或输入会员卡号、手机尾号、手机号、姓名或拼音（F2）</translation>
+    </message>
+    <message>
+        <source>{n} card(s) found — ↓ to choose, Enter to open, Esc to clear</source>
+        <translation>找到 {n} 张卡 —— ↓ 选择，Enter 打开，Esc 清除</translation>
+    </message>
+    <message>
+        <source>No card found. F3 issues a new card to a client.</source>
+        <translation>未找到会员卡。按 F3 为客人开卡。</translation>
+    </message>
+    <message>
+        <source>The database is busy; try again in a moment.</source>
+        <translation>数据库正忙，请稍后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>FreezeDialog</name>
+    <message>
+        <source>Freeze the card (F7)</source>
+        <translation>冻结（F7）</translation>
+    </message>
+    <message>
+        <source>Unfreeze the card (F7)</source>
+        <translation>解冻（F7）</translation>
+    </message>
+    <message>
+        <source>e.g. at the owner's request</source>
+        <translation>例如：持卡人要求</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Freeze card {no}: nothing can be charged or topped up until it is unfrozen (balance {balance})</source>
+        <translation>冻结会员卡 {no}：解冻前不能消费或充值（余额 {balance}）</translation>
+    </message>
+    <message>
+        <source>Unfreeze card {no} (balance {balance})</source>
+        <translation>解冻会员卡 {no}（余额 {balance}）</translation>
+    </message>
+</context>
+<context>
     <name>HandoverBrief</name>
     <message>
         <source>, </source>
@@ -2717,6 +3288,80 @@
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>变动后余额</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <source>paid {amount}</source>
+        <translation>本金 {amount}</translation>
+    </message>
+    <message>
+        <source>bonus {amount}</source>
+        <translation>赠送 {amount}</translation>
+    </message>
+    <message>
+        <source>{n} sessions</source>
+        <translation>{n} 次</translation>
+    </message>
+    <message>
+        <source>{n} points</source>
+        <translation>{n} 积分</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>All operations</source>
+        <translation>全部业务</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>更早</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>{n} operation(s) shown</source>
+        <translation>显示 {n} 笔业务</translation>
+    </message>
+    <message>
+        <source>No operations.</source>
+        <translation>没有业务记录。</translation>
+    </message>
+    <message>
+        <source>The database is busy; try again in a moment.</source>
+        <translation>数据库正忙，请稍后再试。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <source>Consumption history</source>
@@ -2792,6 +3437,112 @@
     <message>
         <source>Follow-up due</source>
         <translation>待回访</translation>
+    </message>
+</context>
+<context>
+    <name>HolderDialog</name>
+    <message>
+        <source>Family members (F11)</source>
+        <translation>家庭成员（F11）</translation>
+    </message>
+    <message>
+        <source>Add a family member</source>
+        <translation>添加家庭成员</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>移除 {name}</translation>
+    </message>
+    <message>
+        <source>Find the client above (Enter picks)</source>
+        <translation>请在上方查找客人（Enter 选择）</translation>
+    </message>
+    <message>
+        <source>e.g. spouse, daughter</source>
+        <translation>例如：配偶、女儿</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>{name} may no longer pay with card {no}</source>
+        <translation>{name} 不再可以使用会员卡 {no}</translation>
+    </message>
+    <message>
+        <source>{name} may pay with card {no} (balance {balance})</source>
+        <translation>{name} 可以使用会员卡 {no} 付款（余额 {balance}）</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <source>Issue a card (F3)</source>
+        <translation>开卡（F3）</translation>
+    </message>
+    <message>
+        <source>yuan; empty: no top-up now</source>
+        <translation>元；留空表示暂不充值</translation>
+    </message>
+    <message>
+        <source>swipe a pre-printed card, or leave empty</source>
+        <translation>刷预制卡，或留空自动生成</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>充值优惠</translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation>实收金额</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <source>Find the client above (Enter picks)</source>
+        <translation>请在上方查找客人（Enter 选择）</translation>
+    </message>
+    <message>
+        <source>No offer: type the amount</source>
+        <translation>无优惠：输入金额</translation>
+    </message>
+    <message>
+        <source>Issue {product} to {name}</source>
+        <translation>为 {name} 开 {product}</translation>
+    </message>
+    <message>
+        <source>: pays {paid} by {method}</source>
+        <translation>：{method} 实收 {paid}</translation>
+    </message>
+    <message>
+        <source>, bonus {bonus}</source>
+        <translation>，赠送 {bonus}</translation>
+    </message>
+    <message>
+        <source>, {n} sessions</source>
+        <translation>，共 {n} 次</translation>
     </message>
 </context>
 <context>
@@ -3359,14 +4110,6 @@ The front desk of your salon.</source>
 <context>
     <name>PlannedPages</name>
     <message>
-        <source>Member cards</source>
-        <translation>会员卡</translation>
-    </message>
-    <message>
-        <source>Stored-value and session cards: opening, top-ups, charges, refunds and the card ledger, tiers and points. Coming in a later version.</source>
-        <translation>储值卡和次卡：开卡、充值、消费、退款和卡账本，会员等级与积分。将在后续版本提供。</translation>
-    </message>
-    <message>
         <source>Care list</source>
         <translation>关怀回访</translation>
     </message>
@@ -3825,6 +4568,85 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>ReceiptWords</name>
+    <message>
+        <source>Member card receipt</source>
+        <translation>会员卡凭条</translation>
+    </message>
+    <message>
+        <source>No. {n}</source>
+        <translation>单号 {n}</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Card no.</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡</translation>
+    </message>
+    <message>
+        <source>Received ({method})</source>
+        <translation>实收（{method}）</translation>
+    </message>
+    <message>
+        <source>Refunded ({method})</source>
+        <translation>退款（{method}）</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <source>Balances after</source>
+        <translation>变动后余额</translation>
+    </message>
+    <message>
+        <source>Paid money</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Bonus money</source>
+        <translation>赠送金额</translation>
+    </message>
+    <message>
+        <source>Total balance</source>
+        <translation>总余额</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>Client signature</source>
+        <translation>客户签名</translation>
+    </message>
+</context>
+<context>
     <name>RecordView</name>
     <message>
         <source>Consultation of {date} by {consultant}</source>
@@ -4016,6 +4838,68 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>RedeemDialog</name>
+    <message>
+        <source>Redeem points (F9)</source>
+        <translation>积分兑换（F9）</translation>
+    </message>
+    <message>
+        <source>{name}{value} — {points} points</source>
+        <translation>{name}{value} —— {points} 积分</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Redeem {name} for {points} points; points left {left}</source>
+        <translation>用 {points} 积分兑换 {name}，剩余积分 {left}</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund (F6)</source>
+        <translation>退款（F6）</translation>
+    </message>
+    <message>
+        <source>Refundable paid money</source>
+        <translation>可退本金</translation>
+    </message>
+    <message>
+        <source>Amount to refund</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Approve the refund (Enter)</source>
+        <translation>批准退款（Enter）</translation>
+    </message>
+    <message>
+        <source>the client's reason, e.g. moving away</source>
+        <translation>客人的退款原因，例如：搬家</translation>
+    </message>
+    <message>
+        <source>A refund gives money back: a manager signs it here. Bonus money is not refunded.</source>
+        <translation>退款须由店长在此当场批准。赠送金额不予退还。</translation>
+    </message>
+    <message>
+        <source>Refund {amount} by {method}; paid money left {left}</source>
+        <translation>{method} 退款 {amount}，剩余本金 {left}</translation>
+    </message>
+    <message>
+        <source>; the card is closed</source>
+        <translation>，此卡将退卡</translation>
+    </message>
+</context>
+<context>
     <name>RegisterDialog</name>
     <message>
         <source>New client (F3)</source>
@@ -4092,6 +4976,33 @@ The front desk of your salon.</source>
     <message>
         <source>Use {name} instead</source>
         <translation>改用已有客户 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaceDialog</name>
+    <message>
+        <source>Report lost and replace (F8)</source>
+        <translation>挂失补卡（F8）</translation>
+    </message>
+    <message>
+        <source>swipe the new card, or leave empty</source>
+        <translation>刷新卡，或留空自动生成</translation>
+    </message>
+    <message>
+        <source>e.g. lost on the way</source>
+        <translation>例如：路上遗失</translation>
+    </message>
+    <message>
+        <source>New card number</source>
+        <translation>新会员卡号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Card {no} stops working; a new card carries its balance {balance}, {points} points and family members</source>
+        <translation>会员卡 {no} 将停用；新卡继承余额 {balance}、{points} 积分和家庭成员</translation>
     </message>
 </context>
 <context>
@@ -4836,6 +5747,45 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>TopUpDialog</name>
+    <message>
+        <source>Top up (F4)</source>
+        <translation>充值（F4）</translation>
+    </message>
+    <message>
+        <source>No offer: type the amount</source>
+        <translation>无优惠：输入金额</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 1000</source>
+        <translation>元，例如 1000</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>充值优惠</translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation>实收金额</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Top up {paid} ({method})</source>
+        <translation>充值 {paid}（{method}）</translation>
+    </message>
+    <message>
+        <source>, bonus {bonus}</source>
+        <translation>，赠送 {bonus}</translation>
+    </message>
+    <message>
+        <source>, balance after {after}</source>
+        <translation>，充值后余额 {after}</translation>
+    </message>
+</context>
+<context>
     <name>TrendChart</name>
     <message>
         <source>{name} ({unit})</source>
@@ -4859,6 +5809,21 @@ The front desk of your salon.</source>
     <message>
         <source>Trends of skin and body measures are health data, kept for consultants and managers.</source>
         <translation>皮肤和身体指标的趋势属于健康数据，仅限顾问和店长查看。</translation>
+    </message>
+</context>
+<context>
+    <name>UseVoucherDialog</name>
+    <message>
+        <source>Use a voucher (F12)</source>
+        <translation>礼券核销（F12）</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>礼券</translation>
+    </message>
+    <message>
+        <source>Use {voucher} now; it cannot be used again</source>
+        <translation>现在核销 {voucher}，核销后不能再用</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,6 @@
 """Run the benchmarks: ``make bench``, or ``python -m tests.bench [BENCH…] [--clients N]``.
 
-BENCH is any of search, typing, screens, sheet, startup, card_checkout and card_search
+BENCH is any of search, typing, screens, sheet, startup, card_checkout, card_search and cards
 (default: all of them).
 
 Each benchmark module has ``add_arguments(parser)`` and ``run(args) -> str`` (a
@@ -13,7 +13,8 @@ import argparse
 import importlib
 from pathlib import Path
 
-BENCHMARKS = ("search", "typing", "screens", "sheet", "startup", "card_checkout", "card_search")
+BENCHMARKS = ("search", "typing", "screens", "sheet", "startup", "card_checkout", "card_search",
+              "cards")
 
 
 def main() -> None:

@@ -255,7 +255,8 @@ def test_money_adds_up_to_the_fen(db: Database, clock: FakeClock) -> None:
     assert totals == line_sums == paid  # lines and payments only at check-out
     assert open_totals <= {0}
     assert all(total > 0 for total in totals.values())
-    assert discounted and {m.value for m in methods} == {"cash", "bank_card", "wechat", "alipay"}
+    assert discounted and {m.value for m in methods} == {"cash", "bank_card", "wechat", "alipay",
+                                                          "member_card"}
 
 
 def today_starts() -> dt.datetime:

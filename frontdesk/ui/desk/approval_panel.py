@@ -31,8 +31,11 @@ class ApprovalPanel(QFrame):
     submitted = Signal()
     cancelled = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, approve_text: str = "") -> None:
+        """``approve_text``: the approve button's words where it is not a check-out (a card
+        refund)."""
         super().__init__(parent)
+        self._approve_text = approve_text
         self.setObjectName("approvalPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         title = QLabel(self.tr("A manager's approval is needed"), objectName="approvalTitle")
@@ -56,7 +59,8 @@ class ApprovalPanel(QFrame):
         self.hide()
 
     def _layout(self, title: QLabel) -> None:
-        approve = QPushButton(self.tr("Approve and check out (Enter)"), objectName="approve")
+        approve = QPushButton(self._approve_text or self.tr("Approve and check out (Enter)"),
+                              objectName="approve")
         cancel = QPushButton(self.tr("Back (Esc)"), objectName="approvalCancel")
         approve.clicked.connect(self.submitted)
         cancel.clicked.connect(self.cancel)
@@ -95,6 +99,12 @@ class ApprovalPanel(QFrame):
             return self.tr("Line {line}: a discount over {limit}% of the line").format(
                 line=need.line, limit=limit_percent)
         return self.tr("Nothing to pay: a total of ¥0.00")
+
+    def ask_for(self, what: str) -> None:
+        """Show the panel for one thing to approve, said in ``what`` (a card refund)."""
+        self.needs.setText(what)
+        self.error.hide()
+        self.show()
 
     def approval(self) -> Approval | None:
         """What the manager typed, while the panel is open; None when it is closed."""
