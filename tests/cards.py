@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 
 from frontdesk.core.context import Actor
 from frontdesk.db import Database
@@ -73,23 +73,28 @@ def client(services: Services, admin: Actor, name: str = "王芳") -> int:
     return services.clients.register(admin, NewClient(name, str(next(_PHONES)))).client_id
 
 
-def drift(db: Database) -> list[str]:
-    """Every card and points account whose cached balance is not its ledger's sum, or is
-    below zero (empty when the ledger is consistent)."""
+def drift(db: Database, client_id: int | None = None) -> list[str]:
+    """Every card and points account (of ``client_id``'s cards only, when given) whose cached
+    balance is not its ledger's sum, or is below zero (empty when the ledger is consistent)."""
     problems = []
+    mine = (MemberCard.client_id == client_id) if client_id is not None else true()
     with db.read() as s:
+        ids = select(MemberCard.id).where(mine)
         sums = {row[0]: tuple(row[1:]) for row in s.execute(
             select(CardEntry.card_id, func.sum(CardEntry.paid_fen), func.sum(CardEntry.bonus_fen),
-                   func.sum(CardEntry.sessions)).where(CardEntry.card_id.is_not(None))
+                   func.sum(CardEntry.sessions)).where(CardEntry.card_id.in_(ids))
             .group_by(CardEntry.card_id))}
-        for card in s.scalars(select(MemberCard)):
+        for card in s.scalars(select(MemberCard).where(mine)):
             cached = (card.paid_fen, card.bonus_fen, card.sessions)
             if cached != sums.get(card.id, (0, 0, 0)) or min(cached) < 0:
                 problems.append(f"card {card.id}: cached {cached}, ledger {sums.get(card.id)}")
+        theirs = (PointsAccount.client_id == client_id) if client_id is not None else true()
         points = {row[0]: row[1] for row in s.execute(
             select(CardEntry.client_id, func.sum(CardEntry.points))
-            .where(CardEntry.card_id.is_(None)).group_by(CardEntry.client_id))}
-        for account in s.scalars(select(PointsAccount)):
+            .where(CardEntry.card_id.is_(None), CardEntry.client_id.in_(
+                select(PointsAccount.client_id).where(theirs)))
+            .group_by(CardEntry.client_id))}
+        for account in s.scalars(select(PointsAccount).where(theirs)):
             if account.points != points.get(account.client_id, 0) or account.points < 0:
                 problems.append(f"points of {account.client_id}: {account.points}")
     return problems

@@ -119,3 +119,28 @@ def test_the_key_is_the_last_guard(services: Services, admin: Actor, cards: Shop
         book(s, _op(services, admin, "i1", card.id), [Movement(card_id=card.id, paid_fen=5)])
     assert type(duplicate.value).__name__ == "DuplicateOperation"
     assert services.cards.card(admin, card.id).paid_fen == 0
+
+
+def test_card_numbers_are_checked_and_generated_with_a_check_digit(services: Services) -> None:
+    from frontdesk.errors import ValidationError
+    from frontdesk.services.cards.numbers import (
+        check_card_no,
+        is_generated,
+        luhn_digit,
+        new_card_no,
+    )
+
+    assert luhn_digit("7992739871") == "3"  # the textbook example
+    with services.db.read() as s:
+        numbers = {new_card_no(s) for _ in range(200)}
+    assert len(numbers) == 200 and all(is_generated(n) and n.isascii() for n in numbers)
+    number = numbers.pop()
+    for i in range(1, 11):  # any one digit mistyped is caught
+        wrong = number[:i] + str((int(number[i]) + 1) % 10) + number[i + 1:]
+        assert not is_generated(wrong)
+    assert check_card_no(" ｖｉｐ0001 ") == "VIP0001"
+    assert check_card_no("8123 4567 8901") == "812345678901"  # as printed, in groups
+    for bad in ("", "abc", "卡1234", "VIP_0001", "x" * 33, None, 1234):
+        with pytest.raises(ValidationError) as refused:
+            check_card_no(bad)
+        assert refused.value.field == "card_no"

@@ -306,6 +306,9 @@ def test_points_are_redeemed_for_a_voucher_within_the_balance(services: Services
     with pytest.raises(NotEnoughPoints):
         services.cards.redeem_points(team.desk, client_id=team.owner, reward_id=reward, key="p2")
     assert services.cards.points(team.desk, team.owner) == 300
+    with services.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.action == AuditAction.CARD_POINTS_REDEEM)) == 1
     assert drift(services.db) == []
 
 
@@ -364,6 +367,9 @@ def test_history_pages_with_the_balances_after_each_operation(services: Services
     assert [r.kind for r in rest][-1] is OperationKind.ISSUE
     assert (rest[-1].paid_after, rest[-1].bonus_after, rest[-1].money_fen) == (
         100_000, 20_000, 100_000)
+    assert all(type(v) is int for r in first + rest for v in (
+        r.paid_fen, r.bonus_fen, r.sessions, r.points, r.paid_after, r.bonus_after,
+        r.sessions_after, r.money_fen))  # never a Decimal (PostgreSQL's sums)
     charges = services.cards.history(team.desk, card_id, kinds=[OperationKind.ISSUE])
     assert [(r.paid_after, r.staff_name) for r in charges] == [(100_000, "小李")]
     with services.db.read() as s:
@@ -384,3 +390,25 @@ def test_find_cards_by_number_phone_tail_and_name(services: Services, team: Team
     with services.db.read() as s:
         assert s.scalar(select(func.count()).select_from(CardHolder)) == 0
         assert s.scalar(select(func.count()).select_from(CardEntry)) == 0
+
+
+def test_charge_in_books_inside_the_callers_transaction(services: Services, team: Team) -> None:
+    """What the check-out's charger does: charge in its own transaction, with a longer key;
+    the same key again in it is the same operation, and a rollback undoes the charge."""
+    from frontdesk.services.cards.charging import charge_in
+
+    card_id = stored_card(services, team, method="cash", amount_fen=1_000)
+    key = "checkout:" + "k" * 60 + ":1"
+    with pytest.raises(RuntimeError), services.db.write() as s:
+        first = charge_in(s, team.desk, card_id=card_id, amount_fen=400, key=key,
+                          now=services.clock())
+        again = charge_in(s, team.desk, card_id=card_id, amount_fen=400, key=key,
+                          now=services.clock())
+        assert again is first
+        raise RuntimeError("the check-out failed after the charge")
+    assert services.cards.card(team.desk, card_id).paid_fen == 1_000 and operations(services) == 1
+    with services.db.write() as s:
+        charge_in(s, team.desk, card_id=card_id, amount_fen=400, key=key, now=services.clock())
+    assert services.cards.card(team.desk, card_id).paid_fen == 600
+    with pytest.raises(ValidationError), services.db.write() as s:
+        charge_in(s, team.desk, card_id=card_id, amount_fen=1, key="k" * 81, now=services.clock())

@@ -13,7 +13,6 @@ Money is spent from paid and bonus by :func:`~.ledger.split_charge`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,7 +20,7 @@ from sqlalchemy.orm import Session
 from frontdesk.core.context import Actor
 from frontdesk.core.money import check_fen, format_fen
 from frontdesk.core.validation import is_whole
-from frontdesk.errors import ConflictError, DomainError, NotFound, ValidationError
+from frontdesk.errors import ConflictError, DomainError, ValidationError
 from frontdesk.models.card import (
     CardHolder,
     CardKind,
@@ -35,6 +34,7 @@ from frontdesk.models.card import (
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.cards.ledger import (
+    KEY_COLUMN_MAX,
     InsufficientBalance,
     Movement,
     book,
@@ -42,7 +42,7 @@ from frontdesk.services.cards.ledger import (
     replayed,
     split_charge,
 )
-from frontdesk.services.rows import locked_row
+from frontdesk.services.cards.views import require_card
 
 MAX_SESSIONS = 999
 """The most sessions one operation moves."""
@@ -70,20 +70,6 @@ class CardExpired(CardUnusable):
     template = "Card {card_no} expired on {date}: a manager can extend it."
 
 
-@dataclass(frozen=True)
-class ChargeRequest:
-    """What a charge takes from a card: money (stored-value) or sessions (session card)."""
-
-    card_id: int
-    amount_fen: int = 0
-    sessions: int = 0
-    service_item_id: int | None = None
-    payer_client_id: int | None = None
-    """Who pays with it: the owner (None) or a holder."""
-    visit_id: int | None = None
-    reference: str = ""
-
-
 def check_sessions(value: object, field: str = "sessions") -> int:
     """A number of sessions, 0 to :data:`MAX_SESSIONS`, else ValidationError."""
     if not is_whole(value) or not 0 <= value <= MAX_SESSIONS:
@@ -94,10 +80,7 @@ def check_sessions(value: object, field: str = "sessions") -> int:
 
 def lock_card(s: Session, actor: Actor, card_id: object) -> MemberCard:
     """The actor's branch's card, locked; NotFound otherwise."""
-    card = locked_row(s, MemberCard, card_id)
-    if card is None or card.branch_id != actor.branch_id:
-        raise NotFound("No such member card.", field="card_id")
-    return card
+    return require_card(s, actor, card_id, lock=True)
 
 
 def check_usable(s: Session, card: MemberCard, today: dt.date) -> None:
@@ -124,31 +107,36 @@ def check_payer(s: Session, card: MemberCard, payer_client_id: int | None) -> in
     return payer_client_id
 
 
-def charge_in(s: Session, actor: Actor, request: ChargeRequest, *, key: str,
-              now: dt.datetime, today: dt.date) -> CardOperation:
-    """Charge the card in ``s`` (see the module docstring); the CHARGE operation, or the one
-    already booked with ``key``. The caller has checked the actor's permission."""
-    key = check_key(key)
-    amount = check_fen(request.amount_fen, "amount_fen")
-    sessions = check_sessions(request.sessions)
-    if not amount and not sessions:
+def charge_in(s: Session, actor: Actor, *, card_id: int, amount_fen: int = 0, sessions: int = 0,
+              service_item_id: int | None = None, payer_client_id: int | None = None,
+              visit_id: int | None = None, reference: str = "", key: str,
+              now: dt.datetime) -> CardOperation:
+    """Charge the card in ``s`` (see the module docstring): money (stored-value) or sessions
+    of ``service_item_id`` (session card), paid by the owner or a holder (``payer_client_id``;
+    None: the owner). Returns the CHARGE operation, or the one already booked with ``key``
+    (1 to 80 characters here, so a check-out can prefix its own). The caller has checked the
+    actor's permission and holds the client, visit and room locks if any."""
+    key = check_key(key, KEY_COLUMN_MAX)
+    amount = check_fen(amount_fen, "amount_fen")
+    count = check_sessions(sessions)
+    if not amount and not count:
         raise ValidationError("Enter an amount or a number of sessions to charge.",
                               field="amount_fen")
-    card = lock_card(s, actor, request.card_id)
+    card = lock_card(s, actor, card_id)
     done = replayed(s, key)
     if done is not None:
         if done.kind is not OperationKind.CHARGE or done.card_id != card.id:
             raise ConflictError("This key was used for another operation.", field="key")
         return done
-    check_usable(s, card, today)
-    payer = check_payer(s, card, request.payer_client_id)
-    movement = _movement(s, card, amount, sessions, request.service_item_id)
+    check_usable(s, card, now.astimezone().date())
+    payer = check_payer(s, card, payer_client_id)
+    movement = _movement(s, card, amount, count, service_item_id)
     op = book(s, CardOperation(branch_id=card.branch_id, idempotency_key=key,
                                kind=OperationKind.CHARGE, at=now, staff_id=actor.staff_id,
-                               client_id=payer, card_id=card.id, visit_id=request.visit_id,
-                               reference=request.reference[:64]), [movement])
+                               client_id=payer, card_id=card.id, visit_id=visit_id,
+                               reference=reference[:64]), [movement])
     audit.record(s, now, actor, AuditAction.CARD_CHARGE, "member_card", card.id,
-                 f"op={op.id} money={format_fen(amount)} sessions={sessions}")
+                 f"op={op.id} money={format_fen(amount)} sessions={count}")
     return op
 
 

@@ -47,7 +47,9 @@ from frontdesk.errors import ConflictError, DomainError, NotFound, ValidationErr
 from frontdesk.models.card import CardEntry, CardOperation, MemberCard, PointsAccount
 
 KEY_MAX = 64
-"""An idempotency key is 1 to 64 characters (the column holds 80, for prefixes)."""
+"""An idempotency key a screen gives is 1 to 64 characters."""
+KEY_COLUMN_MAX = 80
+"""What the column holds: a caller inside another action (check-out) may prefix its own key."""
 
 BOOKED = "frontdesk.cards.booked"
 """``session.info`` key: the ids of the operations booked in this session (not replays)."""
@@ -95,12 +97,12 @@ class DuplicateOperation(ConflictError):
     template = "This operation was booked meanwhile by another terminal."
 
 
-def check_key(key: object) -> str:
-    """An idempotency key of 1 to :data:`KEY_MAX` characters, else ValidationError."""
+def check_key(key: object, limit: int = KEY_MAX) -> str:
+    """An idempotency key of 1 to ``limit`` characters, else ValidationError."""
     text = check_characters(key, "key").strip() if isinstance(key, str) else ""
-    if not text or len(text) > KEY_MAX:
+    if not text or len(text) > min(limit, KEY_COLUMN_MAX):
         raise ValidationError("An operation needs an idempotency key of 1 to {n} characters.",
-                              field="key", n=KEY_MAX)
+                              field="key", n=min(limit, KEY_COLUMN_MAX))
     return text
 
 

@@ -34,12 +34,12 @@ from frontdesk.models.card import (
 )
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.cards.ledger import Movement, book, replayed
-from frontdesk.services.cards.numbers import new_card_no
+from frontdesk.services.cards.numbers import add_card, new_card_no
 from frontdesk.services.cards.writers import (
-    approve_money,
     audit_op,
     check_not_closed,
     check_reason,
+    lock_approved,
     lock_owner_then_card,
     operation,
     replay_of,
@@ -100,8 +100,7 @@ def replace(s: Session, actor: Actor, now: dt.datetime, key: str, *, card_id: in
                      card_no=new_card_no(s, card_no), status=CardStatus.ACTIVE,
                      issued_at=now, expires_on=old.expires_on, paid_fen=0, bonus_fen=0,
                      sessions=0, replaces_id=old.id)
-    s.add(new)
-    s.flush()
+    add_card(s, new)
     balances = (old.paid_fen, old.bonus_fen, old.sessions)
     moves = [Movement(card_id=old.id, paid_fen=-balances[0], bonus_fen=-balances[1],
                       sessions=-balances[2]),
@@ -157,17 +156,16 @@ def _expire_one(s: Session, actor: Actor, now: dt.datetime, today: dt.date, card
 
 def extend(s: Session, actor: Actor, now: dt.datetime, key: str, *, card_id: int,
            until: dt.date | None, approval: Approval | None) -> CardOperation | AuthError:
-    card = lock_owner_then_card(s, actor, card_id)
+    locked = lock_approved(s, actor, card_id, approval, now)
+    if isinstance(locked, AuthError):
+        return locked
+    card, approver, why = locked
     done = replay_of(s, key, OperationKind.EXTEND)
     if done is not None:
         return done
     if until is not None and (not isinstance(until, dt.date) or until < now.astimezone().date()):
         raise ValidationError("The new expiry date is today or later.", field="until")
     check_not_closed(s, card)
-    try:
-        approver, why = approve_money(s, actor, approval, now)
-    except AuthError as exc:
-        return exc
     paid, bonus, sessions = _written_off(s, card.id)
     moves = [Movement(card_id=card.id, paid_fen=paid, bonus_fen=bonus, sessions=sessions)]
     op = book(s, operation(actor, now, key, OperationKind.EXTEND, card, reason=why,

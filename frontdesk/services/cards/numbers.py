@@ -17,6 +17,7 @@ from __future__ import annotations
 import secrets
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from frontdesk.core.phones import fold_digits
@@ -68,6 +69,19 @@ def new_card_no(s: Session, given: str = "") -> str:
         if not _taken(s, number):
             return number
     raise RuntimeError("no free card number after many tries")  # 1 in 10**10 per card
+
+
+def add_card(s: Session, card: MemberCard) -> None:
+    """Insert ``card``; a number another terminal took meanwhile (the unique key) is refused
+    like a number taken before."""
+    s.add(card)
+    try:
+        s.flush()
+    except IntegrityError as exc:
+        if "card_no" not in str(exc.orig):
+            raise
+        raise ValidationError("The card number {card_no} is taken.", field="card_no",
+                              card_no=card.card_no) from exc
 
 
 def _taken(s: Session, number: str) -> bool:

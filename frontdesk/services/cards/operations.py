@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -46,7 +47,7 @@ from frontdesk.models.card import (
 )
 from frontdesk.models.visit import PaymentMethod
 from frontdesk.services.cards import lifecycle, vouchers, writers
-from frontdesk.services.cards.charging import ChargeRequest, charge_in
+from frontdesk.services.cards.charging import charge_in
 from frontdesk.services.cards.ledger import DuplicateOperation, check_key, replayed
 from frontdesk.services.cards.lifecycle import ExpiredCard
 from frontdesk.services.cards.numbers import check_card_no
@@ -62,6 +63,8 @@ from frontdesk.services.cards.views import (
     today_of,
 )
 from frontdesk.services.desk.approval import Approval
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -171,11 +174,10 @@ class CardService:
                visit_id: int | None = None, key: str) -> CardResult:
         """A standalone charge (:func:`~.charging.charge_in`)."""
         require(actor, Action.CHECK_OUT)
-        request = ChargeRequest(card_id, amount_fen, sessions, service_item_id, payer_client_id,
-                                visit_id)
-
         def work(s: Session, now: dt.datetime, k: str) -> CardOperation:
-            return charge_in(s, actor, request, key=k, now=now, today=today_of(now))
+            return charge_in(s, actor, card_id=card_id, amount_fen=amount_fen, sessions=sessions,
+                             service_item_id=service_item_id, payer_client_id=payer_client_id,
+                             visit_id=visit_id, key=k, now=now)
 
         return self._write(actor, key, work)
 
@@ -261,7 +263,7 @@ class CardService:
                       expires_on: dt.date | None = None, key: str) -> VoucherResult:
         """A gift voucher (spa, dining, room…) for the client."""
         require(actor, Action.SELL_CARDS)
-        return self._write_voucher(actor, key, lambda s, now, k: vouchers.issue_voucher(
+        return self._write_voucher(key, lambda s, now, k: vouchers.issue_voucher(
             s, actor, now, k, client_id=client_id, kind=kind, title=title, value_fen=value_fen,
             source=source, expires_on=expires_on))
 
@@ -270,14 +272,14 @@ class CardService:
                     key: str) -> VoucherResult:
         """核销: the voucher is used (once: a second use is refused)."""
         require(actor, Action.SELL_CARDS)
-        return self._write_voucher(actor, key, lambda s, now, k: vouchers.close_voucher(
+        return self._write_voucher(key, lambda s, now, k: vouchers.close_voucher(
             s, actor, now, k, voucher_id=voucher_id, use=True, reason="", visit_id=visit_id))
 
     @unit_of_work
     def void_voucher(self, actor: Actor, *, voucher_id: int, reason: str,
                      key: str) -> VoucherResult:
         require(actor, Action.SELL_CARDS)
-        return self._write_voucher(actor, key, lambda s, now, k: vouchers.close_voucher(
+        return self._write_voucher(key, lambda s, now, k: vouchers.close_voucher(
             s, actor, now, k, voucher_id=voucher_id, use=False, reason=reason, visit_id=None))
 
     @unit_of_work
@@ -285,7 +287,7 @@ class CardService:
                       key: str) -> VoucherResult:
         """积分兑换: a catalogue reward for the client's points (a voucher, or a gift)."""
         require(actor, Action.SELL_CARDS)
-        return self._write_voucher(actor, key, lambda s, now, k: vouchers.redeem_points(
+        return self._write_voucher(key, lambda s, now, k: vouchers.redeem_points(
             s, actor, now, k, client_id=client_id, reward_id=reward_id))
 
     @unit_of_work
@@ -295,47 +297,44 @@ class CardService:
         with self._db.read() as s:
             return vouchers.points_of(s, client_id)
 
-    @unit_of_work
-    def _write_voucher(self, actor: Actor, key: str,
+    def _write_voucher(self, key: str,
                        work: Callable[[Session, dt.datetime, str], CardOperation]
                        ) -> VoucherResult:
-        key = check_key(key)
-        now = self._clock()
-        try:
-            with self._db.write() as s:
-                op = work(s, now, key)
-                return _voucher_result(s, op, replayed=not writers.booked_here(s, op))
-        except DuplicateOperation:
-            with self._db.read() as s:
-                done = replayed(s, key)
-                if done is None:
-                    raise
-                return _voucher_result(s, done, replayed=True)
+        return self._book(key, work, _voucher_result)
 
-    @unit_of_work
     def _write(self, actor: Actor, key: str,
                work: Callable[[Session, dt.datetime, str], CardOperation | AuthError]
                ) -> CardResult:
+        today = today_of(self._clock())
+        return self._book(key, work, lambda s, op, again: writers.result(
+            s, actor, op, today, replayed=again))
+
+    @unit_of_work
+    def _book(self, key: str,
+              work: Callable[[Session, dt.datetime, str], CardOperation | AuthError],
+              shape: Callable[[Session, CardOperation, bool], R]) -> R:
         """Run ``work`` (which books, or finds the replay of ``key``, and returns the operation)
-        in one transaction; a replay lost to a concurrent twin returns the twin's result."""
+        in one transaction, then ``shape`` its result in a read after the commit, so the row
+        locks are held for the booking only (the result shows the card as it is just after).
+        A replay lost to a concurrent twin (the key's unique guard) returns the twin's."""
         key = check_key(key)
-        now = self._clock()
         try:
             with self._db.write() as s:
-                outcome = work(s, now, key)
+                outcome = work(s, self._clock(), key)
                 if not isinstance(outcome, AuthError):
-                    return writers.result(s, actor, outcome, today_of(now),
-                                          replayed=not writers.booked_here(s, outcome))
+                    op_id, again = outcome.id, not writers.booked_here(s, outcome)
         except DuplicateOperation:
-            with self._db.read() as s:
-                done = replayed(s, key)
-                if done is None:
-                    raise
-                return writers.result(s, actor, done, today_of(now), replayed=True)
-        raise outcome  # a wrong approver password: only the failed attempt was committed
+            op_id, again = None, True
+        else:
+            if isinstance(outcome, AuthError):
+                raise outcome  # a wrong approver password: only the failed attempt was committed
+        with self._db.read() as s:
+            done = s.get(CardOperation, op_id) if op_id is not None else replayed(s, key)
+            if done is None:
+                raise DuplicateOperation(field="key")
+            return shape(s, done, again)
 
-
-def _voucher_result(s: Session, op: CardOperation, *, replayed: bool) -> VoucherResult:
+def _voucher_result(s: Session, op: CardOperation, replayed: bool) -> VoucherResult:
     assert op.client_id is not None
     return VoucherResult(op.id, vouchers.voucher_of(s, op), vouchers.points_of(s, op.client_id),
                          replayed)

@@ -45,7 +45,7 @@ from frontdesk.models.card import (
     VoucherStatus,
 )
 from frontdesk.models.visit import PaymentMethod
-from frontdesk.services.rows import get_row
+from frontdesk.services.rows import get_row, locked_row
 
 HISTORY_MAX = 200
 """The most rows one page of history holds."""
@@ -150,10 +150,7 @@ def voucher_view(v: Voucher) -> VoucherView:
 
 def card_view(s: Session, actor: Actor, card_id: int, today: dt.date) -> CardView:
     """The card as ``actor`` may see it; NotFound for another branch's or no card."""
-    card = get_row(s, MemberCard, card_id)
-    if card is None or card.branch_id != actor.branch_id:
-        raise NotFound("No such member card.", field="card_id")
-    s.refresh(card)
+    card = require_card(s, actor, card_id)
     owner = s.get(Client, card.client_id)
     product = s.get(CardProduct, card.product_id)
     assert owner is not None and product is not None
@@ -166,7 +163,8 @@ def card_view(s: Session, actor: Actor, card_id: int, today: dt.date) -> CardVie
         status=card.status, issued_at=card.issued_at, expires_on=card.expires_on,
         expired=card.expires_on is not None and card.expires_on < today,
         paid_fen=card.paid_fen, bonus_fen=card.bonus_fen, sessions=card.sessions,
-        services=_services(s, product.id), holders=_holders(s, card.id),
+        services=_services(s, product.id) if product.kind is CardKind.SESSION else (),
+        holders=_holders(s, card.id),
         points=s.scalar(select(PointsAccount.points)
                         .where(PointsAccount.client_id == owner.id)) or 0,
         tier_code=tier.tier_code if tier else "", tier_name=tier.tier_name if tier else "",
@@ -234,7 +232,9 @@ def history(s: Session, card: MemberCard, *, kinds: Sequence[OperationKind] = ()
     if not page:
         return []
     after = _balances_after(s, card, [row[0].id for row in page])
-    return [HistoryRow(op.id, op.at, op.kind, paid or 0, bonus or 0, sessions or 0, pts or 0,
+    # int(): PostgreSQL sums bigints as numeric (Decimal); money is int fen everywhere
+    return [HistoryRow(op.id, op.at, op.kind, int(paid or 0), int(bonus or 0),
+                       int(sessions or 0), int(pts or 0),
                        *after[op.id], op.method, op.money_fen, staff_name or "", op.reason,
                        op.visit_id)
             for op, paid, bonus, sessions, pts, staff_name in page]
@@ -261,9 +261,9 @@ def _balances_after(s: Session, card: MemberCard,
     return after
 
 
-def require_card(s: Session, actor: Actor, card_id: object) -> MemberCard:
-    """The actor's branch's card (unlocked); NotFound otherwise."""
-    card = get_row(s, MemberCard, card_id)
+def require_card(s: Session, actor: Actor, card_id: object, *, lock: bool = False) -> MemberCard:
+    """The actor's branch's card (locked when ``lock``); NotFound otherwise."""
+    card = (locked_row if lock else get_row)(s, MemberCard, card_id)
     if card is None or card.branch_id != actor.branch_id:
         raise NotFound("No such member card.", field="card_id")
     return card

@@ -168,5 +168,8 @@ def redeem_points(s: Session, actor: Actor, now: dt.datetime, key: str, *, clien
                       kind=check_choice(VoucherKind, reward.voucher_kind, "reward_id"),
                       title=reward.name, value_fen=reward.voucher_value_fen,
                       source=VoucherSource.POINTS, status=VoucherStatus.OPEN, issued_at=now)
-    return _issue(s, actor, now, key, client.id, OperationKind.POINTS_REDEEM, voucher,
-                  (spend,), reward.name)
+    op = _issue(s, actor, now, key, client.id, OperationKind.POINTS_REDEEM, voucher, (spend,),
+                reward.name)
+    _audit(s, actor, op, AuditAction.CARD_POINTS_REDEEM, voucher.id,
+           f"points={reward.points} reward={reward.name}")
+    return op

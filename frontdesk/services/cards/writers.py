@@ -33,7 +33,7 @@ from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.cards.charging import check_usable, lock_card
 from frontdesk.services.cards.ledger import BOOKED, Movement, book, replayed
-from frontdesk.services.cards.numbers import new_card_no
+from frontdesk.services.cards.numbers import add_card, new_card_no
 from frontdesk.services.cards.views import CardResult, card_view
 from frontdesk.services.desk.approval import Approval, ApprovalRefused
 from frontdesk.services.rows import locked_row
@@ -138,8 +138,7 @@ def issue(s: Session, actor: Actor, now: dt.datetime, key: str, *, client_id: in
                       card_no=new_card_no(s, card_no), status=CardStatus.ACTIVE, issued_at=now,
                       expires_on=today + dt.timedelta(days=product.validity_days)
                       if product.validity_days else None, paid_fen=0, bonus_fen=0, sessions=0)
-    s.add(card)
-    s.flush()
+    add_card(s, card)
     sessions = product.sessions if product.kind is CardKind.SESSION else 0
     moves = [Movement(card_id=card.id, paid_fen=paid, bonus_fen=bonus, sessions=sessions)]
     op = book(s, operation(actor, now, key, OperationKind.ISSUE, card, method=pay_method,
@@ -221,6 +220,22 @@ def approve_money(s: Session, actor: Actor, approval: Approval | None,
     return approver, reason
 
 
+def lock_approved(s: Session, actor: Actor, card_id: object, approval: Approval | None,
+                  now: dt.datetime) -> tuple[MemberCard, Actor, str] | AuthError:
+    """The card, locked after its owner and the approver's sign-in on the spot (the name's
+    advisory lock on PostgreSQL): client → approver → member card, the order check-out takes
+    them in too, so a refund and a check-out approved by one manager never wait in a circle.
+    AuthError (returned: the caller commits the failed attempt) for a wrong password."""
+    from frontdesk.services.cards.views import require_card
+
+    lock_client(s, actor, require_card(s, actor, card_id).client_id)
+    try:
+        approver, reason = approve_money(s, actor, approval, now)
+    except AuthError as exc:
+        return exc
+    return lock_card(s, actor, card_id), approver, reason
+
+
 def check_not_closed(s: Session, card: MemberCard) -> None:
     """Refuse a card that no longer holds anything (replaced or closed)."""
     if card.status in (CardStatus.REPLACED, CardStatus.CLOSED):
@@ -230,22 +245,21 @@ def check_not_closed(s: Session, card: MemberCard) -> None:
 def refund(s: Session, actor: Actor, now: dt.datetime, key: str, *, card_id: int,
            amount_fen: int, method: object, reason: str,
            approval: Approval | None) -> CardOperation | AuthError:
-    card = lock_owner_then_card(s, actor, card_id)
+    amount = check_fen(amount_fen, "amount_fen")
+    pay_method, why = check_method(method), check_reason(reason)
+    locked = lock_approved(s, actor, card_id, approval, now)
+    if isinstance(locked, AuthError):
+        return locked
+    card, approver, _ = locked
     done = replay_of(s, key, OperationKind.REFUND)
     if done is not None:
         return done
-    amount = check_fen(amount_fen, "amount_fen")
-    pay_method, why = check_method(method), check_reason(reason)
     check_not_closed(s, card)
     if card.status is CardStatus.FROZEN:
         check_usable(s, card, dt.date.min)
     if not 0 < amount <= card.paid_fen:
         raise ValidationError("At most the unused paid money, {amount}, can be refunded.",
                               field="amount_fen", amount=format_fen(card.paid_fen))
-    try:
-        approver, _ = approve_money(s, actor, approval, now)
-    except AuthError as exc:
-        return exc
     closing = amount == card.paid_fen
     bonus_off = card.bonus_fen if closing else card.bonus_fen * amount // card.paid_fen
     op = book(s, operation(actor, now, key, OperationKind.REFUND, card, method=pay_method,
@@ -262,20 +276,19 @@ def refund(s: Session, actor: Actor, now: dt.datetime, key: str, *, card_id: int
 def adjust(s: Session, actor: Actor, now: dt.datetime, key: str, *, card_id: int,
            deltas: tuple[int, int, int], reason: str,
            approval: Approval | None) -> CardOperation | AuthError:
-    card = lock_owner_then_card(s, actor, card_id)
-    done = replay_of(s, key, OperationKind.ADJUST)
-    if done is not None:
-        return done
     paid, bonus, sessions = (_check_delta(d, f) for d, f in
                              zip(deltas, ("paid_fen", "bonus_fen", "sessions"), strict=True))
     why = check_reason(reason)
     if not (paid or bonus or sessions):
         raise ValidationError("Enter the correction.", field="paid_fen")
+    locked = lock_approved(s, actor, card_id, approval, now)
+    if isinstance(locked, AuthError):
+        return locked
+    card, approver, _ = locked
+    done = replay_of(s, key, OperationKind.ADJUST)
+    if done is not None:
+        return done
     check_not_closed(s, card)
-    try:
-        approver, _ = approve_money(s, actor, approval, now)
-    except AuthError as exc:
-        return exc
     op = book(s, operation(actor, now, key, OperationKind.ADJUST, card, reason=why,
                             approved_by_id=approver.staff_id),
               [Movement(card_id=card.id, paid_fen=paid, bonus_fen=bonus, sessions=sessions)])
