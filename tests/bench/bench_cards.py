@@ -47,6 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--check-runs", type=int, default=3)
     parser.add_argument("--card-pg", metavar="URL", default="",
                         help="also on this PostgreSQL database (it is wiped and filled)")
+    parser.add_argument("--card-pg-only", action="store_true", help="PostgreSQL only")
 
 
 def _times(name: str, call: Callable[[], object], runs: int, warmup: int = 1) -> Timing:
@@ -152,9 +153,11 @@ def _measure(db: Database, args: argparse.Namespace, name: str) -> str:
 
 def run(args: argparse.Namespace) -> str:
     started = time.perf_counter()
-    db = open_bench(args.card_entries, args.card_cards)
-    sections = [_measure(db, args, "SQLite")]
-    db.dispose()
+    sections = []
+    if not args.card_pg_only:
+        db = open_bench(args.card_entries, args.card_cards)
+        sections.append(_measure(db, args, "SQLite"))
+        db.dispose()
     if args.card_pg:
         pg = open_bench(args.card_entries, args.card_cards, args.card_pg)
         sections.append(_measure(pg, args, "PostgreSQL"))
