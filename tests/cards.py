@@ -6,20 +6,25 @@ else goes through the real services.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, true
+from sqlalchemy import func, select, true, update
 
 from frontdesk.core.context import Actor
 from frontdesk.db import Database
+from frontdesk.models import Client
 from frontdesk.models.card import (
     CardEntry,
     CardKind,
     CardProduct,
     CardProductService,
+    ClientTier,
     MemberCard,
     PointsAccount,
+    Tier,
+    TierReason,
     TopUpOffer,
 )
 from frontdesk.services.clients.registration import NewClient
@@ -98,3 +103,20 @@ def drift(db: Database, client_id: int | None = None) -> list[str]:
             if account.points != points.get(account.client_id, 0) or account.points < 0:
                 problems.append(f"points of {account.client_id}: {account.points}")
     return problems
+
+
+def hold_gold(db: Database, branch_id: int, client_id: int, *, percent: int,
+              multiplier: int = 100) -> None:
+    """The store's 金卡 tier with these rights, held by the client (a tier step of her history,
+    as the grading writes it, and its name in ``client.tier``)."""
+    with db.write() as s:
+        tier = s.scalar(select(Tier).where(Tier.branch_id == branch_id, Tier.code == "gold"))
+        if tier is None:
+            tier = Tier(branch_id=branch_id, code="gold", name="金卡", rank=2)
+            s.add(tier)
+        tier.discount_percent, tier.points_multiplier_percent = percent, multiplier
+        s.add(ClientTier(client_id=client_id, tier_code="gold", tier_name="金卡",
+                         valid_from=dt.date(2026, 1, 1), valid_until=None,
+                         reason=TierReason.MANUAL, at=dt.datetime.now(dt.UTC)))
+        s.execute(update(Client).where(Client.id == client_id).values(tier="金卡"))
+

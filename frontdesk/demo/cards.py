@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 from frontdesk.core.context import Actor, Clock
 from frontdesk.db import Database
 from frontdesk.demo.data import DEMO_PASSWORD
+from frontdesk.demo.words import ENGLISH
 from frontdesk.errors import DomainError
 from frontdesk.models import Client, ConsumptionLine, Payment, Visit
 from frontdesk.models.card import (
@@ -103,7 +104,7 @@ def fill_cards(db: Database, clock: Clock, branch_id: int, language: str,
     except DomainError:  # not the demo's manager: leave cards to the store
         return CardsSummary(0, 0)
     words = WORDS.get(language, WORDS["zh_CN"])
-    _tiers(db, branch_id)
+    _tiers(db, branch_id, language)
     products = _products(services, actor, words)
     rng = random.Random(seed)
     owners = _owners(db, rng)
@@ -124,11 +125,16 @@ def fill_cards(db: Database, clock: Clock, branch_id: int, language: str,
     return CardsSummary(len(cards), operations)
 
 
-def _tiers(db: Database, branch_id: int) -> None:
-    """The starting tiers, when the store has none (the demo made the store itself)."""
+def _tiers(db: Database, branch_id: int, language: str) -> None:
+    """The starting tiers, when the store has none (the demo made the store itself), named in
+    the store's language (the tiers' names are what the desk shows in ``client.tier``)."""
     with db.write() as s:
         if s.scalar(select(Tier.id).where(Tier.branch_id == branch_id).limit(1)) is None:
             s.add_all(default_tiers(branch_id))
+            s.flush()
+        if language != "zh_CN":
+            for tier in s.scalars(select(Tier).where(Tier.branch_id == branch_id)):
+                tier.name = ENGLISH.get(tier.name, tier.name)
 
 
 def _products(services: Services, actor: Actor, words: dict[str, str]) -> DemoProducts:

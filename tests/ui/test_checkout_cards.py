@@ -6,17 +6,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
-from sqlalchemy import update
 
 from frontdesk.core.context import Actor, Role
-from frontdesk.models import Client
-from frontdesk.models.card import CardKind, MemberCard, Tier
+from frontdesk.models.card import CardKind, MemberCard
 from frontdesk.models.visit import PaymentMethod
 from frontdesk.services.clients.registration import NewClient
 from frontdesk.services.desk.visits import CheckIn
 from frontdesk.services.registry import Services
 from frontdesk.ui.desk.receipt_dialog import ReceiptDialog
-from tests.cards import product
+from tests.cards import hold_gold, product
 from tests.ui.test_checkout_approval import ctrl_enter, open_checkout
 
 FACIAL = 38800
@@ -27,13 +25,7 @@ def card_no(services: Services, admin: Actor) -> str:
     """单丽华 holds a ¥1,000 stored-value card and the 金卡 tier (八八折)."""
     stored = product(services.db, admin.branch_id, CardKind.STORED_VALUE, "储值卡")
     client = services.clients.register(admin, NewClient("单丽华", "138 0013 1234")).client_id
-    with services.db.write() as s:
-        tier = s.query(Tier).filter_by(branch_id=admin.branch_id, code="gold").one_or_none()
-        if tier is None:
-            tier = Tier(branch_id=admin.branch_id, code="gold", name="金卡", rank=2)
-            s.add(tier)
-        tier.discount_percent = 88
-        s.execute(update(Client).where(Client.id == client).values(tier="gold"))
+    hold_gold(services.db, admin.branch_id, client, percent=88)
     return services.cards.issue(admin, client_id=client, product_id=stored, method="cash",
                                 amount_fen=100_000, key="issue").card.card_no
 

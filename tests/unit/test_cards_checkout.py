@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from frontdesk.core.context import Actor
 from frontdesk.db import Database
@@ -18,7 +18,6 @@ from frontdesk.models.card import (
     MemberCard,
     OperationKind,
     PointsAccount,
-    Tier,
 )
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.cards.charger import MemberCardCharger
@@ -29,7 +28,7 @@ from frontdesk.services.desk.approval import ApprovalMissing
 from frontdesk.services.desk.checkout import CheckoutService, LineInput, PaymentInput
 from frontdesk.services.desk.visits import CheckIn
 from frontdesk.services.registry import Services
-from tests.cards import client, drift, offer, product
+from tests.cards import client, drift, hold_gold, offer, product
 from tests.conftest import FakeClock
 from tests.parallel import at_once
 from tests.unit.test_appointments import Desk, make_desk
@@ -106,13 +105,7 @@ def points_of(db: Database, client_id: int) -> int:
 def give_tier(db: Database, branch_id: int, client_id: int, *, percent: int,
               multiplier: int = 100) -> None:
     """A 金卡 tier of the store (the tiers' own service is another part's), held by the client."""
-    with db.write() as s:
-        tier = s.scalar(select(Tier).where(Tier.branch_id == branch_id, Tier.code == "gold"))
-        if tier is None:
-            tier = Tier(branch_id=branch_id, code="gold", name="金卡", rank=2)
-            s.add(tier)
-        tier.discount_percent, tier.points_multiplier_percent = percent, multiplier
-        s.execute(update(Client).where(Client.id == client_id).values(tier="gold"))
+    hold_gold(db, branch_id, client_id, percent=percent, multiplier=multiplier)
 
 
 def facial(desk: Desk, quantity: int = 1) -> list[LineInput]:
@@ -332,7 +325,7 @@ def test_a_check_out_grades_the_client_at_once(services: Services, admin: Actor,
     services.checkout.check_out(admin, visit, facial(cards.desk, 5),
                                 [PaymentInput("cash", 5 * FACIAL)], "k1")
     with db.read() as s:  # ¥1,900 in her first month: over 金卡's ¥1,500 a month
-        assert s.scalar(select(Client.tier).where(Client.id == owner)) == "gold"
+        assert s.scalar(select(Client.tier).where(Client.id == owner)) == "金卡"
     assert points_of(db, owner) == 1900  # earned at the tier she paid with (普通, × 100 %)
 
 

@@ -77,7 +77,7 @@ def test_spend_upgrades_at_once(services: Services, admin: Actor, desk: Desk, db
     assert change is not None
     assert (change.from_code, change.to_code, change.reason) == ("", "silver", TierReason.SPEND)
     assert change.valid_until == add_months(today, 12) - dt.timedelta(days=1)
-    assert cached_tier(db, desk.client_id) == "silver"
+    assert cached_tier(db, desk.client_id) == "银卡"
     status = services.tiers.tier_of(admin, desk.client_id)
     assert (status.tier.code, status.valid_until, status.monthly_spend_fen) == \
         ("silver", change.valid_until, 76000)
@@ -106,7 +106,7 @@ def test_no_way_down_before_the_period_ends_then_down(services: Services, admin:
     [down] = services.tiers.reassess_expired()
     assert (down.from_code, down.to_code, down.reason, down.valid_until) == \
         ("silver", "regular", TierReason.PERIOD_END, None)
-    assert cached_tier(db, desk.client_id) == "regular"
+    assert cached_tier(db, desk.client_id) == "普通"
     assert services.tiers.reassess_expired() == []  # the lowest tier never expires
     assert [h.reason for h in services.tiers.history(admin, desk.client_id)] == \
         [TierReason.PERIOD_END, TierReason.SPEND]
@@ -169,7 +169,7 @@ def test_a_large_top_up_earns_its_tier_at_once(services: Services, admin: Actor,
     with db.write() as s:
         change = grading.assess_in(s, clock(), admin, desk.client_id, top_up_fen=1_000_000)
     assert change is not None and (change.to_code, change.reason) == ("gold", TierReason.TOP_UP)
-    assert cached_tier(db, desk.client_id) == "gold"
+    assert cached_tier(db, desk.client_id) == "金卡"
 
 
 def test_a_check_out_being_booked_counts_its_spend(services: Services, admin: Actor,
@@ -193,7 +193,7 @@ def test_a_top_up_at_the_desk_earns_its_tier(services: Services, admin: Actor, d
     assert cached_tier(db, desk.client_id) == ""  # ¥1,000 paid: no tier's top-up
     services.cards.top_up(admin, card_id=card.id, amount_fen=300_000, method="wechat",
                           key="top-up")
-    assert cached_tier(db, desk.client_id) == "silver"
+    assert cached_tier(db, desk.client_id) == "银卡"
     [row] = services.tiers.history(admin, desk.client_id)
     assert row.reason is TierReason.TOP_UP
 
@@ -203,7 +203,7 @@ def test_a_first_card_loaded_with_enough_earns_its_tier(services: Services, admi
     store = shop(services, admin)
     services.cards.issue(admin, client_id=desk.client_id, product_id=store.stored,
                          key="issue", method="cash", amount_fen=1_000_000)
-    assert cached_tier(db, desk.client_id) == "gold"
+    assert cached_tier(db, desk.client_id) == "金卡"
 
 
 def test_referred_clients_who_came_earn_a_tier(services: Services, admin: Actor, desk: Desk
@@ -264,6 +264,17 @@ def test_renamed_tiers_are_saved_and_history_keeps_the_old_name(
     assert (saved[1].name, saved[1].discount_percent) == ("白银会员", 92)
     assert services.tiers.tier_of(admin, desk.client_id).tier.name == "白银会员"
     assert services.tiers.history(admin, desk.client_id)[0].tier_name == "银卡"
+    assert cached_tier(db, desk.client_id) == "白银会员"  # what the desk and profile show
+
+
+def test_tiers_trading_names_keep_their_clients_apart(
+        services: Services, admin: Actor, desk: Desk, db: Database) -> None:
+    spend(services, admin, desk, desk.client_id, 2)
+    services.tiers.assess(admin, desk.client_id)
+    drafts = [t.draft() for t in services.tiers.tiers(admin)]
+    services.tiers.save_tiers(admin, [dataclasses.replace(drafts[0], name="银卡"),
+                                      dataclasses.replace(drafts[1], name="普通"), *drafts[2:]])
+    assert cached_tier(db, desk.client_id) == "普通"  # her tier (silver) is now called 普通
 
 
 def test_a_save_over_another_terminals_tiers_is_refused(services: Services,

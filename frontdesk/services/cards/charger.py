@@ -46,7 +46,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from frontdesk.core.context import Actor
 from frontdesk.core.money import format_fen
@@ -60,6 +60,7 @@ from frontdesk.models.card import (
     CardProduct,
     CardProductService,
     CardStatus,
+    ClientTier,
     MemberCard,
     OperationKind,
     Tier,
@@ -101,12 +102,18 @@ def derived_key(key: str, suffix: str) -> str:
 
 
 def rights_in(s: Session, branch_id: int, client_ids: Iterable[int]) -> dict[int, _Rights]:
-    """Each client's tier rights (their cached tier's row; no discount without one)."""
-    rows = s.execute(select(Client.id, Tier.discount_percent, Tier.points_multiplier_percent,
-                            Tier.name)
-                     .join(Tier, (Tier.code == Client.tier) & (Tier.branch_id == branch_id)
-                           & Tier.active)
-                     .where(Client.id.in_(set(client_ids))))
+    """Each client's tier rights (their newest tier step's tier; no discount without one).
+
+    Read by the tier's code from the history, not from ``client.tier``, which caches the
+    name for the screens (a name a manager may change)."""
+    newer = aliased(ClientTier)
+    newest = (select(func.max(newer.id)).where(newer.client_id == ClientTier.client_id)
+              .scalar_subquery())
+    rows = s.execute(select(ClientTier.client_id, Tier.discount_percent,
+                            Tier.points_multiplier_percent, Tier.name)
+                     .join(Tier, (Tier.code == ClientTier.tier_code)
+                           & (Tier.branch_id == branch_id) & Tier.active)
+                     .where(ClientTier.client_id.in_(set(client_ids)), ClientTier.id == newest))
     return {cid: _Rights(pct, mult, name) for cid, pct, mult, name in rows}
 
 

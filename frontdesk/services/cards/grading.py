@@ -3,9 +3,11 @@
 :func:`assess_in` is what a top-up (``min_top_up_fen``), a check-out or a referral calls in
 its own transaction: it locks the client (the first row of the README's lock order; a
 caller that holds it already does not wait), writes a :class:`ClientTier` row when the
-tier changes and the ``client.tier`` cache with it. Complimentary holders (员工卡 / 公免客户,
-an active or frozen card of a complimentary product, owned or shared) are not graded and
-their spend is not counted: they keep the lowest tier.
+tier changes and the ``client.tier`` cache with it: the tier's name, which the desk, the
+profile and the sheet show (the rights are read by code from the newest ClientTier row).
+Complimentary holders (员工卡 / 公免客户, an active or frozen card of a complimentary
+product, owned or shared) are not graded and their spend is not counted: they keep the
+lowest tier.
 """
 
 from __future__ import annotations
@@ -155,7 +157,7 @@ def _change(s: Session, now: dt.datetime, today: dt.date, actor: Actor | None,
                      valid_from=today, valid_until=until, reason=reason, at=now,
                      staff_id=actor.staff_id if actor else None))
     was = current.tier_code if current is not None else ""
-    client.tier = target.code
+    client.tier = target.name  # what the desk, the profile and the sheet show
     audit.record(s, now, actor, AuditAction.CLIENT_TIER_CHANGE, "client", client.id,
                  f"{was or '-'}→{target.code} ({reason.value})")
     return TierChange(client.id, was, target.code, target.name, until, reason)

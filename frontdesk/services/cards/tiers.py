@@ -18,13 +18,14 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
-from sqlalchemy import exists, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import exists, select, update
+from sqlalchemy.orm import Session, aliased
 
 from frontdesk.core.context import Actor, Clock, local_today
 from frontdesk.core.permissions import Action, require
 from frontdesk.db import Database, locking, unit_of_work
 from frontdesk.errors import ConflictError
+from frontdesk.models import Client
 from frontdesk.models.card import ClientTier, Tier, TierReason
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
@@ -110,11 +111,15 @@ class TierService:
                 raise ConflictError("Someone else changed the tiers meanwhile; they are shown "
                                     "again.", field="tiers")
             rows = {t.code: t for t in locked}
+            renamed: dict[str, str] = {}
             for draft in checked_tiers(drafts, {c: t.rank for c, t in rows.items()}):
                 tier = rows[draft.code]
+                if draft.name != tier.name:
+                    renamed[tier.name] = draft.name
                 for f in fields(TierDraft):
                     setattr(tier, f.name, getattr(draft, f.name))
             s.flush()
+            _rename_cached(s, actor.branch_id, renamed)
             audit.record(s, self._clock(), actor, AuditAction.TIERS_SAVE, "tier", None,
                          ", ".join(f"{t.code}={t.min_monthly_spend_fen}" for t in rows.values()))
             return [tier_row(t) for t in sorted(rows.values(), key=lambda t: t.rank)]
@@ -185,3 +190,19 @@ class TierService:
                   actor: Actor | None) -> TierChange | None:
         with self._db.write() as s:
             return grading.assess_in(s, self._clock(), actor, client_id, today=today)
+
+
+def _rename_cached(s: Session, branch_id: int, renamed: dict[str, str]) -> None:
+    """The clients' cached tier (its name, which the screens show) follows a renamed tier.
+
+    A derived field, like the last visit: one UPDATE of that column, no version bump, so a
+    profile being edited meanwhile neither conflicts with it nor fails. Names are swapped
+    through a placeholder so that two tiers trading names do not merge."""
+    if not renamed:
+        return
+    steps = [*((old, f"\x01{i}") for i, old in enumerate(renamed)),
+             *((f"\x01{i}", new) for i, new in enumerate(renamed.values()))]
+    for was, now in steps:
+        s.execute(update(Client).where(Client.branch_id == branch_id, Client.tier == was)
+                  .values(tier=now).execution_options(synchronize_session=False))
+
