@@ -163,8 +163,8 @@ def _crash_worker(url: str, admin: Actor, card_ids: list[int], name: str, log: P
     services = _services(url)
     rng = random.Random(name)
     fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-    i = 0
-    while True:
+    parent, i = os.getppid(), 0
+    while os.getppid() == parent:  # the probe has gone (it failed): stop too
         i += 1
         key, card_id = f"{name}-{i}", rng.choice(card_ids)
         os.write(fd, f"?{key}\n".encode())  # an attempt (not synced: counted, not promised)
@@ -179,6 +179,7 @@ def _crash_worker(url: str, admin: Actor, card_ids: list[int], name: str, log: P
             continue
         os.write(fd, f"{key}\n".encode())
         os.fsync(fd)
+    return 0
 
 
 def _acknowledged(folder: Path) -> set[str]:
@@ -232,18 +233,20 @@ def sigkill_while_charging(backend: Backend, kills: int) -> Result:
                                                folder / f"{name}.log"))
 
         live = [spawn() for _ in range(CRASH_WORKERS)]
-        for _ in range(kills):
-            time.sleep(rng.uniform(0.005, 0.12))
-            victim = live.pop(rng.randrange(len(live)))
-            os.kill(victim, signal.SIGKILL)
-            os.waitpid(victim, 0)
-            tally.kills += 1
-            services.db.dispose()  # no open connection is carried into the new process
-            live.append(spawn())
-            _check_after(services, admin, folder, tally)
-        for pid in live:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+        try:
+            for _ in range(kills):
+                time.sleep(rng.uniform(0.005, 0.12))
+                victim = live.pop(rng.randrange(len(live)))
+                os.kill(victim, signal.SIGKILL)
+                os.waitpid(victim, 0)
+                tally.kills += 1
+                services.db.dispose()  # no open connection is carried into the new process
+                live.append(spawn())
+                _check_after(services, admin, folder, tally)
+        finally:  # also when a check fails: no worker is left charging on its own
+            for pid in live:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
         _check_after(services, admin, folder, tally)
         tally.attempts = sum(log.read_text(encoding="utf-8").count("?")
                              for log in folder.glob("*.log"))
