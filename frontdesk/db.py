@@ -63,7 +63,7 @@ A module constant only so that tests can point it at a mount table of their own.
 _NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smbfs", "smb3", "fuse.sshfs", "afs",
                "9p", "ncpfs", "davfs", "fuse.davfs2", "glusterfs", "ceph"}
 
-RETRIES = {StorageProblem.BUSY: 3, StorageProblem.UNREACHABLE: 1}
+RETRIES = {StorageProblem.BUSY: 3, StorageProblem.UNREACHABLE: 1, StorageProblem.LOCKED: 1}
 """How many times a unit of work runs again after each kind of rolled-back failure."""
 BACKOFF_S = 0.02
 """The pause before the n-th run again is random, up to ``BACKOFF_S * 2**n`` seconds."""
@@ -182,9 +182,11 @@ def unit_of_work(action: Callable[P, T]) -> Callable[P, T]:
 
     A deadlock or a serialization failure (PostgreSQL rolled the transaction back)
     runs it again up to 3 times after a short random pause; a connection that ended
-    before COMMIT (a server restart) once. Then the StorageError reaches the caller.
-    Anything else goes through at once: a refusal, a connection lost during COMMIT
-    (was it saved?), SQLite's "database is locked" after its busy timeout.
+    before COMMIT (a server restart) once; SQLite's "database is locked" after its busy
+    timeout once (``BEGIN IMMEDIATE`` was refused, so nothing was done: its busy handler
+    is not first come, first served, and writers back to back can pass one terminal over
+    for the whole timeout). Then the StorageError reaches the caller. Anything else goes
+    through at once: a refusal, a connection lost during COMMIT (was it saved?).
 
     A unit of work called inside another is part of it and is not run again on its
     own. A method with several transactions runs them all again, so those before the

@@ -833,7 +833,7 @@
     <name>CardReceiptDialog</name>
     <message>
         <source>Receipt</source>
-        <translation>结账单</translation>
+        <translation>会员卡凭条</translation>
     </message>
     <message>
         <source>Print… (Ctrl+P)</source>
@@ -1021,7 +1021,7 @@
     </message>
     <message>
         <source>Receipt</source>
-        <translation>结账单</translation>
+        <translation>凭条</translation>
     </message>
     <message>
         <source>Day's closing</source>
