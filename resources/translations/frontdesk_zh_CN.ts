@@ -1020,6 +1020,10 @@
         <translation>延期</translation>
     </message>
     <message>
+        <source>Tier history</source>
+        <translation>等级记录</translation>
+    </message>
+    <message>
         <source>Receipt</source>
         <translation>凭条</translation>
     </message>

@@ -15,6 +15,7 @@ from frontdesk.services.registry import Services
 from frontdesk.ui.cards.cards_page import CardsPage
 from frontdesk.ui.cards.money_dialogs import RefundDialog, TopUpDialog
 from frontdesk.ui.cards.receipt_dialog import CardReceiptDialog
+from frontdesk.ui.cards_setup.tier_history import TierHistoryDialog
 from tests.cards import Shop, client, drift, shop
 
 PASSWORD = "manager-pass-1"
@@ -175,3 +176,19 @@ def test_f10_from_the_desk_opens_the_card_screen_ready_for_a_reader(qtbot, main_
     assert isinstance(page, CardsPage)
     qtbot.waitUntil(lambda: main_window.pages.currentWidget() is page, timeout=3000)
     qtbot.waitUntil(page.finder.box.hasFocus, timeout=3000)
+
+
+def test_ctrl_t_shows_the_owners_tier_history(qtbot, main_window, services: Services,
+                                              admin: Actor, cards: Shop) -> None:
+    owner = client(services, admin, "赵敏")
+    issued = services.cards.issue(admin, client_id=owner, product_id=cards.stored,
+                                  key="issue-silver", method="cash", amount_fen=300_000)
+    page = cards_page(qtbot, main_window)  # a first load of ¥3,000 earns 银卡 at once
+    find(qtbot, page, issued.card.card_no)
+    qtbot.waitUntil(lambda: page.card is not None, timeout=3000)
+    qtbot.keyClick(page.finder.box, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    dialog = modal(qtbot, TierHistoryDialog)
+    assert isinstance(dialog, TierHistoryDialog)
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=3000)
+    assert dialog.tree.topLevelItem(0).text(1) == "银卡"
+    dialog.reject()

@@ -3,8 +3,8 @@
 Keyboard first: F2 find (F10 from any page; a card reader types the number and Enter) ·
 F3 issue a card · F4 top up · F5 the history · F6 refund · F7 freeze / unfreeze ·
 F8 report lost and replace · F9 redeem points · F11 family members · F12 use a voucher ·
-Ctrl+E extend the expiry · Ctrl+R the receipt of the operation chosen in the history ·
-Ctrl+D the day's closing report. Each key is shown on its button.
+Ctrl+E extend the expiry · Ctrl+T the owner's tier history · Ctrl+R the receipt of the
+operation chosen in the history · Ctrl+D the day's closing report. Each key is shown on its button.
 
 A card opens off the UI thread; an operation's dialog books once and hands back the card
 as it left it, which the page shows at once, with the receipt of a money operation
@@ -51,6 +51,7 @@ from frontdesk.ui.cards.state_dialogs import (
     HolderDialog,
     ReplaceDialog,
 )
+from frontdesk.ui.cards_setup.tier_history import TierHistoryDialog
 from frontdesk.ui.errors import error_text, show_storage_error
 from frontdesk.ui.widgets import scrolled
 from frontdesk.ui.worker import DbWorker
@@ -116,6 +117,7 @@ class CardsPage(QWidget):
             ("F11", "holders", self.tr("Family members"), self.holders),
             ("F12", "voucher", self.tr("Use a voucher"), self.use_voucher),
             ("Ctrl+E", "extend", self.tr("Extend expiry"), self.extend),
+            ("Ctrl+T", "tierHistory", self.tr("Tier history"), self.tier_history),
             ("Ctrl+R", "receipt", self.tr("Receipt"), self.history.request_receipt),
             ("Ctrl+D", "closing", self.tr("Day's closing"), self.closing),
         ]
@@ -275,6 +277,13 @@ class CardsPage(QWidget):
     def extend(self) -> None:
         if card := self._need_card():
             self._open(lambda: ExtendDialog(self._services, self._actor, card, self))
+
+    def tier_history(self) -> None:
+        if card := self._need_card():
+            dialog = TierHistoryDialog(self._services, self._actor, self._worker,
+                                       card.client_id, card.owner_name, self)
+            self.dialog = dialog
+            dialog.open()
 
     def holders(self) -> None:
         if card := self._need_card():
