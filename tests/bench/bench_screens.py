@@ -47,7 +47,7 @@ RATIO, SLACK_MS = 3.0, 5.0
 TRIES = 3
 USER = "manager"
 WINDOW = "main window: sign-in to painted, with today's board"
-PAGES = ("clients", "cards", "care", "complaints", "reports", "settings", "desk")
+PAGES = ("clients", "cards", "care", "complaints", "reports", "card_setup", "settings", "desk")
 """Opened in this order, each from the one before (the window opens on the desk)."""
 _APP: Any = None  # the QApplication lives as long as the process
 
@@ -117,6 +117,32 @@ def _reads(services: Services, actor: Actor, client: int) -> dict[str, Callable[
         "consultation records (audited view)":
             lambda: consultation.list_for_client(actor, client),
         "trends (audited view)": lambda: consultation.trends(actor, client),
+        **_card_reads(services, actor),
+    }
+
+
+def _card_reads(services: Services, actor: Actor) -> dict[str, Callable[[], object]]:
+    """The member-card page's reads, on the card with the longest history (none: no reads)."""
+    from sqlalchemy import func, select
+
+    from frontdesk.models.card import CardEntry
+
+    with services.db.read() as s:
+        card_id = s.scalar(select(CardEntry.card_id).where(CardEntry.card_id.is_not(None))
+                           .group_by(CardEntry.card_id).order_by(func.count().desc()).limit(1))
+    if card_id is None:
+        return {}
+    cards, tiers = services.cards, services.tiers
+    card = cards.card(actor, card_id)
+    return {
+        "member card: open a card": lambda: cards.card(actor, card_id),
+        "member card: the owner's tier and progress": lambda: tiers.tier_of(actor,
+                                                                           card.client_id),
+        "member card: history, first page (audited view)": lambda: cards.history(actor, card_id),
+        "member card: find by the owner's name": lambda: cards.find_cards(actor,
+                                                                          card.owner_name),
+        "card set-up: the products": lambda: services.card_products.products(actor),
+        "card set-up: the tiers": lambda: tiers.tiers(actor),
     }
 
 

@@ -55,6 +55,8 @@ class Floor:
 
     def run(self, statements: list[Statement]) -> None:
         for sql, parameters in statements:
+            if sql.lstrip().upper().startswith("BEGIN") and self.raw.in_transaction:
+                self.raw.execute("COMMIT")  # the driver ended the one before: not a statement
             self.raw.execute(sql, parameters).fetchall()
         if self.raw.in_transaction:
             self.raw.execute("COMMIT")
