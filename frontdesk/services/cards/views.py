@@ -19,7 +19,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Actor, local_today
@@ -218,11 +218,16 @@ def history(s: Session, card: MemberCard, *, kinds: Sequence[OperationKind] = ()
                    ).where(e.card_id == card.id).group_by(e.operation_id).subquery()
     points = (select(func.coalesce(func.sum(e.points), 0)).where(e.operation_id == CardOperation.id)
               .scalar_subquery())
+    # the card's operations by its two indexes (an OR across the outer join read the whole
+    # card_operation table newest first until it had a page: a card with few operations
+    # read them all)
+    ids = union(select(CardOperation.id).where(CardOperation.card_id == card.id),
+                select(e.operation_id).where(e.card_id == card.id))
     query = (select(CardOperation, moved.c.paid, moved.c.bonus, moved.c.sessions,
                     points.label("points"), Staff.display_name)
              .outerjoin(moved, moved.c.operation_id == CardOperation.id)
              .outerjoin(Staff, Staff.id == CardOperation.staff_id)
-             .where(or_(CardOperation.card_id == card.id, moved.c.operation_id.is_not(None)))
+             .where(CardOperation.id.in_(ids))
              .order_by(CardOperation.id.desc()).limit(max(1, min(limit, HISTORY_MAX))))
     filters: list[ColumnElement[bool]] = [CardOperation.kind.in_(list(kinds))] if kinds else []
     filters += [CardOperation.at >= since] if since else []
