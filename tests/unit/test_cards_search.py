@@ -67,3 +67,11 @@ def test_without_the_cards_source_hits_have_no_balance(services: Services, admin
     [bare] = ClientSearch(db, clock).search(admin, "王芳")
     [with_cards] = ClientSearch(db, clock, extras=(CardBalances(),)).search(admin, "王芳")
     assert (bare.card_balance_fen, with_cards.card_balance_fen) == (None, 10_000)
+
+
+def test_the_balances_active_status_is_the_models() -> None:
+    """search_extras writes the status out (it must not import the models): the same value."""
+    from frontdesk.models.card import CardStatus
+    from frontdesk.services.cards import search_extras
+
+    assert CardStatus.ACTIVE.value == search_extras.ACTIVE

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -27,8 +27,10 @@ from frontdesk.errors import NotFound
 from frontdesk.models import Branch, Client, Staff
 from frontdesk.models.card import CardEntry, CardOperation, CardProduct, MemberCard
 from frontdesk.services.cards.receipt_pdf import ReceiptWords, render_receipt
-from frontdesk.services.printing.fonts import CjkFont
 from frontdesk.services.rows import check_row_id, get_row
+
+if TYPE_CHECKING:
+    from frontdesk.services.printing.fonts import CjkFont
 
 
 @dataclass(frozen=True)

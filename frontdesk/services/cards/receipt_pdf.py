@@ -16,16 +16,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO
 
-from reportlab.graphics.barcode.code128 import Code128
-from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
-
 from frontdesk.core.money import format_fen
-from frontdesk.services.printing.fonts import CjkFont, cjk_font
 
 if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+
     from frontdesk.services.cards.receipt import Moves, ReceiptData
+    from frontdesk.services.printing.fonts import CjkFont
+
+# reportlab is imported where a receipt is measured or drawn, not with this module: the
+# screens load behind the sign-in dialog, which waits for nothing heavy (test_startup)
+mm = 72 / 25.4
+"""One millimetre in points, as ``reportlab.lib.units.mm``."""
 
 PAGE_W = 80 * mm
 MARGIN = 4 * mm
@@ -143,6 +145,8 @@ def receipt_lines(d: ReceiptData, w: ReceiptWords) -> list[Line]:
 def wrap(text: str, font: str, size: float, width: float = WIDTH) -> list[str]:
     """``text`` broken into lines no wider than ``width``: at any character, as Chinese has
     no spaces to break at."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
     lines, current = [], ""
     for ch in text:
         if current and stringWidth(current + ch, font, size) > width:
@@ -177,6 +181,8 @@ def _draw_line(c: Canvas, line: Line, y: float, font: str) -> None:
 
 def _barcode(c: Canvas, card_no: str, y: float, font: str) -> None:
     """The card number as Code 128, as wide as fits the roll, its digits under it."""
+    from reportlab.graphics.barcode.code128 import Code128
+
     probe = Code128(card_no, barWidth=1, barHeight=BAR_H, quiet=False)
     bar = Code128(card_no, barWidth=min(1.2, WIDTH / probe.width), barHeight=BAR_H,
                   quiet=False)
@@ -188,6 +194,10 @@ def _barcode(c: Canvas, card_no: str, y: float, font: str) -> None:
 def render_receipt(data: ReceiptData, words: ReceiptWords,
                    out: str | os.PathLike[str] | BinaryIO, font: CjkFont | None = None) -> None:
     """Write ``data`` as an 80 mm receipt PDF; FontMissing if there is no CJK font."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from frontdesk.services.printing.fonts import cjk_font
+
     font = font or cjk_font()
     lines = [part for line in receipt_lines(data, words) for part in _wrapped(line, font.name)]
     tail = BAR_H + 4 * BODY * LEADING + 8 * mm  # barcode, its digits, the signature line

@@ -11,12 +11,18 @@ millisecond at 1,000,000 clients.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, bindparam, text
-from sqlalchemy.orm import Session
 
-from frontdesk.models.card import CardStatus
 from frontdesk.services.clients.search import HitExtras
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+ACTIVE = "active"
+"""``CardStatus.ACTIVE`` written out: ``frontdesk find`` searches without loading the ORM
+and the models (tests/unit/test_startup.py), so this module imports neither."""
 
 _BALANCES = text(
     "SELECT client_id, SUM(paid_fen + bonus_fen) FROM member_card "
@@ -28,7 +34,7 @@ def card_balances(conn: Connection | Session, client_ids: Sequence[int]) -> dict
     """Each client's stored-value balance in fen (clients with no active card left out)."""
     if not client_ids:
         return {}
-    rows = conn.execute(_BALANCES, {"ids": list(client_ids), "active": CardStatus.ACTIVE.value})
+    rows = conn.execute(_BALANCES, {"ids": list(client_ids), "active": ACTIVE})
     return {int(client_id): int(total) for client_id, total in rows}
 
 
