@@ -14,6 +14,7 @@ class Role(enum.StrEnum):
     RECEPTIONIST = "receptionist"  # 前台
     CONSULTANT = "consultant"  # 顾问
     THERAPIST = "therapist"  # beautician 美容师 / therapist 经络师
+    CLIENT_MANAGER = "client_manager"  # 客户经理 / 客服: the due list of the clients in their book
     MANAGER = "manager"  # 店长
     ADMIN = "admin"
 

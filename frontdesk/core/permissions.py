@@ -53,22 +53,28 @@ class Action(enum.StrEnum):
     FREEZE_CARDS = "freeze, unfreeze and replace lost member cards"
     APPROVE_CARD_MONEY = "approve card refunds, corrections and extensions"
     MANAGE_CARD_PRODUCTS = "configure card products, top-up offers, tiers and rewards"
+    WORK_CARE = "work the due list: log calls, send messages, snooze or skip care tasks"
+    SEE_BOOK_PHONES = "see the full phone numbers of the clients in one's own book"
+    MANAGE_CARE = ("configure care rules, festivals, message templates and tier plans, "
+                   "reassign books and see everyone's care tasks")
 
 
 _DESK = {Action.SEARCH_CLIENTS, Action.VIEW_CLIENT, Action.REGISTER_CLIENT, Action.EDIT_CLIENT,
          Action.CHECK_IN, Action.CHECK_OUT, Action.BOOK_APPOINTMENT, Action.VIEW_CARDS,
-         Action.SELL_CARDS, Action.FREEZE_CARDS}
+         Action.SELL_CARDS, Action.FREEZE_CARDS, Action.WORK_CARE}
 _HEALTH = {Action.VIEW_HEALTH, Action.EDIT_HEALTH, Action.PRINT_SHEET, Action.WRITE_HANDOVER,
            Action.VIEW_HANDOVER}
 _MANAGE = {Action.SEE_FULL_PHONE, Action.MANAGE_CATALOG, Action.MANAGE_STAFF,
            Action.MANAGE_SETTINGS, Action.APPROVE_CHECKOUT, Action.VIEW_REPORTS,
            Action.VIEW_AUDIT, Action.SEE_VISITOR_NOTES, Action.APPROVE_CARD_MONEY,
-           Action.MANAGE_CARD_PRODUCTS}
+           Action.MANAGE_CARD_PRODUCTS, Action.MANAGE_CARE}
 
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.RECEPTIONIST: frozenset(_DESK),
     Role.CONSULTANT: frozenset(_DESK | _HEALTH),
     Role.THERAPIST: frozenset({Action.SEARCH_CLIENTS, Action.VIEW_CLIENT, Action.VIEW_HANDOVER}),
+    Role.CLIENT_MANAGER: frozenset({Action.SEARCH_CLIENTS, Action.VIEW_CLIENT, Action.VIEW_CARDS,
+                                    Action.WORK_CARE, Action.SEE_BOOK_PHONES}),
     Role.MANAGER: frozenset(_DESK | _HEALTH | _MANAGE),
     Role.ADMIN: frozenset(Action),
 }

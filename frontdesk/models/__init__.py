@@ -3,6 +3,7 @@
 from frontdesk.models import (  # noqa: F401  (registers their tables)
     appointment,  # noqa: F401  (registers its tables)
     card,
+    care,
     consultation,
     handover,
     profile,

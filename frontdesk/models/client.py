@@ -46,6 +46,9 @@ class Client(Base):
     __tablename__ = "client"
     __table_args__ = (
         Index("ix_client_branch_created", "branch_id", "created_at"),
+        Index("ix_client_birthday", "birth_month", "birth_day"),
+        Index("ix_client_tier", "tier"),
+        Index("ix_client_basics_confirmed", "basics_confirmed_at"),
     )
 
     id: Mapped[IntPk]

@@ -23,6 +23,7 @@ def role_name(role: Role) -> str:
         Role.RECEPTIONIST: QCoreApplication.translate("Labels", "Receptionist"),
         Role.CONSULTANT: QCoreApplication.translate("Labels", "Consultant"),
         Role.THERAPIST: QCoreApplication.translate("Labels", "Beautician / therapist"),
+        Role.CLIENT_MANAGER: QCoreApplication.translate("Labels", "Client manager"),
         Role.MANAGER: QCoreApplication.translate("Labels", "Manager"),
         Role.ADMIN: QCoreApplication.translate("Labels", "Administrator"),
     }

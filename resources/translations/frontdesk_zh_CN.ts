@@ -2905,12 +2905,20 @@
         <translation>办理结账</translation>
     </message>
     <message>
+        <source>client_manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
         <source>closed</source>
         <translation>已结账</translation>
     </message>
     <message>
         <source>configure card products, top-up offers, tiers and rewards</source>
         <translation>设置卡种、充值优惠、会员等级和积分兑换</translation>
+    </message>
+    <message>
+        <source>configure care rules, festivals, message templates and tier plans, reassign books and see everyone's care tasks</source>
+        <translation>设置关怀规则、节日、短信模板和等级关怀方案，调整客户归属，查看所有人的关怀任务</translation>
     </message>
     <message>
         <source>consultant</source>
@@ -2989,6 +2997,10 @@
         <translation>查看会员卡、余额和流水</translation>
     </message>
     <message>
+        <source>see the full phone numbers of the clients in one's own book</source>
+        <translation>查看本人名下客户的完整手机号</translation>
+    </message>
+    <message>
         <source>therapist</source>
         <translation>美容师/经络师</translation>
     </message>
@@ -3011,6 +3023,10 @@
     <message>
         <source>waiting</source>
         <translation>等候中</translation>
+    </message>
+    <message>
+        <source>work the due list: log calls, send messages, snooze or skip care tasks</source>
+        <translation>处理待办关怀：登记回访、发送短信、推迟或跳过关怀任务</translation>
     </message>
     <message>
         <source>write the handover to the beauticians</source>
@@ -3562,6 +3578,10 @@
     <message>
         <source>Beautician / therapist</source>
         <translation>美容师 / 经络师</translation>
+    </message>
+    <message>
+        <source>Client manager</source>
+        <translation>客户经理</translation>
     </message>
     <message>
         <source>Manager</source>
