@@ -106,33 +106,34 @@ class ServiceSpec:
     category: str
     price_fen: int
     duration_min: int
-    follow_up_days: int | None
+    follow_up_days: tuple[int, ...]
+    """The days after a visit its follow-up calls (回访) fall: facials on day 1, 3 and 7."""
     weight: int
 
 
 SERVICES: tuple[ServiceSpec, ...] = (
-    ServiceSpec("深层清洁护理", "面部护理", 28800, 60, 7, 60),
-    ServiceSpec("补水保湿护理", "面部护理", 38800, 75, 7, 80),
-    ServiceSpec("美白焕肤护理", "面部护理", 58800, 90, 10, 40),
-    ServiceSpec("抗衰紧致护理", "面部护理", 88800, 90, 14, 25),
-    ServiceSpec("敏感肌舒缓护理", "面部护理", 42800, 75, 7, 25),
-    ServiceSpec("眼部护理", "面部护理", 26800, 45, 7, 30),
-    ServiceSpec("祛痘净化护理", "面部护理", 36800, 75, 3, 20),
-    ServiceSpec("全身精油SPA", "身体护理", 68800, 90, None, 35),
-    ServiceSpec("背部排毒护理", "身体护理", 39800, 60, 7, 30),
-    ServiceSpec("肩颈舒缓护理", "身体护理", 29800, 60, 7, 45),
-    ServiceSpec("胸部护理", "身体护理", 49800, 60, 14, 12),
-    ServiceSpec("腹部紧致护理", "身体护理", 45800, 60, 14, 12),
-    ServiceSpec("经络疏通", "经络养生", 32800, 75, 7, 35),
-    ServiceSpec("艾灸调理", "经络养生", 25800, 60, 5, 30),
-    ServiceSpec("拨筋排毒", "经络养生", 36800, 75, 7, 20),
-    ServiceSpec("头疗养发", "经络养生", 19800, 45, None, 25),
-    ServiceSpec("光子嫩肤", "仪器项目", 128000, 45, 14, 10),
-    ServiceSpec("射频提拉", "仪器项目", 168000, 60, 14, 8),
-    ServiceSpec("水光补水", "仪器项目", 98000, 45, 14, 12),
-    ServiceSpec("小气泡清洁", "仪器项目", 19800, 30, 3, 30),
-    ServiceSpec("日式美甲", "美甲美睫", 16800, 60, None, 25),
-    ServiceSpec("嫁接睫毛", "美甲美睫", 26800, 90, 3, 18),
+    ServiceSpec("深层清洁护理", "面部护理", 28800, 60, (1, 3, 7), 60),
+    ServiceSpec("补水保湿护理", "面部护理", 38800, 75, (1, 3, 7), 80),
+    ServiceSpec("美白焕肤护理", "面部护理", 58800, 90, (1, 3, 10), 40),
+    ServiceSpec("抗衰紧致护理", "面部护理", 88800, 90, (1, 7, 14), 25),
+    ServiceSpec("敏感肌舒缓护理", "面部护理", 42800, 75, (1, 3, 7), 25),
+    ServiceSpec("眼部护理", "面部护理", 26800, 45, (1, 3, 7), 30),
+    ServiceSpec("祛痘净化护理", "面部护理", 36800, 75, (1, 3), 20),
+    ServiceSpec("全身精油SPA", "身体护理", 68800, 90, (), 35),
+    ServiceSpec("背部排毒护理", "身体护理", 39800, 60, (7,), 30),
+    ServiceSpec("肩颈舒缓护理", "身体护理", 29800, 60, (7,), 45),
+    ServiceSpec("胸部护理", "身体护理", 49800, 60, (14,), 12),
+    ServiceSpec("腹部紧致护理", "身体护理", 45800, 60, (14,), 12),
+    ServiceSpec("经络疏通", "经络养生", 32800, 75, (7,), 35),
+    ServiceSpec("艾灸调理", "经络养生", 25800, 60, (5,), 30),
+    ServiceSpec("拨筋排毒", "经络养生", 36800, 75, (7,), 20),
+    ServiceSpec("头疗养发", "经络养生", 19800, 45, (), 25),
+    ServiceSpec("光子嫩肤", "仪器项目", 128000, 45, (1, 14), 10),
+    ServiceSpec("射频提拉", "仪器项目", 168000, 60, (1, 14), 8),
+    ServiceSpec("水光补水", "仪器项目", 98000, 45, (1, 14), 12),
+    ServiceSpec("小气泡清洁", "仪器项目", 19800, 30, (1, 3), 30),
+    ServiceSpec("日式美甲", "美甲美睫", 16800, 60, (), 25),
+    ServiceSpec("嫁接睫毛", "美甲美睫", 26800, 90, (3,), 18),
 )
 
 

@@ -60,6 +60,7 @@ from frontdesk.models import (
     Visit,
 )
 from frontdesk.models.appointment import Appointment
+from frontdesk.models.care import FollowUpDay
 from frontdesk.models.consultation import ConsultationRecord
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
@@ -216,7 +217,8 @@ def _set_up_store(s: Session, now: dt.datetime, words: Catalog) -> _Store:
                      [Room(branch_id=branch.id, name=r.name) for r in words.rooms])
     services = _by_name(s, ServiceItem, branch.id, [ServiceItem(
         branch_id=branch.id, name=x.name, category=x.category, price_fen=x.price_fen,
-        duration_min=x.duration_min, follow_up_days=x.follow_up_days) for x in words.services])
+        duration_min=x.duration_min) for x in words.services])
+    _add_follow_up_days(s, services, words)
     products = _by_name(s, Product, branch.id, [Product(
         branch_id=branch.id, name=x.name, category=x.category, price_fen=x.price_fen)
         for x in words.products])
@@ -266,6 +268,15 @@ def _by_name(s: Session, model: type[Named], branch_id: int, wanted: list[Named]
     s.add_all(row for row in wanted if row.name not in have)
     s.flush()
     return {name: id_ for name, id_ in s.execute(query)}
+
+
+def _add_follow_up_days(s: Session, services: dict[str, int], words: Catalog) -> None:
+    """The follow-up days (回访) of the demo's services that have none yet."""
+    have = set(s.scalars(select(FollowUpDay.service_item_id)
+                         .where(FollowUpDay.service_item_id.in_(services.values()))))
+    s.add_all(FollowUpDay(service_item_id=services[x.name], day=day) for x in words.services
+              if services[x.name] not in have for day in x.follow_up_days)
+    s.flush()
 
 
 def _next_id(s: Session, model: Any) -> int:

@@ -11,6 +11,9 @@ from frontdesk.models.base import Base, IntPk, str_enum
 
 
 class ServiceItem(Base):
+    """A service the store sells; the days its follow-up calls (回访) fall after a visit are
+    :class:`~frontdesk.models.care.FollowUpDay` rows (day 1, 3 and 7, or none)."""
+
     __tablename__ = "service_item"
 
     id: Mapped[IntPk]
@@ -19,8 +22,6 @@ class ServiceItem(Base):
     category: Mapped[str] = mapped_column(String(40), default="")
     price_fen: Mapped[int] = mapped_column(BigInteger)
     duration_min: Mapped[int] = mapped_column(SmallInteger, default=60)
-    follow_up_days: Mapped[int | None] = mapped_column(SmallInteger)
-    """Days after the service when a follow-up call (回访) is due; None for none."""
     active: Mapped[bool] = mapped_column(default=True)
 
 

@@ -396,6 +396,16 @@ def test_catalog_lists_what_the_pickers_show(services: Services, admin: Actor, d
         ("兰花厅", RoomState.READY), ("牡丹厅", RoomState.READY)]
 
 
+def test_a_service_item_has_several_follow_up_days(services: Services, admin: Actor) -> None:
+    made = services.catalog.add_service_item(admin, "水光补水", 98000, 45, "仪器",
+                                             follow_up_days=[7, 1, 3, 3])
+    assert made.follow_up_days == (1, 3, 7)
+    plain = services.catalog.add_service_item(admin, "日式美甲", 16800, 60)
+    listed = {i.name: i.follow_up_days for i in services.catalog.service_items(admin.branch_id)}
+    assert listed == {"水光补水": (1, 3, 7), "日式美甲": ()}
+    assert plain.follow_up_days == ()
+
+
 CATALOG_REFUSALS = [
     ({"price_fen": 99.5}, "price_fen"),
     ({"price_fen": -1}, "price_fen"),
@@ -403,7 +413,11 @@ CATALOG_REFUSALS = [
     ({"name": " "}, "name"),
     ({"name": "面部深层清洁"}, "name"),  # taken
     ({"duration_min": 0}, "duration_min"),
-    ({"follow_up_days": 0}, "follow_up_days"),
+    ({"follow_up_days": 7}, "follow_up_days"),  # one day, as the old column had it
+    ({"follow_up_days": (0,)}, "follow_up_days"),
+    ({"follow_up_days": (1, 366)}, "follow_up_days"),
+    ({"follow_up_days": (1, 3.5)}, "follow_up_days"),
+    ({"follow_up_days": (1, 2, 3, 5, 7, 14, 30)}, "follow_up_days"),  # seven calls
     ({"category": "类" * 41}, "category"),
 ]
 

@@ -49,6 +49,7 @@ from frontdesk.models import (
     VisitStatus,
 )
 from frontdesk.models.appointment import Appointment, AppointmentStatus
+from frontdesk.models.care import FollowUpDay
 from frontdesk.models.client import visit_seconds
 from frontdesk.models.consultation import (
     ConsultationCondition,
@@ -117,6 +118,21 @@ def test_fill_makes_the_store_and_counts_what_it_wrote(db: Database, clock: Fake
                      Role.THERAPIST: 6}
     assert {a.username for a in summary.accounts} == {
         "admin", "manager", "reception1", "reception2", "consultant1", "consultant2"}
+
+
+def test_the_demos_facials_are_followed_up_on_day_1_3_and_7(db: Database,
+                                                           clock: FakeClock) -> None:
+    fill(db, clock, clients=20)
+    with db.read() as s:
+        days = s.execute(select(ServiceItem.name, FollowUpDay.day)
+                         .join(FollowUpDay, FollowUpDay.service_item_id == ServiceItem.id)
+                         .order_by(FollowUpDay.day)).all()
+    by_item: dict[str, list[int]] = {}
+    for name, day in days:
+        by_item.setdefault(name, []).append(day)
+    assert by_item["补水保湿护理"] == [1, 3, 7]
+    assert by_item["肩颈舒缓护理"] == [7]
+    assert "全身精油SPA" not in by_item
 
 
 def test_demo_accounts_sign_in_with_the_printed_password(db: Database, clock: FakeClock) -> None:
