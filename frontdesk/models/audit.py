@@ -95,6 +95,14 @@ class AuditAction(enum.StrEnum):
     CARD_CHECK = "card.check"
     """The consistency check of the card ledger (and visits' payments) was run."""
 
+    # The care set-up (a manager's rules, festivals, tier plans, follow-up days)
+    CARE_RULE_SAVE = "care.rule_save"
+    CARE_FESTIVAL_SAVE = "care.festival_save"
+    CARE_FESTIVAL_DELETE = "care.festival_delete"
+    """A store's own festival deleted (built-in ones are only switched off)."""
+    CARE_TIER_PLAN_SAVE = "care.tier_plan_save"
+    FOLLOW_UP_DAYS_SAVE = "service_item.follow_up_days"
+
 
 class AuditEntry(Base):
     __tablename__ = "audit_entry"

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from frontdesk.services.cards.receipt import CardReceipts
     from frontdesk.services.cards.report import CardReportService
     from frontdesk.services.cards.tiers import TierService
+    from frontdesk.services.care.setup import CareSetupService
     from frontdesk.services.clients.profile import ProfileService
     from frontdesk.services.clients.registration import ClientService
     from frontdesk.services.clients.search import ClientSearch
@@ -181,3 +182,9 @@ class Services:
         from frontdesk.services.cards.report import CardReportService
 
         return CardReportService(self.db, self.clock)
+
+    @cached_property
+    def care_setup(self) -> CareSetupService:
+        from frontdesk.services.care.setup import CareSetupService
+
+        return CareSetupService(self.db, self.clock)

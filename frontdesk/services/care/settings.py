@@ -127,8 +127,10 @@ def _int_params(text: str) -> dict[str, int]:
 
 
 def effective_festivals(s: Session, branch_id: int) -> tuple[FestivalDay, ...]:
-    """The built-in festivals under the store's rows, then the store's own days."""
-    rows = {f.code: f for f in s.scalars(select(Festival).where(Festival.branch_id == branch_id))}
+    """The built-in festivals under the store's rows, then the store's own days (in the
+    order they were added)."""
+    rows = {f.code: f for f in s.scalars(select(Festival).where(Festival.branch_id == branch_id)
+                                         .order_by(Festival.id))}
     merged = [_festival_of(rows.pop(f.code), built_in=True) if f.code in rows else f
               for f in BUILT_IN]
     merged += [_festival_of(row, built_in=False) for row in rows.values()]
