@@ -14,6 +14,7 @@ from frontdesk.services.registry import Services
 from frontdesk.ui.cards.cards_page import CardsPage
 from frontdesk.ui.cards_setup.setup_page import CardSetupPage
 from frontdesk.ui.cards_setup.sweep import TierSweep
+from frontdesk.ui.care_setup.setup_page import CareSetupPage
 from frontdesk.ui.clients.clients_page import ClientsPage
 from frontdesk.ui.desk.desk_page import DeskPage
 from frontdesk.ui.local_settings import LocalSettings
@@ -37,6 +38,7 @@ class PageTitles(QWidget):
             "complaints": self.tr("Complaints"),
             "reports": self.tr("Reports"),
             "card_setup": self.tr("Card set-up"),
+            "care_setup": self.tr("Care set-up"),
             "settings": self.tr("Settings"),
         }
 
@@ -78,4 +80,6 @@ def build_pages(window: MainWindow, services: Services, actor: Actor, settings: 
     TierSweep(services.tiers, worker, window).start()
     if allowed(actor, Action.MANAGE_CARD_PRODUCTS):  # before the settings
         pages.insert(-1, ("card_setup", CardSetupPage(services, actor, worker)))
+    if allowed(actor, Action.MANAGE_CARE):
+        pages.insert(-1, ("care_setup", CareSetupPage(services, actor, worker)))
     return [(key, titles[key], widget) for key, widget in pages]
