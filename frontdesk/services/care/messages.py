@@ -212,9 +212,11 @@ class MessageLibrary:
             return None
         if template_id < 0:
             copies = self._own_library(s, actor)
-            if not 1 <= -template_id <= len(copies) or version not in (0, None):
-                raise _changed() if copies else _not_found(template_id)
-            template_id = copies[-template_id - 1]
+            if not copies or version not in (0, None):  # the store saved its own meanwhile
+                raise _changed()
+            if not 1 <= -template_id <= len(copies):
+                raise _not_found(template_id)
+            template_id, version = copies[-template_id - 1], None
         t = locked_row(s, MessageTemplate, template_id)
         if t is None or t.branch_id != actor.branch_id:
             raise _not_found(template_id)
