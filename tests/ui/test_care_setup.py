@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from frontdesk.core.context import Actor, Role
 from frontdesk.core.festivals import FestivalRule
-from frontdesk.models.care import CareChannel, CareKind
+from frontdesk.models.care import CareChannel, CareKind, TemplatePurpose
+from frontdesk.services.clients.registration import NewClient
 from frontdesk.services.registry import Services
 from frontdesk.ui.care_setup.list_form import ListFormTab
 from frontdesk.ui.care_setup.setup_page import CareSetupPage
@@ -178,3 +179,49 @@ def test_only_those_who_configure_care_get_the_page(
         window = MainWindow(services, actor, local_settings, worker)
         qtbot.addWidget(window)
         assert ("care_setup" in window._page_keys) is shown
+
+
+def test_a_greeting_with_promotional_words_is_warned_about_and_previewed(
+        qtbot: QtBot, services: Services, admin: Actor, worker: DbWorker) -> None:
+    shown = page(qtbot, services, admin, worker)
+    messages = shown.messages
+    open_tab(qtbot, shown, messages)
+    assert messages.rows and all(row.built_in for row in messages.rows)
+    choose(messages, next(messages.key_of(r) for r in messages.rows
+                          if r.purpose is TemplatePurpose.BIRTHDAY))
+    messages.body.setPlainText("{salutation}，生日快乐！本月充值享八折优惠。")
+    assert not messages.warning.isHidden()
+    assert "优惠" in messages.warning.text() and "充值" in messages.warning.text()
+    assert messages.preview.text().startswith("王女士，生日快乐")
+    assert "水沐莲清美容会所" in messages.preview.text()  # signed with the store's name
+    messages.body.setPlainText("{salutation}，生日快乐！{gift}")
+    messages.save()
+    assert "gift" in messages.errors.text("body")
+    messages.body.setPlainText("{salutation}，祝您生日快乐，{staff}敬上。")
+    assert messages.warning.isHidden()
+    with qtbot.waitSignal(messages.loaded):
+        qtbot.keyClick(messages.name, Qt.Key.Key_S, CTRL)
+    bodies = [t.body for t in services.messages.templates(admin) if not t.built_in]
+    assert "{salutation}，祝您生日快乐，{staff}敬上。" in bodies
+
+
+def test_a_book_moved_to_another_client_manager(qtbot: QtBot, services: Services,
+                                                admin: Actor, worker: DbWorker) -> None:
+    first = staff_in_role(services.db, admin.branch_id, Role.CLIENT_MANAGER, "kefu1")
+    second = staff_in_role(services.db, admin.branch_id, Role.CLIENT_MANAGER, "kefu2")
+    clients = [services.clients.register(admin, NewClient(f"客户{i}", f"1390000{i:04d}"))
+               .client_id for i in range(3)]
+    services.care_books.assign(admin, clients, first.staff_id)
+    shown = page(qtbot, services, admin, worker)
+    books = shown.books
+    open_tab(qtbot, shown, books)
+    choose(books, first.staff_id)
+    assert books.tree.currentItem().text(1) == "3"
+    books.save()
+    assert books.errors.text("to_staff_id")
+    books.to.setCurrentIndex(books.to.findData(second.staff_id))
+    with qtbot.waitSignal(books.loaded):
+        qtbot.keyClick(books.to, Qt.Key.Key_S, CTRL)
+    sizes = {b.staff_id: b.clients for b in services.care_books.book_sizes(admin)}
+    assert sizes == {first.staff_id: 0, second.staff_id: 3}
+    assert "3" in books.note.text()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.core.context import Actor
-from frontdesk.errors import DomainError
+from frontdesk.errors import ConflictError, DomainError
 from frontdesk.services.registry import Services
 from frontdesk.ui.forms import FormErrors
 from frontdesk.ui.worker import DbWorker
@@ -48,6 +48,8 @@ class ListFormTab(QWidget):
         self._services, self._actor, self._worker = services, actor, worker
         self.may_change = may_change
         self.rows: list[Any] = []
+        self.refusal: DomainError | None = None
+        """Said again once the list is read afresh (another terminal changed it)."""
         self.wanted: object | None = None
         """The key (:meth:`key_of`) of the row to choose when the list arrives next."""
         self.tree = QTreeWidget(objectName=self.list_name)
@@ -142,6 +144,9 @@ class ListFormTab(QWidget):
         if items:
             self.tree.setCurrentItem(items[min(at, len(items) - 1)])
         self._show_chosen()
+        if self.refusal is not None:
+            self.errors.show(self.refusal)
+            self.refusal = None
         self.loaded.emit()
 
     def _failed(self, exc: BaseException) -> None:
@@ -172,6 +177,10 @@ class ListFormTab(QWidget):
             return
         try:
             self.store(row)
+        except ConflictError as exc:  # another terminal changed it: show theirs, and why
+            self.refusal = exc
+            self.load()
+            return
         except DomainError as exc:
             self.errors.show(exc)
             return

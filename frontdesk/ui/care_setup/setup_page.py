@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from frontdesk.core.context import Actor
 from frontdesk.core.permissions import Action, allowed
 from frontdesk.services.registry import Services
+from frontdesk.ui.care_setup.books_tab import BooksTab
 from frontdesk.ui.care_setup.festivals_tab import FestivalsTab
 from frontdesk.ui.care_setup.follow_ups_tab import FollowUpsTab
 from frontdesk.ui.care_setup.list_form import ListFormTab
+from frontdesk.ui.care_setup.messages_tab import MessagesTab
 from frontdesk.ui.care_setup.plans_tab import PlansTab
 from frontdesk.ui.care_setup.rules_tab import RulesTab
 from frontdesk.ui.worker import DbWorker
@@ -35,11 +37,15 @@ class CareSetupPage(QWidget):
         self.festivals = FestivalsTab(services, actor, worker, may_change)
         self.plans = PlansTab(services, actor, worker, may_change)
         self.follow_ups = FollowUpsTab(services, actor, worker, may_change)
+        self.messages = MessagesTab(services, actor, worker, may_change)
+        self.books = BooksTab(services, actor, worker, may_change)
         self.tabs = QTabWidget(objectName="careSetupTabs")
         self.tabs.addTab(self.rules, self.tr("Care rules"))
         self.tabs.addTab(self.festivals, self.tr("Festivals"))
         self.tabs.addTab(self.plans, self.tr("Tier plans"))
         self.tabs.addTab(self.follow_ups, self.tr("Follow-up calls"))
+        self.tabs.addTab(self.messages, self.tr("Message templates"))
+        self.tabs.addTab(self.books, self.tr("Books"))
         self.tabs.currentChanged.connect(self._load_current)
         self._loaded: set[int] = set()
         layout = QVBoxLayout(self)
@@ -59,5 +65,5 @@ class CareSetupPage(QWidget):
             return
         self._loaded.add(index)
         tab = self.tabs.widget(index)
-        if isinstance(tab, ListFormTab) or hasattr(tab, "load"):
-            tab.load()  # type: ignore[union-attr]
+        if isinstance(tab, ListFormTab):
+            tab.load()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from frontdesk.core.calendar import lunar_month_name
 from frontdesk.core.festivals import BUILT_IN, FestivalDay, FestivalRule
-from frontdesk.models.care import CareChannel, CareKind, GiftType
+from frontdesk.models.care import CareChannel, CareKind, GiftType, TemplatePurpose
 from frontdesk.services.care.setup_checks import Unit
 from frontdesk.ui.dates import date_text, day_text
 from frontdesk.ui.labels import lunar_wording
@@ -46,6 +46,18 @@ def gift_name(gift: GiftType) -> str:
         GiftType.ROOM_VOUCHER: _t("Room voucher"),
     }
     return names[gift]
+
+
+def purpose_name(purpose: TemplatePurpose) -> str:
+    names = {
+        TemplatePurpose.BIRTHDAY: _t("Birthday"),
+        TemplatePurpose.FESTIVAL: _t("Festival"),
+        TemplatePurpose.SEASON: _t("Change of season"),
+        TemplatePurpose.MISS_YOU: _t("We miss you"),
+        TemplatePurpose.FOLLOW_UP: _t("Follow-up"),
+        TemplatePurpose.PROMOTION: _t("Promotion"),
+    }
+    return names[purpose]
 
 
 def channel_name(channel: CareChannel) -> str:
