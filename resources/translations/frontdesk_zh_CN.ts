@@ -589,6 +589,37 @@
     </message>
 </context>
 <context>
+    <name>BooksTab</name>
+    <message>
+        <source>Client manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Clients in the book</source>
+        <translation>名下客户数</translation>
+    </message>
+    <message>
+        <source>Book of</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Move the whole book to</source>
+        <translation>全部客户移交给</translation>
+    </message>
+    <message>
+        <source>Move the book (Ctrl+S)</source>
+        <translation>移交客户 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Choose a client manager</source>
+        <translation>请选择客户经理</translation>
+    </message>
+    <message>
+        <source>{n} clients moved to {name}.</source>
+        <translation>已将 {n} 位客户移交给{name}。</translation>
+    </message>
+</context>
+<context>
     <name>CardLabels</name>
     <message>
         <source>Stored-value card</source>
@@ -1062,6 +1093,283 @@
     <message>
         <source>Only a stored-value card is topped up; sell a new session card with F3.</source>
         <translation>只有储值卡可以充值；次卡请按 F3 另售新卡。</translation>
+    </message>
+</context>
+<context>
+    <name>CareSetupPage</name>
+    <message>
+        <source>Care rules</source>
+        <translation>关怀规则</translation>
+    </message>
+    <message>
+        <source>Festivals</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Tier plans</source>
+        <translation>等级关怀方案</translation>
+    </message>
+    <message>
+        <source>Follow-up calls</source>
+        <translation>护理回访</translation>
+    </message>
+    <message>
+        <source>Message templates</source>
+        <translation>短信模板</translation>
+    </message>
+    <message>
+        <source>Books</source>
+        <translation>客户分配</translation>
+    </message>
+    <message>
+        <source>Care set-up</source>
+        <translation>关怀设置</translation>
+    </message>
+    <message>
+        <source>Only a manager can change these.</source>
+        <translation>只有店长可以修改这些设置。</translation>
+    </message>
+</context>
+<context>
+    <name>CareSetupTab</name>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>CareSetupWords</name>
+    <message>
+        <source>Birthday</source>
+        <translation>生日祝福</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日问候</translation>
+    </message>
+    <message>
+        <source>Churn warning</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>Spending drop</source>
+        <translation>消费异动</translation>
+    </message>
+    <message>
+        <source>Complaint deadline</source>
+        <translation>投诉期限</translation>
+    </message>
+    <message>
+        <source>Star client call</source>
+        <translation>星级客户回访</translation>
+    </message>
+    <message>
+        <source>Follow-up call</source>
+        <translation>护理回访</translation>
+    </message>
+    <message>
+        <source>Profile to confirm</source>
+        <translation>资料待确认</translation>
+    </message>
+    <message>
+        <source>Card expiring</source>
+        <translation>会员卡将到期</translation>
+    </message>
+    <message>
+        <source>Card balance low</source>
+        <translation>会员卡余额不足</translation>
+    </message>
+    <message>
+        <source>Last session used</source>
+        <translation>次卡已用完</translation>
+    </message>
+    <message>
+        <source>Spa experience voucher</source>
+        <translation>Spa体验券</translation>
+    </message>
+    <message>
+        <source>Store products</source>
+        <translation>本店产品</translation>
+    </message>
+    <message>
+        <source>Local specialities</source>
+        <translation>地方特产</translation>
+    </message>
+    <message>
+        <source>Dining voucher</source>
+        <translation>餐券</translation>
+    </message>
+    <message>
+        <source>Room voucher</source>
+        <translation>客房券</translation>
+    </message>
+    <message>
+        <source>Change of season</source>
+        <translation>换季关怀</translation>
+    </message>
+    <message>
+        <source>We miss you</source>
+        <translation>久未到店联络</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>护理回访</translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation>促销活动</translation>
+    </message>
+    <message>
+        <source>A gift and a call</source>
+        <translation>送礼并电话问候</translation>
+    </message>
+    <message>
+        <source>A personal call</source>
+        <translation>专人电话问候</translation>
+    </message>
+    <message>
+        <source>A batch message</source>
+        <translation>群发短信</translation>
+    </message>
+    <message>
+        <source>Warn after no visit for at least</source>
+        <translation>未到店至少多少天预警</translation>
+    </message>
+    <message>
+        <source>Stop warning after</source>
+        <translation>超过多少天不再预警</translation>
+    </message>
+    <message>
+        <source>Recent window</source>
+        <translation>近期统计期</translation>
+    </message>
+    <message>
+        <source>Usual spend taken over</source>
+        <translation>平时消费的统计期</translation>
+    </message>
+    <message>
+        <source>Warn below this share of the usual</source>
+        <translation>低于平时消费的比例时预警</translation>
+    </message>
+    <message>
+        <source>Only when the usual spend is at least (¥)</source>
+        <translation>平时同期消费至少（元）</translation>
+    </message>
+    <message>
+        <source>Confirm the profile every</source>
+        <translation>资料确认周期</translation>
+    </message>
+    <message>
+        <source>Low balance below (¥)</source>
+        <translation>余额低于（元）时提醒</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>New Year's Day</source>
+        <translation>元旦</translation>
+    </message>
+    <message>
+        <source>Spring Festival</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <source>Lantern Festival</source>
+        <translation>元宵节</translation>
+    </message>
+    <message>
+        <source>Women's Day</source>
+        <translation>妇女节</translation>
+    </message>
+    <message>
+        <source>Mother's Day</source>
+        <translation>母亲节</translation>
+    </message>
+    <message>
+        <source>Dragon Boat Festival</source>
+        <translation>端午节</translation>
+    </message>
+    <message>
+        <source>Qixi Festival</source>
+        <translation>七夕</translation>
+    </message>
+    <message>
+        <source>Mid-Autumn Festival</source>
+        <translation>中秋节</translation>
+    </message>
+    <message>
+        <source>Double Ninth Festival</source>
+        <translation>重阳节</translation>
+    </message>
+    <message>
+        <source>Laba Festival</source>
+        <translation>腊八节</translation>
+    </message>
+    <message>
+        <source>New Year's Eve</source>
+        <translation>除夕</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>Solar date</source>
+        <translation>公历日期</translation>
+    </message>
+    <message>
+        <source>Lunar date</source>
+        <translation>农历日期</translation>
+    </message>
+    <message>
+        <source>A weekday of the month</source>
+        <translation>某月第几个星期几</translation>
+    </message>
+    <message>
+        <source>last day of lunar month {month}</source>
+        <translation>农历{month_name}最后一天</translation>
+    </message>
+    <message>
+        <source>month {month}, weekday {n}: {weekday}</source>
+        <translation>{month}月第{n}个{weekday}</translation>
+    </message>
+    <message>
+        <source>none in the calendar</source>
+        <translation>历法中无此日期</translation>
     </message>
 </context>
 <context>
@@ -1686,10 +1994,6 @@
         <translation>已有同名同生日的客户：{names}。请选择该客户，或确认这是另一个人。</translation>
     </message>
     <message>
-        <source>A follow-up is 1 to 365 days after the service.</source>
-        <translation>回访时间应在服务后 1 到 365 天。</translation>
-    </message>
-    <message>
         <source>A lunar month has 29 or 30 days; choose a day from 1 to 30.</source>
         <translation>农历月有 29 或 30 天，请选择 1 到 30 日。</translation>
     </message>
@@ -1850,6 +2154,14 @@
         <translation>群发短信面向多位客户：请标记为已发送。</translation>
     </message>
     <message>
+        <source>A built-in festival is not deleted; switch it off instead.</source>
+        <translation>内置节日不能删除，可以停用。</translation>
+    </message>
+    <message>
+        <source>A built-in festival keeps its date; add the store's own day for another.</source>
+        <translation>内置节日的日期不能修改；如需其他日期，请添加本店节日。</translation>
+    </message>
+    <message>
         <source>A card has at most {n} family members.</source>
         <translation>一张家庭卡最多 {n} 位家庭成员。</translation>
     </message>
@@ -1868,6 +2180,10 @@
     <message>
         <source>A correction is a whole number.</source>
         <translation>调整数额须为整数。</translation>
+    </message>
+    <message>
+        <source>A follow-up is 1 to {n} days after the service.</source>
+        <translation>回访须在护理后 1 至 {n} 天。</translation>
     </message>
     <message>
         <source>A handover has at most {n} items.</source>
@@ -1906,6 +2222,10 @@
         <translation>升级所需的单次充值须大于 ¥0.00（不填则充值不升级）。</translation>
     </message>
     <message>
+        <source>An amount from ¥{low} to ¥{high}.</source>
+        <translation>金额须在 ¥{low} 至 ¥{high} 之间。</translation>
+    </message>
+    <message>
         <source>An offer's bonus is at most what the client pays.</source>
         <translation>赠送金额不能超过充值金额。</translation>
     </message>
@@ -1928,6 +2248,10 @@
     <message>
         <source>At most {n} clients at a time.</source>
         <translation>一次最多 {n} 位客户。</translation>
+    </message>
+    <message>
+        <source>At most {n} follow-up calls after one service.</source>
+        <translation>一个项目最多安排 {n} 次回访。</translation>
     </message>
     <message>
         <source>At most {n} top-up offers, please.</source>
@@ -1978,8 +2302,20 @@
         <translation>此产品已有发出的会员卡，不能更改卡种；请新建一个产品。</translation>
     </message>
     <message>
+        <source>Choose a gift, a call or a message.</source>
+        <translation>请选择送礼、电话或短信。</translation>
+    </message>
+    <message>
         <source>Choose another client manager to move the book to.</source>
         <translation>请选择另一位客户经理来接手这些客户。</translation>
+    </message>
+    <message>
+        <source>Choose at least one gift.</source>
+        <translation>请至少选择一种礼品。</translation>
+    </message>
+    <message>
+        <source>Choose solar, lunar or a weekday of the month.</source>
+        <translation>请选择公历、农历或某月第几个星期几。</translation>
     </message>
     <message>
         <source>Choose the backup folder by its full path.</source>
@@ -2014,12 +2350,28 @@
         <translation>请输入调整数额。</translation>
     </message>
     <message>
+        <source>Enter the day of the month.</source>
+        <translation>请输入日期。</translation>
+    </message>
+    <message>
+        <source>Enter the festival's name.</source>
+        <translation>请输入节日名称。</translation>
+    </message>
+    <message>
         <source>Export to a .csv or an .xlsx file.</source>
         <translation>请导出为 .csv 或 .xlsx 文件。</translation>
     </message>
     <message>
+        <source>February 29 comes only every fourth year; choose another day.</source>
+        <translation>2月29日四年才有一次，请选择其他日期。</translation>
+    </message>
+    <message>
         <source>Find and pick the client first.</source>
         <translation>请先查找并选择客人。</translation>
+    </message>
+    <message>
+        <source>Follow-up days are whole numbers of days, e.g. 1, 3, 7.</source>
+        <translation>回访天数须为整数，例如 1, 3, 7。</translation>
     </message>
     <message>
         <source>Give the message a name.</source>
@@ -2174,6 +2526,10 @@
         <translation>没有编号为 {id} 的咨询记录。</translation>
     </message>
     <message>
+        <source>No festival {code}.</source>
+        <translation>没有节日 {code}。</translation>
+    </message>
+    <message>
         <source>No member card numbered {card_no}.</source>
         <translation>没有会员卡号为 {card_no} 的卡。</translation>
     </message>
@@ -2196,6 +2552,10 @@
     <message>
         <source>No room with number {id}.</source>
         <translation>没有编号为 {id} 的包厢。</translation>
+    </message>
+    <message>
+        <source>No service item with number {id}.</source>
+        <translation>没有编号为 {id} 的项目。</translation>
     </message>
     <message>
         <source>No service with number {id}.</source>
@@ -2224,6 +2584,10 @@
     <message>
         <source>No such voucher.</source>
         <translation>没有这张礼券。</translation>
+    </message>
+    <message>
+        <source>No tier {code}.</source>
+        <translation>没有会员等级 {code}。</translation>
     </message>
     <message>
         <source>No visit with number {id}.</source>
@@ -2330,6 +2694,10 @@
         <translation>请说明跳过此待办的原因。</translation>
     </message>
     <message>
+        <source>Say yes or no.</source>
+        <translation>请选择是或否。</translation>
+    </message>
+    <message>
         <source>Send every tier once.</source>
         <translation>请把每个等级各提交一次。</translation>
     </message>
@@ -2368,6 +2736,10 @@
     <message>
         <source>Someone else changed {name} meanwhile; open it again to see their change.</source>
         <translation>“{name}”刚被其他人修改过；请重新打开查看对方的修改。</translation>
+    </message>
+    <message>
+        <source>Stop warning after no fewer days than the warning starts.</source>
+        <translation>停止预警的天数不能少于开始预警的天数。</translation>
     </message>
     <message>
         <source>That birthday is in the future.</source>
@@ -2582,6 +2954,10 @@
         <translation>用户名 {name} 已被使用。</translation>
     </message>
     <message>
+        <source>The usual spend is taken over at least as many days as the recent window.</source>
+        <translation>平时消费的统计期不能短于近期统计期。</translation>
+    </message>
+    <message>
         <source>The visit is {current}; it cannot become {wanted}.</source>
         <translation>此到店记录当前为“{current}”，不能改为“{wanted}”。</translation>
     </message>
@@ -2616,6 +2992,10 @@
     <message>
         <source>There is no such consultant.</source>
         <translation>没有这位顾问。</translation>
+    </message>
+    <message>
+        <source>There is no such kind of care task.</source>
+        <translation>没有这种关怀待办。</translation>
     </message>
     <message>
         <source>There is no such product.</source>
@@ -2676,6 +3056,10 @@
     <message>
         <source>This key was used for another operation.</source>
         <translation>这个防重复编号已用于另一笔操作。</translation>
+    </message>
+    <message>
+        <source>This kind of care task has no setting {name}.</source>
+        <translation>这种关怀待办没有设置项 {name}。</translation>
     </message>
     <message>
         <source>This name is too long ({limit} characters at most).</source>
@@ -2818,6 +3202,10 @@
         <translation>{kind} 不是特殊情况之一。</translation>
     </message>
     <message>
+        <source>{month}/{day} is not a date.</source>
+        <translation>{month}月{day}日不是有效日期。</translation>
+    </message>
+    <message>
         <source>{name} changed this handover meanwhile. Nothing was saved: look at theirs and make your change again.</source>
         <translation>{name} 刚刚修改了这份交接单。您的修改未保存：请先查看对方的内容，再重新修改。</translation>
     </message>
@@ -2848,6 +3236,10 @@
     <message>
         <source>{name} is in the catalog already.</source>
         <translation>{name} 已在目录中。</translation>
+    </message>
+    <message>
+        <source>{name} is in the list already.</source>
+        <translation>{name} 已在列表中。</translation>
     </message>
     <message>
         <source>{name} is not a JPEG, PNG or WEBP photo.</source>
@@ -3180,6 +3572,77 @@
     </message>
 </context>
 <context>
+    <name>FestivalsTab</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>送礼</translation>
+    </message>
+    <message>
+        <source>Festival name</source>
+        <translation>节日名称</translation>
+    </message>
+    <message>
+        <source>Next date</source>
+        <translation>下一次日期</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Major clients get a gift</source>
+        <translation>大客户送礼</translation>
+    </message>
+    <message>
+        <source>Greet clients on it</source>
+        <translation>当天问候客户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Fixed by</source>
+        <translation>日期规则</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Day (the n-th, for a weekday)</source>
+        <translation>日（按星期时为第几个）</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>New day of our own (Ctrl+N)</source>
+        <translation>新增本店节日 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Delete our day</source>
+        <translation>删除本店节日</translation>
+    </message>
+    <message>
+        <source>(new day)</source>
+        <translation>（新节日）</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>last day</source>
+        <translation>最后一天</translation>
+    </message>
+</context>
+<context>
     <name>FindPanel</name>
     <message>
         <source>Swipe a card, or type its number, a phone tail, phone, name or pinyin (F2)</source>
@@ -3196,6 +3659,33 @@
     <message>
         <source>The database is busy; try again in a moment.</source>
         <translation>数据库正忙，请稍后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsTab</name>
+    <message>
+        <source>Service</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Follow-up calls on day</source>
+        <translation>回访日（护理后第几天）</translation>
+    </message>
+    <message>
+        <source>e.g. 1, 3, 7 (empty: no calls)</source>
+        <translation>例如 1, 3, 7（留空：不回访）</translation>
+    </message>
+    <message>
+        <source>Days after the visit</source>
+        <translation>护理后第几天</translation>
     </message>
 </context>
 <context>
@@ -4012,6 +4502,77 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>MessagesTab</name>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>短信内容</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Placeholders: {placeholders}</source>
+        <translation>可用占位符：{placeholders}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>For the festival</source>
+        <translation>适用节日</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>New message (Ctrl+N)</source>
+        <translation>新增短信 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>删除短信</translation>
+    </message>
+    <message>
+        <source>(new message)</source>
+        <translation>（新短信）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Promotional words</source>
+        <translation>含促销用语</translation>
+    </message>
+    <message>
+        <source>Any festival</source>
+        <translation>所有节日</translation>
+    </message>
+    <message>
+        <source>Promotional words in a greeting: {words}. Greetings carry no promotion; put it in a promotion message of its own.</source>
+        <translation>问候短信中有促销用语：{words}。问候短信不带促销内容，促销请另发促销短信。</translation>
+    </message>
+    <message>
+        <source>(a placeholder is not known)</source>
+        <translation>（有无法识别的占位符）</translation>
+    </message>
+</context>
+<context>
     <name>Notices</name>
     <message>
         <source>{time} Important visitor {name} has arrived: please receive them.</source>
@@ -4066,6 +4627,10 @@ The front desk of your salon.</source>
     <message>
         <source>Card set-up</source>
         <translation>会员卡设置</translation>
+    </message>
+    <message>
+        <source>Care set-up</source>
+        <translation>关怀设置</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -4244,6 +4809,61 @@ The front desk of your salon.</source>
     <message>
         <source>Retention, revisit interval, spending, complaints, satisfaction and staff work, with Excel export. Coming in a later version.</source>
         <translation>留存率、回访间隔、消费、投诉、满意度和员工工作量，可导出 Excel。将在后续版本提供。</translation>
+    </message>
+</context>
+<context>
+    <name>PlansTab</name>
+    <message>
+        <source>Tier</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>Clients get</source>
+        <translation>关怀方式</translation>
+    </message>
+    <message>
+        <source>Cared for</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Personal call</source>
+        <translation>专人回访</translation>
+    </message>
+    <message>
+        <source>Cared for centrally (the store's pool)</source>
+        <translation>由服务中心统一关怀（门店待办池）</translation>
+    </message>
+    <message>
+        <source>no regular call</source>
+        <translation>不安排定期电话</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>每 </translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>A personal call</source>
+        <translation>专人电话问候</translation>
+    </message>
+    <message>
+        <source>Centrally</source>
+        <translation>服务中心统一</translation>
+    </message>
+    <message>
+        <source>By the client's manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>every {n} days</source>
+        <translation>每 {n} 天</translation>
     </message>
 </context>
 <context>
@@ -5138,6 +5758,61 @@ The front desk of your salon.</source>
     <message>
         <source>Voucher value (¥)</source>
         <translation>礼券面值（¥）</translation>
+    </message>
+</context>
+<context>
+    <name>RulesTab</name>
+    <message>
+        <source>Care task</source>
+        <translation>关怀待办</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Days ahead</source>
+        <translation>提前天数</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Make these tasks</source>
+        <translation>生成这类待办</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>1 comes first within its part of the day</source>
+        <translation>1 在同一时段中最先处理</translation>
+    </message>
+    <message>
+        <source>Due this many days before</source>
+        <translation>提前几天提醒</translation>
+    </message>
+    <message>
+        <source>Priority (1 first, 9 last)</source>
+        <translation>优先级（1 最先，9 最后）</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Working out each client's figures with the new settings…</source>
+        <translation>正在按新设置重新计算每位客户的数据…</translation>
+    </message>
+    <message>
+        <source>Each client's figures follow the new settings ({n} clients).</source>
+        <translation>已按新设置重新计算客户数据（{n} 位客户）。</translation>
     </message>
 </context>
 <context>

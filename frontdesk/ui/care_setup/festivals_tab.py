@@ -46,7 +46,7 @@ class FestivalsTab(ListFormTab):
     list_name = "festivals"
 
     def headers(self) -> list[str]:
-        return [self.tr("Festival"), self.tr("Date"), self.tr("Next"), self.tr("Gift"),
+        return [self.tr("Festival name"), self.tr("Date"), self.tr("Next date"), self.tr("Gift"),
                 self.tr("On")]
 
     def build_form(self, form: QFormLayout) -> None:

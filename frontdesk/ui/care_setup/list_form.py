@@ -33,10 +33,6 @@ from frontdesk.ui.forms import FormErrors
 from frontdesk.ui.worker import DbWorker
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CareSetupTab", text)
-
-
 class ListFormTab(QWidget):
     loaded = Signal()
     saved = Signal()
@@ -60,9 +56,11 @@ class ListFormTab(QWidget):
         self.errors = FormErrors(general)
         self.note = QLabel(objectName="setupNote", wordWrap=True)
         self.note.hide()
-        self.save_button = QPushButton(_t("Save (Ctrl+S)"), objectName="save")
+        self.save_button = QPushButton(
+            QCoreApplication.translate("CareSetupTab", "Save (Ctrl+S)"), objectName="save")
         self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton(_t("Cancel (Esc)"), objectName="cancel")
+        self.cancel_button = QPushButton(
+            QCoreApplication.translate("CareSetupTab", "Cancel (Esc)"), objectName="cancel")
         self.cancel_button.clicked.connect(self.cancel)
         QShortcut(QKeySequence("Ctrl+S"), self, self.save)
         QShortcut(QKeySequence("Esc"), self, self.cancel)
