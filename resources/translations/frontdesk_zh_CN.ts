@@ -611,6 +611,10 @@
         <translation>移交客户 (Ctrl+S)</translation>
     </message>
     <message>
+        <source>No client managers yet: add staff in the client manager role to give them books.</source>
+        <translation>还没有客户经理：请先添加客户经理角色的员工，再为其分配客户。</translation>
+    </message>
+    <message>
         <source>Choose a client manager</source>
         <translation>请选择客户经理</translation>
     </message>
@@ -1213,7 +1217,7 @@
     </message>
     <message>
         <source>We miss you</source>
-        <translation>久未到店联络</translation>
+        <translation>想念您（久未光临）</translation>
     </message>
     <message>
         <source>Follow-up</source>
@@ -1237,7 +1241,7 @@
     </message>
     <message>
         <source>Warn after no visit for at least</source>
-        <translation>未到店至少多少天预警</translation>
+        <translation>超过多少天没来店即预警</translation>
     </message>
     <message>
         <source>Stop warning after</source>
@@ -1364,7 +1368,7 @@
         <translation>农历{month_name}最后一天</translation>
     </message>
     <message>
-        <source>month {month}, weekday {n}: {weekday}</source>
+        <source>month {month}, {weekday} no. {n}</source>
         <translation>{month}月第{n}个{weekday}</translation>
     </message>
     <message>

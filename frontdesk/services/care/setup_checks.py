@@ -66,6 +66,10 @@ PARAMS: Mapping[CareKind, tuple[ParamSpec, ...]] = {
 }
 """Every kind's parameters, as in :data:`~frontdesk.services.care.settings.DEFAULT_RULES`."""
 
+DAYS_AHEAD_KINDS = frozenset({CareKind.BIRTHDAY, CareKind.FESTIVAL, CareKind.CARD_EXPIRING})
+"""Kinds about a day to come (a birthday, a festival, a card's expiry): their tasks fall due
+``days_ahead`` before it. The others fall due on the day they are found."""
+
 STATS_KINDS = frozenset({CareKind.CHURN, CareKind.SPENDING_DROP})
 """Kinds whose parameters the clients' stats are worked out with (``lapse_on``,
 ``drop_on``): changing them means rebuilding the stats."""

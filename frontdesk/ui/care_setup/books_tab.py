@@ -33,6 +33,15 @@ class BooksTab(ListFormTab):
     def fetch(self) -> Sequence[BookSize]:
         return self._services.care_books.book_sizes(self._actor)
 
+    def _arrived(self, rows: Sequence[BookSize]) -> None:
+        super()._arrived(rows)
+        hint = self.tr("No client managers yet: add staff in the client manager role to give "
+                       "them books.")
+        if not rows:
+            self.say(hint)
+        elif self.note.text() == hint:
+            self.say("")
+
     def key_of(self, row: BookSize) -> object:
         return row.staff_id
 

@@ -70,7 +70,7 @@ class MessagesTab(ListFormTab):
         self.active = QCheckBox(self.tr("In use"), objectName="messageActive")
         hint = QLabel(self.tr("Placeholders: {placeholders}").format(
             placeholders=" ".join("{" + p + "}" for p in PLACEHOLDERS)), wordWrap=True)
-        self.warning = QLabel(objectName="promotionWarning", wordWrap=True)
+        self.warning = QLabel(objectName="warning", wordWrap=True)
         self.preview = QLabel(objectName="messagePreview", wordWrap=True)
         add = self.errors.add_row
         add(form, self.tr("Purpose"), "purpose", self.purpose)

@@ -16,15 +16,20 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QSpinBox,
-    QStackedWidget,
     QWidget,
 )
 
 from frontdesk.core.money import format_fen
 from frontdesk.errors import DomainError
-from frontdesk.models.care import CareKind
 from frontdesk.services.care.settings import DEFAULT_RULES, RuleSettings
-from frontdesk.services.care.setup_checks import MAX_DAYS_AHEAD, PARAMS, PRIORITIES, ParamSpec, Unit
+from frontdesk.services.care.setup_checks import (
+    DAYS_AHEAD_KINDS,
+    MAX_DAYS_AHEAD,
+    PARAMS,
+    PRIORITIES,
+    ParamSpec,
+    Unit,
+)
 from frontdesk.ui.cards_setup.words import fen_of, money_edit
 from frontdesk.ui.care_setup.list_form import ListFormTab
 from frontdesk.ui.care_setup.words import kind_name, param_label, unit_suffix
@@ -52,21 +57,11 @@ class RulesTab(ListFormTab):
         self.errors.add_row(form, self.tr("Priority (1 first, 9 last)"), "priority",
                             self.priority)
         self.params: dict[str, tuple[ParamSpec, ParamField]] = {}
-        self.pages: dict[CareKind, int] = {}
-        self.kind_params = QStackedWidget(objectName="ruleParams")
-        for kind in DEFAULT_RULES:
-            self.pages[kind] = self.kind_params.addWidget(self._params_page(kind))
-        form.addRow(self.kind_params)
-
-    def _params_page(self, kind: CareKind) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        form.setContentsMargins(0, 0, 0, 0)
-        for spec in PARAMS.get(kind, ()):
-            field = self._param_field(spec)
-            self.params[spec.name] = (spec, field)
-            self.errors.add_row(form, param_label(spec.name), spec.name, field)
-        return page
+        for kind in DEFAULT_RULES:  # each kind's settings, shown when it is chosen
+            for spec in PARAMS.get(kind, ()):
+                field = self._param_field(spec)
+                self.params[spec.name] = (spec, field)
+                self.errors.add_row(form, param_label(spec.name), spec.name, field)
 
     @staticmethod
     def _param_field(spec: ParamSpec) -> ParamField:
@@ -87,8 +82,9 @@ class RulesTab(ListFormTab):
         return row.kind
 
     def row_texts(self, row: RuleSettings) -> list[str]:
-        return [kind_name(row.kind), self.tr("On") if row.enabled else self.tr("Off"),
-                str(row.days_ahead), str(row.priority), self._params_text(row)]
+        ahead = str(row.days_ahead) if row.kind in DAYS_AHEAD_KINDS else ""
+        return [kind_name(row.kind), self.tr("On") if row.enabled else self.tr("Off"), ahead,
+                str(row.priority), self._params_text(row)]
 
     def _params_text(self, row: RuleSettings) -> str:
         parts = []
@@ -102,7 +98,10 @@ class RulesTab(ListFormTab):
         self.enabled.setChecked(row.enabled)
         self.days_ahead.setValue(row.days_ahead)
         self.priority.setValue(row.priority)
-        self.kind_params.setCurrentIndex(self.pages[row.kind])
+        self.form.setRowVisible(self.days_ahead, row.kind in DAYS_AHEAD_KINDS)
+        own = {spec.name for spec in PARAMS.get(row.kind, ())}
+        for name, (_spec, field) in self.params.items():
+            self.form.setRowVisible(field, name in own)
         for spec in PARAMS.get(row.kind, ()):
             field = self.params[spec.name][1]
             if isinstance(field, QSpinBox):

@@ -144,7 +144,7 @@ def festival_rule_text(f: FestivalDay) -> str:
                 month=f.month, month_name=lunar_month_name(f.month))
         return lunar_wording().text(f.month, f.day, None)
     if f.rule is FestivalRule.NTH_WEEKDAY:
-        return translate("CareSetupWords", "month {month}, weekday {n}: {weekday}").format(
+        return translate("CareSetupWords", "month {month}, {weekday} no. {n}").format(
             month=f.month, n=f.day, weekday=weekday_names()[f.weekday or 0])
     try:
         return day_text(f.month, f.day)
