@@ -117,6 +117,19 @@ def test_a_day_of_the_stores_own_added_by_keyboard(qtbot: QtBot, services: Servi
     with qtbot.waitSignal(festivals.loaded):
         festivals.delete_button.click()
     assert services.care_setup.festivals(admin)[-1].built_in
+    qtbot.keyClick(festivals.tree, Qt.Key.Key_N, CTRL)  # Father's Day: June's third Sunday
+    festivals.name.insert("父亲节")
+    assert not festivals.weekday.isEnabled()
+    festivals.rule.setCurrentIndex(festivals.rule.findData(FestivalRule.NTH_WEEKDAY))
+    assert festivals.weekday.isEnabled()
+    festivals.month.setValue(6)
+    festivals.day.setValue(3)
+    festivals.weekday.setCurrentIndex(6)
+    with qtbot.waitSignal(festivals.loaded):
+        festivals.save()
+    fathers = services.care_setup.festivals(admin)[-1]
+    assert (fathers.rule, fathers.month, fathers.day, fathers.weekday) == (
+        FestivalRule.NTH_WEEKDAY, 6, 3, 6)
 
 
 def test_a_built_in_festival_is_switched_off_but_keeps_its_date(
@@ -140,6 +153,7 @@ def test_a_tier_plan_needs_a_gift_to_give(qtbot: QtBot, services: Services, admi
     plans = shown.plans
     open_tab(qtbot, shown, plans)
     choose(plans, "diamond")
+    assert all(box.isEnabled() and box.isChecked() for box in plans.gifts.values())
     for box in plans.gifts.values():
         box.setChecked(False)
     plans.central.setChecked(True)
@@ -190,6 +204,10 @@ def test_a_greeting_with_promotional_words_is_warned_about_and_previewed(
     assert messages.rows and all(row.built_in for row in messages.rows)
     choose(messages, next(messages.key_of(r) for r in messages.rows
                           if r.purpose is TemplatePurpose.BIRTHDAY))
+    assert not messages.festival.isEnabled()
+    messages.purpose.setCurrentIndex(messages.purpose.findData(TemplatePurpose.FESTIVAL))
+    assert messages.festival.isEnabled()
+    messages.purpose.setCurrentIndex(messages.purpose.findData(TemplatePurpose.BIRTHDAY))
     messages.body.setPlainText("{salutation}，生日快乐！本月充值享八折优惠。")
     assert not messages.warning.isHidden()
     assert "优惠" in messages.warning.text() and "充值" in messages.warning.text()

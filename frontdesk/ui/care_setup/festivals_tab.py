@@ -116,7 +116,7 @@ class FestivalsTab(ListFormTab):
 
     @Slot()
     def _rule_chosen(self) -> None:
-        rule = self.rule.currentData()
+        rule = FestivalRule(self.rule.currentData())
         low, high, special = {FestivalRule.SOLAR: (1, 31, ""),
                               FestivalRule.LUNAR: (0, 30, self.tr("last day")),
                               FestivalRule.NTH_WEEKDAY: (1, 5, "")}[rule]
@@ -127,7 +127,7 @@ class FestivalsTab(ListFormTab):
                                 and chosen is not None and not chosen.built_in)
 
     def edited(self, row: FestivalDay) -> FestivalDay:
-        rule = self.rule.currentData()
+        rule = FestivalRule(self.rule.currentData())
         return dataclasses.replace(
             row, name=stored_name(row, self.name.text()), rule=rule, month=self.month.value(),
             day=self.day.value(),

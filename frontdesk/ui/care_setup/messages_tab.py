@@ -125,7 +125,7 @@ class MessagesTab(ListFormTab):
     @Slot()
     def _edited(self) -> None:
         """The warning and the preview follow what is typed."""
-        purpose = self.purpose.currentData()
+        purpose = TemplatePurpose(self.purpose.currentData())
         self.festival.setEnabled(self.may_change and purpose is TemplatePurpose.FESTIVAL)
         found = promotional_words(purpose, self.body.toPlainText())
         self.warning.setText(self.tr(
@@ -148,7 +148,7 @@ class MessagesTab(ListFormTab):
         return signed(text, store=self.store_name, staff=staff, language=language)
 
     def edited(self) -> TemplateInput:
-        purpose = self.purpose.currentData()
+        purpose = TemplatePurpose(self.purpose.currentData())
         code = self.festival.currentData() if purpose is TemplatePurpose.FESTIVAL else ""
         return TemplateInput(purpose, self.name.text(), self.body.toPlainText(), code or "",
                              self.active.isChecked())

@@ -79,13 +79,14 @@ class PlansTab(ListFormTab):
 
     @Slot()
     def _channel_chosen(self) -> None:
-        gift = self.channel.currentData() is CareChannel.GIFT
+        gift = CareChannel(self.channel.currentData()) is CareChannel.GIFT
         for box in self.gifts.values():
             box.setEnabled(self.may_change and gift)
 
     def edited(self, row: TierPlan) -> TierPlan:
         gifts = tuple(g for g, box in self.gifts.items() if box.isChecked())
-        return dataclasses.replace(row, channel=self.channel.currentData(), gift_types=gifts,
+        return dataclasses.replace(row, channel=CareChannel(self.channel.currentData()),
+                                   gift_types=gifts,
                                    central=self.central.isChecked(),
                                    star_call_days=self.star_days.value() or None)
 
