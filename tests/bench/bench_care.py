@@ -49,12 +49,12 @@ ONE_DAY = "s.lapse_on BETWEEN :first AND :last"
 FLOOR_INSERT = """
 INSERT INTO care_task (branch_id, client_id, kind, occasion, due_on, event_on, priority, channel,
                        marketing, assigned_to_id, central, status, reason, detail, gift_types,
-                       snoozes, created_at, version)
+                       note, snoozes, created_at, version)
 SELECT :branch, client_id, 'churn', 'churn:' || client_id || ':' || last_visit_on,
        max(lapse_on, :first), lapse_on, 2, 'call', 1, staff_id, 0, 'open', 'lapsed',
        json_object('visits', visits, 'median_gap_days', coalesce(median_gap_days, 0),
-                   'last_visit_on', last_visit_on, 'floor_days', 60), '', 0, :now, 1
-FROM ({select}) ON CONFLICT (branch_id, occasion) DO NOTHING
+                   'last_visit_on', last_visit_on, 'floor_days', 60), '', '', 0, :now, 1
+FROM ({select}) WHERE true ON CONFLICT (branch_id, occasion) DO NOTHING
 """
 
 

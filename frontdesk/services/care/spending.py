@@ -42,9 +42,10 @@ class SpendingDropSource:
                          .where(ClientStats.branch_id == ctx.branch_id,
                                 ClientStats.drop_on.between(since, last))
                          .order_by(ClientStats.drop_on, ClientStats.client_id)).all()
+        spends = client_spends(s, [client_id for client_id, _ in rows])
         for client_id, drop in rows:
             assert drop is not None  # selected by it
-            window = window_on(drop, client_spends(s, client_id), rule)
+            window = window_on(drop, spends.get(client_id, {}), rule)
             yield TaskDraft(
                 CareKind.SPENDING_DROP, f"drop:{client_id}:{drop.isoformat()}",
                 max(drop, first), client_id, CareChannel.CALL, event_on=drop, reason=REASON,

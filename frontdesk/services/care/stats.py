@@ -174,9 +174,13 @@ def client_figures(s: Session, client_ids: Sequence[int],
     return [figures(c, days[c], spends.get(c, {}), rules) for c in client_ids if days.get(c)]
 
 
-def client_spends(s: Session, client_id: int) -> dict[dt.date, int]:
-    """One client's spend by day (the numbers behind a spending-drop warning)."""
-    return dict(_spends(s, [client_id]).get(client_id, {}))
+def client_spends(s: Session, client_ids: Sequence[int]) -> dict[int, dict[dt.date, int]]:
+    """The clients' spend by day (the numbers behind spending-drop warnings), in batches."""
+    found: dict[int, dict[dt.date, int]] = {}
+    ids = sorted(set(client_ids))
+    for start in range(0, len(ids), 900):
+        found.update(_spends(s, ids[start:start + 900]))
+    return found
 
 
 def write_figures(s: Session, branch_id: int, rows: Iterable[Figures], now: dt.datetime) -> int:
