@@ -90,6 +90,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("DomainError", "Enter the store's name."),
     QT_TRANSLATE_NOOP("DomainError", 'Find and pick the client first.'),
     QT_TRANSLATE_NOOP("DomainError", 'FrontDesk may not write in the folder {folder}. Choose another folder.'),
+    QT_TRANSLATE_NOOP("DomainError", 'Give the day as YYYY-MM-DD.'),
     QT_TRANSLATE_NOOP("DomainError", 'Give the reason for the approval.'),
     QT_TRANSLATE_NOOP("DomainError", 'Give the reason.'),
     QT_TRANSLATE_NOOP("DomainError", 'Give the start time with its time zone.'),

@@ -2006,6 +2006,10 @@
         <translation>请先查找并选择客人。</translation>
     </message>
     <message>
+        <source>Give the day as YYYY-MM-DD.</source>
+        <translation>请按 YYYY-MM-DD 格式填写日期。</translation>
+    </message>
+    <message>
         <source>Give the reason.</source>
         <translation>请填写原因。</translation>
     </message>

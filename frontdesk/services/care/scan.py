@@ -119,12 +119,14 @@ class CareScanner:
         made = self._insert(branch_id, tasks, through, report)
         return ScanResult(first, through, dict(made), time.perf_counter() - started)
 
+    @unit_of_work
     def preview(self, branch_id: int, day: dt.date) -> list[TaskDraft]:
         """What a scan of ``day`` alone would propose (nothing is written; tasks that exist
         already are left out)."""
         with self._db.read() as s:
             return [d for d, _ in self._preview(s, branch_id, day)]
 
+    @unit_of_work
     def due(self, actor: Actor, day: dt.date) -> list[DueLine]:
         """The tasks due on ``day`` that the actor works: those stored and, when ``day`` is
         not scanned yet, those its scan would make (``scanned`` False). Writes nothing."""
@@ -152,6 +154,7 @@ class CareScanner:
         """Recompute every client's figures (after the churn or spending settings changed)."""
         return stats.rebuild(self._db, branch_id, self._clock(), progress)
 
+    @unit_of_work
     def _tasks(self, branch_id: int, first: dt.date, last: dt.date, today: dt.date,
                first_scan: bool, report: Progress) -> list[dict[str, object]]:
         with self._db.read() as s:
@@ -175,6 +178,7 @@ class CareScanner:
             report("rules", i + 1, len(sources))
         return drafts
 
+    @unit_of_work
     def _insert(self, branch_id: int, rows: Sequence[dict[str, object]], through: dt.date,
                 report: Progress) -> Counter[CareKind]:
         """Insert the tasks in batches, then move the state on (in the last batch)."""

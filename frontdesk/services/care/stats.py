@@ -34,7 +34,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Actor
-from frontdesk.db import Database
+from frontdesk.db import Database, unit_of_work
 from frontdesk.models import ConsumptionLine, Visit, VisitStatus
 from frontdesk.models.care import CareKind, ClientStats
 from frontdesk.services.care.settings import RuleSettings, effective_rules
@@ -208,6 +208,7 @@ def has_stats(s: Session, branch_id: int) -> bool:
                     .limit(1)) is not None
 
 
+@unit_of_work
 def rebuild(db: Database, branch_id: int, now: dt.datetime,
             progress: Progress | None = None) -> int:
     """Recompute every client's figures of the store, :data:`REBUILD_BATCH` clients (an id
