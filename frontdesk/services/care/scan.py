@@ -14,9 +14,13 @@ consent and anonymised clients, and takes the rule's priority where the draft ha
 
 Writing is idempotent, so two terminals scanning at once both end right: each batch of
 tasks is one ``INSERT … ON CONFLICT (branch_id, occasion) DO NOTHING`` (a task whose
-occasion exists is not made again), and the state moves with a guarded UPDATE that
-only ever moves it forward. A scan that stops half-way (a lost connection) leaves
-the state where it was; the next one inserts what is missing. The scan is a
+occasion exists is not made again), and the state moves, once every task is in, with a
+guarded UPDATE that only ever moves it forward. The churn rule's tasks (a first scan
+finds tens of thousands in a large store) are written by the database itself, one
+``INSERT … SELECT`` per window of lapse days (:mod:`.churn_bulk`); the preview and the
+terminal's ``due`` read the same rows through the source's drafts. A scan that stops
+half-way (a lost connection) leaves the state where it was; the next one inserts what
+is missing. The scan is a
 :func:`~frontdesk.db.unit_of_work`: run again whole when PostgreSQL undoes a batch.
 """
 
@@ -41,6 +45,7 @@ from frontdesk.models import Client, Visit, VisitStatus
 from frontdesk.models.care import CareKind, CareScanState, CareTask, ClientBook
 from frontdesk.services.care import stats
 from frontdesk.services.care.churn import ChurnSource
+from frontdesk.services.care.churn_bulk import insert_churn, lapse_windows
 from frontdesk.services.care.drafts import OccasionSource, ScanContext, TaskDraft
 from frontdesk.services.care.due_day import (
     DueLine,
@@ -115,8 +120,9 @@ class CareScanner:
             return ScanResult(None, None, {}, time.perf_counter() - started)
         if needs_stats:
             stats.rebuild(self._db, branch_id, self._clock(), report)
-        tasks = self._tasks(branch_id, first, through, today, scanned is None, report)
-        made = self._insert(branch_id, tasks, through, report)
+        ctx, tasks = self._tasks(branch_id, first, through, today, scanned is None, report)
+        made = self._insert(tasks, report) + self._bulk(ctx, first, through, report)
+        self._advance(branch_id, through)
         return ScanResult(first, through, dict(made), time.perf_counter() - started)
 
     @unit_of_work
@@ -156,11 +162,36 @@ class CareScanner:
 
     @unit_of_work
     def _tasks(self, branch_id: int, first: dt.date, last: dt.date, today: dt.date,
-               first_scan: bool, report: Progress) -> list[dict[str, object]]:
+               first_scan: bool,
+               report: Progress) -> tuple[ScanContext, list[dict[str, object]]]:
+        """The scan's context, and the rows of the tasks the drafting sources propose (the
+        churn rule's are written by the database: :meth:`_bulk`)."""
         with self._db.read() as s:
             ctx = self._context(s, branch_id, today, first_scan)
-            drafts = self._drafts(s, ctx, first, last, report)
-            return [_row(ctx, d, r) for d, r in _addressed(s, ctx, drafts)]
+            drafts = self._drafts(s, ctx, first, last, report, bulk=True)
+            return ctx, [_row(ctx, d, r) for d, r in _addressed(s, ctx, drafts)]
+
+    @unit_of_work
+    def _bulk(self, ctx: ScanContext, first: dt.date, last: dt.date,
+              report: Progress) -> Counter[CareKind]:
+        """The churn rule's tasks, one INSERT … SELECT per window of lapse days."""
+        if not self._has_churn() or not ctx.rules[CareKind.CHURN].enabled:
+            return Counter()
+        windows = lapse_windows(ctx, first, last)
+        made = 0
+        for n, window in enumerate(windows):
+            with self._db.write() as s:
+                made += insert_churn(s, ctx, first, last, window, self._clock())
+            report("churn", n + 1, len(windows))
+        return Counter({CareKind.CHURN: made}) if made else Counter()
+
+    def _has_churn(self) -> bool:
+        return any(isinstance(x, ChurnSource) for x in self.sources)
+
+    @unit_of_work
+    def _advance(self, branch_id: int, through: dt.date) -> None:
+        with self._db.write() as s:
+            _advance(s, branch_id, through, self._clock())
 
     def _context(self, s: Session, branch_id: int, today: dt.date,
                  first_scan: bool) -> ScanContext:
@@ -169,26 +200,23 @@ class CareScanner:
                            effective_festivals(s, branch_id), first_scan)
 
     def _drafts(self, s: Session, ctx: ScanContext, first: dt.date, last: dt.date,
-                report: Progress) -> list[TaskDraft]:
-        """Every enabled source's drafts for ``first`` … ``last``."""
+                report: Progress, *, bulk: bool = False) -> list[TaskDraft]:
+        """Every enabled source's drafts for ``first`` … ``last`` (``bulk``: but churn's)."""
         drafts: list[TaskDraft] = []
-        sources = [x for x in self.sources if ctx.rules[x.kind].enabled]
+        sources = [x for x in self.sources if ctx.rules[x.kind].enabled
+                   and not (bulk and isinstance(x, ChurnSource))]
         for i, source in enumerate(sources):
             drafts.extend(source.drafts(s, ctx, first, last))
             report("rules", i + 1, len(sources))
         return drafts
 
     @unit_of_work
-    def _insert(self, branch_id: int, rows: Sequence[dict[str, object]], through: dt.date,
-                report: Progress) -> Counter[CareKind]:
-        """Insert the tasks in batches, then move the state on (in the last batch)."""
+    def _insert(self, rows: Sequence[dict[str, object]], report: Progress) -> Counter[CareKind]:
+        """Insert the tasks in batches, one transaction each."""
         made: Counter[CareKind] = Counter()
-        starts = list(range(0, len(rows), INSERT_BATCH)) or [0]
-        for n, start in enumerate(starts):
+        for start in range(0, len(rows), INSERT_BATCH):
             with self._db.write() as s:
                 made.update(_insert_new(s, rows[start:start + INSERT_BATCH]))
-                if n == len(starts) - 1:
-                    _advance(s, branch_id, through, self._clock())
             report("tasks", min(start + INSERT_BATCH, len(rows)), len(rows))
         return made
 
