@@ -23,9 +23,12 @@ from frontdesk.models.care import (
     CareTask,
     CareTierPlan,
     ClientBook,
+    ClientStats,
 )
 from frontdesk.services.care.drafts import ScanContext, TaskDraft
 from frontdesk.services.care.scan import CareScanner
+from frontdesk.services.care.settings import DEFAULT_RULES
+from frontdesk.services.care.stats import DropRule, window_on
 from frontdesk.services.care.views import ScanResult
 from frontdesk.services.registry import Services
 from tests.care_history import days_before, new_client, visited
@@ -223,3 +226,25 @@ def test_the_scan_writes_the_churn_tasks_its_preview_proposes(
 def made_for(made: dict[str, CareTask], client_id: int) -> CareTask:
     [task] = [t for t in made.values() if t.client_id == client_id]
     return task
+
+
+def test_a_spending_drop_shows_the_numbers_behind_it(
+        services: Services, admin: Actor, db: Database, clock: FakeClock) -> None:
+    today = today_of(clock)
+    client_id = new_client(services, admin, "大客户", "13900000051")
+    days = [today - dt.timedelta(days=400 - 30 * n) for n in range(13)]  # ¥1,000 a month
+    visited(db, admin.branch_id, client_id, days, 100_000)
+    services.care_scan.rebuild_stats(admin.branch_id)
+    with db.read() as s:
+        drop = s.get_one(ClientStats, client_id).drop_on
+    assert drop is not None and drop > days[-1]
+    clock.advance(days=(drop - today).days + 1)
+    services.care_scan.scan(admin.branch_id)
+    [task] = [t for t in tasks(db) if t.kind is CareKind.SPENDING_DROP]
+    expected = window_on(drop, {d: 100_000 for d in days}, DropRule.of(
+        DEFAULT_RULES[CareKind.SPENDING_DROP]))
+    assert (task.occasion, task.event_on) == (f"drop:{client_id}:{drop}", drop)
+    assert json.loads(task.detail) == {
+        "recent_fen": expected.recent_fen, "usual_fen": expected.usual_per_window_fen,
+        "ratio_percent": 50, "window_days": 90}
+    assert expected.recent_fen * 2 < expected.usual_per_window_fen
