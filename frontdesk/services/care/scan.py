@@ -32,6 +32,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import select, update
@@ -65,6 +66,8 @@ from frontdesk.services.care.views import ScanResult
 
 INSERT_BATCH = 2_000
 """Tasks inserted per transaction (a terminal's writes wait at most one batch)."""
+SMALL_SCAN_STEPS = 4
+"""A scan with at most this many insert steps writes in one transaction (one commit)."""
 LOOKUP_BATCH = 900
 """Clients looked up per query (under SQLite's limit of bound parameters)."""
 Progress = Callable[[str, int, int], None]
@@ -121,8 +124,7 @@ class CareScanner:
         if needs_stats:
             stats.rebuild(self._db, branch_id, self._clock(), report)
         ctx, tasks = self._tasks(branch_id, first, through, today, scanned is None, report)
-        made = self._insert(tasks, report) + self._bulk(ctx, first, through, report)
-        self._advance(branch_id, through)
+        made = self._write(ctx, tasks, first, through, report)
         return ScanResult(first, through, dict(made), time.perf_counter() - started)
 
     @unit_of_work
@@ -172,26 +174,30 @@ class CareScanner:
             return ctx, [_row(ctx, d, r) for d, r in _addressed(s, ctx, drafts)]
 
     @unit_of_work
-    def _bulk(self, ctx: ScanContext, first: dt.date, last: dt.date,
-              report: Progress) -> Counter[CareKind]:
-        """The churn rule's tasks, one INSERT … SELECT per window of lapse days."""
-        if not self._has_churn() or not ctx.rules[CareKind.CHURN].enabled:
-            return Counter()
-        windows = lapse_windows(ctx, first, last)
-        made = 0
-        for n, window in enumerate(windows):
+    def _write(self, ctx: ScanContext, rows: Sequence[dict[str, object]], first: dt.date,
+               through: dt.date, report: Progress) -> Counter[CareKind]:
+        """Insert the drafted rows in batches and the churn rule's tasks window by window
+        (one transaction each), then move the state on in the last; a scan with little to
+        write (a day's catch-up) does it all in one transaction."""
+        steps = [partial(_insert_new, rows=rows[i:i + INSERT_BATCH])
+                 for i in range(0, len(rows), INSERT_BATCH)]
+        if self._has_churn() and ctx.rules[CareKind.CHURN].enabled:
+            steps += [partial(_insert_churn, ctx=ctx, first=first, last=through,
+                              window=w, now=self._clock())
+                      for w in lapse_windows(ctx, first, through)]
+        groups = [steps] if len(steps) <= SMALL_SCAN_STEPS else [[x] for x in steps] + [[]]
+        made: Counter[CareKind] = Counter()
+        for n, group in enumerate(groups):
             with self._db.write() as s:
-                made += insert_churn(s, ctx, first, last, window, self._clock())
-            report("churn", n + 1, len(windows))
-        return Counter({CareKind.CHURN: made}) if made else Counter()
+                for step in group:
+                    made.update(step(s))
+                if n == len(groups) - 1:
+                    _advance(s, ctx.branch_id, through, self._clock())
+            report("tasks", n + 1, len(groups))
+        return made
 
     def _has_churn(self) -> bool:
         return any(isinstance(x, ChurnSource) for x in self.sources)
-
-    @unit_of_work
-    def _advance(self, branch_id: int, through: dt.date) -> None:
-        with self._db.write() as s:
-            _advance(s, branch_id, through, self._clock())
 
     def _context(self, s: Session, branch_id: int, today: dt.date,
                  first_scan: bool) -> ScanContext:
@@ -209,17 +215,6 @@ class CareScanner:
             drafts.extend(source.drafts(s, ctx, first, last))
             report("rules", i + 1, len(sources))
         return drafts
-
-    @unit_of_work
-    def _insert(self, rows: Sequence[dict[str, object]], report: Progress) -> Counter[CareKind]:
-        """Insert the tasks in batches, one transaction each."""
-        made: Counter[CareKind] = Counter()
-        for start in range(0, len(rows), INSERT_BATCH):
-            with self._db.write() as s:
-                made.update(_insert_new(s, rows[start:start + INSERT_BATCH]))
-            report("tasks", min(start + INSERT_BATCH, len(rows)), len(rows))
-        return made
-
 
 def _has_visits(s: Session, branch_id: int) -> bool:
     return s.scalar(select(Visit.id).where(Visit.branch_id == branch_id,
@@ -277,7 +272,7 @@ def _dialect_insert(s: Session) -> Callable[[type[Any]], Any]:
     return pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
 
 
-def _insert_new(s: Session, rows: Sequence[dict[str, Any]]) -> Counter[CareKind]:
+def _insert_new(s: Session, *, rows: Sequence[dict[str, Any]]) -> Counter[CareKind]:
     """Insert the rows whose occasion is new to the branch; how many of each kind.
 
     PostgreSQL returns the kinds of the rows it inserted (its batched INSERT … RETURNING
@@ -298,6 +293,12 @@ def _insert_new(s: Session, rows: Sequence[dict[str, Any]]) -> Counter[CareKind]
         of_kind = [r for r in rows if r["kind"] == kind]
         made[CareKind(kind)] += max(0, conn.execute(stmt, of_kind).rowcount)
     return +made
+
+
+def _insert_churn(s: Session, *, ctx: ScanContext, first: dt.date, last: dt.date,
+                  window: tuple[dt.date, dt.date], now: dt.datetime) -> Counter[CareKind]:
+    made = insert_churn(s, ctx, first, last, window, now)
+    return Counter({CareKind.CHURN: made}) if made else Counter()
 
 
 def _advance(s: Session, branch_id: int, through: dt.date, now: dt.datetime) -> None:
