@@ -148,9 +148,9 @@ def local_day(at: dt.datetime) -> dt.date:
 
 def _visit_days(s: Session, client_ids: Sequence[int]) -> dict[int, list[dt.date]]:
     days: dict[int, list[dt.date]] = defaultdict(list)
-    rows = s.execute(select(Visit.client_id, Visit.arrived_at)
-                     .where(Visit.client_id.in_(client_ids),
-                            Visit.status == VisitStatus.CLOSED))
+    rows = s.connection().execute(select(Visit.client_id, Visit.arrived_at)
+                                  .where(Visit.client_id.in_(client_ids),
+                                         Visit.status == VisitStatus.CLOSED))
     for client_id, arrived in rows:
         days[client_id].append(local_day(arrived))
     return days
@@ -158,9 +158,9 @@ def _visit_days(s: Session, client_ids: Sequence[int]) -> dict[int, list[dt.date
 
 def _spends(s: Session, client_ids: Sequence[int]) -> dict[int, dict[dt.date, int]]:
     spends: dict[int, dict[dt.date, int]] = defaultdict(lambda: defaultdict(int))
-    rows = s.execute(select(ConsumptionLine.client_id, ConsumptionLine.at,
-                            ConsumptionLine.amount_fen)
-                     .where(ConsumptionLine.client_id.in_(client_ids)))
+    rows = s.connection().execute(select(ConsumptionLine.client_id, ConsumptionLine.at,
+                                         ConsumptionLine.amount_fen)
+                                  .where(ConsumptionLine.client_id.in_(client_ids)))
     for client_id, at, amount in rows:
         spends[client_id][local_day(at)] += amount
     return spends
@@ -234,13 +234,13 @@ def rebuild(db: Database, branch_id: int, now: dt.datetime,
 def _rebuild_range(s: Session, branch_id: int, start: int, end: int,
                    rules: Mapping[CareKind, RuleSettings], now: dt.datetime) -> int:
     days: dict[int, list[dt.date]] = defaultdict(list)
-    for client_id, arrived in s.execute(
+    for client_id, arrived in s.connection().execute(
             select(Visit.client_id, Visit.arrived_at)
             .where(Visit.client_id.between(start, end), Visit.branch_id == branch_id,
                    Visit.status == VisitStatus.CLOSED)):
         days[client_id].append(local_day(arrived))
     spends: dict[int, dict[dt.date, int]] = defaultdict(lambda: defaultdict(int))
-    for client_id, at, amount in s.execute(
+    for client_id, at, amount in s.connection().execute(
             select(ConsumptionLine.client_id, ConsumptionLine.at, ConsumptionLine.amount_fen)
             .where(ConsumptionLine.client_id.between(start, end),
                    ConsumptionLine.branch_id == branch_id)):
@@ -249,7 +249,7 @@ def _rebuild_range(s: Session, branch_id: int, start: int, end: int,
                                         ClientStats.branch_id == branch_id))
     rows = [figures(c, d, spends.get(c, {}), rules) for c, d in sorted(days.items())]
     if rows:
-        s.execute(insert(ClientStats), [_row(branch_id, f, now) for f in rows])
+        s.connection().execute(insert(ClientStats), [_row(branch_id, f, now) for f in rows])
     return len(rows)
 
 
