@@ -105,6 +105,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("DomainError", 'Find and pick the client first.'),
     QT_TRANSLATE_NOOP("DomainError", 'Follow-up days are whole numbers of days, e.g. 1, 3, 7.'),
     QT_TRANSLATE_NOOP("DomainError", 'FrontDesk may not write in the folder {folder}. Choose another folder.'),
+    QT_TRANSLATE_NOOP("DomainError", 'Give the day as YYYY-MM-DD.'),
     QT_TRANSLATE_NOOP("DomainError", 'Give the message a name.'),
     QT_TRANSLATE_NOOP("DomainError", 'Give the reason for the approval.'),
     QT_TRANSLATE_NOOP("DomainError", 'Give the reason.'),

@@ -34,7 +34,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Actor
-from frontdesk.db import Database
+from frontdesk.db import Database, unit_of_work
 from frontdesk.models import ConsumptionLine, Visit, VisitStatus
 from frontdesk.models.care import CareKind, ClientStats
 from frontdesk.services.care.settings import RuleSettings, effective_rules
@@ -148,9 +148,9 @@ def local_day(at: dt.datetime) -> dt.date:
 
 def _visit_days(s: Session, client_ids: Sequence[int]) -> dict[int, list[dt.date]]:
     days: dict[int, list[dt.date]] = defaultdict(list)
-    rows = s.execute(select(Visit.client_id, Visit.arrived_at)
-                     .where(Visit.client_id.in_(client_ids),
-                            Visit.status == VisitStatus.CLOSED))
+    rows = s.connection().execute(select(Visit.client_id, Visit.arrived_at)
+                                  .where(Visit.client_id.in_(client_ids),
+                                         Visit.status == VisitStatus.CLOSED))
     for client_id, arrived in rows:
         days[client_id].append(local_day(arrived))
     return days
@@ -158,9 +158,9 @@ def _visit_days(s: Session, client_ids: Sequence[int]) -> dict[int, list[dt.date
 
 def _spends(s: Session, client_ids: Sequence[int]) -> dict[int, dict[dt.date, int]]:
     spends: dict[int, dict[dt.date, int]] = defaultdict(lambda: defaultdict(int))
-    rows = s.execute(select(ConsumptionLine.client_id, ConsumptionLine.at,
-                            ConsumptionLine.amount_fen)
-                     .where(ConsumptionLine.client_id.in_(client_ids)))
+    rows = s.connection().execute(select(ConsumptionLine.client_id, ConsumptionLine.at,
+                                         ConsumptionLine.amount_fen)
+                                  .where(ConsumptionLine.client_id.in_(client_ids)))
     for client_id, at, amount in rows:
         spends[client_id][local_day(at)] += amount
     return spends
@@ -174,9 +174,13 @@ def client_figures(s: Session, client_ids: Sequence[int],
     return [figures(c, days[c], spends.get(c, {}), rules) for c in client_ids if days.get(c)]
 
 
-def client_spends(s: Session, client_id: int) -> dict[dt.date, int]:
-    """One client's spend by day (the numbers behind a spending-drop warning)."""
-    return dict(_spends(s, [client_id]).get(client_id, {}))
+def client_spends(s: Session, client_ids: Sequence[int]) -> dict[int, dict[dt.date, int]]:
+    """The clients' spend by day (the numbers behind spending-drop warnings), in batches."""
+    found: dict[int, dict[dt.date, int]] = {}
+    ids = sorted(set(client_ids))
+    for start in range(0, len(ids), 900):
+        found.update(_spends(s, ids[start:start + 900]))
+    return found
 
 
 def write_figures(s: Session, branch_id: int, rows: Iterable[Figures], now: dt.datetime) -> int:
@@ -204,6 +208,7 @@ def has_stats(s: Session, branch_id: int) -> bool:
                     .limit(1)) is not None
 
 
+@unit_of_work
 def rebuild(db: Database, branch_id: int, now: dt.datetime,
             progress: Progress | None = None) -> int:
     """Recompute every client's figures of the store, :data:`REBUILD_BATCH` clients (an id
@@ -229,13 +234,13 @@ def rebuild(db: Database, branch_id: int, now: dt.datetime,
 def _rebuild_range(s: Session, branch_id: int, start: int, end: int,
                    rules: Mapping[CareKind, RuleSettings], now: dt.datetime) -> int:
     days: dict[int, list[dt.date]] = defaultdict(list)
-    for client_id, arrived in s.execute(
+    for client_id, arrived in s.connection().execute(
             select(Visit.client_id, Visit.arrived_at)
             .where(Visit.client_id.between(start, end), Visit.branch_id == branch_id,
                    Visit.status == VisitStatus.CLOSED)):
         days[client_id].append(local_day(arrived))
     spends: dict[int, dict[dt.date, int]] = defaultdict(lambda: defaultdict(int))
-    for client_id, at, amount in s.execute(
+    for client_id, at, amount in s.connection().execute(
             select(ConsumptionLine.client_id, ConsumptionLine.at, ConsumptionLine.amount_fen)
             .where(ConsumptionLine.client_id.between(start, end),
                    ConsumptionLine.branch_id == branch_id)):
@@ -244,7 +249,7 @@ def _rebuild_range(s: Session, branch_id: int, start: int, end: int,
                                         ClientStats.branch_id == branch_id))
     rows = [figures(c, d, spends.get(c, {}), rules) for c, d in sorted(days.items())]
     if rows:
-        s.execute(insert(ClientStats), [_row(branch_id, f, now) for f in rows])
+        s.connection().execute(insert(ClientStats), [_row(branch_id, f, now) for f in rows])
     return len(rows)
 
 
