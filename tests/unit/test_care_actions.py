@@ -47,6 +47,13 @@ def test_the_same_key_twice_logs_one_call(services: Services, admin: Actor) -> N
         services.care.log_call(admin, t, 1, CallOutcome.REACHED, key="another")
 
 
+def test_a_key_that_begins_another_is_no_replay_of_it(services: Services, admin: Actor) -> None:
+    t = task(services.db, admin.branch_id, client(services, admin))
+    services.care.log_call(admin, t, 1, CallOutcome.NO_ANSWER, key="a b")
+    services.care.log_call(admin, t, 2, CallOutcome.NO_ANSWER, key="a")
+    assert calls(services.db, t) == 2
+
+
 def test_no_answer_puts_the_task_off_a_day_and_closes_it_after_three_tries(
         services: Services, admin: Actor, clock: object) -> None:
     t = task(services.db, admin.branch_id, client(services, admin))

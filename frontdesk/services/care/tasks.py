@@ -16,8 +16,8 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Actor, Clock, local_today
-from frontdesk.core.permissions import Action, require
-from frontdesk.core.validation import check_choice, check_prose, check_text
+from frontdesk.core.permissions import ROLE_ACTIONS, Action, require
+from frontdesk.core.validation import check_choice, check_id, check_prose, check_text
 from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import NotFound, ValidationError
 from frontdesk.models import Staff
@@ -44,6 +44,7 @@ from frontdesk.services.care.staff_day import staff_day_in
 from frontdesk.services.care.suggest import Wording, message_for, recipient_count
 from frontdesk.services.care.views import DueCounts, DueList, DueTask, StaffDay
 from frontdesk.services.care.wording import store_language, store_name
+from frontdesk.services.rows import MAX_INT4_ID
 
 MAX_LIMIT = 1000
 SNOOZE_MAX_DAYS = 366
@@ -218,10 +219,7 @@ class CareService:
 
 def check_carer(s: Session, actor: Actor, staff_id: int) -> Staff:
     """An active staff member of the actor's store who may work care tasks."""
-    from frontdesk.core.permissions import ROLE_ACTIONS
-
-    staff = s.get(Staff, staff_id) if isinstance(staff_id, int) and 0 < staff_id < 2**31 \
-        else None
+    staff = s.get(Staff, check_id(staff_id, "staff_id", MAX_INT4_ID))
     if staff is None or staff.branch_id != actor.branch_id or not staff.active:
         raise NotFound("There is no staff member number {id}.", field="staff_id", id=staff_id)
     if Action.WORK_CARE not in ROLE_ACTIONS[staff.role]:
