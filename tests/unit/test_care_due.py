@@ -141,6 +141,21 @@ def test_a_batch_message_shows_how_many_consenting_clients_it_goes_to(
     assert shown.suggested_message.startswith("亲爱的顾客")
 
 
+def test_a_batch_message_leaves_out_the_tiers_that_got_tasks_of_their_own(
+        services: Services, admin: Actor) -> None:
+    db, b = services.db, admin.branch_id
+    gold, ordinary, _none = (client(services, admin, n) for n in ("金", "普", "无"))
+    with db.write() as s:
+        s.execute(update(Client).where(Client.id == gold).values(tier="金卡"))
+        s.execute(update(Client).where(Client.id == ordinary).values(tier="普通"))
+    task(db, b, None, CareKind.FESTIVAL, channel=CareChannel.MESSAGE,
+         detail={"festival": "mid_autumn", "exclude_tiers": "金卡,钻石卡"})
+    task(db, b, None, CareKind.FESTIVAL, channel=CareChannel.MESSAGE,
+         detail={"festival": "qixi", "exclude_tiers": ""})
+    shown = services.care.due_list(admin, TODAY).tasks
+    assert sorted(t.recipients for t in shown) == [2, 3]
+
+
 def test_the_profile_shows_the_clients_due_and_recent_care(services: Services,
                                                            admin: Actor) -> None:
     from frontdesk.models.care import CallOutcome
