@@ -150,3 +150,21 @@ def test_two_terminals_sending_the_same_tasks_send_each_once(services: Services,
     results = at_once(services.db.url, 2, send)
     assert sorted(results) == [0, 4], results  # type: ignore[type-var]
     assert calls(db) == 4
+
+
+def test_two_terminals_snoozing_and_skipping_one_task_one_wins(services: Services,
+                                                              admin: Actor) -> None:
+    t = task(services.db, admin.branch_id, client(services, admin))
+
+    def act(db: Database, i: int) -> object:
+        care = Services(db, services.clock, photos_dir=services.photos_dir).care
+        if i == 0:
+            return care.snooze(admin, t, 1, TODAY + dt.timedelta(days=3))
+        return care.skip(admin, t, 1, "客户已搬走")
+
+    results = at_once(services.db.url, 2, act)
+    assert sum(r is None for r in results) == 1, results
+    [refused] = [r for r in results if r is not None]
+    assert isinstance(refused, ConflictError)
+    row = get_task(services.db, t)
+    assert row.version == 2 and row.status in (CareStatus.SNOOZED, CareStatus.SKIPPED)

@@ -213,7 +213,9 @@ class CareService:
         result = write_export(path, words.language, rows)
         with self._db.write() as s:
             audit.record(s, self._clock(), actor, AuditAction.CARE_EXPORT, "care_task", None,
-                         f"rows={result.rows} left_out={result.left_out} file={path.name}")
+                         f"rows={result.rows} left_out={result.left_out} "
+                         f"withheld={result.withheld} file={path.name} tasks="
+                         + ",".join(str(i) for i in sorted(set(task_ids))))
         return result
 
 
