@@ -168,3 +168,16 @@ def test_two_terminals_snoozing_and_skipping_one_task_one_wins(services: Service
     assert isinstance(refused, ConflictError)
     row = get_task(services.db, t)
     assert row.version == 2 and row.status in (CareStatus.SNOOZED, CareStatus.SKIPPED)
+
+
+def test_a_client_manager_reads_the_history_of_their_own_book_and_the_pool(
+        services: Services, admin: Actor) -> None:
+    li = manager_of_clients(services, admin, "li")
+    zhou = manager_of_clients(services, admin, "zhou")
+    mine, theirs, pool = (client(services, admin, n) for n in ("王芳", "李娜", "赵敏"))
+    services.care_books.assign(admin, [mine], li.staff_id)
+    services.care_books.assign(admin, [theirs], zhou.staff_id)
+    assert services.care.calls_of(li, mine) == () and services.care.calls_of(li, pool) == ()
+    with pytest.raises(PermissionDenied):
+        services.care.calls_of(li, theirs)
+    assert services.care.calls_of(admin, theirs) == ()
