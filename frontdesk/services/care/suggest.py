@@ -3,7 +3,7 @@
 A task's message is the library's message for its purpose (:data:`PURPOSE_OF`: a
 birthday gets a birthday greeting, a festival its festival's own message first, a
 churn warning "we miss you", a follow-up call the follow-up text), chosen among the
-purpose's messages by the task's id (so a day's greetings vary), filled in with the
+purpose's active messages by the task's id (so a day's greetings vary), filled in with the
 client's salutation and name, the store's name and the assigned staff member's name
 (the actor's for a pool task), and signed. Kinds without a purpose (a card running out,
 a profile to confirm) get no message: the call has no script.
@@ -33,10 +33,10 @@ PURPOSE_OF: Mapping[CareKind, TemplatePurpose] = {
     CareKind.BIRTHDAY: TemplatePurpose.BIRTHDAY,
     CareKind.FESTIVAL: TemplatePurpose.FESTIVAL,
     CareKind.CHURN: TemplatePurpose.MISS_YOU,
-    CareKind.SPENDING_DROP: TemplatePurpose.MISS_YOU,
-    CareKind.STAR_CALL: TemplatePurpose.MISS_YOU,
     CareKind.FOLLOW_UP: TemplatePurpose.FOLLOW_UP,
 }
+"""A spending drop or a star client's regular call is a personal call without a script: a
+"we miss you" would be wrong for a client who still comes."""
 
 BATCH_SALUTATION = {"zh_CN": "亲爱的顾客", "en": "Dear client"}
 """How a batch message shown on the list addresses its (many) recipients."""
