@@ -183,3 +183,26 @@ def test_the_search_flags_clients_with_a_follow_up_or_churn_call_due(services: S
     task(db, b, opted_out, CareKind.CHURN)
     flags = {h.client_id: h.follow_up_due for h in services.search.search(admin, "赵")}
     assert flags == {due: True, later: False, opted_out: False}
+
+
+def test_an_english_store_suggests_its_own_saved_message_in_english(services: Services,
+                                                                   admin: Actor) -> None:
+    from frontdesk.models import Branch
+    from frontdesk.models.care import TemplatePurpose
+    from frontdesk.services.care.messages import TemplateInput
+
+    db, b = services.db, admin.branch_id
+    with db.write() as s:
+        s.execute(update(Branch).values(name="Lotus Spring"))
+    c = client(services, admin, "王芳", gender=Gender.FEMALE)
+    t = task(db, b, c, CareKind.CHURN)
+    [shown] = services.care.due_list(admin, TODAY).tasks
+    assert shown.suggested_message.startswith("Ms Wang, ")
+    assert shown.suggested_message.endswith("— 管理员, Lotus Spring")
+    while rows := services.messages.templates(admin, TemplatePurpose.MISS_YOU):
+        services.messages.delete(admin, rows[0].template_id, rows[0].version)
+    services.messages.save(admin, TemplateInput(TemplatePurpose.MISS_YOU, "Ours",
+                                                "{salutation}, we miss you at {store}!"))
+    [shown] = services.care.due_list(admin, TODAY).tasks
+    assert (shown.task_id, shown.suggested_message) == (
+        t, "Ms Wang, we miss you at Lotus Spring! — 管理员, Lotus Spring")
