@@ -82,3 +82,21 @@ def test_only_csv_and_xlsx(services: Services, admin: Actor, tmp_path: Path) -> 
 def test_cells_that_would_run_are_escaped() -> None:
     assert [safe_cell(x) for x in ("=1+1", "+86", "-2", "@SUM", "\tx", "王芳", "")] == [
         "'=1+1", "'+86", "'-2", "'@SUM", "'\tx", "王芳", ""]
+
+
+def test_a_client_managers_file_holds_only_the_phones_of_their_own_book(
+        services: Services, admin: Actor, tmp_path: Path) -> None:
+    db, b = services.db, admin.branch_id
+    li = manager_of_clients(services, admin, "li")
+    mine, other = client(services, admin, "王芳"), client(services, admin, "李娜")
+    services.care_books.assign(admin, [mine], li.staff_id)
+    own = task(db, b, mine, CareKind.BIRTHDAY, channel=CareChannel.MESSAGE,
+               assigned_to=li.staff_id)
+    pool = task(db, b, other, CareKind.BIRTHDAY, channel=CareChannel.MESSAGE)
+    batch = task(db, b, None, CareKind.FESTIVAL, channel=CareChannel.MESSAGE)
+    result = services.care.export_messages(li, [own, pool, batch], tmp_path / "li.csv")
+    assert (result.rows, result.withheld, result.left_out) == (2, 2, 0)
+    rows = list(csv.reader((tmp_path / "li.csv").read_text("utf-8-sig").splitlines()))
+    assert [r[1] for r in rows[1:]] == ["王芳", "王芳"]
+    assert services.care.export_messages(admin, [own, pool, batch],
+                                         tmp_path / "all.csv").rows == 4

@@ -6,7 +6,8 @@ A store sees the built-in library (:mod:`.library`, in its language, see
 messages have negative ids (-1, -2, …) and version 0: saving or deleting one first
 copies the whole built-in library into the store's rows (under a lock on the store's
 row, so two terminals copy it once), then changes the copy. From then on the store
-sees its own rows only.
+sees its own rows only (a store that deletes every one of its messages sees the built-in
+library again; switching a message off, ``active`` False, keeps it out of suggestions).
 
 Placeholders: ``{salutation} {name} {store} {staff}``; any other ``{…}`` is refused on
 save, naming the field. :func:`promotional_words` finds promotional words in a greeting
