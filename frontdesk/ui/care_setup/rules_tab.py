@@ -62,6 +62,7 @@ class RulesTab(ListFormTab):
                 field = self._param_field(spec)
                 self.params[spec.name] = (spec, field)
                 self.errors.add_row(form, param_label(spec.name), spec.name, field)
+                form.setRowVisible(field, False)  # the page's least height: one kind's rows
 
     @staticmethod
     def _param_field(spec: ParamSpec) -> ParamField:
