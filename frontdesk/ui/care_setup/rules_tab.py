@@ -96,6 +96,9 @@ class RulesTab(ListFormTab):
         return ", ".join(parts)
 
     def show_row(self, row: RuleSettings) -> None:
+        if row.kind is not getattr(self, "_shown_kind", row.kind):
+            self.say("")  # what the last save started was about another kind
+        self._shown_kind = row.kind
         self.enabled.setChecked(row.enabled)
         self.days_ahead.setValue(row.days_ahead)
         self.priority.setValue(row.priority)
