@@ -74,7 +74,7 @@ class CardExpiringSource:
                          .where(MemberCard.expires_on >= first + ahead,
                                 MemberCard.expires_on <= last + ahead)
                          .order_by(MemberCard.id)).all()
-        for card, product, _ in (r.tuple() for r in rows):
+        for card, product, _ in rows:
             expires = card.expires_on
             assert expires is not None
             yield TaskDraft(kind=self.kind, occasion=f"card_expiring:{card.id}:{expires}",
@@ -111,7 +111,7 @@ class CardBalanceLowSource:
                          .where(MemberCard.id.in_(moved),
                                 MemberCard.paid_fen + MemberCard.bonus_fen < threshold)
                          .order_by(MemberCard.id)).all()
-        for card, product, _ in (r.tuple() for r in rows):
+        for card, product, _ in rows:
             crossed = self._crossing(s, card, threshold)
             if crossed is None or not first <= crossed[1] <= last:
                 continue
@@ -156,7 +156,7 @@ class CardLastSessionSource:
                          .where(MemberCard.id.in_(moved), MemberCard.sessions == 0,
                                 CardProduct.kind == CardKind.SESSION)
                          .order_by(MemberCard.id)).all()
-        for card, product, _ in (r.tuple() for r in rows):
+        for card, product, _ in rows:
             used = s.execute(select(CardEntry.operation_id, CardEntry.at)
                              .where(CardEntry.card_id == card.id, CardEntry.sessions < 0)
                              .order_by(CardEntry.id.desc()).limit(1)).first()

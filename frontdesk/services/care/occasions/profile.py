@@ -75,7 +75,7 @@ class ProfileSource:
 
     def _draft(self, row: Candidate, months: int, first: dt.date,
                last: dt.date) -> TaskDraft | None:
-        client_id, confirmed_at, created_at, visited_at = row.tuple()
+        client_id, confirmed_at, created_at, visited_at = row
         if visited_at is None:
             return None
         confirmed = local_day(confirmed_at or created_at)

@@ -80,7 +80,7 @@ class StarCallSource:
 
     def _drafts(self, row: Candidate, every: int, first: dt.date,
                 last: dt.date) -> Iterator[TaskDraft]:
-        client_id, visited, joined, called = row.tuple()
+        client_id, visited, joined, called = row
         contact = max(local_day(t) for t in (visited, joined, called) if t is not None)
         for due in due_days(contact, every, first, last):
             detail: dict[str, int | str] = {
