@@ -66,6 +66,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("DomainError", 'Choose a day from {first} to {last}.'),
     QT_TRANSLATE_NOOP("DomainError", 'Choose a discount limit from 0 to 100 %.'),
     QT_TRANSLATE_NOOP("DomainError", 'Choose a month from 1 to 12.'),
+    QT_TRANSLATE_NOOP("DomainError", 'Choose a year from {first} to {last}.'),
     QT_TRANSLATE_NOOP("DomainError", 'Choose between 0 (off) and 240 minutes.'),
     QT_TRANSLATE_NOOP("DomainError", 'Choose between 1 and 10 years of history.'),
     QT_TRANSLATE_NOOP("DomainError", 'Choose between 1 and {n:,} demo clients.'),

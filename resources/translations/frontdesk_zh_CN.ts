@@ -1970,6 +1970,10 @@
         <translation>此产品已有发出的会员卡，不能更改卡种；请新建一个产品。</translation>
     </message>
     <message>
+        <source>Choose a year from {first} to {last}.</source>
+        <translation>请选择 {first} 至 {last} 年之间的年份。</translation>
+    </message>
+    <message>
         <source>Choose the backup folder by its full path.</source>
         <translation>请填写备份文件夹的完整路径。</translation>
     </message>
@@ -3089,6 +3093,53 @@
     <message>
         <source>Card {no} is usable until {date}</source>
         <translation>会员卡 {no} 有效期延至 {date}</translation>
+    </message>
+</context>
+<context>
+    <name>Festival</name>
+    <message>
+        <source>New Year's Day</source>
+        <translation>元旦</translation>
+    </message>
+    <message>
+        <source>Spring Festival</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <source>Lantern Festival</source>
+        <translation>元宵节</translation>
+    </message>
+    <message>
+        <source>Women's Day</source>
+        <translation>妇女节</translation>
+    </message>
+    <message>
+        <source>Mother's Day</source>
+        <translation>母亲节</translation>
+    </message>
+    <message>
+        <source>Dragon Boat Festival</source>
+        <translation>端午节</translation>
+    </message>
+    <message>
+        <source>Qixi Festival</source>
+        <translation>七夕</translation>
+    </message>
+    <message>
+        <source>Mid-Autumn Festival</source>
+        <translation>中秋节</translation>
+    </message>
+    <message>
+        <source>Double Ninth Festival</source>
+        <translation>重阳节</translation>
+    </message>
+    <message>
+        <source>Laba Festival</source>
+        <translation>腊八节</translation>
+    </message>
+    <message>
+        <source>New Year's Eve</source>
+        <translation>除夕</translation>
     </message>
 </context>
 <context>
