@@ -311,3 +311,16 @@ def test_a_profile_is_asked_for_when_its_basics_turn_a_year_old_or_when_an_old_o
                           "last_visit": "2026-11-24"})]
     assert occasions(drafts) == day_by_day(ProfileSource(), db, branch, dt.date(2026, 11, 23),
                                            dt.date(2026, 11, 27))
+
+
+def test_basics_confirmed_on_a_months_last_day_turn_old_on_a_shorter_months_last(
+        services: Services, admin: Actor) -> None:
+    db, branch = services.db, admin.branch_id
+    rule(db, branch, CareKind.PROFILE_STALE, months=1)
+    client = add_client(db, branch, "一月底确认",
+                        basics_confirmed_at=at_local(dt.date(2027, 1, 31)))
+    add_visit(db, branch, client, dt.date(2027, 1, 31))
+    assert run(ProfileSource(), db, branch, dt.date(2027, 2, 27)) == []
+    assert [(d.occasion, d.due_on) for d in run(ProfileSource(), db, branch,
+                                                  dt.date(2027, 2, 28))] == [
+        (f"profile:{client}:2027-01-31", dt.date(2027, 2, 28))]

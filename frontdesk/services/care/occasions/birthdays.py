@@ -68,13 +68,14 @@ def lunar_pairs(first: dt.date, last: dt.date) -> set[Pair]:
     return pairs
 
 
-def by_pairs(pairs: Iterable[Pair]) -> ColumnElement[bool]:
-    """``birth_month = m AND birth_day IN (…)`` for each month: one index range each."""
+def by_pairs(calendar: Calendar, pairs: Iterable[Pair]) -> list[ColumnElement[bool]]:
+    """``birth_month = m AND birth_day IN (…)`` for each month in ``calendar``: one index
+    range each (terms of one flat OR, which both databases read by ``ix_client_birthday``)."""
     months: dict[int, list[int]] = {}
     for month, day in sorted(pairs):
         months.setdefault(month, []).append(day)
-    terms = [and_(Client.birth_month == m, Client.birth_day.in_(d)) for m, d in months.items()]
-    return or_(*terms) if terms else false()
+    return [and_(Client.birth_month == m, Client.birth_day.in_(d),
+                 Client.birthday_calendar == calendar) for m, d in months.items()]
 
 
 def _lunar_years(first: dt.date, last: dt.date) -> range:
@@ -123,11 +124,10 @@ class BirthdaySource:
         rows = s.execute(
             select(Client.id, Client.tier, Client.birthday_calendar, Client.birth_month,
                    Client.birth_day, Client.birth_leap_month, Client.birth_year)
-            .where(live_client(branch_id), by_pairs(solar | lunar))
+            .where(live_client(branch_id), or_(false(), *by_pairs(Calendar.SOLAR, solar),
+                                               *by_pairs(Calendar.LUNAR, lunar)))
             .order_by(Client.id)).all()
-        wanted = {Calendar.SOLAR: solar, Calendar.LUNAR: lunar}
-        return [r for r in rows if r.birthday_calendar is not None
-                and (r.birth_month, r.birth_day) in wanted[Calendar(r.birthday_calendar)]]
+        return list(rows)
 
     def _draft(self, ctx: ScanContext, row: Candidate,
                calendar: Calendar, when: dt.date, year: int, due: dt.date) -> TaskDraft:

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import NamedTuple
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from frontdesk.models import Client
@@ -83,6 +84,27 @@ class CardExpiringSource:
                             detail=_card_detail(card, product))
 
 
+class _Entry(NamedTuple):
+    operation_id: int
+    kind: OperationKind
+    money: int
+    sessions: int
+    at: dt.datetime
+
+
+def _entries(s: Session, card_id: int) -> list[_Entry]:
+    """The card's movements, oldest first, by ``ix_card_entry_card_id`` (a card has tens:
+    read them all rather than ask for the newest, which a planner may look for by scanning
+    every operation newest first)."""
+    rows = s.execute(select(CardEntry.operation_id, CardOperation.kind,
+                            CardEntry.paid_fen + CardEntry.bonus_fen, CardEntry.sessions,
+                            CardEntry.at)
+                     .join(CardOperation, CardOperation.id == CardEntry.operation_id)
+                     .where(CardEntry.card_id == card_id).order_by(CardEntry.id)).all()
+    return [_Entry(op, kind, int(money), int(sessions), at)
+            for op, kind, money, sessions, at in rows]
+
+
 def _moved_cards(s: Session, branch_id: int, first: dt.date, last: dt.date,
                  sessions: bool) -> list[int]:
     """The cards whose money (or sessions) went down in the scanned days."""
@@ -124,18 +146,17 @@ class CardBalanceLowSource:
     def _crossing(s: Session, card: MemberCard, threshold: int) -> tuple[int, dt.date] | None:
         """(the last fill's operation id, the day the money first fell below ``threshold``
         after it); None when it never was at or above it since."""
-        fill = s.scalar(select(func.max(CardOperation.id))
-                        .where(CardOperation.card_id == card.id, CardOperation.kind.in_(FILLS)))
-        if fill is None:
+        entries = _entries(s, card.id)
+        fills = [i for i, e in enumerate(entries) if e.kind in FILLS]
+        if not fills:
             return None
-        later = s.execute(select(CardEntry.paid_fen + CardEntry.bonus_fen, CardEntry.at)
-                          .where(CardEntry.card_id == card.id, CardEntry.operation_id > fill)
-                          .order_by(CardEntry.id)).all()
-        balance = card.paid_fen + card.bonus_fen - sum(int(delta) for delta, _ in later)
-        for delta, at in later:
-            after = balance + int(delta)
+        fill = entries[fills[-1]].operation_id
+        later = [e for e in entries if e.operation_id > fill]
+        balance = card.paid_fen + card.bonus_fen - sum(e.money for e in later)
+        for e in later:
+            after = balance + e.money
             if balance >= threshold > after:
-                return fill, local_day(at)
+                return fill, local_day(e.at)
             balance = after
         return None
 
@@ -157,12 +178,12 @@ class CardLastSessionSource:
                                 CardProduct.kind == CardKind.SESSION)
                          .order_by(MemberCard.id)).all()
         for card, product, _ in rows:
-            used = s.execute(select(CardEntry.operation_id, CardEntry.at)
-                             .where(CardEntry.card_id == card.id, CardEntry.sessions < 0)
-                             .order_by(CardEntry.id.desc()).limit(1)).first()
-            if used is None or not first <= local_day(used.at) <= last:
+            used = [e for e in _entries(s, card.id) if e.sessions < 0]
+            if not used or not first <= local_day(used[-1].at) <= last:
                 continue
-            yield TaskDraft(kind=self.kind, occasion=f"card_last:{card.id}:{used.operation_id}",
-                            due_on=local_day(used.at), client_id=card.client_id,
+            last_used = used[-1]
+            yield TaskDraft(kind=self.kind,
+                            occasion=f"card_last:{card.id}:{last_used.operation_id}",
+                            due_on=local_day(last_used.at), client_id=card.client_id,
                             channel=CareChannel.CALL, reason="card_last_session",
                             detail=_card_detail(card, product))

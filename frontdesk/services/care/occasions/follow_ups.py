@@ -44,40 +44,45 @@ class FollowUpSource:
                last: dt.date) -> Iterator[TaskDraft]:
         if not ctx.rules[self.kind].enabled:
             return
-        for n in self._days_in_use(s, ctx.branch_id):
+        for n, items in self._items_by_day(s, ctx.branch_id).items():
             shift = dt.timedelta(days=n)
-            for visit_id, visit in self._visits(s, ctx.branch_id, n, first - shift,
+            for visit_id, visit in self._visits(s, ctx.branch_id, items, first - shift,
                                                 last - shift).items():
                 yield self._draft(visit_id, visit, n)
 
     @staticmethod
-    def _days_in_use(s: Session, branch_id: int) -> list[int]:
-        return list(s.scalars(
-            select(FollowUpDay.day).distinct()
-            .join(ServiceItem, ServiceItem.id == FollowUpDay.service_item_id)
-            .where(ServiceItem.branch_id == branch_id, FollowUpDay.day > 0)
-            .order_by(FollowUpDay.day)))
+    def _items_by_day(s: Session, branch_id: int) -> dict[int, list[int]]:
+        """The store's service items by their follow-up days (day n → the items)."""
+        items: dict[int, list[int]] = {}
+        for item_id, day in s.execute(
+                select(FollowUpDay.service_item_id, FollowUpDay.day)
+                .join(ServiceItem, ServiceItem.id == FollowUpDay.service_item_id)
+                .where(ServiceItem.branch_id == branch_id, FollowUpDay.day > 0)
+                .order_by(FollowUpDay.day, FollowUpDay.service_item_id)):
+            items.setdefault(day, []).append(item_id)
+        return items
 
     @staticmethod
-    def _visits(s: Session, branch_id: int, n: int, first: dt.date,
+    def _visits(s: Session, branch_id: int, items: list[int], first: dt.date,
                 last: dt.date) -> dict[int, _Visit]:
-        """The visits checked out from ``first`` to ``last`` with a service of follow-up day n."""
+        """The visits checked out from ``first`` to ``last`` with one of the service ``items``
+        (their lines, written at check-out, are read by day; only theirs reach the visit)."""
         start, end = utc_range(first, last)
         rows = s.execute(
             select(Visit.id, Visit.client_id, Visit.closed_at, ConsumptionLine.description)
             .join(Visit, Visit.id == ConsumptionLine.visit_id)
-            .join(FollowUpDay, (FollowUpDay.service_item_id == ConsumptionLine.service_item_id)
-                  & (FollowUpDay.day == n))
             .join(Client, Client.id == Visit.client_id)
             .where(ConsumptionLine.branch_id == branch_id, ConsumptionLine.at >= start,
                    ConsumptionLine.at < end, ConsumptionLine.kind == LineKind.SERVICE,
+                   ConsumptionLine.service_item_id.in_(items),
                    Visit.status == VisitStatus.CLOSED, live_client(branch_id))
             .order_by(Visit.id, ConsumptionLine.id)).all()
         visits: dict[int, _Visit] = {}
         for visit_id, client_id, closed_at, description in rows:
-            if closed_at is None or not first <= local_day(closed_at) <= last:
+            day = local_day(closed_at) if closed_at is not None else None
+            if day is None or not first <= day <= last:
                 continue
-            visit = visits.setdefault(visit_id, _Visit(client_id, local_day(closed_at)))
+            visit = visits.setdefault(visit_id, _Visit(client_id, day))
             if description not in visit.services:
                 visit.services.append(description)
         return visits

@@ -18,6 +18,7 @@ confirmation. CALL, a service kind; reason ``profile_stale``; detail: that day
 
 from __future__ import annotations
 
+import calendar as cal
 import datetime as dt
 from collections.abc import Iterator
 
@@ -31,6 +32,15 @@ from frontdesk.services.care.occasions.common import add_months, live_client, lo
 
 Candidate = Row[int, dt.datetime | None, dt.datetime, dt.datetime | None]
 YEAR = dt.timedelta(days=365)
+
+
+def _latest_turning_on(last: dt.date, months: int) -> dt.date:
+    """The latest day whose basics turn ``months`` old by ``last``: on a month's last day
+    the later days of a longer month too (31 January turns a month old on 28 February)."""
+    earlier = add_months(last, -months)
+    if last.day == cal.monthrange(last.year, last.month)[1]:
+        return earlier.replace(day=cal.monthrange(earlier.year, earlier.month)[1])
+    return earlier
 
 
 class ProfileSource:
@@ -57,15 +67,14 @@ class ProfileSource:
     def _candidates(s: Session, branch_id: int, months: int, first: dt.date,
                     last: dt.date) -> list[Candidate]:
         """Clients whose basics turn old in the scanned days, then those who visited then."""
-        slack = dt.timedelta(days=3)  # a month's end: 29 February turns a year old on the 28th
-        aged = utc_range(add_months(first, -months) - slack, add_months(last, -months) + slack)
+        aged = utc_range(add_months(first, -months), _latest_turning_on(last, months))
         visited = utc_range(first, last)
         columns = (Client.id, Client.basics_confirmed_at, Client.created_at,
                    Client.last_visit_at)
         confirmed = and_(Client.basics_confirmed_at >= aged[0],
                          Client.basics_confirmed_at < aged[1])
-        entered = and_(Client.basics_confirmed_at.is_(None), Client.created_at >= aged[0],
-                       Client.created_at < aged[1])
+        entered = and_(Client.branch_id == branch_id, Client.basics_confirmed_at.is_(None),
+                       Client.created_at >= aged[0], Client.created_at < aged[1])
         came = and_(Client.last_visit_at >= visited[0], Client.last_visit_at < visited[1])
         rows: list[Candidate] = []
         for condition in (confirmed, entered, came):  # one index each
