@@ -42,10 +42,10 @@ def context(db: Database, branch_id: int, today: dt.date, *,
 
 
 def run(source: OccasionSource, db: Database, branch_id: int, first: dt.date,
-        last: dt.date | None = None) -> list[TaskDraft]:
+        last: dt.date | None = None, *, first_scan: bool = False) -> list[TaskDraft]:
     """What ``source`` proposes for the days ``first`` … ``last`` (default: ``first`` only)."""
     last = last or first
-    ctx = context(db, branch_id, last)
+    ctx = context(db, branch_id, last, first_scan=first_scan)
     with db.read() as s:
         return list(source.drafts(s, ctx, first, last))
 

@@ -324,3 +324,26 @@ def test_basics_confirmed_on_a_months_last_day_turn_old_on_a_shorter_months_last
     assert [(d.occasion, d.due_on) for d in run(ProfileSource(), db, branch,
                                                   dt.date(2027, 2, 28))] == [
         (f"profile:{client}:2027-01-31", dt.date(2027, 2, 28))]
+
+
+def test_the_first_scan_tells_of_the_next_days_birthdays_at_once(
+        services: Services, admin: Actor) -> None:
+    db, branch = services.db, admin.branch_id
+    soon = {d: add_client(db, branch, f"十二月{d}日", birthday_calendar=Calendar.SOLAR,
+                          birth_month=12, birth_day=d) for d in (6, 7, 9, 10, 11)}
+    first = dt.date(2026, 12, 7)
+    drafts = run(BirthdaySource(), db, branch, first, first_scan=True)
+    assert sorted((d.client_id, d.due_on, d.event_on) for d in drafts) == [
+        (soon[7], first, dt.date(2026, 12, 7)), (soon[9], first, dt.date(2026, 12, 9)),
+        (soon[10], first, dt.date(2026, 12, 10))]
+    assert occasions(run(BirthdaySource(), db, branch, first)) == [f"birthday:{soon[10]}:2026"]
+
+
+def test_the_first_scan_tells_of_a_festival_in_the_next_days_at_once(
+        services: Services, admin: Actor) -> None:
+    first = dt.date(2027, 2, 4)  # 除夕 the 5th, 春节 the 6th
+    drafts = run(FestivalSource(), services.db, admin.branch_id, first, first_scan=True)
+    assert [(d.occasion, d.due_on, d.event_on) for d in drafts] == [
+        ("festival:new_years_eve:2026:batch", first, dt.date(2027, 2, 5)),
+        ("festival:spring_festival:2027:batch", first, dt.date(2027, 2, 6))]
+    assert run(FestivalSource(), services.db, admin.branch_id, first) == []

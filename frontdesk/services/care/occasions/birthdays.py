@@ -14,8 +14,10 @@ and :func:`~frontdesk.core.birthdays.lunar_birthday_in`, the rules the desk show
 
 Occasion ``birthday:<client>:<year>``: the year of the birthday in its own calendar
 (the lunar year for a lunar birthday: lunar 冬月 dates can fall twice in one Gregorian
-year). The channel is the client's tier plan's: a gift (with the plan's gift types),
-a call, or a message. Reason ``birthday``; detail: calendar, month, day, leap, age.
+year). On the first scan the birthdays of the next ``days_ahead`` days are due at once
+(:class:`~frontdesk.services.care.occasions.common.Ahead`). The channel is the client's
+tier plan's: a gift (with the plan's gift types), a call, or a message. Reason
+``birthday``; detail: calendar, month, day, leap, age (when the birth year is known).
 """
 
 from __future__ import annotations
@@ -37,7 +39,13 @@ from frontdesk.core.calendar import (
 from frontdesk.models import Client
 from frontdesk.models.care import CareKind
 from frontdesk.services.care.drafts import ScanContext, TaskDraft
-from frontdesk.services.care.occasions.common import channel_of, days, gift_detail, live_client
+from frontdesk.services.care.occasions.common import (
+    Ahead,
+    channel_of,
+    days,
+    gift_detail,
+    live_client,
+)
 
 Pair = tuple[int, int]
 Candidate = Row[int, str, Calendar | None, int | None, int | None, bool, int | None]
@@ -109,13 +117,12 @@ class BirthdaySource:
         rule = ctx.rules[self.kind]
         if not rule.enabled:
             return
-        ahead = dt.timedelta(days=rule.days_ahead)
-        start, end = first + ahead, last + ahead
-        for row in self._candidates(s, ctx.branch_id, start, end):
+        ahead = Ahead(rule.days_ahead, first, last, ctx.first_scan)
+        for row in self._candidates(s, ctx.branch_id, ahead.start, ahead.end):
             calendar = Calendar(row.birthday_calendar)
             for when, year in occurrences(calendar, row.birth_month, row.birth_day,
-                                          row.birth_leap_month, start, end):
-                yield self._draft(ctx, row, calendar, when, year, when - ahead)
+                                          row.birth_leap_month, ahead.start, ahead.end):
+                yield self._draft(ctx, row, calendar, when, year, ahead.due(when))
 
     @staticmethod
     def _candidates(s: Session, branch_id: int, start: dt.date,

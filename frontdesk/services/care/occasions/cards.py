@@ -3,7 +3,8 @@
 Active cards only; every task is a CALL to the card's owner.
 
 - **Expiring** (``card_expiring``, ``days_ahead`` before ``expires_on``; a service
-  kind): the cards expiring in the scanned days moved on, by ``ix_member_card_expires_on``.
+  kind): the cards expiring in the scanned days moved on, by ``ix_member_card_expires_on``
+  (on the first scan, those expiring sooner too, due at once).
   Occasion ``card_expiring:<card>:<expires_on>``.
 - **Balance low** (``card_balance_low``): a charge in the scanned days took the card's
   money (paid + bonus) from ``threshold_fen`` or more to below it, since its last
@@ -40,7 +41,7 @@ from frontdesk.models.card import (
 )
 from frontdesk.models.care import CareChannel, CareKind
 from frontdesk.services.care.drafts import ScanContext, TaskDraft
-from frontdesk.services.care.occasions.common import live_client, local_day, utc_range
+from frontdesk.services.care.occasions.common import Ahead, live_client, local_day, utc_range
 
 FILLS = (OperationKind.ISSUE, OperationKind.TOP_UP, OperationKind.REPLACE)
 """The operations that (re)fill a card: a low balance is told once after each."""
@@ -70,16 +71,16 @@ class CardExpiringSource:
         rule = ctx.rules[self.kind]
         if not rule.enabled:
             return
-        ahead = dt.timedelta(days=rule.days_ahead)
+        ahead = Ahead(rule.days_ahead, first, last, ctx.first_scan)
         rows = s.execute(_active_cards(ctx.branch_id)
-                         .where(MemberCard.expires_on >= first + ahead,
-                                MemberCard.expires_on <= last + ahead)
+                         .where(MemberCard.expires_on >= ahead.start,
+                                MemberCard.expires_on <= ahead.end)
                          .order_by(MemberCard.id)).all()
         for card, product, _ in rows:
             expires = card.expires_on
             assert expires is not None
             yield TaskDraft(kind=self.kind, occasion=f"card_expiring:{card.id}:{expires}",
-                            due_on=expires - ahead, client_id=card.client_id,
+                            due_on=ahead.due(expires), client_id=card.client_id,
                             channel=CareChannel.CALL, event_on=expires, reason="card_expiring",
                             detail=_card_detail(card, product))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar as cal
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, and_
 
@@ -28,6 +29,30 @@ def days(first: dt.date, last: dt.date) -> Iterator[dt.date]:
     while day <= last:
         yield day
         day += dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Ahead:
+    """The events a rule ``days`` ahead tells of on the scanned days ``first`` … ``last``:
+    those from ``first + days`` to ``last + days``, each due ``days`` before it. On the first
+    scan, from ``first`` on: the events of the next few days are not missed for the program
+    having been installed after their day to tell of them; they are due on ``first``."""
+
+    days: int
+    first: dt.date
+    last: dt.date
+    first_scan: bool = False
+
+    @property
+    def start(self) -> dt.date:
+        return self.first if self.first_scan else self.first + dt.timedelta(days=self.days)
+
+    @property
+    def end(self) -> dt.date:
+        return self.last + dt.timedelta(days=self.days)
+
+    def due(self, event: dt.date) -> dt.date:
+        return max(event - dt.timedelta(days=self.days), self.first)
 
 
 def utc_range(first: dt.date, last: dt.date) -> tuple[dt.datetime, dt.datetime]:

@@ -16,7 +16,8 @@ festivals marked ``gift``):
 Occasions ``festival:<code>:<year>:<client>`` and ``festival:<code>:<year>:batch``:
 the year the festival is of in its own calendar (the lunar year of a lunar festival:
 除夕 on 2027-02-05 is ``festival:new_years_eve:2026``; so both 腊八 of 2022, on 10 January
-and 30 December, are greeted). Clients are read by ``ix_client_tier``. Reason
+and 30 December, are greeted). On the first scan a festival of the next ``days_ahead``
+days is due at once. Clients are read by ``ix_client_tier``. Reason
 ``festival``; detail: the festival's code and name (an English source text for the
 built-ins, translated by the screens), its date.
 """
@@ -34,7 +35,7 @@ from frontdesk.core.festivals import FestivalDay, festival_days_between
 from frontdesk.models import Client
 from frontdesk.models.care import CareChannel, CareKind, GiftType
 from frontdesk.services.care.drafts import ScanContext, TaskDraft
-from frontdesk.services.care.occasions.common import gift_detail, live_client, tier_names
+from frontdesk.services.care.occasions.common import Ahead, gift_detail, live_client, tier_names
 
 
 @dataclass(frozen=True)
@@ -63,12 +64,13 @@ class FestivalSource:
         rule = ctx.rules[self.kind]
         if not rule.enabled:
             return
-        ahead = dt.timedelta(days=rule.days_ahead)
+        ahead = Ahead(rule.days_ahead, first, last, ctx.first_scan)
         for festival in ctx.festivals:
             if not festival.enabled:
                 continue
-            for when, year in festival_days_between(festival, first + ahead, last + ahead):
-                yield from self._occasion(s, ctx, _Occasion(festival, when, year, when - ahead))
+            for when, year in festival_days_between(festival, ahead.start, ahead.end):
+                yield from self._occasion(s, ctx, _Occasion(festival, when, year,
+                                                            ahead.due(when)))
 
     def _occasion(self, s: Session, ctx: ScanContext, o: _Occasion) -> Iterator[TaskDraft]:
         personal = [CareChannel.CALL] + ([CareChannel.GIFT] if o.festival.gift else [])
