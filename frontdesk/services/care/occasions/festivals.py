@@ -25,7 +25,7 @@ built-ins, translated by the screens), its date.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -75,8 +75,12 @@ class FestivalSource:
     def _occasion(self, s: Session, ctx: ScanContext, o: _Occasion) -> Iterator[TaskDraft]:
         personal = [CareChannel.CALL] + ([CareChannel.GIFT] if o.festival.gift else [])
         own = tier_names(ctx, *personal)
+        ways, key = {tier: self._way(ctx, o, tier) for tier in own}, o.key
         for client_id, tier in self._clients(s, ctx.branch_id, own):
-            yield self._personal(ctx, o, client_id, tier)
+            channel, gifts, detail = ways[tier]
+            yield TaskDraft(kind=self.kind, occasion=f"{key}:{client_id}", due_on=o.due,
+                            client_id=client_id, channel=channel, event_on=o.when,
+                            reason="festival", detail=detail, gift_types=gifts)
         yield TaskDraft(kind=self.kind, occasion=f"{o.key}:batch", due_on=o.due, client_id=None,
                         channel=CareChannel.MESSAGE, event_on=o.when, reason="festival",
                         detail={**o.detail(), "exclude_tiers": ",".join(own)})
@@ -86,19 +90,17 @@ class FestivalSource:
                  tiers: tuple[str, ...]) -> list[tuple[int, str]]:
         if not tiers:
             return []
-        rows = s.execute(select(Client.id, Client.tier)
-                         .where(Client.tier.in_(tiers), live_client(branch_id))
-                         .order_by(Client.id)).all()
-        return [(r.id, r.tier) for r in rows]
+        return list(s.execute(select(Client.id, Client.tier)
+                              .where(Client.tier.in_(tiers), live_client(branch_id))
+                              .order_by(Client.id)).tuples())
 
-    def _personal(self, ctx: ScanContext, o: _Occasion, client_id: int,
-                  tier: str) -> TaskDraft:
+    @staticmethod
+    def _way(ctx: ScanContext, o: _Occasion, tier: str
+             ) -> tuple[CareChannel, tuple[GiftType, ...], Mapping[str, int | str]]:
+        """How a client of ``tier`` is cared for on this festival (one detail for all of them:
+        a festival at a million clients makes a hundred thousand drafts)."""
         plan = ctx.plan_by_tier_name(tier)
-        gifts: tuple[GiftType, ...] = ()
-        channel = CareChannel.CALL
         if plan is not None and plan.channel is CareChannel.GIFT:
-            channel, gifts = CareChannel.GIFT, plan.gift_types
-        return TaskDraft(kind=self.kind, occasion=f"{o.key}:{client_id}", due_on=o.due,
-                         client_id=client_id, channel=channel, event_on=o.when,
-                         reason="festival", detail={**o.detail(), **gift_detail(gifts)},
-                         gift_types=gifts)
+            return (CareChannel.GIFT, plan.gift_types,
+                    {**o.detail(), **gift_detail(plan.gift_types)})
+        return CareChannel.CALL, (), o.detail()
