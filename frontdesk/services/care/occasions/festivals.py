@@ -90,9 +90,10 @@ class FestivalSource:
                  tiers: tuple[str, ...]) -> list[tuple[int, str]]:
         if not tiers:
             return []
-        return list(s.execute(select(Client.id, Client.tier)
-                              .where(Client.tier.in_(tiers), live_client(branch_id))
-                              .order_by(Client.id)).tuples())
+        rows = s.execute(select(Client.id, Client.tier)
+                         .where(Client.tier.in_(tiers), live_client(branch_id))
+                         .order_by(Client.id)).all()
+        return [(client_id, tier) for client_id, tier in rows]
 
     @staticmethod
     def _way(ctx: ScanContext, o: _Occasion, tier: str
