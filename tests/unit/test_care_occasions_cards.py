@@ -104,3 +104,19 @@ def test_the_last_session_used_is_told_on_its_day(services: Services, admin: Act
                 "sessions": 0, "expires_on": (TODAY + dt.timedelta(days=365)).isoformat()})]
     assert run(CardLastSessionSource(), db, branch, TODAY) == []
     assert run(CardLastSessionSource(), db, branch, day + dt.timedelta(days=1)) == []
+
+
+def test_sessions_written_off_at_expiry_are_not_a_last_session_used(
+        services: Services, admin: Actor, clock: FakeClock) -> None:
+    cards = shop(services, admin)
+    owner = client(services, admin)
+    card = services.cards.issue(admin, client_id=owner, product_id=cards.session,
+                                key=unique_key(), method="cash").card
+    services.cards.charge(admin, card_id=card.id, sessions=3, service_item_id=cards.facial,
+                          key=unique_key())
+    clock.advance(days=400)
+    written_off = services.cards.expire_due(admin)
+    assert [c.card_id for c in written_off] == [card.id]
+    day = TODAY + dt.timedelta(days=400)
+    assert services.cards.card(admin, card.id).sessions == 0
+    assert run(CardLastSessionSource(), services.db, admin.branch_id, day) == []

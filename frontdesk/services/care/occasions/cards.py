@@ -6,14 +6,14 @@ Active cards only; every task is a CALL to the card's owner.
   kind): the cards expiring in the scanned days moved on, by ``ix_member_card_expires_on``
   (on the first scan, those expiring sooner too, due at once).
   Occasion ``card_expiring:<card>:<expires_on>``.
-- **Balance low** (``card_balance_low``): a charge in the scanned days took the card's
-  money (paid + bonus) from ``threshold_fen`` or more to below it, since its last
-  top-up or issue (or the replacement that carried its balance), and it is still below.
-  Due the day of that charge. Occasion ``card_low:<card>:<id of that top-up or issue
-  operation>``: once per top-up.
-- **Last session** (``card_last_session``): a session card's last session was used in
-  the scanned days and it has none left. Due that day. Occasion
-  ``card_last:<card>:<id of that operation>``.
+- **Balance low** (``card_balance_low``): a charge in the scanned days (not a refund, an
+  expiry or a correction) took the card's money (paid + bonus) from ``threshold_fen`` or
+  more to below it, since its last top-up or issue (or the replacement that carried its
+  balance), and it is still below. Due the day of that charge. Occasion
+  ``card_low:<card>:<id of that top-up or issue operation>``: once per top-up.
+- **Last session** (``card_last_session``): a session card's last session was used by a
+  charge (not written off at expiry) in the scanned days and it has none left. Due that
+  day. Occasion ``card_last:<card>:<id of that operation>``.
 
 Money movements of the scanned days are read by ``ix_card_entry_branch_at``, a card's
 own entries by ``ix_card_entry_card_id``. Detail: card number, product, the balance
@@ -156,8 +156,8 @@ class CardBalanceLowSource:
         balance = card.paid_fen + card.bonus_fen - sum(e.money for e in later)
         for e in later:
             after = balance + e.money
-            if balance >= threshold > after:
-                return fill, local_day(e.at)
+            if balance >= threshold > after:  # spent down (not written off, nor refunded)
+                return (fill, local_day(e.at)) if e.kind is OperationKind.CHARGE else None
             balance = after
         return None
 
@@ -179,10 +179,11 @@ class CardLastSessionSource:
                                 CardProduct.kind == CardKind.SESSION)
                          .order_by(MemberCard.id)).all()
         for card, product, _ in rows:
-            used = [e for e in _entries(s, card.id) if e.sessions < 0]
-            if not used or not first <= local_day(used[-1].at) <= last:
-                continue
-            last_used = used[-1]
+            counted = [e for e in _entries(s, card.id) if e.sessions]
+            last_used = counted[-1] if counted else None
+            if last_used is None or last_used.kind is not OperationKind.CHARGE \
+                    or not first <= local_day(last_used.at) <= last:
+                continue  # not used up by a charge (written off at expiry, moved to a new card)
             yield TaskDraft(kind=self.kind,
                             occasion=f"card_last:{card.id}:{last_used.operation_id}",
                             due_on=local_day(last_used.at), client_id=card.client_id,
