@@ -13,6 +13,7 @@
     frontdesk due [--on YYYY-MM-DD] --as USER   what is due that day, one task a line (kind,
                                     client, due date, reason); a day not scanned yet shows
                                     what the scan would make (nothing is written)
+    frontdesk festivals YEAR [--lang zh_CN|en]   that year's festival dates, one a line
     frontdesk db upgrade            bring the database to the current schema (after a backup)
     frontdesk backup [--to DIR]     a verified backup of the SQLite file, taken while it is in use
     frontdesk restore [FILE]        put a backup in place of the database (no FILE: list them)
@@ -242,6 +243,14 @@ def cmd_due(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def cmd_festivals(args: argparse.Namespace, paths: Paths) -> int:
+    """Print a Gregorian year's festival dates (the store's, or the built-ins), in date order."""
+    from frontdesk.cli_festivals import festival_lines
+
+    print("\n".join(festival_lines(paths, args.year, args.lang)))
+    return 0
+
+
 def _reader_gone() -> int:
     """The reader of our output has gone (``frontdesk find … | head``): stop quietly.
 
@@ -322,6 +331,12 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument("--on", metavar="YYYY-MM-DD", help="the day (default today)")
     _add_signer(due)
     due.set_defaults(command=cmd_due)
+
+    festivals = sub.add_parser("festivals", help="a year's festival dates, one a line")
+    festivals.add_argument("year", type=int, metavar="YEAR", help="the Gregorian year")
+    festivals.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN",
+                           help="the festivals' names' language (default zh_CN)")
+    festivals.set_defaults(command=cmd_festivals)
 
     backup = sub.add_parser("backup", help="back up the SQLite database (verified)")
     backup.add_argument("--to", metavar="DIR",

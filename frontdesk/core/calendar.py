@@ -1,6 +1,6 @@
 """The two calendars a birthday can be kept in: solar (公历) and lunar (农历).
 
-Every lunar question the program asks goes through the four functions below, so
+Every lunar question the program asks goes through the functions below, so
 the library that answers them can be changed in one place. Today that is
 ``borax`` (MIT licence): the lunar calendar as published by the Purple Mountain
 Observatory, tabulated for lunar years 1900…2100, a table lookup of about 15 µs.
@@ -76,6 +76,26 @@ def lunar_year_of(day: dt.date) -> int:
     except ValueError:
         raise ValueError(f"{day} is outside the lunar years this calendar knows") from None
     return year
+
+
+@dataclass(frozen=True)
+class LunarDay:
+    """A day of the lunar calendar: its year, month (the leap one when ``leap``) and day."""
+
+    year: int
+    month: int
+    day: int
+    leap: bool = False
+
+
+@lru_cache(maxsize=4096)
+def solar_to_lunar(day: dt.date) -> LunarDay:
+    """The lunar date of a solar date; ValueError outside the lunar years this calendar knows."""
+    try:
+        lunar = LunarDate.from_solar_date(day.year, day.month, day.day)
+    except ValueError:
+        raise ValueError(f"{day} is outside the lunar years this calendar knows") from None
+    return LunarDay(int(lunar.year), int(lunar.month), int(lunar.day), bool(lunar.leap))
 
 
 _MONTH_NAMES = ("正月", "二月", "三月", "四月", "五月", "六月",

@@ -77,10 +77,29 @@ def festival_date(festival: FestivalDay, year: int) -> dt.date | None:
 
 def festival_dates(year: int, festivals: tuple[FestivalDay, ...] = BUILT_IN,
                    ) -> list[tuple[dt.date, FestivalDay]]:
-    """Every enabled festival's date in Gregorian ``year``, in date order."""
+    """Every enabled festival's dates in Gregorian ``year``, in date order (a late lunar
+    date may fall twice in one: 腊八 was on 2022-01-10 and again on 2022-12-30)."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     dated = [(when, f) for f in festivals if f.enabled
-             if (when := festival_date(f, year)) is not None]
+             for when, _ in festival_days_between(f, first, last)]
     return sorted(dated, key=lambda pair: (pair[0], pair[1].code))
+
+
+def festival_days_between(festival: FestivalDay, first: dt.date, last: dt.date,
+                          ) -> list[tuple[dt.date, int]]:
+    """Each date of ``festival`` from ``first`` to ``last`` (both included), in order, with
+    the year it is the festival of in its own calendar: the lunar year for a lunar date (除夕
+    on 2027-02-05 is lunar 2026's), the Gregorian year otherwise. That year tells two
+    occurrences apart even when a Gregorian year has the same lunar date twice."""
+    found = []
+    for year in range(first.year - 1, last.year + 1):
+        if festival.rule is FestivalRule.LUNAR:
+            when = _lunar(year, festival.month, festival.day)
+        else:
+            when = festival_date(festival, year)
+        if when is not None and first <= when <= last:
+            found.append((when, year))
+    return found
 
 
 def _solar(year: int, month: int, day: int) -> dt.date | None:

@@ -118,6 +118,7 @@ class MemberCard(Base):
 
     __tablename__ = "member_card"
     __table_args__ = (
+        Index("ix_member_card_expires_on", "expires_on"),
         CheckConstraint("paid_fen >= 0", name="paid_not_negative"),
         CheckConstraint("bonus_fen >= 0", name="bonus_not_negative"),
         CheckConstraint("sessions >= 0", name="sessions_not_negative"),

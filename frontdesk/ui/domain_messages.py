@@ -73,6 +73,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("DomainError", 'Choose a discount limit from 0 to 100 %.'),
     QT_TRANSLATE_NOOP("DomainError", 'Choose a gift, a call or a message.'),
     QT_TRANSLATE_NOOP("DomainError", 'Choose a month from 1 to 12.'),
+    QT_TRANSLATE_NOOP("DomainError", 'Choose a year from {first} to {last}.'),
     QT_TRANSLATE_NOOP("DomainError", 'Choose another client manager to move the book to.'),
     QT_TRANSLATE_NOOP("DomainError", 'Choose at least one gift.'),
     QT_TRANSLATE_NOOP("DomainError", 'Choose between 0 (off) and 240 minutes.'),

@@ -5,5 +5,24 @@ treatment, cards running out, profiles to confirm. The scan runs them in this or
 from __future__ import annotations
 
 from frontdesk.services.care.drafts import OccasionSource
+from frontdesk.services.care.occasions.birthdays import BirthdaySource
+from frontdesk.services.care.occasions.cards import (
+    CardBalanceLowSource,
+    CardExpiringSource,
+    CardLastSessionSource,
+)
+from frontdesk.services.care.occasions.festivals import FestivalSource
+from frontdesk.services.care.occasions.follow_ups import FollowUpSource
+from frontdesk.services.care.occasions.profile import ProfileSource
+from frontdesk.services.care.occasions.star_calls import StarCallSource
 
-CALENDAR_SOURCES: tuple[OccasionSource, ...] = ()
+CALENDAR_SOURCES: tuple[OccasionSource, ...] = (
+    BirthdaySource(),
+    FestivalSource(),
+    StarCallSource(),
+    FollowUpSource(),
+    ProfileSource(),
+    CardExpiringSource(),
+    CardBalanceLowSource(),
+    CardLastSessionSource(),
+)
