@@ -137,7 +137,7 @@ def test_a_catch_up_of_several_days_makes_each_birthday_once(
 
 # festivals ----------------------------------------------------------------------------------
 
-def test_a_gift_festival_gives_major_clients_gifts_silver_a_call_and_the_rest_one_batch(
+def test_a_gift_festival_gives_major_clients_gifts_and_everyone_else_one_batch(
         services: Services, admin: Actor, tiered: dict[str, int]) -> None:
     drafts = run(FestivalSource(), services.db, admin.branch_id, dt.date(2026, 9, 22))
     base = {"festival": "mid_autumn", "name": "Mid-Autumn Festival", "date": "2026-09-25"}
@@ -147,22 +147,22 @@ def test_a_gift_festival_gives_major_clients_gifts_silver_a_call_and_the_rest_on
         due_on=dt.date(2026, 9, 22), client_id=tiered["金卡"], channel=CareChannel.GIFT,
         event_on=dt.date(2026, 9, 25), reason="festival", detail={**base, **GIFT_DETAIL},
         gift_types=ALL_GIFTS)
-    assert by_client[tiered["银卡"]].channel is CareChannel.CALL
     assert by_client[None] == TaskDraft(
         kind=CareKind.FESTIVAL, occasion="festival:mid_autumn:2026:batch",
         due_on=dt.date(2026, 9, 22), client_id=None, channel=CareChannel.MESSAGE,
         event_on=dt.date(2026, 9, 25), reason="festival",
-        detail={**base, "exclude_tiers": "银卡,金卡,钻石卡"})
-    assert set(by_client) == {tiered["银卡"], tiered["金卡"], tiered["钻石卡"], None}
+        detail={**base, "exclude_tiers": "金卡,钻石卡"})
+    assert set(by_client) == {tiered["金卡"], tiered["钻石卡"], None}  # 银卡 in the batch
 
 
-def test_a_festival_without_gift_calls_the_call_tiers_and_messages_everyone_else(
+def test_a_festival_without_gift_calls_the_major_clients_and_messages_everyone_else(
         services: Services, admin: Actor, tiered: dict[str, int]) -> None:
     drafts = run(FestivalSource(), services.db, admin.branch_id, dt.date(2026, 8, 16))  # 七夕
     assert [(d.occasion, d.channel) for d in drafts] == [
-        (f"festival:qixi:2026:{tiered['银卡']}", CareChannel.CALL),
+        (f"festival:qixi:2026:{tiered['金卡']}", CareChannel.CALL),
+        (f"festival:qixi:2026:{tiered['钻石卡']}", CareChannel.CALL),
         ("festival:qixi:2026:batch", CareChannel.MESSAGE)]
-    assert drafts[1].detail["exclude_tiers"] == "银卡"
+    assert drafts[2].detail["exclude_tiers"] == "金卡,钻石卡"
 
 
 def test_the_stores_festival_rows_switch_off_and_add_days(
@@ -174,7 +174,7 @@ def test_the_stores_festival_rows_switch_off_and_add_days(
                        rule="solar", month=9, day=25, enabled=True, gift=True))
     drafts = run(FestivalSource(), services.db, admin.branch_id, dt.date(2026, 9, 22))
     assert {d.occasion.split(":")[1] for d in drafts} == {"anniversary"}
-    assert len(drafts) == 4  # two gifts, a call, the batch
+    assert len(drafts) == 3  # two gifts, the batch
 
 
 def test_a_catch_up_over_new_year_makes_each_festival_once(
@@ -188,7 +188,7 @@ def test_a_catch_up_over_new_year_makes_each_festival_once(
     assert batches == ["festival:laba:2026:batch", "festival:new_year:2027:batch",
                        "festival:new_years_eve:2026:batch", "festival:spring_festival:2027:batch"]
     assert f"festival:spring_festival:2027:{tiered['金卡']}" in together  # a gift
-    assert f"festival:new_year:2027:{tiered['金卡']}" not in together  # no gift on 元旦
+    assert f"festival:new_year:2027:{tiered['银卡']}" not in together  # 银卡: the batch
 
 
 # calls to star clients ----------------------------------------------------------------------

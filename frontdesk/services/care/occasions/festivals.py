@@ -5,10 +5,11 @@ scanned days moved on by ``days_ahead``, by the tier plans (domain/001: ordinary
 clients get a greeting, major clients the same and a gift on 春节, 元宵, 端午, 中秋 — the
 festivals marked ``gift``):
 
-- a GIFT task per client of a gift-plan tier, with the plan's gift types, when the
-  festival has a gift;
-- a CALL task per client of a call-plan tier;
-- one batch MESSAGE task (``client_id`` None) for everyone else: its detail's
+- a GIFT task per client of a gift-plan tier (the major clients), with the plan's gift
+  types, when the festival has a gift, and a personal CALL on the other festivals;
+- one batch MESSAGE task (``client_id`` None) for everyone else, the call-plan tiers too
+  (a personal call to every 银卡 client on every festival would be thousands of calls in
+  a day; their personal call is on their birthday): its detail's
   ``exclude_tiers`` names the tiers that got tasks of their own (comma-separated), so
   the batch's recipients are the clients of every other tier and of none — chosen
   when it is sent, so an opt-out takes effect at once.
@@ -73,8 +74,7 @@ class FestivalSource:
                                                             ahead.due(when)))
 
     def _occasion(self, s: Session, ctx: ScanContext, o: _Occasion) -> Iterator[TaskDraft]:
-        personal = [CareChannel.CALL] + ([CareChannel.GIFT] if o.festival.gift else [])
-        own = tier_names(ctx, *personal)
+        own = tier_names(ctx, CareChannel.GIFT)
         ways, key = {tier: self._way(ctx, o, tier) for tier in own}, o.key
         for client_id, tier in self._clients(s, ctx.branch_id, own):
             channel, gifts, detail = ways[tier]
@@ -101,7 +101,7 @@ class FestivalSource:
         """How a client of ``tier`` is cared for on this festival (one detail for all of them:
         a festival at a million clients makes a hundred thousand drafts)."""
         plan = ctx.plan_by_tier_name(tier)
-        if plan is not None and plan.channel is CareChannel.GIFT:
+        if plan is not None and o.festival.gift:
             return (CareChannel.GIFT, plan.gift_types,
                     {**o.detail(), **gift_detail(plan.gift_types)})
         return CareChannel.CALL, (), o.detail()
