@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRect, QSize, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -76,6 +76,9 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget(objectName="navigation")
         self.pages = QStackedWidget(objectName="pages")
         self._page_keys: list[str] = []
+        self._titles: dict[str, str] = {}
+        self.care_timers: QObject | None = None
+        """The care engine's background scan (pages.py makes it for those who work care)."""
         self._build_root()  # first: each page is then styled once, as it joins the window
         for key, title, widget in build_pages(self, services, actor, settings, worker):
             self._add_page(key, title, widget)
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
 
     def _add_page(self, key: str, title: str, widget: QWidget) -> None:
         self._page_keys.append(key)
+        self._titles[key] = title
         self.navigation.addItem(title)
         self.pages.addWidget(widget)
 
@@ -116,12 +120,26 @@ class MainWindow(QMainWindow):
         assert widget is not None  # every key has a page
         return widget
 
+    def set_badge(self, key: str, count: int) -> None:
+        """A count beside a page's title in the navigation ("关怀待办 (12)"); none for 0."""
+        if key not in self._titles:
+            return
+        title = self._titles[key]
+        text = self.tr("{title} ({count})").format(title=title, count=count) if count else title
+        self.navigation.item(self._page_keys.index(key)).setText(text)
+        self._fit_navigation()
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A banner over every page, under the backups' warning (the care notice)."""
+        self._column.insertWidget(1, banner)
+
     def show_page(self, key: str) -> None:
         self.navigation.setCurrentRow(self._page_keys.index(key))
 
     def _build_root(self) -> None:
         workspace = QWidget(objectName="workspace")
         column = QVBoxLayout(workspace)
+        self._column = column
         self.backup_banner = BackupBanner()
         column.addWidget(self.backup_banner)
         row = QHBoxLayout()
