@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from frontdesk.services.cards.receipt import CardReceipts
     from frontdesk.services.cards.report import CardReportService
     from frontdesk.services.cards.tiers import TierService
+    from frontdesk.services.care.scan import CareScanner
     from frontdesk.services.clients.profile import ProfileService
     from frontdesk.services.clients.registration import ClientService
     from frontdesk.services.clients.search import ClientSearch
@@ -118,9 +119,11 @@ class Services:
     @cached_property
     def checkout(self) -> CheckoutService:
         from frontdesk.services.cards.charger import MemberCardCharger
+        from frontdesk.services.care.stats import StatsKeeper
         from frontdesk.services.desk.checkout import CheckoutService
 
-        return CheckoutService(self.db, self.clock, member_cards=MemberCardCharger())
+        return CheckoutService(self.db, self.clock, member_cards=MemberCardCharger(),
+                               visit_closed=StatsKeeper())
 
     @cached_property
     def handover(self) -> HandoverService:
@@ -181,3 +184,9 @@ class Services:
         from frontdesk.services.cards.report import CardReportService
 
         return CardReportService(self.db, self.clock)
+
+    @cached_property
+    def care_scan(self) -> CareScanner:
+        from frontdesk.services.care.scan import CareScanner
+
+        return CareScanner(self.db, self.clock)

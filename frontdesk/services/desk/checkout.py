@@ -28,6 +28,9 @@ which moves it forward only and never counts as an edit of the client (a profile
 save on another terminal neither conflicts with it nor makes it fail). A replay
 writes nothing, so it needs no approval.
 
+Once the visit is closed, a :class:`~frontdesk.services.desk.visit_closed.VisitClosed` hook
+derives what it must from it in the same transaction (the care engine's per-client figures).
+
 Member-card payments go to a :class:`~frontdesk.services.desk.card_payments.CardCharger`,
 inside the check-out's transaction: it quotes the member's tier discount on the
 service lines when a stored-value card pays (added to the lines' discount, never
@@ -100,6 +103,7 @@ from frontdesk.services.desk.staffing import (
     serving_staff,
     visit_staff,
 )
+from frontdesk.services.desk.visit_closed import NOTHING_AFTER_CLOSE, VisitClosed
 from frontdesk.services.desk.visits import finish_room
 from frontdesk.services.rows import check_row_id, fits, get_row, locked_row
 from frontdesk.services.store.catalog import ServiceItemRow, service_item_row
@@ -340,10 +344,12 @@ def _card_references(payments: Sequence[PaymentInput]) -> list[str]:
 
 class CheckoutService:
     def __init__(self, db: Database, clock: Clock, *,
-                 member_cards: CardCharger = NO_MEMBER_CARDS):
+                 member_cards: CardCharger = NO_MEMBER_CARDS,
+                 visit_closed: VisitClosed = NOTHING_AFTER_CLOSE):
         self._db = db
         self._clock = clock
         self._member_cards = member_cards
+        self._visit_closed = visit_closed
 
     @unit_of_work
     def check_out(self, actor: Actor, visit_id: int, lines: Sequence[LineInput],
@@ -517,6 +523,7 @@ class CheckoutService:
         s.add(CheckoutKey(key=key, visit_id=visit.id, staff_id=actor.staff_id, at=now))
         s.flush()
         self._member_cards.assess(s, actor, visit.client_id, now)
+        self._visit_closed.closed(s, actor, visit.client_id, now)
         member = sum(p.member_discount_fen for p in priced)
         audit.record(s, now, actor, AuditAction.VISIT_CHECK_OUT, "visit", visit.id,
                      f"total_fen={visit.total_fen}"
