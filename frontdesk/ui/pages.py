@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
@@ -12,11 +12,11 @@ from frontdesk.core.context import Actor, Role
 from frontdesk.core.permissions import Action, allowed
 from frontdesk.services.registry import Services
 from frontdesk.ui.cards.cards_page import CardsPage
+from frontdesk.ui.cards_setup.setup_page import CardSetupPage
+from frontdesk.ui.cards_setup.sweep import TierSweep
 from frontdesk.ui.care.due_page import DuePage
 from frontdesk.ui.care.notice import CareNotice
 from frontdesk.ui.care.timers import CareTimers
-from frontdesk.ui.cards_setup.setup_page import CardSetupPage
-from frontdesk.ui.cards_setup.sweep import TierSweep
 from frontdesk.ui.clients.clients_page import ClientsPage
 from frontdesk.ui.desk.desk_page import DeskPage
 from frontdesk.ui.local_settings import LocalSettings
@@ -113,5 +113,5 @@ def _care(window: MainWindow, services: Services, actor: Actor, worker: DbWorker
     page.changed.connect(timers.refresh_counts)
     notice.open_requested.connect(open_care)
     QShortcut(QKeySequence("F1"), window, open_care, context=Qt.ShortcutContext.WindowShortcut)
-    QTimer.singleShot(START_DELAY_MS, timers, timers.start)
+    timers.start_in(START_DELAY_MS)
     return page

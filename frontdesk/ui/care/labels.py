@@ -8,6 +8,7 @@ never dropped: the numbers behind a warning are what the person calling needs.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
@@ -19,87 +20,100 @@ from frontdesk.services.care.views import DueTask
 from frontdesk.ui.dates import date_text
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CareLabels", text)
-
-
 def kind_name(kind: CareKind) -> str:
     names = {
-        CareKind.BIRTHDAY: _t("Birthday"),
-        CareKind.FESTIVAL: _t("Festival"),
-        CareKind.CHURN: _t("Churn warning"),
-        CareKind.SPENDING_DROP: _t("Spending drop"),
-        CareKind.COMPLAINT_DEADLINE: _t("Complaint deadline"),
-        CareKind.STAR_CALL: _t("Star client call"),
-        CareKind.FOLLOW_UP: _t("Follow-up call"),
-        CareKind.PROFILE_STALE: _t("Profile to confirm"),
-        CareKind.CARD_EXPIRING: _t("Card expiring"),
-        CareKind.CARD_BALANCE_LOW: _t("Card balance low"),
-        CareKind.CARD_LAST_SESSION: _t("Last session used"),
+        CareKind.BIRTHDAY: QCoreApplication.translate("CareLabels", "Birthday"),
+        CareKind.FESTIVAL: QCoreApplication.translate("CareLabels", "Festival"),
+        CareKind.CHURN: QCoreApplication.translate("CareLabels", "Churn warning"),
+        CareKind.SPENDING_DROP: QCoreApplication.translate("CareLabels", "Spending drop"),
+        CareKind.COMPLAINT_DEADLINE: QCoreApplication.translate("CareLabels", "Complaint deadline"),
+        CareKind.STAR_CALL: QCoreApplication.translate("CareLabels", "Star client call"),
+        CareKind.FOLLOW_UP: QCoreApplication.translate("CareLabels", "Follow-up call"),
+        CareKind.PROFILE_STALE: QCoreApplication.translate("CareLabels", "Profile to confirm"),
+        CareKind.CARD_EXPIRING: QCoreApplication.translate("CareLabels", "Card expiring"),
+        CareKind.CARD_BALANCE_LOW: QCoreApplication.translate("CareLabels", "Card balance low"),
+        CareKind.CARD_LAST_SESSION: QCoreApplication.translate("CareLabels", "Last session used"),
     }
     return names.get(kind, str(kind))
 
 
 def stage_name(stage: CareStage) -> str:
     names = {
-        CareStage.GREETINGS: _t("Greetings"),
-        CareStage.WARNINGS: _t("Warnings"),
-        CareStage.STAR_CLIENTS: _t("Star clients and follow-ups"),
-        CareStage.SECOND_SALES: _t("Second sales"),
+        CareStage.GREETINGS: QCoreApplication.translate("CareLabels", "Greetings"),
+        CareStage.WARNINGS: QCoreApplication.translate("CareLabels", "Warnings"),
+        CareStage.STAR_CLIENTS: QCoreApplication.translate(
+            "CareLabels", "Star clients and follow-ups"
+        ),
+        CareStage.SECOND_SALES: QCoreApplication.translate("CareLabels", "Second sales"),
     }
     return names[stage]
 
 
 def outcome_name(outcome: CallOutcome) -> str:
     names = {
-        CallOutcome.REACHED: _t("Reached"),
-        CallOutcome.NO_ANSWER: _t("No answer"),
-        CallOutcome.WRONG_NUMBER: _t("Wrong number"),
-        CallOutcome.BOOKED: _t("Booked an appointment"),
-        CallOutcome.COMPLAINT: _t("Raised a complaint"),
-        CallOutcome.MESSAGE_SENT: _t("Message sent"),
-        CallOutcome.GIFT_GIVEN: _t("Gift given"),
+        CallOutcome.REACHED: QCoreApplication.translate("CareLabels", "Reached"),
+        CallOutcome.NO_ANSWER: QCoreApplication.translate("CareLabels", "No answer"),
+        CallOutcome.WRONG_NUMBER: QCoreApplication.translate("CareLabels", "Wrong number"),
+        CallOutcome.BOOKED: QCoreApplication.translate("CareLabels", "Booked an appointment"),
+        CallOutcome.COMPLAINT: QCoreApplication.translate("CareLabels", "Raised a complaint"),
+        CallOutcome.MESSAGE_SENT: QCoreApplication.translate("CareLabels", "Message sent"),
+        CallOutcome.GIFT_GIVEN: QCoreApplication.translate("CareLabels", "Gift given"),
     }
     return names[outcome]
 
 
-CALL_OUTCOMES = (CallOutcome.REACHED, CallOutcome.NO_ANSWER, CallOutcome.WRONG_NUMBER,
-                 CallOutcome.BOOKED, CallOutcome.COMPLAINT)
+CALL_OUTCOMES = (
+    CallOutcome.REACHED,
+    CallOutcome.NO_ANSWER,
+    CallOutcome.WRONG_NUMBER,
+    CallOutcome.BOOKED,
+    CallOutcome.COMPLAINT,
+)
 """What the call dialog offers (a message or a gift is logged by its own action)."""
 
 
 def gift_name(gift: GiftType) -> str:
     names = {
-        GiftType.SPA_VOUCHER: _t("Spa experience voucher"),
-        GiftType.STORE_PRODUCTS: _t("Store products"),
-        GiftType.LOCAL_SPECIALITY: _t("Local specialities"),
-        GiftType.DINING_VOUCHER: _t("Dining voucher"),
-        GiftType.ROOM_VOUCHER: _t("Room voucher"),
+        GiftType.SPA_VOUCHER: QCoreApplication.translate("CareLabels", "Spa experience voucher"),
+        GiftType.STORE_PRODUCTS: QCoreApplication.translate("CareLabels", "Store products"),
+        GiftType.LOCAL_SPECIALITY: QCoreApplication.translate("CareLabels", "Local specialities"),
+        GiftType.DINING_VOUCHER: QCoreApplication.translate("CareLabels", "Dining voucher"),
+        GiftType.ROOM_VOUCHER: QCoreApplication.translate("CareLabels", "Room voucher"),
     }
     return names[gift]
 
 
 def status_name(status: CareStatus) -> str:
-    names = {CareStatus.OPEN: _t("Open"), CareStatus.SNOOZED: _t("Snoozed"),
-             CareStatus.DONE: _t("Done"), CareStatus.SKIPPED: _t("Skipped")}
+    names = {
+        CareStatus.OPEN: QCoreApplication.translate("CareLabels", "Open"),
+        CareStatus.SNOOZED: QCoreApplication.translate("CareLabels", "Snoozed"),
+        CareStatus.DONE: QCoreApplication.translate("CareLabels", "Done"),
+        CareStatus.SKIPPED: QCoreApplication.translate("CareLabels", "Skipped"),
+    }
     return names[status]
 
 
 def _reasons() -> dict[str, str]:
     return {
-        "birthday": _t("Birthday on {event}"),
-        "lunar_birthday": _t("Lunar birthday on {event}"),
-        "festival": _t("Festival on {event}"),
-        "churn": _t("No visit for longer than usual"),
-        "lapsed": _t("No visit for longer than usual"),
-        "spending_drop": _t("Spending well below usual"),
-        "follow_up": _t("Follow-up after a treatment"),
-        "star_call": _t("Regular call to a star client"),
-        "profile_stale": _t("Profile not confirmed for a year"),
-        "card_expiring": _t("Card expires on {event}"),
-        "card_balance_low": _t("Card balance is low"),
-        "card_last_session": _t("Last session of the card used"),
-        "complaint_deadline": _t("A complaint's next step is due"),
+        "birthday": QCoreApplication.translate("CareLabels", "Birthday on {event}"),
+        "lunar_birthday": QCoreApplication.translate("CareLabels", "Lunar birthday on {event}"),
+        "festival": QCoreApplication.translate("CareLabels", "Festival on {event}"),
+        "churn": QCoreApplication.translate("CareLabels", "No visit for longer than usual"),
+        "lapsed": QCoreApplication.translate("CareLabels", "No visit for longer than usual"),
+        "spending_drop": QCoreApplication.translate("CareLabels", "Spending well below usual"),
+        "follow_up": QCoreApplication.translate("CareLabels", "Follow-up after a treatment"),
+        "star_call": QCoreApplication.translate("CareLabels", "Regular call to a star client"),
+        "profile_stale": QCoreApplication.translate(
+            "CareLabels", "Profile not confirmed for a year"
+        ),
+        "card_expiring": QCoreApplication.translate("CareLabels", "Card expires on {event}"),
+        "card_balance_low": QCoreApplication.translate("CareLabels", "Card balance is low"),
+        "card_last_session": QCoreApplication.translate(
+            "CareLabels", "Last session of the card used"
+        ),
+        "complaint_deadline": QCoreApplication.translate(
+            "CareLabels", "A complaint's next step is due"
+        ),
     }
 
 
@@ -118,34 +132,50 @@ def reason_text(task: DueTask) -> str:
 
 def _details() -> dict[str, str]:
     return {
-        "visits": _t("Visits: {value}"),
-        "days_since": _t("Days since the last visit: {value}"),
-        "days_since_last": _t("Days since the last visit: {value}"),
-        "median_days": _t("Usual interval: {value} days"),
-        "median_interval_days": _t("Usual interval: {value} days"),
-        "threshold_days": _t("Warned after: {value} days"),
-        "limit_days": _t("Warned after: {value} days"),
-        "floor_days": _t("At least: {value} days"),
-        "recent_fen": _t("Spent in the last window: {value}"),
-        "usual_fen": _t("Usual spend per window: {value}"),
-        "window_days": _t("Window: {value} days"),
-        "ratio_percent": _t("Share of the usual: {value}%"),
-        "percent": _t("Share of the usual: {value}%"),
-        "balance_fen": _t("Balance: {value}"),
-        "threshold_fen": _t("Low below: {value}"),
-        "sessions_left": _t("Sessions left: {value}"),
-        "card_no": _t("Card: {value}"),
-        "service": _t("Service: {value}"),
-        "service_name": _t("Service: {value}"),
-        "day": _t("Day {value} after the visit"),
-        "days_after": _t("Day {value} after the visit"),
-        "festival": _t("Festival: {value}"),
-        "festival_name": _t("Festival: {value}"),
-        "age": _t("Turns {value}"),
-        "visit_on": _t("Visit on {value}"),
-        "last_visit_on": _t("Last visit: {value}"),
-        "expires_on": _t("Expires on {value}"),
+        "visits": QCoreApplication.translate("CareLabels", "Visits: {value}"),
+        "days_since": QCoreApplication.translate(
+            "CareLabels", "Days since the last visit: {value}"
+        ),
+        "days_since_last": QCoreApplication.translate(
+            "CareLabels", "Days since the last visit: {value}"
+        ),
+        "median_days": QCoreApplication.translate("CareLabels", "Usual interval: {value} days"),
+        "median_interval_days": QCoreApplication.translate(
+            "CareLabels", "Usual interval: {value} days"
+        ),
+        "median_gap_days": QCoreApplication.translate("CareLabels", "Usual interval: {value} days"),
+        "threshold_days": QCoreApplication.translate("CareLabels", "Warned after: {value} days"),
+        "limit_days": QCoreApplication.translate("CareLabels", "Warned after: {value} days"),
+        "floor_days": QCoreApplication.translate("CareLabels", "At least: {value} days"),
+        "recent_fen": QCoreApplication.translate("CareLabels", "Spent in the last window: {value}"),
+        "usual_fen": QCoreApplication.translate("CareLabels", "Usual spend per window: {value}"),
+        "window_days": QCoreApplication.translate("CareLabels", "Window: {value} days"),
+        "ratio_percent": QCoreApplication.translate(
+            "CareLabels", "Warned below {value}% of the usual"
+        ),
+        "percent": QCoreApplication.translate("CareLabels", "Share of the usual: {value}%"),
+        "balance_fen": QCoreApplication.translate("CareLabels", "Balance: {value}"),
+        "threshold_fen": QCoreApplication.translate("CareLabels", "Low below: {value}"),
+        "sessions_left": QCoreApplication.translate("CareLabels", "Sessions left: {value}"),
+        "card_no": QCoreApplication.translate("CareLabels", "Card: {value}"),
+        "service": QCoreApplication.translate("CareLabels", "Service: {value}"),
+        "service_name": QCoreApplication.translate("CareLabels", "Service: {value}"),
+        "day": QCoreApplication.translate("CareLabels", "Day {value} after the visit"),
+        "days_after": QCoreApplication.translate("CareLabels", "Day {value} after the visit"),
+        "festival": QCoreApplication.translate("CareLabels", "Festival: {value}"),
+        "festival_name": QCoreApplication.translate("CareLabels", "Festival: {value}"),
+        "age": QCoreApplication.translate("CareLabels", "Turns {value}"),
+        "visit_on": QCoreApplication.translate("CareLabels", "Visit on {value}"),
+        "last_visit_on": QCoreApplication.translate("CareLabels", "Last visit: {value}"),
+        "expires_on": QCoreApplication.translate("CareLabels", "Expires on {value}"),
     }
+
+
+def _date_of(text: str) -> str:
+    try:
+        return date_text(dt.date.fromisoformat(text))
+    except ValueError:
+        return text
 
 
 def detail_lines(detail: Mapping[str, int | str]) -> list[str]:
@@ -156,6 +186,8 @@ def detail_lines(detail: Mapping[str, int | str]) -> list[str]:
         shown: object = value
         if key.endswith("_fen") and isinstance(value, int):
             shown = format_fen(value)
+        elif key.endswith("_on") and isinstance(value, str):
+            shown = _date_of(value)
         template = known.get(key)
         lines.append(template.format(value=shown) if template else f"{key}: {shown}")
     return lines

@@ -91,8 +91,11 @@ class TaskPanel(QWidget):
             self.name.setText(task.client_name)
         self.phone.setText(task.phone)
         self.tier.setText(task.tier or self.tr("none"))
-        last = date_text(task.last_visit_on) if task.last_visit_on else self.tr("never")
-        self.visits.setText(self.tr("{n}, the last on {day}").format(n=task.visits, day=last))
+        if task.last_visit_on is None:
+            self.visits.setText(str(task.visits))
+        else:
+            self.visits.setText(self.tr("{n}, the last on {day}").format(
+                n=task.visits, day=date_text(task.last_visit_on)))
         self.allergies.setText(task.allergies or self.tr("none known"))
         self.allergies.setStyleSheet("color: #c62828;" if task.allergies else "")
         if task.central:

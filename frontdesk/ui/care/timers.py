@@ -64,6 +64,12 @@ class CareTimers(QObject):
         self.periodic.timeout.connect(self.tick)
         self.midnight = QTimer(self, singleShot=True)
         self.midnight.timeout.connect(self.tick)
+        self.starter = QTimer(self, singleShot=True)
+        self.starter.timeout.connect(self.start)
+
+    def start_in(self, ms: int) -> None:
+        """Start a little later (the window shows first)."""
+        self.starter.start(ms)
 
     def start(self) -> None:
         """Scan now, then every few minutes and at midnight."""
@@ -71,6 +77,7 @@ class CareTimers(QObject):
         self.tick()
 
     def stop(self) -> None:
+        self.starter.stop()
         self.periodic.stop()
         self.midnight.stop()
 
