@@ -3468,6 +3468,10 @@
         <translation>{name}（{n} 位客户）</translation>
     </message>
     <message>
+        <source>(gift)</source>
+        <translation>（送礼）</translation>
+    </message>
+    <message>
         <source>Service centre</source>
         <translation>客服中心</translation>
     </message>
@@ -6117,16 +6121,8 @@ The front desk of your salon.</source>
 <context>
     <name>TaskPanel</name>
     <message>
-        <source>Client</source>
-        <translation>客户</translation>
-    </message>
-    <message>
         <source>Phone</source>
         <translation>手机</translation>
-    </message>
-    <message>
-        <source>Tier</source>
-        <translation>等级</translation>
     </message>
     <message>
         <source>Visits</source>
@@ -6159,10 +6155,6 @@ The front desk of your salon.</source>
     <message>
         <source>Batch message to {n} clients</source>
         <translation>群发短信，共 {n} 位客户</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
     </message>
     <message>
         <source>{n}, the last on {day}</source>

@@ -45,7 +45,6 @@ from frontdesk.ui.care.due_tree import DueTree
 from frontdesk.ui.care.labels import kind_name
 from frontdesk.ui.care.task_panel import TaskPanel
 from frontdesk.ui.errors import error_text, show_storage_error
-from frontdesk.ui.widgets import scrolled
 from frontdesk.ui.worker import DbWorker
 
 Button = tuple[str, str, str, Callable[[], None]]
@@ -125,7 +124,7 @@ class DuePage(QWidget):
         right = QWidget()
         side = QVBoxLayout(right)
         side.setContentsMargins(0, 0, 0, 0)
-        side.addWidget(scrolled(self.panel, "careTaskScroll"), 1)
+        side.addWidget(self.panel, 1)
         side.addLayout(self._buttons())
         side.addWidget(self.message)
         splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -81,7 +81,7 @@ class DueTree(QTreeWidget):
         if task.is_batch:
             name = self.tr("{name} ({n} clients)").format(name=name, n=task.recipients)
         if task.channel is CareChannel.GIFT:
-            name += " 🎁"
+            name += " " + self.tr("(gift)")
         staff = self.tr("Service centre") if task.central else (
             task.assigned_to_name or self.tr("Pool"))
         item = QTreeWidgetItem([name, kind_name(task.kind), date_text(task.due_on), staff])

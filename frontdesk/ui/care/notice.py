@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 STYLE = """
 QFrame#careNotice { background: #e0f2f1; border: 1px solid #4db6ac; border-radius: 4px; }
@@ -39,6 +39,7 @@ class CareNotice(QFrame):
         row.addWidget(self.text, 1)
         row.addWidget(self.open_button)
         row.addWidget(self.dismiss_button)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.hide()
 

@@ -8,11 +8,12 @@ a gift or an invitation must not ignore them.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from frontdesk.services.care.views import DueTask
-from frontdesk.ui.care.labels import detail_lines, gift_name, kind_name, reason_text
+from frontdesk.ui.care.labels import detail_lines, gift_name, reason_text
 from frontdesk.ui.dates import date_text
+from frontdesk.ui.widgets import scrolled
 
 
 def _value(name: str) -> QLabel:
@@ -29,10 +30,10 @@ class TaskPanel(QWidget):
         self.name = _value("careClientName")
         font = self.name.font()
         font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
+        if font.pixelSize() > 0:  # the theme sizes type in pixels
+            font.setPixelSize(round(font.pixelSize() * 1.2))
         self.name.setFont(font)
         self.phone = _value("careClientPhone")
-        self.tier = _value("careClientTier")
         self.visits = _value("careClientVisits")
         self.allergies = _value("careClientAllergies")
         self.assigned = _value("careAssigned")
@@ -42,55 +43,62 @@ class TaskPanel(QWidget):
         self.message = QPlainTextEdit(objectName="careMessage")
         self.message.setReadOnly(True)
         self.message.setTabChangesFocus(True)
-        self.message.setMinimumHeight(70)
+        self.message.setMinimumHeight(80)
         self._build()
         self.show_task(None)
 
     def _build(self) -> None:
-        card = QGroupBox(self.tr("Client"))
-        form = QFormLayout(card)
+        form = self._form = QFormLayout()
         form.addRow(self.name)
         form.addRow(self.tr("Phone"), self.phone)
-        form.addRow(self.tr("Tier"), self.tier)
         form.addRow(self.tr("Visits"), self.visits)
         form.addRow(self.tr("Allergies"), self.allergies)
         form.addRow(self.tr("Looked after by"), self.assigned)
-        why = QGroupBox(self.tr("Why"))
-        why_form = QVBoxLayout(why)
-        for widget in (self.why, self.numbers, self.gifts):
-            why_form.addWidget(widget)
+        form.addRow(self.tr("Why"), self.why)
+        form.addRow("", self.numbers)
+        form.addRow("", self.gifts)
+        cards = QWidget(objectName="careTaskCard")
+        column = QVBoxLayout(cards)
+        column.setContentsMargins(4, 4, 4, 4)
+        column.addLayout(form)
+        column.addStretch(1)
+        self.message_title = QLabel(self.tr("Suggested message (F9 copies it)"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(card)
-        layout.addWidget(why)
-        layout.addWidget(QLabel(self.tr("Suggested message (F9 copies it)")))
-        layout.addWidget(self.message, 1)
+        layout.addWidget(scrolled(cards, "careTaskScroll"), 3)
+        layout.addWidget(self.message_title)
+        layout.addWidget(self.message, 2)
 
     def show_task(self, task: DueTask | None) -> None:
         self.task = task
         if task is None:
-            for label in (self.phone, self.tier, self.visits, self.allergies, self.assigned,
+            for label in (self.phone, self.visits, self.allergies, self.assigned,
                           self.why, self.numbers, self.gifts):
                 label.clear()
             self.name.setText(self.tr("Choose a task in the list."))
             self.message.clear()
+            self._show_message(False)
             return
         self._client(task)
-        self.why.setText(f"{kind_name(task.kind)}: {reason_text(task)}")
+        self.why.setText(reason_text(task))
         self.numbers.setText("\n".join(detail_lines(task.detail)))
-        self.numbers.setVisible(bool(task.detail))
+        self._form.setRowVisible(self.numbers, bool(task.detail))
         gifts = "、".join(gift_name(g) for g in task.gift_types)
         self.gifts.setText(self.tr("Gift: {gifts}").format(gifts=gifts) if gifts else "")
-        self.gifts.setVisible(bool(gifts))
+        self._form.setRowVisible(self.gifts, bool(gifts))
         self.message.setPlainText(task.suggested_message)
+        self._show_message(bool(task.suggested_message))
+
+    def _show_message(self, shown: bool) -> None:
+        self.message_title.setVisible(shown)
+        self.message.setVisible(shown)
 
     def _client(self, task: DueTask) -> None:
         if task.is_batch:
             self.name.setText(self.tr("Batch message to {n} clients").format(n=task.recipients))
         else:
             self.name.setText(task.client_name)
-        self.phone.setText(task.phone)
-        self.tier.setText(task.tier or self.tr("none"))
+        self.phone.setText(" · ".join(t for t in (task.phone, task.tier) if t))
         if task.last_visit_on is None:
             self.visits.setText(str(task.visits))
         else:
