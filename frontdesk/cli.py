@@ -10,6 +10,9 @@
     frontdesk check --as USER       check the card ledger, the balances and the visits' payments
                                     (exit status 1 on any violation)
     frontdesk card show CARD --as USER   a member card: owner, balances, holders, last operations
+    frontdesk due [--on YYYY-MM-DD] --as USER   what is due that day, one task a line (kind,
+                                    client, due date, reason); a day not scanned yet shows
+                                    what the scan would make (nothing is written)
     frontdesk db upgrade            bring the database to the current schema (after a backup)
     frontdesk backup [--to DIR]     a verified backup of the SQLite file, taken while it is in use
     frontdesk restore [FILE]        put a backup in place of the database (no FILE: list them)
@@ -216,6 +219,29 @@ def cmd_card_show(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def cmd_due(args: argparse.Namespace, paths: Paths) -> int:
+    """Print the care tasks due on a day (default today) as the person signed in works them."""
+    import datetime as dt
+
+    from frontdesk.cli_care import due_lines
+
+    try:
+        day = dt.date.fromisoformat(args.on) if args.on else None
+    except ValueError:
+        raise ValidationError("Give the day as YYYY-MM-DD.", field="on") from None
+    db = open_database(paths)
+    try:
+        services = build_services(paths, db)
+        lines = due_lines(services, sign_in(args, services), day)
+    finally:
+        db.dispose()
+    for line in lines:
+        print(line)
+    if not lines:
+        print("nothing due", file=sys.stderr)
+    return 0
+
+
 def _reader_gone() -> int:
     """The reader of our output has gone (``frontdesk find … | head``): stop quietly.
 
@@ -291,6 +317,11 @@ def build_parser() -> argparse.ArgumentParser:
                       help="how many of its last operations to print (default 10)")
     _add_signer(show)
     show.set_defaults(command=cmd_card_show)
+
+    due = sub.add_parser("due", help="the care tasks due on a day, one a line")
+    due.add_argument("--on", metavar="YYYY-MM-DD", help="the day (default today)")
+    _add_signer(due)
+    due.set_defaults(command=cmd_due)
 
     backup = sub.add_parser("backup", help="back up the SQLite database (verified)")
     backup.add_argument("--to", metavar="DIR",

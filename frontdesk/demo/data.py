@@ -192,8 +192,11 @@ STAFF: tuple[StaffSpec, ...] = (
     StaffSpec("therapist4", "黄倩", Role.THERAPIST, False),
     StaffSpec("therapist5", "吴海燕", Role.THERAPIST, False),
     StaffSpec("therapist6", "郑秀兰", Role.THERAPIST, False),
+    StaffSpec("care1", "林小雨", Role.CLIENT_MANAGER, True),
+    StaffSpec("care2", "何静", Role.CLIENT_MANAGER, True),
 )
-"""The demo team: 美容师 therapist1–4, 经络师 therapist5–6; therapists never sign in."""
+"""The demo team: 美容师 therapist1–4, 经络师 therapist5–6 (therapists never sign in); 客服
+care1 and care2, the client managers with books of clients (:mod:`.care`)."""
 
 
 T = TypeVar("T")

@@ -5,7 +5,8 @@ a store made by the first-run wizard is filled as it is, its admin kept. Then co
 rooms, the service catalog, home-care products, and N clients with `years` years
 of closed visits, their appointments, what they consumed and how they paid (see
 :mod:`.data` and :mod:`.history`), and today's book, in progress at the moment of
-the fill (:mod:`.day`); then member cards with their history (:mod:`.cards`). The
+the fill (:mod:`.day`); then member cards with their history (:mod:`.cards`); then the
+client managers' books, every client's figures and the first care scan (:mod:`.care`). The
 same seed, anchor date and moment always give the same data (but for the card numbers,
 drawn at random as the desk's are).
 
@@ -42,6 +43,7 @@ from sqlalchemy.orm import Session
 from frontdesk.core.context import Clock, Role, local_today, system_clock
 from frontdesk.db import Database
 from frontdesk.demo.cards import fill_cards
+from frontdesk.demo.care import fill_care
 from frontdesk.demo.data import DEMO_PASSWORD
 from frontdesk.demo.day import DayMaker, Today
 from frontdesk.demo.history import TABLES, Chunk, DemoStore, Stamps
@@ -124,13 +126,15 @@ class DemoSummary:
     password: str | None
     cards: int = 0
     card_operations: int = 0
+    care_tasks: int = 0
 
     @property
     def headline(self) -> str:
         return (f"demo store {self.store_name}: {self.clients:,} clients, {self.visits:,} visits, "
                 f"{self.appointments:,} appointments, {self.lines:,} consumption lines, "
                 f"{self.payments:,} payments, {self.consultations:,} consultation records, "
-                f"{self.cards:,} member cards with {self.card_operations:,} card operations")
+                f"{self.cards:,} member cards with {self.card_operations:,} card operations, "
+                f"{self.care_tasks:,} care tasks due")
 
     @property
     def sign_ins(self) -> str:
@@ -160,8 +164,10 @@ def fill_demo(db: Database, options: DemoOptions, progress: Progress | None = No
     clients, visits, lines, payments, booked, records = _stream(
         db, maker, options.clients, today_s, progress or _quiet)
     cards = fill_cards(db, clock, store.parts.branch_id, options.language, options.seed)
+    care = fill_care(db, clock, store.parts.branch_id, progress)
     summary = DemoSummary(store.name, clients, visits, lines, payments, booked, records,
-                          store.accounts, store.password, cards.cards, cards.operations)
+                          store.accounts, store.password, cards.cards, cards.operations,
+                          care.tasks)
     with db.write() as s:
         _finish(s, clock(), store.parts.branch_id, options, summary)
     return summary

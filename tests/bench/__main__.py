@@ -1,6 +1,7 @@
 """Run the benchmarks: ``make bench``, or ``python -m tests.bench [BENCH…] [--clients N]``.
 
-BENCH is any of search, typing, screens, sheet, startup, card_checkout, card_search and cards
+BENCH is any of search, typing, screens, sheet, startup, card_checkout, card_search, cards and
+care
 (default: all of them).
 
 Each benchmark module has ``add_arguments(parser)`` and ``run(args) -> str`` (a
@@ -14,7 +15,7 @@ import importlib
 from pathlib import Path
 
 BENCHMARKS = ("search", "typing", "screens", "sheet", "startup", "card_checkout", "card_search",
-              "cards")
+              "cards", "care")
 
 
 def main() -> None:

@@ -35,13 +35,20 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from frontdesk.core.context import Clock, local_today
+from frontdesk.core.context import Actor, Clock, local_today
 from frontdesk.db import Database, unit_of_work
 from frontdesk.models import Client, Visit, VisitStatus
 from frontdesk.models.care import CareKind, CareScanState, CareTask, ClientBook
 from frontdesk.services.care import stats
 from frontdesk.services.care.churn import ChurnSource
 from frontdesk.services.care.drafts import OccasionSource, ScanContext, TaskDraft
+from frontdesk.services.care.due_day import (
+    DueLine,
+    names_of,
+    scanned_through,
+    stored_lines,
+    works,
+)
 from frontdesk.services.care.settings import (
     effective_festivals,
     effective_rules,
@@ -116,13 +123,30 @@ class CareScanner:
         """What a scan of ``day`` alone would propose (nothing is written; tasks that exist
         already are left out)."""
         with self._db.read() as s:
-            scanned = s.scalar(select(CareScanState.through_on)
-                               .where(CareScanState.branch_id == branch_id))
-            ctx = self._context(s, branch_id, local_today(self._clock), scanned is None)
-            drafts = self._drafts(s, ctx, day, day, _quiet)
-            kept = [d for d, _ in _addressed(s, ctx, drafts)]
-            existing = _existing(s, branch_id, [d.occasion for d in kept])
-        return [d for d in kept if d.occasion not in existing]
+            return [d for d, _ in self._preview(s, branch_id, day)]
+
+    def due(self, actor: Actor, day: dt.date) -> list[DueLine]:
+        """The tasks due on ``day`` that the actor works: those stored and, when ``day`` is
+        not scanned yet, those its scan would make (``scanned`` False). Writes nothing."""
+        with self._db.read() as s:
+            lines = stored_lines(s, actor, day)
+            through = scanned_through(s, actor.branch_id)
+            if through is not None and day <= through:
+                return lines
+            new = [(d, row) for d, row in self._preview(s, actor.branch_id, day)
+                   if d.due_on == day and works(actor, row["assigned_to_id"])]
+            names = names_of(s, [d.client_id for d, _ in new if d.client_id is not None])
+        return lines + [DueLine(d.kind, d.client_id, names.get(d.client_id or 0, ""), d.due_on,
+                                d.reason, row["assigned_to_id"], False) for d, row in new]
+
+    def _preview(self, s: Session, branch_id: int,
+                 day: dt.date) -> list[tuple[TaskDraft, dict[str, Any]]]:
+        """The drafts of a scan of ``day`` whose task does not exist, with the task's row."""
+        ctx = self._context(s, branch_id, local_today(self._clock),
+                            scanned_through(s, branch_id) is None)
+        kept = _addressed(s, ctx, self._drafts(s, ctx, day, day, _quiet))
+        existing = _existing(s, branch_id, [d.occasion for d, _ in kept])
+        return [(d, _row(ctx, d, who)) for d, who in kept if d.occasion not in existing]
 
     def rebuild_stats(self, branch_id: int, progress: Progress | None = None) -> int:
         """Recompute every client's figures (after the churn or spending settings changed)."""
@@ -203,7 +227,7 @@ def _addressed(s: Session, ctx: ScanContext,
     return kept
 
 
-def _row(ctx: ScanContext, d: TaskDraft, who: _Recipient | None) -> dict[str, object]:
+def _row(ctx: ScanContext, d: TaskDraft, who: _Recipient | None) -> dict[str, Any]:
     plan = ctx.plan_by_tier_name(who.tier) if who is not None and who.tier else None
     central = plan is not None and plan.central
     return {"branch_id": ctx.branch_id, "client_id": d.client_id, "kind": d.kind,
