@@ -89,6 +89,19 @@ class AuditAction(enum.StrEnum):
     CARD_HISTORY_VIEW = "card.history_view"
     # The demo store
     DEMO_FILLED = "demo.filled"
+    # Care (services/care): the due list's work, the books, the message library, and the
+    # full phone numbers the due list showed
+    CARE_CALL = "care.call"
+    CARE_SENT = "care.sent"
+    CARE_SNOOZE = "care.snooze"
+    CARE_SKIP = "care.skip"
+    CARE_REASSIGN = "care.reassign"
+    CARE_PHONES_VIEW = "care.phones_view"
+    CARE_EXPORT = "care.export"
+    CARE_BOOK_ASSIGN = "care.book_assign"
+    CARE_BOOK_MOVE = "care.book_move"
+    CARE_TEMPLATE_SAVE = "care.template_save"
+    CARE_TEMPLATE_DELETE = "care.template_delete"
 
     CARD_REPORT_VIEW = "card.report_view"
     """The day's closing report of member cards was seen (the store's card money)."""

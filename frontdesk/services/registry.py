@@ -21,7 +21,10 @@ if TYPE_CHECKING:
     from frontdesk.services.cards.receipt import CardReceipts
     from frontdesk.services.cards.report import CardReportService
     from frontdesk.services.cards.tiers import TierService
+    from frontdesk.services.care.books import BookService
+    from frontdesk.services.care.messages import MessageLibrary
     from frontdesk.services.care.scan import CareScanner
+    from frontdesk.services.care.tasks import CareService
     from frontdesk.services.clients.profile import ProfileService
     from frontdesk.services.clients.registration import ClientService
     from frontdesk.services.clients.search import ClientSearch
@@ -82,15 +85,18 @@ class Services:
     @cached_property
     def search(self) -> ClientSearch:
         from frontdesk.services.cards.search_extras import CardBalances
+        from frontdesk.services.care.search_extras import FollowUpDue
         from frontdesk.services.clients.search import ClientSearch
 
-        return ClientSearch(self.db, self.clock, extras=(CardBalances(),))
+        return ClientSearch(self.db, self.clock,
+                            extras=(CardBalances(), FollowUpDue(self.clock)))
 
     @cached_property
     def profile(self) -> ProfileService:
+        from frontdesk.services.care.history import ClientCareSection
         from frontdesk.services.clients.profile import ProfileService
 
-        return ProfileService(self.db, self.clock)
+        return ProfileService(self.db, self.clock, care=ClientCareSection())
 
     @cached_property
     def appointments(self) -> AppointmentService:
@@ -190,3 +196,21 @@ class Services:
         from frontdesk.services.care.scan import CareScanner
 
         return CareScanner(self.db, self.clock)
+
+    @cached_property
+    def care(self) -> CareService:
+        from frontdesk.services.care.tasks import CareService
+
+        return CareService(self.db, self.clock)
+
+    @cached_property
+    def care_books(self) -> BookService:
+        from frontdesk.services.care.books import BookService
+
+        return BookService(self.db, self.clock)
+
+    @cached_property
+    def messages(self) -> MessageLibrary:
+        from frontdesk.services.care.messages import MessageLibrary
+
+        return MessageLibrary(self.db, self.clock)

@@ -2139,6 +2139,10 @@
         <translation>FrontDesk 无权写入文件夹 {folder}，请换一个文件夹。</translation>
     </message>
     <message>
+        <source>A batch message goes to many clients: mark it sent instead.</source>
+        <translation>群发短信面向多位客户：请标记为已发送。</translation>
+    </message>
+    <message>
         <source>A card has at most {n} family members.</source>
         <translation>一张家庭卡最多 {n} 位家庭成员。</translation>
     </message>
@@ -2215,6 +2219,10 @@
         <translation>最多只能退还未使用的本金 {amount}。</translation>
     </message>
     <message>
+        <source>At most {n} clients at a time.</source>
+        <translation>一次最多 {n} 位客户。</translation>
+    </message>
+    <message>
         <source>At most {n} top-up offers, please.</source>
         <translation>充值优惠最多 {n} 档。</translation>
     </message>
@@ -2263,6 +2271,10 @@
         <translation>此产品已有发出的会员卡，不能更改卡种；请新建一个产品。</translation>
     </message>
     <message>
+        <source>Choose another client manager to move the book to.</source>
+        <translation>请选择另一位客户经理来接手这些客户。</translation>
+    </message>
+    <message>
         <source>Choose the backup folder by its full path.</source>
         <translation>请填写备份文件夹的完整路径。</translation>
     </message>
@@ -2295,8 +2307,20 @@
         <translation>请输入调整数额。</translation>
     </message>
     <message>
+        <source>Export to a .csv or an .xlsx file.</source>
+        <translation>请导出为 .csv 或 .xlsx 文件。</translation>
+    </message>
+    <message>
         <source>Find and pick the client first.</source>
         <translation>请先查找并选择客人。</translation>
+    </message>
+    <message>
+        <source>Give the day as YYYY-MM-DD.</source>
+        <translation>请按 YYYY-MM-DD 的格式填写日期。</translation>
+    </message>
+    <message>
+        <source>Give the message a name.</source>
+        <translation>请为这条短信起个名称。</translation>
     </message>
     <message>
         <source>Give the reason.</source>
@@ -2527,12 +2551,20 @@
         <translation>油分应在 {low}% 到 {high}% 之间。</translation>
     </message>
     <message>
+        <source>Only a festival message names a festival.</source>
+        <translation>只有节日问候短信才能指定节日。</translation>
+    </message>
+    <message>
         <source>Only a lunar birthday can be in a leap month.</source>
         <translation>只有农历生日才有闰月。</translation>
     </message>
     <message>
         <source>Only a manager or an administrator of this store can approve this.</source>
         <translation>只有本店的店长或管理员可以授权。</translation>
+    </message>
+    <message>
+        <source>Only a manager sees another staff member's care tasks.</source>
+        <translation>只有店长能查看其他员工的关怀待办。</translation>
     </message>
     <message>
         <source>Only a session card covers services.</source>
@@ -2587,8 +2619,12 @@
         <translation>请选择推荐此客户的老客户。</translation>
     </message>
     <message>
+        <source>Put it off to a day after today, within a year.</source>
+        <translation>请推迟到今天以后、一年以内的某一天。</translation>
+    </message>
+    <message>
         <source>Say why the task is skipped.</source>
-        <translation>请填写跳过的原因。</translation>
+        <translation>请说明跳过此待办的原因。</translation>
     </message>
     <message>
         <source>Send every tier once.</source>
@@ -2603,8 +2639,16 @@
         <translation>请重新登录：此会话不是通过登录建立的。</translation>
     </message>
     <message>
+        <source>Someone else changed the message library meanwhile; open it again to see their change.</source>
+        <translation>其他人刚刚修改了短信库，请重新打开查看其修改。</translation>
+    </message>
+    <message>
         <source>Someone else changed the tiers meanwhile; they are shown again.</source>
         <translation>会员等级刚被其他人修改过；已重新显示最新的设置。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this care task meanwhile; the list now shows it as it is.</source>
+        <translation>其他人刚刚修改了此关怀待办，列表已显示其最新状态。</translation>
     </message>
     <message>
         <source>Someone else changed this client meanwhile ({fields}). Nothing was saved: check the new values and make your change again.</source>
@@ -2747,12 +2791,20 @@
         <translation>臀围应在 {low} 到 {high} 厘米之间。</translation>
     </message>
     <message>
+        <source>The library has no message number {id}.</source>
+        <translation>短信库中没有编号为 {id} 的短信。</translation>
+    </message>
+    <message>
         <source>The lowest tier is everyone's: it asks for no spend.</source>
         <translation>最低等级人人都有，不设消费门槛。</translation>
     </message>
     <message>
         <source>The member number {member_no} is taken.</source>
         <translation>会员卡号 {member_no} 已被使用。</translation>
+    </message>
+    <message>
+        <source>The message has an unknown placeholder {{{placeholder}}}; use {choices}.</source>
+        <translation>短信中有未知的占位符 {{{placeholder}}}，请使用 {choices}。</translation>
     </message>
     <message>
         <source>The new backup failed its check ({result}) and was deleted. The database itself may be damaged: call support.</source>
@@ -2847,8 +2899,20 @@
         <translation>皱纹等级应在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
+        <source>There is no care task number {id}.</source>
+        <translation>没有编号为 {id} 的关怀待办。</translation>
+    </message>
+    <message>
+        <source>There is no client number {id}.</source>
+        <translation>没有编号为 {id} 的客户。</translation>
+    </message>
+    <message>
         <source>There is no record with number {id}.</source>
         <translation>没有编号为 {id} 的记录。</translation>
+    </message>
+    <message>
+        <source>There is no staff member number {id}.</source>
+        <translation>没有编号为 {id} 的员工。</translation>
     </message>
     <message>
         <source>There is no such consultant.</source>
@@ -2869,6 +2933,10 @@
     <message>
         <source>This card's sessions do not cover that service.</source>
         <translation>这张卡的次数不适用于该项目。</translation>
+    </message>
+    <message>
+        <source>This care task is {name}'s; a manager can reassign it.</source>
+        <translation>此关怀待办属于{name}，可由店长重新分配。</translation>
     </message>
     <message>
         <source>This check-out key belongs to visit {other}.</source>
@@ -3003,6 +3071,10 @@
         <translation>体重应在 {low} 到 {high} 公斤之间。</translation>
     </message>
     <message>
+        <source>Write the message.</source>
+        <translation>请填写短信内容。</translation>
+    </message>
+    <message>
         <source>Write what happened, or why.</source>
         <translation>请写明发生了什么，或原因。</translation>
     </message>
@@ -3051,6 +3123,14 @@
         <translation>{name} 刚刚修改了这份交接单。您的修改未保存：请先查看对方的内容，再重新修改。</translation>
     </message>
     <message>
+        <source>{name} closed this care task already (at {time}); it has left the list.</source>
+        <translation>{name}已完成此关怀待办（{time}），它已离开列表。</translation>
+    </message>
+    <message>
+        <source>{name} does not work care tasks.</source>
+        <translation>{name}不负责关怀待办。</translation>
+    </message>
+    <message>
         <source>{name} has not consented to keeping health data (skin and body tests). Record the consent first.</source>
         <translation>{name} 尚未同意保存健康数据（皮肤和身体检测）。请先记录其同意。</translation>
     </message>
@@ -3083,6 +3163,10 @@
         <translation>{name}不是特殊访客；请先修改访客类别。</translation>
     </message>
     <message>
+        <source>{name} is not an active client manager: only client managers hold a book.</source>
+        <translation>{name}不是在职的客户经理：只有客户经理才能负责客户。</translation>
+    </message>
+    <message>
         <source>{name} is {size} MB; a photo may be at most {mb} MB. Save a smaller copy of it (phones and photo apps offer one) and add that.</source>
         <translation>{name} 有 {size} MB，照片最大 {mb} MB。请另存一份较小的（手机和相册应用都可以），再添加那一份。</translation>
     </message>
@@ -3093,6 +3177,10 @@
     <message>
         <source>{name} needs {points} points; the client has {have}.</source>
         <translation>{name} 需要 {points} 积分，客人现有 {have}。</translation>
+    </message>
+    <message>
+        <source>{name} skipped this care task already (at {time}); it has left the list.</source>
+        <translation>{name}已跳过此关怀待办（{time}），它已离开列表。</translation>
     </message>
     <message>
         <source>{name} was not added: a consultation keeps at most {count} photos, and this one has them all. Add it to the next consultation.</source>
