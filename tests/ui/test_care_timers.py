@@ -97,7 +97,7 @@ def test_the_timer_scans_the_badge_counts_midnight_brings_more_a_call_closes_one
     dialog = page.dialog
     assert isinstance(dialog, CallDialog) and dialog.isVisible()
     dialog.choose(CallOutcome.BOOKED)
-    qtbot.keyClicks(dialog.note, "周六下午来做面部护理")
+    dialog.note.setPlainText("周六下午来做面部护理")  # typed through the input method
     with qtbot.waitSignal(timers.counts_changed, timeout=WAIT):
         dialog.outcome.setFocus()
         qtbot.keyClick(dialog.outcome, Qt.Key.Key_Return)

@@ -38,6 +38,7 @@ from frontdesk.core.context import Actor, local_today
 from frontdesk.core.permissions import Action, allowed
 from frontdesk.errors import DomainError, StorageError
 from frontdesk.models.care import CareKind
+from frontdesk.services.care.export import ExportResult
 from frontdesk.services.care.views import DueList, DueTask, StaffDay
 from frontdesk.services.registry import Services
 from frontdesk.ui.care.dialogs import CallDialog, SkipDialog, SnoozeDialog, TaskDialog
@@ -328,14 +329,12 @@ class DuePage(QWidget):
         self._worker.submit(lambda: services.care.export_messages(actor, ids, target),
                             partial(self._exported, path=target), self._failed)
 
-    def _exported(self, result: object, path: Path) -> None:
-        rows = getattr(result, "rows", getattr(result, "written", 0))
-        left_out = getattr(result, "left_out", getattr(result, "without_consent", 0))
+    def _exported(self, result: ExportResult, path: Path) -> None:
         text = self.tr("{n} messages written to {file}; send them, then mark them sent "
-                       "(F4).").format(n=rows, file=path.name)
-        if left_out:
+                       "(F4).").format(n=result.rows, file=path.name)
+        if result.left_out:
             text += " " + self.tr("{n} clients without consent were left out.").format(
-                n=left_out)
+                n=result.left_out)
         self.say(text)
         self.exported = path
 
@@ -346,6 +345,4 @@ def _file_name(day: dt.date) -> str:
 
 def _managers(services: Services, actor: Actor) -> tuple[tuple[int, str], ...]:
     """The staff a manager can filter by: the client managers (id, name)."""
-    rows = services.care_books.client_managers(actor)
-    return tuple((int(getattr(r, "staff_id", getattr(r, "id", 0))),
-                  str(getattr(r, "name", getattr(r, "display_name", "")))) for r in rows)
+    return tuple((r.staff_id, r.name) for r in services.care_books.client_managers(actor))
