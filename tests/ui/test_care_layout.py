@@ -16,10 +16,10 @@ from frontdesk.ui.care.dialogs import CallDialog, SkipDialog, SnoozeDialog
 from frontdesk.ui.care.due_page import DuePage
 from frontdesk.ui.care.notice import CareNotice
 from frontdesk.ui.main_window import MainWindow
-from tests.care_history import days_before, visited
+from tests.care_history import days_before, new_client, visited
 from tests.conftest import FakeClock
 from tests.ui.layout_checks import SMALL_SCREEN, TASKBAR, layout_problems
-from tests.ui.test_layout import busy_day, language, screen, window  # noqa: F401 (fixtures)
+from tests.ui.test_layout import NAMES, busy_day, language, screen, window  # noqa: F401 (fixtures)
 
 WAIT = 15_000
 
@@ -27,11 +27,14 @@ WAIT = 15_000
 @pytest.fixture
 def care_day(services: Services, admin: Actor, clock: FakeClock,
              busy_day: dict[str, list[int]]) -> int:  # noqa: F811
-    """The busy day's clients with a past that lapsed long ago, scanned: their tasks."""
+    """Beside the busy day, a dozen clients (who consent to messages) who lapsed long ago,
+    and the scan that found them: their tasks."""
     today = local_today(clock)
-    for i, client in enumerate(busy_day["clients"]):
+    for i, name in enumerate(NAMES):
+        client = new_client(services, admin, f"{name}{name[-1]}", f"186 {3000 + i} 6666")
         visited(services.db, admin.branch_id, client,
                 days_before(today, 300 + i, 260, 220, 180), fen=[48_000, 52_000, 9_800, 9_800])
+    services.care_scan.rebuild_stats(admin.branch_id)  # the check-outs today made some
     return services.care_scan.scan(admin.branch_id).total
 
 
