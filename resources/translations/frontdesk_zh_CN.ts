@@ -1223,7 +1223,7 @@
     </message>
     <message>
         <source>No visit for longer than usual</source>
-        <translation>超过平时间隔未到店</translation>
+        <translation>已超过平时的到店间隔</translation>
     </message>
     <message>
         <source>Spending well below usual</source>
@@ -3495,6 +3495,10 @@
     <message>
         <source>Done.</source>
         <translation>完成。</translation>
+    </message>
+    <message>
+        <source>A batch message goes to many clients: export it (F6), send it, then mark it sent (F4).</source>
+        <translation>群发短信发给多位客户：请先导出 (F6)，发送后标记为已发 (F4)。</translation>
     </message>
     <message>
         <source>This task has no message to copy: it is a call.</source>

@@ -177,7 +177,7 @@ def test_the_page_and_its_dialogs_speak_the_language(qtbot, services: Services, 
     texts = visible_texts(page)
     if language == "zh_CN":
         assert untranslated(texts) == []
-        assert page.panel.why.text() == "超过平时间隔未到店"  # the scan's reason, in words
+        assert page.panel.why.text() == "已超过平时的到店间隔"  # the scan's reason, in words
         assert page.tree.currentItem().text(1) == "流失预警"
     else:
         assert "Log a call (F3)" in texts

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.core.context import Actor
 from frontdesk.errors import DomainError, StorageError, ValidationError
-from frontdesk.models.care import CallOutcome
+from frontdesk.models.care import CallOutcome, CareChannel
 from frontdesk.services.care.views import DueTask
 from frontdesk.services.registry import Services
 from frontdesk.ui.care.labels import CALL_OUTCOMES, kind_name, outcome_name, reason_text
@@ -84,14 +84,16 @@ class TaskDialog(QDialog):
 
 class CallDialog(TaskDialog):
     """What came of the call: reached, no answer (tried again tomorrow), wrong number,
-    booked an appointment, raised a complaint; and a note."""
+    booked an appointment, raised a complaint (and, for a gift task, first: the gift
+    given); and a note."""
 
     def __init__(self, services: Services, actor: Actor, task: DueTask,
                  parent: QWidget | None = None) -> None:
         super().__init__(services, actor, task, self.tr("Log a call (F3)"), parent)
         self.setObjectName("careCallDialog")
         self.outcome = QComboBox(objectName="careOutcome")
-        for outcome in CALL_OUTCOMES:
+        gift = (CallOutcome.GIFT_GIVEN,) if task.channel is CareChannel.GIFT else ()
+        for outcome in (*gift, *CALL_OUTCOMES):
             self.outcome.addItem(outcome_name(outcome), outcome)
         self.note = QPlainTextEdit(objectName="careNote")
         self.note.setTabChangesFocus(True)

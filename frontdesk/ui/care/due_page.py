@@ -264,7 +264,11 @@ class DuePage(QWidget):
         self.changed.emit()
 
     def log_call(self) -> None:
-        if (task := self._need_task()) is not None:
+        task = self._need_task()
+        if task is not None and task.is_batch:
+            self.say(self.tr("A batch message goes to many clients: export it (F6), send it, "
+                             "then mark it sent (F4)."))
+        elif task is not None:
             self._open(CallDialog(self._services, self._actor, task, self))
 
     def snooze(self) -> None:

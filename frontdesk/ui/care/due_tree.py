@@ -92,7 +92,8 @@ class DueTree(QTreeWidget):
         metrics = self.fontMetrics()
         texts = [self.headerItem().text(0), *(item.text(0) for item in self._rows())]
         wanted = max(metrics.horizontalAdvance(text) for text in texts) + ITEM_PADDING + 4
-        self.setColumnWidth(CLIENT, min(wanted, self.CLIENT_WIDTH_MAX))
+        heading = self.header().sectionSizeHint(CLIENT)  # the title, with the header's padding
+        self.setColumnWidth(CLIENT, max(min(wanted, self.CLIENT_WIDTH_MAX), heading))
         for column in (KIND, DUE):
             self.resizeColumnToContents(column)
 

@@ -173,7 +173,8 @@ def _details() -> dict[str, str]:
 
 def _date_of(text: str) -> str:
     try:
-        return date_text(dt.date.fromisoformat(text))
+        year, month, day = (int(part) for part in text.split("-"))
+        return date_text(dt.date(year, month, day))
     except ValueError:
         return text
 
