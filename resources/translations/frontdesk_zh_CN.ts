@@ -606,6 +606,14 @@
         <source>Note</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <source>No answer: the task comes back tomorrow (closed after three tries).</source>
+        <translation>无人接听：明天再提醒（三次未接通后关闭）。</translation>
+    </message>
+    <message>
+        <source>The call is logged.</source>
+        <translation>回访已登记。</translation>
+    </message>
 </context>
 <context>
     <name>CardLabels</name>
@@ -1274,8 +1282,8 @@
         <translation>预警线：{value} 天</translation>
     </message>
     <message>
-        <source>At least: {value} days</source>
-        <translation>最少：{value} 天</translation>
+        <source>Warned after {value} days at least</source>
+        <translation>至少 {value} 天未到店才预警</translation>
     </message>
     <message>
         <source>Spent in the last window: {value}</source>
@@ -3491,10 +3499,6 @@
     <message>
         <source>Choose a task in the list first (F5).</source>
         <translation>请先在列表中选择一条待办 (F5)。</translation>
-    </message>
-    <message>
-        <source>Done.</source>
-        <translation>完成。</translation>
     </message>
     <message>
         <source>A batch message goes to many clients: export it (F6), send it, then mark it sent (F4).</source>
@@ -6171,6 +6175,10 @@ The front desk of your salon.</source>
         <source>Until</source>
         <translation>推迟到</translation>
     </message>
+    <message>
+        <source>Snoozed: the task comes back on {day}.</source>
+        <translation>已推迟：{day} 再提醒。</translation>
+    </message>
 </context>
 <context>
     <name>StartServiceDialog</name>
@@ -6208,6 +6216,13 @@ The front desk of your salon.</source>
     <message>
         <source>Store name</source>
         <translation>门店名称</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,7 @@ from frontdesk.services.care.views import DueTask
 from frontdesk.services.registry import Services
 from frontdesk.ui.care.labels import CALL_OUTCOMES, kind_name, outcome_name, reason_text
 from frontdesk.ui.clients.common import pydate, qdate
-from frontdesk.ui.dates import set_edit_format
+from frontdesk.ui.dates import date_text, set_edit_format
 from frontdesk.ui.errors import show_storage_error
 from frontdesk.ui.forms import FormErrors
 from frontdesk.ui.widgets import at_least_wide, column, dialog_buttons
@@ -66,6 +66,10 @@ class TaskDialog(QDialog):
     def save(self) -> None:
         """Call the service (raises DomainError to stay open)."""
         raise NotImplementedError
+
+    def done_text(self) -> str:
+        """What the page says once it is saved."""
+        return self.tr("Done.")
 
     @Slot()
     def go(self) -> None:
@@ -116,6 +120,12 @@ class CallDialog(TaskDialog):
                                     CallOutcome(self.outcome.currentData()), note,
                                     key=self.key)
 
+    def done_text(self) -> str:
+        if self.outcome.currentData() == CallOutcome.NO_ANSWER:
+            return self.tr("No answer: the task comes back tomorrow (closed after three "
+                           "tries).")
+        return self.tr("The call is logged.")
+
 
 class SnoozeDialog(TaskDialog):
     """Put the task off to a day (tomorrow by default); it comes back on that day."""
@@ -140,6 +150,10 @@ class SnoozeDialog(TaskDialog):
     def save(self) -> None:
         self.services.care.snooze(self.actor, self.task.task_id, self.task.version,
                                   pydate(self.until.date()))
+
+    def done_text(self) -> str:
+        return self.tr("Snoozed: the task comes back on {day}.").format(
+            day=date_text(pydate(self.until.date())))
 
 
 class SkipDialog(TaskDialog):

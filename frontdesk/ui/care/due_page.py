@@ -254,14 +254,21 @@ class DuePage(QWidget):
         return task
 
     def _open(self, dialog: TaskDialog) -> None:
-        dialog.saved.connect(self._worked)
+        dialog.saved.connect(partial(self._worked, dialog))
+        dialog.finished.connect(self._dialog_closed)
         self.dialog = dialog
         dialog.open()
 
-    def _worked(self) -> None:
-        self.say(self.tr("Done."))
+    def _worked(self, dialog: TaskDialog) -> None:
+        self.say(dialog.done_text())
         self.reload()
         self.changed.emit()
+
+    @Slot(int)
+    def _dialog_closed(self, _result: int) -> None:
+        """The window takes the keys again (a window manager does it; a kiosk has none)."""
+        self.activateWindow()
+        self.tree.setFocus()
 
     def log_call(self) -> None:
         task = self._need_task()

@@ -146,7 +146,9 @@ def _details() -> dict[str, str]:
         "median_gap_days": QCoreApplication.translate("CareLabels", "Usual interval: {value} days"),
         "threshold_days": QCoreApplication.translate("CareLabels", "Warned after: {value} days"),
         "limit_days": QCoreApplication.translate("CareLabels", "Warned after: {value} days"),
-        "floor_days": QCoreApplication.translate("CareLabels", "At least: {value} days"),
+        "floor_days": QCoreApplication.translate(
+            "CareLabels", "Warned after {value} days at least"
+        ),
         "recent_fen": QCoreApplication.translate("CareLabels", "Spent in the last window: {value}"),
         "usual_fen": QCoreApplication.translate("CareLabels", "Usual spend per window: {value}"),
         "window_days": QCoreApplication.translate("CareLabels", "Window: {value} days"),
@@ -171,6 +173,10 @@ def _details() -> dict[str, str]:
     }
 
 
+UNKNOWN_WHEN_NONE = frozenset({"median_gap_days", "median_days", "median_interval_days"})
+"""Figures that are 0 when they are not known (a client with one visit has no interval)."""
+
+
 def _date_of(text: str) -> str:
     try:
         year, month, day = (int(part) for part in text.split("-"))
@@ -184,6 +190,8 @@ def detail_lines(detail: Mapping[str, int | str]) -> list[str]:
     known = _details()
     lines = []
     for key, value in detail.items():
+        if key in UNKNOWN_WHEN_NONE and not value:
+            continue  # one visit has no interval: the floor decides
         shown: object = value
         if key.endswith("_fen") and isinstance(value, int):
             shown = format_fen(value)
