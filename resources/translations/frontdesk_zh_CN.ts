@@ -3477,6 +3477,10 @@
         <translation>跳过</translation>
     </message>
     <message>
+        <source>Nothing due today matches the filters.</source>
+        <translation>今天没有符合筛选条件的待办。</translation>
+    </message>
+    <message>
         <source>Nothing is due today.</source>
         <translation>今天没有待办。</translation>
     </message>

@@ -208,15 +208,16 @@ class DuePage(QWidget):
 
     def show_list(self, due: DueList, days: tuple[StaffDay, ...] = ()) -> None:
         self.due = due
-        had_focus = self.tree.hasFocus()
         self.tree.show_list(due)
-        if self.tree.current_task() is None and had_focus:
-            self.tree.focus_list()
+        if self.tree.current_task() is None:
+            self.tree.choose_first()
         self.summary.setText(self._summary(due))
         self.staff_days.setText(self._staff_days(days))
         self._show_current()
 
     def _summary(self, due: DueList) -> str:
+        if not due.tasks and self._filter() != (None, False, None):
+            return self.tr("Nothing due today matches the filters.")
         if not due.tasks:
             return self.tr("Nothing is due today.")
         text = self.tr("{n} tasks due").format(n=due.total or len(due.tasks))

@@ -91,7 +91,7 @@ class DueTree(QTreeWidget):
     def _fit_columns(self) -> None:
         metrics = self.fontMetrics()
         texts = [self.headerItem().text(0), *(item.text(0) for item in self._rows())]
-        wanted = max(metrics.horizontalAdvance(text) for text in texts) + ITEM_PADDING + 4
+        wanted = max(metrics.horizontalAdvance(text) for text in texts) + 2 * ITEM_PADDING + 4
         heading = self.header().sectionSizeHint(CLIENT)  # the title, with the header's padding
         self.setColumnWidth(CLIENT, max(min(wanted, self.CLIENT_WIDTH_MAX), heading))
         for column in (KIND, DUE):
@@ -142,11 +142,15 @@ class DueTree(QTreeWidget):
                 return True
         return False
 
+    def choose_first(self) -> None:
+        """Choose the first task (none chosen yet): its card shows beside the list."""
+        first = next(self._rows(), None)
+        if first is not None:
+            self.setCurrentItem(first)
+
     def focus_list(self) -> None:
         if self.current_task() is None:
-            first = next(self._rows(), None)
-            if first is not None:
-                self.setCurrentItem(first)
+            self.choose_first()
         self.setFocus()
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:

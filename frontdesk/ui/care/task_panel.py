@@ -76,9 +76,11 @@ class TaskPanel(QWidget):
                           self.why, self.numbers, self.gifts):
                 label.clear()
             self.name.setText(self.tr("Choose a task in the list."))
+            self._rows_shown(False)
             self.message.clear()
             self._show_message(False)
             return
+        self._rows_shown(True)
         self._client(task)
         self.why.setText(reason_text(task))
         self.numbers.setText("\n".join(detail_lines(task.detail)))
@@ -88,6 +90,11 @@ class TaskPanel(QWidget):
         self._form.setRowVisible(self.gifts, bool(gifts))
         self.message.setPlainText(task.suggested_message)
         self._show_message(bool(task.suggested_message))
+
+    def _rows_shown(self, shown: bool) -> None:
+        """The card's rows (empty ones only confuse while no task is chosen)."""
+        for row in range(1, self._form.rowCount()):
+            self._form.setRowVisible(row, shown)
 
     def _show_message(self, shown: bool) -> None:
         self.message_title.setVisible(shown)
