@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -191,7 +191,8 @@ def write_figures(s: Session, branch_id: int, rows: Iterable[Figures], now: dt.d
     make = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
     stmt = make(ClientStats)
     changed = {k: stmt.excluded[k] for k in values[0] if k != "client_id"}
-    s.execute(stmt.on_conflict_do_update(index_elements=["client_id"], set_=changed), values)
+    s.connection().execute(
+        stmt.on_conflict_do_update(index_elements=["client_id"], set_=changed), values)
     return len(values)
 
 
@@ -253,9 +254,7 @@ def _rebuild_range(s: Session, branch_id: int, start: int, end: int,
                                         ClientStats.branch_id == branch_id))
     rows = [figures(c, d, spends.get(c, {}), rules) for c, d in sorted(days.items())
             if c in clients]
-    if rows:
-        s.connection().execute(insert(ClientStats), [_row(branch_id, f, now) for f in rows])
-    return len(rows)
+    return write_figures(s, branch_id, rows, now)  # an upsert: a check-out may have written one
 
 
 def _row(branch_id: int, f: Figures, now: dt.datetime) -> dict[str, object]:
