@@ -2324,7 +2324,7 @@
     </message>
     <message>
         <source>Give the day as YYYY-MM-DD.</source>
-        <translation>请按 YYYY-MM-DD 的格式填写日期。</translation>
+        <translation>请按 YYYY-MM-DD 格式填写日期。</translation>
     </message>
     <message>
         <source>Give the message a name.</source>

@@ -7,8 +7,9 @@ visits each; the original is never written) it times
 - the first scan (it finds everyone who had lapsed already: thousands of tasks) and a
   one-day catch-up, each p50/p95 over ``--care-rounds`` runs (the tasks and the state
   are removed between runs), beside the floor: the same work as raw SQL with the bare
-  sqlite3 driver, in the same run (the selection, and the selection inserted with
-  INSERT … SELECT … ON CONFLICT DO NOTHING, rolled back);
+  sqlite3 driver, in the same run (the churn selection fetched, then inserted with
+  INSERT … SELECT … ON CONFLICT DO NOTHING and committed; the spending-drop rule and
+  the state are not in the floor);
 - the window while the scan runs in the GUI's worker (:class:`~frontdesk.ui.worker.DbWorker`):
   a QTimer ticking every 10 ms on the UI thread, and the longest gap between its ticks.
 """
@@ -49,12 +50,12 @@ ONE_DAY = "s.lapse_on BETWEEN :first AND :last"
 FLOOR_INSERT = """
 INSERT INTO care_task (branch_id, client_id, kind, occasion, due_on, event_on, priority, channel,
                        marketing, assigned_to_id, central, status, reason, detail, gift_types,
-                       snoozes, created_at, version)
+                       note, snoozes, created_at, version)
 SELECT :branch, client_id, 'churn', 'churn:' || client_id || ':' || last_visit_on,
        max(lapse_on, :first), lapse_on, 2, 'call', 1, staff_id, 0, 'open', 'lapsed',
        json_object('visits', visits, 'median_gap_days', coalesce(median_gap_days, 0),
-                   'last_visit_on', last_visit_on, 'floor_days', 60), '', 0, :now, 1
-FROM ({select}) ON CONFLICT (branch_id, occasion) DO NOTHING
+                   'last_visit_on', last_visit_on, 'floor_days', 60), '', '', 0, :now, 1
+FROM ({select}) WHERE true ON CONFLICT (branch_id, occasion) DO NOTHING
 """
 
 
@@ -135,7 +136,7 @@ def _reset(path: Path, scanned: dt.date | None) -> None:
 
 
 def _floor(path: Path, *, first_scan: bool) -> None:
-    """The same work as raw SQL: the selection, fetched; then inserted, and rolled back."""
+    """The same work as raw SQL: the selection, fetched; then inserted and committed."""
     day = TODAY if first_scan else TODAY + dt.timedelta(days=1)
     select = FLOOR_SELECT.format(days=FIRST_DAYS if first_scan else ONE_DAY)
     params = {"branch": 1, "first": day.isoformat(), "last": day.isoformat(),
@@ -146,7 +147,7 @@ def _floor(path: Path, *, first_scan: bool) -> None:
         conn.execute(select, params).fetchall()
         conn.execute("BEGIN IMMEDIATE")
         conn.execute(FLOOR_INSERT.format(select=select), params)
-        conn.execute("ROLLBACK")
+        conn.execute("COMMIT")
     finally:
         conn.close()
 

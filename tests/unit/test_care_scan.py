@@ -6,6 +6,7 @@ to the client's manager or, for a central tier, to the pool."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -22,9 +23,12 @@ from frontdesk.models.care import (
     CareTask,
     CareTierPlan,
     ClientBook,
+    ClientStats,
 )
 from frontdesk.services.care.drafts import ScanContext, TaskDraft
 from frontdesk.services.care.scan import CareScanner
+from frontdesk.services.care.settings import DEFAULT_RULES
+from frontdesk.services.care.stats import DropRule, window_on
 from frontdesk.services.care.views import ScanResult
 from frontdesk.services.registry import Services
 from tests.care_history import days_before, new_client, visited
@@ -83,8 +87,9 @@ def test_first_scan_finds_clients_lapsed_long_ago_and_with_one_or_two_visits(
     assert found[once].occasion == f"churn:{once}:{today - dt.timedelta(days=61)}"
     assert found[long_ago].due_on == today
     assert found[long_ago].event_on == today - dt.timedelta(days=400 - 200)
-    assert '"visits": 4' in found[long_ago].detail and '"median_gap_days": 100' \
-        in found[long_ago].detail
+    assert json.loads(found[long_ago].detail) == {
+        "visits": 4, "median_gap_days": 100, "last_visit_on": str(today - dt.timedelta(days=400)),
+        "days_since": 400, "floor_days": 60}
     assert found[twice].priority == 2 and found[twice].marketing
 
 
@@ -183,3 +188,63 @@ def test_two_terminals_scanning_at_once_make_each_task_once(
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(CareTask)) == 30
         assert s.get_one(CareScanState, admin.branch_id).through_on == today
+
+
+def test_the_scan_writes_the_churn_tasks_its_preview_proposes(
+        services: Services, admin: Actor, db: Database, clock: FakeClock) -> None:
+    """The database-written churn tasks (the scan) and the drafts (the preview) agree."""
+    today = today_of(clock)
+    care1 = services.staff.add_staff(admin, "care1", "客服小美", Role.CLIENT_MANAGER, None).id
+    ids = [new_client(services, admin, f"客户{i}", f"1390002{i:04d}", consent=i % 4 != 0)
+           for i in range(12)]
+    with db.write() as s:
+        top = s.scalars(select(Tier).where(Tier.branch_id == admin.branch_id)
+                        .order_by(Tier.rank.desc())).first()
+        assert top is not None
+        s.add(CareTierPlan(branch_id=admin.branch_id, tier_code=top.code,
+                           channel=CareChannel.GIFT, central=True))
+        s.add_all(ClientBook(client_id=c, branch_id=admin.branch_id, staff_id=care1,
+                             assigned_at=clock()) for c in ids[:8])
+        s.get_one(Client, ids[1]).tier = top.name
+    for i, c in enumerate(ids):
+        offsets = (40 * i + 70, 30 * i + 65)[:i % 3 or 1]
+        visited(db, admin.branch_id, c, days_before(today, *offsets))
+    services.care_scan.rebuild_stats(admin.branch_id)
+    proposed = services.care_scan.preview(admin.branch_id, today)
+    services.care_scan.scan(admin.branch_id)
+    made = {t.occasion: t for t in tasks(db)}
+    assert len(proposed) >= 6 and set(made) == {d.occasion for d in proposed}
+    for d in proposed:
+        task = made[d.occasion]
+        assert (task.client_id, task.due_on, task.event_on, task.reason, task.priority) == (
+            d.client_id, d.due_on, d.event_on, d.reason, 2)
+        assert json.loads(task.detail) == dict(d.detail)
+    assert (made_for(made, ids[1]).assigned_to_id, made_for(made, ids[1]).central) == (None, True)
+    assert made_for(made, ids[2]).assigned_to_id == care1
+
+
+def made_for(made: dict[str, CareTask], client_id: int) -> CareTask:
+    [task] = [t for t in made.values() if t.client_id == client_id]
+    return task
+
+
+def test_a_spending_drop_shows_the_numbers_behind_it(
+        services: Services, admin: Actor, db: Database, clock: FakeClock) -> None:
+    today = today_of(clock)
+    client_id = new_client(services, admin, "大客户", "13900000051")
+    days = [today - dt.timedelta(days=400 - 30 * n) for n in range(13)]  # ¥1,000 a month
+    visited(db, admin.branch_id, client_id, days, 100_000)
+    services.care_scan.rebuild_stats(admin.branch_id)
+    with db.read() as s:
+        drop = s.get_one(ClientStats, client_id).drop_on
+    assert drop is not None and drop > days[-1]
+    clock.advance(days=(drop - today).days + 1)
+    services.care_scan.scan(admin.branch_id)
+    [task] = [t for t in tasks(db) if t.kind is CareKind.SPENDING_DROP]
+    expected = window_on(drop, {d: 100_000 for d in days}, DropRule.of(
+        DEFAULT_RULES[CareKind.SPENDING_DROP]))
+    assert (task.occasion, task.event_on) == (f"drop:{client_id}:{drop}", drop)
+    assert json.loads(task.detail) == {
+        "recent_fen": expected.recent_fen, "usual_fen": expected.usual_per_window_fen,
+        "ratio_percent": 50, "window_days": 90}
+    assert expected.recent_fen * 2 < expected.usual_per_window_fen

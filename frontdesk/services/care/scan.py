@@ -14,9 +14,13 @@ consent and anonymised clients, and takes the rule's priority where the draft ha
 
 Writing is idempotent, so two terminals scanning at once both end right: each batch of
 tasks is one ``INSERT … ON CONFLICT (branch_id, occasion) DO NOTHING`` (a task whose
-occasion exists is not made again), and the state moves with a guarded UPDATE that
-only ever moves it forward. A scan that stops half-way (a lost connection) leaves
-the state where it was; the next one inserts what is missing. The scan is a
+occasion exists is not made again), and the state moves, once every task is in, with a
+guarded UPDATE that only ever moves it forward. The churn rule's tasks (a first scan
+finds tens of thousands in a large store) are written by the database itself, one
+``INSERT … SELECT`` per window of lapse days (:mod:`.churn_bulk`); the preview and the
+terminal's ``due`` read the same rows through the source's drafts. A scan that stops
+half-way (a lost connection) leaves the state where it was; the next one inserts what
+is missing. The scan is a
 :func:`~frontdesk.db.unit_of_work`: run again whole when PostgreSQL undoes a batch.
 """
 
@@ -28,6 +32,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import select, update
@@ -41,6 +46,7 @@ from frontdesk.models import Client, Visit, VisitStatus
 from frontdesk.models.care import CareKind, CareScanState, CareTask, ClientBook
 from frontdesk.services.care import stats
 from frontdesk.services.care.churn import ChurnSource
+from frontdesk.services.care.churn_bulk import insert_churn, lapse_windows
 from frontdesk.services.care.drafts import OccasionSource, ScanContext, TaskDraft
 from frontdesk.services.care.due_day import (
     DueLine,
@@ -60,6 +66,8 @@ from frontdesk.services.care.views import ScanResult
 
 INSERT_BATCH = 2_000
 """Tasks inserted per transaction (a terminal's writes wait at most one batch)."""
+SMALL_SCAN_STEPS = 4
+"""A scan with at most this many insert steps writes in one transaction (one commit)."""
 LOOKUP_BATCH = 900
 """Clients looked up per query (under SQLite's limit of bound parameters)."""
 Progress = Callable[[str, int, int], None]
@@ -115,16 +123,18 @@ class CareScanner:
             return ScanResult(None, None, {}, time.perf_counter() - started)
         if needs_stats:
             stats.rebuild(self._db, branch_id, self._clock(), report)
-        tasks = self._tasks(branch_id, first, through, today, scanned is None, report)
-        made = self._insert(branch_id, tasks, through, report)
+        ctx, tasks = self._tasks(branch_id, first, through, today, scanned is None, report)
+        made = self._write(ctx, tasks, first, through, report)
         return ScanResult(first, through, dict(made), time.perf_counter() - started)
 
+    @unit_of_work
     def preview(self, branch_id: int, day: dt.date) -> list[TaskDraft]:
         """What a scan of ``day`` alone would propose (nothing is written; tasks that exist
         already are left out)."""
         with self._db.read() as s:
             return [d for d, _ in self._preview(s, branch_id, day)]
 
+    @unit_of_work
     def due(self, actor: Actor, day: dt.date) -> list[DueLine]:
         """The tasks due on ``day`` that the actor works: those stored and, when ``day`` is
         not scanned yet, those its scan would make (``scanned`` False). Writes nothing."""
@@ -152,12 +162,42 @@ class CareScanner:
         """Recompute every client's figures (after the churn or spending settings changed)."""
         return stats.rebuild(self._db, branch_id, self._clock(), progress)
 
+    @unit_of_work
     def _tasks(self, branch_id: int, first: dt.date, last: dt.date, today: dt.date,
-               first_scan: bool, report: Progress) -> list[dict[str, object]]:
+               first_scan: bool,
+               report: Progress) -> tuple[ScanContext, list[dict[str, object]]]:
+        """The scan's context, and the rows of the tasks the drafting sources propose (the
+        churn rule's are written by the database: :meth:`_bulk`)."""
         with self._db.read() as s:
             ctx = self._context(s, branch_id, today, first_scan)
-            drafts = self._drafts(s, ctx, first, last, report)
-            return [_row(ctx, d, r) for d, r in _addressed(s, ctx, drafts)]
+            drafts = self._drafts(s, ctx, first, last, report, bulk=True)
+            return ctx, [_row(ctx, d, r) for d, r in _addressed(s, ctx, drafts)]
+
+    @unit_of_work
+    def _write(self, ctx: ScanContext, rows: Sequence[dict[str, object]], first: dt.date,
+               through: dt.date, report: Progress) -> Counter[CareKind]:
+        """Insert the drafted rows in batches and the churn rule's tasks window by window
+        (one transaction each), then move the state on in the last; a scan with little to
+        write (a day's catch-up) does it all in one transaction."""
+        steps = [partial(_insert_new, rows=rows[i:i + INSERT_BATCH])
+                 for i in range(0, len(rows), INSERT_BATCH)]
+        if self._has_churn() and ctx.rules[CareKind.CHURN].enabled:
+            steps += [partial(_insert_churn, ctx=ctx, first=first, last=through,
+                              window=w, now=self._clock())
+                      for w in lapse_windows(ctx, first, through)]
+        groups = [steps] if len(steps) <= SMALL_SCAN_STEPS else [[x] for x in steps] + [[]]
+        made: Counter[CareKind] = Counter()
+        for n, group in enumerate(groups):
+            with self._db.write() as s:
+                for step in group:
+                    made.update(step(s))
+                if n == len(groups) - 1:
+                    _advance(s, ctx.branch_id, through, self._clock())
+            report("tasks", n + 1, len(groups))
+        return made
+
+    def _has_churn(self) -> bool:
+        return any(isinstance(x, ChurnSource) for x in self.sources)
 
     def _context(self, s: Session, branch_id: int, today: dt.date,
                  first_scan: bool) -> ScanContext:
@@ -166,28 +206,15 @@ class CareScanner:
                            effective_festivals(s, branch_id), first_scan)
 
     def _drafts(self, s: Session, ctx: ScanContext, first: dt.date, last: dt.date,
-                report: Progress) -> list[TaskDraft]:
-        """Every enabled source's drafts for ``first`` … ``last``."""
+                report: Progress, *, bulk: bool = False) -> list[TaskDraft]:
+        """Every enabled source's drafts for ``first`` … ``last`` (``bulk``: but churn's)."""
         drafts: list[TaskDraft] = []
-        sources = [x for x in self.sources if ctx.rules[x.kind].enabled]
+        sources = [x for x in self.sources if ctx.rules[x.kind].enabled
+                   and not (bulk and isinstance(x, ChurnSource))]
         for i, source in enumerate(sources):
             drafts.extend(source.drafts(s, ctx, first, last))
             report("rules", i + 1, len(sources))
         return drafts
-
-    def _insert(self, branch_id: int, rows: Sequence[dict[str, object]], through: dt.date,
-                report: Progress) -> Counter[CareKind]:
-        """Insert the tasks in batches, then move the state on (in the last batch)."""
-        made: Counter[CareKind] = Counter()
-        starts = list(range(0, len(rows), INSERT_BATCH)) or [0]
-        for n, start in enumerate(starts):
-            with self._db.write() as s:
-                made.update(_insert_new(s, rows[start:start + INSERT_BATCH]))
-                if n == len(starts) - 1:
-                    _advance(s, branch_id, through, self._clock())
-            report("tasks", min(start + INSERT_BATCH, len(rows)), len(rows))
-        return made
-
 
 def _has_visits(s: Session, branch_id: int) -> bool:
     return s.scalar(select(Visit.id).where(Visit.branch_id == branch_id,
@@ -245,14 +272,33 @@ def _dialect_insert(s: Session) -> Callable[[type[Any]], Any]:
     return pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
 
 
-def _insert_new(s: Session, rows: Sequence[dict[str, object]]) -> Counter[CareKind]:
-    """Insert the rows whose occasion is new to the branch; how many of each kind."""
+def _insert_new(s: Session, *, rows: Sequence[dict[str, Any]]) -> Counter[CareKind]:
+    """Insert the rows whose occasion is new to the branch; how many of each kind.
+
+    PostgreSQL returns the kinds of the rows it inserted (its batched INSERT … RETURNING
+    is fast); on SQLite one plain executemany per kind (the driver's own, no RETURNING,
+    several times faster there) counts them by its row count.
+    """
     if not rows:
         return Counter()
-    stmt = (_dialect_insert(s)(CareTask)
-            .on_conflict_do_nothing(index_elements=["branch_id", "occasion"])
-            .returning(CareTask.kind))
-    return Counter(CareKind(k) for k in s.scalars(stmt, list(rows)))
+    table: Any = CareTask.__table__
+    stmt = (_dialect_insert(s)(table)
+            .on_conflict_do_nothing(index_elements=["branch_id", "occasion"]))
+    conn = s.connection()
+    if conn.dialect.name == "postgresql":
+        return Counter(CareKind(k) for k in
+                       conn.execute(stmt.returning(table.c.kind), list(rows)).scalars())
+    made: Counter[CareKind] = Counter()
+    for kind in sorted({r["kind"] for r in rows}):
+        of_kind = [r for r in rows if r["kind"] == kind]
+        made[CareKind(kind)] += max(0, conn.execute(stmt, of_kind).rowcount)
+    return +made
+
+
+def _insert_churn(s: Session, *, ctx: ScanContext, first: dt.date, last: dt.date,
+                  window: tuple[dt.date, dt.date], now: dt.datetime) -> Counter[CareKind]:
+    made = insert_churn(s, ctx, first, last, window, now)
+    return Counter({CareKind.CHURN: made}) if made else Counter()
 
 
 def _advance(s: Session, branch_id: int, through: dt.date, now: dt.datetime) -> None:

@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Date, case, cast, func, literal, select, text
 from sqlalchemy.orm import Session
 
+from frontdesk.models import ConsumptionLine
 from frontdesk.models.care import CareChannel, CareKind, ClientStats
 from frontdesk.services.care.drafts import ScanContext, TaskDraft
-from frontdesk.services.care.stats import DropRule, client_spends, window_on
+from frontdesk.services.care.stats import DropRule
 
 REASON = "spending_drop"
 """The reason code the screens translate (消费异动: spending well below the usual)."""
@@ -38,17 +40,48 @@ class SpendingDropSource:
                last: dt.date) -> Iterator[TaskDraft]:
         rule = DropRule.of(ctx.rules[CareKind.SPENDING_DROP])
         since = first - dt.timedelta(days=rule.window_days) if ctx.first_scan else first
-        rows = s.execute(select(ClientStats.client_id, ClientStats.drop_on)
-                         .where(ClientStats.branch_id == ctx.branch_id,
-                                ClientStats.drop_on.between(since, last))
-                         .order_by(ClientStats.drop_on, ClientStats.client_id)).all()
-        for client_id, drop in rows:
-            assert drop is not None  # selected by it
-            window = window_on(drop, client_spends(s, client_id), rule)
+        for client_id, drop, recent, usual in s.execute(_numbers(s, ctx, rule, since, last)):
             yield TaskDraft(
                 CareKind.SPENDING_DROP, f"drop:{client_id}:{drop.isoformat()}",
                 max(drop, first), client_id, CareChannel.CALL, event_on=drop, reason=REASON,
-                detail={"recent_fen": window.recent_fen,
-                        "usual_fen": window.usual_per_window_fen,
+                detail={"recent_fen": int(recent or 0),
+                        "usual_fen": int(usual or 0) * rule.window_days // rule.usual_days,
                         "ratio_percent": rule.ratio_percent,
                         "window_days": rule.window_days})
+
+
+def _numbers(s: Session, ctx: ScanContext, rule: DropRule, since: dt.date,
+             last: dt.date) -> Any:
+    """Each client dropping on ``since`` … ``last``: the drop day, the recent window's spend
+    and the usual period's (summed by the database over the client's lines, each on its
+    local day: the store's UTC offset on the scan's day)."""
+    offset = dt.datetime.combine(ctx.today, dt.time()).astimezone().utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+    postgres = s.get_bind().dialect.name == "postgresql"
+    day = _local_day(ConsumptionLine.at, minutes, postgres=postgres)
+    recent_from = _days_before(ClientStats.drop_on, rule.window_days, postgres=postgres)
+    usual_from = _days_before(ClientStats.drop_on, rule.window_days + rule.usual_days,
+                              postgres=postgres)
+    in_recent = (day > recent_from) & (day <= ClientStats.drop_on)
+    in_usual = (day > usual_from) & (day <= recent_from)
+    return (select(ClientStats.client_id, ClientStats.drop_on,
+                   func.sum(case((in_recent, ConsumptionLine.amount_fen), else_=0)),
+                   func.sum(case((in_usual, ConsumptionLine.amount_fen), else_=0)))
+            .select_from(ClientStats)
+            .outerjoin(ConsumptionLine, ConsumptionLine.client_id == ClientStats.client_id)
+            .where(ClientStats.branch_id == ctx.branch_id,
+                   ClientStats.drop_on.between(since, last))
+            .group_by(ClientStats.client_id, ClientStats.drop_on)
+            .order_by(ClientStats.drop_on, ClientStats.client_id))
+
+
+def _local_day(at: Any, minutes: int, *, postgres: bool) -> Any:
+    if postgres:
+        return cast(func.timezone("UTC", at) + text(f"interval '{minutes} minutes'"), Date)
+    return func.date(at, literal(f"{minutes:+d} minutes"))
+
+
+def _days_before(day: Any, days: int, *, postgres: bool) -> Any:
+    if postgres:
+        return cast(day - literal(days), Date)
+    return func.date(day, literal(f"-{days} days"))
