@@ -256,6 +256,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("DomainError", "This care task is {name}'s; a manager can reassign it."),
     QT_TRANSLATE_NOOP("DomainError", 'This check-out key belongs to visit {other}.'),
     QT_TRANSLATE_NOOP("DomainError", 'This client has no appointment with number {id}.'),
+    QT_TRANSLATE_NOOP("DomainError", "This client is in another client manager's book."),
     QT_TRANSLATE_NOOP("DomainError", 'This client is not a family member on the card.'),
     QT_TRANSLATE_NOOP("DomainError", 'This client is not checked in: a handover belongs to a visit.'),
     QT_TRANSLATE_NOOP("DomainError", 'This client is on the card already.'),

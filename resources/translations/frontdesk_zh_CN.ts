@@ -2955,6 +2955,10 @@
         <translation>这位客户没有编号为 {id} 的预约。</translation>
     </message>
     <message>
+        <source>This client is in another client manager's book.</source>
+        <translation>该客户属于另一位客户经理。</translation>
+    </message>
+    <message>
         <source>This client is not a family member on the card.</source>
         <translation>这位顾客不是这张家庭卡的成员。</translation>
     </message>

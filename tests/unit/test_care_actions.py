@@ -47,6 +47,13 @@ def test_the_same_key_twice_logs_one_call(services: Services, admin: Actor) -> N
         services.care.log_call(admin, t, 1, CallOutcome.REACHED, key="another")
 
 
+def test_a_key_that_begins_another_is_no_replay_of_it(services: Services, admin: Actor) -> None:
+    t = task(services.db, admin.branch_id, client(services, admin))
+    services.care.log_call(admin, t, 1, CallOutcome.NO_ANSWER, key="a b")
+    services.care.log_call(admin, t, 2, CallOutcome.NO_ANSWER, key="a")
+    assert calls(services.db, t) == 2
+
+
 def test_no_answer_puts_the_task_off_a_day_and_closes_it_after_three_tries(
         services: Services, admin: Actor, clock: object) -> None:
     t = task(services.db, admin.branch_id, client(services, admin))
@@ -143,3 +150,34 @@ def test_two_terminals_sending_the_same_tasks_send_each_once(services: Services,
     results = at_once(services.db.url, 2, send)
     assert sorted(results) == [0, 4], results  # type: ignore[type-var]
     assert calls(db) == 4
+
+
+def test_two_terminals_snoozing_and_skipping_one_task_one_wins(services: Services,
+                                                              admin: Actor) -> None:
+    t = task(services.db, admin.branch_id, client(services, admin))
+
+    def act(db: Database, i: int) -> object:
+        care = Services(db, services.clock, photos_dir=services.photos_dir).care
+        if i == 0:
+            return care.snooze(admin, t, 1, TODAY + dt.timedelta(days=3))
+        return care.skip(admin, t, 1, "客户已搬走")
+
+    results = at_once(services.db.url, 2, act)
+    assert sum(r is None for r in results) == 1, results
+    [refused] = [r for r in results if r is not None]
+    assert isinstance(refused, ConflictError)
+    row = get_task(services.db, t)
+    assert row.version == 2 and row.status in (CareStatus.SNOOZED, CareStatus.SKIPPED)
+
+
+def test_a_client_manager_reads_the_history_of_their_own_book_and_the_pool(
+        services: Services, admin: Actor) -> None:
+    li = manager_of_clients(services, admin, "li")
+    zhou = manager_of_clients(services, admin, "zhou")
+    mine, theirs, pool = (client(services, admin, n) for n in ("王芳", "李娜", "赵敏"))
+    services.care_books.assign(admin, [mine], li.staff_id)
+    services.care_books.assign(admin, [theirs], zhou.staff_id)
+    assert services.care.calls_of(li, mine) == () and services.care.calls_of(li, pool) == ()
+    with pytest.raises(PermissionDenied):
+        services.care.calls_of(li, theirs)
+    assert services.care.calls_of(admin, theirs) == ()

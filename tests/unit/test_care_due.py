@@ -139,3 +139,70 @@ def test_a_batch_message_shows_how_many_consenting_clients_it_goes_to(
     [shown] = services.care.due_list(admin, TODAY).tasks
     assert (shown.task_id, shown.is_batch, shown.recipients) == (batch, True, 3)
     assert shown.suggested_message.startswith("亲爱的顾客")
+
+
+def test_a_batch_message_leaves_out_the_tiers_that_got_tasks_of_their_own(
+        services: Services, admin: Actor) -> None:
+    db, b = services.db, admin.branch_id
+    gold, ordinary, _none = (client(services, admin, n) for n in ("金", "普", "无"))
+    with db.write() as s:
+        s.execute(update(Client).where(Client.id == gold).values(tier="金卡"))
+        s.execute(update(Client).where(Client.id == ordinary).values(tier="普通"))
+    task(db, b, None, CareKind.FESTIVAL, channel=CareChannel.MESSAGE,
+         detail={"festival": "mid_autumn", "exclude_tiers": "金卡,钻石卡"})
+    task(db, b, None, CareKind.FESTIVAL, channel=CareChannel.MESSAGE,
+         detail={"festival": "qixi", "exclude_tiers": ""})
+    shown = services.care.due_list(admin, TODAY).tasks
+    assert sorted(t.recipients for t in shown) == [2, 3]
+
+
+def test_the_profile_shows_the_clients_due_and_recent_care(services: Services,
+                                                           admin: Actor) -> None:
+    from frontdesk.models.care import CallOutcome
+
+    db, b = services.db, admin.branch_id
+    c = client(services, admin, consent=False)
+    due = task(db, b, c, CareKind.FOLLOW_UP, due_on=TODAY + dt.timedelta(days=3))
+    task(db, b, c, CareKind.BIRTHDAY)  # marketing, and the client does not consent
+    done = task(db, b, c, CareKind.FOLLOW_UP)
+    services.care.log_call(admin, done, 1, CallOutcome.REACHED, "很满意", key="k")
+    care = services.profile.profile(admin, c).care
+    assert [(x.task_id, x.kind, x.done_at is None, x.outcome) for x in care] == [
+        (due, "follow_up", True, ""), (done, "follow_up", False, "reached")]
+
+
+def test_the_search_flags_clients_with_a_follow_up_or_churn_call_due(services: Services,
+                                                                    admin: Actor) -> None:
+    db, b = services.db, admin.branch_id
+    due = client(services, admin, "赵敏")
+    later = client(services, admin, "赵雅")
+    opted_out = client(services, admin, "赵琳", consent=False)
+    task(db, b, due, CareKind.FOLLOW_UP, due_on=TODAY - dt.timedelta(days=1))
+    task(db, b, later, CareKind.FOLLOW_UP, due_on=TODAY + dt.timedelta(days=1))
+    task(db, b, later, CareKind.BIRTHDAY)
+    task(db, b, opted_out, CareKind.CHURN)
+    flags = {h.client_id: h.follow_up_due for h in services.search.search(admin, "赵")}
+    assert flags == {due: True, later: False, opted_out: False}
+
+
+def test_an_english_store_suggests_its_own_saved_message_in_english(services: Services,
+                                                                   admin: Actor) -> None:
+    from frontdesk.models import Branch
+    from frontdesk.models.care import TemplatePurpose
+    from frontdesk.services.care.messages import TemplateInput
+
+    db, b = services.db, admin.branch_id
+    with db.write() as s:
+        s.execute(update(Branch).values(name="Lotus Spring"))
+    c = client(services, admin, "王芳", gender=Gender.FEMALE)
+    t = task(db, b, c, CareKind.CHURN)
+    [shown] = services.care.due_list(admin, TODAY).tasks
+    assert shown.suggested_message.startswith("Ms Wang, ")
+    assert shown.suggested_message.endswith("— 管理员, Lotus Spring")
+    while rows := services.messages.templates(admin, TemplatePurpose.MISS_YOU):
+        services.messages.delete(admin, rows[0].template_id, rows[0].version)
+    services.messages.save(admin, TemplateInput(TemplatePurpose.MISS_YOU, "Ours",
+                                                "{salutation}, we miss you at {store}!"))
+    [shown] = services.care.due_list(admin, TODAY).tasks
+    assert (shown.task_id, shown.suggested_message) == (
+        t, "Ms Wang, we miss you at Lotus Spring! — 管理员, Lotus Spring")

@@ -8,7 +8,7 @@ of two terminals closing the same task one wins and the other is told who closed
 a task changed meanwhile is refused the same way.
 
 Idempotency: :func:`log_call` and :func:`mark_sent` take a key (1–64 characters). The
-audit row each writes carries it (``key=… ``), and a call whose key is already in the
+audit row each writes carries it (``key="…" ``), and a call whose key is already in the
 task's audit rows (after the lock: the original has committed by then) does nothing
 again: a double-click or a retry logs one call.
 
@@ -18,6 +18,7 @@ A client manager works only their own tasks and the pool's; a manager any.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 
 from sqlalchemy import func, insert, literal, select
@@ -52,8 +53,13 @@ def already_done(s: Session, action: AuditAction, task_ids: Sequence[int], key: 
     """How many of these tasks an earlier call with ``key`` did (0: none, do it now)."""
     return s.scalar(select(func.count()).select_from(AuditEntry).where(
         AuditEntry.entity == "care_task", AuditEntry.entity_id.in_(task_ids),
-        AuditEntry.action == action, AuditEntry.detail.startswith(f"key={key} ",
+        AuditEntry.action == action, AuditEntry.detail.startswith(key_detail(key),
                                                                   autoescape=True))) or 0
+
+
+def key_detail(key: str) -> str:
+    """How an audit row starts that records the key (quoted: no key is another's prefix)."""
+    return f"key={json.dumps(key, ensure_ascii=False)} "
 
 
 def locked_task(s: Session, actor: Actor, task_id: int, field: str = "task_id") -> CareTask:
@@ -129,7 +135,7 @@ def log_call(s: Session, actor: Actor, now: dt.datetime, task_id: int, version: 
     else:
         close(task, actor, now, CareStatus.DONE)
     audit.record(s, now, actor, AuditAction.CARE_CALL, "care_task", task.id,
-                 f"key={key} outcome={outcome.value} client={task.client_id}")
+                 key_detail(key) + f"outcome={outcome.value} client={task.client_id}")
 
 
 def _tries(s: Session, task_id: int) -> int:
@@ -155,7 +161,7 @@ def mark_sent(s: Session, actor: Actor, now: dt.datetime, task_ids: Sequence[int
         check_may_work(s, actor, task)
         if task.status in OPEN_STATES and _send(s, actor, now, task):
             audit.record(s, now, actor, AuditAction.CARE_SENT, "care_task", task.id,
-                         f"key={key} client={task.client_id or 'batch'}")
+                         key_detail(key) + f"client={task.client_id or 'batch'}")
             marked += 1
     return marked
 

@@ -65,11 +65,14 @@ def move_tasks(s: Session, client_ids: Sequence[int], staff_id: int | None) -> N
     """The open tasks of these clients go to ``staff_id`` (None: the pool), central ones not."""
     for start in range(0, len(client_ids), 1000):
         chunk = list(client_ids[start:start + 1000])
-        s.execute(update(CareTask).where(
+        ids = s.scalars(locking(select(CareTask.id).where(  # locked lower id first
             CareTask.client_id.in_(chunk), CareTask.status.in_(OPEN_STATES),
             CareTask.central.is_(False), CareTask.assigned_to_id.is_distinct_from(staff_id))
-            .values(assigned_to_id=staff_id, version=CareTask.version + 1)
-            .execution_options(synchronize_session=False))
+            .order_by(CareTask.id))).all()
+        if ids:
+            s.execute(update(CareTask).where(CareTask.id.in_(ids))
+                      .values(assigned_to_id=staff_id, version=CareTask.version + 1)
+                      .execution_options(synchronize_session=False))
 
 
 class BookService:

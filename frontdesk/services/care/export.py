@@ -3,7 +3,9 @@
 One row per recipient (phone, name, message): a task for one client is one row, a batch
 message one row per client it goes to now. Clients without marketing consent get no
 marketing message: they are left out and counted (``left_out``), as are clients without
-a phone. CSV (UTF-8 with a BOM, so Excel reads the Chinese) or XLSX (openpyxl, imported
+a phone. The file holds full phone numbers, so it holds only those the actor may see: a
+client manager's holds the clients of their own book, the others are counted
+(``withheld``). CSV (UTF-8 with a BOM, so Excel reads the Chinese) or XLSX (openpyxl, imported
 here when a workbook is written: the sign-in does not wait for it), by the file's suffix.
 
 A cell that starts with ``= + - @`` (or a tab or carriage return) is written with a
@@ -17,7 +19,7 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,15 +27,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Actor
+from frontdesk.core.permissions import Action, allowed
 from frontdesk.errors import ValidationError
 from frontdesk.models import Client, Gender, Staff
-from frontdesk.models.care import CareTask
+from frontdesk.models.care import CareTask, ClientBook
 from frontdesk.services.care.actions import check_may_work, task_of
-from frontdesk.services.care.due import OPEN_STATES, detail_of
+from frontdesk.services.care.due import OPEN_STATES, detail_of, sees_full_phone
 from frontdesk.services.care.suggest import (
     Wording,
     excluded_count,
     message_for,
+    recipient_count,
     recipients_statement,
 )
 
@@ -51,6 +55,9 @@ class ExportResult:
     """Recipients left out: no marketing consent, or no phone."""
     tasks: int
     """Tasks exported (closed ones are not)."""
+    withheld: int = 0
+    """Recipients left out because the actor may not see their phone numbers (a client
+    manager exports the clients of their own book only)."""
 
 
 def safe_cell(text: str) -> str:
@@ -72,6 +79,7 @@ def check_path(path: Path) -> Path:
 class ExportRows:
     rows: tuple[tuple[str, str, str], ...]
     left_out: int
+    withheld: int
     tasks: int
 
 
@@ -79,46 +87,54 @@ def export_rows(s: Session, actor: Actor, task_ids: Sequence[int],
                 words: Wording) -> ExportRows:
     """The rows of the file (see the module docstring), read in the caller's transaction."""
     rows: list[tuple[str, str, str]] = []
-    left_out = exported = 0
+    left_out = withheld = exported = 0
     for task_id in sorted(set(task_ids)):
         task = task_of(s, actor, task_id, "task_ids")
         check_may_work(s, actor, task)
         if task.status not in OPEN_STATES:
             continue
         exported += 1
-        got, missed = _task_rows(s, task, words)
-        rows += got
-        left_out += missed
-    return ExportRows(tuple(rows), left_out, exported)
+        detail = detail_of(task.detail)
+        recipients, missed, hidden = _recipients(s, actor, task, detail)
+        staff = _staff_name(s, task) or words.actor_name
+        rows += [(gateway_phone(phone or ""), name,
+                  message_for(task, detail, words, name=name, gender=gender, staff=staff))
+                 for _id, name, gender, phone in recipients]
+        left_out, withheld = left_out + missed, withheld + hidden
+    return ExportRows(tuple(rows), left_out, withheld, exported)
 
 
 def write_export(path: Path, language: str, export: ExportRows) -> ExportResult:
     """Write the file, every cell safe, and say what went into it."""
     header = HEADERS.get(language, HEADERS["en"])
     write_atomically(path, [header, *[tuple(safe_cell(c) for c in r) for r in export.rows]])
-    return ExportResult(path, len(export.rows), export.left_out, export.tasks)
+    return ExportResult(path, len(export.rows), export.left_out, export.tasks, export.withheld)
 
 
-def _task_rows(s: Session, task: CareTask,
-               words: Wording) -> tuple[list[tuple[str, str, str]], int]:
-    detail = detail_of(task.detail)
+_Recipient = tuple[int, str, Gender, str | None]
+
+
+def _recipients(s: Session, actor: Actor, task: CareTask, detail: Mapping[str, int | str]
+                ) -> tuple[list[_Recipient], int, int]:
+    """Who the task's message goes to, how many were left out (consent, no phone) and how
+    many withheld (the actor may not see their phone numbers)."""
+    full = allowed(actor, Action.SEE_FULL_PHONE)
     if task.client_id is None:
-        recipients: list[tuple[int, str, Gender, str | None]] = [
-            (i, n, g, p) for i, n, g, p in s.execute(recipients_statement(task.branch_id,
-                                                                          detail))]
-        missed = excluded_count(s, task.branch_id, detail)
-    else:
-        client = s.get(Client, task.client_id)
-        ok = client is not None and client.anonymised_at is None and \
-            (client.consent_marketing or not task.marketing) and bool(client.phone_e164)
-        recipients = [(client.id, client.name, client.gender, client.phone_e164)] \
-            if ok and client is not None else []
-        missed = 0 if ok else 1
-    staff = _staff_name(s, task) or words.actor_name
-    rows = [(gateway_phone(phone or ""), name,
-             message_for(task, detail, words, name=name, gender=gender, staff=staff))
-            for _id, name, gender, phone in recipients]
-    return rows, missed
+        statement = recipients_statement(task.branch_id, detail)
+        if not full:
+            statement = statement.where(Client.id.in_(select(ClientBook.client_id).where(
+                ClientBook.staff_id == actor.staff_id)))
+        found: list[_Recipient] = [(i, n, g, p) for i, n, g, p in s.execute(statement)]
+        hidden = 0 if full else recipient_count(s, task.branch_id, detail) - len(found)
+        return found, excluded_count(s, task.branch_id, detail), hidden
+    client = s.get(Client, task.client_id)
+    if client is None or client.anonymised_at is not None or not client.phone_e164 or \
+            (task.marketing and not client.consent_marketing):
+        return [], 1, 0
+    book = s.scalar(select(ClientBook.staff_id).where(ClientBook.client_id == client.id))
+    if not sees_full_phone(actor, book):
+        return [], 0, 1
+    return [(client.id, client.name, client.gender, client.phone_e164)], 0, 0
 
 
 def _staff_name(s: Session, task: CareTask) -> str:

@@ -6,7 +6,8 @@ A store sees the built-in library (:mod:`.library`, in its language, see
 messages have negative ids (-1, -2, …) and version 0: saving or deleting one first
 copies the whole built-in library into the store's rows (under a lock on the store's
 row, so two terminals copy it once), then changes the copy. From then on the store
-sees its own rows only.
+sees its own rows only (a store that deletes every one of its messages sees the built-in
+library again; switching a message off, ``active`` False, keeps it out of suggestions).
 
 Placeholders: ``{salutation} {name} {store} {staff}``; any other ``{…}`` is refused on
 save, naming the field. :func:`promotional_words` finds promotional words in a greeting
@@ -212,9 +213,11 @@ class MessageLibrary:
             return None
         if template_id < 0:
             copies = self._own_library(s, actor)
-            if not 1 <= -template_id <= len(copies) or version not in (0, None):
-                raise _changed() if copies else _not_found(template_id)
-            template_id = copies[-template_id - 1]
+            if not copies or version not in (0, None):  # the store saved its own meanwhile
+                raise _changed()
+            if not 1 <= -template_id <= len(copies):
+                raise _not_found(template_id)
+            template_id, version = copies[-template_id - 1], None
         t = locked_row(s, MessageTemplate, template_id)
         if t is None or t.branch_id != actor.branch_id:
             raise _not_found(template_id)

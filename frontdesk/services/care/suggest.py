@@ -3,15 +3,17 @@
 A task's message is the library's message for its purpose (:data:`PURPOSE_OF`: a
 birthday gets a birthday greeting, a festival its festival's own message first, a
 churn warning "we miss you", a follow-up call the follow-up text), chosen among the
-purpose's messages by the task's id (so a day's greetings vary), filled in with the
+purpose's active messages by the task's id (so a day's greetings vary), filled in with the
 client's salutation and name, the store's name and the assigned staff member's name
 (the actor's for a pool task), and signed. Kinds without a purpose (a card running out,
 a profile to confirm) get no message: the call has no script.
 
 A batch message (``client_id`` None) goes to the store's clients who consent to
 marketing and have a phone, read when it is shown or exported (an opt-out takes effect
-at once); its ``detail`` may name the tiers it is for (``"tiers": "普通,"``: a
-comma-separated list of ``client.tier`` values, the empty one for clients with no tier).
+at once). Its ``detail`` may name the tiers that got tasks of their own
+(``"exclude_tiers": "金卡,钻石卡"``, as the festival source writes it: the batch goes to
+the clients of every other tier and of none), or the tiers it is for (``"tiers": "普通,"``:
+``client.tier`` values, the empty one for clients with no tier).
 """
 
 from __future__ import annotations
@@ -31,10 +33,10 @@ PURPOSE_OF: Mapping[CareKind, TemplatePurpose] = {
     CareKind.BIRTHDAY: TemplatePurpose.BIRTHDAY,
     CareKind.FESTIVAL: TemplatePurpose.FESTIVAL,
     CareKind.CHURN: TemplatePurpose.MISS_YOU,
-    CareKind.SPENDING_DROP: TemplatePurpose.MISS_YOU,
-    CareKind.STAR_CALL: TemplatePurpose.MISS_YOU,
     CareKind.FOLLOW_UP: TemplatePurpose.FOLLOW_UP,
 }
+"""A spending drop or a star client's regular call is a personal call without a script: a
+"we miss you" would be wrong for a client who still comes."""
 
 BATCH_SALUTATION = {"zh_CN": "亲爱的顾客", "en": "Dear client"}
 """How a batch message shown on the list addresses its (many) recipients."""
@@ -85,15 +87,31 @@ def tiers_of(detail: Mapping[str, int | str]) -> tuple[str, ...] | None:
     return tuple(t.strip() for t in tiers.split(","))
 
 
-def recipient_conditions(branch_id: int,
-                         detail: Mapping[str, int | str]) -> list[ColumnElement[bool]]:
-    """The clients a batch message goes to now."""
-    conditions = [Client.branch_id == branch_id, Client.consent_marketing.is_(True),
-                  Client.anonymised_at.is_(None), Client.phone_e164.is_not(None)]
+def excluded_tiers(detail: Mapping[str, int | str]) -> tuple[str, ...]:
+    """The tiers a batch message is not for (they got tasks of their own)."""
+    tiers = detail.get("exclude_tiers")
+    if not isinstance(tiers, str):
+        return ()
+    return tuple(t for t in (t.strip() for t in tiers.split(",")) if t)
+
+
+def tier_conditions(detail: Mapping[str, int | str]) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
     tiers = tiers_of(detail)
     if tiers is not None:
         conditions.append(Client.tier.in_(tiers))
+    excluded = excluded_tiers(detail)
+    if excluded:
+        conditions.append(Client.tier.not_in(excluded))
     return conditions
+
+
+def recipient_conditions(branch_id: int,
+                         detail: Mapping[str, int | str]) -> list[ColumnElement[bool]]:
+    """The clients a batch message goes to now."""
+    return [Client.branch_id == branch_id, Client.consent_marketing.is_(True),
+            Client.anonymised_at.is_(None), Client.phone_e164.is_not(None),
+            *tier_conditions(detail)]
 
 
 def recipients_statement(branch_id: int, detail: Mapping[str, int | str]
@@ -109,9 +127,7 @@ def recipient_count(s: Session, branch_id: int, detail: Mapping[str, int | str])
 
 def excluded_count(s: Session, branch_id: int, detail: Mapping[str, int | str]) -> int:
     """The clients of a batch message's tiers left out for want of consent."""
-    conditions = [Client.branch_id == branch_id, Client.consent_marketing.is_(False),
-                  Client.anonymised_at.is_(None), Client.phone_e164.is_not(None)]
-    tiers = tiers_of(detail)
-    if tiers is not None:
-        conditions.append(Client.tier.in_(tiers))
-    return s.scalar(select(func.count()).select_from(Client).where(*conditions)) or 0
+    return s.scalar(select(func.count()).select_from(Client).where(
+        Client.branch_id == branch_id, Client.consent_marketing.is_(False),
+        Client.anonymised_at.is_(None), Client.phone_e164.is_not(None),
+        *tier_conditions(detail))) or 0

@@ -13,15 +13,16 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Actor, Clock, local_today
-from frontdesk.core.permissions import Action, require
-from frontdesk.core.validation import check_choice, check_prose, check_text
+from frontdesk.core.permissions import ROLE_ACTIONS, Action, allowed, require
+from frontdesk.core.validation import check_choice, check_id, check_prose, check_text
 from frontdesk.db import Database, unit_of_work
-from frontdesk.errors import NotFound, ValidationError
+from frontdesk.errors import NotFound, PermissionDenied, ValidationError
 from frontdesk.models import Staff
-from frontdesk.models.care import CallOutcome, CareKind, CareStatus
+from frontdesk.models.care import CallOutcome, CareKind, CareStatus, ClientBook
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.care import actions
@@ -44,6 +45,7 @@ from frontdesk.services.care.staff_day import staff_day_in
 from frontdesk.services.care.suggest import Wording, message_for, recipient_count
 from frontdesk.services.care.views import DueCounts, DueList, DueTask, StaffDay
 from frontdesk.services.care.wording import store_language, store_name
+from frontdesk.services.rows import MAX_INT4_ID
 
 MAX_LIMIT = 1000
 SNOOZE_MAX_DAYS = 366
@@ -135,6 +137,7 @@ class CareService:
         """The client's care history (calls, messages, gifts), newest first."""
         require(actor, Action.WORK_CARE)
         with self._db.read() as s:
+            check_book_reader(s, actor, client_id)
             return calls_in(s, actor.branch_id, client_id)
 
     # -- writing -------------------------------------------------------------------------------
@@ -212,16 +215,27 @@ class CareService:
         result = write_export(path, words.language, rows)
         with self._db.write() as s:
             audit.record(s, self._clock(), actor, AuditAction.CARE_EXPORT, "care_task", None,
-                         f"rows={result.rows} left_out={result.left_out} file={path.name}")
+                         f"rows={result.rows} left_out={result.left_out} "
+                         f"withheld={result.withheld} file={path.name} tasks="
+                         + ",".join(str(i) for i in sorted(set(task_ids))))
         return result
+
+
+def check_book_reader(s: Session, actor: Actor, client_id: int) -> None:
+    """A client manager reads the care history of the clients in their own book, and of
+    those in no book (the pool's); a manager (MANAGE_CARE) and the desk any client's."""
+    if allowed(actor, Action.MANAGE_CARE) or not allowed(actor, Action.SEE_BOOK_PHONES):
+        return
+    book = s.scalar(select(ClientBook.staff_id).where(
+        ClientBook.client_id == check_id(client_id, "client_id", MAX_INT4_ID)))
+    if book is not None and book != actor.staff_id:
+        raise PermissionDenied("This client is in another client manager's book.",
+                               field="client_id")
 
 
 def check_carer(s: Session, actor: Actor, staff_id: int) -> Staff:
     """An active staff member of the actor's store who may work care tasks."""
-    from frontdesk.core.permissions import ROLE_ACTIONS
-
-    staff = s.get(Staff, staff_id) if isinstance(staff_id, int) and 0 < staff_id < 2**31 \
-        else None
+    staff = s.get(Staff, check_id(staff_id, "staff_id", MAX_INT4_ID))
     if staff is None or staff.branch_id != actor.branch_id or not staff.active:
         raise NotFound("There is no staff member number {id}.", field="staff_id", id=staff_id)
     if Action.WORK_CARE not in ROLE_ACTIONS[staff.role]:
