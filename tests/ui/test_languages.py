@@ -35,7 +35,7 @@ from frontdesk.services.care.views import DueTask
 from frontdesk.services.clients.registration import NewClient
 from frontdesk.services.desk.visits import CheckIn
 from frontdesk.services.registry import Services
-from frontdesk.ui.care.labels import detail_lines, reason_text
+from frontdesk.ui.care.reasons import detail_lines, reason_text
 from frontdesk.ui.controller import AppController
 from frontdesk.ui.dates import date_text, datetime_text, day_text, set_edit_format, time_text
 from frontdesk.ui.errors import error_text
@@ -247,3 +247,21 @@ def test_a_reason_the_screens_do_not_know_is_shown_not_dropped(
     task = _birthday_task({"new_number": 3})
     assert reason_text(dataclasses.replace(task, reason="moon_day")) == "生日祝福: moon_day"
     assert detail_lines(task.detail) == ["new_number: 3"]
+
+
+def test_a_festival_and_a_lunar_birthday_in_the_language(translations: Translations) -> None:
+    festival = dataclasses.replace(
+        _birthday_task({"festival": "mid_autumn", "name": "Mid-Autumn Festival",
+                        "date": "2026-12-05", "gifts": "spa_voucher,local_speciality",
+                        "local_speciality": "not for local clients"}),
+        kind=CareKind.FESTIVAL, reason="festival")
+    lunar = _birthday_task({"calendar": "lunar", "month": 10, "day": 26, "leap": 0, "age": 40})
+    assert reason_text(festival) == "2026-12-05 中秋节"
+    assert detail_lines(festival.detail) == ["地方特产：不送本地客户"]
+    assert reason_text(lunar) == "2026-12-05 农历生日"
+    assert detail_lines(lunar.detail) == ["40 岁生日"]
+    renamed = dataclasses.replace(festival, detail={"festival": "mid_autumn", "name": "团圆节"})
+    assert reason_text(renamed) == "2026-12-05 团圆节"  # the store's own name stays
+    translations.apply("en")
+    assert reason_text(festival) == "Mid-Autumn Festival on 5 Dec 2026"
+    assert reason_text(lunar) == "Lunar birthday on 5 Dec 2026"

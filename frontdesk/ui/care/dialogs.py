@@ -28,7 +28,8 @@ from frontdesk.errors import DomainError, StorageError, ValidationError
 from frontdesk.models.care import CallOutcome, CareChannel
 from frontdesk.services.care.views import DueTask
 from frontdesk.services.registry import Services
-from frontdesk.ui.care.labels import CALL_OUTCOMES, kind_name, outcome_name, reason_text
+from frontdesk.ui.care.labels import CALL_OUTCOMES, kind_name, outcome_name
+from frontdesk.ui.care.reasons import reason_text
 from frontdesk.ui.clients.common import pydate, qdate
 from frontdesk.ui.dates import date_text, set_edit_format
 from frontdesk.ui.errors import show_storage_error

@@ -11,7 +11,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from frontdesk.services.care.views import DueTask
-from frontdesk.ui.care.labels import detail_lines, gift_name, reason_text
+from frontdesk.ui.care.labels import gift_name
+from frontdesk.ui.care.reasons import detail_lines, reason_text
 from frontdesk.ui.dates import date_text
 from frontdesk.ui.widgets import scrolled
 
@@ -83,7 +84,7 @@ class TaskPanel(QWidget):
         self._rows_shown(True)
         self._client(task)
         self.why.setText(reason_text(task))
-        self.numbers.setText("\n".join(detail_lines(task.detail)))
+        self.numbers.setText("\n".join(detail_lines(task.detail, task.kind)))
         self._form.setRowVisible(self.numbers, bool(task.detail))
         gifts = "、".join(gift_name(g) for g in task.gift_types)
         self.gifts.setText(self.tr("Gift: {gifts}").format(gifts=gifts) if gifts else "")
