@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QObject, QRect, QSize, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,6 +29,7 @@ from frontdesk import __version__
 from frontdesk.core.context import Actor
 from frontdesk.services.registry import Services
 from frontdesk.ui.backups import BackupBanner, BackupScheduler
+from frontdesk.ui.care.timers import CareTimers
 from frontdesk.ui.idle import IdleWatcher
 from frontdesk.ui.labels import role_name
 from frontdesk.ui.local_settings import LocalSettings
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(objectName="pages")
         self._page_keys: list[str] = []
         self._titles: dict[str, str] = {}
-        self.care_timers: QObject | None = None
+        self.care_timers: CareTimers | None = None
         """The care engine's background scan (pages.py makes it for those who work care)."""
         self._build_root()  # first: each page is then styled once, as it joins the window
         for key, title, widget in build_pages(self, services, actor, settings, worker):
@@ -222,6 +223,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: object) -> None:
         _application().removeEventFilter(self.idle)
+        if self.care_timers is not None:
+            self.care_timers.stop()
         if self._owns_backups:
             self.backups.stop()
         super().closeEvent(event)  # type: ignore[arg-type]

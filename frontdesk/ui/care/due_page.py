@@ -201,7 +201,7 @@ class DuePage(QWidget):
         if seq != self._seq:
             return  # a later read is on its way
         due, days, staff = loaded
-        if staff is not None:
+        if staff is not None and self.staff_filter.count() <= 2:  # once, if two reads crossed
             for staff_id, name in staff:
                 self.staff_filter.addItem(name, staff_id)
         self.show_list(due, days)

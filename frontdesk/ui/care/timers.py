@@ -20,6 +20,7 @@ import datetime as dt
 import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from frontdesk.core.context import Actor, local_today
 from frontdesk.services.care.views import DueCounts, ScanResult
@@ -91,6 +92,9 @@ class CareTimers(QObject):
         if self.busy:
             self._again = True
             return
+        if not self._window_open():
+            self.stop()  # the window closed (signed out, rebuilt): its timers end with it
+            return
         today = self.today
         if today != self.day or not self.midnight.isActive():
             self.day = today
@@ -123,9 +127,15 @@ class CareTimers(QObject):
             self._again = False
             self.tick()
 
+    def _window_open(self) -> bool:
+        parent = self.parent()
+        return not isinstance(parent, QWidget) or parent.isVisible()
+
     @Slot()
     def refresh_counts(self) -> None:
         """Count again without a scan (a task was worked): the badge follows, no notice."""
+        if not self._window_open():
+            return
         services, actor, today = self._services, self._actor, self.today
         self._worker.submit(lambda: services.care.counts(actor, today),
                             self._recounted, self._count_failed)
