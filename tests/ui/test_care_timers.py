@@ -13,6 +13,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from frontdesk.core.context import Actor, local_today
@@ -141,3 +142,24 @@ def test_a_machine_that_slept_through_midnight_catches_up_at_its_next_tick(
     assert (result.first_day, result.last_day) == (first_day + dt.timedelta(days=1),
                                                    timers.day)
     assert len(tasks(services)) == 2
+
+
+def test_the_notice_opens_the_list_by_enter_or_a_click_and_takes_no_focus(
+        qtbot, main_window: MainWindow) -> None:
+    timers_of(main_window)
+    notice = main_window.findChild(CareNotice, "careNotice")
+    desk = main_window.page("desk")
+    main_window.show_page("desk")
+    focused = QApplication.focusWidget()
+    notice.announce(2)
+    notice.announce(1)  # not yet looked at: added up
+    assert notice.isVisible() and notice.text.text() == "新的关怀待办：3 条"
+    assert QApplication.focusWidget() is focused  # the desk keeps typing where it was
+    qtbot.keyClick(notice.open_button, Qt.Key.Key_Return)
+    assert main_window.pages.currentWidget() is main_window.page("care")
+    assert not notice.isVisible()
+    main_window.show_page("desk")
+    notice.announce(1)
+    qtbot.mouseClick(notice.text, Qt.MouseButton.LeftButton)  # anywhere on the banner
+    assert main_window.pages.currentWidget() is main_window.page("care")
+    assert desk.isHidden() and notice.count == 0
