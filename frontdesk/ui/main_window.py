@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         return widget
 
     def set_badge(self, key: str, count: int) -> None:
-        """A count beside a page's title in the navigation ("关怀待办 (12)"); none for 0."""
+        """A count beside a page's title in the navigation ("关怀回访 (12)"); none for 0."""
         if key not in self._titles:
             return
         title = self._titles[key]
