@@ -3544,6 +3544,10 @@
         <translation>跳过</translation>
     </message>
     <message>
+        <source>Reassign</source>
+        <translation>改派</translation>
+    </message>
+    <message>
         <source>Nothing due today matches the filters.</source>
         <translation>今天没有符合筛选条件的待办。</translation>
     </message>
@@ -5145,6 +5149,25 @@ The front desk of your salon.</source>
     <message>
         <source>Page &amp;Set:</source>
         <translation>页面组(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Reassign (Ctrl+R)</source>
+        <translation>改派 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>The store's pool</source>
+        <translation>本店公共池</translation>
+    </message>
+    <message>
+        <source>Looked after by</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Reassigned to {name}.</source>
+        <translation>已改派给{name}。</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from frontdesk.core.context import Actor, local_today
 from frontdesk.services.registry import Services
-from frontdesk.ui.care.dialogs import CallDialog, SkipDialog, SnoozeDialog
+from frontdesk.ui.care.dialogs import CallDialog, ReassignDialog, SkipDialog, SnoozeDialog
 from frontdesk.ui.care.due_page import DuePage
 from frontdesk.ui.care.notice import CareNotice
 from frontdesk.ui.main_window import MainWindow
@@ -74,6 +74,7 @@ def _dialogs(page: DuePage, services: Services, admin: Actor) -> dict[str, Calla
         "call": lambda: CallDialog(services, admin, task, page),
         "snooze": lambda: SnoozeDialog(services, admin, task, page.today, page),
         "skip": lambda: SkipDialog(services, admin, task, page),
+        "reassign": lambda: ReassignDialog(services, admin, task, [(1, "欧阳慧敏")], page),
     }
 
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from frontdesk.core.context import Actor, Role, local_today
 from frontdesk.models.care import CareStatus, CareTask
 from frontdesk.services.registry import Services
-from frontdesk.ui.care.dialogs import SkipDialog, SnoozeDialog
+from frontdesk.ui.care.dialogs import ReassignDialog, SkipDialog, SnoozeDialog
 from frontdesk.ui.care.due_page import DuePage
 from frontdesk.ui.i18n import Translations
 from frontdesk.ui.local_settings import LocalSettings
@@ -190,3 +190,25 @@ def test_the_page_and_its_dialogs_speak_the_language(qtbot, services: Services, 
             assert untranslated(visible_texts(dialog)) == [], key
         dialog.reject()
         back_to(qtbot, window)
+
+
+def test_a_manager_reassigns_a_task_to_a_client_manager(qtbot, main_window: MainWindow,
+                                                        services: Services, admin: Actor,
+                                                        lapsed: list[int]) -> None:
+    keeper = staff_in_role(services.db, admin.branch_id, Role.CLIENT_MANAGER, "kefu")
+    page = open_page(qtbot, main_window, 4)
+    qtbot.waitUntil(lambda: page.staff_filter.findData(keeper.staff_id) >= 0, timeout=WAIT)
+    task = page.tree.current_task()
+    assert task is not None and task.assigned_to_id is None  # no books yet: the pool's
+    qtbot.keyClick(page.tree, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.dialog
+    assert isinstance(dialog, ReassignDialog)
+    dialog.choose(keeper.staff_id)
+    qtbot.keyClick(dialog.staff, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.tree.current_task() is not None
+                    and page.tree.current_task().assigned_to_id == keeper.staff_id,
+                    timeout=WAIT)
+    assert page.tree.current_task().task_id == task.task_id  # the place is kept
+    assert keeper.display_name in page.message.text()
+    with services.db.read() as s:
+        assert s.get(CareTask, task.task_id).assigned_to_id == keeper.staff_id

@@ -1,5 +1,5 @@
 """The due list's dialogs: log a call (F3 or Enter), snooze to a date (F7), skip with a
-reason (F8).
+reason (F8), and a manager's reassign to a client manager or the pool (Ctrl+R).
 
 Each names the task (client, kind, why), writes once (a call carries an idempotency
 key made when the dialog opens: a double Enter logs one call), says a refusal under
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import (
@@ -176,3 +177,31 @@ class SkipDialog(TaskDialog):
         if not reason:
             raise ValidationError("Say why the task is skipped.", field="reason")
         self.services.care.skip(self.actor, self.task.task_id, self.task.version, reason)
+
+
+class ReassignDialog(TaskDialog):
+    """A manager gives the task to a client manager, or to the store's pool."""
+
+    def __init__(self, services: Services, actor: Actor, task: DueTask,
+                 staff: Sequence[tuple[int, str]], parent: QWidget | None = None) -> None:
+        super().__init__(services, actor, task, self.tr("Reassign (Ctrl+R)"), parent)
+        self.setObjectName("careReassignDialog")
+        self.staff = QComboBox(objectName="careReassignTo")
+        self.staff.addItem(self.tr("The store's pool"), None)
+        for staff_id, name in staff:
+            self.staff.addItem(name, staff_id)
+        self.staff.setCurrentIndex(max(0, self.staff.findData(task.assigned_to_id)))
+        self.errors.add_row(self.form, self.tr("Looked after by"), "staff_id", self.staff)
+        self.finish()
+        self.staff.setFocus()
+
+    def choose(self, staff_id: int | None) -> None:
+        self.staff.setCurrentIndex(self.staff.findData(staff_id))
+
+    def save(self) -> None:
+        staff_id = self.staff.currentData()
+        self.services.care.reassign(self.actor, self.task.task_id,
+                                    int(staff_id) if staff_id is not None else None)
+
+    def done_text(self) -> str:
+        return self.tr("Reassigned to {name}.").format(name=self.staff.currentText())

@@ -2,8 +2,9 @@
 
 Keyboard first: F1 from any page comes here (the list chosen) · Enter or F3 log a call ·
 F4 mark the chosen tasks' messages sent · F9 copy the chosen task's message · F6 export the
-chosen tasks' messages for an SMS gateway (Excel or CSV) · F7 snooze · F8 skip · F5 read
-the list again · F2 the filters. Each key is shown on its button.
+chosen tasks' messages for an SMS gateway (Excel or CSV) · F7 snooze · F8 skip · Ctrl+R a
+manager reassigns the task · F5 read the list again · F2 the filters. Each key is shown on
+its button.
 
 The list is read off the UI thread (when the page is shown, after each action, and when
 the background scan found new tasks) and keeps its place. A manager filters by staff
@@ -41,7 +42,13 @@ from frontdesk.models.care import CareKind
 from frontdesk.services.care.export import ExportResult
 from frontdesk.services.care.views import DueList, DueTask, StaffDay
 from frontdesk.services.registry import Services
-from frontdesk.ui.care.dialogs import CallDialog, SkipDialog, SnoozeDialog, TaskDialog
+from frontdesk.ui.care.dialogs import (
+    CallDialog,
+    ReassignDialog,
+    SkipDialog,
+    SnoozeDialog,
+    TaskDialog,
+)
 from frontdesk.ui.care.due_tree import DueTree
 from frontdesk.ui.care.labels import kind_name
 from frontdesk.ui.care.task_panel import TaskPanel
@@ -145,6 +152,8 @@ class DuePage(QWidget):
             ("F6", "careExport", self.tr("Export for SMS"), self.export),
             ("F7", "careSnooze", self.tr("Snooze"), self.snooze),
             ("F8", "careSkip", self.tr("Skip"), self.skip),
+            *([("Ctrl+R", "careReassign", self.tr("Reassign"), self.reassign)]
+              if self.manager else []),
         ]
 
     def _buttons(self) -> QGridLayout:
@@ -286,6 +295,12 @@ class DuePage(QWidget):
     def skip(self) -> None:
         if (task := self._need_task()) is not None:
             self._open(SkipDialog(self._services, self._actor, task, self))
+
+    def reassign(self) -> None:
+        if (task := self._need_task()) is not None:
+            staff = [(self.staff_filter.itemData(i), self.staff_filter.itemText(i))
+                     for i in range(2, self.staff_filter.count())]
+            self._open(ReassignDialog(self._services, self._actor, task, staff, self))
 
     def copy_message(self) -> None:
         task = self._need_task()
