@@ -167,7 +167,7 @@ class CareScanner:
                first_scan: bool,
                report: Progress) -> tuple[ScanContext, list[dict[str, object]]]:
         """The scan's context, and the rows of the tasks the drafting sources propose (the
-        churn rule's are written by the database: :meth:`_bulk`)."""
+        churn rule's are written by the database: :meth:`_write`)."""
         with self._db.read() as s:
             ctx = self._context(s, branch_id, today, first_scan)
             drafts = self._drafts(s, ctx, first, last, report, bulk=True)
