@@ -239,6 +239,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("DomainError", 'The new expiry date is today or later.'),
     QT_TRANSLATE_NOOP("DomainError", 'The next visit cannot be before the consultation.'),
     QT_TRANSLATE_NOOP("DomainError", 'The next visit must be within two years of the consultation.'),
+    QT_TRANSLATE_NOOP("DomainError", 'The note is too long: at most {n} characters.'),
     QT_TRANSLATE_NOOP("DomainError", 'The number of sessions must be between {low} and {high}.'),
     QT_TRANSLATE_NOOP("DomainError", 'The owner holds the card already.'),
     QT_TRANSLATE_NOOP("DomainError", 'The payments add up to {paid}; the total is {total}.'),

@@ -29,6 +29,7 @@ from frontdesk import __version__
 from frontdesk.core.context import Actor
 from frontdesk.services.registry import Services
 from frontdesk.ui.backups import BackupBanner, BackupScheduler
+from frontdesk.ui.care.timers import CareTimers
 from frontdesk.ui.idle import IdleWatcher
 from frontdesk.ui.labels import role_name
 from frontdesk.ui.local_settings import LocalSettings
@@ -76,6 +77,9 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget(objectName="navigation")
         self.pages = QStackedWidget(objectName="pages")
         self._page_keys: list[str] = []
+        self._titles: dict[str, str] = {}
+        self.care_timers: CareTimers | None = None
+        """The care engine's background scan (pages.py makes it for those who work care)."""
         self._build_root()  # first: each page is then styled once, as it joins the window
         for key, title, widget in build_pages(self, services, actor, settings, worker):
             self._add_page(key, title, widget)
@@ -88,6 +92,7 @@ class MainWindow(QMainWindow):
 
     def _add_page(self, key: str, title: str, widget: QWidget) -> None:
         self._page_keys.append(key)
+        self._titles[key] = title
         self.navigation.addItem(title)
         self.pages.addWidget(widget)
 
@@ -116,12 +121,26 @@ class MainWindow(QMainWindow):
         assert widget is not None  # every key has a page
         return widget
 
+    def set_badge(self, key: str, count: int) -> None:
+        """A count beside a page's title in the navigation ("关怀回访 (12)"); none for 0."""
+        if key not in self._titles:
+            return
+        title = self._titles[key]
+        text = self.tr("{title} ({count})").format(title=title, count=count) if count else title
+        self.navigation.item(self._page_keys.index(key)).setText(text)
+        self._fit_navigation()
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A banner over every page, under the backups' warning (the care notice)."""
+        self._column.insertWidget(1, banner)
+
     def show_page(self, key: str) -> None:
         self.navigation.setCurrentRow(self._page_keys.index(key))
 
     def _build_root(self) -> None:
         workspace = QWidget(objectName="workspace")
         column = QVBoxLayout(workspace)
+        self._column = column
         self.backup_banner = BackupBanner()
         column.addWidget(self.backup_banner)
         row = QHBoxLayout()
@@ -204,6 +223,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: object) -> None:
         _application().removeEventFilter(self.idle)
+        if self.care_timers is not None:
+            self.care_timers.stop()
         if self._owns_backups:
             self.backups.stop()
         super().closeEvent(event)  # type: ignore[arg-type]

@@ -8,12 +8,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
-from frontdesk.core.context import Actor
+from frontdesk.core.context import Actor, Role
 from frontdesk.core.permissions import Action, allowed
 from frontdesk.services.registry import Services
 from frontdesk.ui.cards.cards_page import CardsPage
 from frontdesk.ui.cards_setup.setup_page import CardSetupPage
 from frontdesk.ui.cards_setup.sweep import TierSweep
+from frontdesk.ui.care.due_page import DuePage
+from frontdesk.ui.care.notice import CareNotice
+from frontdesk.ui.care.timers import CareTimers
 from frontdesk.ui.care_setup.setup_page import CareSetupPage
 from frontdesk.ui.clients.clients_page import ClientsPage
 from frontdesk.ui.desk.desk_page import DeskPage
@@ -21,6 +24,9 @@ from frontdesk.ui.local_settings import LocalSettings
 from frontdesk.ui.placeholders import PlannedPages
 from frontdesk.ui.settings_page import SettingsPage
 from frontdesk.ui.worker import DbWorker
+
+START_DELAY_MS = 2000
+"""The first care scan waits this long after the window opens: the desk shows first."""
 
 if TYPE_CHECKING:
     from frontdesk.ui.main_window import MainWindow
@@ -72,14 +78,44 @@ def build_pages(window: MainWindow, services: Services, actor: Actor, settings: 
         ("desk", desk),
         ("clients", clients),
         ("cards", cards),
-        ("care", planned.care()),
         ("complaints", planned.complaints()),
         ("reports", planned.reports()),
         ("settings", settings_page),
     ]
     TierSweep(services.tiers, worker, window).start()
+    if allowed(actor, Action.WORK_CARE):  # a client manager's main work: their first page
+        care = _care(window, services, actor, worker)
+        pages.insert(0 if actor.role is Role.CLIENT_MANAGER else 3, ("care", care))
     if allowed(actor, Action.MANAGE_CARD_PRODUCTS):  # before the settings
         pages.insert(-1, ("card_setup", CardSetupPage(services, actor, worker)))
     if allowed(actor, Action.MANAGE_CARE):
         pages.insert(-1, ("care_setup", CareSetupPage(services, actor, worker)))
     return [(key, titles[key], widget) for key, widget in pages]
+
+
+def _care(window: MainWindow, services: Services, actor: Actor, worker: DbWorker) -> DuePage:
+    """The due list, its badge on the navigation, the notice of new tasks, F1 from any page,
+    and the background scan that feeds them (started once the window is up)."""
+    page = DuePage(services, actor, worker)
+    notice = CareNotice()
+    window.add_banner(notice)
+    timers = CareTimers(services, actor, worker, window)
+    window.care_timers = timers
+
+    def open_care() -> None:
+        notice.dismiss()
+        window.show_page("care")
+        page.tree.focus_list()
+
+    def scanned(_result: object) -> None:
+        if page.isVisible():
+            page.reload()
+
+    timers.counts_changed.connect(lambda counts: window.set_badge("care", counts.open))
+    timers.new_tasks.connect(notice.announce)
+    timers.scanned.connect(scanned)
+    page.changed.connect(timers.refresh_counts)
+    notice.open_requested.connect(open_care)
+    QShortcut(QKeySequence("F1"), window, open_care, context=Qt.ShortcutContext.WindowShortcut)
+    timers.start_in(START_DELAY_MS)
+    return page

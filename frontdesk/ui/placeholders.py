@@ -22,12 +22,6 @@ class PlaceholderPage(QWidget):
 class PlannedPages(QWidget):
     """Namespace for the translated texts of the planned pages (lupdate reads them here)."""
 
-    def care(self) -> PlaceholderPage:
-        return PlaceholderPage(self.tr("Care list"), self.tr(
-            "The day's due calls: follow-ups after treatments, birthday and festival greetings, "
-            "churn warnings and card expiry, with each call's outcome. Coming in a later "
-            "version."))
-
     def complaints(self) -> PlaceholderPage:
         return PlaceholderPage(self.tr("Complaints"), self.tr(
             "Complaints from intake through investigation, resolution and feedback to closing, "

@@ -8,6 +8,7 @@ ISO dates; and a Chinese message read "此预约已经是 arrived 状态".
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -28,9 +29,13 @@ from frontdesk.core.context import Actor
 from frontdesk.errors import ConflictError, DomainError
 from frontdesk.models import VisitStatus
 from frontdesk.models.appointment import AppointmentStatus
+from frontdesk.models.care import CareChannel, CareKind, CareStatus
+from frontdesk.services.care.settings import CareStage
+from frontdesk.services.care.views import DueTask
 from frontdesk.services.clients.registration import NewClient
 from frontdesk.services.desk.visits import CheckIn
 from frontdesk.services.registry import Services
+from frontdesk.ui.care.reasons import detail_lines, reason_text
 from frontdesk.ui.controller import AppController
 from frontdesk.ui.dates import date_text, datetime_text, day_text, set_edit_format, time_text
 from frontdesk.ui.errors import error_text
@@ -218,3 +223,45 @@ def test_every_state_a_message_can_name_has_its_chinese_word(translations: Trans
         word = param_word(state)
         assert QCoreApplication.translate("DomainParam", word) != word, state
         assert untranslated([error_text(DomainError("{s}", s=state))]) == [], state
+
+
+def _birthday_task(detail: dict[str, int | str]) -> DueTask:
+    return DueTask(1, 1, CareKind.BIRTHDAY, CareStage.GREETINGS, DAY, DAY + dt.timedelta(days=3),
+                   2, CareChannel.MESSAGE, CareStatus.OPEN, True, 7, "王丽华", "138****5678",
+                   "", 3, DAY, None, "", False, "birthday", detail, (), "")
+
+
+def test_the_care_list_writes_its_dates_and_numbers_in_the_language(
+        translations: Translations) -> None:
+    task = _birthday_task({"last_visit_on": "2026-11-01", "usual_fen": 98_000})
+    assert reason_text(task) == "2026-12-05 生日"
+    assert detail_lines(task.detail) == ["上次到店：2026-11-01", "平时同期消费：¥980.00"]
+    translations.apply("en")
+    assert reason_text(task) == "Birthday on 5 Dec 2026"
+    assert detail_lines(task.detail) == ["Last visit: 1 Nov 2026",
+                                         "Usual spend per window: ¥980.00"]
+
+
+def test_a_reason_the_screens_do_not_know_is_shown_not_dropped(
+        translations: Translations) -> None:
+    task = _birthday_task({"new_number": 3})
+    assert reason_text(dataclasses.replace(task, reason="moon_day")) == "生日祝福: moon_day"
+    assert detail_lines(task.detail) == ["new_number: 3"]
+
+
+def test_a_festival_and_a_lunar_birthday_in_the_language(translations: Translations) -> None:
+    festival = dataclasses.replace(
+        _birthday_task({"festival": "mid_autumn", "name": "Mid-Autumn Festival",
+                        "date": "2026-12-05", "gifts": "spa_voucher,local_speciality",
+                        "local_speciality": "not for local clients"}),
+        kind=CareKind.FESTIVAL, reason="festival")
+    lunar = _birthday_task({"calendar": "lunar", "month": 10, "day": 26, "leap": 0, "age": 40})
+    assert reason_text(festival) == "2026-12-05 中秋节"
+    assert detail_lines(festival.detail) == ["地方特产：不送本地客户"]
+    assert reason_text(lunar) == "2026-12-05 农历生日"
+    assert detail_lines(lunar.detail) == ["40 岁生日"]
+    renamed = dataclasses.replace(festival, detail={"festival": "mid_autumn", "name": "团圆节"})
+    assert reason_text(renamed) == "2026-12-05 团圆节"  # the store's own name stays
+    translations.apply("en")
+    assert reason_text(festival) == "Mid-Autumn Festival on 5 Dec 2026"
+    assert reason_text(lunar) == "Lunar birthday on 5 Dec 2026"

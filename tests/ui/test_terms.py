@@ -14,9 +14,13 @@ from pathlib import Path
 
 from frontdesk.core.birthdays import BirthdayInput
 from frontdesk.core.calendar import Calendar
+from frontdesk.core.context import Role
+from frontdesk.models.care import CallOutcome, CareKind
+from frontdesk.ui.care.labels import kind_name, outcome_name
 from frontdesk.ui.clients.common import birthday_text
 from frontdesk.ui.clients.sheet_words import sheet_words
 from frontdesk.ui.i18n import Translations
+from frontdesk.ui.labels import role_name
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "frontdesk_zh_CN.ts"
 # A word the program no longer uses, and the one it uses for that concept.
@@ -27,7 +31,8 @@ RETIRED = {
 }
 # Sources naming one concept: every context translates them alike.
 ONE_TERM = ("Beautician / therapist", "Pain areas", "Nervous", "Member no.", "Plan notes",
-            "Acne", "Skin notes", "Client type", "How to handle")
+            "Acne", "Skin notes", "Client type", "How to handle", "Churn warning",
+            "Spending drop", "Follow-up call", "Client manager")
 
 
 def _translations() -> dict[str, set[str]]:
@@ -68,3 +73,12 @@ def test_the_screens_write_a_lunar_birthday_as_the_sheet_does(
     translations.apply("en")
     assert birthday_text(lunar) == "lunar 1999, month 1 day 23" == sheet_words("en").lunar.text(
         1, 23, 1999)
+
+
+def test_the_care_list_speaks_the_stores_words(translations: Translations) -> None:
+    """domain/003's words: 流失预警, 消费异动, 生日祝福, 节日问候, 回访, 客户经理."""
+    assert [kind_name(k) for k in (CareKind.CHURN, CareKind.SPENDING_DROP, CareKind.BIRTHDAY,
+                                   CareKind.FESTIVAL, CareKind.FOLLOW_UP)] == [
+        "流失预警", "消费异动", "生日祝福", "节日问候", "护理回访"]
+    assert role_name(Role.CLIENT_MANAGER) == "客户经理"
+    assert outcome_name(CallOutcome.BOOKED) == "已预约到店"

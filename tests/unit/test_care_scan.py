@@ -232,15 +232,22 @@ def test_a_spending_drop_shows_the_numbers_behind_it(
         services: Services, admin: Actor, db: Database, clock: FakeClock) -> None:
     today = today_of(clock)
     client_id = new_client(services, admin, "大客户", "13900000051")
+    opted_out = new_client(services, admin, "不要打扰", "13900000052", consent=False)
     days = [today - dt.timedelta(days=400 - 30 * n) for n in range(13)]  # ¥1,000 a month
-    visited(db, admin.branch_id, client_id, days, 100_000)
+    for c in (client_id, opted_out):
+        visited(db, admin.branch_id, c, days, 100_000)
     services.care_scan.rebuild_stats(admin.branch_id)
     with db.read() as s:
         drop = s.get_one(ClientStats, client_id).drop_on
     assert drop is not None and drop > days[-1]
     clock.advance(days=(drop - today).days + 1)
-    services.care_scan.scan(admin.branch_id)
-    [task] = [t for t in tasks(db) if t.kind is CareKind.SPENDING_DROP]
+    [proposed] = [d for d in services.care_scan.preview(admin.branch_id, today_of(clock))
+                  if d.kind is CareKind.SPENDING_DROP]
+    services.care_scan.scan(admin.branch_id)  # written by the database: the same task
+    [task] = [t for t in tasks(db) if t.kind is CareKind.SPENDING_DROP]  # not the opted-out
+    assert (task.occasion, task.due_on, task.event_on, task.reason, task.priority) == (
+        proposed.occasion, proposed.due_on, proposed.event_on, proposed.reason, 3)
+    assert json.loads(task.detail) == dict(proposed.detail)
     expected = window_on(drop, {d: 100_000 for d in days}, DropRule.of(
         DEFAULT_RULES[CareKind.SPENDING_DROP]))
     assert (task.occasion, task.event_on) == (f"drop:{client_id}:{drop}", drop)

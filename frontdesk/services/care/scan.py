@@ -15,10 +15,11 @@ consent and anonymised clients, and takes the rule's priority where the draft ha
 Writing is idempotent, so two terminals scanning at once both end right: each batch of
 tasks is one ``INSERT … ON CONFLICT (branch_id, occasion) DO NOTHING`` (a task whose
 occasion exists is not made again), and the state moves, once every task is in, with a
-guarded UPDATE that only ever moves it forward. The churn rule's tasks (a first scan
-finds tens of thousands in a large store) are written by the database itself, one
-``INSERT … SELECT`` per window of lapse days (:mod:`.churn_bulk`); the preview and the
-terminal's ``due`` read the same rows through the source's drafts. A scan that stops
+guarded UPDATE that only ever moves it forward. The churn and spending rules' tasks (a
+first scan finds tens of thousands in a large store) are written by the database itself,
+``INSERT … SELECT`` (:mod:`.churn_bulk`, one per window of lapse days;
+:mod:`.spending_bulk`); the preview and the terminal's ``due`` read the same rows
+through the sources' drafts. A scan that stops
 half-way (a lost connection) leaves the state where it was; the next one inserts what
 is missing. The scan is a
 :func:`~frontdesk.db.unit_of_work`: run again whole when PostgreSQL undoes a batch.
@@ -62,12 +63,15 @@ from frontdesk.services.care.settings import (
     is_marketing,
 )
 from frontdesk.services.care.spending import SpendingDropSource
+from frontdesk.services.care.spending_bulk import insert_drops
 from frontdesk.services.care.views import ScanResult
 
 INSERT_BATCH = 2_000
 """Tasks inserted per transaction (a terminal's writes wait at most one batch)."""
 SMALL_SCAN_STEPS = 4
 """A scan with at most this many insert steps writes in one transaction (one commit)."""
+BULK_SOURCES = (ChurnSource, SpendingDropSource)
+"""Sources whose tasks the scan has the database write (the preview reads their drafts)."""
 LOOKUP_BATCH = 900
 """Clients looked up per query (under SQLite's limit of bound parameters)."""
 Progress = Callable[[str, int, int], None]
@@ -167,7 +171,7 @@ class CareScanner:
                first_scan: bool,
                report: Progress) -> tuple[ScanContext, list[dict[str, object]]]:
         """The scan's context, and the rows of the tasks the drafting sources propose (the
-        churn rule's are written by the database: :meth:`_bulk`)."""
+        churn and spending rules' are written by the database: :meth:`_write`)."""
         with self._db.read() as s:
             ctx = self._context(s, branch_id, today, first_scan)
             drafts = self._drafts(s, ctx, first, last, report, bulk=True)
@@ -181,10 +185,13 @@ class CareScanner:
         write (a day's catch-up) does it all in one transaction."""
         steps = [partial(_insert_new, rows=rows[i:i + INSERT_BATCH])
                  for i in range(0, len(rows), INSERT_BATCH)]
-        if self._has_churn() and ctx.rules[CareKind.CHURN].enabled:
+        if self._has(ChurnSource) and ctx.rules[CareKind.CHURN].enabled:
             steps += [partial(_insert_churn, ctx=ctx, first=first, last=through,
                               window=w, now=self._clock())
                       for w in lapse_windows(ctx, first, through)]
+        if self._has(SpendingDropSource) and ctx.rules[CareKind.SPENDING_DROP].enabled:
+            steps.append(partial(_insert_drops, ctx=ctx, first=first, last=through,
+                                 now=self._clock()))
         groups = [steps] if len(steps) <= SMALL_SCAN_STEPS else [[x] for x in steps] + [[]]
         made: Counter[CareKind] = Counter()
         for n, group in enumerate(groups):
@@ -196,8 +203,8 @@ class CareScanner:
             report("tasks", n + 1, len(groups))
         return made
 
-    def _has_churn(self) -> bool:
-        return any(isinstance(x, ChurnSource) for x in self.sources)
+    def _has(self, kind: type[object]) -> bool:
+        return any(isinstance(x, kind) for x in self.sources)
 
     def _context(self, s: Session, branch_id: int, today: dt.date,
                  first_scan: bool) -> ScanContext:
@@ -210,7 +217,7 @@ class CareScanner:
         """Every enabled source's drafts for ``first`` … ``last`` (``bulk``: but churn's)."""
         drafts: list[TaskDraft] = []
         sources = [x for x in self.sources if ctx.rules[x.kind].enabled
-                   and not (bulk and isinstance(x, ChurnSource))]
+                   and not (bulk and isinstance(x, BULK_SOURCES))]
         for i, source in enumerate(sources):
             drafts.extend(source.drafts(s, ctx, first, last))
             report("rules", i + 1, len(sources))
@@ -299,6 +306,12 @@ def _insert_churn(s: Session, *, ctx: ScanContext, first: dt.date, last: dt.date
                   window: tuple[dt.date, dt.date], now: dt.datetime) -> Counter[CareKind]:
     made = insert_churn(s, ctx, first, last, window, now)
     return Counter({CareKind.CHURN: made}) if made else Counter()
+
+
+def _insert_drops(s: Session, *, ctx: ScanContext, first: dt.date, last: dt.date,
+                  now: dt.datetime) -> Counter[CareKind]:
+    made = insert_drops(s, ctx, first, last, now)
+    return Counter({CareKind.SPENDING_DROP: made}) if made else Counter()
 
 
 def _advance(s: Session, branch_id: int, through: dt.date, now: dt.datetime) -> None:

@@ -39,7 +39,7 @@ class SpendingDropSource:
     def drafts(self, s: Session, ctx: ScanContext, first: dt.date,
                last: dt.date) -> Iterator[TaskDraft]:
         rule = DropRule.of(ctx.rules[CareKind.SPENDING_DROP])
-        since = first - dt.timedelta(days=rule.window_days) if ctx.first_scan else first
+        since = since_of(ctx, rule, first)
         for client_id, drop, recent, usual in s.execute(_numbers(s, ctx, rule, since, last)):
             yield TaskDraft(
                 CareKind.SPENDING_DROP, f"drop:{client_id}:{drop.isoformat()}",
@@ -50,23 +50,32 @@ class SpendingDropSource:
                         "window_days": rule.window_days})
 
 
-def _numbers(s: Session, ctx: ScanContext, rule: DropRule, since: dt.date,
-             last: dt.date) -> Any:
-    """Each client dropping on ``since`` … ``last``: the drop day, the recent window's spend
-    and the usual period's (summed by the database over the client's lines, each on its
-    local day: the store's UTC offset on the scan's day)."""
+def since_of(ctx: ScanContext, rule: DropRule, first: dt.date) -> dt.date:
+    """The first drop day a scan of ``first`` … finds (a first scan: the last window's)."""
+    return first - dt.timedelta(days=rule.window_days) if ctx.first_scan else first
+
+
+def window_sums(ctx: ScanContext, rule: DropRule, *, postgres: bool) -> tuple[Any, Any]:
+    """The recent window's spend and the usual period's, as SQL sums over the client's lines
+    (joined to ``client_stats``), each line on its local day: the store's UTC offset on the
+    scan's day."""
     offset = dt.datetime.combine(ctx.today, dt.time()).astimezone().utcoffset()
     minutes = int(offset.total_seconds() // 60) if offset is not None else 0
-    postgres = s.get_bind().dialect.name == "postgresql"
     day = _local_day(ConsumptionLine.at, minutes, postgres=postgres)
     recent_from = _days_before(ClientStats.drop_on, rule.window_days, postgres=postgres)
     usual_from = _days_before(ClientStats.drop_on, rule.window_days + rule.usual_days,
                               postgres=postgres)
     in_recent = (day > recent_from) & (day <= ClientStats.drop_on)
     in_usual = (day > usual_from) & (day <= recent_from)
-    return (select(ClientStats.client_id, ClientStats.drop_on,
-                   func.sum(case((in_recent, ConsumptionLine.amount_fen), else_=0)),
-                   func.sum(case((in_usual, ConsumptionLine.amount_fen), else_=0)))
+    return (func.sum(case((in_recent, ConsumptionLine.amount_fen), else_=0)),
+            func.sum(case((in_usual, ConsumptionLine.amount_fen), else_=0)))
+
+
+def _numbers(s: Session, ctx: ScanContext, rule: DropRule, since: dt.date,
+             last: dt.date) -> Any:
+    """Each client dropping on ``since`` … ``last``: the drop day and the two sums."""
+    recent, usual = window_sums(ctx, rule, postgres=s.get_bind().dialect.name == "postgresql")
+    return (select(ClientStats.client_id, ClientStats.drop_on, recent, usual)
             .select_from(ClientStats)
             .outerjoin(ConsumptionLine, ConsumptionLine.client_id == ClientStats.client_id)
             .where(ClientStats.branch_id == ctx.branch_id,
