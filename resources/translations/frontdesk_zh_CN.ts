@@ -624,6 +624,33 @@
     </message>
 </context>
 <context>
+    <name>CallDialog</name>
+    <message>
+        <source>Log a call (F3)</source>
+        <translation>登记回访 (F3)</translation>
+    </message>
+    <message>
+        <source>What was said, what to do next</source>
+        <translation>聊了什么，下一步做什么</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>No answer: the task comes back tomorrow (closed after three tries).</source>
+        <translation>无人接听：明天再提醒（三次未接通后关闭）。</translation>
+    </message>
+    <message>
+        <source>The call is logged.</source>
+        <translation>回访已登记。</translation>
+    </message>
+</context>
+<context>
     <name>CardLabels</name>
     <message>
         <source>Stored-value card</source>
@@ -1097,6 +1124,343 @@
     <message>
         <source>Only a stored-value card is topped up; sell a new session card with F3.</source>
         <translation>只有储值卡可以充值；次卡请按 F3 另售新卡。</translation>
+    </message>
+</context>
+<context>
+    <name>CareLabels</name>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日问候</translation>
+    </message>
+    <message>
+        <source>Churn warning</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>Spending drop</source>
+        <translation>消费异动</translation>
+    </message>
+    <message>
+        <source>Complaint deadline</source>
+        <translation>投诉期限</translation>
+    </message>
+    <message>
+        <source>Star client call</source>
+        <translation>星级客户回访</translation>
+    </message>
+    <message>
+        <source>Follow-up call</source>
+        <translation>护理回访</translation>
+    </message>
+    <message>
+        <source>Profile to confirm</source>
+        <translation>资料待确认</translation>
+    </message>
+    <message>
+        <source>Card expiring</source>
+        <translation>会员卡将到期</translation>
+    </message>
+    <message>
+        <source>Card balance low</source>
+        <translation>会员卡余额不足</translation>
+    </message>
+    <message>
+        <source>Last session used</source>
+        <translation>次卡已用完</translation>
+    </message>
+    <message>
+        <source>Greetings</source>
+        <translation>祝福问候</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>预警回访</translation>
+    </message>
+    <message>
+        <source>Star clients and follow-ups</source>
+        <translation>星级客户与护理回访</translation>
+    </message>
+    <message>
+        <source>Second sales</source>
+        <translation>二次营销</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已接通</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>号码错误</translation>
+    </message>
+    <message>
+        <source>Booked an appointment</source>
+        <translation>已预约到店</translation>
+    </message>
+    <message>
+        <source>Raised a complaint</source>
+        <translation>提出投诉</translation>
+    </message>
+    <message>
+        <source>Message sent</source>
+        <translation>已发短信</translation>
+    </message>
+    <message>
+        <source>Gift given</source>
+        <translation>已送礼品</translation>
+    </message>
+    <message>
+        <source>Spa experience voucher</source>
+        <translation>Spa体验券</translation>
+    </message>
+    <message>
+        <source>Store products</source>
+        <translation>本店产品</translation>
+    </message>
+    <message>
+        <source>Local specialities</source>
+        <translation>地方特产</translation>
+    </message>
+    <message>
+        <source>Dining voucher</source>
+        <translation>餐饮券</translation>
+    </message>
+    <message>
+        <source>Room voucher</source>
+        <translation>客房券</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>已推迟</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+</context>
+<context>
+    <name>CareNotice</name>
+    <message>
+        <source>Open the care list (F1)</source>
+        <translation>打开关怀待办 (F1)</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <source>New care tasks due: {n}</source>
+        <translation>新的关怀待办：{n} 条</translation>
+    </message>
+</context>
+<context>
+    <name>CareReasons</name>
+    <message>
+        <source>Birthday on {event}</source>
+        <translation>{event} 生日</translation>
+    </message>
+    <message>
+        <source>Lunar birthday on {event}</source>
+        <translation>{event} 农历生日</translation>
+    </message>
+    <message>
+        <source>{name} on {event}</source>
+        <translation>{event} {name}</translation>
+    </message>
+    <message>
+        <source>No visit for longer than usual</source>
+        <translation>已超过平时的到店间隔</translation>
+    </message>
+    <message>
+        <source>Spending well below usual</source>
+        <translation>消费明显低于平时</translation>
+    </message>
+    <message>
+        <source>Follow-up after a treatment</source>
+        <translation>护理后回访</translation>
+    </message>
+    <message>
+        <source>Regular call to a star client</source>
+        <translation>星级客户日常回访</translation>
+    </message>
+    <message>
+        <source>Profile not confirmed for a year</source>
+        <translation>资料一年未确认</translation>
+    </message>
+    <message>
+        <source>Card expires on {event}</source>
+        <translation>会员卡 {event} 到期</translation>
+    </message>
+    <message>
+        <source>Card balance is low</source>
+        <translation>会员卡余额不足</translation>
+    </message>
+    <message>
+        <source>Last session of the card used</source>
+        <translation>次卡最后一次已使用</translation>
+    </message>
+    <message>
+        <source>A complaint's next step is due</source>
+        <translation>投诉的下一步已到期</translation>
+    </message>
+    <message>
+        <source>New Year's Day</source>
+        <translation>元旦</translation>
+    </message>
+    <message>
+        <source>Spring Festival</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <source>Lantern Festival</source>
+        <translation>元宵节</translation>
+    </message>
+    <message>
+        <source>Women's Day</source>
+        <translation>妇女节</translation>
+    </message>
+    <message>
+        <source>Mother's Day</source>
+        <translation>母亲节</translation>
+    </message>
+    <message>
+        <source>Dragon Boat Festival</source>
+        <translation>端午节</translation>
+    </message>
+    <message>
+        <source>Qixi Festival</source>
+        <translation>七夕</translation>
+    </message>
+    <message>
+        <source>Mid-Autumn Festival</source>
+        <translation>中秋节</translation>
+    </message>
+    <message>
+        <source>Double Ninth Festival</source>
+        <translation>重阳节</translation>
+    </message>
+    <message>
+        <source>Laba Festival</source>
+        <translation>腊八节</translation>
+    </message>
+    <message>
+        <source>New Year's Eve</source>
+        <translation>除夕</translation>
+    </message>
+    <message>
+        <source>Days since the last contact: {value}</source>
+        <translation>距上次联系：{value} 天</translation>
+    </message>
+    <message>
+        <source>Days since the last visit: {value}</source>
+        <translation>距上次到店：{value} 天</translation>
+    </message>
+    <message>
+        <source>Visits: {value}</source>
+        <translation>到店次数：{value}</translation>
+    </message>
+    <message>
+        <source>Usual interval: {value} days</source>
+        <translation>平时间隔：{value} 天</translation>
+    </message>
+    <message>
+        <source>Warned after {value} days at least</source>
+        <translation>预警线至少 {value} 天</translation>
+    </message>
+    <message>
+        <source>Spent in the last window: {value}</source>
+        <translation>近期消费：{value}</translation>
+    </message>
+    <message>
+        <source>Usual spend per window: {value}</source>
+        <translation>平时同期消费：{value}</translation>
+    </message>
+    <message>
+        <source>Window: {value} days</source>
+        <translation>统计期：{value} 天</translation>
+    </message>
+    <message>
+        <source>Warned below {value}% of the usual</source>
+        <translation>低于平时的 {value}% 时预警</translation>
+    </message>
+    <message>
+        <source>Balance: {value}</source>
+        <translation>余额：{value}</translation>
+    </message>
+    <message>
+        <source>Low below: {value}</source>
+        <translation>低于 {value} 提醒</translation>
+    </message>
+    <message>
+        <source>Sessions left: {value}</source>
+        <translation>剩余次数：{value}</translation>
+    </message>
+    <message>
+        <source>Card: {value}</source>
+        <translation>会员卡：{value}</translation>
+    </message>
+    <message>
+        <source>Card product: {value}</source>
+        <translation>卡种：{value}</translation>
+    </message>
+    <message>
+        <source>Expires on {value}</source>
+        <translation>到期日：{value}</translation>
+    </message>
+    <message>
+        <source>Services: {value}</source>
+        <translation>项目：{value}</translation>
+    </message>
+    <message>
+        <source>Visit on {value}</source>
+        <translation>到店日期：{value}</translation>
+    </message>
+    <message>
+        <source>Day {value} after the visit</source>
+        <translation>护理后第 {value} 天</translation>
+    </message>
+    <message>
+        <source>Turns {value}</source>
+        <translation>{value} 岁生日</translation>
+    </message>
+    <message>
+        <source>Last visit: {value}</source>
+        <translation>上次到店：{value}</translation>
+    </message>
+    <message>
+        <source>Last call: {value}</source>
+        <translation>上次回访：{value}</translation>
+    </message>
+    <message>
+        <source>A call every {value} days</source>
+        <translation>每 {value} 天回访一次</translation>
+    </message>
+    <message>
+        <source>Last confirmed: {value}</source>
+        <translation>上次确认：{value}</translation>
+    </message>
+    <message>
+        <source>Confirmed every {value} months</source>
+        <translation>每 {value} 个月确认一次</translation>
+    </message>
+    <message>
+        <source>Local specialities: not for clients who live locally</source>
+        <translation>地方特产：不送本地客户</translation>
     </message>
 </context>
 <context>
@@ -2910,6 +3274,10 @@
         <translation>下次到店须在咨询后两年之内。</translation>
     </message>
     <message>
+        <source>The note is too long: at most {n} characters.</source>
+        <translation>备注太长：最多 {n} 个字。</translation>
+    </message>
+    <message>
         <source>The number of sessions must be between {low} and {high}.</source>
         <translation>次数应在 {low} 到 {high} 之间。</translation>
     </message>
@@ -3527,6 +3895,160 @@
     <message>
         <source>write the handover to the beauticians</source>
         <translation>填写给美容师的交接单</translation>
+    </message>
+</context>
+<context>
+    <name>DuePage</name>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>The pool</source>
+        <translation>公共池</translation>
+    </message>
+    <message>
+        <source>Kind (F2)</source>
+        <translation>类型 (F2)</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Log a call</source>
+        <translation>登记回访</translation>
+    </message>
+    <message>
+        <source>Message sent</source>
+        <translation>已发短信</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>复制短信</translation>
+    </message>
+    <message>
+        <source>Export for SMS</source>
+        <translation>导出群发短信</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>推迟</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>改派</translation>
+    </message>
+    <message>
+        <source>Nothing due today matches the filters.</source>
+        <translation>今天没有符合筛选条件的待办。</translation>
+    </message>
+    <message>
+        <source>Nothing is due today.</source>
+        <translation>今天没有待办。</translation>
+    </message>
+    <message>
+        <source>{n} tasks due</source>
+        <translation>待办 {n} 条</translation>
+    </message>
+    <message>
+        <source>the first {shown} shown</source>
+        <translation>显示前 {shown} 条</translation>
+    </message>
+    <message>
+        <source>{name}: {open} open, {done} done</source>
+        <translation>{name}：待办 {open}，已完成 {done}</translation>
+    </message>
+    <message>
+        <source>Today: </source>
+        <translation>今日：</translation>
+    </message>
+    <message>
+        <source>Choose a task in the list first (F5).</source>
+        <translation>请先在列表中选择一条待办 (F5)。</translation>
+    </message>
+    <message>
+        <source>A batch message goes to many clients: export it (F6), send it, then mark it sent (F4).</source>
+        <translation>群发短信发给多位客户：请先导出 (F6)，发送后标记为已发 (F4)。</translation>
+    </message>
+    <message>
+        <source>This task has no message to copy: it is a call.</source>
+        <translation>这条待办是电话回访，没有可复制的短信。</translation>
+    </message>
+    <message>
+        <source>The message is copied: paste it into WeChat or an SMS, then mark it sent (F4).</source>
+        <translation>短信已复制：粘贴到微信或短信发送，然后标记为已发 (F4)。</translation>
+    </message>
+    <message>
+        <source>{n} messages marked sent.</source>
+        <translation>已标记 {n} 条短信为已发。</translation>
+    </message>
+    <message>
+        <source>Export messages for the SMS gateway</source>
+        <translation>导出短信，供短信平台群发</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 表格 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Choose the tasks to export first (Shift+arrows or Ctrl+click).</source>
+        <translation>请先选择要导出的待办（Shift+方向键 或 Ctrl+单击）。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>{n} messages written to {file}; send them, then mark them sent (F4).</source>
+        <translation>已将 {n} 条短信写入 {file}；发送后请标记为已发 (F4)。</translation>
+    </message>
+    <message>
+        <source>{n} clients without consent were left out.</source>
+        <translation>{n} 位未同意接收营销信息的客户未导出。</translation>
+    </message>
+</context>
+<context>
+    <name>DueTree</name>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Looked after by</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>{name} ({n} clients)</source>
+        <translation>{name}（{n} 位客户）</translation>
+    </message>
+    <message>
+        <source>(gift)</source>
+        <translation>（送礼）</translation>
+    </message>
+    <message>
+        <source>Service centre</source>
+        <translation>客服中心</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>公共池</translation>
     </message>
 </context>
 <context>
@@ -4530,6 +5052,10 @@
         <translation>FrontDesk — {store}</translation>
     </message>
     <message>
+        <source>{title} ({count})</source>
+        <translation>{title} ({count})</translation>
+    </message>
+    <message>
         <source>&amp;FrontDesk</source>
         <translation>前台(&amp;F)</translation>
     </message>
@@ -4849,14 +5375,6 @@ The front desk of your salon.</source>
 </context>
 <context>
     <name>PlannedPages</name>
-    <message>
-        <source>Care list</source>
-        <translation>关怀回访</translation>
-    </message>
-    <message>
-        <source>The day's due calls: follow-ups after treatments, birthday and festival greetings, churn warnings and card expiry, with each call's outcome. Coming in a later version.</source>
-        <translation>当天待办的联系：护理后回访、生日与节日问候、流失预警和卡到期提醒，并记录每次联系的结果。将在后续版本提供。</translation>
-    </message>
     <message>
         <source>Complaints</source>
         <translation>投诉</translation>
@@ -5306,6 +5824,25 @@ The front desk of your salon.</source>
     <message>
         <source>Page &amp;Set:</source>
         <translation>页面组(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Reassign (Ctrl+R)</source>
+        <translation>改派 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>The store's pool</source>
+        <translation>本店公共池</translation>
+    </message>
+    <message>
+        <source>Looked after by</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Reassigned to {name}.</source>
+        <translation>已改派给{name}。</translation>
     </message>
 </context>
 <context>
@@ -6438,6 +6975,36 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>SkipDialog</name>
+    <message>
+        <source>Skip (F8)</source>
+        <translation>跳过 (F8)</translation>
+    </message>
+    <message>
+        <source>e.g. called yesterday at the desk</source>
+        <translation>例如：昨天已在前台问候过</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Snooze (F7)</source>
+        <translation>推迟 (F7)</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>推迟到</translation>
+    </message>
+    <message>
+        <source>Snoozed: the task comes back on {day}.</source>
+        <translation>已推迟：{day} 再提醒。</translation>
+    </message>
+</context>
+<context>
     <name>StartServiceDialog</name>
     <message>
         <source>Start service for {name}</source>
@@ -6473,6 +7040,68 @@ The front desk of your salon.</source>
     <message>
         <source>Store name</source>
         <translation>门店名称</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskPanel</name>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>到店记录</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>过敏</translation>
+    </message>
+    <message>
+        <source>Looked after by</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Suggested message (F9 copies it)</source>
+        <translation>建议短信（F9 复制）</translation>
+    </message>
+    <message>
+        <source>Choose a task in the list.</source>
+        <translation>请在列表中选择一条待办。</translation>
+    </message>
+    <message>
+        <source>Gift: {gifts}</source>
+        <translation>礼品：{gifts}</translation>
+    </message>
+    <message>
+        <source>Batch message to {n} clients</source>
+        <translation>群发短信，共 {n} 位客户</translation>
+    </message>
+    <message>
+        <source>{n}, the last on {day}</source>
+        <translation>{n} 次，最近一次 {day}</translation>
+    </message>
+    <message>
+        <source>none known</source>
+        <translation>无已知过敏</translation>
+    </message>
+    <message>
+        <source>The service centre (cared for centrally)</source>
+        <translation>客服中心（集中维系）</translation>
+    </message>
+    <message>
+        <source>The store's pool</source>
+        <translation>本店公共池</translation>
     </message>
 </context>
 <context>
