@@ -1130,7 +1130,7 @@
     <name>CareLabels</name>
     <message>
         <source>Birthday</source>
-        <translation>生日</translation>
+        <translation>生日祝福</translation>
     </message>
     <message>
         <source>Festival</source>
