@@ -11,6 +11,7 @@ from sqlalchemy import func, select, update
 from frontdesk.core.context import Actor
 from frontdesk.db import Database
 from frontdesk.errors import ConflictError, PermissionDenied, ValidationError
+from frontdesk.models import Setting
 from frontdesk.models.card import CardEntry, CardOperation, Voucher, VoucherKind, VoucherSource
 from frontdesk.models.care import (
     CallOutcome,
@@ -163,3 +164,19 @@ def test_two_terminals_giving_one_tasks_gift_give_one_voucher(services: Services
     with services.db.read() as s:
         assert s.scalar(select(func.count()).select_from(CareCall)
                         .where(CareCall.task_id == t)) == 1
+
+
+def test_the_vouchers_title_names_the_occasion_in_the_stores_words(services: Services,
+                                                                   admin: Actor) -> None:
+    c = client(services, admin)
+    own = task(services.db, admin.branch_id, c, CareKind.FESTIVAL, channel=CareChannel.GIFT,
+               detail={"festival": "anniversary", "name": "店庆"})
+    with services.db.write() as s:
+        s.execute(update(CareTask).where(CareTask.id == own).values(gift_types="room_voucher"))
+    services.care.give_gift(admin, own, 1, GiftType.ROOM_VOUCHER, value_fen=50000, key="own")
+    with services.db.write() as s:
+        s.add(Setting(branch_id=admin.branch_id, key="language", value="en"))
+    t = gift_task(services, admin, c)
+    services.care.give_gift(admin, t, 1, GiftType.SPA_VOUCHER, value_fen=100, key="en")
+    assert sorted(v.title for v in vouchers(services.db, c)) == [
+        "Mid-Autumn Festival gift: spa voucher", "店庆礼品·客房券"]
