@@ -92,6 +92,8 @@ class AuditAction(enum.StrEnum):
     # Care (services/care): the due list's work, the books, the message library, and the
     # full phone numbers the due list showed
     CARE_CALL = "care.call"
+    CARE_GIFT = "care.gift"
+    """A gift task's gift given (a voucher issued through the card ledger, or products)."""
     CARE_SENT = "care.sent"
     CARE_SNOOZE = "care.snooze"
     CARE_SKIP = "care.skip"

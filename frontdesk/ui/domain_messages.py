@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 MESSAGES = (
     QT_TRANSLATE_NOOP("DomainError", 'A batch message goes to many clients: mark it sent instead.'),
+    QT_TRANSLATE_NOOP("DomainError", 'A batch message has no gift: mark it sent instead.'),
     QT_TRANSLATE_NOOP("DomainError", 'A built-in festival is not deleted; switch it off instead.'),
     QT_TRANSLATE_NOOP("DomainError", "A built-in festival keeps its date; add the store's own day for another."),
     QT_TRANSLATE_NOOP("DomainError", 'A card has at most {n} family members.'),
@@ -272,6 +273,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("DomainError", 'This appointment is marked as {status} already.'),
     QT_TRANSLATE_NOOP("DomainError", 'This card costs {price}.'),
     QT_TRANSLATE_NOOP("DomainError", "This card's sessions do not cover that service."),
+    QT_TRANSLATE_NOOP("DomainError", 'This care task has no gift: log the call instead.'),
     QT_TRANSLATE_NOOP("DomainError", "This care task is {name}'s; a manager can reassign it."),
     QT_TRANSLATE_NOOP("DomainError", 'This check-out key belongs to visit {other}.'),
     QT_TRANSLATE_NOOP("DomainError", 'This client has no appointment with number {id}.'),
@@ -283,6 +285,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("DomainError", 'This database already has clients; demo data only goes into an empty store.'),
     QT_TRANSLATE_NOOP("DomainError", 'This database has no store yet.'),
     QT_TRANSLATE_NOOP("DomainError", 'This database was last used by a newer version of FrontDesk than this one. Upgrade FrontDesk on this computer to the version the other computers run; nothing was changed in the database.'),
+    QT_TRANSLATE_NOOP("DomainError", 'This gift is not one this task offers; choose one of its gifts.'),
     QT_TRANSLATE_NOOP("DomainError", 'This key was used for another operation.'),
     QT_TRANSLATE_NOOP("DomainError", 'This kind of care task has no setting {name}.'),
     QT_TRANSLATE_NOOP("DomainError", 'This name is too long ({limit} characters at most).'),
@@ -307,6 +310,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("DomainError", 'Type the amount to top up.'),
     QT_TRANSLATE_NOOP("DomainError", 'Type the discount in yuan, e.g. 20 or 20.50.'),
     QT_TRANSLATE_NOOP("DomainError", 'Type the time as 1400 or 14:00.'),
+    QT_TRANSLATE_NOOP("DomainError", "Type the voucher's value, more than zero."),
     QT_TRANSLATE_NOOP("DomainError", 'Weight must be between {low} and {high} kg.'),
     QT_TRANSLATE_NOOP("DomainError", 'Write the message.'),
     QT_TRANSLATE_NOOP("DomainError", 'Write what happened, or why.'),

@@ -2750,6 +2750,10 @@
         <translation>请按 YYYY-MM-DD 格式填写日期。</translation>
     </message>
     <message>
+        <source>A batch message has no gift: mark it sent instead.</source>
+        <translation>群发短信没有礼品：请改为标记已发送。</translation>
+    </message>
+    <message>
         <source>Choose a year from {first} to {last}.</source>
         <translation>请选择 {first} 至 {last} 年之间的年份。</translation>
     </message>
@@ -3394,6 +3398,10 @@
         <translation>这张卡的次数不适用于该项目。</translation>
     </message>
     <message>
+        <source>This care task has no gift: log the call instead.</source>
+        <translation>这条关怀待办没有礼品：请改为登记回访电话。</translation>
+    </message>
+    <message>
         <source>This care task is {name}'s; a manager can reassign it.</source>
         <translation>此关怀待办属于{name}，可由店长重新分配。</translation>
     </message>
@@ -3436,6 +3444,10 @@
     <message>
         <source>This database was last used by a newer version of FrontDesk than this one. Upgrade FrontDesk on this computer to the version the other computers run; nothing was changed in the database.</source>
         <translation>此数据库上次由更新版本的 FrontDesk 使用过。请把这台电脑上的 FrontDesk 升级到其他电脑所用的版本；数据库没有任何改动。</translation>
+    </message>
+    <message>
+        <source>This gift is not one this task offers; choose one of its gifts.</source>
+        <translation>这份礼品不在本待办可选的礼品中，请从可选礼品中选择。</translation>
     </message>
     <message>
         <source>This key was used for another operation.</source>
@@ -3532,6 +3544,10 @@
     <message>
         <source>Type the time as 1400 or 14:00.</source>
         <translation>请按 1400 或 14:00 的格式输入时间。</translation>
+    </message>
+    <message>
+        <source>Type the voucher's value, more than zero.</source>
+        <translation>请输入礼券面值，须大于零。</translation>
     </message>
     <message>
         <source>Weight must be between {low} and {high} kg.</source>
@@ -3948,6 +3964,10 @@
         <translation>改派</translation>
     </message>
     <message>
+        <source>Give the gift</source>
+        <translation>赠送礼品</translation>
+    </message>
+    <message>
         <source>Nothing due today matches the filters.</source>
         <translation>今天没有符合筛选条件的待办。</translation>
     </message>
@@ -3978,6 +3998,10 @@
     <message>
         <source>A batch message goes to many clients: export it (F6), send it, then mark it sent (F4).</source>
         <translation>群发短信发给多位客户：请先导出 (F6)，发送后标记为已发 (F4)。</translation>
+    </message>
+    <message>
+        <source>This task has no gift: log the call (F3).</source>
+        <translation>这条待办没有礼品：请登记回访 (F3)。</translation>
     </message>
     <message>
         <source>This task has no message to copy: it is a call.</source>
@@ -4298,6 +4322,45 @@
     <message>
         <source>Unfreeze card {no} (balance {balance})</source>
         <translation>解冻会员卡 {no}（余额 {balance}）</translation>
+    </message>
+</context>
+<context>
+    <name>GiftDialog</name>
+    <message>
+        <source>Give the gift (Ctrl+G)</source>
+        <translation>赠送礼品 (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 200</source>
+        <translation>元，如 200</translation>
+    </message>
+    <message>
+        <source>e.g. handed over at the desk</source>
+        <translation>如：前台当面送出</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Voucher value</source>
+        <translation>礼券面值</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The gift is given: voucher {code}.</source>
+        <translation>礼品已赠送：礼券 {code}。</translation>
+    </message>
+    <message>
+        <source>The gift is given.</source>
+        <translation>礼品已赠送。</translation>
     </message>
 </context>
 <context>

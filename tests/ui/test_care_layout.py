@@ -5,15 +5,18 @@ its busy day, with clients who lapsed and the notice of new tasks showing)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
 from frontdesk.core.context import Actor, local_today
+from frontdesk.models.care import CareChannel, GiftType
 from frontdesk.services.registry import Services
 from frontdesk.ui.care.dialogs import CallDialog, ReassignDialog, SkipDialog, SnoozeDialog
 from frontdesk.ui.care.due_page import DuePage
+from frontdesk.ui.care.gift_dialog import GiftDialog
 from frontdesk.ui.care.notice import CareNotice
 from frontdesk.ui.main_window import MainWindow
 from tests.care_history import days_before, new_client, visited
@@ -70,11 +73,13 @@ def test_the_care_page_with_a_days_tasks_fits(qtbot, window: MainWindow,  # noqa
 def _dialogs(page: DuePage, services: Services, admin: Actor) -> dict[str, Callable[[], QWidget]]:
     task = page.tree.current_task()
     assert task is not None
+    gift = replace(task, channel=CareChannel.GIFT, gift_types=tuple(GiftType))
     return {
         "call": lambda: CallDialog(services, admin, task, page),
         "snooze": lambda: SnoozeDialog(services, admin, task, page.today, page),
         "skip": lambda: SkipDialog(services, admin, task, page),
         "reassign": lambda: ReassignDialog(services, admin, task, [(1, "欧阳慧敏")], page),
+        "gift": lambda: GiftDialog(services, admin, gift, page.today, page),
     }
 
 

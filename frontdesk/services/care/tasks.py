@@ -22,7 +22,7 @@ from frontdesk.core.validation import check_choice, check_id, check_prose, check
 from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import NotFound, PermissionDenied, ValidationError
 from frontdesk.models import Staff
-from frontdesk.models.care import CallOutcome, CareKind, CareStatus, ClientBook
+from frontdesk.models.care import CallOutcome, CareKind, CareStatus, ClientBook, GiftType
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.care import actions
@@ -38,6 +38,7 @@ from frontdesk.services.care.due import (
     scope_of,
 )
 from frontdesk.services.care.export import ExportResult, check_path, export_rows, write_export
+from frontdesk.services.care.gifts import Gift, GiftGiven, give_gift
 from frontdesk.services.care.history import CallRow, calls_in
 from frontdesk.services.care.messages import library_in
 from frontdesk.services.care.settings import STAGE_OF, CareStage
@@ -154,6 +155,21 @@ class CareService:
             actions.log_call(s, actor, self._clock(), task_id, version, outcome, note, clean_key)
 
     @unit_of_work
+    def give_gift(self, actor: Actor, task_id: int, version: int, gift: GiftType, *,
+                  value_fen: int = 0, expires_on: dt.date | None = None, note: str = "",
+                  key: str) -> GiftGiven:
+        """Give a gift task's gift (a voucher through the card ledger, for a spa, dining or
+        room voucher of ``value_fen``), log it and close the task (:mod:`.gifts`)."""
+        require(actor, Action.WORK_CARE)
+        clean_key = actions.check_key(key)
+        chosen = Gift(check_choice(GiftType, gift, "gift"), check_value(value_fen),
+                      expires_on, check_prose(note, 1000, "note"))
+        if expires_on is not None and not isinstance(expires_on, dt.date):
+            raise ValidationError("The expiry date is today or later.", field="expires_on")
+        with self._db.write() as s:
+            return give_gift(s, actor, self._clock(), task_id, version, chosen, clean_key)
+
+    @unit_of_work
     def mark_sent(self, actor: Actor, task_ids: Sequence[int], *, key: str) -> int:
         """Mark the tasks' messages sent (each logged against its clients); how many."""
         require(actor, Action.WORK_CARE)
@@ -233,6 +249,13 @@ def check_book_reader(s: Session, actor: Actor, client_id: int) -> None:
                                field="client_id")
 
 
+def check_value(value_fen: object) -> int:
+    """A voucher's value in fen: a whole number, 0 or more (0: no voucher)."""
+    if isinstance(value_fen, bool) or not isinstance(value_fen, int) or value_fen < 0:
+        raise ValidationError("Type the voucher's value, more than zero.", field="value_fen")
+    return value_fen
+
+
 def check_carer(s: Session, actor: Actor, staff_id: int) -> Staff:
     """An active staff member of the actor's store who may work care tasks."""
     staff = s.get(Staff, check_id(staff_id, "staff_id", MAX_INT4_ID))
@@ -244,4 +267,4 @@ def check_carer(s: Session, actor: Actor, staff_id: int) -> Staff:
     return staff
 
 
-__all__ = ["CareService", "Scope", "check_carer"]
+__all__ = ["CareService", "GiftGiven", "Scope", "check_carer"]

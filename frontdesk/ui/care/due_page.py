@@ -3,8 +3,9 @@
 Keyboard first: F1 from any page comes here (the list chosen) · Enter or F3 log a call ·
 F4 mark the chosen tasks' messages sent · F9 copy the chosen task's message · F6 export the
 chosen tasks' messages for an SMS gateway (Excel or CSV) · F7 snooze · F8 skip · Ctrl+R a
-manager reassigns the task · F5 read the list again · F2 the filters. Each key is shown on
-its button.
+manager reassigns the task · Ctrl+G give a gift task's gift (a voucher through the
+card ledger; its button shows on gift tasks only) · F5 read the list again · F2 the
+filters. Each key is shown on its button.
 
 The list is read off the UI thread (when the page is shown, after each action, and when
 the background scan found new tasks) and keeps its place. A manager filters by staff
@@ -38,7 +39,7 @@ from PySide6.QtWidgets import (
 from frontdesk.core.context import Actor, local_today
 from frontdesk.core.permissions import Action, allowed
 from frontdesk.errors import DomainError, StorageError
-from frontdesk.models.care import CareKind
+from frontdesk.models.care import CareChannel, CareKind
 from frontdesk.services.care.export import ExportResult
 from frontdesk.services.care.views import DueList, DueTask, StaffDay
 from frontdesk.services.registry import Services
@@ -50,6 +51,7 @@ from frontdesk.ui.care.dialogs import (
     TaskDialog,
 )
 from frontdesk.ui.care.due_tree import DueTree
+from frontdesk.ui.care.gift_dialog import GiftDialog
 from frontdesk.ui.care.labels import kind_name
 from frontdesk.ui.care.task_panel import TaskPanel
 from frontdesk.ui.errors import error_text, show_storage_error
@@ -154,6 +156,7 @@ class DuePage(QWidget):
             ("F8", "careSkip", self.tr("Skip"), self.skip),
             *([("Ctrl+R", "careReassign", self.tr("Reassign"), self.reassign)]
               if self.manager else []),
+            ("Ctrl+G", "careGiveGift", self.tr("Give the gift"), self.give_gift),
         ]
 
     def _buttons(self) -> QGridLayout:
@@ -163,6 +166,7 @@ class DuePage(QWidget):
             button.setToolTip(f"{text} ({key})")
             button.clicked.connect(lambda _c=False, s=slot: s())
             grid.addWidget(button, i // BUTTONS_A_ROW, i % BUTTONS_A_ROW)
+        self.gift_button = button  # the last: shown on gift tasks only
         return grid
 
     def _shortcuts(self) -> None:
@@ -253,7 +257,9 @@ class DuePage(QWidget):
         self.message.setText(text)
 
     def _show_current(self) -> None:
-        self.panel.show_task(self.tree.current_task())
+        task = self.tree.current_task()
+        self.panel.show_task(task)
+        self.gift_button.setVisible(task is not None and task.channel is CareChannel.GIFT)
 
     # -- actions ---------------------------------------------------------------------------------
 
@@ -301,6 +307,13 @@ class DuePage(QWidget):
             staff = [(self.staff_filter.itemData(i), self.staff_filter.itemText(i))
                      for i in range(2, self.staff_filter.count())]
             self._open(ReassignDialog(self._services, self._actor, task, staff, self))
+
+    def give_gift(self) -> None:
+        task = self._need_task()
+        if task is not None and task.channel is not CareChannel.GIFT:
+            self.say(self.tr("This task has no gift: log the call (F3)."))
+        elif task is not None:
+            self._open(GiftDialog(self._services, self._actor, task, self.today, self))
 
     def copy_message(self) -> None:
         task = self._need_task()
