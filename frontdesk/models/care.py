@@ -29,9 +29,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Mapping
 
 from sqlalchemy import (
     BigInteger,
+    Computed,
     Date,
     ForeignKey,
     Index,
@@ -72,6 +74,36 @@ class CareKind(enum.StrEnum):
     CARD_BALANCE_LOW = "card_balance_low"
     CARD_LAST_SESSION = "card_last_session"
     """The last session of a session card was used."""
+
+
+class CareStage(enum.IntEnum):
+    """The day's order of the due list (domain/003)."""
+
+    GREETINGS = 1
+    WARNINGS = 2
+    STAR_CLIENTS = 3
+    SECOND_SALES = 4
+
+
+STAGE_OF: Mapping[CareKind, CareStage] = {
+    CareKind.BIRTHDAY: CareStage.GREETINGS,
+    CareKind.FESTIVAL: CareStage.GREETINGS,
+    CareKind.CHURN: CareStage.WARNINGS,
+    CareKind.SPENDING_DROP: CareStage.WARNINGS,
+    CareKind.COMPLAINT_DEADLINE: CareStage.WARNINGS,
+    CareKind.STAR_CALL: CareStage.STAR_CLIENTS,
+    CareKind.FOLLOW_UP: CareStage.STAR_CLIENTS,
+    CareKind.PROFILE_STALE: CareStage.STAR_CLIENTS,
+    CareKind.CARD_EXPIRING: CareStage.SECOND_SALES,
+    CareKind.CARD_BALANCE_LOW: CareStage.SECOND_SALES,
+    CareKind.CARD_LAST_SESSION: CareStage.SECOND_SALES,
+}
+
+
+def stage_sql() -> str:
+    """The SQL that computes a task's stage from its kind (the ``stage`` column)."""
+    whens = " ".join(f"WHEN '{kind.value}' THEN {int(stage)}" for kind, stage in STAGE_OF.items())
+    return f"CASE kind {whens} ELSE {int(CareStage.SECOND_SALES)} END"
 
 
 class CareChannel(enum.StrEnum):
@@ -134,7 +166,8 @@ class CareTask(Base):
     __tablename__ = "care_task"
     __table_args__ = (
         UniqueConstraint("branch_id", "occasion"),
-        Index("ix_care_task_branch_status_due", "branch_id", "status", "due_on"),
+        Index("ix_care_task_queue", "branch_id", "status", "stage", "priority", "due_on", "id"),
+        Index("ix_care_task_counts", "branch_id", "status", "kind", "due_on", "assigned_to_id"),
         Index("ix_care_task_assigned_status_due", "assigned_to_id", "status", "due_on"),
         Index("ix_care_task_client_id_id", "client_id", "id"),
     )
@@ -151,6 +184,10 @@ class CareTask(Base):
     """The day it is about (the birthday, the festival, the card's expiry), if any."""
     priority: Mapped[int] = mapped_column(SmallInteger, default=5)
     """1 (first) to 9, within the day's stage; from the rule and the client's tier."""
+    stage: Mapped[int | None] = mapped_column(SmallInteger, Computed(stage_sql()))
+    """The kind's place in the day's order (:data:`STAGE_OF`), computed by the database, so
+    the list reads a page in order by ``ix_care_task_queue`` instead of sorting every open
+    task (450,000 on the first day of a 1,000,000-client store)."""
     channel: Mapped[CareChannel] = mapped_column(str_enum(CareChannel))
     marketing: Mapped[bool] = mapped_column(default=True)
     assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))

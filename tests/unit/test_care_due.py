@@ -11,9 +11,10 @@ from frontdesk.core.context import Actor, Role
 from frontdesk.errors import PermissionDenied
 from frontdesk.models import AuditEntry, Client
 from frontdesk.models.audit import AuditAction
-from frontdesk.models.care import CareChannel, CareKind, ClientBook
+from frontdesk.models.care import CareChannel, CareKind, CareStatus, CareTask, ClientBook
 from frontdesk.models.client import Gender
 from frontdesk.services.care.settings import CareStage
+from frontdesk.services.clients.profile import BasicsChanges
 from frontdesk.services.registry import Services
 from tests.actors import staff_in_role
 from tests.care_tasks import TODAY, client, manager_of_clients, stats, task
@@ -55,10 +56,18 @@ def test_marketing_tasks_leave_the_list_the_moment_the_client_opts_out(
     greeting = task(db, b, c, CareKind.BIRTHDAY)
     follow = task(db, b, c, CareKind.FOLLOW_UP)
     assert set(_ids(services, admin)) == {greeting, follow}
-    with db.write() as s:
+    with db.write() as s:  # another terminal's edit, read live by the list
         s.execute(update(Client).where(Client.id == c).values(consent_marketing=False))
     assert _ids(services, admin) == [follow]  # a service call stays
-    assert services.care.counts(admin, TODAY).open == 1
+    with db.write() as s:
+        s.execute(update(Client).where(Client.id == c).values(consent_marketing=True))
+    version = services.profile.profile(admin, c).basics.version
+    services.profile.update_basics(admin, c, version, BasicsChanges(consent_marketing=False))
+    assert _ids(services, admin) == [follow]
+    assert services.care.counts(admin, TODAY).open == 1  # the opt-out closed the greeting
+    with db.read() as s:
+        closed = s.get_one(CareTask, greeting)
+        assert (closed.status, closed.note) == (CareStatus.SKIPPED, "opted out")
 
 
 def test_a_client_manager_sees_their_own_tasks_and_the_pools(services: Services,

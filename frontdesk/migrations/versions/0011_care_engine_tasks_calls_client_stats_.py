@@ -20,6 +20,21 @@ from alembic import op
 
 import frontdesk.models.base
 
+STAGE = ("CASE kind "
+         "WHEN 'birthday' THEN 1 "
+         "WHEN 'festival' THEN 1 "
+         "WHEN 'churn' THEN 2 "
+         "WHEN 'spending_drop' THEN 2 "
+         "WHEN 'complaint_deadline' THEN 2 "
+         "WHEN 'star_call' THEN 3 "
+         "WHEN 'follow_up' THEN 3 "
+         "WHEN 'profile_stale' THEN 3 "
+         "WHEN 'card_expiring' THEN 4 "
+         "WHEN 'card_balance_low' THEN 4 "
+         "WHEN 'card_last_session' THEN 4 "
+         "ELSE 4 END")
+"""A care task's place in the day's order, computed from its kind (models/care.py STAGE_OF)."""
+
 revision = '0011'
 down_revision = '0010'
 branch_labels = None
@@ -86,6 +101,7 @@ def upgrade() -> None:
     sa.Column('due_on', sa.Date(), nullable=False),
     sa.Column('event_on', sa.Date(), nullable=True),
     sa.Column('priority', sa.SmallInteger(), nullable=False),
+    sa.Column('stage', sa.SmallInteger(), sa.Computed(STAGE), nullable=True),
     sa.Column('channel', sa.Enum('call', 'message', 'gift', name='carechannel', native_enum=False, length=24), nullable=False),
     sa.Column('marketing', sa.Boolean(), nullable=False),
     sa.Column('assigned_to_id', sa.Integer(), nullable=True),
@@ -110,7 +126,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('care_task', schema=None) as batch_op:
         batch_op.create_index('ix_care_task_assigned_status_due', ['assigned_to_id', 'status', 'due_on'], unique=False)
-        batch_op.create_index('ix_care_task_branch_status_due', ['branch_id', 'status', 'due_on'], unique=False)
+        batch_op.create_index('ix_care_task_counts', ['branch_id', 'status', 'kind', 'due_on', 'assigned_to_id'], unique=False)
+        batch_op.create_index('ix_care_task_queue', ['branch_id', 'status', 'stage', 'priority', 'due_on', 'id'], unique=False)
         batch_op.create_index('ix_care_task_client_id_id', ['client_id', 'id'], unique=False)
 
     op.create_table('client_book',
@@ -245,7 +262,8 @@ def downgrade() -> None:
     op.drop_table('client_book')
     with op.batch_alter_table('care_task', schema=None) as batch_op:
         batch_op.drop_index('ix_care_task_client_id_id')
-        batch_op.drop_index('ix_care_task_branch_status_due')
+        batch_op.drop_index('ix_care_task_queue')
+        batch_op.drop_index('ix_care_task_counts')
         batch_op.drop_index('ix_care_task_assigned_status_due')
 
     op.drop_table('care_task')

@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, false, func, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Actor
@@ -76,20 +76,28 @@ def consented() -> ColumnElement[bool]:
 
 def due_conditions(branch_id: int, day: dt.date, scope: Scope,
                    kinds: frozenset[CareKind] | None) -> list[ColumnElement[bool]]:
-    conditions = [CareTask.branch_id == branch_id, CareTask.status.in_(OPEN_STATES),
-                  CareTask.due_on <= day, scope.condition(), consented()]
+    """Which tasks are due by ``day`` in ``scope``, whatever their state (see :func:`page_rows`,
+    :func:`counts_by_kind`)."""
+    conditions = [CareTask.branch_id == branch_id, CareTask.due_on <= day, scope.condition()]
     if kinds is not None:
         conditions.append(CareTask.kind.in_(sorted(kinds)))
     return conditions
 
 
-STAGE = case(*[(CareTask.kind == kind, int(stage)) for kind, stage in STAGE_OF.items()],
-             else_=int(CareStage.SECOND_SALES))
+def page_rows(s: Session, conditions: Sequence[ColumnElement[bool]], limit: int) -> list[DueRow]:
+    """A page of due tasks in the day's order: the open ones and the snoozed ones each read in
+    that order by ``ix_care_task_queue`` (status, stage, priority, due date), then merged —
+    a page costs its own rows, not a sort of every open task."""
+    rows = [DueRow.of(r) for status in OPEN_STATES
+            for r in s.execute(page_statement([*conditions, CareTask.status == status], limit))]
+    rows.sort(key=lambda r: (r.task.stage or 0, r.task.priority, r.task.due_on, r.task.id))
+    return rows[:limit]
 
 
 def page_statement(conditions: Sequence[ColumnElement[bool]],
                    limit: int) -> Select[*tuple[Any, ...]]:
-    """A page of due tasks in the day's order, with what the list shows of each."""
+    """A page of due tasks of one state in the day's order, with what the list shows of each
+    (marketing tasks of clients without consent left out, read live)."""
     return (select(CareTask, Client.name, Client.gender, Client.phone_e164, Client.tier,
                    Client.allergies, ClientStats.visits, ClientStats.last_visit_on,
                    Staff.display_name, ClientBook.staff_id)
@@ -97,18 +105,21 @@ def page_statement(conditions: Sequence[ColumnElement[bool]],
             .outerjoin(ClientStats, ClientStats.client_id == CareTask.client_id)
             .outerjoin(ClientBook, ClientBook.client_id == CareTask.client_id)
             .outerjoin(Staff, Staff.id == CareTask.assigned_to_id)
-            .where(*conditions)
-            .order_by(STAGE, CareTask.priority, CareTask.due_on, CareTask.id)
+            .where(*conditions, consented())
+            .order_by(CareTask.stage, CareTask.priority, CareTask.due_on, CareTask.id)
             .limit(limit))
 
 
 def counts_by_kind(s: Session, conditions: Sequence[ColumnElement[bool]],
                    day: dt.date) -> dict[tuple[CareKind, bool], int]:
-    """How many matching tasks there are of each kind, overdue (due before ``day``) or not."""
+    """How many matching open tasks there are of each kind, overdue (due before ``day``) or
+    not: read from ``ix_care_task_counts`` alone. A client's withdrawn consent closes their
+    marketing tasks at once (:func:`~frontdesk.services.care.history.withdraw_marketing`), so
+    the count need not read the clients."""
     overdue = CareTask.due_on < day
     rows = s.execute(select(CareTask.kind, overdue, func.count())
-                     .outerjoin(Client, Client.id == CareTask.client_id)
-                     .where(*conditions).group_by(CareTask.kind, overdue))
+                     .where(*conditions, CareTask.status.in_(OPEN_STATES))
+                     .group_by(CareTask.kind, overdue))
     return {(CareKind(kind), bool(late)): int(n) for kind, late, n in rows}
 
 

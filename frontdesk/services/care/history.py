@@ -12,11 +12,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select, true
+from sqlalchemy import select, true, update
 from sqlalchemy.orm import Session
 
 from frontdesk.models import Client, Staff
-from frontdesk.models.care import CallOutcome, CareCall, CareChannel, CareKind, CareTask
+from frontdesk.models.care import (
+    CallOutcome,
+    CareCall,
+    CareChannel,
+    CareKind,
+    CareStatus,
+    CareTask,
+)
 from frontdesk.services.care.due import OPEN_STATES
 from frontdesk.services.clients.sections import CareSummary
 from frontdesk.services.rows import check_row_id
@@ -73,3 +80,23 @@ class ClientCareSection:
                                   c.at.astimezone().date(), c.at, c.outcome.value)
                       for c, kind in calls]
         return tuple(summaries)
+
+    def marketing_withdrawn(self, s: Session, client_id: int, now: dt.datetime) -> int:
+        """Close the client's open marketing tasks (skipped, "opted out"): an opt-out takes
+        effect at once, and the due list's counts need not read the clients."""
+        return withdraw_marketing(s, client_id, now)
+
+
+OPTED_OUT = "opted out"
+"""The note of a marketing task closed because its client withdrew consent."""
+
+
+def withdraw_marketing(s: Session, client_id: int, now: dt.datetime) -> int:
+    """Skip ``client_id``'s open marketing tasks (the client's row is locked by the caller,
+    which is first in the lock order; the tasks come after it)."""
+    done = s.execute(update(CareTask).where(
+        CareTask.client_id == client_id, CareTask.status.in_(OPEN_STATES),
+        CareTask.marketing.is_(True))
+        .values(status=CareStatus.SKIPPED, note=OPTED_OUT, closed_at=now,
+                version=CareTask.version + 1))
+    return int(getattr(done, "rowcount", 0) or 0)

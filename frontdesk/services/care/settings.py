@@ -14,7 +14,6 @@ out). :data:`STAGE_OF` gives each kind its place.
 
 from __future__ import annotations
 
-import enum
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -24,31 +23,18 @@ from sqlalchemy.orm import Session
 
 from frontdesk.core.festivals import BUILT_IN, FestivalDay
 from frontdesk.models.card import Tier
-from frontdesk.models.care import CareChannel, CareKind, CareRule, CareTierPlan, Festival, GiftType
+from frontdesk.models.care import (
+    STAGE_OF,
+    CareChannel,
+    CareKind,
+    CareRule,
+    CareStage,
+    CareTierPlan,
+    Festival,
+    GiftType,
+)
 
-
-class CareStage(enum.IntEnum):
-    """The day's order of the due list (domain/003)."""
-
-    GREETINGS = 1
-    WARNINGS = 2
-    STAR_CLIENTS = 3
-    SECOND_SALES = 4
-
-
-STAGE_OF: Mapping[CareKind, CareStage] = {
-    CareKind.BIRTHDAY: CareStage.GREETINGS,
-    CareKind.FESTIVAL: CareStage.GREETINGS,
-    CareKind.CHURN: CareStage.WARNINGS,
-    CareKind.SPENDING_DROP: CareStage.WARNINGS,
-    CareKind.COMPLAINT_DEADLINE: CareStage.WARNINGS,
-    CareKind.STAR_CALL: CareStage.STAR_CLIENTS,
-    CareKind.FOLLOW_UP: CareStage.STAR_CLIENTS,
-    CareKind.PROFILE_STALE: CareStage.STAR_CLIENTS,
-    CareKind.CARD_EXPIRING: CareStage.SECOND_SALES,
-    CareKind.CARD_BALANCE_LOW: CareStage.SECOND_SALES,
-    CareKind.CARD_LAST_SESSION: CareStage.SECOND_SALES,
-}
+__all__ = ["STAGE_OF", "CareStage"]  # the day's order, kept with the model
 
 SERVICE_KINDS: frozenset[CareKind] = frozenset({
     CareKind.FOLLOW_UP, CareKind.COMPLAINT_DEADLINE, CareKind.PROFILE_STALE,

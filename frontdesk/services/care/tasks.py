@@ -34,7 +34,7 @@ from frontdesk.services.care.due import (
     due_conditions,
     due_task,
     full_phone_clients,
-    page_statement,
+    page_rows,
     scope_of,
 )
 from frontdesk.services.care.export import ExportResult, check_path, export_rows, write_export
@@ -93,7 +93,7 @@ class CareService:
         conditions = due_conditions(actor.branch_id, day, scope, kinds)
         limit = max(0, min(int(limit), MAX_LIMIT))
         with self._db.read() as s:
-            rows = [DueRow.of(r) for r in s.execute(page_statement(conditions, limit))]
+            rows = page_rows(s, conditions, limit)
             words = wording_in(s, actor)
             tasks = tuple(_task_view(s, actor, r, words) for r in rows)
             counted = counts_by_kind(s, conditions, day)

@@ -384,6 +384,8 @@ class ProfileService:
                 _refuse_taken(s, client, columns)
                 changed = self._apply(s, client, columns)
                 s.flush()
+                if "consent_marketing" in changed and not client.consent_marketing:
+                    self._care.marketing_withdrawn(s, client.id, self._clock())
                 if changed:
                     audit.record(s, self._clock(), actor, AuditAction.CLIENT_UPDATE, "client",
                                  client.id, "fields=" + ",".join(changed))

@@ -63,9 +63,14 @@ class ClientComplaints(Protocol):
 
 
 class ClientCare(Protocol):
-    """The care engine: the client's due and recent care calls."""
+    """The care engine: the client's due and recent care calls, and what an opt-out stops."""
 
     def care_of(self, s: Session, client_id: int) -> tuple[CareSummary, ...]: ...
+
+    def marketing_withdrawn(self, s: Session, client_id: int, now: dt.datetime) -> int:
+        """The client withdrew marketing consent (their row is locked, in the edit's
+        transaction): close their open marketing care tasks; how many."""
+        ...
 
 
 class _NotYet:
@@ -79,6 +84,9 @@ class _NotYet:
 
     def care_of(self, s: Session, client_id: int) -> tuple[CareSummary, ...]:
         return ()
+
+    def marketing_withdrawn(self, s: Session, client_id: int, now: dt.datetime) -> int:
+        return 0
 
 
 NOT_YET = _NotYet()
