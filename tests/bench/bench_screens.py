@@ -118,6 +118,24 @@ def _reads(services: Services, actor: Actor, client: int) -> dict[str, Callable[
             lambda: consultation.list_for_client(actor, client),
         "trends (audited view)": lambda: consultation.trends(actor, client),
         **_card_reads(services, actor),
+        **_care_reads(services, actor, client),
+    }
+
+
+def _care_reads(services: Services, actor: Actor, client: int) -> dict[str, Callable[[], object]]:
+    """The care list's reads (the demo's fill scanned its first day: every client who had
+    lapsed already is a churn warning, 450,000 open tasks at 1,000,000 clients)."""
+    from frontdesk.core.context import local_today
+
+    care, today = services.care, local_today(services.clock)
+    return {
+        "care list: the day's first page and its counts (audited view)":
+            lambda: care.due_list(actor, today),
+        "care list: the badge's counts (every 15 min and after each action)":
+            lambda: care.counts(actor, today),
+        "care list: each staff member's day (a manager)": lambda: care.staff_day(actor, today),
+        "care list: a client's care history": lambda: care.calls_of(actor, client),
+        "care set-up: the rules": lambda: services.care_setup.rules(actor),
     }
 
 
