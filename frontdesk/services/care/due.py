@@ -16,7 +16,6 @@ manager (SEE_BOOK_PHONES) full for the clients in their own book; masked otherwi
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,7 +29,7 @@ from frontdesk.core.phones import phone_for
 from frontdesk.errors import PermissionDenied
 from frontdesk.models import Client, Staff
 from frontdesk.models.care import CareKind, CareStatus, CareTask, ClientBook, ClientStats
-from frontdesk.services.care.settings import STAGE_OF, CareStage, gift_types_of
+from frontdesk.services.care.settings import STAGE_OF, CareStage, gift_types_of, json_object
 from frontdesk.services.care.views import DueTask
 
 OPEN_STATES = (CareStatus.OPEN, CareStatus.SNOOZED)
@@ -132,13 +131,7 @@ def sees_full_phone(actor: Actor, book_staff_id: int | None) -> bool:
 
 def detail_of(text: str) -> dict[str, int | str]:
     """A task's detail JSON as a plain mapping (empty when it is not an object)."""
-    try:
-        loaded = json.loads(text or "{}")
-    except ValueError:
-        return {}
-    if not isinstance(loaded, dict):
-        return {}
-    return {str(k): v for k, v in loaded.items() if isinstance(v, (int, str))}
+    return {k: v for k, v in json_object(text).items() if isinstance(v, (int, str))}
 
 
 @dataclass(frozen=True)

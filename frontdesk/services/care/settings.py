@@ -102,14 +102,18 @@ def effective_rules(s: Session, branch_id: int) -> dict[CareKind, RuleSettings]:
     return rules
 
 
-def _int_params(text: str) -> dict[str, int]:
+def json_object(text: str) -> dict[str, object]:
+    """A JSON object column (a rule's params, a task's detail) as a dict; empty when the text
+    is not a JSON object."""
     try:
         loaded = json.loads(text or "{}")
     except ValueError:
         return {}
-    if not isinstance(loaded, dict):
-        return {}
-    return {str(k): int(v) for k, v in loaded.items() if isinstance(v, int)}
+    return {str(k): v for k, v in loaded.items()} if isinstance(loaded, dict) else {}
+
+
+def _int_params(text: str) -> dict[str, int]:
+    return {k: v for k, v in json_object(text).items() if isinstance(v, int)}
 
 
 def effective_festivals(s: Session, branch_id: int) -> tuple[FestivalDay, ...]:
