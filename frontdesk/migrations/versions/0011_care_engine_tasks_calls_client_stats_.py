@@ -101,7 +101,7 @@ def upgrade() -> None:
     sa.Column('due_on', sa.Date(), nullable=False),
     sa.Column('event_on', sa.Date(), nullable=True),
     sa.Column('priority', sa.SmallInteger(), nullable=False),
-    sa.Column('stage', sa.SmallInteger(), sa.Computed(STAGE), nullable=True),
+    sa.Column('stage', sa.SmallInteger(), sa.Computed(STAGE, persisted=True), nullable=True),
     sa.Column('channel', sa.Enum('call', 'message', 'gift', name='carechannel', native_enum=False, length=24), nullable=False),
     sa.Column('marketing', sa.Boolean(), nullable=False),
     sa.Column('assigned_to_id', sa.Integer(), nullable=True),
