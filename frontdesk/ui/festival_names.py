@@ -15,8 +15,14 @@ _SOURCE_NAMES = {f.code: f.name for f in BUILT_IN}
 def festival_name(festival: FestivalDay,
                   translate: Translate = QCoreApplication.translate) -> str:
     """The festival's name: a built-in's translated, a store's own as the store wrote it."""
-    if _SOURCE_NAMES.get(festival.code) != festival.name:
-        return festival.name
+    return named(festival.code, festival.name, translate)
+
+
+def named(code: str, name: str, translate: Translate = QCoreApplication.translate) -> str:
+    """A festival's name by its code and stored name (as a care task's detail keeps them):
+    a built-in's translated, unless the store renamed it; a store's own day as written."""
+    if _SOURCE_NAMES.get(code) != name:
+        return name
     names = {
         "new_year": translate("Festival", "New Year's Day"),
         "spring_festival": translate("Festival", "Spring Festival"),
@@ -30,4 +36,4 @@ def festival_name(festival: FestivalDay,
         "laba": translate("Festival", "Laba Festival"),
         "new_years_eve": translate("Festival", "New Year's Eve"),
     }
-    return names.get(festival.code, festival.name)
+    return names.get(code, name)

@@ -16,12 +16,12 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
 
-from frontdesk.core.festivals import BUILT_IN
 from frontdesk.core.money import format_fen
 from frontdesk.models.care import CareKind
 from frontdesk.services.care.views import DueTask
 from frontdesk.ui.care.labels import kind_name
 from frontdesk.ui.dates import date_text
+from frontdesk.ui.festival_names import named
 
 HIDDEN = frozenset({"calendar", "month", "day", "leap", "gifts", "festival", "name", "date",
                     "exclude_tiers", "tiers", "never_confirmed"})
@@ -29,7 +29,6 @@ HIDDEN = frozenset({"calendar", "month", "day", "leap", "gifts", "festival", "na
 UNKNOWN_WHEN_NONE = frozenset({"median_gap_days"})
 """Figures that are 0 when they are not known (a client with one visit has no interval)."""
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_BUILT_IN_NAMES = {f.code: f.name for f in BUILT_IN}
 
 
 def _reasons() -> dict[str, str]:
@@ -54,22 +53,7 @@ def _reasons() -> dict[str, str]:
 
 def festival_name(code: str, name: str) -> str:
     """A built-in festival's name in the UI language, unless the store renamed it."""
-    if _BUILT_IN_NAMES.get(code) != name:
-        return name
-    names = {
-        "new_year": QCoreApplication.translate("CareReasons", "New Year's Day"),
-        "spring_festival": QCoreApplication.translate("CareReasons", "Spring Festival"),
-        "lantern": QCoreApplication.translate("CareReasons", "Lantern Festival"),
-        "womens_day": QCoreApplication.translate("CareReasons", "Women's Day"),
-        "mothers_day": QCoreApplication.translate("CareReasons", "Mother's Day"),
-        "dragon_boat": QCoreApplication.translate("CareReasons", "Dragon Boat Festival"),
-        "qixi": QCoreApplication.translate("CareReasons", "Qixi Festival"),
-        "mid_autumn": QCoreApplication.translate("CareReasons", "Mid-Autumn Festival"),
-        "double_ninth": QCoreApplication.translate("CareReasons", "Double Ninth Festival"),
-        "laba": QCoreApplication.translate("CareReasons", "Laba Festival"),
-        "new_years_eve": QCoreApplication.translate("CareReasons", "New Year's Eve"),
-    }
-    return names.get(code, name)
+    return named(code, name)
 
 
 def reason_text(task: DueTask) -> str:

@@ -9,10 +9,11 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication
 
 from frontdesk.core.calendar import lunar_month_name
-from frontdesk.core.festivals import BUILT_IN, FestivalDay, FestivalRule
+from frontdesk.core.festivals import FestivalDay, FestivalRule
 from frontdesk.models.care import CareChannel, CareKind, GiftType, TemplatePurpose
 from frontdesk.services.care.setup_checks import Unit
 from frontdesk.ui.dates import date_text, day_text
+from frontdesk.ui.festival_names import named
 from frontdesk.ui.labels import lunar_wording
 
 translate = QCoreApplication.translate
@@ -89,30 +90,9 @@ def unit_suffix(unit: Unit) -> str:
     return suffixes[unit]
 
 
-def _festival_names() -> dict[str, str]:
-    return {
-        "new_year": translate("CareSetupWords", "New Year's Day"),
-        "spring_festival": translate("CareSetupWords", "Spring Festival"),
-        "lantern": translate("CareSetupWords", "Lantern Festival"),
-        "womens_day": translate("CareSetupWords", "Women's Day"),
-        "mothers_day": translate("CareSetupWords", "Mother's Day"),
-        "dragon_boat": translate("CareSetupWords", "Dragon Boat Festival"),
-        "qixi": translate("CareSetupWords", "Qixi Festival"),
-        "mid_autumn": translate("CareSetupWords", "Mid-Autumn Festival"),
-        "double_ninth": translate("CareSetupWords", "Double Ninth Festival"),
-        "laba": translate("CareSetupWords", "Laba Festival"),
-        "new_years_eve": translate("CareSetupWords", "New Year's Eve"),
-    }
-
-
-_BUILT_IN_NAMES = {f.code: f.name for f in BUILT_IN}
-
-
 def festival_name(festival: FestivalDay) -> str:
     """A built-in festival's name in the UI language, unless the store renamed it."""
-    if festival.built_in and _BUILT_IN_NAMES.get(festival.code) == festival.name:
-        return _festival_names().get(festival.code, festival.name)
-    return festival.name
+    return named(festival.code, festival.name)
 
 
 def stored_name(festival: FestivalDay, typed: str) -> str:
