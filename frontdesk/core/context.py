@@ -15,6 +15,8 @@ class Role(enum.StrEnum):
     CONSULTANT = "consultant"  # 顾问
     THERAPIST = "therapist"  # beautician 美容师 / therapist 经络师
     CLIENT_MANAGER = "client_manager"  # 客户经理 / 客服: the due list of the clients in their book
+    COMPLAINT_HANDLER = "complaint_handler"  # 投诉处理专员: owns complaint cases
+    QUALITY_INSPECTOR = "quality_inspector"  # 质检: spot-checks care calls, reads the reports
     MANAGER = "manager"  # 店长
     ADMIN = "admin"
 

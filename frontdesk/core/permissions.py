@@ -57,24 +57,40 @@ class Action(enum.StrEnum):
     SEE_BOOK_PHONES = "see the full phone numbers of the clients in one's own book"
     MANAGE_CARE = ("configure care rules, festivals, message templates and tier plans, "
                    "reassign books and see everyone's care tasks")
+    TAKE_COMPLAINTS = "take complaints and see a client's complaints"
+    HANDLE_COMPLAINTS = ("own, investigate, resolve and close complaint cases, compensate with "
+                         "vouchers, see the full phone number of a case's client")
+    MANAGE_COMPLAINTS = ("set complaint deadlines, survey templates and the survey sample, "
+                         "reassign and reopen any complaint")
+    ENTER_SURVEYS = "enter satisfaction surveys"
+    SPOT_CHECK = "spot-check care calls (质检)"
+    VIEW_COMPLAINT_REPORTS = "see the complaint, satisfaction and spot-check reports"
 
 
 _DESK = {Action.SEARCH_CLIENTS, Action.VIEW_CLIENT, Action.REGISTER_CLIENT, Action.EDIT_CLIENT,
          Action.CHECK_IN, Action.CHECK_OUT, Action.BOOK_APPOINTMENT, Action.VIEW_CARDS,
-         Action.SELL_CARDS, Action.FREEZE_CARDS, Action.WORK_CARE}
+         Action.SELL_CARDS, Action.FREEZE_CARDS, Action.WORK_CARE, Action.TAKE_COMPLAINTS,
+         Action.ENTER_SURVEYS}
 _HEALTH = {Action.VIEW_HEALTH, Action.EDIT_HEALTH, Action.PRINT_SHEET, Action.WRITE_HANDOVER,
            Action.VIEW_HANDOVER}
 _MANAGE = {Action.SEE_FULL_PHONE, Action.MANAGE_CATALOG, Action.MANAGE_STAFF,
            Action.MANAGE_SETTINGS, Action.APPROVE_CHECKOUT, Action.VIEW_REPORTS,
            Action.VIEW_AUDIT, Action.SEE_VISITOR_NOTES, Action.APPROVE_CARD_MONEY,
-           Action.MANAGE_CARD_PRODUCTS, Action.MANAGE_CARE}
+           Action.MANAGE_CARD_PRODUCTS, Action.MANAGE_CARE, Action.HANDLE_COMPLAINTS,
+           Action.MANAGE_COMPLAINTS, Action.SPOT_CHECK, Action.VIEW_COMPLAINT_REPORTS}
 
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.RECEPTIONIST: frozenset(_DESK),
     Role.CONSULTANT: frozenset(_DESK | _HEALTH),
     Role.THERAPIST: frozenset({Action.SEARCH_CLIENTS, Action.VIEW_CLIENT, Action.VIEW_HANDOVER}),
     Role.CLIENT_MANAGER: frozenset({Action.SEARCH_CLIENTS, Action.VIEW_CLIENT, Action.VIEW_CARDS,
-                                    Action.WORK_CARE, Action.SEE_BOOK_PHONES}),
+                                    Action.WORK_CARE, Action.SEE_BOOK_PHONES,
+                                    Action.TAKE_COMPLAINTS, Action.ENTER_SURVEYS}),
+    Role.COMPLAINT_HANDLER: frozenset({Action.SEARCH_CLIENTS, Action.VIEW_CLIENT, Action.VIEW_CARDS,
+                                       Action.TAKE_COMPLAINTS, Action.HANDLE_COMPLAINTS,
+                                       Action.ENTER_SURVEYS, Action.VIEW_COMPLAINT_REPORTS}),
+    Role.QUALITY_INSPECTOR: frozenset({Action.SEARCH_CLIENTS, Action.VIEW_CLIENT,
+                                       Action.SPOT_CHECK, Action.VIEW_COMPLAINT_REPORTS}),
     Role.MANAGER: frozenset(_DESK | _HEALTH | _MANAGE),
     Role.ADMIN: frozenset(Action),
 }

@@ -4,9 +4,11 @@ from frontdesk.models import (  # noqa: F401  (registers their tables)
     appointment,  # noqa: F401  (registers its tables)
     card,
     care,
+    complaint,
     consultation,
     handover,
     profile,
+    survey,
     visitors,
 )
 from frontdesk.models.audit import AuditEntry

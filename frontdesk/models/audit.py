@@ -118,6 +118,24 @@ class AuditAction(enum.StrEnum):
     CARE_TIER_PLAN_SAVE = "care.tier_plan_save"
     FOLLOW_UP_DAYS_SAVE = "service_item.follow_up_days"
 
+    # Complaints, surveys and spot checks (services/complaints/)
+    COMPLAINT_TAKE = "complaint.take"
+    COMPLAINT_MOVE = "complaint.move"
+    """A case moved stage (acknowledged, resolved, feedback, closed, reopened)."""
+    COMPLAINT_ASSIGN = "complaint.assign"
+    COMPLAINT_NOTE = "complaint.note"
+    COMPLAINT_COMPENSATE = "complaint.compensate"
+    COMPLAINT_VIEW = "complaint.view"
+    """A case (the client's words, the full phone) was opened."""
+    COMPLAINT_ESCALATE = "complaint.escalate"
+    COMPLAINT_DEADLINES_SAVE = "complaint.deadlines_save"
+    SURVEY_SAVE = "survey.save"
+    SURVEY_TEMPLATE_SAVE = "survey.template_save"
+    SURVEY_SETTINGS_SAVE = "survey.settings_save"
+    QUALITY_CHECK_SAVE = "quality_check.save"
+    COMPLAINT_REPORT_VIEW = "complaint.report_view"
+    COMPLAINT_REPORT_EXPORT = "complaint.report_export"
+
 
 class AuditEntry(Base):
     __tablename__ = "audit_entry"

@@ -63,7 +63,7 @@ class CareKind(enum.StrEnum):
     SPENDING_DROP = "spending_drop"
     """消费异动: the last 90 days well below the client's usual spend."""
     COMPLAINT_DEADLINE = "complaint_deadline"
-    """A complaint's next step is due (filled once complaints exist)."""
+    """A complaint's stage is due, or its deadline was missed (escalated to the manager)."""
     STAR_CALL = "star_call"
     """The regular personal call to a top-tier client in one's book."""
     FOLLOW_UP = "follow_up"
@@ -74,6 +74,8 @@ class CareKind(enum.StrEnum):
     CARD_BALANCE_LOW = "card_balance_low"
     CARD_LAST_SESSION = "card_last_session"
     """The last session of a session card was used."""
+    SURVEY = "survey"
+    """A satisfaction survey call after a visit (a sample of visits)."""
 
 
 class CareStage(enum.IntEnum):
@@ -94,6 +96,7 @@ STAGE_OF: Mapping[CareKind, CareStage] = {
     CareKind.STAR_CALL: CareStage.STAR_CLIENTS,
     CareKind.FOLLOW_UP: CareStage.STAR_CLIENTS,
     CareKind.PROFILE_STALE: CareStage.STAR_CLIENTS,
+    CareKind.SURVEY: CareStage.STAR_CLIENTS,
     CareKind.CARD_EXPIRING: CareStage.SECOND_SALES,
     CareKind.CARD_BALANCE_LOW: CareStage.SECOND_SALES,
     CareKind.CARD_LAST_SESSION: CareStage.SECOND_SALES,

@@ -24,6 +24,8 @@ def role_name(role: Role) -> str:
         Role.CONSULTANT: QCoreApplication.translate("Labels", "Consultant"),
         Role.THERAPIST: QCoreApplication.translate("Labels", "Beautician / therapist"),
         Role.CLIENT_MANAGER: QCoreApplication.translate("Labels", "Client manager"),
+        Role.COMPLAINT_HANDLER: QCoreApplication.translate("Labels", "Complaint handler"),
+        Role.QUALITY_INSPECTOR: QCoreApplication.translate("Labels", "Quality inspector"),
         Role.MANAGER: QCoreApplication.translate("Labels", "Manager"),
         Role.ADMIN: QCoreApplication.translate("Labels", "Administrator"),
     }
