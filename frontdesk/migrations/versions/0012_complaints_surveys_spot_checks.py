@@ -18,7 +18,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-
 import frontdesk.models.base
 
 OLD_STAGE = ("CASE kind "
