@@ -55,12 +55,12 @@ def locked_case(s: Session, actor: Actor, complaint_id: int, version: int) -> Co
                         .values(version=Complaint.version + 1)
                         .execution_options(synchronize_session=False))
     if claimed.rowcount != 1:  # type: ignore[attr-defined]
-        raise _moved_meanwhile(s, case)
+        raise moved_meanwhile(s, case)
     case.version = version + 1
     return case
 
 
-def _moved_meanwhile(s: Session, case: Complaint) -> ConflictError:
+def moved_meanwhile(s: Session, case: Complaint) -> ConflictError:
     last = s.execute(select(Staff.display_name, ComplaintStep.at)
                      .outerjoin(Staff, Staff.id == ComplaintStep.staff_id)
                      .where(ComplaintStep.complaint_id == case.id)

@@ -32,6 +32,7 @@ from frontdesk.services.complaints.moves import (
     case_of,
     check_move,
     locked_case,
+    moved_meanwhile,
     transition,
 )
 from frontdesk.services.complaints.views import Resolution
@@ -94,6 +95,8 @@ def resolve(s: Session, actor: Actor, now: dt.datetime, complaint_id: int, versi
         lock_client(s, actor, found.client_id)
     if replayed(s, found.id, key):
         return
+    if found.version != version:
+        raise moved_meanwhile(s, found)
     check_move(found, ComplaintStage.FEEDBACK)
     op = None
     if resolution.compensation is not None:
