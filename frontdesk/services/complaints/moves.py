@@ -67,9 +67,8 @@ def moved_meanwhile(s: Session, case: Complaint) -> ConflictError:
                      .order_by(ComplaintStep.id.desc()).limit(1)).first()
     who = (last[0] or "") if last else ""
     at = last[1].astimezone().strftime("%H:%M") if last else ""
-    return ConflictError("{name} changed this complaint meanwhile (at {time}); it is now "
-                         "at {stage}. The case now shows it as it is.", field="version",
-                         name=who, time=at, stage=case.stage)
+    return ConflictError("{name} changed this complaint meanwhile (at {time}); the case now "
+                         "shows it as it is.", field="version", name=who, time=at)
 
 
 def check_move(case: Complaint, to: ComplaintStage) -> None:
