@@ -21,6 +21,7 @@ from frontdesk.services.complaints.views import (
 )
 from frontdesk.services.registry import Services
 from tests.complaints import Staffing, client, draft, staffing, take, tasks_of
+from tests.concurrency import Background, PauseBefore
 from tests.conftest import FakeClock
 from tests.parallel import at_once
 
@@ -106,3 +107,25 @@ def test_a_double_clicked_resolution_books_one_voucher(services: Services, admin
         assert s.scalar(select(func.count()).select_from(CardOperation).where(
             CardOperation.kind == OperationKind.VOUCHER_ISSUE)) == 1
     assert count_steps(services, StepKind.COMPENSATED) == 1
+
+
+def test_a_number_taken_meanwhile_is_taken_again(services: Services, admin: Actor,
+                                                 team: Staffing) -> None:
+    """Terminal A reads the day's last number and waits; B takes a complaint with the next one
+    and commits; A's insert loses the unique key, and A takes the number after B's."""
+    if services.db.is_sqlite:
+        pytest.skip("SQLite runs the two one after the other: A holds the database")
+    wang, li = client(services, admin, "王芳"), client(services, admin, "李娜")
+    a_db = Database(services.db.url)
+    try:
+        pause = PauseBefore(a_db, "INSERT INTO complaint ")
+        a = Background(lambda: terminal(a_db, services).complaints.take(
+            team.desk, draft(wang), key="a"))
+        pause.wait()
+        b = services.complaints.take(team.desk, draft(li), key="b")
+        pause.release()
+        a_row = a.result()
+    finally:
+        a_db.dispose()
+    assert isinstance(a_row, ComplaintRow), a_row
+    assert (b.ref_no, a_row.ref_no) == ("TS2611230001", "TS2611230002")

@@ -11,6 +11,7 @@ give a case to someone else. The bodies are in :mod:`.intake`, :mod:`.stages` an
 from __future__ import annotations
 
 import builtins
+import datetime as dt
 from collections.abc import Callable, Sequence
 
 from sqlalchemy import select
@@ -41,6 +42,8 @@ from frontdesk.services.complaints.views import (
 from frontdesk.services.rows import locked_row
 
 Body = Callable[[Session], None]
+REPLAY_WINDOW = dt.timedelta(days=1)
+"""How far back a desk's intake looks for its key (a double click, a retry)."""
 
 
 class ComplaintService:
@@ -70,14 +73,14 @@ class ComplaintService:
             lock_client(s, actor, draft.client_id)
         else:
             locked_row(s, Staff, actor.staff_id)
+        now = self._clock()
         done = s.scalar(select(AuditEntry.entity_id).where(
             AuditEntry.action == AuditAction.COMPLAINT_TAKE,
-            AuditEntry.staff_id == actor.staff_id,
+            AuditEntry.staff_id == actor.staff_id, AuditEntry.at >= now - REPLAY_WINDOW,
             AuditEntry.detail.startswith(key_detail(key), autoescape=True)).limit(1))
         if done is not None:
             return int(done)
-        return open_case(s, actor, self._clock(), draft, source=ComplaintSource.DESK,
-                         key=key).id
+        return open_case(s, actor, now, draft, source=ComplaintSource.DESK, key=key).id
 
     @unit_of_work
     def list(self, actor: Actor, flt: ComplaintFilter) -> builtins.list[ComplaintRow]:
@@ -180,6 +183,10 @@ class ComplaintService:
         require(actor, Action.HANDLE_COMPLAINTS)
         with self._db.write() as s:
             body(s)
+            case = case_of(s, actor, complaint_id)
+            audit.record(s, self._clock(), actor, AuditAction.COMPLAINT_VIEW, "complaint",
+                         case.id, f"ref={case.ref_no} client={case.client_id or '-'} "
+                         f"full_phone={'yes' if case.client_id else 'no'}")
         with self._db.read() as s:
             case = case_of(s, actor, complaint_id)
             return reads.case_view(s, actor, case, self._clock(), full_phone=True)
