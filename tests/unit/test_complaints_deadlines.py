@@ -4,6 +4,7 @@ escalation of a missed one to the manager's due list, once, with a fake clock.""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import select
@@ -126,3 +127,17 @@ def test_closed_cases_are_never_escalated(services: Services, admin: Actor, cloc
     c.close(h, row.complaint_id, case.row.version, satisfied=True)
     clock.advance(days=30)
     assert c.escalate_overdue(admin.branch_id) == 0
+
+
+def test_the_care_set_up_switches_the_deadline_tasks(services: Services, admin: Actor,
+                                                     clock: FakeClock, team: Staffing) -> None:
+    rule = next(r for r in services.care_setup.rules(admin)
+                if r.kind is CareKind.COMPLAINT_DEADLINE)
+    services.care_setup.save_rule(admin, replace(rule, priority=4))
+    row = take(services, team.desk, client(services, admin))
+    assert [t.priority for t in tasks_of(services.db, row.complaint_id)] == [4]
+    services.care_setup.save_rule(admin, replace(rule, enabled=False))
+    quiet = take(services, team.desk, client(services, admin, "李娜"))
+    clock.advance(days=2)
+    assert services.complaints.escalate_overdue(admin.branch_id) == 2  # the steps, still
+    assert tasks_of(services.db, quiet.complaint_id) == []

@@ -4,7 +4,8 @@ Entering a stage with a deadline puts a task on its owner's list (occasion
 ``complaint:<id>:<stage>:<reopen_count>``, due the local day of ``due_at``); a missed
 deadline puts one on the manager's (``complaint-late:<id>:<stage>:<reopen_count>``).
 Leaving the stage closes both, in the same transaction as the move. The occasion is
-unique per store, so a task is never made twice. Care tasks come last in the lock
+unique per store, so a task is never made twice. The care set-up's rule for the kind
+(on or off, its priority) holds for these tasks as for the scan's. Care tasks come last in the lock
 order, after the complaint.
 """
 
@@ -17,11 +18,11 @@ from sqlalchemy import or_, update
 from sqlalchemy.orm import Session
 
 from frontdesk.models.care import CareChannel, CareKind, CareStatus, CareTask
-from frontdesk.models.complaint import Complaint, ComplaintSeverity
+from frontdesk.models.complaint import Complaint
+from frontdesk.services.care.settings import RuleSettings, effective_rules
 
 DUE_REASON = "complaint_due"
 LATE_REASON = "complaint_late"
-PRIORITY = {ComplaintSeverity.HIGH: 1, ComplaintSeverity.MEDIUM: 2, ComplaintSeverity.LOW: 3}
 OPEN_STATES = (CareStatus.OPEN, CareStatus.SNOOZED)
 
 
@@ -37,21 +38,32 @@ def _task(case: Complaint, *, late: bool, assigned_to_id: int | None) -> CareTas
     return CareTask(branch_id=case.branch_id, client_id=case.client_id,
                     kind=CareKind.COMPLAINT_DEADLINE, occasion=stage_occasion(case, late),
                     due_on=case.due_at.astimezone().date(),
-                    priority=1 if late else PRIORITY[case.severity], channel=CareChannel.CALL,
+                    priority=1, channel=CareChannel.CALL,
                     marketing=False, assigned_to_id=assigned_to_id,
                     reason=LATE_REASON if late else DUE_REASON,
                     detail=json.dumps(detail, ensure_ascii=False))
 
 
+def _rule(s: Session, branch_id: int) -> RuleSettings:
+    """The care set-up's rule for these tasks (a manager may switch them off)."""
+    return effective_rules(s, branch_id)[CareKind.COMPLAINT_DEADLINE]
+
+
 def open_stage_task(s: Session, case: Complaint) -> None:
-    """The owner's task for the stage the case has just entered (none when closed)."""
-    if case.due_at is not None:
-        s.add(_task(case, late=False, assigned_to_id=case.owner_id))
+    """The owner's task for the stage the case has just entered (none when closed, or when
+    the care set-up switched complaint deadlines off), at the rule's priority."""
+    rule = _rule(s, case.branch_id)
+    if case.due_at is not None and rule.enabled:
+        task = _task(case, late=False, assigned_to_id=case.owner_id)
+        task.priority = rule.priority
+        s.add(task)
         s.flush()
 
 
 def open_late_task(s: Session, case: Complaint, manager_id: int | None, now: dt.date) -> None:
-    """The manager's task for the stage's missed deadline (due today)."""
+    """The manager's task for the stage's missed deadline (due today; first of its stage)."""
+    if not _rule(s, case.branch_id).enabled:
+        return
     task = _task(case, late=True, assigned_to_id=manager_id)
     task.due_on = now
     s.add(task)
