@@ -42,6 +42,8 @@ from frontdesk.services.complaints.views import (
 from frontdesk.services.rows import locked_row
 
 Body = Callable[[Session], None]
+OPEN_CASES = ComplaintFilter()
+"""The list's default: every open case (first due first)."""
 REPLAY_WINDOW = dt.timedelta(days=1)
 """How far back a desk's intake looks for its key (a double click, a retry)."""
 
@@ -83,7 +85,8 @@ class ComplaintService:
         return open_case(s, actor, now, draft, source=ComplaintSource.DESK, key=key).id
 
     @unit_of_work
-    def list(self, actor: Actor, flt: ComplaintFilter) -> builtins.list[ComplaintRow]:
+    def list(self, actor: Actor, flt: ComplaintFilter = OPEN_CASES
+             ) -> builtins.list[ComplaintRow]:
         """The cases ``flt`` asks for (phones masked); open ones by deadline, first due
         first, else newest first."""
         require(actor, Action.TAKE_COMPLAINTS)
