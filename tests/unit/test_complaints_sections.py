@@ -3,13 +3,26 @@ first, with a short subject) and the desk search's flag while a case is open."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from sqlalchemy import text
 
 from frontdesk.core.context import Actor
-from frontdesk.models.complaint import Remedy
+from frontdesk.models.complaint import (
+    Complaint,
+    ComplaintCategory,
+    ComplaintChannel,
+    ComplaintSeverity,
+    ComplaintStage,
+    Remedy,
+)
 from frontdesk.services.complaints.views import Resolution
 from frontdesk.services.registry import Services
 from tests.complaints import Staffing, client, staffing, take
+from tests.unit.test_query_plans import plan, statements, the_one
+
+CLOSED_CASES = 2000
 
 
 @pytest.fixture
@@ -50,3 +63,36 @@ def test_the_search_flags_a_client_with_an_open_complaint(services: Services, ad
     assert flags == {wang: True, li: False}
     close_case(services, team.handler, row.complaint_id, row.version)
     assert not any(h.open_complaint for h in services.search.search(admin, "王"))
+
+
+def history(services: Services, admin: Actor, client_ids: list[int]) -> None:
+    """Years of closed complaints of these clients (written directly: their content does not
+    matter), and up-to-date statistics, as a store that has run for a while has."""
+    first = dt.datetime(2024, 1, 1, 2, tzinfo=dt.UTC)
+    with services.db.write() as s:
+        s.add_all(Complaint(branch_id=admin.branch_id, ref_no=f"OLD{i:06d}",
+                            client_id=client_ids[i % len(client_ids)],
+                            channel=ComplaintChannel.PHONE,
+                            category=ComplaintCategory.PRICE_BILLING,
+                            severity=ComplaintSeverity.LOW, stage=ComplaintStage.CLOSED,
+                            received_at=first + dt.timedelta(hours=i))
+                  for i in range(CLOSED_CASES))
+    with services.db.engine.begin() as conn:
+        conn.execute(text("ANALYZE"))
+
+
+def test_the_flag_and_the_escalation_read_their_indexes(services: Services, admin: Actor,
+                                                        team: Staffing) -> None:
+    ids = [client(services, admin, f"张{i}") for i in range(20)]
+    for client_id in ids[:5]:
+        take(services, team.desk, client_id)
+    history(services, admin, ids)
+    with statements(services.db) as seen:
+        services.search.search(admin, "张")
+        services.complaints.escalate_overdue(admin.branch_id)
+    flag = plan(services.db, the_one(seen, "FROM complaint WHERE client_id IN"))
+    # the hits' cases, or the open cases (PostgreSQL may read the whole small index on
+    # (branch, stage, due) for the stage): a handful of rows, never the years of closed ones
+    assert "ix_complaint_client_id_id" in flag or "ix_complaint_open_due" in flag
+    late = plan(services.db, the_one(seen, "FROM complaint", "escalated_at IS NULL"))
+    assert "ix_complaint_open_due" in late

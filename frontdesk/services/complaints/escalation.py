@@ -33,11 +33,10 @@ def first_manager(s: Session, branch_id: int) -> int | None:
 
 def escalate_in(s: Session, branch_id: int, now: dt.datetime) -> int:
     """Escalate the store's late cases (see the module docstring); how many."""
-    late = s.scalars(select(Complaint.id).where(open_conditions(branch_id, now))
-                     .order_by(Complaint.id)).all()
+    late = sorted(s.scalars(select(Complaint.id).where(open_conditions(branch_id, now))))
     manager_id = first_manager(s, branch_id) if late else None
     escalated = 0
-    for complaint_id in late:
+    for complaint_id in late:  # lower id first (sorted here: the index reads by deadline)
         claimed = s.execute(update(Complaint).where(
             Complaint.id == complaint_id, Complaint.escalated_at.is_(None),
             Complaint.stage.in_(OPEN_STAGES), Complaint.due_at < now)
