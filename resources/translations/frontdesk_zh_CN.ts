@@ -1319,6 +1319,14 @@
         <translation>投诉的下一步已到期</translation>
     </message>
     <message>
+        <source>Complaint {ref}: the next step is due by {due}</source>
+        <translation>投诉 {ref}：下一步须在 {due} 前完成</translation>
+    </message>
+    <message>
+        <source>Complaint {ref}: the deadline ({due}) was missed</source>
+        <translation>投诉 {ref}：已超过期限（{due}）</translation>
+    </message>
+    <message>
         <source>Days since the last contact: {value}</source>
         <translation>距上次联系：{value} 天</translation>
     </message>
