@@ -8,14 +8,22 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from frontdesk.core.context import Actor
+from frontdesk.core.context import Actor, Role
 from frontdesk.errors import ConflictError, PermissionDenied, ValidationError
 from frontdesk.models import AuditEntry
 from frontdesk.models.care import CareStatus
-from frontdesk.models.complaint import ALLOWED_MOVES, ComplaintStage, Remedy, StepKind
+from frontdesk.models.complaint import (
+    ALLOWED_MOVES,
+    ComplaintSource,
+    ComplaintStage,
+    Remedy,
+    StepKind,
+)
 from frontdesk.services.audit import AuditAction
+from frontdesk.services.complaints.intake import open_case
 from frontdesk.services.complaints.views import ComplaintCase, ComplaintFilter, Resolution
 from frontdesk.services.registry import Services
+from tests.actors import staff_in_role
 from tests.complaints import Staffing, client, draft, snapshot, staffing, take, tasks_of
 from tests.conftest import NOW
 
@@ -228,3 +236,26 @@ def test_the_list_filters(services: Services, admin: Actor, team: Staffing) -> N
     assert c.list(team.manager, ComplaintFilter(mine=True)) == []
     assert len(c.list(team.desk, ComplaintFilter(open_only=False))) == 2  # those she took
     assert len(c.list(team.desk, ComplaintFilter(open_only=False, client_id=wang))) == 1
+
+
+def test_the_owner_is_the_handler_else_the_manager_else_nobody(services: Services,
+                                                                admin: Actor) -> None:
+    desk = staff_in_role(services.db, admin.branch_id, Role.RECEPTIONIST, "desk1")
+    assert take(services, desk, client(services, admin)).owner_id is None
+    manager = staff_in_role(services.db, admin.branch_id, Role.MANAGER, "manager1")
+    assert take(services, desk, client(services, admin, "李娜")).owner_id == manager.staff_id
+    handler = staff_in_role(services.db, admin.branch_id, Role.COMPLAINT_HANDLER, "h1")
+    assert take(services, desk, client(services, admin, "赵敏")).owner_id == handler.staff_id
+    chosen = take(services, desk, client(services, admin, "钱红"), owner_id=manager.staff_id)
+    assert chosen.owner_id == manager.staff_id
+
+
+def test_another_capability_opens_a_case_in_its_own_transaction(
+        services: Services, admin: Actor, team: Staffing) -> None:
+    client_id = client(services, admin)
+    with services.db.write() as s:
+        case = open_case(s, team.desk, NOW, draft(client_id), source=ComplaintSource.SURVEY)
+        complaint_id, ref_no = case.id, case.ref_no
+    row = services.complaints.case(team.handler, complaint_id)
+    assert row.source is ComplaintSource.SURVEY and row.row.ref_no == ref_no
+    assert row.row.stage is S.INTAKE and len(tasks_of(services.db, complaint_id)) == 1
