@@ -60,6 +60,15 @@ def datetime_text(at: dt.datetime) -> str:
     return f"{date_text(local.date())} {time_text(local)}"
 
 
+def iso_moment_text(value: object) -> str:
+    """A moment a service wrote as ISO 8601 text (a task's detail), as the screens write it;
+    "" when it is not one."""
+    try:
+        return datetime_text(dt.datetime.fromisoformat(str(value)))
+    except ValueError:
+        return ""
+
+
 def local_date_text(at: dt.datetime | None) -> str:
     """The local date of a stored moment (UTC), or "" when there is none."""
     return date_text(_local(at).date()) if at is not None else ""

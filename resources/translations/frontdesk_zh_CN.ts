@@ -1319,6 +1319,14 @@
         <translation>投诉的下一步已到期</translation>
     </message>
     <message>
+        <source>Complaint {ref}: the next step is due by {due}</source>
+        <translation>投诉 {ref}：下一步须在 {due} 前完成</translation>
+    </message>
+    <message>
+        <source>Complaint {ref}: the deadline ({due}) was missed</source>
+        <translation>投诉 {ref}：已超过期限（{due}）</translation>
+    </message>
+    <message>
         <source>Days since the last contact: {value}</source>
         <translation>距上次联系：{value} 天</translation>
     </message>
@@ -2666,8 +2674,64 @@
         <translation>群发短信没有礼品：请改为标记已发送。</translation>
     </message>
     <message>
+        <source>A closed complaint can only be reopened.</source>
+        <translation>已结案的投诉只能重新打开。</translation>
+    </message>
+    <message>
+        <source>A closed complaint has no owner to change.</source>
+        <translation>已结案的投诉无法更换负责人。</translation>
+    </message>
+    <message>
+        <source>A complaint at feedback can only be closed or reopened.</source>
+        <translation>处于反馈阶段的投诉只能结案或重新打开。</translation>
+    </message>
+    <message>
+        <source>A complaint at intake can only move to investigation.</source>
+        <translation>处于受理阶段的投诉只能转入调查。</translation>
+    </message>
+    <message>
+        <source>A complaint in resolution can only move to feedback.</source>
+        <translation>处于处理阶段的投诉只能转入反馈。</translation>
+    </message>
+    <message>
+        <source>A complaint is acknowledged before it is resolved: the hours to acknowledge are at most the hours to resolve.</source>
+        <translation>投诉须先受理后处理：受理时限（小时）不能超过处理时限。</translation>
+    </message>
+    <message>
+        <source>A complaint under investigation can only move to resolution.</source>
+        <translation>处于调查阶段的投诉只能转入处理。</translation>
+    </message>
+    <message>
+        <source>A deadline is a whole number of hours, from 1 to {n}.</source>
+        <translation>时限须为 1 到 {n} 之间的整数小时。</translation>
+    </message>
+    <message>
         <source>Choose a year from {first} to {last}.</source>
         <translation>请选择 {first} 至 {last} 年之间的年份。</translation>
+    </message>
+    <message>
+        <source>Choose the client, or give the complainant's name.</source>
+        <translation>请选择客户，或填写投诉人的名称。</translation>
+    </message>
+    <message>
+        <source>Choose the member card to credit.</source>
+        <translation>请选择要补偿的会员卡。</translation>
+    </message>
+    <message>
+        <source>Choose the stage to move the complaint to.</source>
+        <translation>请选择投诉要转入的阶段。</translation>
+    </message>
+    <message>
+        <source>Compensate with a voucher or a credit to a member card.</source>
+        <translation>补偿方式为代金券或会员卡赠送金额。</translation>
+    </message>
+    <message>
+        <source>Credit a member card of the complaint's client.</source>
+        <translation>只能补偿到投诉客户本人的会员卡。</translation>
+    </message>
+    <message>
+        <source>Give each severity's deadlines once.</source>
+        <translation>每个严重程度的时限只能填写一次。</translation>
     </message>
     <message>
         <source>Give the reason.</source>
@@ -2910,12 +2974,28 @@
         <translation>油分应在 {low}% 到 {high}% 之间。</translation>
     </message>
     <message>
+        <source>Only a client can be compensated through the card ledger; choose the client first.</source>
+        <translation>只有客户才能通过会员卡账目获得补偿，请先选择客户。</translation>
+    </message>
+    <message>
+        <source>Only a complaint at feedback or closed can be reopened.</source>
+        <translation>只有处于反馈阶段或已结案的投诉才能重新打开。</translation>
+    </message>
+    <message>
+        <source>Only a complaint at intake is acknowledged; reopen a closed one instead.</source>
+        <translation>只有处于受理阶段的投诉才能确认受理；已结案的请重新打开。</translation>
+    </message>
+    <message>
         <source>Only a festival message names a festival.</source>
         <translation>只有节日问候短信才能指定节日。</translation>
     </message>
     <message>
         <source>Only a lunar birthday can be in a leap month.</source>
         <translation>只有农历生日才有闰月。</translation>
+    </message>
+    <message>
+        <source>Only a manager gives a complaint to someone else.</source>
+        <translation>只有店长才能把投诉交给其他人。</translation>
     </message>
     <message>
         <source>Only a manager or an administrator of this store can approve this.</source>
@@ -2950,6 +3030,10 @@
         <translation>只有持卡人及其家庭卡成员可以用这张卡付款。</translation>
     </message>
     <message>
+        <source>Only the case's owner or a manager reopens a complaint.</source>
+        <translation>只有投诉负责人或店长才能重新打开投诉。</translation>
+    </message>
+    <message>
         <source>Other terminals were changing the same records at the same moment, and FrontDesk's tries again did not get through. Nothing was saved. Wait a moment and try again.</source>
         <translation>其他电脑正在同时修改相同的记录，FrontDesk 已自动重试，仍未成功。本次没有保存任何内容。请稍等片刻再试。</translation>
     </message>
@@ -2980,6 +3064,22 @@
     <message>
         <source>Put it off to a day after today, within a year.</source>
         <translation>请推迟到今天以后、一年以内的某一天。</translation>
+    </message>
+    <message>
+        <source>Record the resolution to move the complaint to feedback.</source>
+        <translation>请先登记处理结果，再将投诉转入反馈。</translation>
+    </message>
+    <message>
+        <source>Record whether the client is satisfied to close the complaint.</source>
+        <translation>请先登记客户是否满意，再结案。</translation>
+    </message>
+    <message>
+        <source>Say what was done for the client.</source>
+        <translation>请说明为客户做了哪些处理。</translation>
+    </message>
+    <message>
+        <source>Say whether the client is satisfied.</source>
+        <translation>请说明客户是否满意。</translation>
     </message>
     <message>
         <source>Say why the task is skipped.</source>
@@ -3278,6 +3378,10 @@
         <translation>没有编号为 {id} 的客户。</translation>
     </message>
     <message>
+        <source>There is no complaint number {id}.</source>
+        <translation>没有编号为 {id} 的投诉。</translation>
+    </message>
+    <message>
         <source>There is no record with number {id}.</source>
         <translation>没有编号为 {id} 的记录。</translation>
     </message>
@@ -3300,6 +3404,10 @@
     <message>
         <source>There is no such service.</source>
         <translation>没有这个服务项目。</translation>
+    </message>
+    <message>
+        <source>There is no such visit of this client.</source>
+        <translation>该客户没有这次到店记录。</translation>
     </message>
     <message>
         <source>This card costs {price}.</source>
@@ -3450,6 +3558,10 @@
         <translation>请输入充值金额。</translation>
     </message>
     <message>
+        <source>Type the compensation's value, more than zero.</source>
+        <translation>请输入补偿金额，须大于零。</translation>
+    </message>
+    <message>
         <source>Type the discount in yuan, e.g. 20 or 20.50.</source>
         <translation>请输入以元为单位的优惠，例如 20 或 20.50。</translation>
     </message>
@@ -3466,12 +3578,20 @@
         <translation>体重应在 {low} 到 {high} 公斤之间。</translation>
     </message>
     <message>
+        <source>Write down what the client said.</source>
+        <translation>请记录客户的原话。</translation>
+    </message>
+    <message>
         <source>Write the message.</source>
         <translation>请填写短信内容。</translation>
     </message>
     <message>
         <source>Write what happened, or why.</source>
         <translation>请写明发生了什么，或原因。</translation>
+    </message>
+    <message>
+        <source>Write what was found, done or said.</source>
+        <translation>请填写调查结果、处理内容或说明。</translation>
     </message>
     <message>
         <source>Wrong user name or password, and too many failed sign-ins: try again after {until}.</source>
@@ -3524,6 +3644,10 @@
     <message>
         <source>{name} closed this care task already (at {time}); it has left the list.</source>
         <translation>{name}已完成此关怀待办（{time}），它已离开列表。</translation>
+    </message>
+    <message>
+        <source>{name} does not handle complaints.</source>
+        <translation>{name}不负责处理投诉。</translation>
     </message>
     <message>
         <source>{name} does not work care tasks.</source>
@@ -3608,6 +3732,10 @@
     <message>
         <source>This appointment is marked as {status} already.</source>
         <translation>此预约已经是“{status}”状态。</translation>
+    </message>
+    <message>
+        <source>{name} changed this complaint meanwhile (at {time}); the case now shows it as it is.</source>
+        <translation>{name}刚刚修改了此投诉（{time}），现已显示最新状态。</translation>
     </message>
     <message>
         <source>{room} is being cleaned.</source>

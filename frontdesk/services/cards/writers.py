@@ -288,6 +288,14 @@ def adjust(s: Session, actor: Actor, now: dt.datetime, key: str, *, card_id: int
     if isinstance(locked, AuthError):
         return locked
     card, approver, _ = locked
+    return book_adjustment(s, actor, now, key, card, approver, (paid, bonus, sessions), why)
+
+
+def book_adjustment(s: Session, actor: Actor, now: dt.datetime, key: str, card: MemberCard,
+                    approver: Actor, deltas: tuple[int, int, int], why: str) -> CardOperation:
+    """Book a correction of the locked ``card`` that ``approver`` approved (checked by the
+    caller), or find its replay; also a complaint's credit to the card's bonus balance."""
+    paid, bonus, sessions = deltas
     done = replay_of(s, key, OperationKind.ADJUST)
     if done is not None:
         return done

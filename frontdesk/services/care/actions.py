@@ -34,6 +34,7 @@ from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.care.due import OPEN_STATES, detail_of
 from frontdesk.services.care.suggest import recipient_conditions
+from frontdesk.services.care.views import is_batch
 from frontdesk.services.rows import get_row, locked_row
 
 KEY_MAX = 64
@@ -167,8 +168,10 @@ def mark_sent(s: Session, actor: Actor, now: dt.datetime, task_ids: Sequence[int
 
 
 def _send(s: Session, actor: Actor, now: dt.datetime, task: CareTask) -> bool:
-    if task.client_id is None:
+    if is_batch(task):
         _log_batch(s, actor, now, task)
+    elif task.client_id is None:
+        return False  # a complaint's deadline with no client: closed by the case's move
     elif task.marketing and not s.scalar(select(Client.consent_marketing)
                                          .where(Client.id == task.client_id)):
         return False

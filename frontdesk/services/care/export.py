@@ -40,6 +40,7 @@ from frontdesk.services.care.suggest import (
     recipient_count,
     recipients_statement,
 )
+from frontdesk.services.care.views import is_batch
 
 SUFFIXES = (".csv", ".xlsx")
 HEADERS = {"zh_CN": ("手机号", "姓名", "短信内容"), "en": ("Phone", "Name", "Message")}
@@ -119,6 +120,8 @@ def _recipients(s: Session, actor: Actor, task: CareTask, detail: Mapping[str, i
     """Who the task's message goes to, how many were left out (consent, no phone) and how
     many withheld (the actor may not see their phone numbers)."""
     full = allowed(actor, Action.SEE_FULL_PHONE)
+    if task.client_id is None and not is_batch(task):
+        return [], 0, 0  # a complaint's deadline with no client: nobody to message
     if task.client_id is None:
         statement = recipients_statement(task.branch_id, detail)
         if not full:

@@ -44,7 +44,7 @@ from frontdesk.services.care.messages import library_in
 from frontdesk.services.care.settings import STAGE_OF, CareStage
 from frontdesk.services.care.staff_day import staff_day_in
 from frontdesk.services.care.suggest import Wording, message_for, recipient_count
-from frontdesk.services.care.views import DueCounts, DueList, DueTask, StaffDay
+from frontdesk.services.care.views import DueCounts, DueList, DueTask, StaffDay, is_batch
 from frontdesk.services.care.wording import store_language, store_name
 from frontdesk.services.rows import MAX_INT4_ID
 
@@ -59,8 +59,7 @@ def wording_in(s: Session, actor: Actor) -> Wording:
 
 def _task_view(s: Session, actor: Actor, row: DueRow, words: Wording) -> DueTask:
     detail = detail_of(row.task.detail)
-    recipients = recipient_count(s, actor.branch_id, detail) if row.task.client_id is None \
-        else 0
+    recipients = recipient_count(s, actor.branch_id, detail) if is_batch(row.task) else 0
     message = message_for(row.task, detail, words, name=row.client_name, gender=row.gender,
                           staff=row.assigned_to_name)
     return due_task(actor, row, message, recipients, detail)

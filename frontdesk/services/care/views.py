@@ -13,9 +13,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from frontdesk.models.care import CareChannel, CareKind, CareStatus, GiftType
 from frontdesk.services.care.settings import CareStage
+
+
+class _Task(Protocol):
+    @property
+    def client_id(self) -> int | None: ...
+    @property
+    def kind(self) -> CareKind: ...
+
+
+def is_batch(task: _Task) -> bool:
+    """A batch message (to every consenting client of its tiers): a task with no client,
+    except a complaint's deadline, whose complainant may not be a client."""
+    return task.client_id is None and task.kind is not CareKind.COMPLAINT_DEADLINE
 
 
 @dataclass(frozen=True)
@@ -57,7 +71,7 @@ class DueTask:
 
     @property
     def is_batch(self) -> bool:
-        return self.client_id is None
+        return is_batch(self)
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,11 @@ from frontdesk.core.money import format_fen
 from frontdesk.models.care import CareKind
 from frontdesk.services.care.views import DueTask
 from frontdesk.ui.care.labels import kind_name
-from frontdesk.ui.dates import date_text
+from frontdesk.ui.dates import date_text, iso_moment_text
 from frontdesk.ui.festival_names import named
 
 HIDDEN = frozenset({"calendar", "month", "day", "leap", "gifts", "festival", "name", "date",
-                    "exclude_tiers", "tiers", "never_confirmed"})
+                    "exclude_tiers", "tiers", "never_confirmed", "ref", "stage", "due_at"})
 """Detail the reason line or the gift line says already, or that is for the services."""
 UNKNOWN_WHEN_NONE = frozenset({"median_gap_days"})
 """Figures that are 0 when they are not known (a client with one visit has no interval)."""
@@ -48,6 +48,10 @@ def _reasons() -> dict[str, str]:
                                                         "Last session of the card used"),
         "complaint_deadline": QCoreApplication.translate("CareReasons",
                                                          "A complaint's next step is due"),
+        "complaint_due": QCoreApplication.translate(
+            "CareReasons", "Complaint {ref}: the next step is due by {due}"),
+        "complaint_late": QCoreApplication.translate(
+            "CareReasons", "Complaint {ref}: the deadline ({due}) was missed"),
     }
 
 
@@ -67,7 +71,10 @@ def reason_text(task: DueTask) -> str:
         return f"{kind_name(task.kind)}: {task.reason}"
     name = festival_name(str(task.detail.get("festival", "")), str(task.detail.get("name", "")))
     event = date_text(task.event_on) if task.event_on else ""
-    return template.format(event=event, name=name or kind_name(task.kind)).strip(" :：")
+    return template.format(event=event, name=name or kind_name(task.kind),
+                           ref=task.detail.get("ref", ""),
+                           due=iso_moment_text(task.detail.get("due_at"))).strip(" :：")
+
 
 
 def _details(kind: CareKind) -> dict[str, str]:
