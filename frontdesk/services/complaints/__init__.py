@@ -1,0 +1,1 @@
+"""Complaint cases (投诉): taken, investigated, resolved, closed (helper A's package)."""
