@@ -10,7 +10,7 @@ clients not anonymised. The sample is deterministic: a visit is in it when the C
 twice, or on two terminals, or previewed, picks the same visits.
 
 Occasion ``survey:<visit_id>``, CALL, a service (not marketing). Reason ``survey``;
-detail: the visit day (``visit_on``).
+detail: the visit day (``visit_on``) and the visit (``visit_id``: the survey is about it).
 """
 
 from __future__ import annotations
@@ -54,7 +54,8 @@ class SurveySource:
                 yield TaskDraft(kind=self.kind, occasion=f"survey:{visit_id}",
                                 due_on=day + shift, client_id=client_id,
                                 channel=CareChannel.CALL, event_on=day, reason="survey",
-                                detail={"visit_on": day.isoformat()})
+                                detail={"visit_on": day.isoformat(),
+                                        "visit_id": visit_id})
 
     @staticmethod
     def _visits(s: Session, branch_id: int, first: dt.date,

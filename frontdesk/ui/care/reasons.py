@@ -24,7 +24,7 @@ from frontdesk.ui.dates import date_text
 from frontdesk.ui.festival_names import named
 
 HIDDEN = frozenset({"calendar", "month", "day", "leap", "gifts", "festival", "name", "date",
-                    "exclude_tiers", "tiers", "never_confirmed"})
+                    "exclude_tiers", "tiers", "never_confirmed", "visit_id"})
 """Detail the reason line or the gift line says already, or that is for the services."""
 UNKNOWN_WHEN_NONE = frozenset({"median_gap_days"})
 """Figures that are 0 when they are not known (a client with one visit has no interval)."""
@@ -48,6 +48,8 @@ def _reasons() -> dict[str, str]:
                                                         "Last session of the card used"),
         "complaint_deadline": QCoreApplication.translate("CareReasons",
                                                          "A complaint's next step is due"),
+        "survey": QCoreApplication.translate("CareReasons",
+                                             "Satisfaction survey after the visit on {event}"),
     }
 
 

@@ -33,6 +33,7 @@ from frontdesk.ui.clients.preferences_form import PreferencesForm
 from frontdesk.ui.clients.sheet_actions import SheetActions
 from frontdesk.ui.clients.trends import TrendsTab
 from frontdesk.ui.labels import gender_name, visitor_class_name
+from frontdesk.ui.surveys.dialog import SurveyDialog
 from frontdesk.ui.widgets import scrolled
 from frontdesk.ui.worker import DbWorker
 
@@ -53,6 +54,7 @@ class ProfileView(QWidget):
         self.setObjectName("profileView")
         self._services = services
         self._actor = actor
+        self._worker = worker
         self.profile: ClientProfile | None = None
         self.message = QLabel(objectName="sheetMessage")
         self.message.setWordWrap(True)
@@ -90,6 +92,10 @@ class ProfileView(QWidget):
         self.save_button.clicked.connect(self._save_sheet)
         self.find_button = QPushButton(self.tr("Find a client (F2)"), objectName="findClient")
         self.find_button.clicked.connect(self.search_requested)
+        self.survey_button = QPushButton(self.tr("Survey…"), objectName="enterSurvey")
+        self.survey_button.setToolTip(self.tr("Enter the client's satisfaction survey"))
+        self.survey_button.clicked.connect(lambda _c=False: self.enter_survey())
+        self.survey_button.setVisible(allowed(self._actor, Action.ENTER_SURVEYS))
         may_print = allowed(self._actor, Action.PRINT_SHEET)
         self.print_button.setVisible(may_print)
         self.save_button.setVisible(may_print)
@@ -99,6 +105,7 @@ class ProfileView(QWidget):
         row = QHBoxLayout()
         row.addLayout(names, 1)
         row.addWidget(self.find_button)
+        row.addWidget(self.survey_button)
         row.addWidget(self.print_button)
         row.addWidget(self.save_button)
         return row
@@ -208,6 +215,23 @@ class ProfileView(QWidget):
     def _with_client(self, action: object) -> None:
         if self.client_id is not None:
             action(self.client_id)  # type: ignore[operator]
+
+    def enter_survey(self) -> None:
+        """The client's satisfaction survey, about no visit (the desk's after a check-out, and
+        the survey call's, are about their visit)."""
+        profile = self.profile
+        if profile is None:
+            return
+        dialog = run_guarded(self, self.message, lambda: SurveyDialog(
+            self._services, self._actor, self._worker, client_id=profile.basics.id,
+            client_name=profile.basics.name, parent=self))
+        if dialog is not None:
+            dialog.saved.connect(lambda _r: self._surveyed(dialog))
+            dialog.open()
+
+    def _surveyed(self, dialog: SurveyDialog) -> None:
+        self.message.setText(dialog.done_text())
+        self.message.show()
 
     @Slot()
     def _save_sheet(self) -> None:
