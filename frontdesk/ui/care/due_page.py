@@ -176,7 +176,8 @@ class DuePage(QWidget):
         return grid
 
     def _survey_button(self) -> QPushButton:
-        text = f"{self.tr('Enter the survey')} ({SURVEY_KEY})"
+        words = self.tr("Enter the survey")
+        text = f"{words} ({SURVEY_KEY})"
         button = QPushButton(text, objectName="careEnterSurvey")
         button.setToolTip(text)
         button.clicked.connect(lambda _c=False: self.enter_survey())

@@ -81,7 +81,7 @@ def param_label(name: str) -> str:
         "months": translate("CareSetupWords", "Confirm the profile every"),
         "threshold_fen": translate("CareSetupWords", "Low balance below (¥)"),
         "sample_percent": translate("CareSetupWords", "Share of visits called"),
-        "after_days": translate("CareSetupWords", "Days after the visit"),
+        "after_days": translate("CareSetupWords", "Call this many days after the visit"),
         "low_score": translate("CareSetupWords", "A complaint at a score of at most"),
         "low_recommend": translate("CareSetupWords", "or a recommendation of at most"),
     }

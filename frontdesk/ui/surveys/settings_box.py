@@ -43,7 +43,8 @@ class SurveySettingsBox(QGroupBox):
         form.addRow(self.enabled)
         self.errors.add_row(form, self.tr("Share of visits called"), "sample_percent",
                             self.sample)
-        self.errors.add_row(form, self.tr("Days after the visit"), "after_days", self.after)
+        self.errors.add_row(form, self.tr("Call this many days after the visit"), "after_days",
+                            self.after)
         self.errors.add_row(form, self.tr("A complaint at a score of at most"), "low_score",
                             self.low_score)
         self.errors.add_row(form, self.tr("or a recommendation of at most"), "low_recommend",

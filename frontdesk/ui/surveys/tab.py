@@ -62,13 +62,14 @@ class SurveysTab(QWidget):
         QShortcut(QKeySequence("Ctrl+L"), self, self.low_only.toggle, context=context)
 
     def _headers(self) -> None:
-        names = [self.tr("Answered"), self.tr("Client"),
+        names = [self.tr("Answered on"), self.tr("Client"),
                  *(dimension_name(d) for d in SurveyDimension), self.tr("Recommend"),
                  self.tr("Comment"), self.tr("Complaint")]
         self.table.setColumnCount(len(names))
         self.table.setHorizontalHeaderLabels(names)
-        self.table.horizontalHeader().setSectionResizeMode(len(names) - 2,
-                                                           QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(names) - 2, QHeaderView.ResizeMode.Stretch)
 
     def _build(self) -> None:
         left = QWidget()
@@ -77,19 +78,19 @@ class SurveysTab(QWidget):
         column.addWidget(self.low_only)
         column.addWidget(self.table, 1)
         column.addWidget(self.message)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         if self.settings_box is None or self.editor is None:
             layout.addWidget(left)
             return
-        right = QWidget()
-        side = QVBoxLayout(right)
+        below = QWidget()
+        side = QHBoxLayout(below)
         side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.settings_box)
         side.addWidget(self.editor, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(left)
-        splitter.addWidget(scrolled(right, "surveyManagerScroll"))
-        splitter.setSizes([700, 480])
+        splitter.addWidget(scrolled(below, "surveyManagerScroll"))
+        splitter.setSizes([300, 300])
         layout.addWidget(splitter)
 
     def showEvent(self, event: object) -> None:
@@ -131,7 +132,6 @@ class SurveysTab(QWidget):
                 if row.low:
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(i, c, item)
-        self.table.resizeColumnsToContents()
         if not rows:
             self.message.setText(self.tr("No surveys yet."))
 

@@ -37,9 +37,11 @@ class TemplateEditor(QGroupBox):
         self.name = QLineEdit(objectName="surveyTemplateName")
         self.name.setMaxLength(80)
         self.table = QTableWidget(0, 3, objectName="surveyQuestions")
-        self.table.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Dimension"),
+        self.table.setHorizontalHeaderLabels([self.tr("Question kind"), self.tr("Dimension"),
                                               self.tr("Question")])
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.message = QLabel(objectName="surveyTemplateMessage")
         self.message.setWordWrap(True)
