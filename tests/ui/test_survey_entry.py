@@ -1,0 +1,69 @@
+"""Where a survey is entered: the care list's survey call (Ctrl+U, its button in the gift's
+place; the call is closed as reached and leaves the list), and the desk after a check-out
+(Ctrl+U, about the visit checked out)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from frontdesk.core.context import Actor
+from frontdesk.models.care import CareKind, CareStatus
+from frontdesk.services.registry import Services
+from frontdesk.ui.care.due_page import DuePage
+from frontdesk.ui.desk.desk_page import DeskPage
+from frontdesk.ui.main_window import MainWindow
+from frontdesk.ui.surveys.dialog import SurveyDialog
+from tests.care_tasks import get_task, task
+from tests.surveys import VISIT_DAY, client_with_visit
+
+WAIT = 15_000
+
+
+def fill(dialog: SurveyDialog, score: str) -> None:
+    for edit in dialog.fields.values():
+        if edit.objectName().startswith("surveyScore"):
+            edit.setText(score)
+
+
+def test_ctrl_u_enters_a_survey_calls_answers(qtbot, main_window: MainWindow,
+                                              services: Services, admin: Actor) -> None:
+    client_id, visit_id = client_with_visit(services, admin)
+    task_id = task(services.db, admin.branch_id, client_id, CareKind.SURVEY,
+                   occasion=f"survey:{visit_id}",
+                   detail={"visit_on": VISIT_DAY.isoformat(), "visit_id": visit_id})
+    qtbot.keyClick(main_window, Qt.Key.Key_F1)
+    page = main_window.page("care")
+    assert isinstance(page, DuePage)
+    qtbot.waitUntil(lambda: page.due is not None and len(page.due.tasks) == 1, timeout=WAIT)
+    page.tree.select_task(task_id)
+    assert page.survey_button.isVisibleTo(page) and not page.gift_button.isVisibleTo(page)
+    qtbot.keyClick(page.tree, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.dialog
+    assert isinstance(dialog, SurveyDialog)
+    fill(dialog, "5")
+    dialog.save()
+    assert get_task(services.db, task_id).status is CareStatus.DONE
+    qtbot.waitUntil(lambda: page.due is not None and not page.due.tasks, timeout=WAIT)
+    [row] = services.surveys.surveys_of(admin, client_id)
+    assert row.visit_id == visit_id
+
+
+def test_the_desk_enters_the_survey_of_the_visit_checked_out(qtbot, main_window: MainWindow,
+                                                             services: Services,
+                                                             admin: Actor) -> None:
+    client_id, visit_id = client_with_visit(services, admin)
+    main_window.show_page("desk")
+    desk = main_window.page("desk")
+    assert isinstance(desk, DeskPage)
+    desk.checked_out = (visit_id, client_id, "王芳")
+    qtbot.keyClick(desk, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: any(isinstance(w, SurveyDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()), timeout=WAIT)
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, SurveyDialog) and w.isVisible())
+    fill(dialog, "1")
+    dialog.save()
+    assert dialog.survey is not None and dialog.survey.complaint_ref
+    assert desk.checked_out is None and dialog.survey.complaint_ref in desk.message.text()
+    assert services.surveys.surveys_of(admin, client_id)[0].visit_id == visit_id
