@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.core.context import Actor
+from frontdesk.errors import DomainError, StorageError
 from frontdesk.models.survey import QuestionKind, SurveyDimension
 from frontdesk.services.registry import Services
 from frontdesk.services.surveys.views import QuestionDraft, TemplateDraft, TemplateView
-from frontdesk.ui.clients.common import run_guarded
+from frontdesk.ui.errors import error_text, show_storage_error
 from frontdesk.ui.surveys.words import dimension_name, kind_name, question_text
 from frontdesk.ui.widgets import enum_combo
 
@@ -103,10 +104,13 @@ class TemplateEditor(QGroupBox):
 
     @Slot()
     def save(self) -> None:
-        draft = self.draft()
-        saved = run_guarded(self, self.message,
-                            lambda: self._services.surveys.save_template(self._actor, draft))
-        if saved is None:
+        try:
+            saved = self._services.surveys.save_template(self._actor, self.draft())
+        except DomainError as exc:
+            self.message.setText(error_text(exc))
+            return
+        except StorageError as exc:
+            show_storage_error(self, exc)
             return
         self.show_template(saved)
         self.message.clear()
