@@ -7290,6 +7290,10 @@ The front desk of your salon.</source>
         <translation>意见建议</translation>
     </message>
     <message>
+        <source>Satisfaction survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
         <source>1 (very unhappy) – 5 (very happy)</source>
         <translation>1（很不满意）– 5（很满意）</translation>
     </message>

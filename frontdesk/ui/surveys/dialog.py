@@ -38,7 +38,7 @@ from frontdesk.services.surveys.views import (
 )
 from frontdesk.ui.errors import show_storage_error
 from frontdesk.ui.forms import FormErrors
-from frontdesk.ui.surveys.words import question_text, range_hint
+from frontdesk.ui.surveys.words import question_text, range_hint, template_name
 from frontdesk.ui.widgets import at_least_wide, column, dialog_buttons
 from frontdesk.ui.worker import DbWorker
 
@@ -85,7 +85,7 @@ class SurveyDialog(QDialog):
         self.key = uuid.uuid4().hex
         self.survey: SurveyResult | None = None
         self.template: TemplateView = services.surveys.template(actor)
-        heading = QLabel(" · ".join(t for t in (client_name, self.template.name) if t),
+        heading = QLabel(" · ".join(t for t in (client_name, template_name(self.template)) if t),
                          objectName="surveyHeading")
         heading.setWordWrap(True)
         self.form = QFormLayout()

@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from frontdesk.models.survey import QuestionKind, SurveyDimension
-from frontdesk.services.surveys.views import QuestionView
+from frontdesk.services.surveys.templates import DEFAULT_NAME
+from frontdesk.services.surveys.views import QuestionView, TemplateView
 
 translate = QCoreApplication.translate
 
@@ -40,6 +41,13 @@ def question_text(question: QuestionView) -> str:
     if question.kind is QuestionKind.RECOMMEND:
         return translate("SurveyWords", "Would recommend us")
     return translate("SurveyWords", "Comments and suggestions")
+
+
+def template_name(template: TemplateView) -> str:
+    """The built-in questionnaire's name in the UI language; the store's own as it is."""
+    if template.name == DEFAULT_NAME:
+        return translate("SurveyWords", "Satisfaction survey")
+    return template.name
 
 
 def range_hint(kind: QuestionKind) -> str:
