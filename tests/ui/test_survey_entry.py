@@ -1,10 +1,12 @@
 """Where a survey is entered: the care list's survey call (Ctrl+U, its button in the gift's
 place; the call is closed as reached and leaves the list), and the desk after a check-out
-(Ctrl+U, about the visit checked out)."""
+(Ctrl+U, about the visit checked out). The care page on a survey call fits 1366×768 in
+both languages (its busy day, from test_layout)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
 
 from frontdesk.core.context import Actor
@@ -16,6 +18,8 @@ from frontdesk.ui.main_window import MainWindow
 from frontdesk.ui.surveys.dialog import SurveyDialog
 from tests.care_tasks import get_task, task
 from tests.surveys import VISIT_DAY, client_with_visit
+from tests.ui.layout_checks import SMALL_SCREEN, layout_problems
+from tests.ui.test_layout import busy_day, language, screen, window  # noqa: F401 (fixtures)
 
 WAIT = 15_000
 
@@ -67,3 +71,23 @@ def test_the_desk_enters_the_survey_of_the_visit_checked_out(qtbot, main_window:
     assert dialog.survey is not None and dialog.survey.complaint_ref
     assert desk.checked_out is None and dialog.survey.complaint_ref in desk.message.text()
     assert services.surveys.surveys_of(admin, client_id)[0].visit_id == visit_id
+
+
+@pytest.mark.parametrize("screen", [SMALL_SCREEN], ids=["1366x768"])
+def test_the_care_page_on_a_survey_call_fits(qtbot, window: MainWindow,  # noqa: F811
+                                             services: Services, admin: Actor,
+                                             language: str, screen: QSize) -> None:  # noqa: F811
+    client_id, visit_id = client_with_visit(services, admin, "欧阳慧敏")
+    task_id = task(services.db, admin.branch_id, client_id, CareKind.SURVEY,
+                   occasion=f"survey:{visit_id}",
+                   detail={"visit_on": VISIT_DAY.isoformat(), "visit_id": visit_id})
+    window.show_page("care")
+    page = window.page("care")
+    assert isinstance(page, DuePage)
+    qtbot.waitUntil(lambda: page.due is not None and len(page.due.tasks) >= 1, timeout=WAIT)
+    page.tree.select_task(task_id)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert page.survey_button.isVisibleTo(page)
+    problems = layout_problems(window)
+    assert problems == [], "\n".join(problems)
