@@ -5881,6 +5881,10 @@ The front desk of your salon.</source>
         <translation>趋势</translation>
     </message>
     <message>
+        <source>Surveys</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
         <source>Cards, complaints, care</source>
         <translation>会员卡、投诉、关怀</translation>
     </message>
@@ -7248,6 +7252,29 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>SurveyTable</name>
+    <message>
+        <source>Answered on</source>
+        <translation>填写时间</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Recommend</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+</context>
+<context>
     <name>SurveyWords</name>
     <message>
         <source>Service attitude</source>
@@ -7307,26 +7334,6 @@ The front desk of your salon.</source>
     <message>
         <source>Low scores only (Ctrl+L)</source>
         <translation>只看低分（Ctrl+L）</translation>
-    </message>
-    <message>
-        <source>Client</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Answered on</source>
-        <translation>填写时间</translation>
-    </message>
-    <message>
-        <source>Recommend</source>
-        <translation>推荐</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>意见</translation>
-    </message>
-    <message>
-        <source>Complaint</source>
-        <translation>投诉</translation>
     </message>
     <message>
         <source>No surveys yet.</source>

@@ -1,7 +1,7 @@
 """Where a survey is entered: the care list's survey call (Ctrl+U, its button in the gift's
-place; the call is closed as reached and leaves the list), and the desk after a check-out
-(Ctrl+U, about the visit checked out). The care page on a survey call fits 1366×768 in
-both languages (its busy day, from test_layout)."""
+place; the call is closed as reached and leaves the list), the desk after a check-out
+(Ctrl+U, about the visit checked out), the profile (its surveys listed). The care page on
+a survey call fits 1366×768 in both languages (its busy day, from test_layout)."""
 
 from __future__ import annotations
 
@@ -13,11 +13,14 @@ from frontdesk.core.context import Actor
 from frontdesk.models.care import CareKind, CareStatus
 from frontdesk.services.registry import Services
 from frontdesk.ui.care.due_page import DuePage
+from frontdesk.ui.clients.profile_view import ProfileView
 from frontdesk.ui.desk.desk_page import DeskPage
+from frontdesk.ui.i18n import Translations
 from frontdesk.ui.main_window import MainWindow
 from frontdesk.ui.surveys.dialog import SurveyDialog
+from frontdesk.ui.worker import DbWorker
 from tests.care_tasks import get_task, task
-from tests.surveys import VISIT_DAY, client_with_visit
+from tests.surveys import VISIT_DAY, client_with_visit, entry
 from tests.ui.layout_checks import SMALL_SCREEN, layout_problems
 from tests.ui.test_layout import busy_day, language, screen, window  # noqa: F401 (fixtures)
 
@@ -91,3 +94,21 @@ def test_the_care_page_on_a_survey_call_fits(qtbot, window: MainWindow,  # noqa:
     assert page.survey_button.isVisibleTo(page)
     problems = layout_problems(window)
     assert problems == [], "\n".join(problems)
+
+
+def test_the_profile_lists_the_clients_surveys_and_enters_one(
+        qtbot, services: Services, admin: Actor, worker: DbWorker,
+        translations: Translations) -> None:
+    client_id, visit_id = client_with_visit(services, admin)
+    services.surveys.record(admin, entry(services, admin, client_id, visit_id), key="first")
+    view = ProfileView(services, admin, worker)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.load(client_id)
+    assert view.surveys is not None and view.surveys.rowCount() == 1
+    view.survey_button.click()
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, SurveyDialog) and w.isVisible())
+    fill(dialog, "4")
+    dialog.save()
+    assert view.surveys.rowCount() == 2 and view.message.text()

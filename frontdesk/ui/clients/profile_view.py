@@ -34,6 +34,7 @@ from frontdesk.ui.clients.sheet_actions import SheetActions
 from frontdesk.ui.clients.trends import TrendsTab
 from frontdesk.ui.labels import gender_name, visitor_class_name
 from frontdesk.ui.surveys.dialog import SurveyDialog
+from frontdesk.ui.surveys.table import SurveyTable
 from frontdesk.ui.widgets import scrolled
 from frontdesk.ui.worker import DbWorker
 
@@ -70,6 +71,8 @@ class ProfileView(QWidget):
         if self.consultation.allowed:
             self.consultation.consent_recorded.connect(lambda _id: self.reload())
         self.trends = TrendsTab(services, actor)
+        self.surveys = SurveyTable("profileSurveys", with_client=False) \
+            if allowed(actor, Action.ENTER_SURVEYS) else None
         self.consultation.record_saved.connect(lambda _id: self.trends.set_client(
             self.client_id or 0))
         layout = QVBoxLayout(self)
@@ -132,6 +135,8 @@ class ProfileView(QWidget):
         self.tabs.addTab(self.history, self.tr("History"))
         self.tabs.addTab(self.consultation, self.tr("Consultations"))
         self.tabs.addTab(self.trends, self.tr("Trends"))
+        if self.surveys is not None:
+            self.tabs.addTab(self.surveys, self.tr("Surveys"))
         self.tabs.addTab(scrolled(self._later()), self.tr("Cards, complaints, care"))
         return self.tabs
 
@@ -186,10 +191,19 @@ class ProfileView(QWidget):
         self.basics.show_basics(b)
         self.preferences.show_preferences(b.id, profile.preferences)
         self.history.show_client(b.id, profile.summary)
+        self._show_surveys(b.id)
         if not same_client or self.consultation.client is None or \
                 self.consultation.client[2] != b.consent_health:
             self.consultation.set_client(b.id, b.name, b.consent_health)
             self.trends.set_client(b.id)
+
+    def _show_surveys(self, client_id: int) -> None:
+        """The client's satisfaction surveys, newest first (a few rows: read here)."""
+        if self.surveys is None:
+            return
+        rows = run_guarded(self, self.message,
+                           lambda: self._services.surveys.surveys_of(self._actor, client_id))
+        self.surveys.show_rows(rows or ())
 
     def _show_alerts(self, profile: ClientProfile) -> None:
         b = profile.basics
@@ -232,6 +246,8 @@ class ProfileView(QWidget):
     def _surveyed(self, dialog: SurveyDialog) -> None:
         self.message.setText(dialog.done_text())
         self.message.show()
+        if self.client_id is not None:
+            self._show_surveys(self.client_id)
 
     @Slot()
     def _save_sheet(self) -> None:

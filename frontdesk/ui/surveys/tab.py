@@ -9,11 +9,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -21,14 +18,12 @@ from PySide6.QtWidgets import (
 from frontdesk.core.context import Actor
 from frontdesk.core.permissions import Action, allowed
 from frontdesk.errors import DomainError, StorageError
-from frontdesk.models.survey import SurveyDimension
 from frontdesk.services.registry import Services
 from frontdesk.services.surveys.views import SurveyRow, SurveySettings, TemplateView
-from frontdesk.ui.dates import datetime_text
 from frontdesk.ui.errors import error_text, show_storage_error
 from frontdesk.ui.surveys.settings_box import SurveySettingsBox
+from frontdesk.ui.surveys.table import SurveyTable
 from frontdesk.ui.surveys.template_editor import TemplateEditor
-from frontdesk.ui.surveys.words import dimension_name
 from frontdesk.ui.widgets import scrolled
 from frontdesk.ui.worker import DbWorker
 
@@ -44,11 +39,7 @@ class SurveysTab(QWidget):
         self.manager = allowed(actor, Action.MANAGE_COMPLAINTS)
         self.low_only = QCheckBox(self.tr("Low scores only (Ctrl+L)"), objectName="surveyLowOnly")
         self.low_only.toggled.connect(self.reload)
-        self.table = QTableWidget(0, 0, objectName="surveyList")
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self._headers()
+        self.table = SurveyTable("surveyList")
         self.message = QLabel(objectName="surveyMessage")
         self.message.setWordWrap(True)
         self.settings_box = SurveySettingsBox(services, actor) if self.manager else None
@@ -60,16 +51,6 @@ class SurveysTab(QWidget):
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         QShortcut(QKeySequence("F5"), self, self.reload, context=context)
         QShortcut(QKeySequence("Ctrl+L"), self, self.low_only.toggle, context=context)
-
-    def _headers(self) -> None:
-        names = [self.tr("Answered on"), self.tr("Client"),
-                 *(dimension_name(d) for d in SurveyDimension), self.tr("Recommend"),
-                 self.tr("Comment"), self.tr("Complaint")]
-        self.table.setColumnCount(len(names))
-        self.table.setHorizontalHeaderLabels(names)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(names) - 2, QHeaderView.ResizeMode.Stretch)
 
     def _build(self) -> None:
         left = QWidget()
@@ -120,18 +101,7 @@ class SurveysTab(QWidget):
             self.editor.show_template(template)
 
     def show_rows(self, rows: tuple[SurveyRow, ...]) -> None:
-        self.table.setRowCount(len(rows))
-        for i, row in enumerate(rows):
-            scores = dict(row.scores)
-            cells = [datetime_text(row.answered_at), row.client_name,
-                     *(str(scores.get(d, "")) for d in SurveyDimension),
-                     "" if row.recommend is None else str(row.recommend), row.comment,
-                     row.complaint_ref or ""]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if row.low:
-                    item.setForeground(Qt.GlobalColor.darkRed)
-                self.table.setItem(i, c, item)
+        self.table.show_rows(rows)
         if not rows:
             self.message.setText(self.tr("No surveys yet."))
 
