@@ -5,10 +5,11 @@ replayed key saving once; the questionnaire versioned, the settings in the care 
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from frontdesk.core.context import Actor, Role
 from frontdesk.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from frontdesk.models import Visit, VisitStatus
 from frontdesk.models.care import CallOutcome, CareCall, CareKind, CareStatus
 from frontdesk.models.complaint import (
     Complaint,
@@ -141,10 +142,14 @@ def test_a_question_of_another_questionnaire_is_refused(services: Services,
 
 def test_a_visit_of_another_client_or_still_open_is_refused(services: Services,
                                                             admin: Actor) -> None:
-    client_id, _visit = client_with_visit(services, admin)
+    client_id, own_visit = client_with_visit(services, admin)
     _other, others_visit = client_with_visit(services, admin, "李娜")
     with pytest.raises(NotFound):
         services.surveys.record(admin, entry(services, admin, client_id, others_visit), key="x")
+    with services.db.write() as s:
+        s.execute(update(Visit).where(Visit.id == own_visit).values(status=VisitStatus.IN_SERVICE))
+    with pytest.raises(ValidationError, match="after its check-out"):
+        services.surveys.record(admin, entry(services, admin, client_id, own_visit), key="y")
 
 
 def test_a_new_questionnaire_leaves_old_surveys_their_questions(services: Services,
