@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from frontdesk.services.staff.auth import AuthService
     from frontdesk.services.store.catalog import CatalogService
     from frontdesk.services.store.setup import StoreService
+    from frontdesk.services.surveys.service import SurveyService
 
 
 class Services:
@@ -219,6 +220,12 @@ class Services:
         from frontdesk.services.care.books import BookService
 
         return BookService(self.db, self.clock)
+
+    @cached_property
+    def surveys(self) -> SurveyService:
+        from frontdesk.services.surveys.service import SurveyService
+
+        return SurveyService(self.db, self.clock)
 
     @cached_property
     def messages(self) -> MessageLibrary:

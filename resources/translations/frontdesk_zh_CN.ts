@@ -1173,6 +1173,10 @@
         <translation>次卡已用完</translation>
     </message>
     <message>
+        <source>Survey call</source>
+        <translation>满意度回访</translation>
+    </message>
+    <message>
         <source>Greetings</source>
         <translation>祝福问候</translation>
     </message>
@@ -1325,6 +1329,10 @@
     <message>
         <source>Complaint {ref}: the deadline ({due}) was missed</source>
         <translation>投诉 {ref}：已超过期限（{due}）</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey after the visit on {event}</source>
+        <translation>{event}到店后的满意度回访</translation>
     </message>
     <message>
         <source>Days since the last contact: {value}</source>
@@ -1520,6 +1528,10 @@
         <translation>次卡已用完</translation>
     </message>
     <message>
+        <source>Survey call</source>
+        <translation>满意度回访</translation>
+    </message>
+    <message>
         <source>Spa experience voucher</source>
         <translation>Spa体验券</translation>
     </message>
@@ -1600,12 +1612,32 @@
         <translation>余额低于（元）时提醒</translation>
     </message>
     <message>
+        <source>Share of visits called</source>
+        <translation>回访的到店比例</translation>
+    </message>
+    <message>
+        <source>Call this many days after the visit</source>
+        <translation>到店后第几天回访</translation>
+    </message>
+    <message>
+        <source>A complaint at a score of at most</source>
+        <translation>评分不高于此分即立投诉</translation>
+    </message>
+    <message>
+        <source>or a recommendation of at most</source>
+        <translation>或推荐意愿不高于</translation>
+    </message>
+    <message>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
         <source> months</source>
         <translation> 个月</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 分</translation>
     </message>
     <message>
         <source>Monday</source>
@@ -2227,6 +2259,10 @@
         <translation>交接</translation>
     </message>
     <message>
+        <source>Survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
         <source>Pick a client first (F2).</source>
         <translation>请先选择客户 (F2)。</translation>
     </message>
@@ -2241,6 +2277,14 @@
     <message>
         <source>Choose a visit on the board first (F5, arrows).</source>
         <translation>请先在看板上选择一条到店记录（F5，方向键）。</translation>
+    </message>
+    <message>
+        <source>Checked out. Ctrl+U enters {name}'s satisfaction survey.</source>
+        <translation>已结账。按 Ctrl+U 录入{name}的满意度调查。</translation>
+    </message>
+    <message>
+        <source>Check a visit out (F8) or pick a client (F2) first.</source>
+        <translation>请先为到店结账（F8）或选择客户（F2）。</translation>
     </message>
     <message>
         <source>The handover is saved.</source>
@@ -2706,6 +2750,30 @@
         <translation>时限须为 1 到 {n} 之间的整数小时。</translation>
     </message>
     <message>
+        <source>A question is answered once.</source>
+        <translation>每道题只能回答一次。</translation>
+    </message>
+    <message>
+        <source>A questionnaire has 1 to {n} questions.</source>
+        <translation>问卷须有 1 至 {n} 道题。</translation>
+    </message>
+    <message>
+        <source>A questionnaire has at least one scored question.</source>
+        <translation>问卷至少要有一道评分题。</translation>
+    </message>
+    <message>
+        <source>A score from {low} to {high}.</source>
+        <translation>请填 {low} 至 {high} 分。</translation>
+    </message>
+    <message>
+        <source>A visit is surveyed after its check-out.</source>
+        <translation>到店结账后才能做满意度调查。</translation>
+    </message>
+    <message>
+        <source>A written answer has no score.</source>
+        <translation>文字题不打分。</translation>
+    </message>
+    <message>
         <source>Choose a year from {first} to {last}.</source>
         <translation>请选择 {first} 至 {last} 年之间的年份。</translation>
     </message>
@@ -2730,8 +2798,24 @@
         <translation>只能补偿到投诉客户本人的会员卡。</translation>
     </message>
     <message>
+        <source>Each dimension is asked about once.</source>
+        <translation>每个维度只能问一次。</translation>
+    </message>
+    <message>
+        <source>Enter at least one answer.</source>
+        <translation>请至少回答一道题。</translation>
+    </message>
+    <message>
+        <source>Every question needs its words.</source>
+        <translation>每道题都要填写题目。</translation>
+    </message>
+    <message>
         <source>Give each severity's deadlines once.</source>
         <translation>每个严重程度的时限只能填写一次。</translation>
+    </message>
+    <message>
+        <source>Give the questionnaire a name.</source>
+        <translation>请填写问卷名称。</translation>
     </message>
     <message>
         <source>Give the reason.</source>
@@ -3138,8 +3222,16 @@
         <translation>生日不能在将来。</translation>
     </message>
     <message>
+        <source>That care task is not this client's survey call.</source>
+        <translation>该关怀任务不是这位客户的满意度回访。</translation>
+    </message>
+    <message>
         <source>That is more than the {rest} left to pay; for change, type the cash received below.</source>
         <translation>超过了尚需支付的 {rest}；需要找零时，请在下面填写实收现金。</translation>
+    </message>
+    <message>
+        <source>That question is not in this survey's questionnaire.</source>
+        <translation>该题目不在这份问卷中。</translation>
     </message>
     <message>
         <source>That time has passed.</source>
@@ -3318,6 +3410,10 @@
         <translation>价格应在 {low} 到 {high} 元之间。</translation>
     </message>
     <message>
+        <source>The recommendation is asked once.</source>
+        <translation>推荐意愿只能问一次。</translation>
+    </message>
+    <message>
         <source>The sensitivity grade must be between {low} and {high}.</source>
         <translation>敏感度等级应在 {low} 到 {high} 之间。</translation>
     </message>
@@ -3410,6 +3506,10 @@
         <translation>该客户没有这次到店记录。</translation>
     </message>
     <message>
+        <source>There is no survey template number {id}.</source>
+        <translation>没有编号为 {id} 的问卷。</translation>
+    </message>
+    <message>
         <source>This card costs {price}.</source>
         <translation>这张卡的售价是 {price}。</translation>
     </message>
@@ -3434,6 +3534,10 @@
         <translation>这位客户没有编号为 {id} 的预约。</translation>
     </message>
     <message>
+        <source>This client has no visit number {id}.</source>
+        <translation>这位客户没有编号为 {id} 的到店记录。</translation>
+    </message>
+    <message>
         <source>This client is in another client manager's book.</source>
         <translation>该客户属于另一位客户经理。</translation>
     </message>
@@ -3448,6 +3552,10 @@
     <message>
         <source>This client is on the card already.</source>
         <translation>这位顾客已是这张卡的家庭成员。</translation>
+    </message>
+    <message>
+        <source>This client's details were erased.</source>
+        <translation>这位客户的资料已被删除。</translation>
     </message>
     <message>
         <source>This database already has a store.</source>
@@ -3524,6 +3632,10 @@
     <message>
         <source>This visit was cancelled.</source>
         <translation>此到店记录已取消。</translation>
+    </message>
+    <message>
+        <source>This visit's survey was entered already (on {date}); a visit has one survey.</source>
+        <translation>这次到店的满意度调查已于 {date} 录入；每次到店只做一次调查。</translation>
     </message>
     <message>
         <source>This voucher expired on {date}.</source>
@@ -4040,6 +4152,10 @@
         <translation>赠送礼品</translation>
     </message>
     <message>
+        <source>Enter the survey</source>
+        <translation>录入满意度调查</translation>
+    </message>
+    <message>
         <source>Nothing due today matches the filters.</source>
         <translation>今天没有符合筛选条件的待办。</translation>
     </message>
@@ -4074,6 +4190,10 @@
     <message>
         <source>This task has no gift: log the call (F3).</source>
         <translation>这条待办没有礼品：请登记回访 (F3)。</translation>
+    </message>
+    <message>
+        <source>This task is not a survey call: log the call (F3).</source>
+        <translation>这不是满意度回访任务：请记录通话（F3）。</translation>
     </message>
     <message>
         <source>This task has no message to copy: it is a call.</source>
@@ -5853,6 +5973,14 @@ The front desk of your salon.</source>
         <translation>查找客户 (F2)</translation>
     </message>
     <message>
+        <source>Survey…</source>
+        <translation>满意度调查…</translation>
+    </message>
+    <message>
+        <source>Enter the client's satisfaction survey</source>
+        <translation>录入客户的满意度调查</translation>
+    </message>
+    <message>
         <source>These details were last confirmed more than a year ago. Ask the client to check them, correct what changed, then confirm.</source>
         <translation>这些资料已超过一年未确认。请客人核对，修改有变化的内容后点击确认。</translation>
     </message>
@@ -5879,6 +6007,10 @@ The front desk of your salon.</source>
     <message>
         <source>Trends</source>
         <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>满意度调查</translation>
     </message>
     <message>
         <source>Cards, complaints, care</source>
@@ -7186,6 +7318,157 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>SurveyDialog</name>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>A low score: complaint {ref} was opened for the complaint handler.</source>
+        <translation>评分偏低：已立投诉 {ref}，交投诉处理专员跟进。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The survey is saved; complaint {ref} was opened.</source>
+        <translation>满意度调查已保存；已立投诉 {ref}。</translation>
+    </message>
+    <message>
+        <source>The survey is saved.</source>
+        <translation>满意度调查已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SurveySettingsBox</name>
+    <message>
+        <source>Survey calls</source>
+        <translation>满意度回访</translation>
+    </message>
+    <message>
+        <source>Make survey calls after visits</source>
+        <translation>到店后做满意度回访</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Save the settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Share of visits called</source>
+        <translation>回访的到店比例</translation>
+    </message>
+    <message>
+        <source>Call this many days after the visit</source>
+        <translation>到店后第几天回访</translation>
+    </message>
+    <message>
+        <source>A complaint at a score of at most</source>
+        <translation>评分不高于此分即立投诉</translation>
+    </message>
+    <message>
+        <source>or a recommendation of at most</source>
+        <translation>或推荐意愿不高于</translation>
+    </message>
+    <message>
+        <source>The survey settings are saved.</source>
+        <translation>满意度调查设置已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyTable</name>
+    <message>
+        <source>Answered on</source>
+        <translation>填写时间</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Recommend</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyWords</name>
+    <message>
+        <source>Service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Service efficiency</source>
+        <translation>服务效率</translation>
+    </message>
+    <message>
+        <source>Product quality</source>
+        <translation>产品质量</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Score 1–5</source>
+        <translation>评分 1–5</translation>
+    </message>
+    <message>
+        <source>Recommend 0–10</source>
+        <translation>推荐意愿 0–10</translation>
+    </message>
+    <message>
+        <source>Written answer</source>
+        <translation>文字回答</translation>
+    </message>
+    <message>
+        <source>Would recommend us</source>
+        <translation>推荐意愿</translation>
+    </message>
+    <message>
+        <source>Comments and suggestions</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>1 (very unhappy) – 5 (very happy)</source>
+        <translation>1（很不满意）– 5（很满意）</translation>
+    </message>
+    <message>
+        <source>0 (never) – 10 (certainly)</source>
+        <translation>0（绝不）– 10（一定）</translation>
+    </message>
+</context>
+<context>
+    <name>SurveysTab</name>
+    <message>
+        <source>Low scores only (Ctrl+L)</source>
+        <translation>只看低分（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>No surveys yet.</source>
+        <translation>还没有满意度调查。</translation>
+    </message>
+</context>
+<context>
     <name>TaskDialog</name>
     <message>
         <source>Done.</source>
@@ -7245,6 +7528,41 @@ The front desk of your salon.</source>
     <message>
         <source>The store's pool</source>
         <translation>本店公共池</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Questionnaire</source>
+        <translation>问卷</translation>
+    </message>
+    <message>
+        <source>Question kind</source>
+        <translation>题型</translation>
+    </message>
+    <message>
+        <source>Dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>Add a question</source>
+        <translation>添加题目</translation>
+    </message>
+    <message>
+        <source>Remove the question</source>
+        <translation>删除题目</translation>
+    </message>
+    <message>
+        <source>Save as the new questionnaire</source>
+        <translation>另存为新问卷</translation>
+    </message>
+    <message>
+        <source>The new questionnaire is saved; surveys already answered keep their questions.</source>
+        <translation>新问卷已保存；已填写的调查仍保留原题目。</translation>
     </message>
 </context>
 <context>

@@ -140,3 +140,15 @@ def test_a_card_number_and_the_card_balances_are_looked_up_by_index(
     assert "card_no" in lookup and ("USING INDEX" in lookup or "uq_member_card_card_no" in lookup)
     balances = plan(db, the_one(seen, "SUM(paid_fen + bonus_fen)"))
     assert "ix_member_card_client_id" in balances
+
+
+def test_the_survey_calls_read_the_days_visits_by_index(services: Services, admin: Actor,
+                                                        desk: Desk, db: Database,
+                                                        history: None) -> None:
+    from frontdesk.services.surveys.source import SurveySource
+    from tests.occasions import run
+
+    with statements(db) as seen:
+        run(SurveySource(), db, admin.branch_id, dt.date(2024, 6, 1))
+    visits = plan(db, the_one(seen, "FROM visit JOIN client", "LEFT OUTER JOIN survey"))
+    assert "ix_visit_branch_arrived" in visits

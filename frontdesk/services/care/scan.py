@@ -78,10 +78,12 @@ Progress = Callable[[str, int, int], None]
 
 
 def default_sources() -> tuple[OccasionSource, ...]:
-    """The calendar's and the cards' sources, then churn and spending drops."""
+    """The calendar's and the cards' sources, the survey calls, then churn and spending
+    drops."""
     from frontdesk.services.care.occasions import CALENDAR_SOURCES
+    from frontdesk.services.surveys.source import SurveySource
 
-    return (*CALENDAR_SOURCES, ChurnSource(), SpendingDropSource())
+    return (*CALENDAR_SOURCES, SurveySource(), ChurnSource(), SpendingDropSource())
 
 
 @dataclass(frozen=True)

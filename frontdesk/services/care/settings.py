@@ -38,9 +38,10 @@ __all__ = ["STAGE_OF", "CareStage"]  # the day's order, kept with the model
 
 SERVICE_KINDS: frozenset[CareKind] = frozenset({
     CareKind.FOLLOW_UP, CareKind.COMPLAINT_DEADLINE, CareKind.PROFILE_STALE,
-    CareKind.CARD_EXPIRING})
+    CareKind.CARD_EXPIRING, CareKind.SURVEY})
 """Kinds that are service, not marketing: they stay for clients without marketing consent
-(a follow-up call after a treatment, a complaint's deadline, a card about to expire)."""
+(a follow-up call after a treatment, a complaint's deadline, a card about to expire, a
+satisfaction survey's call)."""
 
 
 def is_marketing(kind: CareKind) -> bool:
@@ -88,6 +89,16 @@ DEFAULT_RULES: Mapping[CareKind, RuleSettings] = {r.kind: r for r in (
     RuleSettings(CareKind.CARD_EXPIRING, days_ahead=30, priority=4),
     RuleSettings(CareKind.CARD_BALANCE_LOW, priority=5, params={"threshold_fen": 20_000}),
     RuleSettings(CareKind.CARD_LAST_SESSION, priority=4),
+    RuleSettings(CareKind.SURVEY, priority=4, params={
+        "sample_percent": 20,
+        # the share of the checked-out visits whose client gets a survey call
+        "after_days": 1,
+        # the call falls this many days after the visit
+        "low_score": 2,
+        # a 1–5 answer at or below this opens a complaint
+        "low_recommend": 6,
+        # a 0–10 likelihood to recommend at or below this opens a complaint
+    }),
 )}
 
 

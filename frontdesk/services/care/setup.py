@@ -88,7 +88,7 @@ def _require_reader(actor: Actor) -> None:
         require(actor, Action.MANAGE_CARE)
 
 
-def _upsert(s: Session, model: Any, keys: Mapping[str, object],
+def upsert(s: Session, model: Any, keys: Mapping[str, object],
             values: Mapping[str, object]) -> None:
     """Insert the row of ``keys``, or overwrite its ``values`` if another has it (one
     statement, so two writers at once end with one writer's whole row)."""
@@ -118,7 +118,7 @@ class CareSetupService:
         rule = check_rule(rule)
         with self._db.write() as s:
             before = effective_rules(s, actor.branch_id)[rule.kind]
-            _upsert(s, CareRule, {"branch_id": actor.branch_id, "kind": rule.kind.value}, {
+            upsert(s, CareRule, {"branch_id": actor.branch_id, "kind": rule.kind.value}, {
                 "enabled": rule.enabled, "days_ahead": rule.days_ahead,
                 "priority": rule.priority, "params": json.dumps(dict(rule.params)),
                 "updated_at": self._clock(), "updated_by_id": actor.staff_id})
@@ -146,7 +146,7 @@ class CareSetupService:
                 raise NotFound("No festival {code}.", field="code", code=festival.code)
             others = tuple(f for f in known.values() if f.code != code)
             saved = check_festival(_with_code(festival, code), others)
-            _upsert(s, Festival, {"branch_id": actor.branch_id, "code": code}, {
+            upsert(s, Festival, {"branch_id": actor.branch_id, "code": code}, {
                 "name": saved.name, "rule": saved.rule.value, "month": saved.month,
                 "day": saved.day, "weekday": saved.weekday, "enabled": saved.enabled,
                 "gift": saved.gift})
@@ -198,7 +198,7 @@ class CareSetupService:
                     Tier.branch_id == actor.branch_id, Tier.active,
                     Tier.code == plan.tier_code)) is None:
                 raise NotFound("No tier {code}.", field="tier_code", code=plan.tier_code)
-            _upsert(s, CareTierPlan, {"branch_id": actor.branch_id,
+            upsert(s, CareTierPlan, {"branch_id": actor.branch_id,
                                       "tier_code": checked.tier_code}, {
                 "channel": checked.channel.value, "gift_types": gift_types_text(
                     checked.gift_types), "central": checked.central,

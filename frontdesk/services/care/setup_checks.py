@@ -38,6 +38,8 @@ class Unit(enum.StrEnum):
     PERCENT = "percent"
     FEN = "fen"
     """Money: stored in fen, typed and shown in yuan."""
+    POINTS = "points"
+    """A survey's score (1–5, or 0–10)."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,12 @@ PARAMS: Mapping[CareKind, tuple[ParamSpec, ...]] = {
     ),
     CareKind.PROFILE_STALE: (ParamSpec("months", 1, 60, Unit.MONTHS),),
     CareKind.CARD_BALANCE_LOW: (ParamSpec("threshold_fen", 0, MAX_FEN, Unit.FEN),),
+    CareKind.SURVEY: (
+        ParamSpec("sample_percent", 0, 100, Unit.PERCENT),
+        ParamSpec("after_days", 0, 30, Unit.DAYS),
+        ParamSpec("low_score", 1, 4, Unit.POINTS),
+        ParamSpec("low_recommend", 0, 9, Unit.POINTS),
+    ),
 }
 """Every kind's parameters, as in :data:`~frontdesk.services.care.settings.DEFAULT_RULES`."""
 
@@ -130,7 +138,7 @@ def _param_in_range(spec: ParamSpec, value: object) -> None:
                                   low=spec.low // 100, high=f"{spec.high // 100:,}")
         return
     templates = {Unit.DAYS: "{low} to {high} days.", Unit.MONTHS: "{low} to {high} months.",
-                 Unit.PERCENT: "{low} % to {high} %."}
+                 Unit.PERCENT: "{low} % to {high} %.", Unit.POINTS: "{low} to {high} points."}
     _whole_in(value, spec.low, spec.high, spec.name, templates[spec.unit])
 
 

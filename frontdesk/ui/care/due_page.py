@@ -4,7 +4,8 @@ Keyboard first: F1 from any page comes here (the list chosen) · Enter or F3 log
 F4 mark the chosen tasks' messages sent · F9 copy the chosen task's message · F6 export the
 chosen tasks' messages for an SMS gateway (Excel or CSV) · F7 snooze · F8 skip · Ctrl+R a
 manager reassigns the task · Ctrl+G give a gift task's gift (a voucher through the
-card ledger; its button shows on gift tasks only) · F5 read the list again · F2 the
+card ledger; its button shows on gift tasks only) · Ctrl+U enter a survey call's
+answers (its button shows on survey calls only) · F5 read the list again · F2 the
 filters. Each key is shown on its button.
 
 The list is read off the UI thread (when the page is shown, after each action, and when
@@ -55,10 +56,13 @@ from frontdesk.ui.care.gift_dialog import GiftDialog
 from frontdesk.ui.care.labels import kind_name
 from frontdesk.ui.care.task_panel import TaskPanel
 from frontdesk.ui.errors import error_text, show_storage_error
+from frontdesk.ui.surveys.dialog import SurveyDialog
 from frontdesk.ui.worker import DbWorker
 
 Button = tuple[str, str, str, Callable[[], None]]
 BUTTONS_A_ROW = 2
+SURVEY_KEY = "Ctrl+U"
+"""Enter a survey call's answers (its button takes the gift's place on survey calls)."""
 EVERYONE, POOL = -1, -2
 """The staff filter's first two choices (a staff member's is their id)."""
 Loaded = tuple[DueList, tuple[StaffDay, ...], tuple[tuple[int, str], ...] | None]
@@ -167,7 +171,18 @@ class DuePage(QWidget):
             button.clicked.connect(lambda _c=False, s=slot: s())
             grid.addWidget(button, i // BUTTONS_A_ROW, i % BUTTONS_A_ROW)
         self.gift_button = button  # the last: shown on gift tasks only
+        self.survey_button = self._survey_button()  # in its place: on survey calls only
+        grid.addWidget(self.survey_button, i // BUTTONS_A_ROW, i % BUTTONS_A_ROW)
         return grid
+
+    def _survey_button(self) -> QPushButton:
+        words = self.tr("Enter the survey")
+        text = f"{words} ({SURVEY_KEY})"
+        button = QPushButton(text, objectName="careEnterSurvey")
+        button.setToolTip(text)
+        button.clicked.connect(lambda _c=False: self.enter_survey())
+        button.hide()
+        return button
 
     def _shortcuts(self) -> None:
         context = Qt.ShortcutContext.WindowShortcut
@@ -175,6 +190,7 @@ class DuePage(QWidget):
         QShortcut(QKeySequence("F5"), self, self.refresh, context=context)
         for key, _name, _text, slot in self._actions():
             QShortcut(QKeySequence(key), self, slot, context=context)
+        QShortcut(QKeySequence(SURVEY_KEY), self, self.enter_survey, context=context)
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
@@ -260,6 +276,7 @@ class DuePage(QWidget):
         task = self.tree.current_task()
         self.panel.show_task(task)
         self.gift_button.setVisible(task is not None and task.channel is CareChannel.GIFT)
+        self.survey_button.setVisible(task is not None and task.kind is CareKind.SURVEY)
 
     # -- actions ---------------------------------------------------------------------------------
 
@@ -275,7 +292,7 @@ class DuePage(QWidget):
         self.dialog = dialog
         dialog.open()
 
-    def _worked(self, dialog: TaskDialog) -> None:
+    def _worked(self, dialog: TaskDialog | SurveyDialog) -> None:
         self.say(dialog.done_text())
         self.reload()
         self.changed.emit()
@@ -314,6 +331,25 @@ class DuePage(QWidget):
             self.say(self.tr("This task has no gift: log the call (F3)."))
         elif task is not None:
             self._open(GiftDialog(self._services, self._actor, task, self.today, self))
+
+    def enter_survey(self) -> None:
+        """A survey call's answers (the call is logged as reached and the task closed)."""
+        task = self._need_task()
+        if task is None:
+            return
+        if task.kind is not CareKind.SURVEY or task.client_id is None:
+            self.say(self.tr("This task is not a survey call: log the call (F3)."))
+        else:
+            visit = task.detail.get("visit_id")
+            dialog = SurveyDialog(self._services, self._actor, self._worker,
+                                  client_id=task.client_id,
+                                  visit_id=visit if isinstance(visit, int) else None,
+                                  task_id=task.task_id, client_name=task.client_name,
+                                  parent=self)
+            dialog.saved.connect(lambda _r: self._worked(dialog))
+            dialog.finished.connect(self._dialog_closed)
+            self.dialog = dialog
+            dialog.open()
 
     def copy_message(self) -> None:
         task = self._need_task()

@@ -22,6 +22,7 @@ def kind_name(kind: CareKind) -> str:
         CareKind.CARD_EXPIRING: QCoreApplication.translate("CareLabels", "Card expiring"),
         CareKind.CARD_BALANCE_LOW: QCoreApplication.translate("CareLabels", "Card balance low"),
         CareKind.CARD_LAST_SESSION: QCoreApplication.translate("CareLabels", "Last session used"),
+        CareKind.SURVEY: QCoreApplication.translate("CareLabels", "Survey call"),
     }
     return names.get(kind, str(kind))
 

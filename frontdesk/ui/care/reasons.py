@@ -24,7 +24,8 @@ from frontdesk.ui.dates import date_text, iso_moment_text
 from frontdesk.ui.festival_names import named
 
 HIDDEN = frozenset({"calendar", "month", "day", "leap", "gifts", "festival", "name", "date",
-                    "exclude_tiers", "tiers", "never_confirmed", "ref", "stage", "due_at"})
+                    "exclude_tiers", "tiers", "never_confirmed", "ref", "stage", "due_at",
+                    "visit_id"})
 """Detail the reason line or the gift line says already, or that is for the services."""
 UNKNOWN_WHEN_NONE = frozenset({"median_gap_days"})
 """Figures that are 0 when they are not known (a client with one visit has no interval)."""
@@ -52,6 +53,8 @@ def _reasons() -> dict[str, str]:
             "CareReasons", "Complaint {ref}: the next step is due by {due}"),
         "complaint_late": QCoreApplication.translate(
             "CareReasons", "Complaint {ref}: the deadline ({due}) was missed"),
+        "survey": QCoreApplication.translate("CareReasons",
+                                             "Satisfaction survey after the visit on {event}"),
     }
 
 

@@ -32,6 +32,7 @@ def kind_name(kind: CareKind) -> str:
         CareKind.CARD_EXPIRING: translate("CareSetupWords", "Card expiring"),
         CareKind.CARD_BALANCE_LOW: translate("CareSetupWords", "Card balance low"),
         CareKind.CARD_LAST_SESSION: translate("CareSetupWords", "Last session used"),
+        CareKind.SURVEY: translate("CareSetupWords", "Survey call"),
     }
     return names[kind]
 
@@ -79,6 +80,10 @@ def param_label(name: str) -> str:
         "min_usual_fen": translate("CareSetupWords", "Only when the usual spend is at least (¥)"),
         "months": translate("CareSetupWords", "Confirm the profile every"),
         "threshold_fen": translate("CareSetupWords", "Low balance below (¥)"),
+        "sample_percent": translate("CareSetupWords", "Share of visits called"),
+        "after_days": translate("CareSetupWords", "Call this many days after the visit"),
+        "low_score": translate("CareSetupWords", "A complaint at a score of at most"),
+        "low_recommend": translate("CareSetupWords", "or a recommendation of at most"),
     }
     return labels.get(name, name)
 
@@ -86,7 +91,7 @@ def param_label(name: str) -> str:
 def unit_suffix(unit: Unit) -> str:
     suffixes = {Unit.DAYS: translate("CareSetupWords", " days"),
                 Unit.MONTHS: translate("CareSetupWords", " months"), Unit.PERCENT: " %",
-                Unit.FEN: ""}
+                Unit.FEN: "", Unit.POINTS: translate("CareSetupWords", " points")}
     return suffixes[unit]
 
 

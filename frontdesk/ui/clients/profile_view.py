@@ -33,6 +33,8 @@ from frontdesk.ui.clients.preferences_form import PreferencesForm
 from frontdesk.ui.clients.sheet_actions import SheetActions
 from frontdesk.ui.clients.trends import TrendsTab
 from frontdesk.ui.labels import gender_name, visitor_class_name
+from frontdesk.ui.surveys.dialog import SurveyDialog
+from frontdesk.ui.surveys.table import SurveyTable
 from frontdesk.ui.widgets import scrolled
 from frontdesk.ui.worker import DbWorker
 
@@ -53,6 +55,7 @@ class ProfileView(QWidget):
         self.setObjectName("profileView")
         self._services = services
         self._actor = actor
+        self._worker = worker
         self.profile: ClientProfile | None = None
         self.message = QLabel(objectName="sheetMessage")
         self.message.setWordWrap(True)
@@ -68,6 +71,8 @@ class ProfileView(QWidget):
         if self.consultation.allowed:
             self.consultation.consent_recorded.connect(lambda _id: self.reload())
         self.trends = TrendsTab(services, actor)
+        self.surveys = SurveyTable("profileSurveys", with_client=False) \
+            if allowed(actor, Action.ENTER_SURVEYS) else None
         self.consultation.record_saved.connect(lambda _id: self.trends.set_client(
             self.client_id or 0))
         layout = QVBoxLayout(self)
@@ -90,6 +95,10 @@ class ProfileView(QWidget):
         self.save_button.clicked.connect(self._save_sheet)
         self.find_button = QPushButton(self.tr("Find a client (F2)"), objectName="findClient")
         self.find_button.clicked.connect(self.search_requested)
+        self.survey_button = QPushButton(self.tr("Survey…"), objectName="enterSurvey")
+        self.survey_button.setToolTip(self.tr("Enter the client's satisfaction survey"))
+        self.survey_button.clicked.connect(lambda _c=False: self.enter_survey())
+        self.survey_button.setVisible(allowed(self._actor, Action.ENTER_SURVEYS))
         may_print = allowed(self._actor, Action.PRINT_SHEET)
         self.print_button.setVisible(may_print)
         self.save_button.setVisible(may_print)
@@ -99,6 +108,7 @@ class ProfileView(QWidget):
         row = QHBoxLayout()
         row.addLayout(names, 1)
         row.addWidget(self.find_button)
+        row.addWidget(self.survey_button)
         row.addWidget(self.print_button)
         row.addWidget(self.save_button)
         return row
@@ -125,6 +135,8 @@ class ProfileView(QWidget):
         self.tabs.addTab(self.history, self.tr("History"))
         self.tabs.addTab(self.consultation, self.tr("Consultations"))
         self.tabs.addTab(self.trends, self.tr("Trends"))
+        if self.surveys is not None:
+            self.tabs.addTab(self.surveys, self.tr("Surveys"))
         self.tabs.addTab(scrolled(self._later()), self.tr("Cards, complaints, care"))
         return self.tabs
 
@@ -179,10 +191,19 @@ class ProfileView(QWidget):
         self.basics.show_basics(b)
         self.preferences.show_preferences(b.id, profile.preferences)
         self.history.show_client(b.id, profile.summary)
+        self._show_surveys(b.id)
         if not same_client or self.consultation.client is None or \
                 self.consultation.client[2] != b.consent_health:
             self.consultation.set_client(b.id, b.name, b.consent_health)
             self.trends.set_client(b.id)
+
+    def _show_surveys(self, client_id: int) -> None:
+        """The client's satisfaction surveys, newest first (a few rows: read here)."""
+        if self.surveys is None:
+            return
+        rows = run_guarded(self, self.message,
+                           lambda: self._services.surveys.surveys_of(self._actor, client_id))
+        self.surveys.show_rows(rows or ())
 
     def _show_alerts(self, profile: ClientProfile) -> None:
         b = profile.basics
@@ -208,6 +229,25 @@ class ProfileView(QWidget):
     def _with_client(self, action: object) -> None:
         if self.client_id is not None:
             action(self.client_id)  # type: ignore[operator]
+
+    def enter_survey(self) -> None:
+        """The client's satisfaction survey, about no visit (the desk's after a check-out, and
+        the survey call's, are about their visit)."""
+        profile = self.profile
+        if profile is None:
+            return
+        dialog = run_guarded(self, self.message, lambda: SurveyDialog(
+            self._services, self._actor, self._worker, client_id=profile.basics.id,
+            client_name=profile.basics.name, parent=self))
+        if dialog is not None:
+            dialog.saved.connect(lambda _r: self._surveyed(dialog))
+            dialog.open()
+
+    def _surveyed(self, dialog: SurveyDialog) -> None:
+        self.message.setText(dialog.done_text())
+        self.message.show()
+        if self.client_id is not None:
+            self._show_surveys(self.client_id)
 
     @Slot()
     def _save_sheet(self) -> None:

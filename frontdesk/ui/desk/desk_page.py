@@ -2,6 +2,7 @@
 
 Keyboard first: F2 search · F3 new client · F4 check in · F5 board · F6 appointment ·
 F8 check out · F9 service finished · F12 the chosen visit's handover to its beauticians ·
+Ctrl+U the satisfaction survey of the visit just checked out (or of the picked client) ·
 Ctrl+E a visit's services and prep note. Each shortcut is shown in the buttons' tooltips
 (Ctrl+E in the board's menu).
 
@@ -34,7 +35,7 @@ from frontdesk.core.permissions import Action, allowed
 from frontdesk.errors import DomainError, StorageError
 from frontdesk.services.clients.registration import ClientSummary
 from frontdesk.services.desk.appointments import AppointmentRow
-from frontdesk.services.desk.visits import BoardSection, RoomStatus
+from frontdesk.services.desk.visits import BoardSection, RoomStatus, VisitRow
 from frontdesk.services.registry import Services
 from frontdesk.ui.desk.appointment_dialog import AppointmentDialog
 from frontdesk.ui.desk.board_panel import BoardPanel
@@ -49,6 +50,7 @@ from frontdesk.ui.desk.search_panel import SearchPanel
 from frontdesk.ui.desk.start_dialog import StartServiceDialog
 from frontdesk.ui.desk.visitor_note_dialog import VisitorNoteDialog
 from frontdesk.ui.errors import error_text, show_storage_error
+from frontdesk.ui.surveys.dialog import SurveyDialog
 from frontdesk.ui.worker import DbWorker
 
 PLAN_SECTIONS = (BoardSection.WAITING, BoardSection.IN_SERVICE)
@@ -64,7 +66,10 @@ class DeskPage(QWidget):
         self.setObjectName("deskPage")
         self._services = services
         self._actor = actor
+        self._worker = worker
         self.client: ClientSummary | None = None
+        self.checked_out: tuple[int, int, str] | None = None
+        """The visit checked out last here (visit, client, name): Ctrl+U enters its survey."""
         self.search = SearchPanel(services, actor, worker)
         self.search.client_picked.connect(self._show_client)
         self.search.client_highlighted.connect(self._follow_highlight)
@@ -106,6 +111,7 @@ class DeskPage(QWidget):
             ("F7", "roomReady", self.tr("Room ready"), self.room_ready_menu),
             ("F11", "profile", self.tr("Profile"), self.open_profile),
             ("F12", "handover", self.tr("Handover"), self.handover_selected),
+            ("Ctrl+U", "enterSurvey", self.tr("Survey"), self.enter_survey),
         ]
 
     def _buttons(self) -> QGridLayout:
@@ -263,9 +269,13 @@ class DeskPage(QWidget):
         return selected
 
     def _visit_name(self, visit_id: int) -> str:
+        row = self._visit_row(visit_id)
+        return row.client_name if row is not None else ""
+
+    def _visit_row(self, visit_id: int) -> VisitRow | None:
         board = self.board.board
         rows = (*board.waiting, *board.in_service, *board.finished) if board else ()
-        return next((r.client_name for r in rows if r.visit_id == visit_id), "")
+        return next((r for r in rows if r.visit_id == visit_id), None)
 
     def finish_selected(self) -> None:
         selected = self._selected_visit((BoardSection.IN_SERVICE,))
@@ -278,10 +288,41 @@ class DeskPage(QWidget):
         selected = self._selected_visit((BoardSection.IN_SERVICE, BoardSection.FINISHED))
         if selected is None:
             return
+        row = self._visit_row(selected[1])
         dialog = CheckoutDialog(self._services, self._actor, selected[1],
-                                self._visit_name(selected[1]), parent=self)
-        dialog.checked_out.connect(lambda _r: self._safely(self.board.refresh_now))
+                                row.client_name if row else "", parent=self)
+        dialog.checked_out.connect(lambda _r: self._after_checkout(row))
         dialog.open()
+
+    def _after_checkout(self, row: VisitRow | None) -> None:
+        self._safely(self.board.refresh_now)
+        if row is not None:
+            self.checked_out = (row.visit_id, row.client_id, row.client_name)
+            self.message.setText(self.tr("Checked out. Ctrl+U enters {name}'s satisfaction "
+                                         "survey.").format(name=row.client_name))
+
+    def enter_survey(self) -> None:
+        """The satisfaction survey of the visit checked out last here, or of the picked
+        client (about no visit)."""
+        if self.checked_out is not None:
+            visit_id, client_id, name = self.checked_out
+        elif self.client is not None:
+            visit_id, client_id, name = None, self.client.client_id, self.client.name
+        else:
+            self.message.setText(self.tr("Check a visit out (F8) or pick a client (F2) first."))
+            return
+
+        def load() -> None:
+            dialog = SurveyDialog(self._services, self._actor, self._worker,
+                                  client_id=client_id, visit_id=visit_id, client_name=name,
+                                  parent=self)
+            dialog.saved.connect(lambda _r: self._surveyed(dialog))
+            dialog.open()
+        self._safely(load)
+
+    def _surveyed(self, dialog: SurveyDialog) -> None:
+        self.checked_out = None
+        self.message.setText(dialog.done_text())
 
     def handover_selected(self) -> None:
         """The chosen visit's handover: to read (its beauticians) or write (a consultant)."""
