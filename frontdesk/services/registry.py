@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from frontdesk.services.clients.profile import ProfileService
     from frontdesk.services.clients.registration import ClientService
     from frontdesk.services.clients.search import ClientSearch
+    from frontdesk.services.complaints.report import ComplaintReportService
     from frontdesk.services.desk.appointments import AppointmentService
     from frontdesk.services.desk.checkout import CheckoutService
     from frontdesk.services.desk.handover import HandoverService
@@ -221,3 +222,9 @@ class Services:
         from frontdesk.services.care.messages import MessageLibrary
 
         return MessageLibrary(self.db, self.clock)
+
+    @cached_property
+    def complaint_report(self) -> ComplaintReportService:
+        from frontdesk.services.complaints.report import ComplaintReportService
+
+        return ComplaintReportService(self.db, self.clock)

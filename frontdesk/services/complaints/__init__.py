@@ -1,0 +1,1 @@
+"""Complaints (投诉): the cases, their steps and deadlines, and the month's report."""
