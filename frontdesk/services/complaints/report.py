@@ -24,9 +24,10 @@ the local days), beside the month before:
 - **spot checks**: the month's quality checks (``QualityCheck.month``), with the calls
   each sampled, passed and failed.
 
-Counts and sums are SQL aggregates; the complaints are read through
-``ix_complaint_branch_received`` (a step or a resolution in the month belongs to a case
-received before the month's end) and the surveys through ``ix_survey_branch_answered``.
+Counts and sums are SQL aggregates, each read by the month's index: the complaints
+received through ``ix_complaint_branch_received``, those resolved through
+``ix_complaint_branch_resolved``, the steps through ``ix_complaint_step_kind_at`` and the
+surveys through ``ix_survey_branch_answered``.
 One read transaction (a snapshot on PostgreSQL too); seeing it is audited
 (``complaint.report_view``), as is the export (``complaint.report_export``).
 """
@@ -119,8 +120,7 @@ def _resolutions(s: Session, branch_id: int, bounds: Bounds) -> tuple[int, Fract
     """How many resolved in the month, the median hours to resolve, the compensation."""
     rows = s.execute(select(Complaint.received_at, Complaint.resolved_at,
                             Complaint.compensation_fen)
-                     .where(Complaint.branch_id == branch_id, Complaint.received_at < bounds[1],
-                            Complaint.resolved_at >= bounds[0],
+                     .where(Complaint.branch_id == branch_id, Complaint.resolved_at >= bounds[0],
                             Complaint.resolved_at < bounds[1])).all()
     seconds = [int((resolved - received).total_seconds()) for received, resolved, _ in rows
                if resolved is not None]
@@ -141,9 +141,9 @@ def _steps(s: Session, branch_id: int, bounds: Bounds) -> dict[StepKind, tuple[i
     """The month's ESCALATED and REOPENED steps: (steps, distinct cases) by kind."""
     rows = s.execute(
         select(ComplaintStep.kind, func.count(), func.count(func.distinct(Complaint.id)))
-        .select_from(Complaint)
-        .join(ComplaintStep, ComplaintStep.complaint_id == Complaint.id)
-        .where(Complaint.branch_id == branch_id, Complaint.received_at < bounds[1],
+        .select_from(ComplaintStep)
+        .join(Complaint, Complaint.id == ComplaintStep.complaint_id)
+        .where(Complaint.branch_id == branch_id,
                ComplaintStep.kind.in_((StepKind.ESCALATED, StepKind.REOPENED)),
                ComplaintStep.at >= bounds[0], ComplaintStep.at < bounds[1])
         .group_by(ComplaintStep.kind))
