@@ -26,6 +26,7 @@ from frontdesk.services.complaints.report_views import (
     StaffCount,
     per_mille,
     percent_text,
+    tenths_text,
 )
 from frontdesk.services.registry import Services
 from tests.actors import staff_in_role
@@ -123,6 +124,8 @@ def test_shares_render_exactly() -> None:
         667, -125, 1000]
     assert [percent_text(Fraction(17, 20)), percent_text(None), percent_text(Fraction(-1, 3))
             ] == ["85.0%", "–", "-33.3%"]
+    assert [tenths_text(Fraction(41, 2)), tenths_text(25), tenths_text(Fraction(-1, 20))] == [
+        "20.5", "25.0", "-0.1"]
 
 
 def test_an_empty_month_has_nothing_to_divide(services: Services, admin: Actor) -> None:

@@ -47,7 +47,7 @@ def test_the_command_writes_the_months_workbook_in_chinese(
     assert book.sheetnames == ["汇总", "投诉", "满意度调查", "质检抽查"]
     summary = [r for r in book["汇总"].iter_rows(values_only=True)]
     assert summary[0][0] == "投诉与满意度：2026-11"
-    assert ("收到的投诉", 5, 1, None) in summary
+    assert ("收到的投诉", 5, 1, None, None) in summary
     complaints = list(book["投诉"].iter_rows(values_only=True))
     assert complaints[1][4:8] == ("服务态度", "较重", "电话", "已结案")
     assert run(services, handler, "--month", "2026-11", "-o", str(tmp_path / "en.xlsx"),

@@ -40,14 +40,19 @@ def per_mille(value: Fraction) -> int:
     return rounded if value >= 0 else -rounded
 
 
-def percent_text(value: Fraction | None, none: str = "–") -> str:
-    """``86.7%`` (one decimal, exact rounding), or ``none``."""
+def tenths_text(value: Fraction | int | None, none: str = "–") -> str:
+    """``20.5`` (one decimal, rounded half away from zero, exactly), or ``none``."""
     if value is None:
         return none
-    tenths = per_mille(value)
+    tenths = per_mille(Fraction(value) / 100)
     sign = "-" if tenths < 0 else ""
     whole, tenth = divmod(abs(tenths), 10)
-    return f"{sign}{whole}.{tenth}%"
+    return f"{sign}{whole}.{tenth}"
+
+
+def percent_text(value: Fraction | None, none: str = "–") -> str:
+    """``86.7%`` (one decimal, exact rounding), or ``none``."""
+    return none if value is None else tenths_text(value * 100) + "%"
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,7 @@ class ReportWords:
     survey_headers: tuple[str, ...] = ("Answered", "Client", "Phone", "Recommend (0–10)",
                                        "Low score", "Comment")
     """The dimensions' names go between the phone and the recommend column."""
-    check_headers: tuple[str, ...] = ("Inspector", "Finished", "Calls checked", "Passed",
+    check_headers: tuple[str, ...] = ("Inspector", "Finished on", "Calls checked", "Passed",
                                       "Failed", "Pending", "What was checked", "Results",
                                       "Problems found", "Fixes and suggestions")
     yes: str = "Yes"

@@ -124,7 +124,7 @@ def words_of(translate: Translate) -> ReportWords:
             translate("ReportWords", "Phone"), translate("ReportWords", "Recommend (0–10)"),
             translate("ReportWords", "Low score"), translate("ReportWords", "Comment")),
         check_headers=(
-            translate("ReportWords", "Inspector"), translate("ReportWords", "Finished"),
+            translate("ReportWords", "Inspector"), translate("ReportWords", "Finished on"),
             translate("ReportWords", "Calls checked"), translate("ReportWords", "Passed"),
             translate("ReportWords", "Failed"), translate("ReportWords", "Pending"),
             translate("ReportWords", "What was checked"), translate("ReportWords", "Results"),
