@@ -59,7 +59,8 @@ def test_the_page_shows_the_months_figures_and_charts(page: ReportsPage,
     assert [(b.label, b.text) for b in charts.categories.bars][0] == ("服务态度", "3")
     assert [b.text for b in charts.staff.bars] == ["2", "2", "1"]
     assert charts.satisfied.target is not None and charts.satisfied.target_text == "目标 85.0%"
-    assert [b.label for b in charts.loyal.bars] == ["2026-11", "2026-10"]
+    assert [b.label for b in charts.loyal.bars] == ["2026年11月", "2026年10月"]
+    assert page.month.text() == "2026年11月"
     page.grab()  # the charts paint
 
 

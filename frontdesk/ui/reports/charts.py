@@ -13,6 +13,7 @@ from frontdesk.services.complaints.report_views import (
     MonthReport,
     percent_text,
 )
+from frontdesk.ui.dates import month_text
 from frontdesk.ui.reports.bar_chart import Bar, BarChart
 from frontdesk.ui.reports.words import (
     category_names,
@@ -59,8 +60,8 @@ class ReportCharts(QWidget):
             [Bar(dims[d.dimension], d.satisfied_share or 0, percent_text(d.satisfied_share))
              for d in r.satisfaction.dimensions], scale=1, target=TARGET_SATISFIED,
             target_text=self.tr("target {share}").format(share=percent_text(TARGET_SATISFIED)))
-        months = ((f"{r.month:%Y-%m}", r.satisfaction),
-                  (f"{r.previous.month:%Y-%m}", r.previous.satisfaction))
+        months = ((month_text(r.month), r.satisfaction),
+                  (month_text(r.previous.month), r.previous.satisfaction))
         self.loyal.set_bars([Bar(label, s.loyalty or 0, percent_text(s.loyalty))
                              for label, s in months], scale=1, target=TARGET_LOYAL,
                             target_text=self.tr("target {share}").format(

@@ -40,6 +40,7 @@ from frontdesk.services.complaints.report_views import (
     tenths_text,
 )
 from frontdesk.services.registry import Services
+from frontdesk.ui.dates import month_text, set_month_format
 from frontdesk.ui.errors import error_text
 from frontdesk.ui.reports.charts import ReportCharts
 from frontdesk.ui.reports.words import dimension_names, words_of
@@ -61,7 +62,7 @@ class ReportsPage(QWidget):
         self.ask_path: Callable[[], str] = self._ask_path
         today = local_today(services.clock)
         self.month = QDateEdit(QDate(today.year, today.month, 1), objectName="reportMonth")
-        self.month.setDisplayFormat("yyyy-MM")
+        set_month_format(self.month)
         self.month.setMaximumDate(QDate(today.year, today.month, 1))
         self.month.setCurrentSection(QDateEdit.Section.MonthSection)
         self.month.dateChanged.connect(self.load)
@@ -77,6 +78,7 @@ class ReportsPage(QWidget):
         body.addWidget(self.table)
         body.addWidget(scrolled(self.charts, "reportChartsScroll"), 1)
         layout.addLayout(body, 1)
+        self._fit_table()
 
     def _top(self) -> QHBoxLayout:
         month_label = QLabel(self.tr("&Month"))
@@ -142,7 +144,7 @@ class ReportsPage(QWidget):
         self._fit_table()
         self.charts.show_report(report)
         self.status.setText(self.tr("{month}: {n} complaints received, {s} surveys answered.")
-                            .format(month=f"{report.month:%Y-%m}", n=report.complaints.received,
+                            .format(month=month_text(report.month), n=report.complaints.received,
                                     s=report.satisfaction.surveys))
 
     def _fit_table(self) -> None:
