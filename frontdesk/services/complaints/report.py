@@ -35,12 +35,14 @@ One read transaction (a snapshot on PostgreSQL too); seeing it is audited
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import TypeVar
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Actor, Clock, local_day_bounds
 from frontdesk.core.permissions import Action, require
@@ -74,7 +76,6 @@ from frontdesk.services.complaints.report_views import (
 from frontdesk.services.complaints.report_words import ReportWords
 
 Bounds = tuple[dt.datetime, dt.datetime]
-K = TypeVar("K")
 
 
 def first_of(month: object) -> dt.date:
@@ -99,15 +100,36 @@ def _received(branch_id: int, bounds: Bounds) -> ColumnElement[bool]:
                 Complaint.received_at < bounds[1])
 
 
-def _by(s: Session, branch_id: int, bounds: Bounds, column: InstrumentedAttribute[K]
-        ) -> dict[K, int]:
-    rows = s.execute(select(column, func.count()).where(_received(branch_id, bounds))
-                     .group_by(column))
-    return {key: int(n) for key, n in rows}
+@dataclass
+class _Received:
+    """The month's received cases counted by category, severity, channel and staff member."""
+
+    categories: Counter[ComplaintCategory] = field(default_factory=Counter)
+    severities: Counter[ComplaintSeverity] = field(default_factory=Counter)
+    channels: Counter[ComplaintChannel] = field(default_factory=Counter)
+    staff: Counter[int | None] = field(default_factory=Counter)
+    reopened: int = 0
 
 
-def _by_staff(s: Session, branch_id: int, bounds: Bounds) -> tuple[StaffCount, ...]:
-    counts = _by(s, branch_id, bounds, Complaint.staff_id)
+def _received_counts(s: Session, branch_id: int, bounds: Bounds) -> _Received:
+    """One pass over the month's range: counts by the four columns together, summed here."""
+    found = _Received()
+    rows = s.execute(
+        select(Complaint.category, Complaint.severity, Complaint.channel, Complaint.staff_id,
+               func.count(), _count_if(Complaint.reopen_count > 0))
+        .where(_received(branch_id, bounds))
+        .group_by(Complaint.category, Complaint.severity, Complaint.channel,
+                  Complaint.staff_id))
+    for category, severity, channel, staff_id, n, reopened in rows:
+        found.categories[category] += n
+        found.severities[severity] += n
+        found.channels[channel] += n
+        found.staff[staff_id] += n
+        found.reopened += int(reopened)
+    return found
+
+
+def _by_staff(s: Session, counts: Counter[int | None]) -> tuple[StaffCount, ...]:
     ids = [i for i in counts if i is not None]
     names = {i: name for i, name in s.execute(
         select(Staff.id, Staff.display_name).where(Staff.id.in_(ids)))} if ids else {}
@@ -151,38 +173,34 @@ def _steps(s: Session, branch_id: int, bounds: Bounds) -> dict[StepKind, tuple[i
 
 
 def complaint_figures(s: Session, branch_id: int, bounds: Bounds) -> ComplaintFigures:
-    categories = _by(s, branch_id, bounds, Complaint.category)
-    severities = _by(s, branch_id, bounds, Complaint.severity)
-    channels = _by(s, branch_id, bounds, Complaint.channel)
-    reopened = s.scalar(select(func.count()).select_from(Complaint).where(
-        _received(branch_id, bounds), Complaint.reopen_count > 0)) or 0
+    received = _received_counts(s, branch_id, bounds)
     resolved, median, compensation = _resolutions(s, branch_id, bounds)
     steps = _steps(s, branch_id, bounds)
     escalations, escalated_cases = steps.get(StepKind.ESCALATED, (0, 0))
     return ComplaintFigures(
-        received=sum(categories.values()),
-        by_category=tuple((c, categories.get(c, 0)) for c in ComplaintCategory),
-        by_severity=tuple((c, severities.get(c, 0)) for c in ComplaintSeverity),
-        by_channel=tuple((c, channels.get(c, 0)) for c in ComplaintChannel),
-        by_staff=_by_staff(s, branch_id, bounds), reopened_cases=int(reopened),
+        received=sum(received.categories.values()),
+        by_category=tuple((c, received.categories[c]) for c in ComplaintCategory),
+        by_severity=tuple((c, received.severities[c]) for c in ComplaintSeverity),
+        by_channel=tuple((c, received.channels[c]) for c in ComplaintChannel),
+        by_staff=_by_staff(s, received.staff), reopened_cases=received.reopened,
         resolved=resolved, median_resolve_hours=median, compensation_fen=compensation,
         escalations=escalations, escalated_cases=escalated_cases,
         reopens=steps.get(StepKind.REOPENED, (0, 0))[0])
 
 
-def _count_if(condition: object) -> object:
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)  # type: ignore[arg-type]
+def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def _satisfaction_statement(branch_id: int, bounds: Bounds) -> Select[tuple[int, ...]]:
-    columns: list[object] = [func.count(), _count_if(Survey.low.is_(True))]
+def _satisfaction_statement(branch_id: int, bounds: Bounds) -> Select[Any]:
+    columns: list[ColumnElement[Any]] = [func.count(), _count_if(Survey.low.is_(True))]
     for dimension in SurveyDimension:
         score = getattr(Survey, dimension.value)
         columns += [func.count(score), func.coalesce(func.sum(score), 0),
                     _count_if(score >= SATISFIED_SCORE)]
     columns += [func.count(Survey.recommend), _count_if(Survey.recommend >= PROMOTER_SCORE),
                 _count_if(Survey.recommend <= DETRACTOR_MAX)]
-    return select(*columns).where(  # type: ignore[call-overload, no-any-return]
+    return select(*columns).where(
         Survey.branch_id == branch_id, Survey.answered_at >= bounds[0],
         Survey.answered_at < bounds[1])
 
