@@ -6733,6 +6733,10 @@ The front desk of your salon.</source>
         <translation>下个月 (PgDn)</translation>
     </message>
     <message>
+        <source>Read again (F5)</source>
+        <translation>重新读取 (F5)</translation>
+    </message>
+    <message>
         <source>Export to Excel… (Ctrl+E)</source>
         <translation>导出 Excel… (Ctrl+E)</translation>
     </message>

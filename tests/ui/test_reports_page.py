@@ -73,6 +73,9 @@ def test_the_keyboard_picks_the_month(qtbot, page: ReportsPage) -> None:
     qtbot.keyClick(page.month, Qt.Key.Key_PageDown)
     qtbot.waitUntil(lambda: page.report is not None and page.report.month.month == 11,
                     timeout=WAIT)
+    shown = page.report
+    qtbot.keyClick(page.month, Qt.Key.Key_F5)  # read again
+    qtbot.waitUntil(lambda: page.report is not shown, timeout=WAIT)
 
 
 def test_ctrl_e_exports_the_workbook_in_the_screens_language(qtbot, page: ReportsPage,

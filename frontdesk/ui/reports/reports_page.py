@@ -1,6 +1,7 @@
 """The reports page (统计报表): the month's complaints, satisfaction and spot checks.
 
-A month picker (the arrow keys change the month; PgUp / PgDn the month before or after),
+A month picker (the arrow keys change the month; PgUp / PgDn the month before or after;
+F5 reads it again),
 the month's figures beside the month before's, the charts (:mod:`.charts`, painted with
 QPainter) with the targets marked, and Ctrl+E "Export to Excel…": the same figures and the
 month's complaints, surveys and spot checks as a workbook in the screens' language. The
@@ -89,6 +90,7 @@ class ReportsPage(QWidget):
         for text, name, key, action in (
                 (self.tr("Month before (PgUp)"), "reportEarlier", "PgUp", partial(self.step, -1)),
                 (self.tr("Month after (PgDn)"), "reportLater", "PgDown", partial(self.step, 1)),
+                (self.tr("Read again (F5)"), "reportReload", "F5", self.load),
                 (self.tr("Export to Excel… (Ctrl+E)"), "reportExport", "Ctrl+E", self.export)):
             button = QPushButton(text, objectName=name)
             button.clicked.connect(action)
