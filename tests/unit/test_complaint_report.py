@@ -28,6 +28,7 @@ from frontdesk.services.complaints.report_views import (
     percent_text,
     tenths_text,
 )
+from frontdesk.services.complaints.report_xlsx import sheet_title
 from frontdesk.services.registry import Services
 from tests.actors import staff_in_role
 from tests.complaint_report_data import NOVEMBER, Month, build_month
@@ -124,6 +125,8 @@ def test_shares_render_exactly() -> None:
         667, -125, 1000]
     assert [percent_text(Fraction(17, 20)), percent_text(None), percent_text(Fraction(-1, 3))
             ] == ["85.0%", "–", "-33.3%"]
+    assert [sheet_title("'Q1/Q2: [draft]'"), sheet_title("汇总"), sheet_title("")] == [
+        "Q1Q2 draft", "汇总", "Sheet"]
     assert [tenths_text(Fraction(41, 2)), tenths_text(25), tenths_text(Fraction(-1, 20))] == [
         "20.5", "25.0", "-0.1"]
 
@@ -203,6 +206,7 @@ def test_the_workbooks_tables_and_their_escaping(services: Services, admin: Acto
     assert (ts01[12], ts01[13], ts01[14]) == (50, 0, "Yes")
     assert Decimal(str(ts03[12])) == Decimal("123.45")
     assert book["Complaints"].cell(4, 13).number_format == "#,##0.00"
+    assert book["Complaints"].column_dimensions["A"].width == 16
     assert ts05[8] == "'=1+1"  # shown, never run
     surveys = _rows(book["Surveys"])
     assert surveys[0][3:8] == ("Attitude", "Efficiency", "Product quality", "Environment",

@@ -12,6 +12,7 @@ imported when a workbook is written (the sign-in does not wait for it).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -29,9 +30,10 @@ from frontdesk.services.complaints.report_views import (
     SurveyLine,
 )
 from frontdesk.services.complaints.report_words import ReportWords
-from frontdesk.services.spreadsheet import replace_whole, safe_cell, safe_value
+from frontdesk.services.spreadsheet import replace_whole, safe_value
 
 PERCENT, MONEY, DECIMAL, WHEN = "0.0%", "#,##0.00", "0.00", "yyyy-mm-dd hh:mm"
+_NOT_IN_TITLES = re.compile(r"[\[\]:*?/\\]")
 Lines = tuple[tuple[ComplaintLine, ...], tuple[SurveyLine, ...]]
 
 
@@ -56,14 +58,23 @@ def local(at: dt.datetime | None) -> dt.datetime | None:
     return None if at is None else at.astimezone().replace(tzinfo=None, microsecond=0)
 
 
+def sheet_title(text: str) -> str:
+    """A sheet's name as a workbook allows it: without ``[]:*?/\\``, no apostrophe at
+    either end, at most 31 characters (a name is never run, so it needs no escaping)."""
+    return _NOT_IN_TITLES.sub("", text)[:31].strip("'") or "Sheet"
+
+
 class _Sheet:
     """A write-only sheet whose cells are made safe, with a format where one is given."""
 
-    def __init__(self, book: Any, title: str) -> None:
+    def __init__(self, book: Any, title: str, widths: Sequence[int] = ()) -> None:
         from openpyxl.cell import WriteOnlyCell
+        from openpyxl.utils import get_column_letter
 
         self._cell = WriteOnlyCell
-        self._sheet = book.create_sheet(title=safe_cell(title)[:31])
+        self._sheet = book.create_sheet(title=sheet_title(title))
+        for i, width in enumerate(widths, 1):
+            self._sheet.column_dimensions[get_column_letter(i)].width = width
 
     def row(self, *values: object, formats: Sequence[str | None] = ()) -> None:
         cells = []
@@ -109,7 +120,7 @@ def _counts(sheet: _Sheet, title: str, now: Iterable[tuple[Any, int]],
 
 def _summary(book: Any, w: ReportWords, r: MonthReport) -> None:
     t, now, then = w.summary, r.complaints, r.previous.complaints
-    sheet = _Sheet(book, w.summary_sheet)
+    sheet = _Sheet(book, w.summary_sheet, (40, 14, 22, 12, 12))
     sheet.row(t.title.format(month=f"{r.month:%Y-%m}"))
     sheet.row(t.figure, t.this_month, t.previous_month.format(month=f"{r.previous.month:%Y-%m}"),
               t.target)
@@ -142,7 +153,8 @@ def _yes_no(w: ReportWords, value: bool | None) -> str:
 
 
 def _complaints(book: Any, w: ReportWords, lines: Iterable[ComplaintLine]) -> None:
-    sheet = _Sheet(book, w.complaints_sheet)
+    sheet = _Sheet(book, w.complaints_sheet,
+                   (16, 17, 17, 17, 14, 10, 12, 12, 14, 14, 12, 12, 14, 10, 10))
     sheet.row(*w.complaint_headers)
     formats = (None, WHEN, WHEN, WHEN, *[None] * 8, MONEY)
     for c in lines:
@@ -154,7 +166,7 @@ def _complaints(book: Any, w: ReportWords, lines: Iterable[ComplaintLine]) -> No
 
 
 def _surveys(book: Any, w: ReportWords, lines: Iterable[SurveyLine]) -> None:
-    sheet = _Sheet(book, w.surveys_sheet)
+    sheet = _Sheet(book, w.surveys_sheet, (17, 14, 14, 10, 10, 10, 10, 10, 12, 8, 40))
     head = w.survey_headers
     sheet.row(*head[:3], *w.dimensions.values(), *head[3:])
     for v in lines:
@@ -163,7 +175,7 @@ def _surveys(book: Any, w: ReportWords, lines: Iterable[SurveyLine]) -> None:
 
 
 def _checks(book: Any, w: ReportWords, r: MonthReport) -> None:
-    sheet = _Sheet(book, w.checks_sheet)
+    sheet = _Sheet(book, w.checks_sheet, (12, 17, 10, 8, 8, 8, 30, 30, 30, 30))
     sheet.row(*w.check_headers)
     for c in r.spot_checks.checks:
         sheet.row(c.inspector, local(c.finished_at), c.sampled, c.passed, c.failed, c.pending,
