@@ -61,7 +61,7 @@ from frontdesk.models.survey import Survey, SurveyDimension
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.complaints.report_checks import spot_checks
-from frontdesk.services.complaints.report_lines import read_lines
+from frontdesk.services.complaints.report_lines import Bounds, read_lines
 from frontdesk.services.complaints.report_views import (
     DETRACTOR_MAX,
     PROMOTER_SCORE,
@@ -74,8 +74,6 @@ from frontdesk.services.complaints.report_views import (
     StaffCount,
 )
 from frontdesk.services.complaints.report_words import ReportWords
-
-Bounds = tuple[dt.datetime, dt.datetime]
 
 
 def first_of(month: object) -> dt.date:
@@ -93,6 +91,10 @@ def month_bounds(first: dt.date) -> Bounds:
     """The UTC start and end of a local calendar month."""
     following = (first + dt.timedelta(days=31)).replace(day=1)
     return local_day_bounds(first)[0], local_day_bounds(following)[0]
+
+
+def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
 def _received(branch_id: int, bounds: Bounds) -> ColumnElement[bool]:
@@ -186,10 +188,6 @@ def complaint_figures(s: Session, branch_id: int, bounds: Bounds) -> ComplaintFi
         resolved=resolved, median_resolve_hours=median, compensation_fen=compensation,
         escalations=escalations, escalated_cases=escalated_cases,
         reopens=steps.get(StepKind.REOPENED, (0, 0))[0])
-
-
-def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
 def _satisfaction_statement(branch_id: int, bounds: Bounds) -> Select[Any]:
