@@ -39,6 +39,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--complaint-clients", type=int, default=2_000)
     parser.add_argument("--complaint-runs", type=int, default=5,
                         help="rounds over the last twelve months (default 5)")
+    parser.add_argument("--complaints-pg", metavar="URL", default="",
+                        help="also on this PostgreSQL database (wiped and filled)")
 
 
 @contextmanager
@@ -78,9 +80,21 @@ def _times(name: str, call: Callable[[dt.date], object], months: list[dt.date],
     return Timing(name, tuple(samples))
 
 
-def _bare_sql(conn: sqlite3.Connection, statements: list[Statement]) -> None:
+def _bare_sql(conn: Any, statements: list[Statement]) -> None:
+    """The statements through the bare driver (sqlite3, or psycopg's cursor)."""
     for sql, parameters in statements:
         conn.execute(sql, parameters).fetchall()
+
+
+def _bare_connection(db: Database) -> Any:
+    if db.is_sqlite:
+        file = sqlite_path(db.url)
+        assert file is not None
+        return sqlite3.connect(file)
+    import psycopg
+
+    return psycopg.connect(db.engine.url.set(drivername="postgresql").render_as_string(
+        hide_password=False), autocommit=True)
 
 
 def _bare_xlsx(sheets: list[tuple[str, list[tuple[Any, ...]]]], path: Path) -> None:
@@ -92,8 +106,7 @@ def _bare_xlsx(sheets: list[tuple[str, list[tuple[Any, ...]]]], path: Path) -> N
     book.save(path)
 
 
-def run(args: argparse.Namespace) -> str:
-    db = open_bench(args.complaints, args.complaint_clients)
+def _measure(db: Database, runs: int, title: str) -> str:
     services = Services(db, lambda: END, photos_dir=Path("/nonexistent"))
     actor = services.auth.sign_in("admin", PASSWORD)
     report = services.complaint_report
@@ -113,23 +126,31 @@ def run(args: argparse.Namespace) -> str:
         cells[month] = [(s.title, [tuple(r) for r in s.iter_rows(values_only=True)])
                         for s in book.worksheets]
         book.close()
-    file = sqlite_path(db.url)
-    assert file is not None
-    raw = sqlite3.connect(file)
+    raw = _bare_connection(db)
     rows = [
         Row("month(): the report", _times("month", lambda m: report.month(actor, m), months,
-                                          args.complaint_runs),
-            _times("floor", lambda m: _bare_sql(raw, month_sql[m]), months,
-                   args.complaint_runs)),
+                                          runs),
+            _times("floor", lambda m: _bare_sql(raw, month_sql[m]), months, runs)),
         Row("export(): the workbook", _times(
-            "export", lambda m: report.export(actor, m, out / f"{m:%Y%m}.xlsx"), months,
-            args.complaint_runs),
+            "export", lambda m: report.export(actor, m, out / f"{m:%Y%m}.xlsx"), months, runs),
             _times("floor", lambda m: (_bare_sql(raw, export_sql[m]),
                                        _bare_xlsx(cells[m], out / f"bare-{m:%Y%m}.xlsx")),
-                   months, args.complaint_runs)),
+                   months, runs)),
     ]
     raw.close()
+    return markdown_table(title, rows)
+
+
+def run(args: argparse.Namespace) -> str:
     per_month = args.complaints // MONTHS
-    return markdown_table(
-        f"Complaints report, {args.complaints:,} complaints and surveys over {MONTHS} months "
-        f"(~{per_month:,} a month), SQLite, each of the last 12 months", rows)
+    title = (f"Complaints report, {args.complaints:,} complaints and surveys over {MONTHS} "
+             f"months (~{per_month:,} a month), {{db}}, each of the last 12 months")
+    sections = [_measure(open_bench(args.complaints, args.complaint_clients),
+                         args.complaint_runs, title.format(db="SQLite"))]
+    if args.complaints_pg:
+        db = open_bench(args.complaints, args.complaint_clients, args.complaints_pg)
+        sections.append(_measure(db, args.complaint_runs, title.format(db="PostgreSQL")))
+        db.dispose()
+    else:
+        sections.append("(PostgreSQL skipped: give --complaints-pg URL.)")
+    return "\n\n".join(sections)

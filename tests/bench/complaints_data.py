@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select, text
 
 from frontdesk.db import Database
 from frontdesk.migrate import upgrade
@@ -140,8 +140,12 @@ def generate(db: Database, complaints: int, clients: int,
         conn.exec_driver_sql("ANALYZE")
 
 
-def open_bench(complaints: int, clients: int, say: Callable[[str], None] = print) -> Database:
-    """The benchmark database in bench-data/, made when missing."""
+def open_bench(complaints: int, clients: int, url: str = "",
+               say: Callable[[str], None] = print) -> Database:
+    """The benchmark database in bench-data/ (or at ``url``, a PostgreSQL database that is
+    wiped and filled unless it holds as many complaints already), made when missing."""
+    if url:
+        return _open_pg(url, complaints, clients, say)
     path = bench_path(complaints, clients)
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -154,3 +158,19 @@ def open_bench(complaints: int, clients: int, say: Callable[[str], None] = print
         db.dispose()
         building.rename(path)
     return Database(f"sqlite:///{path}")
+
+
+def _open_pg(url: str, complaints: int, clients: int, say: Callable[[str], None]) -> Database:
+    db = Database(url)
+    with db.engine.connect() as conn:
+        made = conn.execute(text("SELECT to_regclass('complaint') IS NOT NULL")).scalar()
+    if made:
+        with db.read() as s:
+            if s.scalar(select(func.count()).select_from(Complaint)) == complaints:
+                return db
+    with db.engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    upgrade(db)
+    generate(db, complaints, clients, say)
+    return db
