@@ -13,6 +13,9 @@
     frontdesk due [--on YYYY-MM-DD] --as USER   what is due that day, one task a line (kind,
                                     client, due date, reason); a day not scanned yet shows
                                     what the scan would make (nothing is written)
+    frontdesk report complaints --month YYYY-MM -o FILE.xlsx --as USER [--lang zh_CN|en]
+                                    the month's complaints, satisfaction and spot checks
+                                    as an Excel workbook
     frontdesk festivals YEAR [--lang zh_CN|en]   that year's festival dates, one a line
     frontdesk db upgrade            bring the database to the current schema (after a backup)
     frontdesk backup [--to DIR]     a verified backup of the SQLite file, taken while it is in use
@@ -39,6 +42,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from frontdesk import __version__
@@ -243,6 +247,22 @@ def cmd_due(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def cmd_report_complaints(args: argparse.Namespace, paths: Paths) -> int:
+    """Write the month's complaints and satisfaction workbook as the person signed in."""
+    from frontdesk.cli_report import parse_month, write_report
+
+    month = parse_month(args.month)
+    db = open_database(paths)
+    try:
+        services = build_services(paths, db)
+        path = write_report(services, sign_in(args, services), month, Path(args.output),
+                            args.lang)
+    finally:
+        db.dispose()
+    print(f"report written to {path}")
+    return 0
+
+
 def cmd_festivals(args: argparse.Namespace, paths: Paths) -> int:
     """Print a Gregorian year's festival dates (the store's, or the built-ins), in date order."""
     from frontdesk.cli_festivals import festival_lines
@@ -331,6 +351,18 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument("--on", metavar="YYYY-MM-DD", help="the day (default today)")
     _add_signer(due)
     due.set_defaults(command=cmd_due)
+
+    report = sub.add_parser("report", help="reports as Excel workbooks")
+    report_sub = report.add_subparsers(title="reports", required=True)
+    complaints = report_sub.add_parser(
+        "complaints", help="the month's complaints, satisfaction and spot checks (.xlsx)")
+    complaints.add_argument("--month", required=True, metavar="YYYY-MM", help="the month")
+    complaints.add_argument("-o", "--output", required=True, metavar="FILE",
+                            help="the .xlsx workbook to write")
+    complaints.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN",
+                            help="the workbook's language (default zh_CN)")
+    _add_signer(complaints)
+    complaints.set_defaults(command=cmd_report_complaints)
 
     festivals = sub.add_parser("festivals", help="a year's festival dates, one a line")
     festivals.add_argument("year", type=int, metavar="YEAR", help="the Gregorian year")

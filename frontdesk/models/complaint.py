@@ -134,6 +134,7 @@ class Complaint(Base):
         Index("ix_complaint_open_due", "branch_id", "stage", "due_at"),
         Index("ix_complaint_client_id_id", "client_id", "id"),
         Index("ix_complaint_branch_received", "branch_id", "received_at"),
+        Index("ix_complaint_branch_resolved", "branch_id", "resolved_at"),
     )
 
     id: Mapped[BigPk]
@@ -209,7 +210,8 @@ class ComplaintStep(Base):
     """One thing that happened to a case, who did it and when; never edited."""
 
     __tablename__ = "complaint_step"
-    __table_args__ = (Index("ix_complaint_step_complaint_id_id", "complaint_id", "id"),)
+    __table_args__ = (Index("ix_complaint_step_complaint_id_id", "complaint_id", "id"),
+                      Index("ix_complaint_step_kind_at", "kind", "at"))
 
     id: Mapped[BigPk]
     complaint_id: Mapped[int] = mapped_column(BigFk, ForeignKey("complaint.id"))

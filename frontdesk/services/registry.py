@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from frontdesk.services.clients.registration import ClientService
     from frontdesk.services.clients.search import ClientSearch
     from frontdesk.services.complaints.cases import ComplaintService
+    from frontdesk.services.complaints.report import ComplaintReportService
     from frontdesk.services.desk.appointments import AppointmentService
     from frontdesk.services.desk.checkout import CheckoutService
     from frontdesk.services.desk.handover import HandoverService
@@ -238,3 +239,9 @@ class Services:
         from frontdesk.services.complaints.cases import ComplaintService
 
         return ComplaintService(self.db, self.clock)
+
+    @cached_property
+    def complaint_report(self) -> ComplaintReportService:
+        from frontdesk.services.complaints.report import ComplaintReportService
+
+        return ComplaintReportService(self.db, self.clock)

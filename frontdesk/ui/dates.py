@@ -5,6 +5,7 @@
 | a date                     | 2026-12-02         | 2 Dec 2026          |
 | a date and time            | 2026-12-02 14:30   | 2 Dec 2026 14:30    |
 | a day of the year          | 12月2日            | 2 Dec               |
+| a month                    | 2026年12月         | Dec 2026            |
 | a time                     | 14:30              | 14:30               |
 
 Every screen writes dates through these functions, and date and time fields take their
@@ -26,6 +27,7 @@ _FORMATS = {  # (date, day of the year, time), in QLocale's format language
     True: ("yyyy-MM-dd", "M月d日", "HH:mm"),
     False: ("d MMM yyyy", "d MMM", "HH:mm"),
 }
+_MONTH_FORMATS = {True: "yyyy年M月", False: "MMM yyyy"}
 _LEAP_YEAR = 2000
 """The year a day of the year (a birthday without its year, 29 February too) is written in."""
 
@@ -46,6 +48,20 @@ def date_text(day: dt.date) -> str:
 def day_text(month: int, day: int) -> str:
     """A day of the year without its year: ``12月2日`` / ``2 Dec``."""
     return QLocale().toString(QDate(_LEAP_YEAR, month, day), _formats()[1])
+
+
+def month_text(day: dt.date) -> str:
+    """The month of ``day``: ``2026年12月`` / ``Dec 2026``."""
+    return QLocale().toString(QDate(day.year, day.month, 1), _month_format())
+
+
+def _month_format() -> str:
+    return _MONTH_FORMATS[QLocale().language() == QLocale.Language.Chinese]
+
+
+def set_month_format(edit: QDateEdit) -> None:
+    """A month field (a report's month) in the screens' format."""
+    edit.setDisplayFormat(_month_format())
 
 
 def time_text(at: dt.datetime | dt.time) -> str:

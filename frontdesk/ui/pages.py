@@ -22,6 +22,7 @@ from frontdesk.ui.clients.clients_page import ClientsPage
 from frontdesk.ui.desk.desk_page import DeskPage
 from frontdesk.ui.local_settings import LocalSettings
 from frontdesk.ui.placeholders import PlannedPages
+from frontdesk.ui.reports.reports_page import ReportsPage
 from frontdesk.ui.settings_page import SettingsPage
 from frontdesk.ui.worker import DbWorker
 
@@ -79,9 +80,10 @@ def build_pages(window: MainWindow, services: Services, actor: Actor, settings: 
         ("clients", clients),
         ("cards", cards),
         ("complaints", planned.complaints()),
-        ("reports", planned.reports()),
         ("settings", settings_page),
     ]
+    if allowed(actor, Action.VIEW_COMPLAINT_REPORTS):
+        pages.insert(-1, ("reports", ReportsPage(services, actor, worker)))
     TierSweep(services.tiers, worker, window).start()
     if allowed(actor, Action.WORK_CARE):  # a client manager's main work: their first page
         care = _care(window, services, actor, worker)

@@ -26,8 +26,3 @@ class PlannedPages(QWidget):
         return PlaceholderPage(self.tr("Complaints"), self.tr(
             "Complaints from intake through investigation, resolution and feedback to closing, "
             "with deadlines. Coming in a later version."))
-
-    def reports(self) -> PlaceholderPage:
-        return PlaceholderPage(self.tr("Reports"), self.tr(
-            "Retention, revisit interval, spending, complaints, satisfaction and staff work, "
-            "with Excel export. Coming in a later version."))

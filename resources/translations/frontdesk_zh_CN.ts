@@ -2774,6 +2774,10 @@
         <translation>文字题不打分。</translation>
     </message>
     <message>
+        <source>Choose a month.</source>
+        <translation>请选择月份。</translation>
+    </message>
+    <message>
         <source>Choose a year from {first} to {last}.</source>
         <translation>请选择 {first} 至 {last} 年之间的年份。</translation>
     </message>
@@ -2810,8 +2814,16 @@
         <translation>每道题都要填写题目。</translation>
     </message>
     <message>
+        <source>Export to an .xlsx file.</source>
+        <translation>请导出为 .xlsx 文件。</translation>
+    </message>
+    <message>
         <source>Give each severity's deadlines once.</source>
         <translation>每个严重程度的时限只能填写一次。</translation>
+    </message>
+    <message>
+        <source>Give the month as YYYY-MM, e.g. 2026-11.</source>
+        <translation>请按 YYYY-MM 格式输入月份，例如 2026-11。</translation>
     </message>
     <message>
         <source>Give the questionnaire a name.</source>
@@ -5646,14 +5658,6 @@ The front desk of your salon.</source>
         <source>Complaints from intake through investigation, resolution and feedback to closing, with deadlines. Coming in a later version.</source>
         <translation>投诉从受理、调查、处理、反馈到结案的全过程，以及处理时限。将在后续版本提供。</translation>
     </message>
-    <message>
-        <source>Reports</source>
-        <translation>统计报表</translation>
-    </message>
-    <message>
-        <source>Retention, revisit interval, spending, complaints, satisfaction and staff work, with Excel export. Coming in a later version.</source>
-        <translation>留存率、回访间隔、消费、投诉、满意度和员工工作量，可导出 Excel。将在后续版本提供。</translation>
-    </message>
 </context>
 <context>
     <name>PlansTab</name>
@@ -6610,6 +6614,491 @@ The front desk of your salon.</source>
     <message>
         <source>Card {no} stops working; a new card carries its balance {balance}, {points} points and family members</source>
         <translation>会员卡 {no} 将停用；新卡继承余额 {balance}、{points} 积分和家庭成员</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCharts</name>
+    <message>
+        <source>Complaints by category</source>
+        <translation>投诉按类别</translation>
+    </message>
+    <message>
+        <source>Complaints by severity</source>
+        <translation>投诉按严重程度</translation>
+    </message>
+    <message>
+        <source>Complaints by channel</source>
+        <translation>投诉按渠道</translation>
+    </message>
+    <message>
+        <source>Complaints by staff member concerned</source>
+        <translation>投诉按涉及员工</translation>
+    </message>
+    <message>
+        <source>Satisfied (4–5) by dimension</source>
+        <translation>各维度满意率（4–5分）</translation>
+    </message>
+    <message>
+        <source>Loyal clients (recommend 9–10)</source>
+        <translation>忠诚客户（推荐意愿9–10分）</translation>
+    </message>
+    <message>
+        <source>(no staff member named)</source>
+        <translation>（未涉及具体员工）</translation>
+    </message>
+    <message>
+        <source>target {share}</source>
+        <translation>目标 {share}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWords</name>
+    <message>
+        <source>Complaints and satisfaction: {month}</source>
+        <translation>投诉与满意度：{month}</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Previous month ({month})</source>
+        <translation>上月（{month}）</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Complaints received</source>
+        <translation>收到的投诉</translation>
+    </message>
+    <message>
+        <source>Resolved in the month</source>
+        <translation>本月处理完毕</translation>
+    </message>
+    <message>
+        <source>Median time to resolve (hours)</source>
+        <translation>处理时长中位数（小时）</translation>
+    </message>
+    <message>
+        <source>Deadlines missed (escalations)</source>
+        <translation>超时（升级次数）</translation>
+    </message>
+    <message>
+        <source>Cases escalated</source>
+        <translation>升级的投诉</translation>
+    </message>
+    <message>
+        <source>Reopened in the month</source>
+        <translation>本月重新打开</translation>
+    </message>
+    <message>
+        <source>Reopen rate (received cases reopened)</source>
+        <translation>重新打开率（本月收到的投诉）</translation>
+    </message>
+    <message>
+        <source>Compensation (yuan)</source>
+        <translation>补偿金额（元）</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>By severity</source>
+        <translation>按严重程度</translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation>按渠道</translation>
+    </message>
+    <message>
+        <source>By staff member concerned</source>
+        <translation>按涉及员工</translation>
+    </message>
+    <message>
+        <source>(no staff member named)</source>
+        <translation>（未涉及具体员工）</translation>
+    </message>
+    <message>
+        <source>Surveys answered</source>
+        <translation>完成的满意度调查</translation>
+    </message>
+    <message>
+        <source>Surveys with a low score</source>
+        <translation>低分调查</translation>
+    </message>
+    <message>
+        <source>Dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>回答数</translation>
+    </message>
+    <message>
+        <source>Mean score</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <source>Satisfied (4–5)</source>
+        <translation>满意率（4–5分）</translation>
+    </message>
+    <message>
+        <source>Loyal (recommend 9–10)</source>
+        <translation>忠诚度（推荐意愿9–10分）</translation>
+    </message>
+    <message>
+        <source>NPS (points)</source>
+        <translation>净推荐值（NPS）</translation>
+    </message>
+    <message>
+        <source>Spot checks</source>
+        <translation>质检抽查</translation>
+    </message>
+    <message>
+        <source>Calls checked</source>
+        <translation>抽查回访数</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>服务效率</translation>
+    </message>
+    <message>
+        <source>Product quality</source>
+        <translation>产品质量</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Price and billing</source>
+        <translation>价格与收费</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Serious</source>
+        <translation>较重</translation>
+    </message>
+    <message>
+        <source>Severe</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Online review</source>
+        <translation>网络评价</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>Case closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Ref no</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>处理完毕</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>涉及员工</translation>
+    </message>
+    <message>
+        <source>Case owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Times reopened</source>
+        <translation>重新打开次数</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>是否满意</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>调查时间</translation>
+    </message>
+    <message>
+        <source>Recommend (0–10)</source>
+        <translation>推荐意愿（0–10）</translation>
+    </message>
+    <message>
+        <source>Low score</source>
+        <translation>低分</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <source>Finished on</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待判定</translation>
+    </message>
+    <message>
+        <source>What was checked</source>
+        <translation>抽查内容</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>抽查结果</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>有何问题</translation>
+    </message>
+    <message>
+        <source>Fixes and suggestions</source>
+        <translation>解决办法及建议</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Complaints and satisfaction</source>
+        <translation>投诉与满意度</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Month before (PgUp)</source>
+        <translation>上个月 (PgUp)</translation>
+    </message>
+    <message>
+        <source>Month after (PgDn)</source>
+        <translation>下个月 (PgDn)</translation>
+    </message>
+    <message>
+        <source>Read again (F5)</source>
+        <translation>重新读取 (F5)</translation>
+    </message>
+    <message>
+        <source>Export to Excel… (Ctrl+E)</source>
+        <translation>导出 Excel… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Month before</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>{month}: {n} complaints received, {s} surveys answered.</source>
+        <translation>{month}：收到投诉 {n} 件，完成满意度调查 {s} 份。</translation>
+    </message>
+    <message>
+        <source>Complaints received</source>
+        <translation>收到的投诉</translation>
+    </message>
+    <message>
+        <source>Resolved in the month</source>
+        <translation>本月处理完毕</translation>
+    </message>
+    <message>
+        <source>Median time to resolve (hours)</source>
+        <translation>处理时长中位数（小时）</translation>
+    </message>
+    <message>
+        <source>Deadlines missed</source>
+        <translation>超时次数</translation>
+    </message>
+    <message>
+        <source>Cases escalated</source>
+        <translation>升级的投诉</translation>
+    </message>
+    <message>
+        <source>Reopened in the month</source>
+        <translation>本月重新打开</translation>
+    </message>
+    <message>
+        <source>Reopen rate</source>
+        <translation>重新打开率</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>补偿金额</translation>
+    </message>
+    <message>
+        <source>Surveys answered</source>
+        <translation>完成的满意度调查</translation>
+    </message>
+    <message>
+        <source>Surveys with a low score</source>
+        <translation>低分调查</translation>
+    </message>
+    <message>
+        <source>Satisfied: {dimension}</source>
+        <translation>满意率：{dimension}</translation>
+    </message>
+    <message>
+        <source>Loyal (target 70%)</source>
+        <translation>忠诚度（目标70%）</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>净推荐值（NPS）</translation>
+    </message>
+    <message>
+        <source>Spot checks: calls checked</source>
+        <translation>质检：抽查回访数</translation>
+    </message>
+    <message>
+        <source>Spot checks: passed / failed</source>
+        <translation>质检：合格 / 不合格</translation>
+    </message>
+    <message>
+        <source>The database is busy; try again in a moment.</source>
+        <translation>数据库正忙，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Export the month's report</source>
+        <translation>导出本月报表</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>The report was written to {file}.</source>
+        <translation>报表已保存到 {file}。</translation>
     </message>
 </context>
 <context>

@@ -11,8 +11,8 @@ from frontdesk.core.context import Actor
 from frontdesk.errors import ValidationError
 from frontdesk.models.care import CareChannel, CareKind
 from frontdesk.models.client import Gender
-from frontdesk.services.care.export import safe_cell
 from frontdesk.services.registry import Services
+from frontdesk.services.spreadsheet import safe_cell
 from tests.care_tasks import client, manager_of_clients, task
 
 

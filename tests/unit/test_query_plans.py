@@ -152,3 +152,36 @@ def test_the_survey_calls_read_the_days_visits_by_index(services: Services, admi
         run(SurveySource(), db, admin.branch_id, dt.date(2024, 6, 1))
     visits = plan(db, the_one(seen, "FROM visit JOIN client", "LEFT OUTER JOIN survey"))
     assert "ix_visit_branch_arrived" in visits
+
+
+def test_the_months_complaints_report_reads_the_months_indexes(
+        services: Services, admin: Actor, db: Database) -> None:
+    """Every statement of the report reads the month's rows by an index, not the store's whole
+    history: the complaints received by ``ix_complaint_branch_received``, those resolved by
+    ``ix_complaint_branch_resolved``, the steps by ``ix_complaint_step_kind_at``, the surveys
+    by ``ix_survey_branch_answered``."""
+    from frontdesk.models.complaint import Complaint, ComplaintStep, StepKind
+    from tests.complaint_report_data import NOVEMBER, build_month
+
+    build_month(services, admin)
+    first = dt.datetime(2024, 1, 1, 2, tzinfo=dt.UTC)
+    with db.write() as s:  # years of older cases, with their steps
+        old = [Complaint(branch_id=admin.branch_id, ref_no=f"OLD{i}", category="attitude",
+                         severity="low", channel="phone", stage="closed", staff_id=admin.staff_id,
+                         received_at=first + dt.timedelta(days=i)) for i in range(CLOSED_VISITS)]
+        s.add_all(old)
+        s.flush()
+        s.add_all(ComplaintStep(complaint_id=c.id, kind=kind, at=c.received_at)
+                  for c in old for kind in (StepKind.TAKEN, StepKind.ESCALATED))
+    with db.engine.begin() as conn:
+        conn.execute(text("ANALYZE"))
+    with statements(db) as seen:
+        services.complaint_report.month(admin, NOVEMBER)
+    index_of = {"FROM complaint_step": "ix_complaint_step_kind_at",
+                "complaint.resolved_at >=": "ix_complaint_branch_resolved",
+                "FROM survey": "ix_survey_branch_answered",
+                "FROM complaint": "ix_complaint_branch_received"}
+    month = [(s, next((i for mark, i in index_of.items() if mark in s[0]), "")) for s in seen
+             if "complaint" in s[0] or "survey" in s[0]]
+    assert len(month) == 2 * 4  # the month and the month before
+    assert [(s[0], i) for s, i in month if i not in plan(db, s)] == []

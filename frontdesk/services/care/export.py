@@ -9,7 +9,8 @@ client manager's holds the clients of their own book, the others are counted
 here when a workbook is written: the sign-in does not wait for it), by the file's suffix.
 
 A cell that starts with ``= + - @`` (or a tab or carriage return) is written with a
-leading apostrophe, so a spreadsheet shows it instead of running it as a formula.
+leading apostrophe, so a spreadsheet shows it instead of running it as a formula
+(:func:`frontdesk.services.spreadsheet.safe_cell`).
 Mainland numbers are written as their 11 digits. The file is written beside its place
 and moved there when whole: a reader never sees half a file.
 """
@@ -17,8 +18,6 @@ and moved there when whole: a reader never sees half a file.
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,10 +40,10 @@ from frontdesk.services.care.suggest import (
     recipients_statement,
 )
 from frontdesk.services.care.views import is_batch
+from frontdesk.services.spreadsheet import replace_whole, safe_cell
 
 SUFFIXES = (".csv", ".xlsx")
 HEADERS = {"zh_CN": ("手机号", "姓名", "短信内容"), "en": ("Phone", "Name", "Message")}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -59,11 +58,6 @@ class ExportResult:
     withheld: int = 0
     """Recipients left out because the actor may not see their phone numbers (a client
     manager exports the clients of their own book only)."""
-
-
-def safe_cell(text: str) -> str:
-    """``text`` as a spreadsheet shows it and never runs it."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def gateway_phone(e164: str) -> str:
@@ -148,19 +142,15 @@ def _staff_name(s: Session, task: CareTask) -> str:
 
 def write_atomically(path: Path, rows: Sequence[Sequence[str]]) -> None:
     """Write ``rows`` to a temporary file beside ``path``, then move it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    try:
+
+    def write(tmp: Path) -> None:
         if path.suffix.lower() == ".xlsx":
-            _write_xlsx(Path(tmp), rows)
+            _write_xlsx(tmp, rows)
         else:
             with open(tmp, "w", encoding="utf-8-sig", newline="") as out:
                 csv.writer(out).writerows(rows)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+    replace_whole(path, write)
 
 
 def _write_xlsx(path: Path, rows: Sequence[Sequence[str]]) -> None:

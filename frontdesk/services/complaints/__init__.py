@@ -1,2 +1,3 @@
-"""Complaints (投诉): the case service, its deadlines and escalation, and what the profile
-and the desk search show of a client's complaints (see :mod:`.cases`)."""
+"""Complaints (投诉): the case service, its deadlines and escalation, what the profile and the
+desk search show of a client's complaints (see :mod:`.cases`), and the month's report
+(:mod:`.report`)."""
