@@ -6815,7 +6815,7 @@ The front desk of your salon.</source>
     </message>
     <message>
         <source>Phone</source>
-        <translation>手机</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>WeChat</source>
