@@ -19,7 +19,7 @@ def calls_in_month(services: Services, admin: Actor, month: dt.date, n: int,
     """``n`` calls of one client manager (made if not given) on days of ``month``."""
     serial = next(_SERIAL)
     carer = carer or staff_in_role(services.db, admin.branch_id, Role.CLIENT_MANAGER,
-                                   f"care{serial}")
+                                   f"客服{serial}")
     client = new_client(services, admin, f"客户{serial}", f"138001380{serial:02d}")
     with services.db.write() as s:
         s.add_all(CareCall(branch_id=admin.branch_id, client_id=client, staff_id=carer.staff_id,

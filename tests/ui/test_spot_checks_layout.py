@@ -20,6 +20,7 @@ from tests.actors import staff_in_role
 from tests.quality import calls_in_month
 from tests.ui.layout_checks import SMALL_SCREEN, TASKBAR, TITLE_BAR, layout_problems
 from tests.ui.test_layout import language  # noqa: F401 (fixture)
+from tests.ui.visible_text import untranslated, visible_texts
 
 STATUS_BAR, MARGINS = 30, 24
 PAGE = QSize(SMALL_SCREEN.width() - NAVIGATION_WIDTH[1] - MARGINS,
@@ -29,7 +30,7 @@ PAGE = QSize(SMALL_SCREEN.width() - NAVIGATION_WIDTH[1] - MARGINS,
 
 def test_the_spot_checks_tab_fits(qtbot: QtBot, services: Services, admin: Actor,
                                   worker: DbWorker, language: str) -> None:  # noqa: F811
-    inspector = staff_in_role(services.db, admin.branch_id, Role.QUALITY_INSPECTOR, "qc1")
+    inspector = staff_in_role(services.db, admin.branch_id, Role.QUALITY_INSPECTOR, "吴晓")
     calls_in_month(services, admin, dt.date(2026, 10, 1), 12)
     check = services.quality.start(inspector, dt.date(2026, 10, 1), 10)
     for n, item in enumerate(services.quality.check(inspector, check.check_id).items[:4]):
@@ -46,3 +47,5 @@ def test_the_spot_checks_tab_fits(qtbot: QtBot, services: Services, admin: Actor
     for _ in range(3):
         QApplication.processEvents()
     assert layout_problems(page) == []
+    if language == "zh_CN":
+        assert untranslated(visible_texts(page)) == []
