@@ -10,7 +10,7 @@ list shows the check afresh.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -41,6 +41,19 @@ KEYS = {Qt.Key.Key_P: Verdict.PASS, Qt.Key.Key_1: Verdict.PASS,
 CALL_COLUMN, VERDICT_COLUMN = 3, 4
 
 
+class CallsTree(QTreeWidget):
+    """The sampled calls; P or 1, F or 2 ask for the chosen call's verdict (``verdict``)."""
+
+    verdict = Signal(object)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        if key in KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.verdict.emit(KEYS[key])
+            return
+        super().keyPressEvent(event)
+
+
 class CheckPanel(QWidget):
     """The chosen check (see the module docstring); ``changed`` after a verdict or the finish."""
 
@@ -64,9 +77,9 @@ class CheckPanel(QWidget):
         self.note.setPlaceholderText(self.tr("Note on the call (Enter: fail it with this note)"))
         self.note.returnPressed.connect(self._fail_with_note)
         self.pass_button = QPushButton(self.tr("Pass (P)"), objectName="passCall")
-        self.pass_button.clicked.connect(lambda: self.judge(Verdict.PASS))
+        self.pass_button.clicked.connect(self._pass)
         self.fail_button = QPushButton(self.tr("Fail (F)"), objectName="failCall")
-        self.fail_button.clicked.connect(lambda: self.judge(Verdict.FAIL))
+        self.fail_button.clicked.connect(self._fail_with_note)
         self.summary = {name: QPlainTextEdit(objectName=f"summary_{name}")
                         for name in ("content", "results", "problems", "fixes")}
         for edit in self.summary.values():
@@ -83,7 +96,8 @@ class CheckPanel(QWidget):
         self.show_detail(None)
 
     def _items_tree(self) -> QTreeWidget:
-        tree = QTreeWidget(objectName="sampledCalls")
+        tree = CallsTree()
+        tree.setObjectName("sampledCalls")
         tree.setRootIsDecorated(False)
         tree.setHeaderLabels([self.tr("When"), self.tr("Client"), self.tr("Client manager"),
                               self.tr("Call"), self.tr("Verdict")])
@@ -93,7 +107,7 @@ class CheckPanel(QWidget):
         header.setStretchLastSection(False)
         for column in (CALL_COLUMN, VERDICT_COLUMN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        tree.installEventFilter(self)
+        tree.verdict.connect(self.judge)
         return tree
 
     def _lay_out(self) -> None:
@@ -194,18 +208,15 @@ class CheckPanel(QWidget):
 
     # -- judging and finishing -----------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.items and event.type() == QEvent.Type.KeyPress \
-                and isinstance(event, QKeyEvent) and event.key() in KEYS \
-                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            self.judge(KEYS[Qt.Key(event.key())])
-            return True
-        return super().eventFilter(watched, event)
+    @Slot()
+    def _pass(self) -> None:
+        self.judge(Verdict.PASS)
 
     @Slot()
     def _fail_with_note(self) -> None:
         self.judge(Verdict.FAIL)
 
+    @Slot(object)
     def judge(self, verdict: Verdict) -> None:
         item = self.chosen()
         if item is None or self.detail is None or self.detail.check.finished:
