@@ -37,6 +37,15 @@ def open_tab(qtbot: QtBot, services: Services, actor: Actor, worker: DbWorker) -
     return tab
 
 
+def settled(qtbot: QtBot, worker: DbWorker) -> None:
+    """Wait until the worker has run and delivered every job the tab asked for (a list that
+    arrives asks for the chosen check: a chain of two), so none lands during teardown."""
+    for _ in range(3):
+        done: list[object] = []
+        worker.submit(tuple, done.append, done.append)
+        qtbot.waitUntil(lambda: bool(done))  # noqa: B023 - waited for within the loop
+
+
 def key(qtbot: QtBot, widget: object, k: Qt.Key,
         mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(widget, k, mod)
@@ -83,6 +92,7 @@ def test_a_check_by_keyboard_alone(qtbot: QtBot, services: Services, admin: Acto
     finished = services.quality.checks(inspector)[0]
     assert finished.finished and finished.problems == "个别未自报家门"
     assert tab.chosen() == finished and not panel.finish_button.isEnabled()
+    settled(qtbot, worker)
 
 
 def test_a_call_judged_on_another_terminal_is_refused(qtbot: QtBot, services: Services,
@@ -101,6 +111,7 @@ def test_a_call_judged_on_another_terminal_is_refused(qtbot: QtBot, services: Se
     shown = tab.panel.detail.items[0]  # type: ignore[union-attr]
     assert (shown.verdict, shown.note) == (Verdict.FAIL, "别人判的")
     assert tab.chosen() is not None and tab.chosen().check_id == check.check_id  # type: ignore[union-attr]
+    settled(qtbot, worker)
 
 
 def test_a_month_without_calls_is_refused_under_the_form(qtbot: QtBot, services: Services,
@@ -112,3 +123,4 @@ def test_a_month_without_calls_is_refused_under_the_form(qtbot: QtBot, services:
     key(qtbot, tab.start_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: tab.start_error.text() != "")
     assert tab.start_button.isEnabled()
+    settled(qtbot, worker)

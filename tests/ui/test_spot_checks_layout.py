@@ -20,6 +20,7 @@ from tests.actors import staff_in_role
 from tests.quality import calls_in_month
 from tests.ui.layout_checks import SMALL_SCREEN, TASKBAR, TITLE_BAR, layout_problems
 from tests.ui.test_layout import language  # noqa: F401 (fixture)
+from tests.ui.test_spot_checks import settled
 from tests.ui.visible_text import untranslated, visible_texts
 
 STATUS_BAR, MARGINS = 30, 24
@@ -49,3 +50,4 @@ def test_the_spot_checks_tab_fits(qtbot: QtBot, services: Services, admin: Actor
     assert layout_problems(page) == []
     if language == "zh_CN":
         assert untranslated(visible_texts(page)) == []
+    settled(qtbot, worker)
