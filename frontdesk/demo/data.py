@@ -195,9 +195,12 @@ STAFF: tuple[StaffSpec, ...] = (
     StaffSpec("therapist6", "郑秀兰", Role.THERAPIST, False),
     StaffSpec("care1", "林小雨", Role.CLIENT_MANAGER, True),
     StaffSpec("care2", "何静", Role.CLIENT_MANAGER, True),
+    StaffSpec("complaints1", "周敏", Role.COMPLAINT_HANDLER, True),
+    StaffSpec("qc1", "吴晓", Role.QUALITY_INSPECTOR, True),
 )
 """The demo team: 美容师 therapist1–4, 经络师 therapist5–6 (therapists never sign in); 客服
-care1 and care2, the client managers with books of clients (:mod:`.care`)."""
+care1 and care2, the client managers with books of clients (:mod:`.care`); complaints1, the
+complaint handler (投诉处理专员), and qc1, the quality inspector (质检) (:mod:`.complaints`)."""
 
 
 T = TypeVar("T")

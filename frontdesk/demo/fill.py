@@ -44,6 +44,7 @@ from frontdesk.core.context import Clock, Role, local_today, system_clock
 from frontdesk.db import Database
 from frontdesk.demo.cards import fill_cards
 from frontdesk.demo.care import fill_care
+from frontdesk.demo.complaints import fill_complaints
 from frontdesk.demo.data import DEMO_PASSWORD
 from frontdesk.demo.day import DayMaker, Today
 from frontdesk.demo.history import TABLES, Chunk, DemoStore, Stamps
@@ -128,6 +129,9 @@ class DemoSummary:
     cards: int = 0
     card_operations: int = 0
     care_tasks: int = 0
+    complaints: int = 0
+    surveys: int = 0
+    spot_checks: int = 0
 
     @property
     def headline(self) -> str:
@@ -135,7 +139,8 @@ class DemoSummary:
                 f"{self.appointments:,} appointments, {self.lines:,} consumption lines, "
                 f"{self.payments:,} payments, {self.consultations:,} consultation records, "
                 f"{self.cards:,} member cards with {self.card_operations:,} card operations, "
-                f"{self.care_tasks:,} care tasks due")
+                f"{self.care_tasks:,} care tasks due, {self.complaints:,} complaints, "
+                f"{self.surveys:,} satisfaction surveys, {self.spot_checks:,} spot checks")
 
     @property
     def sign_ins(self) -> str:
@@ -166,9 +171,10 @@ def fill_demo(db: Database, options: DemoOptions, progress: Progress | None = No
         db, maker, options.clients, today_s, progress or _quiet)
     cards = fill_cards(db, clock, store.parts.branch_id, options.language, options.seed)
     care = fill_care(db, clock, store.parts.branch_id, progress)
+    cases = fill_complaints(db, clock, store.parts.branch_id, options.language, options.seed)
     summary = DemoSummary(store.name, clients, visits, lines, payments, booked, records,
                           store.accounts, store.password, cards.cards, cards.operations,
-                          care.tasks)
+                          care.tasks, cases.complaints, cases.surveys, cases.checks)
     with db.write() as s:
         _finish(s, clock(), store.parts.branch_id, options, summary)
     return summary

@@ -137,7 +137,7 @@ ENGLISH: dict[str, str] = {
     "管理员": "Administrator", "周丽娟": "Zhou Lijuan", "李婷": "Li Ting", "王佳怡": "Wang Jiayi",
     "陈雅琴": "Chen Yaqin", "刘思雨": "Liu Siyu", "张晓燕": "Zhang Xiaoyan", "赵敏": "Zhao Min",
     "孙丽": "Sun Li", "黄倩": "Huang Qian", "吴海燕": "Wu Haiyan", "郑秀兰": "Zheng Xiulan",
-    "林小雨": "Lin Xiaoyu", "何静": "He Jing",
+    "林小雨": "Lin Xiaoyu", "何静": "He Jing", "周敏": "Zhou Min", "吴晓": "Wu Xiao",
     # allergies and notes
     "芒果过敏": "Allergic to mango", "对果酸敏感": "Sensitive to fruit acids",
     "孕期": "Pregnant", "酒精过敏": "Allergic to alcohol", "对花粉过敏": "Allergic to pollen",

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from frontdesk.services.desk.visits import VisitService
     from frontdesk.services.health.consultation import ConsultationService
     from frontdesk.services.health.photos import PhotoService
+    from frontdesk.services.quality.checks import QualityService
     from frontdesk.services.sheet.service import SheetService
     from frontdesk.services.staff.accounts import StaffService
     from frontdesk.services.staff.auth import AuthService
@@ -245,3 +246,9 @@ class Services:
         from frontdesk.services.complaints.report import ComplaintReportService
 
         return ComplaintReportService(self.db, self.clock)
+
+    @cached_property
+    def quality(self) -> QualityService:
+        from frontdesk.services.quality.checks import QualityService
+
+        return QualityService(self.db, self.clock)

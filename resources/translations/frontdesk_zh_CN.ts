@@ -1764,6 +1764,73 @@
     </message>
 </context>
 <context>
+    <name>CheckPanel</name>
+    <message>
+        <source>Note on the call (Enter: fail it with this note)</source>
+        <translation>对这通回访的意见（回车：按此意见判为不合格）</translation>
+    </message>
+    <message>
+        <source>Pass (P)</source>
+        <translation>合格 (P)</translation>
+    </message>
+    <message>
+        <source>Fail (F)</source>
+        <translation>不合格 (F)</translation>
+    </message>
+    <message>
+        <source>Finish the check (Ctrl+Enter)</source>
+        <translation>完成质检 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Client manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>质检结果</translation>
+    </message>
+    <message>
+        <source>What was checked</source>
+        <translation>抽查内容</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>抽查结果</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>有何问题</translation>
+    </message>
+    <message>
+        <source>Fixes and suggestions</source>
+        <translation>解决办法及建议</translation>
+    </message>
+    <message>
+        <source>Choose a spot check, or start one.</source>
+        <translation>请选择一次质检抽查，或新建一次。</translation>
+    </message>
+    <message>
+        <source>Spot check of {month} by {name}: {sampled} calls, {passed} passed, {failed} failed, {pending} to judge</source>
+        <translation>{month} 质检抽查（{name}）：共 {sampled} 通回访，{passed} 通合格，{failed} 通不合格，{pending} 通待评</translation>
+    </message>
+    <message>
+        <source>{sampled} calls checked: {passed} passed, {failed} failed</source>
+        <translation>抽查 {sampled} 通回访，{passed} 通合格，{failed} 通不合格</translation>
+    </message>
+</context>
+<context>
     <name>CheckoutDialog</name>
     <message>
         <source>Check out {name} (F8)</source>
@@ -2794,6 +2861,10 @@
         <translation>请选择投诉要转入的阶段。</translation>
     </message>
     <message>
+        <source>Choose this month or an earlier one.</source>
+        <translation>请选择本月或更早的月份。</translation>
+    </message>
+    <message>
         <source>Compensate with a voucher or a credit to a member card.</source>
         <translation>补偿方式为代金券或会员卡赠送金额。</translation>
     </message>
@@ -2860,6 +2931,14 @@
     <message>
         <source>Item {n}: type the price in yuan, e.g. 380 or 380.50.</source>
         <translation>第 {n} 项：请以元为单位输入价格，例如 380 或 380.50。</translation>
+    </message>
+    <message>
+        <source>Judge every sampled call first: {n} are left.</source>
+        <translation>请先评完所有抽查的回访：还剩 {n} 通。</translation>
+    </message>
+    <message>
+        <source>Judge the call pass or fail.</source>
+        <translation>请评定这通回访合格或不合格。</translation>
     </message>
     <message>
         <source>Line {line}: a unit price is at most {max}.</source>
@@ -3170,8 +3249,20 @@
         <translation>请先登记客户是否满意，再结案。</translation>
     </message>
     <message>
+        <source>Sample between 1 and {n} calls.</source>
+        <translation>抽查数量为 1 到 {n} 通。</translation>
+    </message>
+    <message>
+        <source>Say what was checked.</source>
+        <translation>请填写抽查内容。</translation>
+    </message>
+    <message>
         <source>Say what was done for the client.</source>
         <translation>请说明为客户做了哪些处理。</translation>
+    </message>
+    <message>
+        <source>Say what was wrong with the call.</source>
+        <translation>请写明这通回访的问题。</translation>
     </message>
     <message>
         <source>Say whether the client is satisfied.</source>
@@ -3198,6 +3289,10 @@
         <translation>请重新登录：此会话不是通过登录建立的。</translation>
     </message>
     <message>
+        <source>Some calls failed: say what the problems were.</source>
+        <translation>有回访不合格：请写明有何问题。</translation>
+    </message>
+    <message>
         <source>Someone else changed the message library meanwhile; open it again to see their change.</source>
         <translation>其他人刚刚修改了短信库，请重新打开查看其修改。</translation>
     </message>
@@ -3218,12 +3313,20 @@
         <translation>此记录已被他人修改。</translation>
     </message>
     <message>
+        <source>Someone else changed this spot check meanwhile; it now shows as it is.</source>
+        <translation>这次质检已被他人修改，现显示最新内容。</translation>
+    </message>
+    <message>
         <source>Someone else changed this visit's plan meanwhile; look at it again.</source>
         <translation>其他人刚刚改了这次到店的服务项目，请重新查看。</translation>
     </message>
     <message>
         <source>Someone else changed {name} meanwhile; open it again to see their change.</source>
         <translation>“{name}”刚被其他人修改过；请重新打开查看对方的修改。</translation>
+    </message>
+    <message>
+        <source>Someone else judged this call meanwhile; the list now shows their verdict.</source>
+        <translation>这通回访已被他人评定，列表现显示其结果。</translation>
     </message>
     <message>
         <source>Stop warning after no fewer days than the warning starts.</source>
@@ -3478,6 +3581,10 @@
         <translation>皱纹等级应在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
+        <source>There are no care calls to check in that month.</source>
+        <translation>该月没有可抽查的回访记录。</translation>
+    </message>
+    <message>
         <source>There is no care task number {id}.</source>
         <translation>没有编号为 {id} 的关怀待办。</translation>
     </message>
@@ -3492,6 +3599,14 @@
     <message>
         <source>There is no record with number {id}.</source>
         <translation>没有编号为 {id} 的记录。</translation>
+    </message>
+    <message>
+        <source>There is no sampled call number {id}.</source>
+        <translation>没有编号为 {id} 的抽查回访。</translation>
+    </message>
+    <message>
+        <source>There is no spot check number {id}.</source>
+        <translation>没有编号为 {id} 的质检抽查。</translation>
     </message>
     <message>
         <source>There is no staff member number {id}.</source>
@@ -3614,6 +3729,10 @@
         <translation>这个手机号已属于 {name}。</translation>
     </message>
     <message>
+        <source>This spot check is finished already; it cannot change.</source>
+        <translation>这次质检已完成，不能再修改。</translation>
+    </message>
+    <message>
         <source>This store's database is on a PostgreSQL server: its administrator backs it up (pg_dump) and restores it (pg_restore). FrontDesk backs up and restores an SQLite file only.</source>
         <translation>本店的数据库在 PostgreSQL 服务器上，由服务器管理员负责备份和恢复。FrontDesk 只备份和恢复 SQLite 文件。</translation>
     </message>
@@ -3724,6 +3843,10 @@
     <message>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>You have an unfinished spot check of that month (number {id}); finish it first.</source>
+        <translation>您有该月未完成的质检抽查（编号 {id}），请先完成。</translation>
     </message>
     <message>
         <source>You see the handover of the visits you serve in only.</source>
@@ -6106,6 +6229,25 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>QualityLabels</name>
+    <message>
+        <source>To judge</source>
+        <translation>待评</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Call without a task</source>
+        <translation>无任务的回访</translation>
+    </message>
+</context>
+<context>
     <name>ReassignDialog</name>
     <message>
         <source>Reassign (Ctrl+R)</source>
@@ -7766,6 +7908,65 @@ The front desk of your salon.</source>
     <message>
         <source>Snoozed: the task comes back on {day}.</source>
         <translation>已推迟：{day} 再提醒。</translation>
+    </message>
+</context>
+<context>
+    <name>SpotChecksTab</name>
+    <message>
+        <source>Spot checks</source>
+        <translation>质检抽查</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>合格数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Start a check (Ctrl+N)</source>
+        <translation>开始抽查 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Calls to sample</source>
+        <translation>抽查数量</translation>
+    </message>
+    <message>
+        <source>Client manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>New spot check</source>
+        <translation>新建质检抽查</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Everyone's calls</source>
+        <translation>全部人员的回访</translation>
+    </message>
+    <message>
+        <source>{name} ({n} calls)</source>
+        <translation>{name}（{n} 通）</translation>
+    </message>
+    <message>
+        <source>{n} care calls in {month}</source>
+        <translation>{month} 共 {n} 通回访</translation>
     </message>
 </context>
 <context>

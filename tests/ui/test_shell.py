@@ -275,7 +275,8 @@ def test_the_wizard_can_load_a_demo_store_without_freezing(
         assert s.scalar(select(func.count(Client.id))) == DEMO_CLIENTS
     for line in shown[1:]:  # every account the wizard showed signs in with the password shown
         assert services.auth.sign_in(line.split()[0], DEMO_PASSWORD).role is not Role.ADMIN
-    assert len(shown) == 8 and DEMO_PASSWORD in shown[0]  # five desk accounts, two care
+    # five desk accounts, two care, the complaint handler and the quality inspector
+    assert len(shown) == 10 and DEMO_PASSWORD in shown[0]
 
 
 def _wizard_at_the_demo_step(controller: AppController) -> SetupWizard:
@@ -308,7 +309,8 @@ def test_the_wizard_shows_the_demo_accounts_before_it_makes_them(
     for username in ("reception1", "reception2", "consultant1", "consultant2", "care1", "care2"):
         assert f"\n{username} — " in text
     assert "admin —" not in text  # the wizard makes its own admin
-    typed = re.compile(rf"{DEMO_PASSWORD}|\b(manager|reception\d|consultant\d|care\d)\b")
+    typed = re.compile(rf"{DEMO_PASSWORD}|\b(manager|reception\d|consultant\d|care\d"
+                       r"|complaints\d|qc\d)\b")
     if language == "zh_CN":
         assert untranslated([typed.sub("", t) for t in visible_texts(wizard)]) == []
     with services.db.read() as s:  # shown, not made: nothing is written before Finish

@@ -115,10 +115,11 @@ def test_fill_makes_the_store_and_counts_what_it_wrote(db: Database, clock: Fake
         assert s.scalar(select(func.count()).where(Staff.role == Role.THERAPIST,
                                                    Staff.password_hash.is_not(None))) == 0
     assert roles == {Role.ADMIN: 1, Role.MANAGER: 1, Role.RECEPTIONIST: 2, Role.CONSULTANT: 2,
-                     Role.THERAPIST: 6, Role.CLIENT_MANAGER: 2}
+                     Role.THERAPIST: 6, Role.CLIENT_MANAGER: 2, Role.COMPLAINT_HANDLER: 1,
+                     Role.QUALITY_INSPECTOR: 1}
     assert {a.username for a in summary.accounts} == {
         "admin", "manager", "reception1", "reception2", "consultant1", "consultant2",
-        "care1", "care2"}
+        "care1", "care2", "complaints1", "qc1"}
 
 
 def test_the_demos_facials_are_followed_up_on_day_1_3_and_7(db: Database,
@@ -700,7 +701,7 @@ def test_the_summary_names_every_account_it_made_and_their_password(
     assert f"password {DEMO_PASSWORD}" in shown
     for username, name, role in made:
         assert f"{username} ({name}, {role.value})" in shown
-    assert len(made) == len(summary.accounts) == 8
+    assert len(made) == len(summary.accounts) == 10
 
 
 def test_a_consultation_saved_after_the_fill_gets_a_new_id(
