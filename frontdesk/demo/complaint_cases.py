@@ -6,7 +6,7 @@ A :class:`CasePlan` says who complained, when, about what, and the path the case
 writes the case at intake with a ``TAKEN`` step, then each move as a ``MOVED`` or
 ``REOPENED`` step at times spread between the complaint and its last move; a stage
 whose deadline passed before the case left it gets an ``ESCALATED`` step. The deadlines
-are the defaults of the complaint service (:data:`HOURS`). A resolution with a voucher
+are the complaint service's defaults (``DEFAULT_DEADLINES``). A resolution with a voucher
 books it through the card ledger (``issue_voucher``, source COMPLAINT) with a
 ``COMPENSATED`` step. A case still open ends with its stage's care task for its owner,
 and when its deadline has passed, escalated with a task for the manager.
@@ -37,12 +37,9 @@ from frontdesk.models.complaint import (
     StepKind,
 )
 from frontdesk.services.cards.vouchers import issue_voucher
+from frontdesk.services.complaints.views import DEFAULT_DEADLINES
 
 Stage = ComplaintStage
-HOURS: dict[ComplaintSeverity, tuple[int, int, int]] = {
-    ComplaintSeverity.LOW: (48, 168, 72), ComplaintSeverity.MEDIUM: (24, 72, 48),
-    ComplaintSeverity.HIGH: (4, 24, 24)}
-"""(acknowledge, resolve, feedback) hours by severity: the complaint service's defaults."""
 PRIORITY = {ComplaintSeverity.HIGH: 1, ComplaintSeverity.MEDIUM: 2, ComplaintSeverity.LOW: 3}
 VOUCHER_DAYS = 180
 
@@ -112,7 +109,9 @@ def play(s: Session, plan: CasePlan, ref_no: str, crew: Crew, rng: random.Random
 
 def _due(case: Complaint, stage: ComplaintStage, at: dt.datetime,
          reopened: bool) -> dt.datetime | None:
-    acknowledge, resolve, feedback = HOURS[case.severity]
+    hours = DEFAULT_DEADLINES[case.severity]
+    acknowledge, resolve, feedback = (hours.acknowledge_hours, hours.resolve_hours,
+                                      hours.feedback_hours)
     if stage is Stage.INTAKE:
         return case.received_at + dt.timedelta(hours=acknowledge)
     if stage is Stage.INVESTIGATION:
