@@ -302,6 +302,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("DomainError", 'The sheet could not be written to {path}.'),
     QT_TRANSLATE_NOOP("DomainError", 'The store has no rewards to redeem yet.'),
     QT_TRANSLATE_NOOP("DomainError", "The store's name is too long (120 characters at most)."),
+    QT_TRANSLATE_NOOP("DomainError", "The store's pool of care tasks is not yours to work."),
     QT_TRANSLATE_NOOP("DomainError", 'The total may be at most {max}; this one is {total}.'),
     QT_TRANSLATE_NOOP("DomainError", 'The two passwords differ.'),
     QT_TRANSLATE_NOOP("DomainError", 'The user name {name} is taken.'),

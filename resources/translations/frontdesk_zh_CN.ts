@@ -3549,6 +3549,10 @@
         <translation>门店名称过长（最多 120 个字符）。</translation>
     </message>
     <message>
+        <source>The store's pool of care tasks is not yours to work.</source>
+        <translation>门店公共池的关怀任务不由您处理。</translation>
+    </message>
+    <message>
         <source>The total may be at most {max}; this one is {total}.</source>
         <translation>合计最多 {max}，本次为 {total}。</translation>
     </message>

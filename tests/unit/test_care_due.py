@@ -11,7 +11,14 @@ from frontdesk.core.context import Actor, Role
 from frontdesk.errors import PermissionDenied
 from frontdesk.models import AuditEntry, Client
 from frontdesk.models.audit import AuditAction
-from frontdesk.models.care import CareChannel, CareKind, CareStatus, CareTask, ClientBook
+from frontdesk.models.care import (
+    CallOutcome,
+    CareChannel,
+    CareKind,
+    CareStatus,
+    CareTask,
+    ClientBook,
+)
 from frontdesk.models.client import Gender
 from frontdesk.services.care.settings import CareStage
 from frontdesk.services.clients.profile import BasicsChanges
@@ -89,6 +96,23 @@ def test_a_client_manager_sees_their_own_tasks_and_the_pools(services: Services,
     assert _ids(services, admin, pool=True) == [pool]
     days = {d.staff_id: d.open for d in services.care.staff_day(admin, TODAY)}
     assert days == {li.staff_id: 1, zhou.staff_id: 1, None: 1}
+
+
+def test_a_complaint_handler_works_their_own_deadlines_and_not_the_pool(
+        services: Services, admin: Actor) -> None:
+    db, b = services.db, admin.branch_id
+    handler = staff_in_role(db, b, Role.COMPLAINT_HANDLER, "zhoumin")
+    c = client(services, admin)
+    mine = task(db, b, c, CareKind.COMPLAINT_DEADLINE, assigned_to=handler.staff_id)
+    pool = task(db, b, c)
+    assert _ids(services, handler) == [mine]
+    assert services.care.counts(handler, TODAY).open == 1
+    with pytest.raises(PermissionDenied):
+        services.care.due_list(handler, TODAY, pool=True)
+    with pytest.raises(PermissionDenied, match="pool"):
+        services.care.log_call(handler, pool, 1, CallOutcome.REACHED, key="handler-pool")
+    with db.read() as s:
+        assert s.get(CareTask, pool).status is CareStatus.OPEN
 
 
 def test_phones_are_full_for_managers_and_for_the_clients_in_ones_own_book(

@@ -32,7 +32,7 @@ from frontdesk.models import AuditEntry, Client, Staff
 from frontdesk.models.care import CallOutcome, CareCall, CareChannel, CareStatus, CareTask
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
-from frontdesk.services.care.due import OPEN_STATES, detail_of
+from frontdesk.services.care.due import OPEN_STATES, OWN_TASKS_ONLY, detail_of
 from frontdesk.services.care.suggest import recipient_conditions
 from frontdesk.services.care.views import is_batch
 from frontdesk.services.rows import get_row, locked_row
@@ -98,6 +98,9 @@ def open_task(s: Session, actor: Actor, task_id: int, version: int | None) -> Ca
 def check_may_work(s: Session, actor: Actor, task: CareTask) -> None:
     if allowed(actor, Action.MANAGE_CARE):
         return
+    if task.assigned_to_id is None and actor.role in OWN_TASKS_ONLY:
+        raise PermissionDenied("The store's pool of care tasks is not yours to work.",
+                               field="task_id")
     if task.assigned_to_id not in (None, actor.staff_id):
         owner = s.scalar(select(Staff.display_name).where(Staff.id == task.assigned_to_id))
         raise PermissionDenied("This care task is {name}'s; a manager can reassign it.",

@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
-from frontdesk.core.context import Actor
+from frontdesk.core.context import Actor, Role
 from frontdesk.core.permissions import Action, allowed
 from frontdesk.core.phones import phone_for
 from frontdesk.errors import PermissionDenied
@@ -33,6 +33,9 @@ from frontdesk.services.care.settings import STAGE_OF, CareStage, gift_types_of,
 from frontdesk.services.care.views import DueTask
 
 OPEN_STATES = (CareStatus.OPEN, CareStatus.SNOOZED)
+OWN_TASKS_ONLY = frozenset({Role.COMPLAINT_HANDLER})
+"""Roles whose due list is their own tasks only (a complaint handler's case deadlines), not
+the store's pool of unassigned greetings and calls."""
 
 
 @dataclass(frozen=True)
@@ -60,9 +63,13 @@ def scope_of(actor: Actor, staff_id: int | None = None, pool: bool = False) -> S
     if staff_id is not None and staff_id != actor.staff_id:
         raise PermissionDenied("Only a manager sees another staff member's care tasks.",
                                field="staff_id")
+    if pool and actor.role in OWN_TASKS_ONLY:
+        raise PermissionDenied("The store's pool of care tasks is not yours to work.",
+                               field="pool")
     if pool:
         return Scope(pool=True)
-    return Scope(staff_id=actor.staff_id, pool=staff_id is None)
+    return Scope(staff_id=actor.staff_id,
+                 pool=staff_id is None and actor.role not in OWN_TASKS_ONLY)
 
 
 def consented() -> ColumnElement[bool]:
