@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from frontdesk.services.clients.profile import ProfileService
     from frontdesk.services.clients.registration import ClientService
     from frontdesk.services.clients.search import ClientSearch
+    from frontdesk.services.complaints.cases import ComplaintService
     from frontdesk.services.desk.appointments import AppointmentService
     from frontdesk.services.desk.checkout import CheckoutService
     from frontdesk.services.desk.handover import HandoverService
@@ -88,16 +89,19 @@ class Services:
         from frontdesk.services.cards.search_extras import CardBalances
         from frontdesk.services.care.search_extras import FollowUpDue
         from frontdesk.services.clients.search import ClientSearch
+        from frontdesk.services.complaints.search_extras import OpenComplaints
 
         return ClientSearch(self.db, self.clock,
-                            extras=(CardBalances(), FollowUpDue(self.clock)))
+                            extras=(CardBalances(), FollowUpDue(self.clock), OpenComplaints()))
 
     @cached_property
     def profile(self) -> ProfileService:
         from frontdesk.services.care.history import ClientCareSection
         from frontdesk.services.clients.profile import ProfileService
+        from frontdesk.services.complaints.sections import ComplaintsSection
 
-        return ProfileService(self.db, self.clock, care=ClientCareSection())
+        return ProfileService(self.db, self.clock, care=ClientCareSection(),
+                              complaints=ComplaintsSection())
 
     @cached_property
     def appointments(self) -> AppointmentService:
@@ -221,3 +225,9 @@ class Services:
         from frontdesk.services.care.messages import MessageLibrary
 
         return MessageLibrary(self.db, self.clock)
+
+    @cached_property
+    def complaints(self) -> ComplaintService:
+        from frontdesk.services.complaints.cases import ComplaintService
+
+        return ComplaintService(self.db, self.clock)
