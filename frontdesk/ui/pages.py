@@ -19,6 +19,7 @@ from frontdesk.ui.care.notice import CareNotice
 from frontdesk.ui.care.timers import CareTimers
 from frontdesk.ui.care_setup.setup_page import CareSetupPage
 from frontdesk.ui.clients.clients_page import ClientsPage
+from frontdesk.ui.complaints.complaints_page import ComplaintsPage
 from frontdesk.ui.desk.desk_page import DeskPage
 from frontdesk.ui.local_settings import LocalSettings
 from frontdesk.ui.placeholders import PlannedPages
@@ -67,6 +68,13 @@ def build_pages(window: MainWindow, services: Services, actor: Actor, settings: 
 
     desk.profile_requested.connect(open_profile)
     cards = CardsPage(services, actor, worker)
+    complaints = ComplaintsPage(services, actor, worker)
+
+    def open_complaint(complaint_id: int | None, ref_no: str = "") -> None:
+        window.show_page("complaints")
+        complaints.open_case(complaint_id, ref_no)
+
+    clients.profile.complaints.case_requested.connect(open_complaint)
 
     def find_card() -> None:
         """F10 from any page: the cards page, the cursor in its find box (a card reader)."""
@@ -78,13 +86,15 @@ def build_pages(window: MainWindow, services: Services, actor: Actor, settings: 
         ("desk", desk),
         ("clients", clients),
         ("cards", cards),
-        ("complaints", planned.complaints()),
+        ("complaints", complaints),
         ("reports", planned.reports()),
         ("settings", settings_page),
     ]
     TierSweep(services.tiers, worker, window).start()
     if allowed(actor, Action.WORK_CARE):  # a client manager's main work: their first page
         care = _care(window, services, actor, worker)
+        care.complaint_requested.connect(lambda ref: open_complaint(None, ref))
+        complaints.changed.connect(care.changed)  # a case's deadline task: the badge counts
         pages.insert(0 if actor.role is Role.CLIENT_MANAGER else 3, ("care", care))
     if allowed(actor, Action.MANAGE_CARD_PRODUCTS):  # before the settings
         pages.insert(-1, ("card_setup", CardSetupPage(services, actor, worker)))

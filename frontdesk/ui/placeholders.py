@@ -22,11 +22,6 @@ class PlaceholderPage(QWidget):
 class PlannedPages(QWidget):
     """Namespace for the translated texts of the planned pages (lupdate reads them here)."""
 
-    def complaints(self) -> PlaceholderPage:
-        return PlaceholderPage(self.tr("Complaints"), self.tr(
-            "Complaints from intake through investigation, resolution and feedback to closing, "
-            "with deadlines. Coming in a later version."))
-
     def reports(self) -> PlaceholderPage:
         return PlaceholderPage(self.tr("Reports"), self.tr(
             "Retention, revisit interval, spending, complaints, satisfaction and staff work, "

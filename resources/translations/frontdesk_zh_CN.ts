@@ -1,6 +1,21 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <source>Acknowledge (F4)</source>
+        <translation>受理确认 (F4)</translation>
+    </message>
+    <message>
+        <source>e.g. called the client back</source>
+        <translation>例如：已回电客户</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>The first administrator</source>
@@ -158,6 +173,17 @@
     <message>
         <source>Nothing to pay: a total of ¥0.00</source>
         <translation>无需付款：合计 ¥0.00</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign (Ctrl+R)</source>
+        <translation>指派 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
     </message>
 </context>
 <context>
@@ -1653,6 +1679,224 @@
     </message>
 </context>
 <context>
+    <name>CasePanel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>经手人</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>Choose a complaint in the list.</source>
+        <translation>请在列表中选择一条投诉。</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>暂未指定</translation>
+    </message>
+    <message>
+        <source>Staff concerned</source>
+        <translation>涉及员工</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>到店记录</translation>
+    </message>
+    <message>
+        <source>voucher {code}</source>
+        <translation>代金券 {code}</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Not satisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>The client's words</source>
+        <translation>客户原话</translation>
+    </message>
+    <message>
+        <source>Asks for</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>调查结果</translation>
+    </message>
+    <message>
+        <source>Done for the client</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <source>Resolution note</source>
+        <translation>处理说明</translation>
+    </message>
+    <message>
+        <source>Corrective action (整改)</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>补偿</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>the timer</source>
+        <translation>系统计时</translation>
+    </message>
+</context>
+<context>
+    <name>CasesTab</name>
+    <message>
+        <source>Reference number, name or phone tail (F2)</source>
+        <translation>投诉编号、姓名或手机尾号 (F2)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结案</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我负责的</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Ref no</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>受理确认</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>调查结果</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新处理</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <source>New complaint</source>
+        <translation>新投诉</translation>
+    </message>
+    <message>
+        <source>Complaints are taken and handled by the desk, the complaint handlers and the managers.</source>
+        <translation>投诉由前台、投诉处理专员和店长受理及处理。</translation>
+    </message>
+    <message>
+        <source>{n} complaints</source>
+        <translation>共 {n} 条投诉</translation>
+    </message>
+    <message>
+        <source>No complaint matches.</source>
+        <translation>没有符合条件的投诉。</translation>
+    </message>
+    <message>
+        <source>Complaint {ref} taken.</source>
+        <translation>投诉 {ref} 已受理。</translation>
+    </message>
+    <message>
+        <source>Choose a complaint in the list first (F5).</source>
+        <translation>请先在列表中选择一条投诉 (F5)。</translation>
+    </message>
+    <message>
+        <source>This case at {stage} cannot take that step now.</source>
+        <translation>该投诉处于「{stage}」阶段，现在不能执行这一步。</translation>
+    </message>
+    <message>
+        <source>{ref} is now at {stage}.</source>
+        <translation>{ref} 现处于「{stage}」阶段。</translation>
+    </message>
+</context>
+<context>
     <name>CheckInDialog</name>
     <message>
         <source>Check in {name} (F4)</source>
@@ -1866,6 +2110,33 @@
     </message>
 </context>
 <context>
+    <name>ClientComplaints</name>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>New complaint (Ctrl+T)</source>
+        <translation>新投诉 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>No complaints.</source>
+        <translation>暂无投诉。</translation>
+    </message>
+</context>
+<context>
     <name>ClientScreens</name>
     <message>
         <source>Not given</source>
@@ -2046,6 +2317,164 @@
     </message>
 </context>
 <context>
+    <name>ComplaintWords</name>
+    <message>
+        <source>On site</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Online review</source>
+        <translation>网络评价</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>服务效率</translation>
+    </message>
+    <message>
+        <source>Product quality</source>
+        <translation>产品质量</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Price and billing</source>
+        <translation>价格与收费</translation>
+    </message>
+    <message>
+        <source>Safety (e.g. a skin reaction)</source>
+        <translation>安全（如皮肤过敏）</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>较重</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Apology</source>
+        <translation>致歉</translation>
+    </message>
+    <message>
+        <source>Service redone</source>
+        <translation>重做服务</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Compensation voucher</source>
+        <translation>补偿代金券</translation>
+    </message>
+    <message>
+        <source>Credit to a member card</source>
+        <translation>补偿到会员卡</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>解释说明</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>转入下一阶段</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重新处理</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Escalated to the manager</source>
+        <translation>超时，已上报店长</translation>
+    </message>
+    <message>
+        <source>Compensated</source>
+        <translation>已补偿</translation>
+    </message>
+    <message>
+        <source>⚠ Overdue</source>
+        <translation>⚠ 已超时</translation>
+    </message>
+    <message>
+        <source>↑ Escalated</source>
+        <translation>↑ 已上报</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsPage</name>
+    <message>
+        <source>Cases</source>
+        <translation>投诉处理</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>处理时限</translation>
+    </message>
+</context>
+<context>
     <name>ConditionsSection</name>
     <message>
         <source>Special conditions (observe before and after cleansing)</source>
@@ -2185,6 +2614,37 @@
     </message>
 </context>
 <context>
+    <name>DeadlinesTab</name>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Acknowledge within (h)</source>
+        <translation>受理确认时限（小时）</translation>
+    </message>
+    <message>
+        <source>Resolve within (h)</source>
+        <translation>处理时限（小时）</translation>
+    </message>
+    <message>
+        <source>Feedback within (h)</source>
+        <translation>反馈时限（小时）</translation>
+    </message>
+    <message>
+        <source>Save the deadlines (Ctrl+S)</source>
+        <translation>保存时限 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Resolve: from intake. Feedback: from the resolution.</source>
+        <translation>处理时限从受理起算；反馈时限从处理完成起算。</translation>
+    </message>
+    <message>
+        <source>The deadlines are saved; they apply to the next stage each case enters.</source>
+        <translation>时限已保存，从各投诉进入下一阶段时起生效。</translation>
+    </message>
+</context>
+<context>
     <name>DeskPage</name>
     <message>
         <source>New client</source>
@@ -2219,6 +2679,10 @@
         <translation>交接</translation>
     </message>
     <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
         <source>Pick a client first (F2).</source>
         <translation>请先选择客户 (F2)。</translation>
     </message>
@@ -2233,6 +2697,10 @@
     <message>
         <source>Choose a visit on the board first (F5, arrows).</source>
         <translation>请先在看板上选择一条到店记录（F5，方向键）。</translation>
+    </message>
+    <message>
+        <source>Complaint {ref} taken: the client can quote this number.</source>
+        <translation>投诉 {ref} 已受理：客户可凭此编号查询。</translation>
     </message>
     <message>
         <source>The handover is saved.</source>
@@ -2666,8 +3134,52 @@
         <translation>群发短信没有礼品：请改为标记已发送。</translation>
     </message>
     <message>
+        <source>A closed complaint can only be reopened.</source>
+        <translation>已结案的投诉只能重新处理。</translation>
+    </message>
+    <message>
+        <source>A complaint at feedback can only be closed or reopened.</source>
+        <translation>处于反馈阶段的投诉只能结案或重新处理。</translation>
+    </message>
+    <message>
+        <source>A complaint at intake can only move to investigation.</source>
+        <translation>处于受理阶段的投诉只能转入调查。</translation>
+    </message>
+    <message>
+        <source>A complaint at resolution can only move to feedback.</source>
+        <translation>处于处理阶段的投诉只能转入反馈。</translation>
+    </message>
+    <message>
+        <source>A complaint under investigation can only move to resolution.</source>
+        <translation>处于调查阶段的投诉只能转入处理。</translation>
+    </message>
+    <message>
+        <source>A credit needs a manager's approval.</source>
+        <translation>补偿到会员卡需店长批准。</translation>
+    </message>
+    <message>
         <source>Choose a year from {first} to {last}.</source>
         <translation>请选择 {first} 至 {last} 年之间的年份。</translation>
+    </message>
+    <message>
+        <source>Choose one of the client's cards.</source>
+        <translation>请选择该客户的一张会员卡。</translation>
+    </message>
+    <message>
+        <source>Choose the client, or name the complainant.</source>
+        <translation>请选择客户，或填写投诉人。</translation>
+    </message>
+    <message>
+        <source>Choose the owner.</source>
+        <translation>请选择负责人。</translation>
+    </message>
+    <message>
+        <source>Choose what was done for the client.</source>
+        <translation>请选择为客户做了哪些处理。</translation>
+    </message>
+    <message>
+        <source>Enter the compensation's value.</source>
+        <translation>请输入补偿金额。</translation>
     </message>
     <message>
         <source>Give the reason.</source>
@@ -2684,6 +3196,10 @@
     <message>
         <source>Height must be between {low} and {high} cm.</source>
         <translation>身高应在 {low} 到 {high} 厘米之间。</translation>
+    </message>
+    <message>
+        <source>Hours are a whole number from 1 to 2000.</source>
+        <translation>小时数须为 1 至 2000 的整数。</translation>
     </message>
     <message>
         <source>Item {n}: choose a service or a product.</source>
@@ -2866,12 +3382,20 @@
         <translation>没有这位顾客。</translation>
     </message>
     <message>
+        <source>No such complaint.</source>
+        <translation>没有这条投诉。</translation>
+    </message>
+    <message>
         <source>No such member card.</source>
         <translation>没有这张会员卡。</translation>
     </message>
     <message>
         <source>No such reward.</source>
         <translation>没有这项积分兑换礼品。</translation>
+    </message>
+    <message>
+        <source>No such staff member.</source>
+        <translation>没有这名员工。</translation>
     </message>
     <message>
         <source>No such voucher.</source>
@@ -2908,6 +3432,10 @@
     <message>
         <source>Oil must be between {low} and {high} %.</source>
         <translation>油分应在 {low}% 到 {high}% 之间。</translation>
+    </message>
+    <message>
+        <source>Only a client can be compensated.</source>
+        <translation>只有客户才能获得补偿。</translation>
     </message>
     <message>
         <source>Only a festival message names a festival.</source>
@@ -3016,6 +3544,10 @@
     <message>
         <source>Someone else changed this client meanwhile ({fields}). Nothing was saved: check the new values and make your change again.</source>
         <translation>在此期间，其他人修改了这位客户（{fields}）。本次没有保存：请核对新内容后重新修改。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this complaint meanwhile; it is shown again as it is now.</source>
+        <translation>这条投诉刚被他人修改，已重新显示最新内容。</translation>
     </message>
     <message>
         <source>Someone else changed this record meanwhile.</source>
@@ -3450,6 +3982,10 @@
         <translation>请输入充值金额。</translation>
     </message>
     <message>
+        <source>Type the compensation's value, more than zero.</source>
+        <translation>请输入大于零的补偿金额。</translation>
+    </message>
+    <message>
         <source>Type the discount in yuan, e.g. 20 or 20.50.</source>
         <translation>请输入以元为单位的优惠，例如 20 或 20.50。</translation>
     </message>
@@ -3464,6 +4000,14 @@
     <message>
         <source>Weight must be between {low} and {high} kg.</source>
         <translation>体重应在 {low} 到 {high} 公斤之间。</translation>
+    </message>
+    <message>
+        <source>Write down the client's own words.</source>
+        <translation>请记下客户的原话。</translation>
+    </message>
+    <message>
+        <source>Write down what the investigation found.</source>
+        <translation>请填写调查结果。</translation>
     </message>
     <message>
         <source>Write the message.</source>
@@ -4078,6 +4622,41 @@
     </message>
 </context>
 <context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>Client's feedback (F8)</source>
+        <translation>客户反馈 (F8)</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Not satisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>What the client said</source>
+        <translation>客户的反馈</translation>
+    </message>
+    <message>
+        <source>The client is</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Reopen instead</source>
+        <translation>改为重新处理</translation>
+    </message>
+</context>
+<context>
     <name>Festival</name>
     <message>
         <source>New Year's Day</source>
@@ -4212,6 +4791,21 @@
     <message>
         <source>The database is busy; try again in a moment.</source>
         <translation>数据库正忙，请稍后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsDialog</name>
+    <message>
+        <source>Findings (F6)</source>
+        <translation>调查结果 (F6)</translation>
+    </message>
+    <message>
+        <source>What happened, who was asked, what was checked</source>
+        <translation>发生了什么、询问了谁、核查了什么</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>调查结果</translation>
     </message>
 </context>
 <context>
@@ -4670,6 +5264,105 @@
     <message>
         <source>{name} may pay with card {no} (balance {balance})</source>
         <translation>{name} 可以使用会员卡 {no} 付款（余额 {balance}）</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>Take a complaint</source>
+        <translation>受理投诉</translation>
+    </message>
+    <message>
+        <source>Only if not a client: name or handle</source>
+        <translation>非本店客户时填写：姓名或网名</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The complaint handler (else the manager)</source>
+        <translation>投诉处理专员（没有则为店长）</translation>
+    </message>
+    <message>
+        <source>What the client said, in their words</source>
+        <translation>客户说了什么（原话）</translation>
+    </message>
+    <message>
+        <source>e.g. the facial redone, a refund</source>
+        <translation>例如：重做面部护理、退款</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Related visit</source>
+        <translation>相关到店</translation>
+    </message>
+    <message>
+        <source>Staff concerned</source>
+        <translation>涉及员工</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Client's words</source>
+        <translation>客户原话</translation>
+    </message>
+    <message>
+        <source>Asks for</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <source>Take the complaint (Ctrl+Enter)</source>
+        <translation>受理 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Copy the number</source>
+        <translation>复制编号</translation>
+    </message>
+    <message>
+        <source>Close (Enter)</source>
+        <translation>关闭 (Enter)</translation>
+    </message>
+    <message>
+        <source> It is to be acknowledged by {due}.</source>
+        <translation>须在 {due} 前确认受理。</translation>
+    </message>
+    <message>
+        <source> Owner: {name}.</source>
+        <translation>负责人：{name}。</translation>
+    </message>
+    <message>
+        <source>The complaint is taken. The client can quote this number:</source>
+        <translation>投诉已受理，客户可凭以下编号查询：</translation>
+    </message>
+    <message>
+        <source>The number is copied.</source>
+        <translation>编号已复制。</translation>
     </message>
 </context>
 <context>
@@ -5391,14 +6084,6 @@ The front desk of your salon.</source>
 <context>
     <name>PlannedPages</name>
     <message>
-        <source>Complaints</source>
-        <translation>投诉</translation>
-    </message>
-    <message>
-        <source>Complaints from intake through investigation, resolution and feedback to closing, with deadlines. Coming in a later version.</source>
-        <translation>投诉从受理、调查、处理、反馈到结案的全过程，以及处理时限。将在后续版本提供。</translation>
-    </message>
-    <message>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
@@ -5763,14 +6448,6 @@ The front desk of your salon.</source>
     <message>
         <source>The client's stored-value and session cards with their balances: coming in a later version.</source>
         <translation>客户的储值卡、疗程卡及余额：将在后续版本提供。</translation>
-    </message>
-    <message>
-        <source>Complaints</source>
-        <translation>投诉</translation>
-    </message>
-    <message>
-        <source>The client's complaints and how each was resolved: coming in a later version.</source>
-        <translation>客户的投诉及处理结果：将在后续版本提供。</translation>
     </message>
     <message>
         <source>Care</source>
@@ -6326,6 +7003,21 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>ReopenDialog</name>
+    <message>
+        <source>Reopen (F9)</source>
+        <translation>重新处理 (F9)</translation>
+    </message>
+    <message>
+        <source>e.g. the redness came back</source>
+        <translation>例如：红肿又出现了</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>ReplaceDialog</name>
     <message>
         <source>Report lost and replace (F8)</source>
@@ -6350,6 +7042,89 @@ The front desk of your salon.</source>
     <message>
         <source>Card {no} stops working; a new card carries its balance {balance}, {points} points and family members</source>
         <translation>会员卡 {no} 将停用；新卡继承余额 {balance}、{points} 积分和家庭成员</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Resolve (F7)</source>
+        <translation>处理 (F7)</translation>
+    </message>
+    <message>
+        <source>What was done, and how</source>
+        <translation>做了什么、怎么做的</translation>
+    </message>
+    <message>
+        <source>What the store changes so it does not happen again</source>
+        <translation>本店如何改进，避免再次发生</translation>
+    </message>
+    <message>
+        <source>Done for the client</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Corrective action (整改)</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>补偿</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Voucher kind</source>
+        <translation>代金券类型</translation>
+    </message>
+    <message>
+        <source>Voucher title</source>
+        <translation>代金券名称</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Member card</source>
+        <translation>会员卡</translation>
+    </message>
+    <message>
+        <source>Approve and resolve (Enter)</source>
+        <translation>批准并处理 (Enter)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>A voucher</source>
+        <translation>代金券</translation>
+    </message>
+    <message>
+        <source>A credit to a member card</source>
+        <translation>补偿到会员卡</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 200</source>
+        <translation>元，例如 200</translation>
+    </message>
+    <message>
+        <source>e.g. apology: a free facial</source>
+        <translation>例如：致歉·免费面部护理</translation>
+    </message>
+    <message>
+        <source>A credit to a member card's bonus balance.</source>
+        <translation>补偿金额计入会员卡赠送余额。</translation>
+    </message>
+    <message>
+        <source>Approval: {reason}</source>
+        <translation>批准：{reason}</translation>
     </message>
 </context>
 <context>
@@ -7066,6 +7841,10 @@ The front desk of your salon.</source>
 </context>
 <context>
     <name>TaskPanel</name>
+    <message>
+        <source>Open the case (Enter)</source>
+        <translation>打开投诉 (Enter)</translation>
+    </message>
     <message>
         <source>Phone</source>
         <translation>手机</translation>

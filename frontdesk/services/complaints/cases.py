@@ -40,13 +40,22 @@ from frontdesk.services.complaints.views import (
     Resolution,
 )
 
-_MOVE_REFUSED = {
-    ComplaintStage.INTAKE: "A complaint at intake can only move to investigation.",
-    ComplaintStage.INVESTIGATION: "A complaint under investigation can only move to resolution.",
-    ComplaintStage.RESOLUTION: "A complaint at resolution can only move to feedback.",
-    ComplaintStage.FEEDBACK: "A complaint at feedback can only be closed or reopened.",
-    ComplaintStage.CLOSED: "A closed complaint can only be reopened.",
-}
+
+def _refuse_move(was: ComplaintStage) -> ValidationError:
+    """Why a case at ``was`` cannot make the move asked (literal messages: translated)."""
+    if was is ComplaintStage.INTAKE:
+        return ValidationError("A complaint at intake can only move to investigation.",
+                               field="stage")
+    if was is ComplaintStage.INVESTIGATION:
+        return ValidationError("A complaint under investigation can only move to resolution.",
+                               field="stage")
+    if was is ComplaintStage.RESOLUTION:
+        return ValidationError("A complaint at resolution can only move to feedback.",
+                               field="stage")
+    if was is ComplaintStage.FEEDBACK:
+        return ValidationError("A complaint at feedback can only be closed or reopened.",
+                               field="stage")
+    return ValidationError("A closed complaint can only be reopened.", field="stage")
 
 
 def _hours(s: Session, branch_id: int, case: Complaint) -> Deadlines:
@@ -229,7 +238,7 @@ class ComplaintService:
             case = self._locked(s, actor, complaint_id, version)
             was = case.stage
             if to not in ALLOWED_MOVES[was]:
-                raise ValidationError(_MOVE_REFUSED[was], field="stage")
+                raise _refuse_move(was)
             if was is ComplaintStage.INTAKE:
                 case.acknowledged_at = now
             case.stage = to

@@ -2,7 +2,8 @@
 
 Keyboard first: F2 search · F3 new client · F4 check in · F5 board · F6 appointment ·
 F8 check out · F9 service finished · F12 the chosen visit's handover to its beauticians ·
-Ctrl+E a visit's services and prep note. Each shortcut is shown in the buttons' tooltips
+Ctrl+E a visit's services and prep note · Ctrl+T take a complaint (for the visit chosen on
+the board, else the picked client). Each shortcut is shown in the buttons' tooltips
 (Ctrl+E in the board's menu).
 
 The client card shows the client F4, F6 and F11 act on: the highlighted search
@@ -36,6 +37,7 @@ from frontdesk.services.clients.registration import ClientSummary
 from frontdesk.services.desk.appointments import AppointmentRow
 from frontdesk.services.desk.visits import BoardSection, RoomStatus
 from frontdesk.services.registry import Services
+from frontdesk.ui.complaints.intake_dialog import IntakeDialog
 from frontdesk.ui.desk.appointment_dialog import AppointmentDialog
 from frontdesk.ui.desk.board_panel import BoardPanel
 from frontdesk.ui.desk.checkin_dialog import CheckInDialog
@@ -52,6 +54,7 @@ from frontdesk.ui.errors import error_text, show_storage_error
 from frontdesk.ui.worker import DbWorker
 
 PLAN_SECTIONS = (BoardSection.WAITING, BoardSection.IN_SERVICE)
+VISIT_SECTIONS = (BoardSection.WAITING, BoardSection.IN_SERVICE, BoardSection.FINISHED)
 """The board's visits whose services and prep note may still change."""
 
 
@@ -64,6 +67,8 @@ class DeskPage(QWidget):
         self.setObjectName("deskPage")
         self._services = services
         self._actor = actor
+        self._worker = worker
+        self.complaint_dialog: IntakeDialog | None = None
         self.client: ClientSummary | None = None
         self.search = SearchPanel(services, actor, worker)
         self.search.client_picked.connect(self._show_client)
@@ -106,6 +111,7 @@ class DeskPage(QWidget):
             ("F7", "roomReady", self.tr("Room ready"), self.room_ready_menu),
             ("F11", "profile", self.tr("Profile"), self.open_profile),
             ("F12", "handover", self.tr("Handover"), self.handover_selected),
+            ("Ctrl+T", "complaint", self.tr("Complaint"), self.take_complaint),
         ]
 
     def _buttons(self) -> QGridLayout:
@@ -282,6 +288,28 @@ class DeskPage(QWidget):
                                 self._visit_name(selected[1]), parent=self)
         dialog.checked_out.connect(lambda _r: self._safely(self.board.refresh_now))
         dialog.open()
+
+    def take_complaint(self) -> None:
+        """Ctrl+T: take a complaint for the visit chosen on the board, else the picked client
+        (else the dialog finds the client)."""
+        selected = self.board.selected()
+        visit_id = selected[1] if selected is not None and selected[0] in VISIT_SECTIONS \
+            else None
+        client_id = self._visit_client(visit_id) if visit_id is not None else None
+        if client_id is None:
+            visit_id = None
+            client_id = self.client.client_id if self.client is not None else None
+        self.complaint_dialog = IntakeDialog(self._services, self._actor, self._worker,
+                                             client_id=client_id, visit_id=visit_id, parent=self)
+        self.complaint_dialog.taken.connect(lambda row: self.message.setText(
+            self.tr("Complaint {ref} taken: the client can quote this number.").format(
+                ref=row.ref_no)))
+        self.complaint_dialog.open()
+
+    def _visit_client(self, visit_id: int) -> int | None:
+        board = self.board.board
+        rows = (*board.waiting, *board.in_service, *board.finished) if board else ()
+        return next((r.client_id for r in rows if r.visit_id == visit_id), None)
 
     def handover_selected(self) -> None:
         """The chosen visit's handover: to read (its beauticians) or write (a consultant)."""
