@@ -1681,20 +1681,16 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>经手人</translation>
-    </message>
-    <message>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>When, who</source>
+        <translation>时间 / 经手人</translation>
     </message>
     <message>
         <source>Steps</source>
@@ -1830,10 +1826,6 @@
     <message>
         <source>Stage</source>
         <translation>阶段</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>负责人</translation>
     </message>
     <message>
         <source>Due</source>
@@ -2341,6 +2333,10 @@
     <message>
         <source>Satisfaction survey</source>
         <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>安全</translation>
     </message>
     <message>
         <source>Service attitude</source>

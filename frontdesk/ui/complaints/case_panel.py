@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
     QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +30,7 @@ from frontdesk.ui.complaints.words import (
     step_name,
 )
 from frontdesk.ui.dates import datetime_text
+from frontdesk.ui.views import WrappingColumn
 
 LATE = "#c62828"
 
@@ -47,18 +48,16 @@ class CasePanel(QWidget):
         self.body = QTextBrowser(objectName="complaintCaseBody")
         self.body.setTabChangesFocus(True)
         self.body.setOpenLinks(False)
-        self.steps = QTableWidget(0, 4, objectName="complaintSteps")
-        self.steps.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("Step"),
-                                              self.tr("Note")])
-        self.steps.setTabKeyNavigation(False)  # Tab leaves the table
+        self.steps = QTreeWidget(objectName="complaintSteps")
+        self.steps.setHeaderLabels([self.tr("When, who"), self.tr("Step"), self.tr("Note")])
+        self.steps.setRootIsDecorated(False)
         self.steps.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.steps.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.steps.setWordWrap(True)
-        self.steps.verticalHeader().hide()
-        header = self.steps.horizontalHeader()
-        for column in range(3):
+        header = self.steps.header()
+        header.setStretchLastSection(False)
+        for column in range(2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        WrappingColumn.install(self.steps, 2)  # a long note wraps instead of being cut
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -73,7 +72,7 @@ class CasePanel(QWidget):
             self.title.setText(self.tr("Choose a complaint in the list."))
             self.title.setStyleSheet("")
             self.body.clear()
-            self.steps.setRowCount(0)
+            self.steps.clear()
             return
         row = case.row
         late = marks(row.overdue, row.escalated)
@@ -127,14 +126,12 @@ class CasePanel(QWidget):
         return f"<table>{facts}</table>{texts}"
 
     def _show_steps(self, steps: tuple[StepView, ...]) -> None:
-        self.steps.setRowCount(len(steps))
-        for i, step in enumerate(reversed(steps)):  # the newest first
+        self.steps.clear()
+        for step in reversed(steps):  # the newest first
             what = step_name(step.kind)
             if step.to_stage is not None and step.from_stage is not None \
                     and step.from_stage != step.to_stage:
                 what = f"{stage_name(step.from_stage)} → {stage_name(step.to_stage)}"
-            cells = (datetime_text(step.at), step.staff_name or self.tr("the timer"), what,
-                     step.note)
-            for column, text in enumerate(cells):
-                self.steps.setItem(i, column, QTableWidgetItem(text))
-        self.steps.resizeRowsToContents()
+            who = step.staff_name or self.tr("the timer")
+            self.steps.addTopLevelItem(QTreeWidgetItem([f"{datetime_text(step.at)}\n{who}",
+                                                        what, step.note]))

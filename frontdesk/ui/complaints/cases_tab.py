@@ -98,10 +98,9 @@ class CasesTab(QWidget):
     # -- building --------------------------------------------------------------------------------
 
     def _build_table(self) -> QTableWidget:
-        table = QTableWidget(0, 6, objectName="complaintList")
+        table = QTableWidget(0, 5, objectName="complaintList")
         table.setHorizontalHeaderLabels([self.tr("Ref no"), self.tr("Client"),
-                                         self.tr("Category"), self.tr("Stage"),
-                                         self.tr("Owner"), self.tr("Due")])
+                                         self.tr("Category"), self.tr("Stage"), self.tr("Due")])
         table.setTabKeyNavigation(False)  # Tab leaves the list
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -144,16 +143,16 @@ class CasesTab(QWidget):
         for i, (key, name, text, slot) in enumerate(self._actions()):
             button = QPushButton(f"{text} ({key})", objectName=f"complaint_{name}")
             button.clicked.connect(lambda _c=False, s=slot: s())
-            grid.addWidget(button, i // 4, i % 4)
+            grid.addWidget(button, i // 3, i % 3)
             self.buttons[name] = button
         side.addLayout(grid)
         side.addWidget(self.message)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([560, 560])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 460])
         QHBoxLayout(self).addWidget(splitter)
         self._offer(None)
 
@@ -225,8 +224,9 @@ class CasesTab(QWidget):
         for i, row in enumerate(rows):
             self._fill(i, row)
         self.table.blockSignals(False)
-        self.count.setText(self.tr("{n} complaints").format(n=len(rows)) if rows
-                           else self.tr("No complaint matches."))
+        legend = marks(any(r.overdue for r in rows), any(r.escalated for r in rows))
+        self.count.setText(" · ".join(t for t in (self.tr("{n} complaints").format(
+            n=len(rows)), legend) if t) if rows else self.tr("No complaint matches."))
         keys = [r.ref_no if isinstance(want, str) else r.complaint_id for r in rows]
         self.table.setCurrentCell(keys.index(want) if want in keys else 0 if rows else -1, 0)
         self._load_case()
@@ -234,11 +234,13 @@ class CasesTab(QWidget):
     def _fill(self, i: int, row: ComplaintRow) -> None:
         due = datetime_text(row.due_at) if row.due_at else "—"
         late = marks(row.overdue, row.escalated)
-        cells = (row.ref_no, row.client_name, category_name(row.category),
-                 f"{stage_name(row.stage)} · {severity_name(row.severity)}",
-                 row.owner_name or "—", f"{due} {late}".strip())
+        signs = ("⚠" if row.overdue else "") + ("↑" if row.escalated else "")
+        cells = (row.ref_no, row.client_name, category_name(row.category, short=True),
+                 stage_name(row.stage), f"{due} {signs}".strip())
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
+            item.setToolTip(" · ".join(t for t in (severity_name(row.severity), row.owner_name,
+                                                   late) if t))
             if late:
                 item.setForeground(QBrush(QColor(LATE)))
             self.table.setItem(i, column, item)

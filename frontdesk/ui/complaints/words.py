@@ -29,7 +29,10 @@ def channel_name(value: ComplaintChannel) -> str:
     return names.get(value, str(value))
 
 
-def category_name(value: ComplaintCategory) -> str:
+def category_name(value: ComplaintCategory, *, short: bool = False) -> str:
+    """The category; ``short`` for a list's column (safety without its example)."""
+    if short and value is ComplaintCategory.SAFETY:
+        return QCoreApplication.translate("ComplaintWords", "Safety")
     names = {
         ComplaintCategory.ATTITUDE: QCoreApplication.translate(
             "ComplaintWords", "Service attitude"),
