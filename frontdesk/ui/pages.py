@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -19,7 +20,9 @@ from frontdesk.ui.care.notice import CareNotice
 from frontdesk.ui.care.timers import CareTimers
 from frontdesk.ui.care_setup.setup_page import CareSetupPage
 from frontdesk.ui.clients.clients_page import ClientsPage
+from frontdesk.ui.complaints.client_section import ClientComplaints
 from frontdesk.ui.complaints.complaints_page import ComplaintsPage
+from frontdesk.ui.complaints.intake_dialog import IntakeDialog
 from frontdesk.ui.desk.desk_page import DeskPage
 from frontdesk.ui.local_settings import LocalSettings
 from frontdesk.ui.placeholders import PlannedPages
@@ -74,7 +77,7 @@ def build_pages(window: MainWindow, services: Services, actor: Actor, settings: 
         window.show_page("complaints")
         complaints.open_case(complaint_id, ref_no)
 
-    clients.profile.complaints.case_requested.connect(open_complaint)
+    _complaint_entries(services, actor, worker, desk, clients, open_complaint)
 
     def find_card() -> None:
         """F10 from any page: the cards page, the cursor in its find box (a card reader)."""
@@ -101,6 +104,22 @@ def build_pages(window: MainWindow, services: Services, actor: Actor, settings: 
     if allowed(actor, Action.MANAGE_CARE):
         pages.insert(-1, ("care_setup", CareSetupPage(services, actor, worker)))
     return [(key, titles[key], widget) for key, widget in pages]
+
+
+def _complaint_entries(services: Services, actor: Actor, worker: DbWorker, desk: DeskPage,
+                       clients: ClientsPage, open_case: Callable[[int | None], None]) -> None:
+    """The complaint intake at the desk (Ctrl+T) and the client's complaints on the profile."""
+    section = ClientComplaints(services, actor, worker)
+    section.follow(clients.profile)
+    section.case_requested.connect(open_case)
+
+    def take(client_id: int | None, visit_id: int | None) -> None:
+        dialog = IntakeDialog(services, actor, worker, client_id=client_id, visit_id=visit_id,
+                              parent=desk)
+        dialog.taken.connect(lambda row: desk.complaint_taken(row.ref_no))
+        dialog.open()
+
+    desk.complaint_requested.connect(take)
 
 
 def _care(window: MainWindow, services: Services, actor: Actor, worker: DbWorker) -> DuePage:

@@ -25,6 +25,7 @@ from frontdesk.services.clients.registration import NewClient
 from frontdesk.services.desk.visits import BoardSection, CheckIn
 from frontdesk.services.registry import Services
 from frontdesk.ui.complaints.cases_tab import CasesTab
+from frontdesk.ui.complaints.client_section import ClientComplaints
 from frontdesk.ui.complaints.complaints_page import ComplaintsPage
 from frontdesk.ui.complaints.intake_dialog import IntakeDialog
 from frontdesk.ui.complaints.resolve_dialog import ResolveDialog
@@ -191,7 +192,7 @@ def test_the_profile_lists_it_and_the_due_list_opens_its_case(
     main_window.show_page("clients")
     clients = main_window.page("clients")
     clients.open_client(client_id)
-    section = clients.profile.complaints
+    section = clients.profile.findChild(ClientComplaints)
     assert section.rows and section.rows[0].complaint_id == row.complaint_id
     assert english_left(section) == []
 

@@ -4,8 +4,8 @@ Always visible above the tabs: the name, the allergies and contraindications in
 red (or that none are recorded), a special visitor's warning, the "please check
 your details" banner when the basics were not confirmed for 12 months, and the
 sheet buttons. Tabs: basics and consent, preferences, history, consultations,
-trends, and the client's complaints (with "New complaint") beside what later versions
-add (cards, care).
+trends, and "Cards, complaints, care": the sections other capabilities add
+(:meth:`ProfileView.add_section`: the complaints) above what later versions add.
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ from frontdesk.ui.clients.history_tab import HistoryTab
 from frontdesk.ui.clients.preferences_form import PreferencesForm
 from frontdesk.ui.clients.sheet_actions import SheetActions
 from frontdesk.ui.clients.trends import TrendsTab
-from frontdesk.ui.complaints.client_section import ClientComplaints
 from frontdesk.ui.labels import gender_name, visitor_class_name
 from frontdesk.ui.widgets import scrolled
 from frontdesk.ui.worker import DbWorker
@@ -70,8 +69,6 @@ class ProfileView(QWidget):
         if self.consultation.allowed:
             self.consultation.consent_recorded.connect(lambda _id: self.reload())
         self.trends = TrendsTab(services, actor)
-        self.complaints = ClientComplaints(services, actor, worker)
-        self.complaints.taken.connect(self.reload)
         self.consultation.record_saved.connect(lambda _id: self.trends.set_client(
             self.client_id or 0))
         layout = QVBoxLayout(self)
@@ -134,8 +131,7 @@ class ProfileView(QWidget):
 
     def _later(self) -> QWidget:
         page = QWidget()
-        column = QVBoxLayout(page)
-        column.addWidget(self.complaints)
+        column = self._sections = QVBoxLayout(page)
         for title, text in (
                 (self.tr("Member cards"), self.tr("The client's stored-value and session cards "
                                                   "with their balances: coming in a later "
@@ -147,6 +143,11 @@ class ProfileView(QWidget):
             column.addWidget(note)
         column.addStretch(1)
         return page
+
+    def add_section(self, widget: QWidget) -> None:
+        """Another capability's section (the complaints), first on "Cards, complaints, care";
+        it follows ``loaded`` and reads ``profile``."""
+        self._sections.insertWidget(0, widget)
 
     @property
     def client_id(self) -> int | None:
@@ -182,7 +183,6 @@ class ProfileView(QWidget):
         self.basics.show_basics(b)
         self.preferences.show_preferences(b.id, profile.preferences)
         self.history.show_client(b.id, profile.summary)
-        self.complaints.show_complaints(b.id, profile.complaints)
         if not same_client or self.consultation.client is None or \
                 self.consultation.client[2] != b.consent_health:
             self.consultation.set_client(b.id, b.name, b.consent_health)

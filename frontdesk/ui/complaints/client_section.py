@@ -22,6 +22,7 @@ from frontdesk.core.context import Actor
 from frontdesk.core.permissions import Action, allowed
 from frontdesk.services.clients.sections import ComplaintSummary
 from frontdesk.services.registry import Services
+from frontdesk.ui.clients.profile_view import ProfileView
 from frontdesk.ui.complaints.intake_dialog import IntakeDialog
 from frontdesk.ui.complaints.words import stage_name
 from frontdesk.ui.dates import datetime_text
@@ -73,6 +74,17 @@ class ClientComplaints(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.empty)
         layout.addWidget(self.table)
+
+    def follow(self, profile: ProfileView) -> None:
+        """Sit on the profile's "Cards, complaints, care" tab and show each client it loads;
+        a complaint taken here reads the profile again."""
+        profile.add_section(self)
+        profile.loaded.connect(lambda _id: self._profile_loaded(profile))
+        self.taken.connect(profile.reload)
+
+    def _profile_loaded(self, profile: ProfileView) -> None:
+        if profile.profile is not None:
+            self.show_complaints(profile.profile.basics.id, profile.profile.complaints)
 
     def show_complaints(self, client_id: int, rows: tuple[ComplaintSummary, ...]) -> None:
         self.client_id, self.rows = client_id, rows

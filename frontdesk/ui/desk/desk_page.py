@@ -37,7 +37,6 @@ from frontdesk.services.clients.registration import ClientSummary
 from frontdesk.services.desk.appointments import AppointmentRow
 from frontdesk.services.desk.visits import BoardSection, RoomStatus
 from frontdesk.services.registry import Services
-from frontdesk.ui.complaints.intake_dialog import IntakeDialog
 from frontdesk.ui.desk.appointment_dialog import AppointmentDialog
 from frontdesk.ui.desk.board_panel import BoardPanel
 from frontdesk.ui.desk.checkin_dialog import CheckInDialog
@@ -60,6 +59,8 @@ VISIT_SECTIONS = (BoardSection.WAITING, BoardSection.IN_SERVICE, BoardSection.FI
 
 class DeskPage(QWidget):
     profile_requested = Signal(int)  # client id: open their profile on the Clients page
+    complaint_requested = Signal(object, object)
+    """Ctrl+T: (client id, visit id), either None: the composition root opens the intake."""
 
     def __init__(self, services: Services, actor: Actor, worker: DbWorker,
                  parent: QWidget | None = None) -> None:
@@ -67,8 +68,6 @@ class DeskPage(QWidget):
         self.setObjectName("deskPage")
         self._services = services
         self._actor = actor
-        self._worker = worker
-        self.complaint_dialog: IntakeDialog | None = None
         self.client: ClientSummary | None = None
         self.search = SearchPanel(services, actor, worker)
         self.search.client_picked.connect(self._show_client)
@@ -299,12 +298,11 @@ class DeskPage(QWidget):
         if client_id is None:
             visit_id = None
             client_id = self.client.client_id if self.client is not None else None
-        self.complaint_dialog = IntakeDialog(self._services, self._actor, self._worker,
-                                             client_id=client_id, visit_id=visit_id, parent=self)
-        self.complaint_dialog.taken.connect(lambda row: self.message.setText(
-            self.tr("Complaint {ref} taken: the client can quote this number.").format(
-                ref=row.ref_no)))
-        self.complaint_dialog.open()
+        self.complaint_requested.emit(client_id, visit_id)
+
+    def complaint_taken(self, ref_no: str) -> None:
+        self.message.setText(self.tr("Complaint {ref} taken: the client can quote this "
+                                     "number.").format(ref=ref_no))
 
     def _visit_client(self, visit_id: int) -> int | None:
         board = self.board.board
