@@ -117,6 +117,7 @@ def _complaint_entries(services: Services, actor: Actor, worker: DbWorker, desk:
         dialog = IntakeDialog(services, actor, worker, client_id=client_id, visit_id=visit_id,
                               parent=desk)
         dialog.taken.connect(lambda row: desk.complaint_taken(row.ref_no))
+        dialog.finished.connect(lambda _r: desk.activateWindow())  # no window manager: keys
         dialog.open()
 
     desk.complaint_requested.connect(take)

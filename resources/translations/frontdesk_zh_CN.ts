@@ -4644,8 +4644,8 @@
         <translation>备注</translation>
     </message>
     <message>
-        <source>Close the case</source>
-        <translation>结案</translation>
+        <source>Close the case (Ctrl+Enter)</source>
+        <translation>结案 (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Reopen instead</source>
@@ -5267,6 +5267,10 @@
     <message>
         <source>Take a complaint</source>
         <translation>受理投诉</translation>
+    </message>
+    <message>
+        <source>Find the client above (Enter picks), or name the complainant</source>
+        <translation>在上方查找客户（Enter 选定），或填写投诉人</translation>
     </message>
     <message>
         <source>Only if not a client: name or handle</source>
@@ -7807,6 +7811,13 @@ The front desk of your salon.</source>
     <message>
         <source>Beautician / therapist</source>
         <translation>美容师 / 经络师</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>OK (Ctrl+Enter)</source>
+        <translation>确定 (Ctrl+Enter)</translation>
     </message>
 </context>
 <context>

@@ -183,7 +183,7 @@ class ComplaintService:
         case.compensation_fen = money.value_fen
         case.compensation_op_id = op.id
         s.add(ComplaintStep(complaint_id=case.id, kind=StepKind.COMPENSATED, at=now,
-                            staff_id=actor.staff_id, note=f"{money.kind} {money.value_fen}"))
+                            staff_id=actor.staff_id))
         audit.record(s, now, actor, AuditAction.COMPLAINT_COMPENSATE, "complaint", case.id,
                      f"{money.kind} fen={money.value_fen} op={op.id}")
 

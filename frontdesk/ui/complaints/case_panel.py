@@ -48,6 +48,7 @@ class CasePanel(QWidget):
         self.body = QTextBrowser(objectName="complaintCaseBody")
         self.body.setTabChangesFocus(True)
         self.body.setOpenLinks(False)
+        self.body.setStyleSheet("QTextBrowser { color: palette(window-text); }")  # not an input's
         self.steps = QTreeWidget(objectName="complaintSteps")
         self.steps.setHeaderLabels([self.tr("When, who"), self.tr("Step"), self.tr("Note")])
         self.steps.setRootIsDecorated(False)

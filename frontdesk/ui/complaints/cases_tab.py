@@ -304,6 +304,7 @@ class CasesTab(QWidget):
         dialog = IntakeDialog(self._services, self._actor, self._worker, client_id=client_id,
                               parent=self)
         dialog.taken.connect(self._taken)
+        dialog.finished.connect(self._dialog_closed)
         self.dialog = dialog
         dialog.open()
 
@@ -326,7 +327,8 @@ class CasesTab(QWidget):
 
     def open_step(self, dialog: StepDialog) -> None:
         dialog.saved.connect(self._moved)
-        dialog.rejected.connect(self._dialog_closed)
+        dialog.finished.connect(self._dialog_closed)
+        dialog.rejected.connect(self._load_case)  # a refused move: the case as it is now
         self.dialog = dialog
         dialog.open()
 
@@ -339,11 +341,11 @@ class CasesTab(QWidget):
         self.table.setFocus()
         self.changed.emit()
 
-    @Slot()
-    def _dialog_closed(self) -> None:
+    @Slot(int)
+    def _dialog_closed(self, _result: int) -> None:
+        """The window takes the keys again (a window manager does it; a kiosk has none)."""
         self.activateWindow()
         self.table.setFocus()
-        self._load_case()  # a refused move: the case as it is now
 
     def next_step(self) -> None:
         """Enter in the list: the case's next step."""

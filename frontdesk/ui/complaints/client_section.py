@@ -107,4 +107,5 @@ class ClientComplaints(QWidget):
         self.dialog = IntakeDialog(self._services, self._actor, self._worker,
                                    client_id=self.client_id, parent=self)
         self.dialog.taken.connect(lambda _row: self.taken.emit())
+        self.dialog.finished.connect(lambda _r: self.activateWindow())
         self.dialog.open()

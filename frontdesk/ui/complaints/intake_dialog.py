@@ -91,6 +91,8 @@ class IntakeDialog(QDialog):
             self.choose_client(client_id, visit_id)
             self.channel.setFocus()
         else:
+            self.who.setText(self.tr("Find the client above (Enter picks), or name the "
+                                     "complainant"))
             self.search.focus_search()
 
     # -- building --------------------------------------------------------------------------------
@@ -149,6 +151,10 @@ class IntakeDialog(QDialog):
             self.tr("Take the complaint (Ctrl+Enter)"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        chain = (self.complainant, self.channel, self.category, self.severity, self.owner,
+                 self.visit, self.staff, self.service, self.words, self.asks)
+        for before, after in zip(chain, chain[1:], strict=False):  # down the left, then right
+            QWidget.setTabOrder(before, after)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -44,7 +44,7 @@ class StepDialog(QDialog):
         self.form = QFormLayout()
         general = QLabel()
         self.errors = FormErrors(general)
-        self.buttons = dialog_buttons(self, self.go)
+        self.buttons = dialog_buttons(self, self.go, self.tr("OK (Ctrl+Enter)"))
         self.column = column(self, heading, self.form, general, self.buttons)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):  # from the text boxes, where Enter is a line
             QShortcut(QKeySequence(keys), self, self.go)
@@ -129,7 +129,7 @@ class FeedbackDialog(StepDialog):
         self.errors.add_row(self.form, self.tr("The client is"), "satisfied", self.satisfied)
         self.errors.add_row(self.form, self.tr("Note"), "note", self.note)
         ok = self.buttons.buttons()[0]
-        ok.setText(self.tr("Close the case"))
+        ok.setText(self.tr("Close the case (Ctrl+Enter)"))
         self.reopen_button = QPushButton(self.tr("Reopen instead"),
                                          objectName="complaintFeedbackReopen")
         self.buttons.addButton(self.reopen_button, self.buttons.ButtonRole.ActionRole)
