@@ -16,4 +16,4 @@ class ComplaintsSection:
         found = s.scalars(select(Complaint).where(Complaint.client_id == client_id)
                           .order_by(Complaint.id.desc()).limit(50))
         return tuple(ComplaintSummary(c.id, c.received_at, c.stage.value,
-                                      f"{c.ref_no} {c.category.value}") for c in found)
+                                      f"{c.ref_no} {c.words[:40]}") for c in found)

@@ -26,6 +26,7 @@ class DeadlinesTab(QWidget):
         self._services, self._actor = services, actor
         self.rows: list[tuple[Deadlines, tuple[QSpinBox, QSpinBox, QSpinBox]]] = []
         self.grid = QGridLayout()
+        self.grid.setColumnStretch(4, 1)  # the hours stay narrow; the room is on the right
         for column, title in enumerate((self.tr("Severity"), self.tr("Acknowledge within (h)"),
                                         self.tr("Resolve within (h)"),
                                         self.tr("Feedback within (h)"))):

@@ -173,6 +173,8 @@ class IntakeDialog(QDialog):
         font.setBold(True)
         if font.pixelSize() > 0:  # the theme sizes type in pixels
             font.setPixelSize(round(font.pixelSize() * 1.6))
+        elif font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 1.6)
         self.ref_no.setFont(font)
         copy = QPushButton(self.tr("Copy the number"), objectName="complaintCopyRef")
         copy.clicked.connect(self.copy_ref)
