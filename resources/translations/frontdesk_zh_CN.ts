@@ -1679,6 +1679,57 @@
     </message>
 </context>
 <context>
+    <name>CaseList</name>
+    <message>
+        <source>Reference number, name or phone tail (F2)</source>
+        <translation>投诉编号、姓名或手机尾号 (F2)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结案</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我负责的</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Ref no</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>{n} complaints</source>
+        <translation>共 {n} 条投诉</translation>
+    </message>
+    <message>
+        <source>No complaint matches.</source>
+        <translation>没有符合条件的投诉。</translation>
+    </message>
+</context>
+<context>
     <name>CasePanel</name>
     <message>
         <source>Step</source>
@@ -1792,46 +1843,6 @@
 <context>
     <name>CasesTab</name>
     <message>
-        <source>Reference number, name or phone tail (F2)</source>
-        <translation>投诉编号、姓名或手机尾号 (F2)</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>未结案</translation>
-    </message>
-    <message>
-        <source>Mine</source>
-        <translation>我负责的</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>已超时</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>Ref no</source>
-        <translation>投诉编号</translation>
-    </message>
-    <message>
-        <source>Client</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>阶段</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>期限</translation>
-    </message>
-    <message>
         <source>Acknowledge</source>
         <translation>受理确认</translation>
     </message>
@@ -1862,14 +1873,6 @@
     <message>
         <source>Complaints are taken and handled by the desk, the complaint handlers and the managers.</source>
         <translation>投诉由前台、投诉处理专员和店长受理及处理。</translation>
-    </message>
-    <message>
-        <source>{n} complaints</source>
-        <translation>共 {n} 条投诉</translation>
-    </message>
-    <message>
-        <source>No complaint matches.</source>
-        <translation>没有符合条件的投诉。</translation>
     </message>
     <message>
         <source>Complaint {ref} taken.</source>

@@ -208,4 +208,8 @@ def test_the_profile_lists_it_and_the_due_list_opens_its_case(
     qtbot.waitUntil(lambda: cases.panel.case is not None
                     and cases.panel.case.row.ref_no == row.ref_no, timeout=WAIT)
     assert main_window.page("complaints").isVisible()
+    back_to(qtbot, main_window)
+    cases.table.setFocus()
+    qtbot.keyClick(cases.table, Qt.Key.Key_Tab)  # Tab leaves the list
+    assert not cases.table.hasFocus()
     QApplication.processEvents()

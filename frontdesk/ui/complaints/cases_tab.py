@@ -1,5 +1,5 @@
-"""The complaint cases: the list (open, mine, overdue or all; a reference number, name or
-phone tail finds one), the chosen case beside it, and its stage actions.
+"""The complaint cases: the list (:mod:`.case_list`: open, mine, overdue or all; a reference
+number, name or phone tail finds one), the chosen case beside it, and its stage actions.
 
 Keyboard first: F2 the search · F5 read the list again and go to it · Enter in the list
 takes the case's next step · F3 take a new complaint · F4 acknowledge · F6 the findings ·
@@ -12,22 +12,15 @@ the message line and the case is read again. Overdue and escalated rows are mark
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -36,9 +29,10 @@ from frontdesk.core.context import Actor, local_today
 from frontdesk.core.permissions import Action, allowed
 from frontdesk.errors import DomainError, StorageError
 from frontdesk.models.complaint import ComplaintStage as Stage
-from frontdesk.services.complaints.views import ComplaintCase, ComplaintFilter, ComplaintRow
+from frontdesk.services.complaints.views import ComplaintCase, ComplaintRow
 from frontdesk.services.registry import Services
-from frontdesk.ui.complaints.case_panel import LATE, CasePanel
+from frontdesk.ui.complaints.case_list import CaseList
+from frontdesk.ui.complaints.case_panel import CasePanel
 from frontdesk.ui.complaints.intake_dialog import HANDLERS, IntakeDialog
 from frontdesk.ui.complaints.resolve_dialog import ResolveDialog
 from frontdesk.ui.complaints.step_dialogs import (
@@ -49,8 +43,7 @@ from frontdesk.ui.complaints.step_dialogs import (
     ReopenDialog,
     StepDialog,
 )
-from frontdesk.ui.complaints.words import category_name, marks, severity_name, stage_name
-from frontdesk.ui.dates import datetime_text
+from frontdesk.ui.complaints.words import stage_name
 from frontdesk.ui.errors import error_text, show_storage_error
 from frontdesk.ui.worker import DbWorker
 
@@ -58,7 +51,6 @@ Button = tuple[str, str, str, Callable[[], None]]
 STEP_FROM = {"ack": Stage.INTAKE, "findings": Stage.INVESTIGATION, "resolve": Stage.RESOLUTION,
              "feedback": Stage.FEEDBACK}
 """The stage each step action is taken from."""
-_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class CasesTab(QWidget):
@@ -70,24 +62,14 @@ class CasesTab(QWidget):
         super().__init__(parent)
         self.setObjectName("complaintCases")
         self._services, self._actor, self._worker = services, actor, worker
-        self._seq = 0
-        self._want: int | str | None = None
-        """The case to choose once the list is read: its id, or its reference number."""
         self.handler = allowed(actor, Action.HANDLE_COMPLAINTS)
-        self.rows: list[ComplaintRow] = []
         self.dialog: QWidget | None = None
         """The dialog open last (for tests and the look-through)."""
-        self.search = QLineEdit(objectName="complaintSearch")
-        self.search.setPlaceholderText(self.tr("Reference number, name or phone tail (F2)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.returnPressed.connect(self.reload)
-        self.filter = QComboBox(objectName="complaintFilter")
-        for text, value in ((self.tr("Open"), "open"), (self.tr("Mine"), "mine"),
-                            (self.tr("Overdue"), "overdue"), (self.tr("All"), "all")):
-            self.filter.addItem(text, value)
-        self.filter.currentIndexChanged.connect(lambda _i: self.reload())
-        self.count = QLabel(objectName="complaintCount")
-        self.table = self._build_table()
+        self.list = CaseList(services, actor, worker)
+        self.list.chosen.connect(self._load_case)
+        self.list.activated.connect(self.next_step)
+        self.list.failed.connect(self._failed)
+        self.table = self.list.table
         self.panel = CasePanel()
         self.message = QLabel(objectName="complaintMessage")
         self.message.setWordWrap(True)
@@ -96,22 +78,6 @@ class CasesTab(QWidget):
         self._shortcuts()
 
     # -- building --------------------------------------------------------------------------------
-
-    def _build_table(self) -> QTableWidget:
-        table = QTableWidget(0, 5, objectName="complaintList")
-        table.setHorizontalHeaderLabels([self.tr("Ref no"), self.tr("Client"),
-                                         self.tr("Category"), self.tr("Stage"), self.tr("Due")])
-        table.setTabKeyNavigation(False)  # Tab leaves the list
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.verticalHeader().hide()
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        table.currentCellChanged.connect(lambda *_: self._load_case())
-        table.installEventFilter(self)
-        return table
 
     def _actions(self) -> list[Button]:
         handle = [
@@ -126,15 +92,6 @@ class CasesTab(QWidget):
                 *(handle if self.handler else [])]
 
     def _build(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.filter)
-        left = QWidget()
-        column = QVBoxLayout(left)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(top)
-        column.addWidget(self.count)
-        column.addWidget(self.table, 1)
         right = QWidget()
         side = QVBoxLayout(right)
         side.setContentsMargins(0, 0, 0, 0)
@@ -148,7 +105,7 @@ class CasesTab(QWidget):
         side.addLayout(grid)
         side.addWidget(self.message)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
+        splitter.addWidget(self.list)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -158,96 +115,40 @@ class CasesTab(QWidget):
 
     def _shortcuts(self) -> None:
         context = Qt.ShortcutContext.WindowShortcut
-        QShortcut(QKeySequence("F2"), self, self.focus_search, context=context)
+        QShortcut(QKeySequence("F2"), self, self.list.focus_search, context=context)
         QShortcut(QKeySequence("F5"), self, self.refresh, context=context)
         for key, _name, _text, slot in self._actions():
             QShortcut(QKeySequence(key), self, slot, context=context)
-
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         self.reload()
         self.table.setFocus()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.KeyPress \
-                and isinstance(event, QKeyEvent) and event.key() in _ENTER:
-            self.next_step()
-            return True
-        return super().eventFilter(watched, event)
-
     # -- the list --------------------------------------------------------------------------------
-
-    def _filter(self) -> ComplaintFilter:
-        chosen = self.filter.currentData()
-        return ComplaintFilter(open_only=chosen in ("open", "mine", "overdue"),
-                               mine=chosen == "mine", overdue_only=chosen == "overdue",
-                               text=self.search.text().strip())
 
     @Slot()
     def reload(self) -> None:
-        """Read the list off the UI thread; the chosen case stays chosen."""
+        """Read the list again (the chosen case stays chosen)."""
         if not allowed(self._actor, Action.TAKE_COMPLAINTS):
             self.say(self.tr("Complaints are taken and handled by the desk, the complaint "
                              "handlers and the managers."))
             return
-        self._seq += 1
-        if self._want is None and self.panel.case is not None:
-            self._want = self.panel.case.row.complaint_id
-        services, actor, flt = self._services, self._actor, self._filter()
-        self._worker.submit(lambda: services.complaints.list(actor, flt),
-                            partial(self._loaded, seq=self._seq), self._failed)
+        self.list.reload()
 
     def refresh(self) -> None:
         self.reload()
         self.table.setFocus()
 
     def open_case(self, complaint_id: int | None, ref_no: str = "") -> None:
-        """Show this case (the due list gives its number, the profile its id): every case."""
-        self._want = complaint_id if complaint_id is not None else ref_no
-        self.search.setText(ref_no)
-        self.filter.blockSignals(True)
-        self.filter.setCurrentIndex(self.filter.findData("all"))
-        self.filter.blockSignals(False)
-        self.reload()
+        self.list.open_case(complaint_id, ref_no)
 
-    def _loaded(self, rows: list[ComplaintRow], seq: int) -> None:
-        if seq != self._seq:
-            return
-        self.rows = rows
-        want, self._want = self._want, None
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(rows))
-        for i, row in enumerate(rows):
-            self._fill(i, row)
-        self.table.blockSignals(False)
-        legend = marks(any(r.overdue for r in rows), any(r.escalated for r in rows))
-        self.count.setText(" · ".join(t for t in (self.tr("{n} complaints").format(
-            n=len(rows)), legend) if t) if rows else self.tr("No complaint matches."))
-        keys = [r.ref_no if isinstance(want, str) else r.complaint_id for r in rows]
-        self.table.setCurrentCell(keys.index(want) if want in keys else 0 if rows else -1, 0)
-        self._load_case()
-
-    def _fill(self, i: int, row: ComplaintRow) -> None:
-        due = datetime_text(row.due_at) if row.due_at else "—"
-        late = marks(row.overdue, row.escalated)
-        signs = ("⚠" if row.overdue else "") + ("↑" if row.escalated else "")
-        cells = (row.ref_no, row.client_name, category_name(row.category, short=True),
-                 stage_name(row.stage), f"{due} {signs}".strip())
-        for column, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            item.setToolTip(" · ".join(t for t in (severity_name(row.severity), row.owner_name,
-                                                   late) if t))
-            if late:
-                item.setForeground(QBrush(QColor(LATE)))
-            self.table.setItem(i, column, item)
+    @property
+    def rows(self) -> list[ComplaintRow]:
+        return self.list.rows
 
     def current_row(self) -> ComplaintRow | None:
-        i = self.table.currentRow()
-        return self.rows[i] if 0 <= i < len(self.rows) else None
+        return self.list.current_row()
 
     def _load_case(self) -> None:
         row = self.current_row()
@@ -310,7 +211,7 @@ class CasesTab(QWidget):
 
     def _taken(self, row: ComplaintRow) -> None:
         self.say(self.tr("Complaint {ref} taken.").format(ref=row.ref_no))
-        self._want = row.complaint_id
+        self.list.want = row.complaint_id
         self.reload()
         self.changed.emit()
 
@@ -336,7 +237,7 @@ class CasesTab(QWidget):
         self.say(self.tr("{ref} is now at {stage}.").format(ref=case.row.ref_no,
                                                             stage=stage_name(case.row.stage)))
         self.show_case(case)
-        self._want = case.row.complaint_id
+        self.list.want = case.row.complaint_id
         self.reload()
         self.table.setFocus()
         self.changed.emit()

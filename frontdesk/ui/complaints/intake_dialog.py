@@ -84,6 +84,7 @@ class IntakeDialog(QDialog):
         self.pages.addWidget(self._form_page(general))
         self.pages.addWidget(self._done_page())
         QVBoxLayout(self).addWidget(self.pages)
+        self._tab_order()
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)
         at_least_wide(self, 900)
@@ -151,10 +152,6 @@ class IntakeDialog(QDialog):
             self.tr("Take the complaint (Ctrl+Enter)"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        chain = (self.complainant, self.channel, self.category, self.severity, self.owner,
-                 self.visit, self.staff, self.service, self.words, self.asks)
-        for before, after in zip(chain, chain[1:], strict=False):  # down the left, then right
-            QWidget.setTabOrder(before, after)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -163,6 +160,13 @@ class IntakeDialog(QDialog):
         layout.addWidget(general)
         layout.addWidget(buttons)
         return page
+
+    def _tab_order(self) -> None:
+        """Down the left column, then the right (once the fields are in the dialog)."""
+        chain = (self.complainant, self.channel, self.category, self.severity, self.owner,
+                 self.visit, self.staff, self.service, self.words, self.asks)
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     def _done_page(self) -> QWidget:
         self.done_text = QLabel(objectName="complaintTakenText")
