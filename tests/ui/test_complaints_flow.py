@@ -19,7 +19,13 @@ from sqlalchemy import select
 from frontdesk.core.context import Actor, Role
 from frontdesk.models.card import CardOperation, OperationKind, VoucherKind, VoucherSource
 from frontdesk.models.care import CareKind
-from frontdesk.models.complaint import Complaint, ComplaintCategory, ComplaintStage, StepKind
+from frontdesk.models.complaint import (
+    Complaint,
+    ComplaintCategory,
+    ComplaintStage,
+    Remedy,
+    StepKind,
+)
 from frontdesk.services.cards.views import open_vouchers
 from frontdesk.services.clients.registration import NewClient
 from frontdesk.services.desk.visits import BoardSection, CheckIn
@@ -213,3 +219,46 @@ def test_the_profile_lists_it_and_the_due_list_opens_its_case(
     qtbot.keyClick(cases.table, Qt.Key.Key_Tab)  # Tab leaves the list
     assert not cases.table.hasFocus()
     QApplication.processEvents()
+
+
+def test_a_credit_asks_a_manager_in_place(qtbot, main_window: MainWindow, services: Services,
+                                          admin: Actor) -> None:
+    """A credit to the client's card: the approval panel opens; a wrong password is said in
+    it; the manager's name and password book the credit to the card's bonus through the
+    ledger, with the manager as approver."""
+    from frontdesk.models.card import CardKind
+    from frontdesk.models.complaint import ComplaintChannel, ComplaintSeverity
+    from frontdesk.services.complaints.views import ComplaintDraft
+    from tests.cards import client, product
+
+    services.staff.add_staff(admin, "dianzhang", "张店长", Role.MANAGER, "manager-pass-1")
+    owner = client(services, admin, "单丽华")
+    stored = product(services.db, admin.branch_id, CardKind.STORED_VALUE, "储值卡")
+    card = services.cards.issue(admin, client_id=owner, product_id=stored, key="c1",
+                                method="cash", amount_fen=100_000).card
+    flow = services.complaints
+    row = flow.take(admin, ComplaintDraft(owner, ComplaintChannel.PHONE,
+                                          ComplaintCategory.PRICE_BILLING,
+                                          ComplaintSeverity.MEDIUM, "多扣了一次卡"), key="k")
+    version = flow.acknowledge(admin, row.complaint_id, row.version).row.version
+    version = flow.investigate(admin, row.complaint_id, version, "重复扣款").row.version
+    cases = cases_of(qtbot, main_window)
+    at_stage(qtbot, cases, ComplaintStage.RESOLUTION)
+    resolve = step(qtbot, main_window, cases, Qt.Key.Key_F7, ResolveDialog)
+    assert isinstance(resolve, ResolveDialog)
+    choose(qtbot, resolve.kind, "会员卡")
+    assert resolve.approval.isVisible() and resolve.remedies[Remedy.CREDIT].isChecked()
+    assert english_left(resolve) == []
+    qtbot.keyClicks(resolve.value, "88")
+    resolve.approval.username.setText("dianzhang")
+    resolve.approval.password.setText("wrong-pass")
+    qtbot.keyClick(resolve.approval.password, Qt.Key.Key_Return)
+    assert resolve.isVisible() and resolve.approval.error.text()
+    qtbot.keyClicks(resolve.approval.password, "manager-pass-1")
+    qtbot.keyClick(resolve.approval.password, Qt.Key.Key_Return)
+    at_stage(qtbot, cases, ComplaintStage.FEEDBACK)
+    with services.db.read() as s:
+        case = s.get(Complaint, row.complaint_id)
+        op = s.get(CardOperation, case.compensation_op_id)
+        assert op is not None and op.approved_by_id is not None
+    assert services.cards.card(admin, card.id).bonus_fen == 8800
