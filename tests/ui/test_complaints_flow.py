@@ -262,3 +262,20 @@ def test_a_credit_asks_a_manager_in_place(qtbot, main_window: MainWindow, servic
         op = s.get(CardOperation, case.compensation_op_id)
         assert op is not None and op.approved_by_id is not None
     assert services.cards.card(admin, card.id).bonus_fen == 8800
+
+
+def test_the_desk_takes_complaints_and_only_handlers_move_them(
+        qtbot, services: Services, admin: Actor, worker, translations) -> None:
+    from tests.actors import staff_in_role
+
+    desk = staff_in_role(services.db, admin.branch_id, Role.RECEPTIONIST, "reception1")
+    handler = staff_in_role(services.db, admin.branch_id, Role.COMPLAINT_HANDLER, "complaints1")
+    inspector = staff_in_role(services.db, admin.branch_id, Role.QUALITY_INSPECTOR, "qc1")
+    shown = {}
+    for who in (desk, handler, inspector):
+        tab = CasesTab(services, who, worker)
+        qtbot.addWidget(tab)
+        shown[who.username] = set(tab.buttons)
+    assert shown["reception1"] == {"new"} and shown["qc1"] == set()
+    assert shown["complaints1"] == {"new", "ack", "findings", "resolve", "feedback", "reopen",
+                                    "assign"}

@@ -88,8 +88,9 @@ class CasesTab(QWidget):
             ("F9", "reopen", self.tr("Reopen"), self.reopen),
             ("Ctrl+R", "assign", self.tr("Assign"), self.assign),
         ]
-        return [("F3", "new", self.tr("New complaint"), self.new_complaint),
-                *(handle if self.handler else [])]
+        take = [("F3", "new", self.tr("New complaint"), self.new_complaint)] \
+            if allowed(self._actor, Action.TAKE_COMPLAINTS) else []
+        return [*take, *(handle if self.handler else [])]
 
     def _build(self) -> None:
         right = QWidget()
