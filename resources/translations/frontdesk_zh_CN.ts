@@ -1444,6 +1444,18 @@
         <source>Local specialities: not for clients who live locally</source>
         <translation>地方特产：不送本地客户</translation>
     </message>
+    <message>
+        <source>Complaint {value}</source>
+        <translation>投诉 {value}</translation>
+    </message>
+    <message>
+        <source>Stage: {value}</source>
+        <translation>阶段：{value}</translation>
+    </message>
+    <message>
+        <source>Due by {value}</source>
+        <translation>期限：{value}</translation>
+    </message>
 </context>
 <context>
     <name>CareSetupPage</name>

@@ -209,6 +209,8 @@ def test_the_profile_lists_it_and_the_due_list_opens_its_case(
     qtbot.waitUntil(lambda: care.due is not None and len(care.due.tasks) == 1, timeout=WAIT)
     care.tree.select_task(care.due.tasks[0].task_id)
     assert care.panel.case_button.isVisibleTo(care)
+    assert row.ref_no in care.panel.numbers.text() and "受理" in care.panel.numbers.text()
+    assert english_left(care.panel) == []
     qtbot.keyClick(care.tree, Qt.Key.Key_Return)
     cases = cases_of(qtbot, main_window)
     qtbot.waitUntil(lambda: cases.panel.case is not None

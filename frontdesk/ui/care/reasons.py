@@ -4,7 +4,8 @@ The scan writes a task's ``reason`` as a key (``lapsed``, ``birthday``, ``festiv
 its ``detail`` as named figures (``median_gap_days``, ``recent_fen``, ``visit_on``…).
 Money is shown in yuan, dates as the screens write dates, a built-in festival by its name
 in the UI language. Figures the reason line already says (a birthday's month and day, a
-festival's code) are left out; a key the screens do not know yet is shown as it is, never
+festival's code) are left out; a complaint deadline's reference number, stage and deadline are
+worded; a key the screens do not know yet is shown as it is, never
 dropped: the numbers behind a warning are what the person calling needs.
 """
 
@@ -20,7 +21,8 @@ from frontdesk.core.money import format_fen
 from frontdesk.models.care import CareKind
 from frontdesk.services.care.views import DueTask
 from frontdesk.ui.care.labels import kind_name
-from frontdesk.ui.dates import date_text
+from frontdesk.ui.complaints.words import stage_name
+from frontdesk.ui.dates import date_text, datetime_text
 from frontdesk.ui.festival_names import named
 
 HIDDEN = frozenset({"calendar", "month", "day", "leap", "gifts", "festival", "name", "date",
@@ -106,12 +108,22 @@ def _details(kind: CareKind) -> dict[str, str]:
         "months": QCoreApplication.translate("CareReasons", "Confirmed every {value} months"),
         "local_speciality": QCoreApplication.translate(
             "CareReasons", "Local specialities: not for clients who live locally"),
+        "ref": QCoreApplication.translate("CareReasons", "Complaint {value}"),
+        "stage": QCoreApplication.translate("CareReasons", "Stage: {value}"),
+        "due_at": QCoreApplication.translate("CareReasons", "Due by {value}"),
     }
 
 
 def _shown(key: str, value: int | str) -> str:
     if key.endswith("_fen") and isinstance(value, int):
         return format_fen(value)
+    if key == "stage":  # a complaint's
+        return stage_name(str(value))
+    if key == "due_at" and isinstance(value, str):  # a complaint's deadline, ISO
+        try:
+            return datetime_text(dt.datetime.fromisoformat(value))
+        except ValueError:
+            return value
     if isinstance(value, str) and _DATE.match(value):
         year, month, day = (int(part) for part in value.split("-"))
         return date_text(dt.date(year, month, day))
