@@ -60,6 +60,15 @@ def datetime_text(at: dt.datetime) -> str:
     return f"{date_text(local.date())} {time_text(local)}"
 
 
+def iso_datetime_text(value: str) -> str:
+    """A moment the services wrote as ISO text (a care task's detail), as :func:`datetime_text`
+    writes it; the text itself when it is not one."""
+    try:
+        return datetime_text(dt.datetime.fromisoformat(value))
+    except ValueError:
+        return value
+
+
 def local_date_text(at: dt.datetime | None) -> str:
     """The local date of a stored moment (UTC), or "" when there is none."""
     return date_text(_local(at).date()) if at is not None else ""

@@ -22,7 +22,7 @@ from frontdesk.models.care import CareKind
 from frontdesk.services.care.views import DueTask
 from frontdesk.ui.care.labels import kind_name
 from frontdesk.ui.complaints.words import stage_name
-from frontdesk.ui.dates import date_text, datetime_text
+from frontdesk.ui.dates import date_text, iso_datetime_text
 from frontdesk.ui.festival_names import named
 
 HIDDEN = frozenset({"calendar", "month", "day", "leap", "gifts", "festival", "name", "date",
@@ -120,10 +120,7 @@ def _shown(key: str, value: int | str) -> str:
     if key == "stage":  # a complaint's
         return stage_name(str(value))
     if key == "due_at" and isinstance(value, str):  # a complaint's deadline, ISO
-        try:
-            return datetime_text(dt.datetime.fromisoformat(value))
-        except ValueError:
-            return value
+        return iso_datetime_text(value)
     if isinstance(value, str) and _DATE.match(value):
         year, month, day = (int(part) for part in value.split("-"))
         return date_text(dt.date(year, month, day))
