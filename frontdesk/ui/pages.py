@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -19,11 +20,16 @@ from frontdesk.ui.care.notice import CareNotice
 from frontdesk.ui.care.timers import CareTimers
 from frontdesk.ui.care_setup.setup_page import CareSetupPage
 from frontdesk.ui.clients.clients_page import ClientsPage
+from frontdesk.ui.complaints.client_section import ClientComplaints
+from frontdesk.ui.complaints.complaints_page import ComplaintsPage
+from frontdesk.ui.complaints.intake_dialog import IntakeDialog
 from frontdesk.ui.desk.desk_page import DeskPage
 from frontdesk.ui.local_settings import LocalSettings
-from frontdesk.ui.placeholders import PlannedPages
+from frontdesk.ui.quality.spot_checks import SpotChecksTab
+from frontdesk.ui.quality.spot_checks import tab_title as spot_checks_title
 from frontdesk.ui.reports.reports_page import ReportsPage
 from frontdesk.ui.settings_page import SettingsPage
+from frontdesk.ui.surveys.tab import SurveysTab
 from frontdesk.ui.worker import DbWorker
 
 START_DELAY_MS = 2000
@@ -55,7 +61,6 @@ def build_pages(window: MainWindow, services: Services, actor: Actor, settings: 
     """(key, navigation title, widget) for each page."""
     texts = PageTitles()
     titles = texts.titles()
-    planned = PlannedPages()
     settings_page = SettingsPage(services, actor, settings, window.backups)
     settings_page.language_changed.connect(window.language_changed)
     settings_page.idle_minutes_changed.connect(window.set_idle_minutes)
@@ -68,6 +73,13 @@ def build_pages(window: MainWindow, services: Services, actor: Actor, settings: 
 
     desk.profile_requested.connect(open_profile)
     cards = CardsPage(services, actor, worker)
+    complaints = _complaints_page(services, actor, worker)
+
+    def open_complaint(complaint_id: int | None, ref_no: str = "") -> None:
+        window.show_page("complaints")
+        complaints.open_case(complaint_id, ref_no)
+
+    _complaint_entries(services, actor, worker, desk, clients, open_complaint)
 
     def find_card() -> None:
         """F10 from any page: the cards page, the cursor in its find box (a card reader)."""
@@ -79,7 +91,7 @@ def build_pages(window: MainWindow, services: Services, actor: Actor, settings: 
         ("desk", desk),
         ("clients", clients),
         ("cards", cards),
-        ("complaints", planned.complaints()),
+        ("complaints", complaints),
         ("settings", settings_page),
     ]
     if allowed(actor, Action.VIEW_COMPLAINT_REPORTS):
@@ -87,12 +99,41 @@ def build_pages(window: MainWindow, services: Services, actor: Actor, settings: 
     TierSweep(services.tiers, worker, window).start()
     if allowed(actor, Action.WORK_CARE):  # a client manager's main work: their first page
         care = _care(window, services, actor, worker)
+        care.complaint_requested.connect(lambda ref: open_complaint(None, ref))
+        complaints.changed.connect(care.changed)  # a case's deadline task: the badge counts
         pages.insert(0 if actor.role is Role.CLIENT_MANAGER else 3, ("care", care))
     if allowed(actor, Action.MANAGE_CARD_PRODUCTS):  # before the settings
         pages.insert(-1, ("card_setup", CardSetupPage(services, actor, worker)))
     if allowed(actor, Action.MANAGE_CARE):
         pages.insert(-1, ("care_setup", CareSetupPage(services, actor, worker)))
     return [(key, titles[key], widget) for key, widget in pages]
+
+
+def _complaints_page(services: Services, actor: Actor, worker: DbWorker) -> ComplaintsPage:
+    """The cases, then the surveys and the spot checks for those who work them."""
+    page = ComplaintsPage(services, actor, worker)
+    if allowed(actor, Action.ENTER_SURVEYS):
+        page.add_tab(SurveysTab(services, actor, worker), page.tr("Surveys"))
+    if allowed(actor, Action.SPOT_CHECK):
+        page.add_tab(SpotChecksTab(services, actor, worker), spot_checks_title())
+    return page
+
+
+def _complaint_entries(services: Services, actor: Actor, worker: DbWorker, desk: DeskPage,
+                       clients: ClientsPage, open_case: Callable[[int | None], None]) -> None:
+    """The complaint intake at the desk (Ctrl+T) and the client's complaints on the profile."""
+    section = ClientComplaints(services, actor, worker)
+    section.follow(clients.profile)
+    section.case_requested.connect(open_case)
+
+    def take(client_id: int | None, visit_id: int | None) -> None:
+        dialog = IntakeDialog(services, actor, worker, client_id=client_id, visit_id=visit_id,
+                              parent=desk)
+        dialog.taken.connect(lambda row: desk.complaint_taken(row.ref_no))
+        dialog.finished.connect(lambda _r: desk.activateWindow())  # no window manager: keys
+        dialog.open()
+
+    desk.complaint_requested.connect(take)
 
 
 def _care(window: MainWindow, services: Services, actor: Actor, worker: DbWorker) -> DuePage:

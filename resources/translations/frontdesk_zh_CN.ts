@@ -1,6 +1,21 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <source>Acknowledge (F4)</source>
+        <translation>受理确认 (F4)</translation>
+    </message>
+    <message>
+        <source>e.g. called the client back</source>
+        <translation>例如：已回电客户</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>The first administrator</source>
@@ -158,6 +173,17 @@
     <message>
         <source>Nothing to pay: a total of ¥0.00</source>
         <translation>无需付款：合计 ¥0.00</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign (Ctrl+R)</source>
+        <translation>指派 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
     </message>
 </context>
 <context>
@@ -1434,6 +1460,10 @@
         <source>Local specialities: not for clients who live locally</source>
         <translation>地方特产：不送本地客户</translation>
     </message>
+    <message>
+        <source>Stage: {value}</source>
+        <translation>阶段：{value}</translation>
+    </message>
 </context>
 <context>
     <name>CareSetupPage</name>
@@ -1690,6 +1720,219 @@
     <message>
         <source>none in the calendar</source>
         <translation>历法中无此日期</translation>
+    </message>
+</context>
+<context>
+    <name>CaseList</name>
+    <message>
+        <source>Reference number, name or phone tail (F2)</source>
+        <translation>投诉编号、姓名或手机尾号 (F2)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结案</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我负责的</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Ref no</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>{n} complaints</source>
+        <translation>共 {n} 条投诉</translation>
+    </message>
+    <message>
+        <source>No complaint matches.</source>
+        <translation>没有符合条件的投诉。</translation>
+    </message>
+</context>
+<context>
+    <name>CasePanel</name>
+    <message>
+        <source>When, who</source>
+        <translation>时间 / 经手人</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>Choose a complaint in the list.</source>
+        <translation>请在列表中选择一条投诉。</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>暂未指定</translation>
+    </message>
+    <message>
+        <source>Staff concerned</source>
+        <translation>涉及员工</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>到店记录</translation>
+    </message>
+    <message>
+        <source>voucher {code}</source>
+        <translation>代金券 {code}</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Not satisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>The client's words</source>
+        <translation>客户原话</translation>
+    </message>
+    <message>
+        <source>Asks for</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>调查结果</translation>
+    </message>
+    <message>
+        <source>Done for the client</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <source>Resolution note</source>
+        <translation>处理说明</translation>
+    </message>
+    <message>
+        <source>Corrective action (整改)</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>补偿</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>the timer</source>
+        <translation>系统计时</translation>
+    </message>
+</context>
+<context>
+    <name>CasesTab</name>
+    <message>
+        <source>Acknowledge</source>
+        <translation>受理确认</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>调查结果</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新处理</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <source>New complaint</source>
+        <translation>新投诉</translation>
+    </message>
+    <message>
+        <source>Complaints are taken and handled by the desk, the complaint handlers and the managers.</source>
+        <translation>投诉由前台、投诉处理专员和店长受理及处理。</translation>
+    </message>
+    <message>
+        <source>Complaint {ref} taken.</source>
+        <translation>投诉 {ref} 已受理。</translation>
+    </message>
+    <message>
+        <source>Choose a complaint in the list first (F5).</source>
+        <translation>请先在列表中选择一条投诉 (F5)。</translation>
+    </message>
+    <message>
+        <source>This case at {stage} cannot take that step now.</source>
+        <translation>该投诉处于「{stage}」阶段，现在不能执行这一步。</translation>
+    </message>
+    <message>
+        <source>{ref} is now at {stage}.</source>
+        <translation>{ref} 现处于「{stage}」阶段。</translation>
     </message>
 </context>
 <context>
@@ -1973,6 +2216,33 @@
     </message>
 </context>
 <context>
+    <name>ClientComplaints</name>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>New complaint (Ctrl+T)</source>
+        <translation>新投诉 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>No complaints.</source>
+        <translation>暂无投诉。</translation>
+    </message>
+</context>
+<context>
     <name>ClientScreens</name>
     <message>
         <source>Not given</source>
@@ -2153,6 +2423,168 @@
     </message>
 </context>
 <context>
+    <name>ComplaintWords</name>
+    <message>
+        <source>On site</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Online review</source>
+        <translation>网络评价</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>Service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>服务效率</translation>
+    </message>
+    <message>
+        <source>Product quality</source>
+        <translation>产品质量</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Price and billing</source>
+        <translation>价格与收费</translation>
+    </message>
+    <message>
+        <source>Safety (e.g. a skin reaction)</source>
+        <translation>安全（如皮肤过敏）</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>较重</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Apology</source>
+        <translation>致歉</translation>
+    </message>
+    <message>
+        <source>Service redone</source>
+        <translation>重做服务</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Compensation voucher</source>
+        <translation>补偿代金券</translation>
+    </message>
+    <message>
+        <source>Credit to a member card</source>
+        <translation>补偿到会员卡</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>解释说明</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>转入下一阶段</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重新处理</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Escalated to the manager</source>
+        <translation>超时，已上报店长</translation>
+    </message>
+    <message>
+        <source>Compensated</source>
+        <translation>已补偿</translation>
+    </message>
+    <message>
+        <source>⚠ Overdue</source>
+        <translation>⚠ 已超时</translation>
+    </message>
+    <message>
+        <source>↑ Escalated</source>
+        <translation>↑ 已上报</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsPage</name>
+    <message>
+        <source>Cases</source>
+        <translation>投诉处理</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>处理时限</translation>
+    </message>
+</context>
+<context>
     <name>ConditionsSection</name>
     <message>
         <source>Special conditions (observe before and after cleansing)</source>
@@ -2292,6 +2724,37 @@
     </message>
 </context>
 <context>
+    <name>DeadlinesTab</name>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Acknowledge within (h)</source>
+        <translation>受理确认时限（小时）</translation>
+    </message>
+    <message>
+        <source>Resolve within (h)</source>
+        <translation>处理时限（小时）</translation>
+    </message>
+    <message>
+        <source>Feedback within (h)</source>
+        <translation>反馈时限（小时）</translation>
+    </message>
+    <message>
+        <source>Save the deadlines (Ctrl+S)</source>
+        <translation>保存时限 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Resolve: from intake. Feedback: from the resolution.</source>
+        <translation>处理时限从受理起算；反馈时限从处理完成起算。</translation>
+    </message>
+    <message>
+        <source>The deadlines are saved; they apply to the next stage each case enters.</source>
+        <translation>时限已保存，从各投诉进入下一阶段时起生效。</translation>
+    </message>
+</context>
+<context>
     <name>DeskPage</name>
     <message>
         <source>New client</source>
@@ -2330,6 +2793,10 @@
         <translation>满意度调查</translation>
     </message>
     <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
         <source>Pick a client first (F2).</source>
         <translation>请先选择客户 (F2)。</translation>
     </message>
@@ -2352,6 +2819,10 @@
     <message>
         <source>Check a visit out (F8) or pick a client (F2) first.</source>
         <translation>请先为到店结账（F8）或选择客户（F2）。</translation>
+    </message>
+    <message>
+        <source>Complaint {ref} taken: the client can quote this number.</source>
+        <translation>投诉 {ref} 已受理：客户可凭此编号查询。</translation>
     </message>
     <message>
         <source>The handover is saved.</source>
@@ -2857,6 +3328,10 @@
         <translation>请选择要补偿的会员卡。</translation>
     </message>
     <message>
+        <source>Choose the owner.</source>
+        <translation>请选择负责人。</translation>
+    </message>
+    <message>
         <source>Choose the stage to move the complaint to.</source>
         <translation>请选择投诉要转入的阶段。</translation>
     </message>
@@ -3105,12 +3580,20 @@
         <translation>没有这位顾客。</translation>
     </message>
     <message>
+        <source>No such complaint.</source>
+        <translation>没有这条投诉。</translation>
+    </message>
+    <message>
         <source>No such member card.</source>
         <translation>没有这张会员卡。</translation>
     </message>
     <message>
         <source>No such reward.</source>
         <translation>没有这项积分兑换礼品。</translation>
+    </message>
+    <message>
+        <source>No such staff member.</source>
+        <translation>没有这名员工。</translation>
     </message>
     <message>
         <source>No such voucher.</source>
@@ -4465,6 +4948,41 @@
     </message>
 </context>
 <context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>Client's feedback (F8)</source>
+        <translation>客户反馈 (F8)</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Not satisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>What the client said</source>
+        <translation>客户的反馈</translation>
+    </message>
+    <message>
+        <source>The client is</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Close the case (Ctrl+Enter)</source>
+        <translation>结案 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Reopen instead</source>
+        <translation>改为重新处理</translation>
+    </message>
+</context>
+<context>
     <name>Festival</name>
     <message>
         <source>New Year's Day</source>
@@ -4599,6 +5117,21 @@
     <message>
         <source>The database is busy; try again in a moment.</source>
         <translation>数据库正忙，请稍后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsDialog</name>
+    <message>
+        <source>Findings (F6)</source>
+        <translation>调查结果 (F6)</translation>
+    </message>
+    <message>
+        <source>What happened, who was asked, what was checked</source>
+        <translation>发生了什么、询问了谁、核查了什么</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>调查结果</translation>
     </message>
 </context>
 <context>
@@ -5057,6 +5590,109 @@
     <message>
         <source>{name} may pay with card {no} (balance {balance})</source>
         <translation>{name} 可以使用会员卡 {no} 付款（余额 {balance}）</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>Take a complaint</source>
+        <translation>受理投诉</translation>
+    </message>
+    <message>
+        <source>Find the client above (Enter picks), or name the complainant</source>
+        <translation>在上方查找客户（Enter 选定），或填写投诉人</translation>
+    </message>
+    <message>
+        <source>Only if not a client: name or handle</source>
+        <translation>非本店客户时填写：姓名或网名</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The complaint handler (else the manager)</source>
+        <translation>投诉处理专员（没有则为店长）</translation>
+    </message>
+    <message>
+        <source>What the client said, in their words</source>
+        <translation>客户说了什么（原话）</translation>
+    </message>
+    <message>
+        <source>e.g. the facial redone, a refund</source>
+        <translation>例如：重做面部护理、退款</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Related visit</source>
+        <translation>相关到店</translation>
+    </message>
+    <message>
+        <source>Staff concerned</source>
+        <translation>涉及员工</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Client's words</source>
+        <translation>客户原话</translation>
+    </message>
+    <message>
+        <source>Asks for</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <source>Take the complaint (Ctrl+Enter)</source>
+        <translation>受理 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Copy the number</source>
+        <translation>复制编号</translation>
+    </message>
+    <message>
+        <source>Close (Enter)</source>
+        <translation>关闭 (Enter)</translation>
+    </message>
+    <message>
+        <source> It is to be acknowledged by {due}.</source>
+        <translation>须在 {due} 前确认受理。</translation>
+    </message>
+    <message>
+        <source> Owner: {name}.</source>
+        <translation>负责人：{name}。</translation>
+    </message>
+    <message>
+        <source>The complaint is taken. The client can quote this number:</source>
+        <translation>投诉已受理，客户可凭以下编号查询：</translation>
+    </message>
+    <message>
+        <source>The number is copied.</source>
+        <translation>编号已复制。</translation>
     </message>
 </context>
 <context>
@@ -5776,17 +6412,6 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
-    <name>PlannedPages</name>
-    <message>
-        <source>Complaints</source>
-        <translation>投诉</translation>
-    </message>
-    <message>
-        <source>Complaints from intake through investigation, resolution and feedback to closing, with deadlines. Coming in a later version.</source>
-        <translation>投诉从受理、调查、处理、反馈到结案的全过程，以及处理时限。将在后续版本提供。</translation>
-    </message>
-</context>
-<context>
     <name>PlansTab</name>
     <message>
         <source>Tier</source>
@@ -6154,14 +6779,6 @@ The front desk of your salon.</source>
     <message>
         <source>The client's stored-value and session cards with their balances: coming in a later version.</source>
         <translation>客户的储值卡、疗程卡及余额：将在后续版本提供。</translation>
-    </message>
-    <message>
-        <source>Complaints</source>
-        <translation>投诉</translation>
-    </message>
-    <message>
-        <source>The client's complaints and how each was resolved: coming in a later version.</source>
-        <translation>客户的投诉及处理结果：将在后续版本提供。</translation>
     </message>
     <message>
         <source>Care</source>
@@ -6736,6 +7353,21 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>ReopenDialog</name>
+    <message>
+        <source>Reopen (F9)</source>
+        <translation>重新处理 (F9)</translation>
+    </message>
+    <message>
+        <source>e.g. the redness came back</source>
+        <translation>例如：红肿又出现了</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>ReplaceDialog</name>
     <message>
         <source>Report lost and replace (F8)</source>
@@ -7245,6 +7877,89 @@ The front desk of your salon.</source>
     <message>
         <source>The report was written to {file}.</source>
         <translation>报表已保存到 {file}。</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Resolve (F7)</source>
+        <translation>处理 (F7)</translation>
+    </message>
+    <message>
+        <source>What was done, and how</source>
+        <translation>做了什么、怎么做的</translation>
+    </message>
+    <message>
+        <source>What the store changes so it does not happen again</source>
+        <translation>本店如何改进，避免再次发生</translation>
+    </message>
+    <message>
+        <source>Done for the client</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Corrective action (整改)</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>补偿</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Voucher kind</source>
+        <translation>代金券类型</translation>
+    </message>
+    <message>
+        <source>Voucher title</source>
+        <translation>代金券名称</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Member card</source>
+        <translation>会员卡</translation>
+    </message>
+    <message>
+        <source>Approve and resolve (Enter)</source>
+        <translation>批准并处理 (Enter)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>A voucher</source>
+        <translation>代金券</translation>
+    </message>
+    <message>
+        <source>A credit to a member card</source>
+        <translation>补偿到会员卡</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 200</source>
+        <translation>元，例如 200</translation>
+    </message>
+    <message>
+        <source>e.g. apology: a free facial</source>
+        <translation>例如：致歉·免费面部护理</translation>
+    </message>
+    <message>
+        <source>A credit to a member card's bonus balance.</source>
+        <translation>补偿金额计入会员卡赠送余额。</translation>
+    </message>
+    <message>
+        <source>Approval: {reason}</source>
+        <translation>批准：{reason}</translation>
     </message>
 </context>
 <context>
@@ -7993,6 +8708,13 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>StepDialog</name>
+    <message>
+        <source>OK (Ctrl+Enter)</source>
+        <translation>确定 (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
     <name>StorePage</name>
     <message>
         <source>Welcome to FrontDesk</source>
@@ -8171,6 +8893,10 @@ The front desk of your salon.</source>
 </context>
 <context>
     <name>TaskPanel</name>
+    <message>
+        <source>Open the case (Enter)</source>
+        <translation>打开投诉 (Enter)</translation>
+    </message>
     <message>
         <source>Phone</source>
         <translation>手机</translation>
@@ -8520,6 +9246,13 @@ The front desk of your salon.</source>
     <message>
         <source>Room</source>
         <translation>包厢</translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <source>Surveys</source>
+        <translation>满意度调查</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 """The care page (关怀待办): the day's due list, the chosen task beside it, and its actions.
 
-Keyboard first: F1 from any page comes here (the list chosen) · Enter or F3 log a call ·
+Keyboard first: F1 from any page comes here (the list chosen) · Enter or F3 log a call
+(a complaint deadline's task: open the case on the complaints page) ·
 F4 mark the chosen tasks' messages sent · F9 copy the chosen task's message · F6 export the
 chosen tasks' messages for an SMS gateway (Excel or CSV) · F7 snooze · F8 skip · Ctrl+R a
 manager reassigns the task · Ctrl+G give a gift task's gift (a voucher through the
@@ -71,6 +72,8 @@ Loaded = tuple[DueList, tuple[StaffDay, ...], tuple[tuple[int, str], ...] | None
 class DuePage(QWidget):
     changed = Signal()
     """A task was worked (the badge counts again)."""
+    complaint_requested = Signal(str)
+    """A complaint deadline task's case (its reference number): open the complaints page."""
 
     def __init__(self, services: Services, actor: Actor, worker: DbWorker,
                  parent: QWidget | None = None) -> None:
@@ -91,6 +94,7 @@ class DuePage(QWidget):
         self.tree.currentItemChanged.connect(lambda *_: self._show_current())
         self.tree.task_activated.connect(lambda _id: self.log_call())
         self.panel = TaskPanel()
+        self.panel.case_requested.connect(self.complaint_requested)
         self.staff_filter = QComboBox(objectName="careStaffFilter")
         self.kind_filter = QComboBox(objectName="careKindFilter")
         self.summary = QLabel(objectName="careSummary")
@@ -304,8 +308,11 @@ class DuePage(QWidget):
         self.tree.setFocus()
 
     def log_call(self) -> None:
+        """Enter or F3: log a call (a complaint deadline's task opens its case instead)."""
         task = self._need_task()
-        if task is not None and task.is_batch:
+        if self.panel.complaint_ref() is not None:
+            self.panel.open_case()
+        elif task is not None and task.is_batch:
             self.say(self.tr("A batch message goes to many clients: export it (F6), send it, "
                              "then mark it sent (F4)."))
         elif task is not None:

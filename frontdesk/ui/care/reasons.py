@@ -4,7 +4,8 @@ The scan writes a task's ``reason`` as a key (``lapsed``, ``birthday``, ``festiv
 its ``detail`` as named figures (``median_gap_days``, ``recent_fen``, ``visit_on``…).
 Money is shown in yuan, dates as the screens write dates, a built-in festival by its name
 in the UI language. Figures the reason line already says (a birthday's month and day, a
-festival's code) are left out; a key the screens do not know yet is shown as it is, never
+festival's code) are left out; a complaint deadline's reference number, stage and deadline are
+worded; a key the screens do not know yet is shown as it is, never
 dropped: the numbers behind a warning are what the person calling needs.
 """
 
@@ -20,11 +21,12 @@ from frontdesk.core.money import format_fen
 from frontdesk.models.care import CareKind
 from frontdesk.services.care.views import DueTask
 from frontdesk.ui.care.labels import kind_name
+from frontdesk.ui.complaints.words import stage_name
 from frontdesk.ui.dates import date_text, iso_moment_text
 from frontdesk.ui.festival_names import named
 
 HIDDEN = frozenset({"calendar", "month", "day", "leap", "gifts", "festival", "name", "date",
-                    "exclude_tiers", "tiers", "never_confirmed", "ref", "stage", "due_at",
+                    "exclude_tiers", "tiers", "never_confirmed", "ref", "due_at",
                     "visit_id"})
 """Detail the reason line or the gift line says already, or that is for the services."""
 UNKNOWN_WHEN_NONE = frozenset({"median_gap_days"})
@@ -79,7 +81,6 @@ def reason_text(task: DueTask) -> str:
                            due=iso_moment_text(task.detail.get("due_at"))).strip(" :：")
 
 
-
 def _details(kind: CareKind) -> dict[str, str]:
     since = (QCoreApplication.translate("CareReasons", "Days since the last contact: {value}")
              if kind is CareKind.STAR_CALL else
@@ -116,12 +117,15 @@ def _details(kind: CareKind) -> dict[str, str]:
         "months": QCoreApplication.translate("CareReasons", "Confirmed every {value} months"),
         "local_speciality": QCoreApplication.translate(
             "CareReasons", "Local specialities: not for clients who live locally"),
+        "stage": QCoreApplication.translate("CareReasons", "Stage: {value}"),
     }
 
 
 def _shown(key: str, value: int | str) -> str:
     if key.endswith("_fen") and isinstance(value, int):
         return format_fen(value)
+    if key == "stage":  # a complaint's
+        return stage_name(str(value))
     if isinstance(value, str) and _DATE.match(value):
         year, month, day = (int(part) for part in value.split("-"))
         return date_text(dt.date(year, month, day))

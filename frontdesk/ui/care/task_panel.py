@@ -8,8 +8,17 @@ a gift or an invitation must not ignore them.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from frontdesk.models.care import CareKind
 from frontdesk.services.care.views import DueTask
 from frontdesk.ui.care.labels import gift_name
 from frontdesk.ui.care.reasons import detail_lines, reason_text
@@ -24,6 +33,9 @@ def _value(name: str) -> QLabel:
 
 
 class TaskPanel(QWidget):
+    case_requested = Signal(str)
+    """A complaint deadline's case, by its reference number: open it on the complaints page."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("careTaskPanel")
@@ -45,6 +57,8 @@ class TaskPanel(QWidget):
         self.message.setReadOnly(True)
         self.message.setTabChangesFocus(True)
         self.message.setMinimumHeight(80)
+        self.case_button = QPushButton(self.tr("Open the case (Enter)"), objectName="careOpenCase")
+        self.case_button.clicked.connect(self.open_case)
         self._build()
         self.show_task(None)
 
@@ -62,6 +76,7 @@ class TaskPanel(QWidget):
         column = QVBoxLayout(cards)
         column.setContentsMargins(4, 4, 4, 4)
         column.addLayout(form)
+        column.addWidget(self.case_button)
         column.addStretch(1)
         self.message_title = QLabel(self.tr("Suggested message (F9 copies it)"))
         layout = QVBoxLayout(self)
@@ -80,6 +95,7 @@ class TaskPanel(QWidget):
             self._rows_shown(False)
             self.message.clear()
             self._show_message(False)
+            self.case_button.hide()
             return
         self._rows_shown(True)
         self._client(task)
@@ -91,6 +107,20 @@ class TaskPanel(QWidget):
         self._form.setRowVisible(self.gifts, bool(gifts))
         self.message.setPlainText(task.suggested_message)
         self._show_message(bool(task.suggested_message))
+        self.case_button.setVisible(self.complaint_ref() is not None)
+
+    def complaint_ref(self) -> str | None:
+        """The reference number of a complaint deadline task's case; None for other tasks."""
+        task = self.task
+        if task is None or task.kind is not CareKind.COMPLAINT_DEADLINE:
+            return None
+        return str(task.detail.get("ref", "")) or None
+
+    @Slot()
+    def open_case(self) -> None:
+        ref = self.complaint_ref()
+        if ref is not None:
+            self.case_requested.emit(ref)
 
     def _rows_shown(self, shown: bool) -> None:
         """The card's rows (empty ones only confuse while no task is chosen)."""

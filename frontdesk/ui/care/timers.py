@@ -7,7 +7,8 @@ scans at once: a tick that comes while a scan runs is remembered and runs once a
 (the midnight one must not be lost). The day is the services' clock's, read on every tick:
 a machine that slept through midnight (a timer's interval does not count the sleep)
 catches up at its next tick, and the midnight timer is set again from the new day. The
-scan itself catches up the days the program was closed.
+scan itself catches up the days the program was closed. After each scan the complaints past
+their deadline are escalated to the manager (``escalate_overdue``), before the badge counts.
 
 "New" is the rise of the open count the person sees: the count before the first scan, then
 the count shown last (the page tells the timers when a task was worked, so working the
@@ -105,6 +106,7 @@ class CareTimers(QObject):
         def job() -> Scanned:
             before = services.care.counts(actor, today) if first else None
             result = services.care_scan.scan(actor.branch_id)
+            services.complaints.escalate_overdue(actor.branch_id)  # the badge counts after
             return result, before, services.care.counts(actor, today)
 
         self._worker.submit(job, self._scanned, self._failed)

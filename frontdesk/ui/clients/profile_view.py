@@ -4,7 +4,8 @@ Always visible above the tabs: the name, the allergies and contraindications in
 red (or that none are recorded), a special visitor's warning, the "please check
 your details" banner when the basics were not confirmed for 12 months, and the
 sheet buttons. Tabs: basics and consent, preferences, history, consultations,
-trends, and what later versions add (cards, complaints, care).
+trends, and "Cards, complaints, care": the sections other capabilities add
+(:meth:`ProfileView.add_section`: the complaints) above what later versions add.
 """
 
 from __future__ import annotations
@@ -142,13 +143,11 @@ class ProfileView(QWidget):
 
     def _later(self) -> QWidget:
         page = QWidget()
-        column = QVBoxLayout(page)
+        column = self._sections = QVBoxLayout(page)
         for title, text in (
                 (self.tr("Member cards"), self.tr("The client's stored-value and session cards "
                                                   "with their balances: coming in a later "
                                                   "version.")),
-                (self.tr("Complaints"), self.tr("The client's complaints and how each was "
-                                                "resolved: coming in a later version.")),
                 (self.tr("Care"), self.tr("Follow-up calls, greetings and churn warnings for "
                                           "this client: coming in a later version."))):
             note = QLabel(f"<b>{title}</b><br>{text}", objectName="placeholderText")
@@ -156,6 +155,11 @@ class ProfileView(QWidget):
             column.addWidget(note)
         column.addStretch(1)
         return page
+
+    def add_section(self, widget: QWidget) -> None:
+        """Another capability's section (the complaints), first on "Cards, complaints, care";
+        it follows ``loaded`` and reads ``profile``."""
+        self._sections.insertWidget(0, widget)
 
     @property
     def client_id(self) -> int | None:

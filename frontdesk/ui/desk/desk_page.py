@@ -3,7 +3,8 @@
 Keyboard first: F2 search · F3 new client · F4 check in · F5 board · F6 appointment ·
 F8 check out · F9 service finished · F12 the chosen visit's handover to its beauticians ·
 Ctrl+U the satisfaction survey of the visit just checked out (or of the picked client) ·
-Ctrl+E a visit's services and prep note. Each shortcut is shown in the buttons' tooltips
+Ctrl+E a visit's services and prep note · Ctrl+T take a complaint (for the visit chosen on
+the board, else the picked client). Each shortcut is shown in the buttons' tooltips
 (Ctrl+E in the board's menu).
 
 The client card shows the client F4, F6 and F11 act on: the highlighted search
@@ -54,11 +55,14 @@ from frontdesk.ui.surveys.dialog import SurveyDialog
 from frontdesk.ui.worker import DbWorker
 
 PLAN_SECTIONS = (BoardSection.WAITING, BoardSection.IN_SERVICE)
+VISIT_SECTIONS = (BoardSection.WAITING, BoardSection.IN_SERVICE, BoardSection.FINISHED)
 """The board's visits whose services and prep note may still change."""
 
 
 class DeskPage(QWidget):
     profile_requested = Signal(int)  # client id: open their profile on the Clients page
+    complaint_requested = Signal(object, object)
+    """Ctrl+T: (client id, visit id), either None: the composition root opens the intake."""
 
     def __init__(self, services: Services, actor: Actor, worker: DbWorker,
                  parent: QWidget | None = None) -> None:
@@ -112,6 +116,7 @@ class DeskPage(QWidget):
             ("F11", "profile", self.tr("Profile"), self.open_profile),
             ("F12", "handover", self.tr("Handover"), self.handover_selected),
             ("Ctrl+U", "enterSurvey", self.tr("Survey"), self.enter_survey),
+            ("Ctrl+T", "complaint", self.tr("Complaint"), self.take_complaint),
         ]
 
     def _buttons(self) -> QGridLayout:
@@ -323,6 +328,27 @@ class DeskPage(QWidget):
     def _surveyed(self, dialog: SurveyDialog) -> None:
         self.checked_out = None
         self.message.setText(dialog.done_text())
+
+    def take_complaint(self) -> None:
+        """Ctrl+T: take a complaint for the visit chosen on the board, else the picked client
+        (else the dialog finds the client)."""
+        selected = self.board.selected()
+        visit_id = selected[1] if selected is not None and selected[0] in VISIT_SECTIONS \
+            else None
+        client_id = self._visit_client(visit_id) if visit_id is not None else None
+        if client_id is None:
+            visit_id = None
+            client_id = self.client.client_id if self.client is not None else None
+        self.complaint_requested.emit(client_id, visit_id)
+
+    def complaint_taken(self, ref_no: str) -> None:
+        self.message.setText(self.tr("Complaint {ref} taken: the client can quote this "
+                                     "number.").format(ref=ref_no))
+
+    def _visit_client(self, visit_id: int) -> int | None:
+        board = self.board.board
+        rows = (*board.waiting, *board.in_service, *board.finished) if board else ()
+        return next((r.client_id for r in rows if r.visit_id == visit_id), None)
 
     def handover_selected(self) -> None:
         """The chosen visit's handover: to read (its beauticians) or write (a consultant)."""

@@ -1,0 +1,1 @@
+"""The complaint screens: intake, the cases page with its stage actions, the deadlines."""
