@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
@@ -113,7 +113,8 @@ def _complaints_page(services: Services, actor: Actor, worker: DbWorker) -> Comp
     """The cases, then the surveys and the spot checks for those who work them."""
     page = ComplaintsPage(services, actor, worker)
     if allowed(actor, Action.ENTER_SURVEYS):
-        page.add_tab(SurveysTab(services, actor, worker), page.tr("Surveys"))
+        page.add_tab(SurveysTab(services, actor, worker),
+                     QCoreApplication.translate("ComplaintsPage", "Surveys"))
     if allowed(actor, Action.SPOT_CHECK):
         page.add_tab(SpotChecksTab(services, actor, worker), spot_checks_title())
     return page

@@ -2583,6 +2583,10 @@
         <source>Deadlines</source>
         <translation>处理时限</translation>
     </message>
+    <message>
+        <source>Surveys</source>
+        <translation>满意度调查</translation>
+    </message>
 </context>
 <context>
     <name>ConditionsSection</name>
@@ -3580,20 +3584,12 @@
         <translation>没有这位顾客。</translation>
     </message>
     <message>
-        <source>No such complaint.</source>
-        <translation>没有这条投诉。</translation>
-    </message>
-    <message>
         <source>No such member card.</source>
         <translation>没有这张会员卡。</translation>
     </message>
     <message>
         <source>No such reward.</source>
         <translation>没有这项积分兑换礼品。</translation>
-    </message>
-    <message>
-        <source>No such staff member.</source>
-        <translation>没有这名员工。</translation>
     </message>
     <message>
         <source>No such voucher.</source>
@@ -9246,13 +9242,6 @@ The front desk of your salon.</source>
     <message>
         <source>Room</source>
         <translation>包厢</translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <source>Surveys</source>
-        <translation>满意度调查</translation>
     </message>
 </context>
 </TS>

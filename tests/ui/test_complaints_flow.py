@@ -42,7 +42,6 @@ from frontdesk.ui.complaints.step_dialogs import (
     StepDialog,
 )
 from frontdesk.ui.main_window import MainWindow
-from tests.care_tasks import task
 from tests.ui.test_desk_keys import back_to, choose, desk_of, modal
 from tests.ui.visible_text import untranslated, visible_texts
 
@@ -202,14 +201,13 @@ def test_the_profile_lists_it_and_the_due_list_opens_its_case(
     assert section.rows and section.rows[0].complaint_id == row.complaint_id
     assert english_left(section) == []
 
-    task(services.db, admin.branch_id, client_id, CareKind.COMPLAINT_DEADLINE, priority=1,
-         detail={"ref": row.ref_no, "stage": "intake", "due_at": "2026-11-24T02:30:00+00:00"})
     qtbot.keyClick(main_window, Qt.Key.Key_F1)
     care = main_window.page("care")
     qtbot.waitUntil(lambda: care.due is not None and len(care.due.tasks) == 1, timeout=WAIT)
     care.tree.select_task(care.due.tasks[0].task_id)
     assert care.panel.case_button.isVisibleTo(care)
-    assert row.ref_no in care.panel.numbers.text() and "受理" in care.panel.numbers.text()
+    assert care.due.tasks[0].kind is CareKind.COMPLAINT_DEADLINE
+    assert row.ref_no in care.panel.why.text() and "受理" in care.panel.numbers.text()
     assert english_left(care.panel) == []
     qtbot.keyClick(care.tree, Qt.Key.Key_Return)
     cases = cases_of(qtbot, main_window)

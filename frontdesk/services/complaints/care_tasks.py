@@ -1,7 +1,8 @@
 """The care tasks a case puts on the due list (kind ``COMPLAINT_DEADLINE``).
 
 Entering a stage with a deadline puts a task on its owner's list (occasion
-``complaint:<id>:<stage>:<reopen_count>``, due the local day of ``due_at``); a missed
+``complaint:<id>:<stage>:<reopen_count>``, due that day: the work starts at once, the
+deadline is in its reason line); a missed
 deadline puts one on the manager's (``complaint-late:<id>:<stage>:<reopen_count>``).
 Leaving the stage closes both, in the same transaction as the move. The occasion is
 unique per store, so a task is never made twice. The care set-up's rule for the kind
@@ -49,13 +50,16 @@ def _rule(s: Session, branch_id: int) -> RuleSettings:
     return effective_rules(s, branch_id)[CareKind.COMPLAINT_DEADLINE]
 
 
-def open_stage_task(s: Session, case: Complaint) -> None:
+def open_stage_task(s: Session, case: Complaint, now: dt.datetime) -> None:
     """The owner's task for the stage the case has just entered (none when closed, or when
-    the care set-up switched complaint deadlines off), at the rule's priority."""
+    the care set-up switched complaint deadlines off), at the rule's priority. It is due
+    the day the stage begins, not the deadline's day: a complaint is worked at once, and
+    its deadline is in the reason line."""
     rule = _rule(s, case.branch_id)
     if case.due_at is not None and rule.enabled:
         task = _task(case, late=False, assigned_to_id=case.owner_id)
         task.priority = rule.priority
+        task.due_on = now.astimezone().date()
         s.add(task)
         s.flush()
 

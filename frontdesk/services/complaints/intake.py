@@ -75,7 +75,7 @@ def open_case(s: Session, actor: Actor, now: dt.datetime, draft: ComplaintDraft,
                         staff_id=actor.staff_id, to_stage=ComplaintStage.INTAKE,
                         note=case.words[:200]))
     s.flush()
-    open_stage_task(s, case)
+    open_stage_task(s, case, now)
     audit.record(s, now, actor, AuditAction.COMPLAINT_TAKE, "complaint", case.id,
                  (key_detail(key) if key else "")
                  + f"ref={case.ref_no} client={case.client_id or '-'} "

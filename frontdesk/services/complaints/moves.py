@@ -107,7 +107,7 @@ def transition(s: Session, actor: Actor, now: dt.datetime, case: Complaint,
                         kind=StepKind.REOPENED if reopened else StepKind.MOVED,
                         from_stage=before, to_stage=to, note=note))
     s.flush()
-    open_stage_task(s, case)
+    open_stage_task(s, case, now)
     audit.record(s, now, actor, AuditAction.COMPLAINT_MOVE, "complaint", case.id,
                  f"ref={case.ref_no} {before.value}->{to.value}")
 
