@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.core.money import format_fen
+from frontdesk.models.complaint import ComplaintStage
 from frontdesk.services.complaints.views import ComplaintCase, StepView
 from frontdesk.ui.complaints.words import (
     category_name,
@@ -135,4 +136,15 @@ class CasePanel(QWidget):
                 what = f"{stage_name(step.from_stage)} → {stage_name(step.to_stage)}"
             who = step.staff_name or self.tr("the timer")
             self.steps.addTopLevelItem(QTreeWidgetItem([f"{datetime_text(step.at)}\n{who}",
-                                                        what, step.note]))
+                                                        what, self._note(step)]))
+
+    def _note(self, step: StepView) -> str:
+        """The step's note; a closing step's "satisfied: …" (the service's record of the
+        client's answer) in the screen's words."""
+        if step.to_stage is not ComplaintStage.CLOSED:
+            return step.note
+        for code, words in (("not satisfied", self.tr("Not satisfied")),
+                            ("satisfied", self.tr("Satisfied"))):
+            if step.note == code or step.note.startswith(code + ": "):
+                return words + step.note[len(code):].replace(": ", "：", 1)
+        return step.note

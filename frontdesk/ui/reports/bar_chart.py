@@ -62,7 +62,7 @@ class BarChart(QWidget):
         metrics = self.fontMetrics()
         labels = max([0, *(metrics.horizontalAdvance(b.label) for b in self.bars)])
         values = max([0, *(metrics.horizontalAdvance(b.text) for b in self.bars)])
-        return min(labels, self.width() // 3), values
+        return min(labels, self.width() * 2 // 5), values
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
