@@ -24,7 +24,8 @@ def survey_rows(s: Session, conditions: Sequence[ColumnElement[bool]],
         .join(Client, Client.id == Survey.client_id)
         .join(_ENTERED_BY, _ENTERED_BY.id == Survey.entered_by_id)
         .outerjoin(Complaint, Complaint.survey_id == Survey.id)
-        .where(*conditions).order_by(Survey.id.desc()).limit(limit)).all()
+        .where(*conditions).order_by(Survey.answered_at.desc(), Survey.id.desc())
+        .limit(limit)).all()
     return [_row(*r) for r in rows]
 
 
