@@ -279,3 +279,24 @@ def test_the_desk_takes_complaints_and_only_handlers_move_them(
     assert shown["reception1"] == {"new"} and shown["qc1"] == set()
     assert shown["complaints1"] == {"new", "ack", "findings", "resolve", "feedback", "reopen",
                                     "assign"}
+
+
+def test_ctrl_tab_leaves_the_questionnaire_for_the_next_tab(
+        qtbot, main_window: MainWindow) -> None:
+    """The questionnaire is a table of editors, which would keep Ctrl+Tab to itself."""
+    main_window.show_page("complaints")
+    page = main_window.page("complaints")
+    assert isinstance(page, ComplaintsPage)
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert len(titles) == 4  # cases, surveys, spot checks, deadlines (the admin's)
+    surveys = page.tabs.widget(1)
+    page.tabs.setCurrentWidget(surveys)
+    editor = surveys.findChild(QWidget, "surveyQuestions")
+    qtbot.waitUntil(lambda: editor.rowCount() > 0, timeout=WAIT)
+    editor.setFocus()
+    editor.setCurrentCell(0, 2)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab, CTRL)
+    assert page.tabs.currentIndex() == 2
+    qtbot.keyClick(page.tabs.currentWidget(), Qt.Key.Key_Tab,
+                   CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert page.tabs.currentIndex() == 1

@@ -4,7 +4,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from frontdesk.core.context import Actor
@@ -36,6 +37,16 @@ class ComplaintsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        # here, not left to the tabs: a table of editors (the questionnaire) takes Ctrl+Tab
+        QShortcut(QKeySequence("Ctrl+Tab"), self, lambda: self._turn(1), context=context)
+        QShortcut(QKeySequence("Ctrl+Shift+Tab"), self, lambda: self._turn(-1), context=context)
+
+    def _turn(self, step: int) -> None:
+        """The next (or previous) tab, its first field focused."""
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+        self.tabs.currentWidget().setFocus()
+        self.tabs.currentWidget().focusNextChild()
 
     def add_tab(self, widget: QWidget, title: str) -> None:
         """Another capability's tab (surveys, spot checks), before the deadlines."""
