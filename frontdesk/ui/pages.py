@@ -35,6 +35,9 @@ from frontdesk.ui.worker import DbWorker
 START_DELAY_MS = 2000
 """The first care scan waits this long after the window opens: the desk shows first."""
 
+COMPLAINTS_FIRST = (Role.COMPLAINT_HANDLER, Role.QUALITY_INSPECTOR)
+"""Roles whose first page is the complaints page (cases; a quality inspector's spot checks)."""
+
 if TYPE_CHECKING:
     from frontdesk.ui.main_window import MainWindow
 
@@ -106,6 +109,8 @@ def build_pages(window: MainWindow, services: Services, actor: Actor, settings: 
         pages.insert(-1, ("card_setup", CardSetupPage(services, actor, worker)))
     if allowed(actor, Action.MANAGE_CARE):
         pages.insert(-1, ("care_setup", CareSetupPage(services, actor, worker)))
+    if actor.role in COMPLAINTS_FIRST:  # their work is on that page: it opens first
+        pages.insert(0, pages.pop([key for key, _ in pages].index("complaints")))
     return [(key, titles[key], widget) for key, widget in pages]
 
 

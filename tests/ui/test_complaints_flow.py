@@ -300,3 +300,22 @@ def test_ctrl_tab_leaves_the_questionnaire_for_the_next_tab(
     qtbot.keyClick(page.tabs.currentWidget(), Qt.Key.Key_Tab,
                    CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert page.tabs.currentIndex() == 1
+
+
+def test_a_handler_and_an_inspector_start_on_the_complaints_page(
+        qtbot, services: Services, admin: Actor, local_settings, worker, translations) -> None:
+    from tests.actors import staff_in_role
+
+    handler = staff_in_role(services.db, admin.branch_id, Role.COMPLAINT_HANDLER, "complaints1")
+    inspector = staff_in_role(services.db, admin.branch_id, Role.QUALITY_INSPECTOR, "qc1")
+    tabs = {}
+    for who in (handler, inspector):
+        window = MainWindow(services, who, local_settings, worker)
+        qtbot.addWidget(window)
+        page = window.page("complaints")
+        assert window.pages.currentWidget() is page
+        assert isinstance(page, ComplaintsPage)
+        tabs[who.username] = [page.tabs.widget(i).objectName() for i in range(page.tabs.count())]
+        window.close()
+    assert tabs["complaints1"] == ["complaintCases", "surveysTab"]
+    assert tabs["qc1"] == ["spotChecksTab"]  # no cases: an inspector does not take complaints
