@@ -28,7 +28,7 @@ def test_a_complaints_deadline_task_says_its_case_and_deadline(
         "投诉 TS2611230001：下一步须在 2026-11-24 10:30 前完成"
     assert reason_text(_task("complaint_late")) == \
         "投诉 TS2611230001：已超过期限（2026-11-24 10:30）"
-    assert detail_lines(DETAIL, CareKind.COMPLAINT_DEADLINE) == []
+    assert detail_lines(DETAIL, CareKind.COMPLAINT_DEADLINE) == ["阶段：受理"]  # the rest: above
     assert not _task("complaint_due").is_batch
     translations.apply("en")
     assert reason_text(_task("complaint_late")) == \

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from frontdesk.core.context import Actor
 from frontdesk.models.care import CareKind, CareStatus
+from frontdesk.models.survey import QuestionKind
 from frontdesk.services.registry import Services
 from frontdesk.ui.care.due_page import DuePage
 from frontdesk.ui.clients.profile_view import ProfileView
@@ -28,9 +29,13 @@ WAIT = 15_000
 
 
 def fill(dialog: SurveyDialog, score: str) -> None:
-    for edit in dialog.fields.values():
+    """Every 1–5 question at ``score``; the recommendation (0–10) at 10 for a good score,
+    else at ``score`` too (a low one)."""
+    recommend = "10" if int(score) >= 4 else score
+    for question in dialog.template.questions:
+        edit = dialog.fields[question.question_id]
         if edit.objectName().startswith("surveyScore"):
-            edit.setText(score)
+            edit.setText(recommend if question.kind is QuestionKind.RECOMMEND else score)
 
 
 def test_ctrl_u_enters_a_survey_calls_answers(qtbot, main_window: MainWindow,
