@@ -45,8 +45,9 @@ class Base(DeclarativeBase):
 
 
 IntPk = Annotated[int, mapped_column(primary_key=True)]
-BigPk = Annotated[int, mapped_column(BigInteger().with_variant(Integer, "sqlite"),
-                                     primary_key=True)]
+BigFk = BigInteger().with_variant(Integer, "sqlite")
+"""The type of a column that refers to a :data:`BigPk` (INTEGER on SQLite, BIGINT elsewhere)."""
+BigPk = Annotated[int, mapped_column(BigFk, primary_key=True)]
 
 
 def utcnow() -> dt.datetime:

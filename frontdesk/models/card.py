@@ -37,11 +37,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from frontdesk.models.base import Base, BigPk, IntPk, str_enum, utcnow
+from frontdesk.models.base import Base, BigFk, BigPk, IntPk, str_enum, utcnow
 from frontdesk.models.client import ASCII_KEY
 from frontdesk.models.visit import PaymentMethod
-
-BigFk = BigInteger().with_variant(Integer, "sqlite")
 
 
 class CardKind(enum.StrEnum):

@@ -31,9 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from frontdesk.models.base import Base, BigPk, IntPk, str_enum, utcnow
-
-BigFk = BigInteger().with_variant(Integer, "sqlite")
+from frontdesk.models.base import Base, BigFk, BigPk, IntPk, str_enum, utcnow
 
 
 class ComplaintChannel(enum.StrEnum):

@@ -19,12 +19,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, SmallInteger, String, Text
+from sqlalchemy import Date, ForeignKey, Index, Integer, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from frontdesk.models.base import Base, BigPk, IntPk, str_enum, utcnow
-
-BigFk = BigInteger().with_variant(Integer, "sqlite")
+from frontdesk.models.base import Base, BigFk, BigPk, IntPk, str_enum, utcnow
 
 
 class SurveyDimension(enum.StrEnum):
