@@ -65,6 +65,8 @@ class Action(enum.StrEnum):
     ENTER_SURVEYS = "enter satisfaction surveys"
     SPOT_CHECK = "spot-check care calls (质检)"
     VIEW_COMPLAINT_REPORTS = "see the complaint, satisfaction and spot-check reports"
+    IMPORT_CLIENTS = "import client lists from Excel or CSV, with opening balances"
+    EXPORT_ALL_DATA = "export all of the store's data to one workbook"
 
 
 _DESK = {Action.SEARCH_CLIENTS, Action.VIEW_CLIENT, Action.REGISTER_CLIENT, Action.EDIT_CLIENT,
@@ -77,7 +79,8 @@ _MANAGE = {Action.SEE_FULL_PHONE, Action.MANAGE_CATALOG, Action.MANAGE_STAFF,
            Action.MANAGE_SETTINGS, Action.APPROVE_CHECKOUT, Action.VIEW_REPORTS,
            Action.VIEW_AUDIT, Action.SEE_VISITOR_NOTES, Action.APPROVE_CARD_MONEY,
            Action.MANAGE_CARD_PRODUCTS, Action.MANAGE_CARE, Action.HANDLE_COMPLAINTS,
-           Action.MANAGE_COMPLAINTS, Action.SPOT_CHECK, Action.VIEW_COMPLAINT_REPORTS}
+           Action.MANAGE_COMPLAINTS, Action.SPOT_CHECK, Action.VIEW_COMPLAINT_REPORTS,
+           Action.IMPORT_CLIENTS, Action.EXPORT_ALL_DATA}
 
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.RECEPTIONIST: frozenset(_DESK),

@@ -136,6 +136,16 @@ class AuditAction(enum.StrEnum):
     COMPLAINT_REPORT_VIEW = "complaint.report_view"
     COMPLAINT_REPORT_EXPORT = "complaint.report_export"
 
+    # Excel in and out (services/imports/, services/exports/)
+    CLIENTS_IMPORT = "clients.import"
+    """A client list was imported (the file, its checksum, rows created, updated, refused)."""
+    LIST_EXPORT = "list.export"
+    """A list (clients, visits, card ledger, care, complaints, surveys) was written to Excel."""
+    ALL_DATA_EXPORT = "all_data.export"
+    """Every table of the store was written to one workbook (the manager's "all my data")."""
+    ALL_DATA_RESTORE = "all_data.restore"
+    """An "all my data" workbook was read back into an empty database."""
+
 
 class AuditEntry(Base):
     __tablename__ = "audit_entry"

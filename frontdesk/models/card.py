@@ -181,6 +181,9 @@ class OperationKind(enum.StrEnum):
     HOLDER_ADD = "holder_add"
     HOLDER_REMOVE = "holder_remove"
     REFERRAL_REWARD = "referral_reward"
+    MIGRATE = "migrate"
+    """An opening balance carried over from the store's old records by an import (no money
+    changed hands at the desk: ``money_fen`` is 0; the file and row are in ``reference``)."""
 
 
 class CardOperation(Base):
@@ -279,6 +282,8 @@ class VoucherSource(enum.StrEnum):
     """Redeemed with points."""
     REFERRAL = "referral"
     MANUAL = "manual"
+    IMPORT = "import"
+    """Taken over from the store's old records by an import."""
 
 
 class VoucherStatus(enum.StrEnum):
