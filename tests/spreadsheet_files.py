@@ -13,33 +13,36 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+PACKAGE = "http://schemas.openxmlformats.org/package/2006"
+OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 CONTENT_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    f'{XML}<Types xmlns="{PACKAGE}/content-types">'
+    '<Default Extension="rels" ContentType="application/'
+    'vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    f'<Override PartName="/xl/workbook.xml" ContentType="{TYPE}.sheet.main+xml"/>'
+    f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{TYPE}.worksheet+xml"/>'
     '</Types>')
 ROOT_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+    f'{XML}<Relationships xmlns="{PACKAGE}/relationships">'
+    f'<Relationship Id="rId1" Type="{OFFICE}/officeDocument" Target="xl/workbook.xml"/>'
     '</Relationships>')
 WORKBOOK = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    f'{XML}<workbook xmlns="{MAIN}" xmlns:r="{OFFICE}">'
     '<sheets><sheet name="{name}" sheetId="1" r:id="rId1"/></sheets></workbook>')
 WORKBOOK_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+    f'{XML}<Relationships xmlns="{PACKAGE}/relationships">'
+    f'<Relationship Id="rId1" Type="{OFFICE}/worksheet" Target="worksheets/sheet1.xml"/>'
     '</Relationships>')
-SHEET_START = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-               '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-               '<sheetData>')
+SHEET_START = f'{XML}<worksheet xmlns="{MAIN}"><sheetData>'
 SHEET_END = "</sheetData></worksheet>"
+SHARED_TYPE = (f'<Override PartName="/xl/sharedStrings.xml" ContentType="{TYPE}'
+               '.sharedStrings+xml"/>')
+SHARED_REL = (f'<Relationship Id="rId2" Type="{OFFICE}/sharedStrings"'
+              ' Target="sharedStrings.xml"/>')
 
 
 def write_openpyxl(path: Path, rows: Iterable[Sequence[object]], title: str = "Sheet1") -> Path:
@@ -54,18 +57,21 @@ def write_openpyxl(path: Path, rows: Iterable[Sequence[object]], title: str = "S
 
 
 def write_minimal_xlsx(path: Path, sheet_xml_pieces: Iterable[str], name: str = "Sheet1",
-                       prologue: str = "") -> Path:
-    """An .xlsx with one sheet whose <sheetData> is the pieces, streamed into the zip;
-    ``prologue`` goes between the sheet's XML declaration and its root (a DOCTYPE)."""
+                       shared_strings: str | None = None) -> Path:
+    """An .xlsx with one sheet whose <sheetData> is the pieces, streamed into the zip, and
+    ``shared_strings`` (the whole XML of xl/sharedStrings.xml) when given."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        types, rels = CONTENT_TYPES, WORKBOOK_RELS
+        if shared_strings is not None:
+            types = types.replace("</Types>", SHARED_TYPE + "</Types>")
+            rels = rels.replace("</Relationships>", SHARED_REL + "</Relationships>")
+            archive.writestr("xl/sharedStrings.xml", shared_strings)
+        archive.writestr("[Content_Types].xml", types)
         archive.writestr("_rels/.rels", ROOT_RELS)
         archive.writestr("xl/workbook.xml", WORKBOOK.format(name=name))
-        archive.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
-        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
-            start = SHEET_START if not prologue else SHEET_START.replace(
-                "\n<worksheet", "\n" + prologue + "<worksheet")
-            sheet.write(start.encode())
+        archive.writestr("xl/_rels/workbook.xml.rels", rels)
+        with archive.open("xl/worksheets/sheet1.xml", "w") as sheet:
+            sheet.write(SHEET_START.encode())
             buffer: list[str] = []
             for piece in sheet_xml_pieces:
                 buffer.append(piece)
