@@ -127,6 +127,13 @@ def test_a_cell_at_the_last_row_is_refused_before_it_is_read(tmp_path: Path) -> 
     assert refusal(path).code == "too_many_rows"
 
 
+def test_a_sheet_stored_under_another_name_is_checked_too(tmp_path: Path) -> None:
+    rows = [inline_row(1, [("A1", "姓名")]), inline_row(EXCEL_ROWS, [(f"L{EXCEL_ROWS}", "x")])]
+    path = write_minimal_xlsx(tmp_path / "hidden.xlsx", rows, sheet_part="xl/media/logo.png")
+
+    assert refusal(path).code == "too_many_rows"
+
+
 def test_a_cell_in_the_last_column_is_refused_before_it_is_read(tmp_path: Path) -> None:
     path = write_minimal_xlsx(tmp_path / "wide.xlsx", [
         inline_row(1, [("A1", "姓名"), ("XFD1", "x")])])
