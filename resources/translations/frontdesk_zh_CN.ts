@@ -4492,6 +4492,10 @@
         <translation>{name}不是在职的客户经理：只有客户经理才能负责客户。</translation>
     </message>
     <message>
+        <source>{name} is protected by a password. Open it in Excel or WPS, save it without the password, then import that.</source>
+        <translation>{name} 设置了密码保护。请用 Excel 或 WPS 打开，取消密码后另存，再导入新文件。</translation>
+    </message>
+    <message>
         <source>{name} is {size} MB; a photo may be at most {mb} MB. Save a smaller copy of it (phones and photo apps offer one) and add that.</source>
         <translation>{name} 有 {size} MB，照片最大 {mb} MB。请另存一份较小的（手机和相册应用都可以），再添加那一份。</translation>
     </message>

@@ -202,6 +202,17 @@ def test_an_old_xls_is_refused_with_how_to_convert_it(tmp_path: Path, name: str)
     assert "soffice --headless --convert-to xlsx" in refused.message
 
 
+def test_a_workbook_with_a_password_is_not_called_an_old_xls(tmp_path: Path) -> None:
+    directory = "EncryptedPackage".encode("utf-16-le") + bytes(32)
+    (tmp_path / "locked.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+                                           + directory)
+
+    refused = refusal(tmp_path / "locked.xlsx")
+
+    assert refused.code == "encrypted"
+    assert refused.message.startswith("locked.xlsx is protected by a password.")
+
+
 def test_a_file_over_the_size_limit_is_refused_before_it_is_opened(tmp_path: Path) -> None:
     (tmp_path / "big.xlsx").write_bytes(bytes(3 * 2**20))  # not even a zip
 

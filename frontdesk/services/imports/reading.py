@@ -66,6 +66,10 @@ def read_table(path: Path, limits: Limits = LIMITS, cancel: threading.Event | No
                           limit=megabytes(limits.max_file_bytes))
     with path.open("rb") as file:
         start = file.read(8)
+    if start.startswith(safety.OLE2_MAGIC) and safety.is_encrypted_workbook(path):
+        raise FileRefused("{name} is protected by a password. Open it in Excel or WPS, save it"
+                          " without the password, then import that.", code="encrypted",
+                          name=name)
     if start.startswith(safety.OLE2_MAGIC) or path.suffix.lower() == ".xls":
         raise FileRefused(
             "This is an old Excel file (.xls). Open it in Excel or WPS and save it as .xlsx"

@@ -177,6 +177,13 @@ def far_numbers(limit: int) -> re.Pattern[bytes]:
                       % (digits[0].encode(), len(digits) - 1, len(digits)))
 
 
+def is_encrypted_workbook(path: Path) -> bool:
+    """True for an OLE2 file holding an encrypted .xlsx (Excel's "protect with a password"
+    stores the workbook so, in an "EncryptedPackage" stream), not an old .xls."""
+    with path.open("rb") as file:
+        return "EncryptedPackage".encode("utf-16-le") in file.read()
+
+
 def sheet_names(archive: zipfile.ZipFile, name: str) -> list[str]:
     """The sheets' names in workbook.xml, parsed by defusedxml (no DTD, no entities)."""
     try:
