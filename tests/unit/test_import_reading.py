@@ -109,6 +109,17 @@ def test_csv_delimiter_is_sniffed(tmp_path: Path, delimiter: str) -> None:
     assert [cells for _, cells in read_table(path).rows] == [tuple(row) for row in rows]
 
 
+def test_a_tab_separated_file_with_commas_in_its_notes(tmp_path: Path) -> None:
+    path = tmp_path / "clients.csv"
+    notes = "玫瑰,薰衣草,茉莉,百合,檀香,桂花,柚子,柠檬"  # more commas than the file has tabs
+    path.write_text(f"会员名单\n姓名\t手机\t备注\n张三\t13812345678\t{notes}\n"
+                    "李四\t13812345679\t\n", encoding="utf-8")
+
+    assert [cells for _, cells in read_table(path).rows] == [
+        ("会员名单",), ("姓名", "手机", "备注"), ("张三", "13812345678", notes),
+        ("李四", "13812345679", None)]
+
+
 def test_cancel_stops_the_read(tmp_path: Path) -> None:
     path = tmp_path / "many.csv"
     path.write_text("姓名,手机\n" + "".join(f"客户{i},1381234{i:04d}\n" for i in range(9000)),

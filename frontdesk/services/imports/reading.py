@@ -19,6 +19,7 @@ import datetime as dt
 import io
 import threading
 import zipfile
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -219,9 +220,16 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
 
 
 def sniff_delimiter(sample: str) -> str:
-    """The delimiter the first lines use most: comma, tab or semicolon (comma on a tie)."""
+    """The delimiter the first lines use most steadily: comma, tab or semicolon, the one
+    that splits the most lines into the same number of pieces (comma on a tie)."""
     lines = [line for line in sample.splitlines()[:50] if line.strip()]
-    return max(DELIMITERS, key=lambda d: sum(line.count(d) for line in lines))
+
+    def steadiness(delimiter: str) -> tuple[int, int]:
+        counts = Counter(line.count(delimiter) for line in lines)
+        counts.pop(0, None)
+        return max(((times, count) for count, times in counts.items()), default=(0, 0))
+
+    return max(DELIMITERS, key=steadiness)
 
 
 def csv_rows(reader: Iterable[list[str]], name: str, limits: Limits,
