@@ -131,6 +131,14 @@ def test_cancel_stops_the_read(tmp_path: Path) -> None:
         read_table(path, cancel=cancel)
 
 
+def test_cancel_stops_the_checks_of_a_workbook(tmp_path: Path) -> None:
+    cancel = threading.Event()
+    cancel.set()
+
+    with pytest.raises(Cancelled):
+        read_table(write_openpyxl(tmp_path / "c.xlsx", TITLED), cancel=cancel)
+
+
 def test_progress_is_reported(tmp_path: Path) -> None:
     rows = [["姓名", "手机"]] + [[f"客户{i}", 13812340000 + i] for i in range(5000)]
     path = write_openpyxl(tmp_path / "many.xlsx", rows)

@@ -72,8 +72,7 @@ def check_xlsx(path: Path, name: str, limits: Limits,
                                   code="not_spreadsheet", name=name)
             with path.open("rb") as raw:
                 for info in infos:
-                    check_cancelled(cancel)
-                    check_part(raw, info, name, limits)
+                    check_part(raw, info, name, limits, cancel)
             return sheet_names(archive, name)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as exc:
         raise refuse_damaged(name) from exc
@@ -93,13 +92,15 @@ def check_declared_sizes(infos: list[zipfile.ZipInfo], name: str, limits: Limits
                           limit=megabytes(limits.max_unpacked_bytes))
 
 
-def check_part(raw: BinaryIO, info: zipfile.ZipInfo, name: str, limits: Limits) -> None:
+def check_part(raw: BinaryIO, info: zipfile.ZipInfo, name: str, limits: Limits,
+               cancel: threading.Event | None = None) -> None:
     """One part: its true size, no DOCTYPE/ENTITY, the extent of the rows and cells it
     holds. Every part, whatever its name: the workbook's relationships, not the names,
     say which parts the reader takes for sheets."""
     extent = SheetExtent(name, limits)
     tail: bytes | None = None
     for chunk in inflate(raw, info, name):
+        check_cancelled(cancel)
         if tail is None and chunk:
             if chunk.startswith(UTF16_STARTS):
                 raise refuse_damaged(name)  # Excel writes UTF-8; UTF-16 would hide a DOCTYPE
