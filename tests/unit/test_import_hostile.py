@@ -156,14 +156,29 @@ def test_a_csv_of_1048576_rows_is_refused(tmp_path: Path) -> None:
     assert refused.params == {"name": "full.csv", "limit": 200_000}
 
 
+def write_rows(path: Path, rows: list[list[str]]) -> Path:
+    if path.suffix == ".xlsx":
+        return write_openpyxl(path, rows)
+    path.write_text("\n".join(",".join(row) for row in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_the_row_limit_counts_data_rows_not_titles(tmp_path: Path, suffix: str) -> None:
+    limits = Limits(max_data_rows=100)
+    titles = [["会员名单"], ["制表：前台"], ["姓名", "手机"]]
+    at_limit = write_rows(tmp_path / f"at_limit{suffix}",
+                          titles + [[f"客户{n}", "1"] for n in range(100)])
+    over = write_rows(tmp_path / f"over{suffix}", titles + [[f"客户{n}", "1"] for n in range(200)])
+
+    assert len(read_table(at_limit, limits).rows) == 103
+    assert refusal(over, limits).params == {"name": over.name, "limit": 100}
+
+
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_a_32767_character_cell_is_refused(tmp_path: Path, suffix: str) -> None:
     rows = [["会员名单"], ["姓名", "手机", "备注"], ["张三", "13812345678", "长" * 32_767]]
-    if suffix == ".xlsx":
-        path = write_openpyxl(tmp_path / "long.xlsx", rows)
-    else:
-        path = tmp_path / "long.csv"
-        path.write_text("\n".join(",".join(row) for row in rows), encoding="utf-8")
+    path = write_rows(tmp_path / f"long{suffix}", rows)
 
     refused = refusal(path)
 

@@ -43,6 +43,9 @@ DELIMITERS = (",", "\t", ";")
 EVERY = 4096
 """Rows between two looks at Cancel (and two progress reports)."""
 ALL_DATA_SHEET = "_frontdesk"
+TOP_ROWS = 20
+"""Rows with data a sheet may have besides its data rows: titles and the header (a header
+is looked for in the first twenty, :func:`.headers.find_header`)."""
 
 
 @dataclass
@@ -146,9 +149,9 @@ def sheet_rows(sheet: python_calamine.CalamineSheet, name: str, limits: Limits,
         if not len(rows) % EVERY:
             check_cancelled(cancel)
             progress("read", number - first_row, height)
-            if len(rows) > limits.max_data_rows + 1:
+            if len(rows) > limits.max_data_rows + TOP_ROWS:
                 raise refuse_rows(name, limits)
-    if len(rows) > limits.max_data_rows + 1:
+    if len(rows) > limits.max_data_rows + TOP_ROWS:
         raise refuse_rows(name, limits)
     progress("read", height, height)
     return rows
@@ -249,9 +252,9 @@ def csv_rows(reader: Iterable[list[str]], name: str, limits: Limits,
         if not len(rows) % EVERY:
             check_cancelled(cancel)
             progress("read", min(number, lines), lines)
-            if len(rows) > limits.max_data_rows + 1:
+            if len(rows) > limits.max_data_rows + TOP_ROWS:
                 raise refuse_rows(name, limits)
-    if len(rows) > limits.max_data_rows + 1:
+    if len(rows) > limits.max_data_rows + TOP_ROWS:
         raise refuse_rows(name, limits)
     progress("read", lines, lines)
     return rows

@@ -8,13 +8,14 @@ An .xlsx is a zip of XML parts. Before the reader sees it:
   that inflates to more than it declares is a zip bomb too;
 - no part declares a DOCTYPE or an ENTITY (the "billion laughs"); workbook.xml is parsed
   with defusedxml;
-- each part's row numbers and column letters are scanned (regular expressions over the
+- each sheet's row numbers and column letters are scanned (regular expressions over the
   bytes, no parsing), since the reader makes a sheet one dense block from its first to its
   last cell: a cell at row 1,048,576 or column XFD is refused before it costs memory.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 import struct
 import threading
@@ -22,7 +23,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
@@ -44,7 +45,10 @@ RATIO_FLOOR = 1 << 20
 HEADROOM = 1_000
 """Rows above and between the data a sheet may have: titles, the header, blank rows."""
 WORKBOOK_PART = "xl/workbook.xml"
-MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
+SHEETS = "xl/worksheets/"
+SMALL_PART = 16 * 2**20
+"""The workbook and its relationships are parsed whole: a few KB, even for many sheets."""
 DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 SPACES = bytes.maketrans(b"\t\r\n", b"   ")
 UTF16_STARTS = (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")
@@ -70,10 +74,12 @@ def check_xlsx(path: Path, name: str, limits: Limits,
             if WORKBOOK_PART not in archive.NameToInfo:
                 raise FileRefused("{name} is not an Excel workbook or a CSV file.",
                                   code="not_spreadsheet", name=name)
+            names, sheets = outline(archive, name)
             with path.open("rb") as raw:
                 for info in infos:
-                    check_part(raw, info, name, limits, cancel)
-            return sheet_names(archive, name)
+                    is_sheet = info.filename in sheets or info.filename.startswith(SHEETS)
+                    check_part(raw, info, name, limits, cancel, is_sheet=is_sheet)
+            return names
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as exc:
         raise refuse_damaged(name) from exc
 
@@ -93,11 +99,9 @@ def check_declared_sizes(infos: list[zipfile.ZipInfo], name: str, limits: Limits
 
 
 def check_part(raw: BinaryIO, info: zipfile.ZipInfo, name: str, limits: Limits,
-               cancel: threading.Event | None = None) -> None:
-    """One part: its true size, no DOCTYPE/ENTITY, the extent of the rows and cells it
-    holds. Every part, whatever its name: the workbook's relationships, not the names,
-    say which parts the reader takes for sheets."""
-    extent = SheetExtent(name, limits)
+               cancel: threading.Event | None = None, *, is_sheet: bool = False) -> None:
+    """One part: its true size, no DOCTYPE/ENTITY; a sheet's extent too."""
+    extent = SheetExtent(name, limits) if is_sheet else None
     tail: bytes | None = None
     for chunk in inflate(raw, info, name):
         check_cancelled(cancel)
@@ -108,7 +112,8 @@ def check_part(raw: BinaryIO, info: zipfile.ZipInfo, name: str, limits: Limits,
         text = (tail or b"") + chunk
         if b"<!" in text and DECLARATION.search(text):
             raise refuse_entities(name)
-        extent.scan(text, len(chunk))
+        if extent is not None:
+            extent.scan(text, len(chunk))
         tail = chunk[-64:] if chunk else tail
 
 
@@ -185,12 +190,46 @@ def is_encrypted_workbook(path: Path) -> bool:
         return "EncryptedPackage".encode("utf-16-le") in file.read()
 
 
-def sheet_names(archive: zipfile.ZipFile, name: str) -> list[str]:
-    """The sheets' names in workbook.xml, parsed by defusedxml (no DTD, no entities)."""
+def outline(archive: zipfile.ZipFile, name: str) -> tuple[list[str], set[str]]:
+    """The sheets' names, and the parts the reader takes for sheets: those the workbook's
+    relationships name for its sheets, whatever they are called (a hostile file may store
+    a sheet as "xl/media/logo.png"). Both parsed by defusedxml: no DTD, no entities."""
+    book = parse_small(archive, WORKBOOK_PART, name)
+    sheets = [(sheet.get("name", ""), next((v for k, v in sheet.attrib.items()
+                                            if k.endswith("}id")), ""))
+              for sheet in book.iter() if local(sheet.tag) == "sheet"]
+    targets: dict[str, set[str]] = {}
+    if WORKBOOK_RELS in archive.NameToInfo:
+        rels = parse_small(archive, WORKBOOK_RELS, name)
+        targets = {rel.get("Id", ""): part_names(rel.get("Target", ""))
+                   for rel in rels.iter() if local(rel.tag) == "Relationship"}
+    parts = {part for _, i in sheets for part in targets.get(i, ())}
+    return [sheet for sheet, _ in sheets], parts
+
+
+def parse_small(archive: zipfile.ZipFile, part: str, name: str) -> Any:
+    if archive.getinfo(part).file_size > SMALL_PART:
+        raise refuse_damaged(name)
     try:
-        root = fromstring(archive.read(WORKBOOK_PART), forbid_dtd=True)
+        return fromstring(archive.read(part), forbid_dtd=True)
     except DefusedXmlException as exc:
         raise refuse_entities(name) from exc
     except ParseError as exc:
         raise refuse_damaged(name) from exc
-    return [sheet.get("name", "") for sheet in root.iter(f"{MAIN_NS}sheet")]
+
+
+def local(tag: str) -> str:
+    """An element's name without its namespace (Strict and Transitional files differ)."""
+    return tag.rpartition("}")[2]
+
+
+def part_names(target: str) -> set[str]:
+    """A relationship's target as the names of parts in the zip it may mean: relative to
+    xl/ as the standard says, and as readers resolve it more loosely."""
+    bare = target.lstrip("/")
+    return {posixpath.normpath(posixpath.join("xl", target)), bare, "xl/" + bare}
+
+
+def sheet_names(archive: zipfile.ZipFile, name: str) -> list[str]:
+    """The sheets' names in workbook.xml."""
+    return outline(archive, name)[0]
