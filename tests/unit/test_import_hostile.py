@@ -217,6 +217,13 @@ def test_an_old_xls_is_refused_with_how_to_convert_it(tmp_path: Path, name: str)
     assert "soffice --headless --convert-to xlsx" in refused.message
 
 
+def test_an_xlsx_named_xls_is_read(tmp_path: Path) -> None:
+    path = clients(tmp_path)
+    renamed = path.rename(tmp_path / "clients.xls")
+
+    assert read_table(renamed).rows[1] == (2, ("张三", 13812345678))
+
+
 def test_a_workbook_with_a_password_is_not_called_an_old_xls(tmp_path: Path) -> None:
     directory = "EncryptedPackage".encode("utf-16-le") + bytes(32)
     (tmp_path / "locked.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)

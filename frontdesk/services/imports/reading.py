@@ -70,19 +70,12 @@ def read_table(path: Path, limits: Limits = LIMITS, cancel: threading.Event | No
                           limit=megabytes(limits.max_file_bytes))
     with path.open("rb") as file:
         start = file.read(8)
-    if start.startswith(safety.OLE2_MAGIC) and safety.is_encrypted_workbook(path):
-        raise FileRefused("{name} is protected by a password. Open it in Excel or WPS, save it"
-                          " without the password, then import that.", code="encrypted",
-                          name=name)
-    if start.startswith(safety.OLE2_MAGIC) or path.suffix.lower() == ".xls":
-        raise FileRefused(
-            "This is an old Excel file (.xls). Open it in Excel or WPS and save it as .xlsx"
-            " (or run: soffice --headless --convert-to xlsx FILE), then import that.",
-            code="old_xls", name=name)
     if size == 0:
         raise refuse_empty(name)
-    if start.startswith(safety.ZIP_MAGIC):
+    if start.startswith(safety.ZIP_MAGIC):  # whatever its name: an .xlsx saved as "x.xls"
         table = read_xlsx(path, limits, cancel, progress)
+    elif start.startswith(safety.OLE2_MAGIC) or path.suffix.lower() == ".xls":
+        raise refuse_old_format(path)
     elif path.suffix.lower() in CSV_SUFFIXES:
         table = read_csv(path, limits, cancel, progress)
     else:
@@ -91,6 +84,18 @@ def read_table(path: Path, limits: Limits = LIMITS, cancel: threading.Event | No
     if not table.rows:
         raise refuse_empty(name)
     return table
+
+
+def refuse_old_format(path: Path) -> FileRefused:
+    """An OLE2 file: an .xlsx protected by a password, or an old .xls (or named so)."""
+    if safety.is_encrypted_workbook(path):
+        return FileRefused("{name} is protected by a password. Open it in Excel or WPS, save"
+                           " it without the password, then import that.", code="encrypted",
+                           name=path.name)
+    return FileRefused(
+        "This is an old Excel file (.xls). Open it in Excel or WPS and save it as .xlsx"
+        " (or run: soffice --headless --convert-to xlsx FILE), then import that.",
+        code="old_xls", name=path.name)
 
 
 def refuse_empty(name: str) -> FileRefused:
