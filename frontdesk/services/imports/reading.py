@@ -106,7 +106,7 @@ def read_xlsx(path: Path, limits: Limits, cancel: threading.Event | None,
               progress: Progress) -> Table:
     names = safety.check_xlsx(path, path.name, limits, cancel)
     try:
-        with python_calamine.CalamineWorkbook.from_path(str(path)) as book:
+        with open_workbook(path) as book:
             for index in sheet_order(book):
                 check_cancelled(cancel)
                 sheet = book.get_sheet_by_index(index)
@@ -119,6 +119,14 @@ def read_xlsx(path: Path, limits: Limits, cancel: threading.Event | None,
     except python_calamine.CalamineError as exc:
         raise safety.refuse_damaged(path.name) from exc
     return Table("xlsx", names[0] if names else "")
+
+
+def open_workbook(path: Path) -> python_calamine.CalamineWorkbook:
+    """The reader goes by the file's name: a workbook named otherwise is given as bytes,
+    which it reads by their content."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return python_calamine.CalamineWorkbook.from_path(str(path))
+    return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
 
 
 def sheet_order(book: python_calamine.CalamineWorkbook) -> list[int]:
