@@ -179,7 +179,7 @@ def _birthday_input(cell: Cell) -> BirthdayInput | None:
             return None
         year, month_day = divmod(cell, 10_000)
         return BirthdayInput(Calendar.SOLAR, month_day // 100, month_day % 100, year)
-    return parse_birthday_text(cell)
+    return None if cell is None else parse_birthday_text(cell)
 
 
 # --- balances ----------------------------------------------------------------------------
