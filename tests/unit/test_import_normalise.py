@@ -198,7 +198,8 @@ def test_a_wrong_balance_is_refused(cell, why):
 @pytest.mark.parametrize(("cell", "text"), [
     (None, ""), ("  a b  ", "a b"), (13812345678.0, "13812345678"), (1.25, "1.25"),
     (7, "7"), (True, "TRUE"), (dt.date(1990, 5, 3), "1990-05-03"),
-    (dt.datetime(1990, 5, 3), "1990-05-03"), (dt.datetime(1990, 5, 3, 8, 30), "1990-05-03 08:30:00"),
+    (dt.datetime(1990, 5, 3), "1990-05-03"),
+    (dt.datetime(1990, 5, 3, 8, 30), "1990-05-03 08:30:00"),
 ])
 def test_a_cell_as_text_in_a_detail(cell, text):
     assert cell_text(cell) == text
