@@ -132,6 +132,11 @@ def test_another_gender_is_refused(cell):
     ("阴历2020年闰4月12日", Birthday(LUNAR, 4, 12, 2020, leap_month=True)),
     ("农历闰四月十二", Birthday(LUNAR, 4, 12, None, leap_month=True)),
     ("农历2020年四月三十", Birthday(LUNAR, 4, 30, 2020)),
+    ("三月初八(农历)", Birthday(LUNAR, 3, 8)),
+    ("1990年3月8日（阴历）", Birthday(LUNAR, 3, 8, 1990)),
+    ("农历：三月初八", Birthday(LUNAR, 3, 8)),
+    ("阳历1990/5/3", Birthday(SOLAR, 5, 3, 1990)),
+    ("5月3日(公历)", Birthday(SOLAR, 5, 3)),
     (None, None), ("", None),
 ])
 def test_a_birthday_is_read(cell, birthday):
@@ -155,6 +160,8 @@ def test_a_birthday_is_read(cell, birthday):
     ("5/3/1990", "not a date"),
     ("1990年5月", "not a date"),
     ("下个月", "not a date"),
+    ("阳历三月初八", "not a date"),
+    ("农历", "not a date"),
     (12345, "not a date"),
     (1.5, "not a date"),
     (True, "not a date"),
