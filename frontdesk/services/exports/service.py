@@ -27,7 +27,7 @@ from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.exports import care, clients, complaints, ledger, surveys, visits
 from frontdesk.services.exports.kinds import ExportKind, ExportResult, Filter
-from frontdesk.services.exports.lists import ListSpec
+from frontdesk.services.exports.lists import ListSpec, Values
 from frontdesk.services.exports.sheet import SheetWriter
 from frontdesk.services.exports.words import ExportWords
 from frontdesk.services.spreadsheet import replace_whole
@@ -98,7 +98,18 @@ class ExportService:
         book = Workbook(write_only=True)
         sheet = SheetWriter(book, words.sheets.get(kind, SHEETS[kind]), spec.columns,
                             words.headings.get(kind, ()))
-        values = spec.values(actor)
+        try:
+            rows = self._stream(sheet, spec.values(actor), statement, words, cancel, progress)
+            check_cancelled(cancel)
+        except BaseException:
+            sheet.abandon()
+            raise
+        book.save(tmp)
+        return rows
+
+    def _stream(self, sheet: SheetWriter, values: Values, statement: Any, words: ExportWords,
+                cancel: threading.Event | None, progress: Progress) -> int:
+        """Append the rows, a chunk at a time, checking for Cancel between chunks."""
         with self._db.read() as s:
             _snapshot(self._db, s)
             total = s.scalar(select(func.count()).select_from(statement.subquery())) or 0
@@ -111,8 +122,6 @@ class ExportService:
                     sheet.append(values(row, words))
                 rows += len(chunk)
                 progress("export", rows, total)
-        check_cancelled(cancel)
-        book.save(tmp)
         return rows
 
 

@@ -66,6 +66,12 @@ class SheetWriter:
                 cell.number_format = column.format
                 self._styled.append((i, cell))
 
+    def abandon(self) -> None:
+        """After a cancel or an error: close the sheet and remove its temporary file (the
+        workbook is not saved)."""
+        self._sheet.close()
+        self._sheet._writer.cleanup()
+
     def append(self, values: Sequence[object]) -> None:
         row: list[Any] = [safe_value(v) for v in values]
         for i, cell in self._styled:
