@@ -45,7 +45,7 @@ def birthday_cell(calendar: str | None, year: int | None, month: int | None,
     return f"{month}月{day}日"
 
 
-def _statement(actor: Actor, flt: ClientFilter, now: dt.datetime) -> Select[Any]:
+def _statement(actor: Actor, flt: ClientFilter, now: dt.datetime) -> Select[*tuple[Any, ...]]:
     live = MemberCard.status.in_((CardStatus.ACTIVE, CardStatus.FROZEN))
     balance = (select(MemberCard.client_id,
                       func.sum(MemberCard.paid_fen + MemberCard.bonus_fen).label("fen"))

@@ -48,11 +48,11 @@ def check_path(path: Path) -> Path:
     return path
 
 
-def filters_text(flt: object) -> str:
+def filters_text(flt: Any) -> str:
     """The filters a person chose, as the audit shows them (defaults left out)."""
-    if flt is None or not dataclasses.is_dataclass(flt):
+    if flt is None or not dataclasses.is_dataclass(flt) or isinstance(flt, type):
         return ""
-    default = type(flt)()  # type: ignore[operator]
+    default: Any = type(flt)()
     changed = [f"{f.name}={getattr(flt, f.name)!r}" for f in dataclasses.fields(flt)
                if getattr(flt, f.name) != getattr(default, f.name)]
     return " ".join(changed)
