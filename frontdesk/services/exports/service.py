@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from frontdesk.core.context import Actor, Clock
 from frontdesk.core.jobs import Progress, check_cancelled, no_progress
 from frontdesk.core.permissions import check_signed
-from frontdesk.db import Database
+from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import ValidationError
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
@@ -63,6 +63,7 @@ class ExportService:
         self._db = db
         self._clock = clock
 
+    @unit_of_work
     def export(self, actor: Actor, kind: ExportKind, path: Path, words: ExportWords,
                filters: Filter | None = None, *, cancel: threading.Event | None = None,
                progress: Progress = no_progress) -> ExportResult:
@@ -107,6 +108,7 @@ class ExportService:
         book.save(tmp)
         return rows
 
+    @unit_of_work
     def _stream(self, sheet: SheetWriter, values: Values, statement: Any, words: ExportWords,
                 cancel: threading.Event | None, progress: Progress) -> int:
         """Append the rows, a chunk at a time, checking for Cancel between chunks."""
