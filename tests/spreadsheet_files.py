@@ -7,10 +7,12 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 
 XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -103,20 +105,31 @@ def replace_member(source: Path, target: Path, member: str, data: bytes) -> Path
     return target
 
 
-def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+CHINESE = 2052
+"""LibreOffice's language id for zh-CN: how it reads dates and amounts in a CSV."""
+
+needs_libreoffice = pytest.mark.skipif(
+    SOFFICE is None, reason="LibreOffice (soffice) is not installed: "
+                            "apt-get install -y --no-install-recommends libreoffice-calc-nogui")
 
 
-def libreoffice_xlsx(csv_path: Path, out_dir: Path) -> Path:
-    """``csv_path`` (UTF-8, comma-separated) converted to .xlsx by LibreOffice, with its own
-    profile so parallel runs do not clash."""
-    program = soffice()
-    assert program is not None
-    profile = out_dir / f"lo-profile-{os.getpid()}"
-    subprocess.run([program, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-                    "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir",
-                    str(out_dir), str(csv_path)],
-                   check=True, capture_output=True, timeout=180)
-    result = out_dir / (csv_path.stem + ".xlsx")
-    assert result.exists(), f"LibreOffice wrote no {result.name}"
-    return result
+def libreoffice_xlsx(csv_path: Path, out_dir: Path, language: int = CHINESE) -> Path:
+    """``csv_path`` (UTF-8, comma-separated) converted by LibreOffice to ``out_dir/<stem>.xlsx``,
+    read as a person's spreadsheet would (in the Chinese locale ``13812345678`` becomes a
+    number, ``1990/5/3`` a date cell, ``￥1234.5`` an amount).
+
+    Each test process has its own LibreOffice profile, so runs side by side do not wait on
+    each other's profile lock.
+    """
+    assert SOFFICE is not None, "use @needs_libreoffice"
+    profile = Path(tempfile.gettempdir()) / f"lo-profile-{os.getpid()}"
+    done = subprocess.run(
+        [SOFFICE, "--headless", f"-env:UserInstallation={profile.as_uri()}",
+         "--convert-to", "xlsx", f"--infilter=CSV:44,34,76,1,,{language}",
+         "--outdir", str(out_dir), str(csv_path)],
+        capture_output=True, text=True, timeout=180, check=False)
+    out = out_dir / f"{csv_path.stem}.xlsx"
+    if done.returncode != 0 or not out.exists():
+        raise RuntimeError(f"soffice could not convert {csv_path}: {done.stdout}{done.stderr}")
+    return out

@@ -13,8 +13,8 @@ from frontdesk.core.jobs import Cancelled
 from frontdesk.services.imports.reading import Table, is_all_data_workbook, read_table
 from tests.spreadsheet_files import (
     inline_row,
+    SOFFICE,
     libreoffice_xlsx,
-    soffice,
     write_minimal_xlsx,
     write_openpyxl,
 )
@@ -35,7 +35,7 @@ LO_ROWS = 3000
 def libreoffice_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One LibreOffice conversion for many rows: a title row, a blank row, a header,
     then LO_ROWS clients."""
-    if soffice() is None:
+    if SOFFICE is None:
         pytest.skip("LibreOffice (soffice) is not installed: apt-get install -y"
                     " --no-install-recommends libreoffice-calc-nogui")
     folder = tmp_path_factory.mktemp("libreoffice")

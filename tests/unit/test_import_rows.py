@@ -19,9 +19,9 @@ from frontdesk.services.imports.fields import (
     Mapping,
     Reason,
 )
-from frontdesk.services.imports.reading import Table
+from frontdesk.services.imports.reading import Table, read_table
 from frontdesk.services.imports.rows import candidate_rows
-from tests.spreadsheets import calamine_rows, libreoffice_xlsx, needs_libreoffice
+from tests.spreadsheet_files import libreoffice_xlsx, needs_libreoffice
 
 TODAY = dt.date(2026, 12, 3)
 TIERS = ("金卡", "Gold", "VIP")
@@ -213,7 +213,7 @@ def libreoffice_sheet(tmp_path_factory: pytest.TempPathFactory) -> Table:
         writer.writerow(["客户名单 2026"])
         writer.writerow(HEADINGS)
         writer.writerows(cells + ("",) * (len(HEADINGS) - len(cells)) for cells, _ in SHEET)
-    return Table("xlsx", "clients", calamine_rows(libreoffice_xlsx(source, folder)))
+    return read_table(libreoffice_xlsx(source, folder))
 
 
 @pytest.fixture(scope="session")

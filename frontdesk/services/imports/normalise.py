@@ -148,10 +148,16 @@ def normalise_birthday(cell: Cell, today: dt.date) -> Birthday | None:
 
     A date cell is a solar birthday (a date-and-time cell, its date); an eight-digit number
     is ``YYYYMMDD``; text is read by :func:`.birthday_text.parse_birthday_text`.
+
+    A date cell in the current year is read without its year: Excel, WPS and LibreOffice
+    turn a typed ``5月3日`` into a date of the year it was typed in, and nobody at a salon
+    was born this year, so that year was never given (an import invents nothing).
     """
     if cell is None or cell == "":
         return None
     typed = _birthday_input(cell)
+    if typed is not None and isinstance(cell, dt.date) and typed.year == today.year:
+        typed = BirthdayInput(Calendar.SOLAR, typed.month, typed.day)
     if typed is None:
         raise invalid(Reason.BIRTHDAY_INVALID, "birthday", cell,
                       "not a date (write 1990-05-03, 1990年5月3日, 5月3日 or 农历三月初八)")
