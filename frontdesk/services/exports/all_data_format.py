@@ -48,6 +48,7 @@ from typing import Any
 from sqlalchemy import (
     Boolean,
     Column,
+    Connection,
     Date,
     DateTime,
     Enum,
@@ -55,6 +56,8 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Table,
+    inspect,
+    text,
 )
 from sqlalchemy.types import TypeDecorator
 
@@ -64,7 +67,10 @@ ROWS_PER_SHEET = 1_000_000
 MAX_CELL_CHARS = 32_767
 EXACT_INT = 2**53
 FIRST_SERIAL_DAY = dt.date(1900, 3, 1)
-SKIPPED_TABLES = frozenset({"alembic_version"})
+VERSION_TABLE = "alembic_version"
+"""Where Alembic records the schema revision (``frontdesk.migrate``'s, which services do
+not import): the one table not exported."""
+SKIPPED_TABLES = frozenset({VERSION_TABLE})
 
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]|_(?=x[0-9A-Fa-f]{4}_)")
 _NEEDS_ESCAPE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]|_x[0-9A-Fa-f]{4}_")
@@ -172,17 +178,19 @@ def _text_writer(nullable: bool) -> Writer:
     return write
 
 
-def _binary_writer(value: bytes, overflow: list[str]) -> str | int | None:
-    text = base64.b64encode(value).decode("ascii")
-    return _text_writer(True)(text, overflow)
+_NULLABLE_TEXT = _text_writer(True)
+
+
+def _binary_writer(value: bytes, overflow: list[str]) -> Any:
+    return _NULLABLE_TEXT(base64.b64encode(value).decode("ascii"), overflow)
 
 
 def cell_writer(column: Column[Any]) -> Writer:
     """The function that turns ``column``'s non-NULL values into cells."""
-    kind = column_kind(column)
-    return {Kind.INTEGER: _integer, Kind.BOOLEAN: _boolean, Kind.DATE: _date,
-            Kind.DATETIME: _datetime, Kind.BINARY: _binary_writer}.get(
-        kind, _text_writer(bool(column.nullable)))
+    writers: dict[Kind, Writer] = {
+        Kind.INTEGER: _integer, Kind.BOOLEAN: _boolean, Kind.DATE: _date,
+        Kind.DATETIME: _datetime, Kind.BINARY: _binary_writer}
+    return writers.get(column_kind(column), _text_writer(bool(column.nullable)))
 
 
 def row_cells(writers: list[Writer], row: tuple[Any, ...]) -> list[Any]:
@@ -193,8 +201,12 @@ def row_cells(writers: list[Writer], row: tuple[Any, ...]) -> list[Any]:
     return cells + overflow if overflow else cells
 
 
-def table_columns(table: Table) -> list[Column[Any]]:
-    return list(table.columns)
+def schema_revision(conn: Connection) -> str | None:
+    """The database's schema revision; None when it has none (not migrated)."""
+    if not inspect(conn).has_table(VERSION_TABLE):
+        return None
+    found = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()
+    return str(found[0]) if len(found) == 1 else None
 
 
 def exported_tables(tables: list[Table]) -> Iterator[Table]:

@@ -17,7 +17,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, select, text
+from sqlalchemy import Connection, Table, func, select
 from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Actor, Clock
@@ -25,7 +25,6 @@ from frontdesk.core.jobs import Progress, check_cancelled, no_progress
 from frontdesk.core.permissions import Action, require
 from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import ValidationError
-from frontdesk.migrate import VERSION_TABLE
 from frontdesk.models import Base
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
@@ -37,6 +36,7 @@ from frontdesk.services.exports.all_data_format import (
     cell_writer,
     exported_tables,
     row_cells,
+    schema_revision,
     sheet_names,
 )
 from frontdesk.services.exports.result import ExportResult
@@ -70,7 +70,7 @@ class AllDataService:
             conn = _snapshot(self._db, s)
             counts = {t.name: int(conn.scalar(select(func.count()).select_from(t)) or 0)
                       for t in tables}
-            revision = conn.scalar(text(f"SELECT version_num FROM {VERSION_TABLE}"))
+            revision = schema_revision(conn)
             writer = _Writer(conn, counts, cancel, progress)
             replace_whole(path, lambda tmp: writer.write(tmp, tables, str(revision or ""),
                                                          self._clock()))
@@ -140,7 +140,8 @@ class _Writer:
         """Write ``result``'s rows, taking the sheets' names from ``names`` as they begin."""
         from openpyxl.cell import WriteOnlyCell
 
-        sheet, in_sheet = None, ROWS_PER_SHEET
+        sheet: Any = None
+        in_sheet = ROWS_PER_SHEET
         for row in result:
             if in_sheet == ROWS_PER_SHEET:
                 sheet, in_sheet = book.create_sheet(names.pop(0)), 0

@@ -27,11 +27,15 @@ from frontdesk.core.context import Clock, system_clock
 from frontdesk.core.jobs import Progress, check_cancelled, no_progress
 from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import DomainError, ValidationError
-from frontdesk.migrate import recorded_revision
 from frontdesk.models import Base
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
-from frontdesk.services.exports.all_data_format import FORMAT, META_SHEET, exported_tables
+from frontdesk.services.exports.all_data_format import (
+    FORMAT,
+    META_SHEET,
+    exported_tables,
+    schema_revision,
+)
 from frontdesk.services.imports.restore_cells import RowReader, whole_number
 from frontdesk.services.imports.restore_file import check_workbook_file
 
@@ -78,10 +82,10 @@ def restore_all_data(db: Database, path: Path, *, cancel: threading.Event | None
     book = CalamineWorkbook.from_path(str(path))
     tables = list(exported_tables(Base.metadata.sorted_tables))
     manifest = _manifest(book, path.name, tables)
-    _check_revision(db, manifest.revision)
     loader = _Loader(book, manifest, cancel, progress)
     with db.write() as s:
         conn = s.connection()
+        _check_revision(conn, manifest.revision)
         _refuse_rows(conn, tables)
         rows = {t.name: loader.load(conn, t) for t in tables}
         if not db.is_sqlite:
@@ -113,8 +117,8 @@ def _manifest(book: Any, name: str, tables: list[Table]) -> Manifest:
     return Manifest(str(values.get("schema_revision", "")), rows, sheets)
 
 
-def _check_revision(db: Database, revision: str) -> None:
-    ours = recorded_revision(db)
+def _check_revision(conn: Connection, revision: str) -> None:
+    ours = schema_revision(conn)
     if ours is None:
         raise NotMigrated()
     if ours != revision:
@@ -196,7 +200,8 @@ def _fill_in(conn: Connection, table: Table, columns: list[Column[Any]],
              values: list[dict[str, Any]]) -> None:
     """Set the self-references held back; a column updated on each update (``updated_at``)
     keeps its restored value."""
-    kept = {c.name: bindparam(f"b_{c.name}") for c in table.columns if c.onupdate is not None}
+    kept: dict[str, Any] = {c.name: bindparam(f"b_{c.name}") for c in table.columns
+                            if c.onupdate is not None}
     for column in columns:
         mine = [{k: v for k, v in value.items() if k != "b_column"} for value in values
                 if value["b_column"] == column.name]
