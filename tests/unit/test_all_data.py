@@ -36,9 +36,11 @@ from frontdesk.services.exports.all_data_format import MAX_CELL_CHARS
 from frontdesk.services.exports.everything import AllDataService
 from frontdesk.services.imports.restore import (
     DatabaseNotEmpty,
+    NotAllData,
     SchemaMismatch,
     restore_all_data,
 )
+from frontdesk.services.imports.restore_cells import BadCell
 from frontdesk.services.imports.restore_file import WorkbookRefused
 from tests.actors import signed_actor
 from tests.conftest import NOW, FakeClock
@@ -260,6 +262,23 @@ def test_only_a_manager_exports_everything(db: Database, tmp_path: Path) -> None
     with pytest.raises(PermissionDenied):
         AllDataService(db, FakeClock()).export(desk, tmp_path / "all.xlsx")
     assert not (tmp_path / "all.xlsx").exists()
+
+
+def test_an_edited_or_foreign_workbook_is_refused(sqlite_db: Database, tmp_path: Path,
+                                                  source: tuple[Path, Path]) -> None:
+    from openpyxl import Workbook, load_workbook
+
+    book = load_workbook(source[1])
+    book["client"]["A3"] = "two"  # the second client's id
+    book.save(tmp_path / "edited.xlsx")
+    with pytest.raises(BadCell, match="Sheet client, row 3, column id: 'two'"):
+        restore_all_data(sqlite_db, tmp_path / "edited.xlsx")
+    foreign = Workbook()
+    foreign.active.append(["姓名", "手机"])
+    foreign.save(tmp_path / "clients.xlsx")
+    with pytest.raises(NotAllData):
+        restore_all_data(sqlite_db, tmp_path / "clients.xlsx")
+    assert set(counts(sqlite_db).values()) == {0}
 
 
 @pytest.mark.parametrize("make,code", [

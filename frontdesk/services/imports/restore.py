@@ -58,7 +58,13 @@ class NotMigrated(DomainError):
 
 
 class NotAllData(ValidationError):
-    template = "{name} is not an \"all my data\" workbook of FrontDesk: {problem}."
+    template = ("{name} is not an \"all my data\" workbook of FrontDesk "
+                "(it has no _frontdesk sheet).")
+
+
+class DamagedWorkbook(ValidationError):
+    template = ("{name} is damaged or was changed after the export ({part}): restore from the "
+                "workbook as FrontDesk wrote it.")
 
 
 @dataclass(frozen=True)
@@ -75,45 +81,43 @@ def restore_all_data(db: Database, path: Path, *, cancel: threading.Event | None
                      progress: Progress = no_progress,
                      clock: Clock = system_clock) -> dict[str, int]:
     """Read the workbook at ``path`` into the empty database ``db``: rows per table."""
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineError, CalamineWorkbook
 
     path = Path(path)
     check_workbook_file(path)
-    book = CalamineWorkbook.from_path(str(path))
     tables = list(exported_tables(Base.metadata.sorted_tables))
-    manifest = _manifest(book, path.name, tables)
-    loader = _Loader(book, manifest, cancel, progress)
-    with db.write() as s:
-        conn = s.connection()
-        _check_revision(conn, manifest.revision)
-        _refuse_rows(conn, tables)
-        rows = {t.name: loader.load(conn, t) for t in tables}
-        if not db.is_sqlite:
-            _restart_sequences(conn, tables)
-        audit.record(s, clock(), None, AuditAction.ALL_DATA_RESTORE, "", None,
-                     f"file={path.name} tables={len(rows)} rows={sum(rows.values())}")
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        manifest = _manifest(book, path.name, tables)
+        loader = _Loader(book, manifest, cancel, progress)
+        with db.write() as s:
+            conn = s.connection()
+            _check_revision(conn, manifest.revision)
+            _refuse_rows(conn, tables)
+            rows = {t.name: loader.load(conn, t) for t in tables}
+            if not db.is_sqlite:
+                _restart_sequences(conn, tables)
+            audit.record(s, clock(), None, AuditAction.ALL_DATA_RESTORE, "", None,
+                         f"file={path.name} tables={len(rows)} rows={sum(rows.values())}")
+    except CalamineError as exc:
+        raise DamagedWorkbook(field="file", name=path.name, part=type(exc).__name__) from None
     return rows
 
 
 def _manifest(book: Any, name: str, tables: list[Table]) -> Manifest:
     if META_SHEET not in book.sheet_names:
-        raise NotAllData(field="file", name=name, problem=f"it has no {META_SHEET} sheet")
+        raise NotAllData(field="file", name=name)
     lines = book.get_sheet_by_name(META_SHEET).to_python()
     values = {str(line[0]): line[1] for line in lines if len(line) > 1 and line[0]}
     try:
         if whole_number(values.get("format")) != FORMAT:
-            raise NotAllData(field="file", name=name, problem="its format is not one this "
-                             "version reads")
+            raise ValueError("format")
         rows = {str(line[0]): whole_number(line[1]) for line in lines[5:] if line and line[0]}
         sheets = {str(line[0]): whole_number(line[2]) for line in lines[5:] if line and line[0]}
-    except Exception as exc:
-        if isinstance(exc, DomainError):
-            raise
-        raise NotAllData(field="file", name=name, problem=f"its {META_SHEET} sheet is "
-                         "damaged") from None
-    expected = {t.name for t in tables}
-    if set(rows) != expected:
-        raise NotAllData(field="file", name=name, problem="its tables are not this version's")
+    except Exception:  # noqa: BLE001 - whatever is wrong in it, the sheet is damaged
+        raise DamagedWorkbook(field="file", name=name, part=META_SHEET) from None
+    if set(rows) != {t.name for t in tables}:
+        raise DamagedWorkbook(field="file", name=name, part=f"{META_SHEET}: its tables")
     return Manifest(str(values.get("schema_revision", "")), rows, sheets)
 
 

@@ -22,11 +22,15 @@ from frontdesk.services.exports.all_data_format import Kind, column_kind
 
 
 class BadCell(ValidationError):
-    template = "Sheet {sheet}, row {row}, column {column}: {problem}"
+    template = "Sheet {sheet}, row {row}, column {column}: {value} does not belong in this column."
 
 
 class _Unfit(Exception):
     """A cell's value does not fit its column (the reader adds where it was)."""
+
+    def __init__(self, value: object) -> None:
+        super().__init__(value)
+        self.value = value
 
 
 Reader = Callable[[Any], Any]
@@ -34,7 +38,7 @@ Reader = Callable[[Any], Any]
 
 def whole_number(value: Any) -> int:
     if isinstance(value, bool):
-        raise _Unfit("a yes/no where a whole number belongs")
+        raise _Unfit(value)
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
@@ -44,7 +48,7 @@ def whole_number(value: Any) -> int:
             return int(value)
         except ValueError:
             pass
-    raise _Unfit(f"{value!r} is not a whole number")
+    raise _Unfit(value)
 
 
 def _boolean(value: Any) -> bool:
@@ -52,7 +56,7 @@ def _boolean(value: Any) -> bool:
         return value
     if value in (0, 1):
         return bool(value)
-    raise _Unfit(f"{value!r} is not TRUE or FALSE")
+    raise _Unfit(value)
 
 
 def _date(value: Any) -> dt.date:
@@ -65,7 +69,7 @@ def _date(value: Any) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise _Unfit(f"{value!r} is not a date")
+    raise _Unfit(value)
 
 
 def _datetime(value: Any) -> dt.datetime:
@@ -73,25 +77,25 @@ def _datetime(value: Any) -> dt.datetime:
         try:
             value = dt.datetime.fromisoformat(value)
         except ValueError:
-            raise _Unfit(f"{value!r} is not a date and time") from None
+            raise _Unfit(value) from None
     elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         value = dt.datetime.combine(value, dt.time())
     if not isinstance(value, dt.datetime):
-        raise _Unfit(f"{value!r} is not a date and time")
+        raise _Unfit(value)
     return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
 def _text(value: Any) -> str:
     if isinstance(value, str):
         return value
-    raise _Unfit(f"{value!r} is not text")
+    raise _Unfit(value)
 
 
 def _binary(value: Any) -> bytes:
     try:
         return base64.b64decode(_text(value), validate=True)
     except binascii.Error:
-        raise _Unfit("not base64 text") from None
+        raise _Unfit(value) from None
 
 
 _READERS: dict[Kind, Reader] = {
@@ -137,7 +141,7 @@ class RowReader:
                         and not isinstance(cell, bool):
                     count = whole_number(cell)
                     if spill + abs(count) > len(cells):
-                        raise _Unfit(f"{abs(count)} pieces announced, {len(cells) - spill} found")
+                        raise _Unfit(cell)
                     cell = "".join(_text(c) for c in cells[spill:spill + abs(count)])
                     spill += abs(count)
                     if count < 0:
@@ -145,5 +149,5 @@ class RowReader:
                 values[name] = self._readers[i](cell)
             except _Unfit as exc:
                 raise BadCell(field="file", sheet=sheet, row=number, column=name,
-                              problem=str(exc)) from None
+                              value=repr(exc.value)[:40]) from None
         return values
