@@ -4,19 +4,21 @@ The demo store of ``--roundtrip-clients`` clients (default 200,000: bench-data/d
 when it is there, else made once into bench-data/roundtrip-N/) is copied aside, exported
 whole (``Services.all_data``), and the workbook restored into a new, empty, migrated SQLite
 file. Then every table's row count, every client row and every card's ledger sums and
-cached balances are compared. Each phase runs in a child process of its own, so its
-peak memory (the child's maximum resident set) is its own.
+cached balances are compared. Each phase runs in a new Python process of its own
+(``python -m tests.bench.bench_roundtrip PHASE FILE FILE``), so its peak memory (the
+process's maximum resident set) is its own.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import pickle
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,28 +33,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="clients of the round-trip benchmark's demo store (default 200,000)")
 
 
-def _in_child(call: Callable[[], Any]) -> tuple[Any, float, float]:
-    """``call()`` in a forked child: its result, seconds and peak resident memory (MB)."""
-    read, write = os.pipe()
+def _in_child(phase: str, *paths: Path) -> tuple[Any, float, float]:
+    """A phase in a new Python process: its result, seconds and peak resident memory (MB)."""
     started = time.perf_counter()
-    pid = os.fork()
-    if pid == 0:  # the child
-        os.close(read)
-        try:
-            payload = pickle.dumps((True, call()))
-        except BaseException as exc:  # noqa: BLE001 - handed to the parent
-            payload = pickle.dumps((False, repr(exc)))
-        with os.fdopen(write, "wb") as out:
-            out.write(payload)
-        os._exit(0)
-    os.close(write)
-    with os.fdopen(read, "rb") as source:
-        ok, result = pickle.loads(source.read())
-    _, _, usage = os.wait4(pid, 0)
-    seconds = time.perf_counter() - started
-    if not ok:
-        raise RuntimeError(f"the child failed: {result}")
-    return result, seconds, usage.ru_maxrss / 1024
+    child = subprocess.Popen([sys.executable, "-m", "tests.bench.bench_roundtrip", phase,
+                              *map(str, paths)], stdout=subprocess.PIPE)
+    assert child.stdout is not None
+    output = child.stdout.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise RuntimeError(f"the {phase} phase failed ({child.returncode})")
+    return json.loads(output), time.perf_counter() - started, usage.ru_maxrss / 1024
 
 
 def _store(clients: int) -> Path:
@@ -130,10 +122,10 @@ def run(args: argparse.Namespace) -> str:
         empty = Database(f"sqlite:///{target}")
         upgrade(empty)
         empty.dispose()
-        rows, export_s, export_mb = _in_child(lambda: _export(source, workbook))
+        rows, export_s, export_mb = _in_child("export", source, workbook)
         size_mb = workbook.stat().st_size / 2**20
-        restored, restore_s, restore_mb = _in_child(lambda: _restore(workbook, target))
-        verdict, compare_s, _ = _in_child(lambda: _compare(source, target))
+        restored, restore_s, restore_mb = _in_child("restore", workbook, target)
+        verdict, compare_s, _ = _in_child("compare", source, target)
         shutil.rmtree(work, ignore_errors=True)
     return "\n".join([
         f"## Round trip: all my data, {clients:,} demo clients ({rows:,} rows)", "",
@@ -143,3 +135,8 @@ def run(args: argparse.Namespace) -> str:
         f"| restore into empty SQLite | {restore_s:.1f} | {restored / restore_s:,.0f} "
         f"| {restore_mb:,.0f} |",
         f"| compare | {compare_s:.1f} | | |", "", verdict])
+
+
+if __name__ == "__main__":  # one phase, in a process of its own (see _in_child)
+    PHASES = {"export": _export, "restore": _restore, "compare": _compare}
+    print(json.dumps(PHASES[sys.argv[1]](*map(Path, sys.argv[2:4]))))
