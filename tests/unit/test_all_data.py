@@ -187,6 +187,27 @@ def test_an_export_from_each_backend_restores_into_sqlite(db: Database, tmp_path
         restored.dispose()
 
 
+def test_a_long_table_continues_on_further_sheets(sqlite_db: Database, tmp_path: Path,
+                                                  source: tuple[Path, Path]) -> None:
+    from python_calamine import CalamineWorkbook
+
+    shutil.copy(source[0], tmp_path / "copy.sqlite3")  # the shared store keeps its audit rows
+    original = Database(f"sqlite:///{tmp_path / 'copy.sqlite3'}")
+    try:
+        small = AllDataService(original, FakeClock(), rows_per_sheet=1000).export(
+            admin_of(original), tmp_path / "cut.xlsx")
+        names = CalamineWorkbook.from_path(str(small.path)).sheet_names
+        keys = counts(original)["client_search_key"]
+        assert keys > 2000
+        more = [f"client_search_key.{n}" for n in range(2, -(-keys // 1000) + 1)]
+        assert [n for n in names if n.startswith("client_search_key")] == [
+            "client_search_key", *more]
+        restore_all_data(sqlite_db, small.path)
+        assert_same_store(sqlite_db, original)
+    finally:
+        original.dispose()
+
+
 def test_the_workbook_keeps_long_values_within_a_cell(source: tuple[Path, Path]) -> None:
     from python_calamine import CalamineWorkbook
 

@@ -64,6 +64,8 @@ from sqlalchemy.types import TypeDecorator
 FORMAT = 1
 META_SHEET = "_frontdesk"
 ROWS_PER_SHEET = 1_000_000
+"""Rows of a table per sheet (a spreadsheet holds 1,048,576). The restore reads how many
+sheets a table has from ``_frontdesk``, so it reads a workbook cut at any size."""
 MAX_CELL_CHARS = 32_767
 EXACT_INT = 2**53
 FIRST_SERIAL_DAY = dt.date(1900, 3, 1)
@@ -104,9 +106,9 @@ def column_kind(column: Column[Any]) -> Kind:
     raise TypeError(f"{column.table.name}.{column.name}: no cell format for {column.type!r}")
 
 
-def sheet_names(table: str, rows: int) -> list[str]:
+def sheet_names(table: str, rows: int, per_sheet: int = ROWS_PER_SHEET) -> list[str]:
     """The sheets that hold a table of ``rows`` rows: ``name``, ``name.2``…"""
-    sheets = max(1, -(-rows // ROWS_PER_SHEET))
+    sheets = max(1, -(-rows // per_sheet))
     return [table] + [f"{table}.{n}" for n in range(2, sheets + 1)]
 
 

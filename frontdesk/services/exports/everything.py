@@ -55,9 +55,10 @@ def check_xlsx_path(path: Path) -> Path:
 class AllDataService:
     """Every record of the store to one workbook (see the module docstring)."""
 
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(self, db: Database, clock: Clock, *, rows_per_sheet: int = ROWS_PER_SHEET) -> None:
         self._db = db
         self._clock = clock
+        self._per_sheet = rows_per_sheet
 
     @unit_of_work
     def export(self, actor: Actor, path: Path, *, cancel: threading.Event | None = None,
@@ -71,7 +72,7 @@ class AllDataService:
             counts = {t.name: int(conn.scalar(select(func.count()).select_from(t)) or 0)
                       for t in tables}
             revision = schema_revision(conn)
-            writer = _Writer(conn, counts, cancel, progress)
+            writer = _Writer(conn, counts, self._per_sheet, cancel, progress)
             replace_whole(path, lambda tmp: writer.write(tmp, tables, str(revision or ""),
                                                          self._clock()))
         rows = sum(counts.values())
@@ -91,10 +92,11 @@ def _snapshot(db: Database, s: Session) -> Connection:
 class _Writer:
     """Streams the tables into a write-only workbook, reporting progress, minding Cancel."""
 
-    def __init__(self, conn: Connection, counts: dict[str, int],
+    def __init__(self, conn: Connection, counts: dict[str, int], per_sheet: int,
                  cancel: threading.Event | None, progress: Progress) -> None:
         self._conn = conn
         self._counts = counts
+        self._per_sheet = per_sheet
         self._cancel = cancel
         self._progress = progress
         self._total = sum(counts.values())
@@ -123,10 +125,10 @@ class _Writer:
         sheet.append(["table", "rows", "sheets"])
         for table in tables:
             rows = self._counts[table.name]
-            sheet.append([table.name, rows, len(sheet_names(table.name, rows))])
+            sheet.append([table.name, rows, len(sheet_names(table.name, rows, self._per_sheet))])
 
     def _table(self, book: Any, table: Table) -> None:
-        names = sheet_names(table.name, self._counts[table.name])
+        names = sheet_names(table.name, self._counts[table.name], self._per_sheet)
         heading = [c.name for c in table.columns]
         order = list(table.primary_key.columns) or list(table.columns)
         with self._conn.execution_options(yield_per=CANCEL_EVERY).execute(
@@ -141,9 +143,9 @@ class _Writer:
         from openpyxl.cell import WriteOnlyCell
 
         sheet: Any = None
-        in_sheet = ROWS_PER_SHEET
+        in_sheet = self._per_sheet
         for row in result:
-            if in_sheet == ROWS_PER_SHEET:
+            if in_sheet == self._per_sheet:
                 sheet, in_sheet = book.create_sheet(names.pop(0)), 0
                 sheet.append(heading)
             cells = row_cells(writers, tuple(row))
