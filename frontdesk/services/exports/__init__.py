@@ -6,5 +6,9 @@ consumption, the card ledger, care tasks and call outcomes, complaints, surveys.
 one sheet streamed from the database into an openpyxl write-only workbook: a heading row
 (frozen), money in yuan under a ``0.00`` format, dates as date cells, phones masked unless
 the actor may see them, every text made safe (never run as a formula), the file whole or
-not at all. "All my data" (every table) is :mod:`frontdesk.services.exports.everything`.
+not at all.
+
+"All my data" (every table a sheet, that ``frontdesk import`` reads back into an empty
+database through :mod:`frontdesk.services.imports.restore`) is :mod:`.everything`;
+:mod:`.all_data_format` is that workbook's format, shared by the two.
 """
