@@ -1,7 +1,7 @@
 """``frontdesk export KIND -o FILE.xlsx``: a list as a workbook, as the person signed in sees it.
 
 KIND is a list (:class:`~frontdesk.services.exports.kinds.ExportKind`) or ``all`` (every
-table, for the manager: ``Services.all_data`` when this build has it).
+table, for the manager: ``Services.all_data``, that ``frontdesk import`` restores).
 """
 
 from __future__ import annotations
@@ -12,15 +12,12 @@ from pathlib import Path
 
 from frontdesk.core.context import Actor
 from frontdesk.errors import ValidationError
-from frontdesk.services.exports.kinds import ExportKind, ExportResult, Filter, Period
+from frontdesk.services.exports.kinds import ExportKind, Filter, Period
+from frontdesk.services.exports.result import ExportResult
 from frontdesk.services.registry import Services
 
 ALL = "all"
 KINDS = (*(k.value for k in ExportKind), ALL)
-
-
-class NotAvailable(ValidationError):
-    template = "Exporting all of the data is not available in this version."
 
 
 def parse_day(text: str | None, field: str) -> dt.date | None:
@@ -48,11 +45,7 @@ def write_export(services: Services, actor: Actor, kind: str, path: Path, langua
                  since: dt.date | None = None, until: dt.date | None = None) -> ExportResult:
     """Write the list in ``language`` (its words from the translation files)."""
     if kind == ALL:
-        all_data = getattr(services, "all_data", None)
-        if all_data is None:
-            raise NotAvailable()
-        result: ExportResult = all_data.export(actor, path)
-        return result
+        return services.all_data.export(actor, path)
     # QtCore only (no window, no display), as the complaints report's words
     from frontdesk.ui.exports.words import export_words
 

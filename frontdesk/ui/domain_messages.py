@@ -131,7 +131,6 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("DomainError", 'Every question needs its words.'),
     QT_TRANSLATE_NOOP("DomainError", 'Export to a .csv or an .xlsx file.'),
     QT_TRANSLATE_NOOP("DomainError", 'Export to an .xlsx file.'),
-    QT_TRANSLATE_NOOP("DomainError", 'Exporting all of the data is not available in this version.'),
     QT_TRANSLATE_NOOP("DomainError", 'February 29 comes only every fourth year; choose another day.'),
     QT_TRANSLATE_NOOP("DomainError", 'Find and pick the client first.'),
     QT_TRANSLATE_NOOP("DomainError", 'Follow-up days are whole numbers of days, e.g. 1, 3, 7.'),

@@ -34,6 +34,7 @@ from frontdesk.models.consultation import ConsultationPhoto, ConsultationRecord,
 from frontdesk.services.cards.check import run_check
 from frontdesk.services.exports.all_data_format import MAX_CELL_CHARS
 from frontdesk.services.exports.everything import AllDataService
+from frontdesk.services.imports.limits import FileRefused
 from frontdesk.services.imports.restore import (
     DatabaseNotEmpty,
     NotAllData,
@@ -41,7 +42,6 @@ from frontdesk.services.imports.restore import (
     restore_all_data,
 )
 from frontdesk.services.imports.restore_cells import BadCell
-from frontdesk.services.imports.restore_file import WorkbookRefused
 from tests.actors import signed_actor
 from tests.conftest import NOW, FakeClock
 
@@ -312,7 +312,7 @@ def test_hostile_files_are_refused_before_reading(sqlite_db: Database, tmp_path:
                                                   make: Any, code: str) -> None:
     path = tmp_path / "all.xlsx"
     make(path)
-    with pytest.raises(WorkbookRefused) as refused:
+    with pytest.raises(FileRefused) as refused:
         restore_all_data(sqlite_db, path)
     assert refused.value.code == code
     assert set(counts(sqlite_db).values()) == {0}

@@ -14,6 +14,7 @@ from frontdesk.cli_export import KINDS
 from frontdesk.core.context import Actor, Role
 from frontdesk.models import Staff
 from frontdesk.services.clients.registration import NewClient
+from frontdesk.services.imports.reading import is_all_data_workbook
 from frontdesk.services.registry import Services
 from frontdesk.services.staff.auth import hash_password
 
@@ -90,11 +91,18 @@ def test_a_list_the_role_may_not_see_is_refused(services: Services, admin: Actor
     assert "may not" in capsys.readouterr().err and not out.exists()
 
 
-def test_all_is_said_unavailable_without_the_all_data_service(
-        services: Services, desk: str, tmp_path: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
-    if hasattr(Services, "all_data"):
-        pytest.skip("this build has the all-data export (its own tests cover it)")
+def test_all_writes_the_workbook_a_restore_reads(services: Services, admin: Actor, desk: str,
+                                                 tmp_path: Path) -> None:
+    with services.db.write() as s:
+        s.add(Staff(branch_id=admin.branch_id, username="boss", display_name="店长",
+                    role=Role.MANAGER, password_hash=hash_password(PASSWORD)))
+    out = tmp_path / "all.xlsx"
+    assert run(services, "boss", "all", "-o", str(out)) == 0
+    assert is_all_data_workbook(out)
+
+
+def test_all_is_for_the_manager(services: Services, desk: str, tmp_path: Path,
+                                capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "all.xlsx"
     assert run(services, desk, "all", "-o", str(out)) == 2
-    assert "not available" in capsys.readouterr().err and not out.exists()
+    assert "may not" in capsys.readouterr().err and not out.exists()

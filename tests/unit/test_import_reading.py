@@ -12,8 +12,8 @@ import pytest
 from frontdesk.core.jobs import Cancelled
 from frontdesk.services.imports.reading import Table, is_all_data_workbook, read_table
 from tests.spreadsheet_files import (
-    inline_row,
     SOFFICE,
+    inline_row,
     libreoffice_xlsx,
     write_minimal_xlsx,
     write_openpyxl,

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from frontdesk.models.card import OperationKind
 from frontdesk.models.care import CareKind
@@ -95,10 +94,3 @@ class SurveyFilter:
 
 Filter = (ClientFilter | VisitFilter | LedgerFilter | CareFilter | ComplaintExportFilter
           | SurveyFilter)
-
-
-@dataclass(frozen=True)
-class ExportResult:
-    path: Path
-    rows: int
-    """Data rows written (the heading row not counted)."""

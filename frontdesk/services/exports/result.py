@@ -10,3 +10,4 @@ from pathlib import Path
 class ExportResult:
     path: Path
     rows: int
+    """Data rows written (heading rows not counted)."""

@@ -26,8 +26,9 @@ from frontdesk.errors import ValidationError
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.exports import care, clients, complaints, ledger, surveys, visits
-from frontdesk.services.exports.kinds import ExportKind, ExportResult, Filter
+from frontdesk.services.exports.kinds import ExportKind, Filter
 from frontdesk.services.exports.lists import ListSpec, Values
+from frontdesk.services.exports.result import ExportResult
 from frontdesk.services.exports.sheet import SheetWriter
 from frontdesk.services.exports.words import ExportWords
 from frontdesk.services.spreadsheet import replace_whole

@@ -84,7 +84,7 @@ def restore_all_data(db: Database, path: Path, *, cancel: threading.Event | None
     from python_calamine import CalamineError, CalamineWorkbook
 
     path = Path(path)
-    check_workbook_file(path)
+    check_workbook_file(path, cancel=cancel)
     tables = list(exported_tables(Base.metadata.sorted_tables))
     try:
         book = CalamineWorkbook.from_path(str(path))
