@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from frontdesk.services.desk.visits import VisitService
     from frontdesk.services.health.consultation import ConsultationService
     from frontdesk.services.health.photos import PhotoService
+    from frontdesk.services.imports.service import ImportService
     from frontdesk.services.quality.checks import QualityService
     from frontdesk.services.sheet.service import SheetService
     from frontdesk.services.staff.accounts import StaffService
@@ -252,3 +253,9 @@ class Services:
         from frontdesk.services.quality.checks import QualityService
 
         return QualityService(self.db, self.clock)
+
+    @cached_property
+    def imports(self) -> ImportService:
+        from frontdesk.services.imports.service import ImportService
+
+        return ImportService(self.db, self.clock)
