@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AcknowledgeDialog</name>
@@ -73,7 +72,7 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <source>Move {name}&apos;s appointment</source>
+        <source>Move {name}'s appointment</source>
         <translation>改约：{name}</translation>
     </message>
     <message>
@@ -136,7 +135,7 @@
 <context>
     <name>ApprovalPanel</name>
     <message>
-        <source>A manager&apos;s approval is needed</source>
+        <source>A manager's approval is needed</source>
         <translation>需要店长授权</translation>
     </message>
     <message>
@@ -152,7 +151,7 @@
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <source>Manager&apos;s user name</source>
+        <source>Manager's user name</source>
         <translation>店长用户名</translation>
     </message>
     <message>
@@ -407,7 +406,7 @@
         <translation>批量生成客情分析表</translation>
     </message>
     <message>
-        <source>Today&apos;s visitors ({n})</source>
+        <source>Today's visitors ({n})</source>
         <translation>今日到店客户（{n} 位）</translation>
     </message>
     <message>
@@ -516,11 +515,11 @@
         <translation>今日看板（F5 跳到看板）</translation>
     </message>
     <message>
-        <source>Loading today&apos;s board…</source>
+        <source>Loading today's board…</source>
         <translation>正在读取今天的看板…</translation>
     </message>
     <message>
-        <source>Today&apos;s board could not be read; trying again every few seconds.</source>
+        <source>Today's board could not be read; trying again every few seconds.</source>
         <translation>暂时读不到今天的看板，每隔几秒会自动重试。</translation>
     </message>
     <message>
@@ -1117,7 +1116,7 @@
         <translation>凭条</translation>
     </message>
     <message>
-        <source>Day&apos;s closing</source>
+        <source>Day's closing</source>
         <translation>日结</translation>
     </message>
     <message>
@@ -1346,7 +1345,7 @@
         <translation>次卡最后一次已使用</translation>
     </message>
     <message>
-        <source>A complaint&apos;s next step is due</source>
+        <source>A complaint's next step is due</source>
         <translation>投诉的下一步已到期</translation>
     </message>
     <message>
@@ -1849,7 +1848,7 @@
         <translation>不满意</translation>
     </message>
     <message>
-        <source>The client&apos;s words</source>
+        <source>The client's words</source>
         <translation>客户原话</translation>
     </message>
     <message>
@@ -2300,7 +2299,7 @@
         <translation>请在左侧查找客户（F2），按 Enter 打开客户档案。</translation>
     </message>
     <message>
-        <source>No clients to print: search first, or wait for today&apos;s visitors.</source>
+        <source>No clients to print: search first, or wait for today's visitors.</source>
         <translation>没有可生成的客户：请先查找客户，或等今日有客人到店。</translation>
     </message>
     <message>
@@ -2319,7 +2318,7 @@
 <context>
     <name>ClosingDialog</name>
     <message>
-        <source>Member cards: the day&apos;s closing (Ctrl+D)</source>
+        <source>Member cards: the day's closing (Ctrl+D)</source>
         <translation>会员卡日结（Ctrl+D）</translation>
     </message>
     <message>
@@ -2339,7 +2338,7 @@
         <translation>正在加载…</translation>
     </message>
     <message>
-        <source>✓ Reconciles: opening + the day&apos;s movements = closing, to the fen.</source>
+        <source>✓ Reconciles: opening + the day's movements = closing, to the fen.</source>
         <translation>✓ 对账无误：期初 + 当日变动 = 期末，精确到分。</translation>
     </message>
     <message>
@@ -2415,7 +2414,7 @@
         <translation>数据库正忙，请稍后再试。</translation>
     </message>
     <message>
-        <source>Save the day&apos;s closing</source>
+        <source>Save the day's closing</source>
         <translation>保存日结报表</translation>
     </message>
     <message>
@@ -2673,7 +2672,7 @@
         <translation>新建客情分析</translation>
     </message>
     <message>
-        <source>Handover for today&apos;s visit</source>
+        <source>Handover for today's visit</source>
         <translation>本次到店交接单</translation>
     </message>
     <message>
@@ -2818,7 +2817,7 @@
         <translation>请先在看板上选择一条到店记录（F5，方向键）。</translation>
     </message>
     <message>
-        <source>Checked out. Ctrl+U enters {name}&apos;s satisfaction survey.</source>
+        <source>Checked out. Ctrl+U enters {name}'s satisfaction survey.</source>
         <translation>已结账。按 Ctrl+U 录入{name}的满意度调查。</translation>
     </message>
     <message>
@@ -2873,7 +2872,7 @@
         <translation>农历月有 29 或 30 天，请选择 1 到 30 日。</translation>
     </message>
     <message>
-        <source>A manager&apos;s approval is needed: {needs}.</source>
+        <source>A manager's approval is needed: {needs}.</source>
         <translation>需要店长授权：{needs}。</translation>
     </message>
     <message>
@@ -2917,7 +2916,7 @@
         <translation>用户名最多 {n} 个字符。</translation>
     </message>
     <message>
-        <source>A user name uses letters, digits, &apos;.&apos; or &apos;_&apos; only.</source>
+        <source>A user name uses letters, digits, '.' or '_' only.</source>
         <translation>用户名只能包含字母、数字、“.”或“_”。</translation>
     </message>
     <message>
@@ -3005,7 +3004,7 @@
         <translation>请输入时长，或选择一个服务项目。</translation>
     </message>
     <message>
-        <source>Enter the client&apos;s name.</source>
+        <source>Enter the client's name.</source>
         <translation>请输入客户姓名。</translation>
     </message>
     <message>
@@ -3013,7 +3012,7 @@
         <translation>请输入同事看到的姓名。</translation>
     </message>
     <message>
-        <source>Enter the store&apos;s name.</source>
+        <source>Enter the store's name.</source>
         <translation>请输入门店名称。</translation>
     </message>
     <message>
@@ -3033,7 +3032,7 @@
         <translation>内置节日不能删除，可以停用。</translation>
     </message>
     <message>
-        <source>A built-in festival keeps its date; add the store&apos;s own day for another.</source>
+        <source>A built-in festival keeps its date; add the store's own day for another.</source>
         <translation>内置节日的日期不能修改；如需其他日期，请添加本店节日。</translation>
     </message>
     <message>
@@ -3065,7 +3064,7 @@
         <translation>交接单最多 {n} 项。</translation>
     </message>
     <message>
-        <source>A manager&apos;s approval is needed for this.</source>
+        <source>A manager's approval is needed for this.</source>
         <translation>此操作需要店长当场审批。</translation>
     </message>
     <message>
@@ -3101,11 +3100,11 @@
         <translation>金额须在 ¥{low} 至 ¥{high} 之间。</translation>
     </message>
     <message>
-        <source>An offer&apos;s bonus is at most what the client pays.</source>
+        <source>An offer's bonus is at most what the client pays.</source>
         <translation>赠送金额不能超过充值金额。</translation>
     </message>
     <message>
-        <source>An offer&apos;s payment must be more than ¥0.00.</source>
+        <source>An offer's payment must be more than ¥0.00.</source>
         <translation>充值金额须大于 ¥0.00。</translation>
     </message>
     <message>
@@ -3157,7 +3156,7 @@
         <translation>卡 {card_no} 已冻结：请先解冻。</translation>
     </message>
     <message>
-        <source>Card {card_no} is not this client&apos;s: only its owner and its family members may pay with it.</source>
+        <source>Card {card_no} is not this client's: only its owner and its family members may pay with it.</source>
         <translation>会员卡 {card_no} 不是该客人的：只有持卡人及其家庭卡成员可以用它支付。</translation>
     </message>
     <message>
@@ -3169,7 +3168,7 @@
         <translation>卡 {card_no} 已挂失补卡，新会员卡号 {new_no}。</translation>
     </message>
     <message>
-        <source>Card {card_no}&apos;s sessions cover none of this check-out&apos;s services.</source>
+        <source>Card {card_no}'s sessions cover none of this check-out's services.</source>
         <translation>会员卡 {card_no} 的次数不适用于本次结账的任何项目。</translation>
     </message>
     <message>
@@ -3229,7 +3228,7 @@
         <translation>请输入日期。</translation>
     </message>
     <message>
-        <source>Enter the festival&apos;s name.</source>
+        <source>Enter the festival's name.</source>
         <translation>请输入节日名称。</translation>
     </message>
     <message>
@@ -3317,6 +3316,10 @@
         <translation>文字题不打分。</translation>
     </message>
     <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Choose a month.</source>
         <translation>请选择月份。</translation>
     </message>
@@ -3325,7 +3328,7 @@
         <translation>请选择 {first} 至 {last} 年之间的年份。</translation>
     </message>
     <message>
-        <source>Choose the client, or give the complainant&apos;s name.</source>
+        <source>Choose the client, or give the complainant's name.</source>
         <translation>请选择客户，或填写投诉人的名称。</translation>
     </message>
     <message>
@@ -3345,11 +3348,15 @@
         <translation>请选择本月或更早的月份。</translation>
     </message>
     <message>
+        <source>Choose which column holds the names.</source>
+        <translation>请选择哪一列是姓名。</translation>
+    </message>
+    <message>
         <source>Compensate with a voucher or a credit to a member card.</source>
         <translation>补偿方式为代金券或会员卡赠送金额。</translation>
     </message>
     <message>
-        <source>Credit a member card of the complaint&apos;s client.</source>
+        <source>Credit a member card of the complaint's client.</source>
         <translation>只能补偿到投诉客户本人的会员卡。</translation>
     </message>
     <message>
@@ -3369,7 +3376,7 @@
         <translation>请导出为 .xlsx 文件。</translation>
     </message>
     <message>
-        <source>Give each severity&apos;s deadlines once.</source>
+        <source>Give each severity's deadlines once.</source>
         <translation>每个严重程度的时限只能填写一次。</translation>
     </message>
     <message>
@@ -3441,7 +3448,7 @@
         <translation>第 {line} 行：请从列表中选择服务人。</translation>
     </message>
     <message>
-        <source>Line {line}: the discount is more than the line&apos;s {gross}.</source>
+        <source>Line {line}: the discount is more than the line's {gross}.</source>
         <translation>第 {line} 行：优惠超过了该行金额 {gross}。</translation>
     </message>
     <message>
@@ -3539,6 +3546,10 @@
     <message>
         <source>No festival {code}.</source>
         <translation>没有节日 {code}。</translation>
+    </message>
+    <message>
+        <source>No header row found in the first {look} rows: FrontDesk looks for headings such as 姓名 (Name) and 手机 (Mobile).</source>
+        <translation>前 {look} 行中没有找到表头：FrontDesk 会查找“姓名”“手机”这样的列标题。</translation>
     </message>
     <message>
         <source>No member card numbered {card_no}.</source>
@@ -3657,7 +3668,7 @@
         <translation>只有本店的店长或管理员可以授权。</translation>
     </message>
     <message>
-        <source>Only a manager sees another staff member&apos;s care tasks.</source>
+        <source>Only a manager sees another staff member's care tasks.</source>
         <translation>只有店长能查看其他员工的关怀待办。</translation>
     </message>
     <message>
@@ -3681,15 +3692,15 @@
         <translation>只有储值卡可以扣款。</translation>
     </message>
     <message>
-        <source>Only the card&apos;s owner and its family members may pay with it.</source>
+        <source>Only the card's owner and its family members may pay with it.</source>
         <translation>只有持卡人及其家庭卡成员可以用这张卡付款。</translation>
     </message>
     <message>
-        <source>Only the case&apos;s owner or a manager reopens a complaint.</source>
+        <source>Only the case's owner or a manager reopens a complaint.</source>
         <translation>只有投诉负责人或店长才能重新打开投诉。</translation>
     </message>
     <message>
-        <source>Other terminals were changing the same records at the same moment, and FrontDesk&apos;s tries again did not get through. Nothing was saved. Wait a moment and try again.</source>
+        <source>Other terminals were changing the same records at the same moment, and FrontDesk's tries again did not get through. Nothing was saved. Wait a moment and try again.</source>
         <translation>其他电脑正在同时修改相同的记录，FrontDesk 已自动重试，仍未成功。本次没有保存任何内容。请稍等片刻再试。</translation>
     </message>
     <message>
@@ -3727,6 +3738,10 @@
     <message>
         <source>Record whether the client is satisfied to close the complaint.</source>
         <translation>请先登记客户是否满意，再结案。</translation>
+    </message>
+    <message>
+        <source>Row {line}, column {column}: a cell of {length} characters (at most {limit}).</source>
+        <translation>第 {line} 行第 {column} 列：单元格有 {length} 个字符（最多 {limit} 个）。</translation>
     </message>
     <message>
         <source>Sample between 1 and {n} calls.</source>
@@ -3797,7 +3812,7 @@
         <translation>这次质检已被他人修改，现显示最新内容。</translation>
     </message>
     <message>
-        <source>Someone else changed this visit&apos;s plan meanwhile; look at it again.</source>
+        <source>Someone else changed this visit's plan meanwhile; look at it again.</source>
         <translation>其他人刚刚改了这次到店的服务项目，请重新查看。</translation>
     </message>
     <message>
@@ -3817,7 +3832,7 @@
         <translation>生日不能在将来。</translation>
     </message>
     <message>
-        <source>That care task is not this client&apos;s survey call.</source>
+        <source>That care task is not this client's survey call.</source>
         <translation>该关怀任务不是这位客户的满意度回访。</translation>
     </message>
     <message>
@@ -3825,7 +3840,7 @@
         <translation>超过了尚需支付的 {rest}；需要找零时，请在下面填写实收现金。</translation>
     </message>
     <message>
-        <source>That question is not in this survey&apos;s questionnaire.</source>
+        <source>That question is not in this survey's questionnaire.</source>
         <translation>该题目不在这份问卷中。</translation>
     </message>
     <message>
@@ -3869,6 +3884,10 @@
         <translation>该客人没有可用的礼券。</translation>
     </message>
     <message>
+        <source>The columns {first} and {second} are used for the same field: choose one of them.</source>
+        <translation>“{first}”和“{second}”两列对应了同一个字段：请只选其中一列。</translation>
+    </message>
+    <message>
         <source>The consultation date cannot be before {first}.</source>
         <translation>咨询日期不能早于 {first}。</translation>
     </message>
@@ -3901,11 +3920,11 @@
         <translation>数据库文件不是 FrontDesk 数据库：它被覆盖或被其他文件替换了。FrontDesk 已保持原样未做改动。请恢复最新的完好备份（先关闭本机上的 FrontDesk，再运行 frontdesk restore 文件名）。</translation>
     </message>
     <message>
-        <source>The database file is on a network share, where it can be damaged. Keep it on this computer&apos;s disk, or let several terminals share a PostgreSQL server.</source>
+        <source>The database file is on a network share, where it can be damaged. Keep it on this computer's disk, or let several terminals share a PostgreSQL server.</source>
         <translation>数据库文件位于网络共享上，可能因此损坏。请把它放在本机磁盘上；多台终端共用时请使用 PostgreSQL 服务器。</translation>
     </message>
     <message>
-        <source>The database refused access. For a database server, check the user name, the password and the database&apos;s name in the database address with its administrator; for a file, check that this user may read and write it.</source>
+        <source>The database refused access. For a database server, check the user name, the password and the database's name in the database address with its administrator; for a file, check that this user may read and write it.</source>
         <translation>数据库拒绝访问。如果是数据库服务器，请与管理员核对数据库地址中的用户名、密码和数据库名；如果是文件，请检查当前用户是否有读写权限。</translation>
     </message>
     <message>
@@ -3949,7 +3968,7 @@
         <translation>短信库中没有编号为 {id} 的短信。</translation>
     </message>
     <message>
-        <source>The lowest tier is everyone&apos;s: it asks for no spend.</source>
+        <source>The lowest tier is everyone's: it asks for no spend.</source>
         <translation>最低等级人人都有，不设消费门槛。</translation>
     </message>
     <message>
@@ -4025,11 +4044,11 @@
         <translation>本店尚未设置积分兑换品。</translation>
     </message>
     <message>
-        <source>The store&apos;s name is too long (120 characters at most).</source>
+        <source>The store's name is too long (120 characters at most).</source>
         <translation>门店名称过长（最多 120 个字符）。</translation>
     </message>
     <message>
-        <source>The store&apos;s pool of care tasks is not yours to work.</source>
+        <source>The store's pool of care tasks is not yours to work.</source>
         <translation>门店公共池的关怀任务不由您处理。</translation>
     </message>
     <message>
@@ -4125,7 +4144,7 @@
         <translation>这张卡的售价是 {price}。</translation>
     </message>
     <message>
-        <source>This card&apos;s sessions do not cover that service.</source>
+        <source>This card's sessions do not cover that service.</source>
         <translation>这张卡的次数不适用于该项目。</translation>
     </message>
     <message>
@@ -4133,7 +4152,7 @@
         <translation>这条关怀待办没有礼品：请改为登记回访电话。</translation>
     </message>
     <message>
-        <source>This care task is {name}&apos;s; a manager can reassign it.</source>
+        <source>This care task is {name}'s; a manager can reassign it.</source>
         <translation>此关怀待办属于{name}，可由店长重新分配。</translation>
     </message>
     <message>
@@ -4149,7 +4168,7 @@
         <translation>这位客户没有编号为 {id} 的到店记录。</translation>
     </message>
     <message>
-        <source>This client is in another client manager&apos;s book.</source>
+        <source>This client is in another client manager's book.</source>
         <translation>该客户属于另一位客户经理。</translation>
     </message>
     <message>
@@ -4165,7 +4184,7 @@
         <translation>这位顾客已是这张卡的家庭成员。</translation>
     </message>
     <message>
-        <source>This client&apos;s details were erased.</source>
+        <source>This client's details were erased.</source>
         <translation>这位客户的资料已被删除。</translation>
     </message>
     <message>
@@ -4185,8 +4204,16 @@
         <translation>此数据库上次由更新版本的 FrontDesk 使用过。请把这台电脑上的 FrontDesk 升级到其他电脑所用的版本；数据库没有任何改动。</translation>
     </message>
     <message>
+        <source>This file cannot be imported.</source>
+        <translation>无法导入此文件。</translation>
+    </message>
+    <message>
         <source>This gift is not one this task offers; choose one of its gifts.</source>
         <translation>这份礼品不在本待办可选的礼品中，请从可选礼品中选择。</translation>
+    </message>
+    <message>
+        <source>This is an old Excel file (.xls). Open it in Excel or WPS and save it as .xlsx (or run: soffice --headless --convert-to xlsx FILE), then import that.</source>
+        <translation>这是旧版 Excel 文件（.xls）。请用 Excel 或 WPS 打开并另存为 .xlsx（或运行：soffice --headless --convert-to xlsx 文件名），再导入新文件。</translation>
     </message>
     <message>
         <source>This key was used for another operation.</source>
@@ -4217,7 +4244,7 @@
         <translation>这次质检已完成，不能再修改。</translation>
     </message>
     <message>
-        <source>This store&apos;s database is on a PostgreSQL server: its administrator backs it up (pg_dump) and restores it (pg_restore). FrontDesk backs up and restores an SQLite file only.</source>
+        <source>This store's database is on a PostgreSQL server: its administrator backs it up (pg_dump) and restores it (pg_restore). FrontDesk backs up and restores an SQLite file only.</source>
         <translation>本店的数据库在 PostgreSQL 服务器上，由服务器管理员负责备份和恢复。FrontDesk 只备份和恢复 SQLite 文件。</translation>
     </message>
     <message>
@@ -4249,7 +4276,7 @@
         <translation>此到店记录已取消。</translation>
     </message>
     <message>
-        <source>This visit&apos;s survey was entered already (on {date}); a visit has one survey.</source>
+        <source>This visit's survey was entered already (on {date}); a visit has one survey.</source>
         <translation>这次到店的满意度调查已于 {date} 录入；每次到店只做一次调查。</translation>
     </message>
     <message>
@@ -4285,7 +4312,7 @@
         <translation>请输入充值金额。</translation>
     </message>
     <message>
-        <source>Type the compensation&apos;s value, more than zero.</source>
+        <source>Type the compensation's value, more than zero.</source>
         <translation>请输入补偿金额，须大于零。</translation>
     </message>
     <message>
@@ -4297,7 +4324,7 @@
         <translation>请按 1400 或 14:00 的格式输入时间。</translation>
     </message>
     <message>
-        <source>Type the voucher&apos;s value, more than zero.</source>
+        <source>Type the voucher's value, more than zero.</source>
         <translation>请输入礼券面值，须大于零。</translation>
     </message>
     <message>
@@ -4341,7 +4368,7 @@
         <translation>您的角色（{role}）无权{action}。</translation>
     </message>
     <message>
-        <source>{file} fails SQLite&apos;s integrity check ({result}); nothing was restored.</source>
+        <source>{file} fails SQLite's integrity check ({result}); nothing was restored.</source>
         <translation>{file} 未通过 SQLite 完整性检查（{result}），没有恢复任何内容。</translation>
     </message>
     <message>
@@ -4377,6 +4404,18 @@
         <translation>{name}已完成此关怀待办（{time}），它已离开列表。</translation>
     </message>
     <message>
+        <source>{name} could not be read as a CSV file (line {line}: {problem}).</source>
+        <translation>无法按 CSV 文件读取 {name}（第 {line} 行：{problem}）。</translation>
+    </message>
+    <message>
+        <source>{name} could not be read as an Excel workbook: it may be damaged.</source>
+        <translation>无法按 Excel 工作簿读取 {name}：文件可能已损坏。</translation>
+    </message>
+    <message>
+        <source>{name} declares XML entities, which FrontDesk does not read.</source>
+        <translation>{name} 中声明了 XML 实体，FrontDesk 不读取这样的文件。</translation>
+    </message>
+    <message>
         <source>{name} does not handle complaints.</source>
         <translation>{name}不负责处理投诉。</translation>
     </message>
@@ -4385,8 +4424,20 @@
         <translation>{name}不负责关怀待办。</translation>
     </message>
     <message>
+        <source>{name} has more than {limit} columns.</source>
+        <translation>{name} 超过 {limit} 列。</translation>
+    </message>
+    <message>
+        <source>{name} has more than {limit} rows.</source>
+        <translation>{name} 超过 {limit} 行。</translation>
+    </message>
+    <message>
         <source>{name} has not consented to keeping health data (skin and body tests). Record the consent first.</source>
         <translation>{name} 尚未同意保存健康数据（皮肤和身体检测）。请先记录其同意。</translation>
+    </message>
+    <message>
+        <source>{name} holds more than {limit} parts (a zip bomb?).</source>
+        <translation>{name} 包含超过 {limit} 个部件（可能是压缩炸弹）。</translation>
     </message>
     <message>
         <source>{name} is a HEIC photo, which FrontDesk cannot show. Export it as JPEG (on the phone or in the Photos app) and add that.</source>
@@ -4401,12 +4452,24 @@
         <translation>{name} 已损坏或并非真正的照片，无法打开。</translation>
     </message>
     <message>
+        <source>{name} is empty: it has no rows to import.</source>
+        <translation>{name} 是空的：没有可导入的行。</translation>
+    </message>
+    <message>
+        <source>{name} is in a text encoding FrontDesk cannot read: save it as CSV UTF-8.</source>
+        <translation>{name} 的文字编码 FrontDesk 无法识别：请另存为“CSV UTF-8”格式。</translation>
+    </message>
+    <message>
         <source>{name} is in the catalog already.</source>
         <translation>{name} 已在目录中。</translation>
     </message>
     <message>
         <source>{name} is in the list already.</source>
         <translation>{name} 已在列表中。</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {limit} MB.</source>
+        <translation>{name} 大于 {limit} MB。</translation>
     </message>
     <message>
         <source>{name} is not a JPEG, PNG or WEBP photo.</source>
@@ -4421,8 +4484,16 @@
         <translation>{name}不是特殊访客；请先修改访客类别。</translation>
     </message>
     <message>
+        <source>{name} is not an Excel workbook or a CSV file.</source>
+        <translation>{name} 不是 Excel 工作簿，也不是 CSV 文件。</translation>
+    </message>
+    <message>
         <source>{name} is not an active client manager: only client managers hold a book.</source>
         <translation>{name}不是在职的客户经理：只有客户经理才能负责客户。</translation>
+    </message>
+    <message>
+        <source>{name} is protected by a password. Open it in Excel or WPS, save it without the password, then import that.</source>
+        <translation>{name} 设置了密码保护。请用 Excel 或 WPS 打开，取消密码后另存，再导入新文件。</translation>
     </message>
     <message>
         <source>{name} is {size} MB; a photo may be at most {mb} MB. Save a smaller copy of it (phones and photo apps offer one) and add that.</source>
@@ -4443,6 +4514,14 @@
     <message>
         <source>{name} was not added: a consultation keeps at most {count} photos, and this one has them all. Add it to the next consultation.</source>
         <translation>{name} 未添加：一次客情分析最多保存 {count} 张照片，本次已满。请添加到下一次客情分析中。</translation>
+    </message>
+    <message>
+        <source>{name} would unpack to more than it says (a zip bomb?).</source>
+        <translation>{name} 解压后比它声明的更大（可能是压缩炸弹）。</translation>
+    </message>
+    <message>
+        <source>{name} would unpack to more than {limit} MB (a zip bomb?).</source>
+        <translation>{name} 解压后会超过 {limit} MB（可能是压缩炸弹）。</translation>
     </message>
     <message>
         <source>{path} is a folder: give the sheet a file name.</source>
@@ -4572,7 +4651,7 @@
         <translation>设置卡种、充值优惠、会员等级和积分兑换</translation>
     </message>
     <message>
-        <source>configure care rules, festivals, message templates and tier plans, reassign books and see everyone&apos;s care tasks</source>
+        <source>configure care rules, festivals, message templates and tier plans, reassign books and see everyone's care tasks</source>
         <translation>设置关怀规则、节日、短信模板和等级关怀方案，调整客户归属，查看所有人的关怀任务</translation>
     </message>
     <message>
@@ -4592,12 +4671,20 @@
         <translation>录入满意度调查</translation>
     </message>
     <message>
+        <source>export all of the store's data to one workbook</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>finished</source>
         <translation>服务完成</translation>
     </message>
     <message>
         <source>freeze, unfreeze and replace lost member cards</source>
         <translation>冻结、解冻会员卡，挂失补卡</translation>
+    </message>
+    <message>
+        <source>import client lists from Excel or CSV, with opening balances</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>in service</source>
@@ -4624,7 +4711,7 @@
         <translation>爽约</translation>
     </message>
     <message>
-        <source>own, investigate, resolve and close complaint cases, compensate with vouchers, see the full phone number of a case&apos;s client</source>
+        <source>own, investigate, resolve and close complaint cases, compensate with vouchers, see the full phone number of a case's client</source>
         <translation>负责、调查、处理并结案投诉，以代金券补偿，查看投诉客户的完整手机号</translation>
     </message>
     <message>
@@ -4636,7 +4723,7 @@
         <translation>质检员</translation>
     </message>
     <message>
-        <source>read special visitors&apos; reasons and incidents</source>
+        <source>read special visitors' reasons and incidents</source>
         <translation>查看特殊访客的原因和事件记录</translation>
     </message>
     <message>
@@ -4652,7 +4739,7 @@
         <translation>查找客户</translation>
     </message>
     <message>
-        <source>see a visit&apos;s handover</source>
+        <source>see a visit's handover</source>
         <translation>查看到店交接单</translation>
     </message>
     <message>
@@ -4668,7 +4755,7 @@
         <translation>查看投诉、满意度和质检报表</translation>
     </message>
     <message>
-        <source>see the full phone numbers of the clients in one&apos;s own book</source>
+        <source>see the full phone numbers of the clients in one's own book</source>
         <translation>查看本人名下客户的完整手机号</translation>
     </message>
     <message>
@@ -4680,7 +4767,7 @@
         <translation>抽查回访电话（质检）</translation>
     </message>
     <message>
-        <source>take complaints and see a client&apos;s complaints</source>
+        <source>take complaints and see a client's complaints</source>
         <translation>受理投诉并查看客户的投诉</translation>
     </message>
     <message>
@@ -4932,7 +5019,7 @@
         <translation>批准（Enter）</translation>
     </message>
     <message>
-        <source>A new expiry date is a manager&apos;s decision.</source>
+        <source>A new expiry date is a manager's decision.</source>
         <translation>延长有效期须由店长批准。</translation>
     </message>
     <message>
@@ -4947,7 +5034,7 @@
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <source>Client&apos;s feedback (F8)</source>
+        <source>Client's feedback (F8)</source>
         <translation>客户反馈 (F8)</translation>
     </message>
     <message>
@@ -4982,7 +5069,7 @@
 <context>
     <name>Festival</name>
     <message>
-        <source>New Year&apos;s Day</source>
+        <source>New Year's Day</source>
         <translation>元旦</translation>
     </message>
     <message>
@@ -4994,11 +5081,11 @@
         <translation>元宵节</translation>
     </message>
     <message>
-        <source>Women&apos;s Day</source>
+        <source>Women's Day</source>
         <translation>妇女节</translation>
     </message>
     <message>
-        <source>Mother&apos;s Day</source>
+        <source>Mother's Day</source>
         <translation>母亲节</translation>
     </message>
     <message>
@@ -5022,7 +5109,7 @@
         <translation>腊八节</translation>
     </message>
     <message>
-        <source>New Year&apos;s Eve</source>
+        <source>New Year's Eve</source>
         <translation>除夕</translation>
     </message>
 </context>
@@ -5169,7 +5256,7 @@
         <translation>解冻（F7）</translation>
     </message>
     <message>
-        <source>e.g. at the owner&apos;s request</source>
+        <source>e.g. at the owner's request</source>
         <translation>例如：持卡人要求</translation>
     </message>
     <message>
@@ -5656,7 +5743,7 @@
         <translation>服务项目</translation>
     </message>
     <message>
-        <source>Client&apos;s words</source>
+        <source>Client's words</source>
         <translation>客户原话</translation>
     </message>
     <message>
@@ -6331,7 +6418,7 @@ The front desk of your salon.</source>
         <translation>显示时再载入</translation>
     </message>
     <message>
-        <source>This photo&apos;s format cannot be shown here.</source>
+        <source>This photo's format cannot be shown here.</source>
         <translation>此照片的格式无法在这里显示。</translation>
     </message>
     <message>
@@ -6427,7 +6514,7 @@ The front desk of your salon.</source>
         <translation>专人回访</translation>
     </message>
     <message>
-        <source>Cared for centrally (the store&apos;s pool)</source>
+        <source>Cared for centrally (the store's pool)</source>
         <translation>由服务中心统一关怀（门店待办池）</translation>
     </message>
     <message>
@@ -6455,7 +6542,7 @@ The front desk of your salon.</source>
         <translation>服务中心统一</translation>
     </message>
     <message>
-        <source>By the client&apos;s manager</source>
+        <source>By the client's manager</source>
         <translation>客户经理</translation>
     </message>
     <message>
@@ -6730,7 +6817,7 @@ The front desk of your salon.</source>
         <translation>满意度调查…</translation>
     </message>
     <message>
-        <source>Enter the client&apos;s satisfaction survey</source>
+        <source>Enter the client's satisfaction survey</source>
         <translation>录入客户的满意度调查</translation>
     </message>
     <message>
@@ -6774,7 +6861,7 @@ The front desk of your salon.</source>
         <translation>会员卡</translation>
     </message>
     <message>
-        <source>The client&apos;s stored-value and session cards with their balances: coming in a later version.</source>
+        <source>The client's stored-value and session cards with their balances: coming in a later version.</source>
         <translation>客户的储值卡、疗程卡及余额：将在后续版本提供。</translation>
     </message>
     <message>
@@ -6872,7 +6959,7 @@ The front desk of your salon.</source>
         <translation>改派 (Ctrl+R)</translation>
     </message>
     <message>
-        <source>The store&apos;s pool</source>
+        <source>The store's pool</source>
         <translation>本店公共池</translation>
     </message>
     <message>
@@ -7254,7 +7341,7 @@ The front desk of your salon.</source>
         <translation>批准退款（Enter）</translation>
     </message>
     <message>
-        <source>the client&apos;s reason, e.g. moving away</source>
+        <source>the client's reason, e.g. moving away</source>
         <translation>客人的退款原因，例如：搬家</translation>
     </message>
     <message>
@@ -7281,7 +7368,7 @@ The front desk of your salon.</source>
         <translation>例如 138 0013 8000</translation>
     </message>
     <message>
-        <source>Referrer&apos;s phone, card number or name</source>
+        <source>Referrer's phone, card number or name</source>
         <translation>推荐人的手机号、会员卡号或姓名</translation>
     </message>
     <message>
@@ -7860,7 +7947,7 @@ The front desk of your salon.</source>
         <translation>数据库正忙，请稍后再试。</translation>
     </message>
     <message>
-        <source>Export the month&apos;s report</source>
+        <source>Export the month's report</source>
         <translation>导出本月报表</translation>
     </message>
     <message>
@@ -7951,7 +8038,7 @@ The front desk of your salon.</source>
         <translation>例如：致歉·免费面部护理</translation>
     </message>
     <message>
-        <source>A credit to a member card&apos;s bonus balance.</source>
+        <source>A credit to a member card's bonus balance.</source>
         <translation>补偿金额计入会员卡赠送余额。</translation>
     </message>
     <message>
@@ -8029,11 +8116,11 @@ The front desk of your salon.</source>
         <translation>停用</translation>
     </message>
     <message>
-        <source>Working out each client&apos;s figures with the new settings…</source>
+        <source>Working out each client's figures with the new settings…</source>
         <translation>正在按新设置重新计算每位客户的数据…</translation>
     </message>
     <message>
-        <source>Each client&apos;s figures follow the new settings ({n} clients).</source>
+        <source>Each client's figures follow the new settings ({n} clients).</source>
         <translation>已按新设置重新计算客户数据（{n} 位客户）。</translation>
     </message>
 </context>
@@ -8102,7 +8189,7 @@ The front desk of your salon.</source>
         <translation> %（按单行计）</translation>
     </message>
     <message>
-        <source>Discounts without a manager&apos;s approval, up to</source>
+        <source>Discounts without a manager's approval, up to</source>
         <translation>无需店长授权的折扣，最多</translation>
     </message>
     <message>
@@ -8673,7 +8760,7 @@ The front desk of your salon.</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <source>Everyone&apos;s calls</source>
+        <source>Everyone's calls</source>
         <translation>全部人员的回访</translation>
     </message>
     <message>
@@ -8943,7 +9030,7 @@ The front desk of your salon.</source>
         <translation>客服中心（集中维系）</translation>
     </message>
     <message>
-        <source>The store&apos;s pool</source>
+        <source>The store's pool</source>
         <translation>本店公共池</translation>
     </message>
 </context>
