@@ -16,6 +16,11 @@
     frontdesk report complaints --month YYYY-MM -o FILE.xlsx --as USER [--lang zh_CN|en]
                                     the month's complaints, satisfaction and spot checks
                                     as an Excel workbook
+    frontdesk import FILE [--dry-run] [--update-existing] [--report REPORT.csv] --as USER
+                                    a client list from Excel (.xlsx) or CSV: rows checked,
+                                    then written in one transaction (exit 1: file refused);
+                                    an "all my data" workbook is restored into an empty
+                                    database instead (no --as)
     frontdesk festivals YEAR [--lang zh_CN|en]   that year's festival dates, one a line
     frontdesk db upgrade            bring the database to the current schema (after a backup)
     frontdesk backup [--to DIR]     a verified backup of the SQLite file, taken while it is in use
@@ -263,6 +268,24 @@ def cmd_report_complaints(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
+    """Import a client list (or restore an "all my data" workbook into an empty database)."""
+    from frontdesk.cli_transfer import import_list, restore
+    from frontdesk.services.imports.reading import is_all_data_workbook
+
+    db = open_database(paths)
+    try:
+        if is_all_data_workbook(Path(args.file)):
+            return restore(args, db)
+        if not args.user:
+            raise ValidationError("Say who imports: --as USER (a manager or admin).",
+                                  field="user")
+        services = build_services(paths, db)
+        return import_list(services, sign_in(args, services), args)
+    finally:
+        db.dispose()
+
+
 def cmd_festivals(args: argparse.Namespace, paths: Paths) -> int:
     """Print a Gregorian year's festival dates (the store's, or the built-ins), in date order."""
     from frontdesk.cli_festivals import festival_lines
@@ -363,6 +386,10 @@ def build_parser() -> argparse.ArgumentParser:
                             help="the workbook's language (default zh_CN)")
     _add_signer(complaints)
     complaints.set_defaults(command=cmd_report_complaints)
+
+    from frontdesk.cli_transfer import add_import_parser
+
+    add_import_parser(sub, cmd_import)
 
     festivals = sub.add_parser("festivals", help="a year's festival dates, one a line")
     festivals.add_argument("year", type=int, metavar="YEAR", help="the Gregorian year")

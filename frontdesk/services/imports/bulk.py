@@ -15,7 +15,7 @@ the import's ``BEGIN IMMEDIATE`` holds.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -41,13 +41,13 @@ def new_ids(s: Session, model: Any, count: int) -> list[int]:
     return list(range(start, start + count))
 
 
-def insert_rows(s: Session, model: Any, rows: Sequence[dict[str, object]]) -> None:
+def insert_rows(s: Session, model: Any, rows: Sequence[Mapping[str, object]]) -> None:
     """Insert ``rows`` (each with the same keys) into ``model``'s table."""
     if not rows:
         return
     table = _table(model)
     dialect = s.get_bind().dialect
-    template = {c.name: c.default.arg for c in table.columns  # type: ignore[union-attr]
+    template = {c.name: c.default.arg for c in table.columns  # type: ignore[attr-defined]
                 if c.default is not None and c.default.is_scalar}
     names = list({**template, **rows[0]})
     processors: list[Callable[[Any], Any] | None] = [

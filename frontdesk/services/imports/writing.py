@@ -18,6 +18,7 @@ import datetime as dt
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
+
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
