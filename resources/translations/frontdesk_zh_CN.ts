@@ -775,6 +775,10 @@
         <translation>推荐奖励</translation>
     </message>
     <message>
+        <source>Opening balance (imported)</source>
+        <translation>期初余额（导入）</translation>
+    </message>
+    <message>
         <source>Spa voucher</source>
         <translation>水疗券</translation>
     </message>
@@ -1048,6 +1052,10 @@
     <message>
         <source>set by a manager</source>
         <translation>店长设定</translation>
+    </message>
+    <message>
+        <source>imported from a client list</source>
+        <translation>从客户名单导入</translation>
     </message>
 </context>
 <context>
@@ -3317,7 +3325,7 @@
     </message>
     <message>
         <source>Cancelled: nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>已取消：没有做任何更改。</translation>
     </message>
     <message>
         <source>Choose a month.</source>
@@ -3700,6 +3708,10 @@
         <translation>只有投诉负责人或店长才能重新打开投诉。</translation>
     </message>
     <message>
+        <source>Other terminals kept adding the same clients meanwhile; nothing was imported. Import the file again.</source>
+        <translation>其他终端同时在添加相同的客户，本次没有导入任何内容。请重新导入该文件。</translation>
+    </message>
+    <message>
         <source>Other terminals were changing the same records at the same moment, and FrontDesk's tries again did not get through. Nothing was saved. Wait a moment and try again.</source>
         <translation>其他电脑正在同时修改相同的记录，FrontDesk 已自动重试，仍未成功。本次没有保存任何内容。请稍等片刻再试。</translation>
     </message>
@@ -3762,6 +3774,10 @@
     <message>
         <source>Say whether the client is satisfied.</source>
         <translation>请说明客户是否满意。</translation>
+    </message>
+    <message>
+        <source>Say who imports: --as USER (a manager or admin).</source>
+        <translation>请说明由谁导入：--as 用户名（店长或管理员）。</translation>
     </message>
     <message>
         <source>Say why the task is skipped.</source>
@@ -4672,7 +4688,7 @@
     </message>
     <message>
         <source>export all of the store's data to one workbook</source>
-        <translation type="unfinished" />
+        <translation>将门店的全部数据导出到一个工作簿</translation>
     </message>
     <message>
         <source>finished</source>
@@ -4684,7 +4700,7 @@
     </message>
     <message>
         <source>import client lists from Excel or CSV, with opening balances</source>
-        <translation type="unfinished" />
+        <translation>从 Excel 或 CSV 导入客户名单（含期初余额）</translation>
     </message>
     <message>
         <source>in service</source>
