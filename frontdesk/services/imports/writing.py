@@ -41,9 +41,10 @@ _NO_BIRTHDAY = {"birthday_calendar": None, "birth_year": None, "birth_month": No
                 "birth_day": None, "birth_leap_month": False}
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=4_096)
 def _keys_of(name: str) -> tuple[tuple[str, int], ...]:
-    """A name's search keys (cached: a list has many 张伟 and 王芳)."""
+    """A name's search keys (cached: a list has many 张伟 and 王芳; a few thousand names,
+    as each holds ~20 keys: the import's memory stays small)."""
     return tuple((key, int(grade)) for key, grade in sorted(search_keys(name).items()))
 
 
@@ -69,6 +70,7 @@ def insert_clients(s: Session, actor: Actor, now: dt.datetime, rows: Sequence[Ca
             {"client_id": client_id, "key": key, "grade": grade, "seen": 0}
             for key, grade, client_id in keys])
         progress("clients", start + len(chunk), len(rows))
+    _keys_of.cache_clear()
     return ids
 
 
@@ -109,13 +111,12 @@ def update_clients(s: Session, now: dt.datetime, plan: Plan,
 def tier_rows(s: Session, actor: Actor, now: dt.datetime, today: dt.date,
               tiered: Sequence[tuple[int, Tier]], lowest_rank: int) -> None:
     """The tier history rows (reason IMPORT) of the clients whose tier the sheet set (the
-    store's lowest tier, ``lowest_rank``, has no end date)."""
-    values = [{"client_id": client_id, "tier_code": tier.code, "tier_name": tier.name,
-               "valid_from": today,
-               "valid_until": None if tier.rank == lowest_rank
-               else tier_rules.valid_until(today, tier.validity_months),
-               "reason": TierReason.IMPORT, "at": now, "staff_id": actor.staff_id}
-              for client_id, tier in tiered]
-    for start in range(0, len(values), BATCH):
-        insert_rows(s, ClientTier, values[start:start + BATCH])
-
+    store's lowest tier, ``lowest_rank``, has no end date); made a batch at a time."""
+    until = {tier.code: None if tier.rank == lowest_rank
+             else tier_rules.valid_until(today, tier.validity_months) for _, tier in tiered}
+    for start in range(0, len(tiered), BATCH):
+        insert_rows(s, ClientTier, [
+            {"client_id": client_id, "tier_code": tier.code, "tier_name": tier.name,
+             "valid_from": today, "valid_until": until[tier.code], "reason": TierReason.IMPORT,
+             "at": now, "staff_id": actor.staff_id}
+            for client_id, tier in tiered[start:start + BATCH]])
