@@ -776,6 +776,10 @@
         <translation>推荐奖励</translation>
     </message>
     <message>
+        <source>Opening balance (imported)</source>
+        <translation>期初余额（导入）</translation>
+    </message>
+    <message>
         <source>Spa voucher</source>
         <translation>水疗券</translation>
     </message>
@@ -1049,6 +1053,10 @@
     <message>
         <source>set by a manager</source>
         <translation>店长设定</translation>
+    </message>
+    <message>
+        <source>imported from a client list</source>
+        <translation>从客户名单导入</translation>
     </message>
 </context>
 <context>
@@ -3377,10 +3385,6 @@
         <translation>请导出为 .xlsx 文件。</translation>
     </message>
     <message>
-        <source>Exporting all of the data is not available in this version.</source>
-        <translation>这个版本还不能导出全部数据。</translation>
-    </message>
-    <message>
         <source>Give each severity&apos;s deadlines once.</source>
         <translation>每个严重程度的时限只能填写一次。</translation>
     </message>
@@ -3709,6 +3713,10 @@
         <translation>只有投诉负责人或店长才能重新打开投诉。</translation>
     </message>
     <message>
+        <source>Other terminals kept adding the same clients meanwhile; nothing was imported. Import the file again.</source>
+        <translation>其他终端同时在添加相同的客户，本次没有导入任何内容。请重新导入该文件。</translation>
+    </message>
+    <message>
         <source>Other terminals were changing the same records at the same moment, and FrontDesk&apos;s tries again did not get through. Nothing was saved. Wait a moment and try again.</source>
         <translation>其他电脑正在同时修改相同的记录，FrontDesk 已自动重试，仍未成功。本次没有保存任何内容。请稍等片刻再试。</translation>
     </message>
@@ -3771,6 +3779,10 @@
     <message>
         <source>Say whether the client is satisfied.</source>
         <translation>请说明客户是否满意。</translation>
+    </message>
+    <message>
+        <source>Say who imports: --as USER (a manager or admin).</source>
+        <translation>请说明由谁导入：--as 用户名（店长或管理员）。</translation>
     </message>
     <message>
         <source>Say why the task is skipped.</source>
