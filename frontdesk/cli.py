@@ -16,6 +16,9 @@
     frontdesk report complaints --month YYYY-MM -o FILE.xlsx --as USER [--lang zh_CN|en]
                                     the month's complaints, satisfaction and spot checks
                                     as an Excel workbook
+    frontdesk export KIND -o FILE.xlsx --as USER [--lang zh_CN|en] [--since D] [--until D]
+                                    a list as an Excel workbook (clients, visits, card_ledger,
+                                    care, complaints, surveys; all: every table)
     frontdesk festivals YEAR [--lang zh_CN|en]   that year's festival dates, one a line
     frontdesk db upgrade            bring the database to the current schema (after a backup)
     frontdesk backup [--to DIR]     a verified backup of the SQLite file, taken while it is in use
@@ -60,6 +63,8 @@ Command = Callable[[argparse.Namespace, Paths], int]
 SIGPIPE_EXIT = 128 + 13
 """The exit status of a process ended by SIGPIPE, as a shell reports it."""
 PASSWORD_ENV = "FRONTDESK_PASSWORD"
+EXPORT_KINDS = ("clients", "visits", "card_ledger", "care", "complaints", "surveys", "all")
+"""``frontdesk export``'s kinds (frontdesk.cli_export.KINDS, without importing it here)."""
 
 
 def cmd_gui(args: argparse.Namespace, paths: Paths) -> int:
@@ -263,6 +268,22 @@ def cmd_report_complaints(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
+    """Write a list (or all the data) as a workbook, as the person signed in sees it."""
+    from frontdesk.cli_export import parse_day, write_export
+
+    since, until = parse_day(args.since, "since"), parse_day(args.until, "until")
+    db = open_database(paths)
+    try:
+        services = build_services(paths, db)
+        result = write_export(services, sign_in(args, services), args.kind, Path(args.output),
+                              args.lang, since, until)
+    finally:
+        db.dispose()
+    print(f"{result.rows:,} rows written to {result.path}")
+    return 0
+
+
 def cmd_festivals(args: argparse.Namespace, paths: Paths) -> int:
     """Print a Gregorian year's festival dates (the store's, or the built-ins), in date order."""
     from frontdesk.cli_festivals import festival_lines
@@ -363,6 +384,18 @@ def build_parser() -> argparse.ArgumentParser:
                             help="the workbook's language (default zh_CN)")
     _add_signer(complaints)
     complaints.set_defaults(command=cmd_report_complaints)
+
+    export = sub.add_parser("export", help="a list as an Excel workbook (.xlsx)")
+    export.add_argument("kind", metavar="KIND", choices=EXPORT_KINDS,
+                        help="what to export: " + ", ".join(EXPORT_KINDS))
+    export.add_argument("-o", "--output", required=True, metavar="FILE",
+                        help="the .xlsx workbook to write")
+    export.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN",
+                        help="the workbook's language (default zh_CN)")
+    export.add_argument("--since", metavar="YYYY-MM-DD", help="from this day on")
+    export.add_argument("--until", metavar="YYYY-MM-DD", help="up to this day, included")
+    _add_signer(export)
+    export.set_defaults(command=cmd_export)
 
     festivals = sub.add_parser("festivals", help="a year's festival dates, one a line")
     festivals.add_argument("year", type=int, metavar="YEAR", help="the Gregorian year")

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from frontdesk.services.desk.visit_plan import VisitPlanService
     from frontdesk.services.desk.visitors import VisitorService
     from frontdesk.services.desk.visits import VisitService
+    from frontdesk.services.exports.service import ExportService
     from frontdesk.services.health.consultation import ConsultationService
     from frontdesk.services.health.photos import PhotoService
     from frontdesk.services.quality.checks import QualityService
@@ -252,3 +253,9 @@ class Services:
         from frontdesk.services.quality.checks import QualityService
 
         return QualityService(self.db, self.clock)
+
+    @cached_property
+    def exports(self) -> ExportService:
+        from frontdesk.services.exports.service import ExportService
+
+        return ExportService(self.db, self.clock)

@@ -1,0 +1,1 @@
+"""Exports: lists as Excel workbooks, and their words."""
