@@ -113,7 +113,7 @@ class PreviewPage(QWizardPage):
         self.tabs.setCurrentIndex(0 if preview.accepted or not preview.rejected else 1)
 
     def validatePage(self) -> bool:
-        if self._wizard.result is not None:
+        if self._wizard.import_result is not None:
             return True
         preview = self._wizard.preview
         if preview is None or self._wizard.job is not None:
@@ -143,7 +143,7 @@ class DonePage(QWizardPage):
         layout.addStretch(1)
 
     def initializePage(self) -> None:
-        result = self._wizard.result
+        result = self._wizard.import_result
         assert result is not None
         lines = [
             self.tr("New clients: {n}").format(n=result.created),

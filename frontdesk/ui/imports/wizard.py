@@ -47,7 +47,7 @@ class ImportWizard(QWizard):
         self.resize(1040, 640)
         self._services, self.actor, self._worker = services, actor, worker
         self.preview: ImportPreview | None = None
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
         self.report_path: Path | None = None
         self.job: JobDialog | None = None
         """The job running now (tests cancel it)."""
@@ -95,7 +95,7 @@ class ImportWizard(QWizard):
 
     def _opened(self, preview: ImportPreview) -> None:
         self.preview = preview
-        self.result = None
+        self.import_result = None
         self.next()
 
     def remap(self, mapping: Mapping, update_existing: bool, say: Say,
@@ -123,7 +123,7 @@ class ImportWizard(QWizard):
         self.run(self.tr("Importing the clients"), job, self._committed, say)
 
     def _committed(self, result: ImportResult) -> None:
-        self.result = result
+        self.import_result = result
         self.next()
 
     def save_report(self, say: Say) -> None:
