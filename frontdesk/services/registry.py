@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from frontdesk.services.desk.visit_plan import VisitPlanService
     from frontdesk.services.desk.visitors import VisitorService
     from frontdesk.services.desk.visits import VisitService
+    from frontdesk.services.exports.everything import AllDataService
     from frontdesk.services.exports.service import ExportService
     from frontdesk.services.health.consultation import ConsultationService
     from frontdesk.services.health.photos import PhotoService
@@ -259,3 +260,9 @@ class Services:
         from frontdesk.services.exports.service import ExportService
 
         return ExportService(self.db, self.clock)
+
+    @cached_property
+    def all_data(self) -> AllDataService:
+        from frontdesk.services.exports.everything import AllDataService
+
+        return AllDataService(self.db, self.clock)
