@@ -37,23 +37,32 @@ UPDATE_EVERY_S = 0.1
 """At most about ten progress updates a second reach the screen."""
 
 
+STAGES = {
+    "read": ("reading", "read", "open"),
+    "check": ("checking", "normalising", "validating", "rows"),
+    "compare": ("classifying", "matching", "comparing"),
+    "save": ("saving", "importing", "committing", "import", "commit"),
+    "write": ("writing", "exporting", "export"),
+    "report": ("report",),
+}
+"""The stage words jobs report (see core/jobs.py), grouped by what the screen says."""
+
+
 def stage_text(stage: str) -> str:
     """A job's stage (a short English word, see core/jobs.py) in the screens' language."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("JobStage", text)
-
-    words = {
-        "reading": tr("Reading the file…"), "read": tr("Reading the file…"),
-        "checking": tr("Checking the rows…"), "normalising": tr("Checking the rows…"),
-        "validating": tr("Checking the rows…"), "rows": tr("Checking the rows…"),
-        "classifying": tr("Comparing with the clients already here…"),
-        "matching": tr("Comparing with the clients already here…"),
-        "comparing": tr("Comparing with the clients already here…"),
-        "saving": tr("Saving…"), "importing": tr("Saving…"), "committing": tr("Saving…"),
-        "writing": tr("Writing the file…"), "exporting": tr("Writing the file…"),
-        "report": tr("Writing the report…"),
+    translate = QCoreApplication.translate
+    says = {
+        "read": translate("JobStage", "Reading the file…"),
+        "check": translate("JobStage", "Checking the rows…"),
+        "compare": translate("JobStage", "Comparing with the clients already here…"),
+        "save": translate("JobStage", "Saving…"),
+        "write": translate("JobStage", "Writing the file…"),
+        "report": translate("JobStage", "Writing the report…"),
     }
-    return words.get(stage.lower(), tr("Working…"))
+    for group, words in STAGES.items():
+        if stage.lower() in words:
+            return says[group]
+    return translate("JobStage", "Working…")
 
 
 class ThrottledProgress:

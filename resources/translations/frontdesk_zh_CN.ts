@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AcknowledgeDialog</name>
@@ -73,7 +72,7 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <source>Move {name}&apos;s appointment</source>
+        <source>Move {name}'s appointment</source>
         <translation>改约：{name}</translation>
     </message>
     <message>
@@ -136,7 +135,7 @@
 <context>
     <name>ApprovalPanel</name>
     <message>
-        <source>A manager&apos;s approval is needed</source>
+        <source>A manager's approval is needed</source>
         <translation>需要店长授权</translation>
     </message>
     <message>
@@ -152,7 +151,7 @@
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <source>Manager&apos;s user name</source>
+        <source>Manager's user name</source>
         <translation>店长用户名</translation>
     </message>
     <message>
@@ -407,7 +406,7 @@
         <translation>批量生成客情分析表</translation>
     </message>
     <message>
-        <source>Today&apos;s visitors ({n})</source>
+        <source>Today's visitors ({n})</source>
         <translation>今日到店客户（{n} 位）</translation>
     </message>
     <message>
@@ -516,11 +515,11 @@
         <translation>今日看板（F5 跳到看板）</translation>
     </message>
     <message>
-        <source>Loading today&apos;s board…</source>
+        <source>Loading today's board…</source>
         <translation>正在读取今天的看板…</translation>
     </message>
     <message>
-        <source>Today&apos;s board could not be read; trying again every few seconds.</source>
+        <source>Today's board could not be read; trying again every few seconds.</source>
         <translation>暂时读不到今天的看板，每隔几秒会自动重试。</translation>
     </message>
     <message>
@@ -1117,7 +1116,7 @@
         <translation>凭条</translation>
     </message>
     <message>
-        <source>Day&apos;s closing</source>
+        <source>Day's closing</source>
         <translation>日结</translation>
     </message>
     <message>
@@ -1346,7 +1345,7 @@
         <translation>次卡最后一次已使用</translation>
     </message>
     <message>
-        <source>A complaint&apos;s next step is due</source>
+        <source>A complaint's next step is due</source>
         <translation>投诉的下一步已到期</translation>
     </message>
     <message>
@@ -1849,7 +1848,7 @@
         <translation>不满意</translation>
     </message>
     <message>
-        <source>The client&apos;s words</source>
+        <source>The client's words</source>
         <translation>客户原话</translation>
     </message>
     <message>
@@ -2300,7 +2299,7 @@
         <translation>请在左侧查找客户（F2），按 Enter 打开客户档案。</translation>
     </message>
     <message>
-        <source>No clients to print: search first, or wait for today&apos;s visitors.</source>
+        <source>No clients to print: search first, or wait for today's visitors.</source>
         <translation>没有可生成的客户：请先查找客户，或等今日有客人到店。</translation>
     </message>
     <message>
@@ -2319,7 +2318,7 @@
 <context>
     <name>ClosingDialog</name>
     <message>
-        <source>Member cards: the day&apos;s closing (Ctrl+D)</source>
+        <source>Member cards: the day's closing (Ctrl+D)</source>
         <translation>会员卡日结（Ctrl+D）</translation>
     </message>
     <message>
@@ -2339,7 +2338,7 @@
         <translation>正在加载…</translation>
     </message>
     <message>
-        <source>✓ Reconciles: opening + the day&apos;s movements = closing, to the fen.</source>
+        <source>✓ Reconciles: opening + the day's movements = closing, to the fen.</source>
         <translation>✓ 对账无误：期初 + 当日变动 = 期末，精确到分。</translation>
     </message>
     <message>
@@ -2415,7 +2414,7 @@
         <translation>数据库正忙，请稍后再试。</translation>
     </message>
     <message>
-        <source>Save the day&apos;s closing</source>
+        <source>Save the day's closing</source>
         <translation>保存日结报表</translation>
     </message>
     <message>
@@ -2673,7 +2672,7 @@
         <translation>新建客情分析</translation>
     </message>
     <message>
-        <source>Handover for today&apos;s visit</source>
+        <source>Handover for today's visit</source>
         <translation>本次到店交接单</translation>
     </message>
     <message>
@@ -2726,6 +2725,41 @@
     <message>
         <source>Staff</source>
         <translation>员工</translation>
+    </message>
+</context>
+<context>
+    <name>DataMenu</name>
+    <message>
+        <source>&amp;Import clients…</source>
+        <translation>导入客户(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export all my data…</source>
+        <translation>导出全部数据(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>All data_{date}.xlsx</source>
+        <translation>全部数据_{date}.xlsx</translation>
+    </message>
+    <message>
+        <source>Export all my data</source>
+        <translation>导出全部数据</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting all my data</source>
+        <translation>正在导出全部数据</translation>
+    </message>
+    <message>
+        <source>All the store's data was written to {file}.</source>
+        <translation>本店的全部数据已写入 {file}。</translation>
     </message>
 </context>
 <context>
@@ -2818,7 +2852,7 @@
         <translation>请先在看板上选择一条到店记录（F5，方向键）。</translation>
     </message>
     <message>
-        <source>Checked out. Ctrl+U enters {name}&apos;s satisfaction survey.</source>
+        <source>Checked out. Ctrl+U enters {name}'s satisfaction survey.</source>
         <translation>已结账。按 Ctrl+U 录入{name}的满意度调查。</translation>
     </message>
     <message>
@@ -2873,7 +2907,7 @@
         <translation>农历月有 29 或 30 天，请选择 1 到 30 日。</translation>
     </message>
     <message>
-        <source>A manager&apos;s approval is needed: {needs}.</source>
+        <source>A manager's approval is needed: {needs}.</source>
         <translation>需要店长授权：{needs}。</translation>
     </message>
     <message>
@@ -2917,7 +2951,7 @@
         <translation>用户名最多 {n} 个字符。</translation>
     </message>
     <message>
-        <source>A user name uses letters, digits, &apos;.&apos; or &apos;_&apos; only.</source>
+        <source>A user name uses letters, digits, '.' or '_' only.</source>
         <translation>用户名只能包含字母、数字、“.”或“_”。</translation>
     </message>
     <message>
@@ -3005,7 +3039,7 @@
         <translation>请输入时长，或选择一个服务项目。</translation>
     </message>
     <message>
-        <source>Enter the client&apos;s name.</source>
+        <source>Enter the client's name.</source>
         <translation>请输入客户姓名。</translation>
     </message>
     <message>
@@ -3013,7 +3047,7 @@
         <translation>请输入同事看到的姓名。</translation>
     </message>
     <message>
-        <source>Enter the store&apos;s name.</source>
+        <source>Enter the store's name.</source>
         <translation>请输入门店名称。</translation>
     </message>
     <message>
@@ -3033,7 +3067,7 @@
         <translation>内置节日不能删除，可以停用。</translation>
     </message>
     <message>
-        <source>A built-in festival keeps its date; add the store&apos;s own day for another.</source>
+        <source>A built-in festival keeps its date; add the store's own day for another.</source>
         <translation>内置节日的日期不能修改；如需其他日期，请添加本店节日。</translation>
     </message>
     <message>
@@ -3065,7 +3099,7 @@
         <translation>交接单最多 {n} 项。</translation>
     </message>
     <message>
-        <source>A manager&apos;s approval is needed for this.</source>
+        <source>A manager's approval is needed for this.</source>
         <translation>此操作需要店长当场审批。</translation>
     </message>
     <message>
@@ -3101,11 +3135,11 @@
         <translation>金额须在 ¥{low} 至 ¥{high} 之间。</translation>
     </message>
     <message>
-        <source>An offer&apos;s bonus is at most what the client pays.</source>
+        <source>An offer's bonus is at most what the client pays.</source>
         <translation>赠送金额不能超过充值金额。</translation>
     </message>
     <message>
-        <source>An offer&apos;s payment must be more than ¥0.00.</source>
+        <source>An offer's payment must be more than ¥0.00.</source>
         <translation>充值金额须大于 ¥0.00。</translation>
     </message>
     <message>
@@ -3157,7 +3191,7 @@
         <translation>卡 {card_no} 已冻结：请先解冻。</translation>
     </message>
     <message>
-        <source>Card {card_no} is not this client&apos;s: only its owner and its family members may pay with it.</source>
+        <source>Card {card_no} is not this client's: only its owner and its family members may pay with it.</source>
         <translation>会员卡 {card_no} 不是该客人的：只有持卡人及其家庭卡成员可以用它支付。</translation>
     </message>
     <message>
@@ -3169,7 +3203,7 @@
         <translation>卡 {card_no} 已挂失补卡，新会员卡号 {new_no}。</translation>
     </message>
     <message>
-        <source>Card {card_no}&apos;s sessions cover none of this check-out&apos;s services.</source>
+        <source>Card {card_no}'s sessions cover none of this check-out's services.</source>
         <translation>会员卡 {card_no} 的次数不适用于本次结账的任何项目。</translation>
     </message>
     <message>
@@ -3229,7 +3263,7 @@
         <translation>请输入日期。</translation>
     </message>
     <message>
-        <source>Enter the festival&apos;s name.</source>
+        <source>Enter the festival's name.</source>
         <translation>请输入节日名称。</translation>
     </message>
     <message>
@@ -3317,6 +3351,10 @@
         <translation>文字题不打分。</translation>
     </message>
     <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>已取消：没有做任何更改。</translation>
+    </message>
+    <message>
         <source>Choose a month.</source>
         <translation>请选择月份。</translation>
     </message>
@@ -3325,7 +3363,7 @@
         <translation>请选择 {first} 至 {last} 年之间的年份。</translation>
     </message>
     <message>
-        <source>Choose the client, or give the complainant&apos;s name.</source>
+        <source>Choose the client, or give the complainant's name.</source>
         <translation>请选择客户，或填写投诉人的名称。</translation>
     </message>
     <message>
@@ -3349,7 +3387,7 @@
         <translation>补偿方式为代金券或会员卡赠送金额。</translation>
     </message>
     <message>
-        <source>Credit a member card of the complaint&apos;s client.</source>
+        <source>Credit a member card of the complaint's client.</source>
         <translation>只能补偿到投诉客户本人的会员卡。</translation>
     </message>
     <message>
@@ -3369,7 +3407,7 @@
         <translation>请导出为 .xlsx 文件。</translation>
     </message>
     <message>
-        <source>Give each severity&apos;s deadlines once.</source>
+        <source>Give each severity's deadlines once.</source>
         <translation>每个严重程度的时限只能填写一次。</translation>
     </message>
     <message>
@@ -3441,7 +3479,7 @@
         <translation>第 {line} 行：请从列表中选择服务人。</translation>
     </message>
     <message>
-        <source>Line {line}: the discount is more than the line&apos;s {gross}.</source>
+        <source>Line {line}: the discount is more than the line's {gross}.</source>
         <translation>第 {line} 行：优惠超过了该行金额 {gross}。</translation>
     </message>
     <message>
@@ -3657,7 +3695,7 @@
         <translation>只有本店的店长或管理员可以授权。</translation>
     </message>
     <message>
-        <source>Only a manager sees another staff member&apos;s care tasks.</source>
+        <source>Only a manager sees another staff member's care tasks.</source>
         <translation>只有店长能查看其他员工的关怀待办。</translation>
     </message>
     <message>
@@ -3681,15 +3719,15 @@
         <translation>只有储值卡可以扣款。</translation>
     </message>
     <message>
-        <source>Only the card&apos;s owner and its family members may pay with it.</source>
+        <source>Only the card's owner and its family members may pay with it.</source>
         <translation>只有持卡人及其家庭卡成员可以用这张卡付款。</translation>
     </message>
     <message>
-        <source>Only the case&apos;s owner or a manager reopens a complaint.</source>
+        <source>Only the case's owner or a manager reopens a complaint.</source>
         <translation>只有投诉负责人或店长才能重新打开投诉。</translation>
     </message>
     <message>
-        <source>Other terminals were changing the same records at the same moment, and FrontDesk&apos;s tries again did not get through. Nothing was saved. Wait a moment and try again.</source>
+        <source>Other terminals were changing the same records at the same moment, and FrontDesk's tries again did not get through. Nothing was saved. Wait a moment and try again.</source>
         <translation>其他电脑正在同时修改相同的记录，FrontDesk 已自动重试，仍未成功。本次没有保存任何内容。请稍等片刻再试。</translation>
     </message>
     <message>
@@ -3797,7 +3835,7 @@
         <translation>这次质检已被他人修改，现显示最新内容。</translation>
     </message>
     <message>
-        <source>Someone else changed this visit&apos;s plan meanwhile; look at it again.</source>
+        <source>Someone else changed this visit's plan meanwhile; look at it again.</source>
         <translation>其他人刚刚改了这次到店的服务项目，请重新查看。</translation>
     </message>
     <message>
@@ -3817,7 +3855,7 @@
         <translation>生日不能在将来。</translation>
     </message>
     <message>
-        <source>That care task is not this client&apos;s survey call.</source>
+        <source>That care task is not this client's survey call.</source>
         <translation>该关怀任务不是这位客户的满意度回访。</translation>
     </message>
     <message>
@@ -3825,7 +3863,7 @@
         <translation>超过了尚需支付的 {rest}；需要找零时，请在下面填写实收现金。</translation>
     </message>
     <message>
-        <source>That question is not in this survey&apos;s questionnaire.</source>
+        <source>That question is not in this survey's questionnaire.</source>
         <translation>该题目不在这份问卷中。</translation>
     </message>
     <message>
@@ -3901,11 +3939,11 @@
         <translation>数据库文件不是 FrontDesk 数据库：它被覆盖或被其他文件替换了。FrontDesk 已保持原样未做改动。请恢复最新的完好备份（先关闭本机上的 FrontDesk，再运行 frontdesk restore 文件名）。</translation>
     </message>
     <message>
-        <source>The database file is on a network share, where it can be damaged. Keep it on this computer&apos;s disk, or let several terminals share a PostgreSQL server.</source>
+        <source>The database file is on a network share, where it can be damaged. Keep it on this computer's disk, or let several terminals share a PostgreSQL server.</source>
         <translation>数据库文件位于网络共享上，可能因此损坏。请把它放在本机磁盘上；多台终端共用时请使用 PostgreSQL 服务器。</translation>
     </message>
     <message>
-        <source>The database refused access. For a database server, check the user name, the password and the database&apos;s name in the database address with its administrator; for a file, check that this user may read and write it.</source>
+        <source>The database refused access. For a database server, check the user name, the password and the database's name in the database address with its administrator; for a file, check that this user may read and write it.</source>
         <translation>数据库拒绝访问。如果是数据库服务器，请与管理员核对数据库地址中的用户名、密码和数据库名；如果是文件，请检查当前用户是否有读写权限。</translation>
     </message>
     <message>
@@ -3949,7 +3987,7 @@
         <translation>短信库中没有编号为 {id} 的短信。</translation>
     </message>
     <message>
-        <source>The lowest tier is everyone&apos;s: it asks for no spend.</source>
+        <source>The lowest tier is everyone's: it asks for no spend.</source>
         <translation>最低等级人人都有，不设消费门槛。</translation>
     </message>
     <message>
@@ -4025,11 +4063,11 @@
         <translation>本店尚未设置积分兑换品。</translation>
     </message>
     <message>
-        <source>The store&apos;s name is too long (120 characters at most).</source>
+        <source>The store's name is too long (120 characters at most).</source>
         <translation>门店名称过长（最多 120 个字符）。</translation>
     </message>
     <message>
-        <source>The store&apos;s pool of care tasks is not yours to work.</source>
+        <source>The store's pool of care tasks is not yours to work.</source>
         <translation>门店公共池的关怀任务不由您处理。</translation>
     </message>
     <message>
@@ -4125,7 +4163,7 @@
         <translation>这张卡的售价是 {price}。</translation>
     </message>
     <message>
-        <source>This card&apos;s sessions do not cover that service.</source>
+        <source>This card's sessions do not cover that service.</source>
         <translation>这张卡的次数不适用于该项目。</translation>
     </message>
     <message>
@@ -4133,7 +4171,7 @@
         <translation>这条关怀待办没有礼品：请改为登记回访电话。</translation>
     </message>
     <message>
-        <source>This care task is {name}&apos;s; a manager can reassign it.</source>
+        <source>This care task is {name}'s; a manager can reassign it.</source>
         <translation>此关怀待办属于{name}，可由店长重新分配。</translation>
     </message>
     <message>
@@ -4149,7 +4187,7 @@
         <translation>这位客户没有编号为 {id} 的到店记录。</translation>
     </message>
     <message>
-        <source>This client is in another client manager&apos;s book.</source>
+        <source>This client is in another client manager's book.</source>
         <translation>该客户属于另一位客户经理。</translation>
     </message>
     <message>
@@ -4165,7 +4203,7 @@
         <translation>这位顾客已是这张卡的家庭成员。</translation>
     </message>
     <message>
-        <source>This client&apos;s details were erased.</source>
+        <source>This client's details were erased.</source>
         <translation>这位客户的资料已被删除。</translation>
     </message>
     <message>
@@ -4217,7 +4255,7 @@
         <translation>这次质检已完成，不能再修改。</translation>
     </message>
     <message>
-        <source>This store&apos;s database is on a PostgreSQL server: its administrator backs it up (pg_dump) and restores it (pg_restore). FrontDesk backs up and restores an SQLite file only.</source>
+        <source>This store's database is on a PostgreSQL server: its administrator backs it up (pg_dump) and restores it (pg_restore). FrontDesk backs up and restores an SQLite file only.</source>
         <translation>本店的数据库在 PostgreSQL 服务器上，由服务器管理员负责备份和恢复。FrontDesk 只备份和恢复 SQLite 文件。</translation>
     </message>
     <message>
@@ -4249,7 +4287,7 @@
         <translation>此到店记录已取消。</translation>
     </message>
     <message>
-        <source>This visit&apos;s survey was entered already (on {date}); a visit has one survey.</source>
+        <source>This visit's survey was entered already (on {date}); a visit has one survey.</source>
         <translation>这次到店的满意度调查已于 {date} 录入；每次到店只做一次调查。</translation>
     </message>
     <message>
@@ -4285,7 +4323,7 @@
         <translation>请输入充值金额。</translation>
     </message>
     <message>
-        <source>Type the compensation&apos;s value, more than zero.</source>
+        <source>Type the compensation's value, more than zero.</source>
         <translation>请输入补偿金额，须大于零。</translation>
     </message>
     <message>
@@ -4297,7 +4335,7 @@
         <translation>请按 1400 或 14:00 的格式输入时间。</translation>
     </message>
     <message>
-        <source>Type the voucher&apos;s value, more than zero.</source>
+        <source>Type the voucher's value, more than zero.</source>
         <translation>请输入礼券面值，须大于零。</translation>
     </message>
     <message>
@@ -4341,7 +4379,7 @@
         <translation>您的角色（{role}）无权{action}。</translation>
     </message>
     <message>
-        <source>{file} fails SQLite&apos;s integrity check ({result}); nothing was restored.</source>
+        <source>{file} fails SQLite's integrity check ({result}); nothing was restored.</source>
         <translation>{file} 未通过 SQLite 完整性检查（{result}），没有恢复任何内容。</translation>
     </message>
     <message>
@@ -4572,7 +4610,7 @@
         <translation>设置卡种、充值优惠、会员等级和积分兑换</translation>
     </message>
     <message>
-        <source>configure care rules, festivals, message templates and tier plans, reassign books and see everyone&apos;s care tasks</source>
+        <source>configure care rules, festivals, message templates and tier plans, reassign books and see everyone's care tasks</source>
         <translation>设置关怀规则、节日、短信模板和等级关怀方案，调整客户归属，查看所有人的关怀任务</translation>
     </message>
     <message>
@@ -4592,12 +4630,20 @@
         <translation>录入满意度调查</translation>
     </message>
     <message>
+        <source>export all of the store's data to one workbook</source>
+        <translation>把本店全部数据导出为一个工作簿</translation>
+    </message>
+    <message>
         <source>finished</source>
         <translation>服务完成</translation>
     </message>
     <message>
         <source>freeze, unfreeze and replace lost member cards</source>
         <translation>冻结、解冻会员卡，挂失补卡</translation>
+    </message>
+    <message>
+        <source>import client lists from Excel or CSV, with opening balances</source>
+        <translation>从 Excel 或 CSV 导入客户名单（含期初余额）</translation>
     </message>
     <message>
         <source>in service</source>
@@ -4624,7 +4670,7 @@
         <translation>爽约</translation>
     </message>
     <message>
-        <source>own, investigate, resolve and close complaint cases, compensate with vouchers, see the full phone number of a case&apos;s client</source>
+        <source>own, investigate, resolve and close complaint cases, compensate with vouchers, see the full phone number of a case's client</source>
         <translation>负责、调查、处理并结案投诉，以代金券补偿，查看投诉客户的完整手机号</translation>
     </message>
     <message>
@@ -4636,7 +4682,7 @@
         <translation>质检员</translation>
     </message>
     <message>
-        <source>read special visitors&apos; reasons and incidents</source>
+        <source>read special visitors' reasons and incidents</source>
         <translation>查看特殊访客的原因和事件记录</translation>
     </message>
     <message>
@@ -4652,7 +4698,7 @@
         <translation>查找客户</translation>
     </message>
     <message>
-        <source>see a visit&apos;s handover</source>
+        <source>see a visit's handover</source>
         <translation>查看到店交接单</translation>
     </message>
     <message>
@@ -4668,7 +4714,7 @@
         <translation>查看投诉、满意度和质检报表</translation>
     </message>
     <message>
-        <source>see the full phone numbers of the clients in one&apos;s own book</source>
+        <source>see the full phone numbers of the clients in one's own book</source>
         <translation>查看本人名下客户的完整手机号</translation>
     </message>
     <message>
@@ -4680,7 +4726,7 @@
         <translation>抽查回访电话（质检）</translation>
     </message>
     <message>
-        <source>take complaints and see a client&apos;s complaints</source>
+        <source>take complaints and see a client's complaints</source>
         <translation>受理投诉并查看客户的投诉</translation>
     </message>
     <message>
@@ -4714,6 +4760,33 @@
     <message>
         <source>write the handover to the beauticians</source>
         <translation>填写给美容师的交接单</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>The clients were imported</source>
+        <translation>客户已导入</translation>
+    </message>
+    <message>
+        <source>New clients: {n}</source>
+        <translation>新建客户：{n}</translation>
+    </message>
+    <message>
+        <source>Clients updated: {n}</source>
+        <translation>更新的客户：{n}</translation>
+    </message>
+    <message>
+        <source>Already here, unchanged: {n}</source>
+        <translation>已有且未改动：{n}</translation>
+    </message>
+    <message>
+        <source>Rows refused (not imported): {n}</source>
+        <translation>被拒的行（未导入）：{n}</translation>
+    </message>
+    <message>
+        <source>Opening balances: {amount} on {n} cards, marked as migrated</source>
+        <translation>期初余额：{amount}，共 {n} 张卡，记为迁移</translation>
     </message>
 </context>
 <context>
@@ -4914,6 +4987,53 @@
     </message>
 </context>
 <context>
+    <name>ExcelExport</name>
+    <message>
+        <source>Clients</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>到店消费</translation>
+    </message>
+    <message>
+        <source>Card ledger</source>
+        <translation>会员卡流水</translation>
+    </message>
+    <message>
+        <source>Care tasks</source>
+        <translation>关怀任务</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting to Excel</source>
+        <translation>正在导出 Excel</translation>
+    </message>
+    <message>
+        <source>{n} rows written to {file}.</source>
+        <translation>已写入 {n} 行：{file}。</translation>
+    </message>
+</context>
+<context>
     <name>ExtendDialog</name>
     <message>
         <source>Extend the expiry (Ctrl+E)</source>
@@ -4932,7 +5052,7 @@
         <translation>批准（Enter）</translation>
     </message>
     <message>
-        <source>A new expiry date is a manager&apos;s decision.</source>
+        <source>A new expiry date is a manager's decision.</source>
         <translation>延长有效期须由店长批准。</translation>
     </message>
     <message>
@@ -4947,7 +5067,7 @@
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <source>Client&apos;s feedback (F8)</source>
+        <source>Client's feedback (F8)</source>
         <translation>客户反馈 (F8)</translation>
     </message>
     <message>
@@ -4982,7 +5102,7 @@
 <context>
     <name>Festival</name>
     <message>
-        <source>New Year&apos;s Day</source>
+        <source>New Year's Day</source>
         <translation>元旦</translation>
     </message>
     <message>
@@ -4994,11 +5114,11 @@
         <translation>元宵节</translation>
     </message>
     <message>
-        <source>Women&apos;s Day</source>
+        <source>Women's Day</source>
         <translation>妇女节</translation>
     </message>
     <message>
-        <source>Mother&apos;s Day</source>
+        <source>Mother's Day</source>
         <translation>母亲节</translation>
     </message>
     <message>
@@ -5022,7 +5142,7 @@
         <translation>腊八节</translation>
     </message>
     <message>
-        <source>New Year&apos;s Eve</source>
+        <source>New Year's Eve</source>
         <translation>除夕</translation>
     </message>
 </context>
@@ -5098,6 +5218,29 @@
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the client list</source>
+        <translation>选择客户名单</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx) or a CSV file, as your old system or your own sheet has it. Nothing is saved before the last step.</source>
+        <translation>Excel 工作簿（.xlsx）或 CSV 文件，原系统导出的或自己记的都可以。最后一步之前不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The file's path</source>
+        <translation>文件路径</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>An old Excel file (.xls): open it in Excel or WPS and save it as .xlsx first.</source>
+        <translation>旧版 Excel 文件（.xls）：请先用 Excel 或 WPS 打开，另存为 .xlsx。</translation>
+    </message>
+</context>
+<context>
     <name>FindPanel</name>
     <message>
         <source>Swipe a card, or type its number, a phone tail, phone, name or pinyin (F2)</source>
@@ -5169,7 +5312,7 @@
         <translation>解冻（F7）</translation>
     </message>
     <message>
-        <source>e.g. at the owner&apos;s request</source>
+        <source>e.g. at the owner's request</source>
         <translation>例如：持卡人要求</translation>
     </message>
     <message>
@@ -5590,6 +5733,184 @@
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import clients</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation>正在读取文件</translation>
+    </message>
+    <message>
+        <source>Reading the file again</source>
+        <translation>正在按新的对应关系重新读取</translation>
+    </message>
+    <message>
+        <source>Importing the clients</source>
+        <translation>正在导入客户</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>正在写入报告…</translation>
+    </message>
+    <message>
+        <source>The report was written to {file}.</source>
+        <translation>报告已写入 {file}。</translation>
+    </message>
+    <message>
+        <source>The report could not be written: {problem}</source>
+        <translation>报告无法写入：{problem}</translation>
+    </message>
+    <message>
+        <source>Choose the client list</source>
+        <translation>选择客户名单</translation>
+    </message>
+    <message>
+        <source>Excel or CSV (*.xlsx *.csv);;All files (*)</source>
+        <translation>Excel 或 CSV 文件 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{file} import report {date}.csv</source>
+        <translation>{file}_导入报告_{date}.csv</translation>
+    </message>
+    <message>
+        <source>Save the import report</source>
+        <translation>保存导入报告</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWords</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Opening balance</source>
+        <translation>期初余额</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Member no.</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>过敏</translation>
+    </message>
+    <message>
+        <source>Add to notes</source>
+        <translation>并入备注</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation>没有姓名</translation>
+    </message>
+    <message>
+        <source>the name cannot be stored</source>
+        <translation>姓名无法保存</translation>
+    </message>
+    <message>
+        <source>not a mobile phone number</source>
+        <translation>不是手机号</translation>
+    </message>
+    <message>
+        <source>the same phone for two different people in the file</source>
+        <translation>文件里两个不同的人用了同一个手机号</translation>
+    </message>
+    <message>
+        <source>the phone belongs to another client here</source>
+        <translation>该手机号已属于本店另一位客户</translation>
+    </message>
+    <message>
+        <source>the same person again, further down the file</source>
+        <translation>同一个人在文件后面又出现了一次</translation>
+    </message>
+    <message>
+        <source>not a gender</source>
+        <translation>性别无法识别</translation>
+    </message>
+    <message>
+        <source>not a birthday (or a day the calendar does not have)</source>
+        <translation>生日无法识别（或日历上没有这一天）</translation>
+    </message>
+    <message>
+        <source>not an amount of money</source>
+        <translation>金额无法识别</translation>
+    </message>
+    <message>
+        <source>a tier this store does not have</source>
+        <translation>本店没有这个等级</translation>
+    </message>
+    <message>
+        <source>text with characters that cannot be stored</source>
+        <translation>文字含有无法保存的字符</translation>
+    </message>
+    <message>
+        <source>not a member no.</source>
+        <translation>会员卡号无法识别</translation>
+    </message>
+    <message>
+        <source>the member no. belongs to another client here</source>
+        <translation>该会员卡号已属于本店另一位客户</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Will be</source>
+        <translation>导入后</translation>
+    </message>
+    <message>
+        <source>Why it is refused</source>
+        <translation>被拒原因</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <source>Take a complaint</source>
@@ -5656,7 +5977,7 @@
         <translation>服务项目</translation>
     </message>
     <message>
-        <source>Client&apos;s words</source>
+        <source>Client's words</source>
         <translation>客户原话</translation>
     </message>
     <message>
@@ -5753,6 +6074,48 @@
     <message>
         <source>, {n} sessions</source>
         <translation>，共 {n} 次</translation>
+    </message>
+</context>
+<context>
+    <name>JobDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>JobStage</name>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在检查每一行…</translation>
+    </message>
+    <message>
+        <source>Comparing with the clients already here…</source>
+        <translation>正在与现有客户比对…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>正在写入文件…</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>正在写入报告…</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
     </message>
 </context>
 <context>
@@ -6126,6 +6489,37 @@ The front desk of your salon.</source>
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>Check what each column holds</source>
+        <translation>核对每一列的内容</translation>
+    </message>
+    <message>
+        <source>Column heading</source>
+        <translation>列标题</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Use as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>&amp;Update clients already here where the sheet has a value</source>
+        <translation>更新已有客户：表格里有值的字段覆盖原值(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}”</source>
+        <translation>工作表“{sheet}”</translation>
+    </message>
+    <message>
+        <source>The headings are on row {row}; each column is matched by its heading. Correct any that is wrong.</source>
+        <translation>标题在第 {row} 行，各列已按标题对应；如有不对，请改正。</translation>
+    </message>
+</context>
+<context>
     <name>MessagesTab</name>
     <message>
         <source>Purpose</source>
@@ -6331,7 +6725,7 @@ The front desk of your salon.</source>
         <translation>显示时再载入</translation>
     </message>
     <message>
-        <source>This photo&apos;s format cannot be shown here.</source>
+        <source>This photo's format cannot be shown here.</source>
         <translation>此照片的格式无法在这里显示。</translation>
     </message>
     <message>
@@ -6427,7 +6821,7 @@ The front desk of your salon.</source>
         <translation>专人回访</translation>
     </message>
     <message>
-        <source>Cared for centrally (the store&apos;s pool)</source>
+        <source>Cared for centrally (the store's pool)</source>
         <translation>由服务中心统一关怀（门店待办池）</translation>
     </message>
     <message>
@@ -6455,7 +6849,7 @@ The front desk of your salon.</source>
         <translation>服务中心统一</translation>
     </message>
     <message>
-        <source>By the client&apos;s manager</source>
+        <source>By the client's manager</source>
         <translation>客户经理</translation>
     </message>
     <message>
@@ -6579,6 +6973,37 @@ The front desk of your salon.</source>
     <message>
         <source>You typed: {values}</source>
         <translation>您输入的：{values}</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>保存报告(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Check the rows before importing</source>
+        <translation>导入前核对</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Accepted ({n})</source>
+        <translation>可导入（{n}）</translation>
+    </message>
+    <message>
+        <source>Refused ({n})</source>
+        <translation>被拒（{n}）</translation>
+    </message>
+    <message>
+        <source>To create: {created} · to update: {updated} · unchanged: {unchanged} · refused: {rejected} · opening balances: {balance}</source>
+        <translation>新建 {created} · 更新 {updated} · 不变 {unchanged} · 被拒 {rejected} · 期初余额合计 {balance}</translation>
+    </message>
+    <message>
+        <source>No row can be imported: look at the refused rows.</source>
+        <translation>没有可导入的行：请查看被拒的行。</translation>
     </message>
 </context>
 <context>
@@ -6730,7 +7155,7 @@ The front desk of your salon.</source>
         <translation>满意度调查…</translation>
     </message>
     <message>
-        <source>Enter the client&apos;s satisfaction survey</source>
+        <source>Enter the client's satisfaction survey</source>
         <translation>录入客户的满意度调查</translation>
     </message>
     <message>
@@ -6774,7 +7199,7 @@ The front desk of your salon.</source>
         <translation>会员卡</translation>
     </message>
     <message>
-        <source>The client&apos;s stored-value and session cards with their balances: coming in a later version.</source>
+        <source>The client's stored-value and session cards with their balances: coming in a later version.</source>
         <translation>客户的储值卡、疗程卡及余额：将在后续版本提供。</translation>
     </message>
     <message>
@@ -6872,7 +7297,7 @@ The front desk of your salon.</source>
         <translation>改派 (Ctrl+R)</translation>
     </message>
     <message>
-        <source>The store&apos;s pool</source>
+        <source>The store's pool</source>
         <translation>本店公共池</translation>
     </message>
     <message>
@@ -7254,7 +7679,7 @@ The front desk of your salon.</source>
         <translation>批准退款（Enter）</translation>
     </message>
     <message>
-        <source>the client&apos;s reason, e.g. moving away</source>
+        <source>the client's reason, e.g. moving away</source>
         <translation>客人的退款原因，例如：搬家</translation>
     </message>
     <message>
@@ -7281,7 +7706,7 @@ The front desk of your salon.</source>
         <translation>例如 138 0013 8000</translation>
     </message>
     <message>
-        <source>Referrer&apos;s phone, card number or name</source>
+        <source>Referrer's phone, card number or name</source>
         <translation>推荐人的手机号、会员卡号或姓名</translation>
     </message>
     <message>
@@ -7860,7 +8285,7 @@ The front desk of your salon.</source>
         <translation>数据库正忙，请稍后再试。</translation>
     </message>
     <message>
-        <source>Export the month&apos;s report</source>
+        <source>Export the month's report</source>
         <translation>导出本月报表</translation>
     </message>
     <message>
@@ -7951,7 +8376,7 @@ The front desk of your salon.</source>
         <translation>例如：致歉·免费面部护理</translation>
     </message>
     <message>
-        <source>A credit to a member card&apos;s bonus balance.</source>
+        <source>A credit to a member card's bonus balance.</source>
         <translation>补偿金额计入会员卡赠送余额。</translation>
     </message>
     <message>
@@ -8029,11 +8454,11 @@ The front desk of your salon.</source>
         <translation>停用</translation>
     </message>
     <message>
-        <source>Working out each client&apos;s figures with the new settings…</source>
+        <source>Working out each client's figures with the new settings…</source>
         <translation>正在按新设置重新计算每位客户的数据…</translation>
     </message>
     <message>
-        <source>Each client&apos;s figures follow the new settings ({n} clients).</source>
+        <source>Each client's figures follow the new settings ({n} clients).</source>
         <translation>已按新设置重新计算客户数据（{n} 位客户）。</translation>
     </message>
 </context>
@@ -8102,7 +8527,7 @@ The front desk of your salon.</source>
         <translation> %（按单行计）</translation>
     </message>
     <message>
-        <source>Discounts without a manager&apos;s approval, up to</source>
+        <source>Discounts without a manager's approval, up to</source>
         <translation>无需店长授权的折扣，最多</translation>
     </message>
     <message>
@@ -8673,7 +9098,7 @@ The front desk of your salon.</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <source>Everyone&apos;s calls</source>
+        <source>Everyone's calls</source>
         <translation>全部人员的回访</translation>
     </message>
     <message>
@@ -8943,7 +9368,7 @@ The front desk of your salon.</source>
         <translation>客服中心（集中维系）</translation>
     </message>
     <message>
-        <source>The store&apos;s pool</source>
+        <source>The store's pool</source>
         <translation>本店公共池</translation>
     </message>
 </context>

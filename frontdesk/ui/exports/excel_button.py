@@ -30,12 +30,16 @@ KEY = "Ctrl+E"
 
 def file_stem(kind: ExportKind) -> str:
     """The default file's name before the date ("客户" / "Clients")."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ExcelExport", text)
-
-    return {ExportKind.CLIENTS: tr("Clients"), ExportKind.VISITS: tr("Visits"),
-            ExportKind.CARD_LEDGER: tr("Card ledger"), ExportKind.CARE: tr("Care tasks"),
-            ExportKind.COMPLAINTS: tr("Complaints"), ExportKind.SURVEYS: tr("Surveys")}[kind]
+    translate = QCoreApplication.translate
+    stems = {
+        ExportKind.CLIENTS: translate("ExcelExport", "Clients"),
+        ExportKind.VISITS: translate("ExcelExport", "Visits"),
+        ExportKind.CARD_LEDGER: translate("ExcelExport", "Card ledger"),
+        ExportKind.CARE: translate("ExcelExport", "Care tasks"),
+        ExportKind.COMPLAINTS: translate("ExcelExport", "Complaints"),
+        ExportKind.SURVEYS: translate("ExcelExport", "Surveys"),
+    }
+    return stems[kind]
 
 
 class ExcelExport(QObject):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -59,7 +59,8 @@ def fit_columns(view: QTableView) -> None:
 
 
 def report_button(wizard: ImportWizard, say_to: QLabel, name: str) -> QPushButton:
-    button = QPushButton(wizard.tr("&Save report…"), objectName=name)
+    text = QCoreApplication.translate("PreviewPage", "&Save report…")
+    button = QPushButton(text, objectName=name)
     button.clicked.connect(lambda: wizard.save_report(say_to.setText))
     return button
 

@@ -23,21 +23,23 @@ from frontdesk.services.imports.fields import (
 from frontdesk.ui.clients.common import birthday_text
 from frontdesk.ui.labels import gender_name
 
-CONTEXT = "ImportWords"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate
 
 
 def use_name(use: ColumnUse) -> str:
     """A column's use as the mapping's combo shows it."""
     names = {
-        Field.NAME: _tr("Name"), Field.GENDER: _tr("Gender"), Field.PHONE: _tr("Mobile phone"),
-        Field.BIRTHDAY: _tr("Birthday"), Field.TIER: _tr("Tier"),
-        Field.BALANCE: _tr("Opening balance"), Field.NOTES: _tr("Notes"),
-        Field.MEMBER_NO: _tr("Member no."), Field.ALLERGIES: _tr("Allergies"),
-        Extra.TO_NOTES: _tr("Add to notes"), Extra.IGNORE: _tr("Ignore"),
+        Field.NAME: translate("ImportWords", "Name"),
+        Field.GENDER: translate("ImportWords", "Gender"),
+        Field.PHONE: translate("ImportWords", "Mobile phone"),
+        Field.BIRTHDAY: translate("ImportWords", "Birthday"),
+        Field.TIER: translate("ImportWords", "Tier"),
+        Field.BALANCE: translate("ImportWords", "Opening balance"),
+        Field.NOTES: translate("ImportWords", "Notes"),
+        Field.MEMBER_NO: translate("ImportWords", "Member no."),
+        Field.ALLERGIES: translate("ImportWords", "Allergies"),
+        Extra.TO_NOTES: translate("ImportWords", "Add to notes"),
+        Extra.IGNORE: translate("ImportWords", "Ignore"),
     }
     return names[use]
 
@@ -45,31 +47,39 @@ def use_name(use: ColumnUse) -> str:
 def reason_name(reason: Reason) -> str:
     """Why a row was refused, in words."""
     names = {
-        Reason.NAME_MISSING: _tr("no name"),
-        Reason.NAME_INVALID: _tr("the name cannot be stored"),
-        Reason.PHONE_INVALID: _tr("not a mobile phone number"),
-        Reason.PHONE_SHARED: _tr("the same phone for two different people in the file"),
-        Reason.PHONE_TAKEN: _tr("the phone belongs to another client here"),
-        Reason.DUPLICATE_ROW: _tr("the same person again, further down the file"),
-        Reason.GENDER_INVALID: _tr("not a gender"),
-        Reason.BIRTHDAY_INVALID: _tr("not a birthday (or a day the calendar does not have)"),
-        Reason.BALANCE_INVALID: _tr("not an amount of money"),
-        Reason.TIER_UNKNOWN: _tr("a tier this store does not have"),
-        Reason.TEXT_INVALID: _tr("text with characters that cannot be stored"),
-        Reason.MEMBER_NO_INVALID: _tr("not a member no."),
-        Reason.MEMBER_NO_TAKEN: _tr("the member no. belongs to another client here"),
+        Reason.NAME_MISSING: translate("ImportWords", "no name"),
+        Reason.NAME_INVALID: translate("ImportWords", "the name cannot be stored"),
+        Reason.PHONE_INVALID: translate("ImportWords", "not a mobile phone number"),
+        Reason.PHONE_SHARED: translate("ImportWords",
+                                       "the same phone for two different people in the file"),
+        Reason.PHONE_TAKEN: translate("ImportWords", "the phone belongs to another client here"),
+        Reason.DUPLICATE_ROW: translate("ImportWords",
+                                        "the same person again, further down the file"),
+        Reason.GENDER_INVALID: translate("ImportWords", "not a gender"),
+        Reason.BIRTHDAY_INVALID: translate(
+            "ImportWords", "not a birthday (or a day the calendar does not have)"),
+        Reason.BALANCE_INVALID: translate("ImportWords", "not an amount of money"),
+        Reason.TIER_UNKNOWN: translate("ImportWords", "a tier this store does not have"),
+        Reason.TEXT_INVALID: translate("ImportWords",
+                                       "text with characters that cannot be stored"),
+        Reason.MEMBER_NO_INVALID: translate("ImportWords", "not a member no."),
+        Reason.MEMBER_NO_TAKEN: translate("ImportWords",
+                                          "the member no. belongs to another client here"),
     }
     return names.get(reason, str(reason))
 
 
 def reasons_text(row: CandidateRow) -> str:
     """A refused row's reasons, in words, one after the other."""
-    return _tr("; ").join(reason_name(r) for r in row.reasons)
+    return translate("ImportWords", "; ").join(reason_name(r) for r in row.reasons)
 
 
 def outcome_name(outcome: Outcome | None) -> str:
-    names = {Outcome.CREATED: _tr("new"), Outcome.UPDATED: _tr("updated"),
-             Outcome.UNCHANGED: _tr("unchanged")}
+    names = {
+        Outcome.CREATED: translate("ImportWords", "new"),
+        Outcome.UPDATED: translate("ImportWords", "updated"),
+        Outcome.UNCHANGED: translate("ImportWords", "unchanged"),
+    }
     return names.get(outcome, "") if outcome is not None else ""
 
 
@@ -113,9 +123,22 @@ class RowWords:
 
 
 def accepted_headings() -> list[str]:
-    return [_tr("Row"), _tr("Name"), _tr("Mobile phone"), _tr("Gender"), _tr("Birthday"),
-            _tr("Tier"), _tr("Opening balance"), _tr("Will be")]
+    return [
+        translate("ImportWords", "Row"),
+        translate("ImportWords", "Name"),
+        translate("ImportWords", "Mobile phone"),
+        translate("ImportWords", "Gender"),
+        translate("ImportWords", "Birthday"),
+        translate("ImportWords", "Tier"),
+        translate("ImportWords", "Opening balance"),
+        translate("ImportWords", "Will be"),
+    ]
 
 
 def refused_headings() -> list[str]:
-    return [_tr("Row"), _tr("Name"), _tr("Mobile phone"), _tr("Why it is refused")]
+    return [
+        translate("ImportWords", "Row"),
+        translate("ImportWords", "Name"),
+        translate("ImportWords", "Mobile phone"),
+        translate("ImportWords", "Why it is refused"),
+    ]
