@@ -352,6 +352,8 @@ class TierReason(enum.StrEnum):
     PERIOD_END = "period_end"
     """Reassessed when the tier's period ended (the only way down)."""
     MANUAL = "manual"
+    IMPORT = "import"
+    """Taken over from the store's old records by an import."""
 
 
 class ClientTier(Base):

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from frontdesk.services.exports.service import ExportService
     from frontdesk.services.health.consultation import ConsultationService
     from frontdesk.services.health.photos import PhotoService
+    from frontdesk.services.imports.service import ImportService
     from frontdesk.services.quality.checks import QualityService
     from frontdesk.services.sheet.service import SheetService
     from frontdesk.services.staff.accounts import StaffService
@@ -266,3 +267,9 @@ class Services:
         from frontdesk.services.exports.everything import AllDataService
 
         return AllDataService(self.db, self.clock)
+
+    @cached_property
+    def imports(self) -> ImportService:
+        from frontdesk.services.imports.service import ImportService
+
+        return ImportService(self.db, self.clock)

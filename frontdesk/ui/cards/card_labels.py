@@ -49,7 +49,7 @@ def operation_name(value: OperationKind, translate: Translate = QCoreApplication
         OperationKind.HOLDER_ADD: translate("CardLabels", "Family member added"),
         OperationKind.HOLDER_REMOVE: translate("CardLabels", "Family member removed"),
         OperationKind.REFERRAL_REWARD: translate("CardLabels", "Referral reward"),
-        OperationKind.MIGRATE: translate("CardLabels", "Opening balance (migrated)"),
+        OperationKind.MIGRATE: translate("CardLabels", "Opening balance (imported)"),
     }
     return names[value]
 

@@ -33,6 +33,7 @@ def tier_reason_name(reason: TierReason) -> str:
         TierReason.REFERRALS: QCoreApplication.translate("CardWords", "referred clients"),
         TierReason.PERIOD_END: QCoreApplication.translate("CardWords", "the period ended"),
         TierReason.MANUAL: QCoreApplication.translate("CardWords", "set by a manager"),
+        TierReason.IMPORT: QCoreApplication.translate("CardWords", "imported from a client list"),
     }
     return names[reason]
 
