@@ -41,7 +41,7 @@ STAGES = {
     "read": ("reading", "read", "open"),
     "check": ("checking", "normalising", "validating", "rows"),
     "compare": ("classifying", "matching", "comparing"),
-    "save": ("saving", "importing", "committing", "import", "commit"),
+    "save": ("saving", "importing", "committing", "import", "commit", "clients"),
     "write": ("writing", "exporting", "export"),
     "report": ("report",),
 }

@@ -775,6 +775,10 @@
         <translation>推荐奖励</translation>
     </message>
     <message>
+        <source>Opening balance (imported)</source>
+        <translation>期初余额（导入）</translation>
+    </message>
+    <message>
         <source>Spa voucher</source>
         <translation>水疗券</translation>
     </message>
@@ -1048,6 +1052,10 @@
     <message>
         <source>set by a manager</source>
         <translation>店长设定</translation>
+    </message>
+    <message>
+        <source>imported from a client list</source>
+        <translation>从客户名单导入</translation>
     </message>
 </context>
 <context>
@@ -3383,6 +3391,10 @@
         <translation>请选择本月或更早的月份。</translation>
     </message>
     <message>
+        <source>Choose which column holds the names.</source>
+        <translation>请选择哪一列是姓名。</translation>
+    </message>
+    <message>
         <source>Compensate with a voucher or a credit to a member card.</source>
         <translation>补偿方式为代金券或会员卡赠送金额。</translation>
     </message>
@@ -3579,6 +3591,10 @@
         <translation>没有节日 {code}。</translation>
     </message>
     <message>
+        <source>No header row found in the first {look} rows: FrontDesk looks for headings such as 姓名 (Name) and 手机 (Mobile).</source>
+        <translation>前 {look} 行里没有找到标题行：FrontDesk 按“姓名”“手机”这样的列标题识别。</translation>
+    </message>
+    <message>
         <source>No member card numbered {card_no}.</source>
         <translation>没有会员卡号为 {card_no} 的卡。</translation>
     </message>
@@ -3767,6 +3783,10 @@
         <translation>请先登记客户是否满意，再结案。</translation>
     </message>
     <message>
+        <source>Row {line}, column {column}: a cell of {length} characters (at most {limit}).</source>
+        <translation>第 {line} 行第 {column} 列：单元格有 {length} 个字符（最多 {limit} 个）。</translation>
+    </message>
+    <message>
         <source>Sample between 1 and {n} calls.</source>
         <translation>抽查数量为 1 到 {n} 通。</translation>
     </message>
@@ -3905,6 +3925,10 @@
     <message>
         <source>The client has no open voucher.</source>
         <translation>该客人没有可用的礼券。</translation>
+    </message>
+    <message>
+        <source>The columns {first} and {second} are used for the same field: choose one of them.</source>
+        <translation>“{first}”和“{second}”两列对应了同一个字段：请只选其中一列。</translation>
     </message>
     <message>
         <source>The consultation date cannot be before {first}.</source>
@@ -4223,8 +4247,16 @@
         <translation>此数据库上次由更新版本的 FrontDesk 使用过。请把这台电脑上的 FrontDesk 升级到其他电脑所用的版本；数据库没有任何改动。</translation>
     </message>
     <message>
+        <source>This file cannot be imported.</source>
+        <translation>这个文件无法导入。</translation>
+    </message>
+    <message>
         <source>This gift is not one this task offers; choose one of its gifts.</source>
         <translation>这份礼品不在本待办可选的礼品中，请从可选礼品中选择。</translation>
+    </message>
+    <message>
+        <source>This is an old Excel file (.xls). Open it in Excel or WPS and save it as .xlsx (or run: soffice --headless --convert-to xlsx FILE), then import that.</source>
+        <translation>这是旧版 Excel 文件（.xls）。请用 Excel 或 WPS 打开，另存为 .xlsx（或运行：soffice --headless --convert-to xlsx 文件名），再导入另存的文件。</translation>
     </message>
     <message>
         <source>This key was used for another operation.</source>
@@ -4415,6 +4447,18 @@
         <translation>{name}已完成此关怀待办（{time}），它已离开列表。</translation>
     </message>
     <message>
+        <source>{name} could not be read as a CSV file (line {line}: {problem}).</source>
+        <translation>{name} 无法按 CSV 文件读取（第 {line} 行：{problem}）。</translation>
+    </message>
+    <message>
+        <source>{name} could not be read as an Excel workbook: it may be damaged.</source>
+        <translation>{name} 无法按 Excel 工作簿读取：文件可能已损坏。</translation>
+    </message>
+    <message>
+        <source>{name} declares XML entities, which FrontDesk does not read.</source>
+        <translation>{name} 声明了 XML 实体，FrontDesk 不读取这样的文件。</translation>
+    </message>
+    <message>
         <source>{name} does not handle complaints.</source>
         <translation>{name}不负责处理投诉。</translation>
     </message>
@@ -4423,8 +4467,20 @@
         <translation>{name}不负责关怀待办。</translation>
     </message>
     <message>
+        <source>{name} has more than {limit} columns.</source>
+        <translation>{name} 超过 {limit} 列。</translation>
+    </message>
+    <message>
+        <source>{name} has more than {limit} rows.</source>
+        <translation>{name} 超过 {limit} 行。</translation>
+    </message>
+    <message>
         <source>{name} has not consented to keeping health data (skin and body tests). Record the consent first.</source>
         <translation>{name} 尚未同意保存健康数据（皮肤和身体检测）。请先记录其同意。</translation>
+    </message>
+    <message>
+        <source>{name} holds more than {limit} parts (a zip bomb?).</source>
+        <translation>{name} 包含超过 {limit} 个部件（可能是压缩炸弹）。</translation>
     </message>
     <message>
         <source>{name} is a HEIC photo, which FrontDesk cannot show. Export it as JPEG (on the phone or in the Photos app) and add that.</source>
@@ -4439,12 +4495,24 @@
         <translation>{name} 已损坏或并非真正的照片，无法打开。</translation>
     </message>
     <message>
+        <source>{name} is empty: it has no rows to import.</source>
+        <translation>{name} 是空的：没有可导入的行。</translation>
+    </message>
+    <message>
+        <source>{name} is in a text encoding FrontDesk cannot read: save it as CSV UTF-8.</source>
+        <translation>{name} 的文字编码无法识别：请另存为 CSV UTF-8。</translation>
+    </message>
+    <message>
         <source>{name} is in the catalog already.</source>
         <translation>{name} 已在目录中。</translation>
     </message>
     <message>
         <source>{name} is in the list already.</source>
         <translation>{name} 已在列表中。</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {limit} MB.</source>
+        <translation>{name} 大于 {limit} MB。</translation>
     </message>
     <message>
         <source>{name} is not a JPEG, PNG or WEBP photo.</source>
@@ -4457,6 +4525,10 @@
     <message>
         <source>{name} is not a special visitor; change the visitor class first.</source>
         <translation>{name}不是特殊访客；请先修改访客类别。</translation>
+    </message>
+    <message>
+        <source>{name} is not an Excel workbook or a CSV file.</source>
+        <translation>{name} 不是 Excel 工作簿，也不是 CSV 文件。</translation>
     </message>
     <message>
         <source>{name} is not an active client manager: only client managers hold a book.</source>
@@ -4481,6 +4553,14 @@
     <message>
         <source>{name} was not added: a consultation keeps at most {count} photos, and this one has them all. Add it to the next consultation.</source>
         <translation>{name} 未添加：一次客情分析最多保存 {count} 张照片，本次已满。请添加到下一次客情分析中。</translation>
+    </message>
+    <message>
+        <source>{name} would unpack to more than it says (a zip bomb?).</source>
+        <translation>{name} 解压后比它声明的大（可能是压缩炸弹）。</translation>
+    </message>
+    <message>
+        <source>{name} would unpack to more than {limit} MB (a zip bomb?).</source>
+        <translation>{name} 解压后会超过 {limit} MB（可能是压缩炸弹）。</translation>
     </message>
     <message>
         <source>{path} is a folder: give the sheet a file name.</source>
@@ -6511,8 +6591,8 @@ The front desk of your salon.</source>
         <translation>更新已有客户：表格里有值的字段覆盖原值(&amp;U)</translation>
     </message>
     <message>
-        <source>Sheet “{sheet}”</source>
-        <translation>工作表“{sheet}”</translation>
+        <source>Sheet “{sheet}”: the headings are on row {row}; each column is matched by its heading. Correct any that is wrong.</source>
+        <translation>工作表“{sheet}”：标题在第 {row} 行，各列已按标题对应；如有不对，请改正。</translation>
     </message>
     <message>
         <source>The headings are on row {row}; each column is matched by its heading. Correct any that is wrong.</source>

@@ -131,11 +131,13 @@ class MappingPage(QWizardPage):
         self._fill(preview)
 
     def _subtitle(self, preview: ImportPreview) -> str:
-        table = preview.table
-        where = self.tr("Sheet “{sheet}”").format(sheet=table.sheet) if table.sheet else ""
-        text = self.tr("The headings are on row {row}; each column is matched by its heading. "
-                       "Correct any that is wrong.").format(row=preview.mapping.header_row)
-        return f"{where}: {text}" if where else text
+        sheet, row = preview.table.sheet, preview.mapping.header_row
+        if sheet:
+            return self.tr("Sheet “{sheet}”: the headings are on row {row}; each column is "
+                           "matched by its heading. Correct any that is wrong.").format(
+                sheet=sheet, row=row)
+        return self.tr("The headings are on row {row}; each column is matched by its heading. "
+                       "Correct any that is wrong.").format(row=row)
 
     def _fill(self, preview: ImportPreview) -> None:
         self._filling = True
@@ -149,8 +151,8 @@ class MappingPage(QWizardPage):
             for j, text in enumerate([heading, *values, *[""] * (SAMPLES - len(values))]):
                 self.table.setItem(column, j, QTableWidgetItem(text))
             combo = QComboBox(objectName=f"importUse{column}")
-            for use in USES:
-                combo.addItem(use_name(use), use)
+            for use in USES:  # (read back by index: Qt keeps an enum's value, a str)
+                combo.addItem(use_name(use))
             combo.setCurrentIndex(USES.index(mapping.uses[column]))
             combo.currentIndexChanged.connect(self._use_changed)
             self.table.setCellWidget(column, 1 + SAMPLES, combo)
@@ -165,7 +167,7 @@ class MappingPage(QWizardPage):
         assert preview is not None
         return Mapping(header_row=preview.mapping.header_row,
                        headings=preview.mapping.headings,
-                       uses=tuple(combo.currentData() for combo in self.combos))
+                       uses=tuple(USES[combo.currentIndex()] for combo in self.combos))
 
     def _use_changed(self) -> None:
         if not self._filling:
