@@ -57,11 +57,15 @@ def write_openpyxl(path: Path, rows: Iterable[Sequence[object]], title: str = "S
 
 
 def write_minimal_xlsx(path: Path, sheet_xml_pieces: Iterable[str], name: str = "Sheet1",
-                       shared_strings: str | None = None) -> Path:
+                       shared_strings: str | None = None,
+                       sheet_part: str = "xl/worksheets/sheet1.xml") -> Path:
     """An .xlsx with one sheet whose <sheetData> is the pieces, streamed into the zip, and
-    ``shared_strings`` (the whole XML of xl/sharedStrings.xml) when given."""
+    ``shared_strings`` (the whole XML of xl/sharedStrings.xml) when given; the sheet is
+    stored as ``sheet_part`` (a hostile file may give it any name)."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        types, rels = CONTENT_TYPES, WORKBOOK_RELS
+        target = sheet_part.removeprefix("xl/")
+        types = CONTENT_TYPES.replace("/xl/worksheets/sheet1.xml", "/" + sheet_part)
+        rels = WORKBOOK_RELS.replace("worksheets/sheet1.xml", target)
         if shared_strings is not None:
             types = types.replace("</Types>", SHARED_TYPE + "</Types>")
             rels = rels.replace("</Relationships>", SHARED_REL + "</Relationships>")
@@ -70,7 +74,7 @@ def write_minimal_xlsx(path: Path, sheet_xml_pieces: Iterable[str], name: str = 
         archive.writestr("_rels/.rels", ROOT_RELS)
         archive.writestr("xl/workbook.xml", WORKBOOK.format(name=name))
         archive.writestr("xl/_rels/workbook.xml.rels", rels)
-        with archive.open("xl/worksheets/sheet1.xml", "w") as sheet:
+        with archive.open(sheet_part, "w") as sheet:
             sheet.write(SHEET_START.encode())
             buffer: list[str] = []
             for piece in sheet_xml_pieces:

@@ -421,6 +421,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("DomainError", '{name} is not a special visitor; change the visitor class first.'),
     QT_TRANSLATE_NOOP("DomainError", '{name} is not an Excel workbook or a CSV file.'),
     QT_TRANSLATE_NOOP("DomainError", '{name} is not an active client manager: only client managers hold a book.'),
+    QT_TRANSLATE_NOOP("DomainError", '{name} is protected by a password. Open it in Excel or WPS, save it without the password, then import that.'),
     QT_TRANSLATE_NOOP("DomainError", '{name} is {size} MB; a photo may be at most {mb} MB. Save a smaller copy of it (phones and photo apps offer one) and add that.'),
     QT_TRANSLATE_NOOP("DomainError", '{name} must ask for more monthly spend than {lower}.'),
     QT_TRANSLATE_NOOP("DomainError", '{name} needs {points} points; the client has {have}.'),

@@ -127,6 +127,13 @@ def test_a_cell_at_the_last_row_is_refused_before_it_is_read(tmp_path: Path) -> 
     assert refusal(path).code == "too_many_rows"
 
 
+def test_a_sheet_stored_under_another_name_is_checked_too(tmp_path: Path) -> None:
+    rows = [inline_row(1, [("A1", "姓名")]), inline_row(EXCEL_ROWS, [(f"L{EXCEL_ROWS}", "x")])]
+    path = write_minimal_xlsx(tmp_path / "hidden.xlsx", rows, sheet_part="xl/media/logo.png")
+
+    assert refusal(path).code == "too_many_rows"
+
+
 def test_a_cell_in_the_last_column_is_refused_before_it_is_read(tmp_path: Path) -> None:
     path = write_minimal_xlsx(tmp_path / "wide.xlsx", [
         inline_row(1, [("A1", "姓名"), ("XFD1", "x")])])
@@ -193,6 +200,17 @@ def test_an_old_xls_is_refused_with_how_to_convert_it(tmp_path: Path, name: str)
     assert refused.code == "old_xls"
     assert "save it as .xlsx" in refused.message
     assert "soffice --headless --convert-to xlsx" in refused.message
+
+
+def test_a_workbook_with_a_password_is_not_called_an_old_xls(tmp_path: Path) -> None:
+    directory = "EncryptedPackage".encode("utf-16-le") + bytes(32)
+    (tmp_path / "locked.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+                                           + directory)
+
+    refused = refusal(tmp_path / "locked.xlsx")
+
+    assert refused.code == "encrypted"
+    assert refused.message.startswith("locked.xlsx is protected by a password.")
 
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_opened(tmp_path: Path) -> None:

@@ -11,7 +11,13 @@ import pytest
 
 from frontdesk.core.jobs import Cancelled
 from frontdesk.services.imports.reading import Table, is_all_data_workbook, read_table
-from tests.spreadsheet_files import libreoffice_xlsx, soffice, write_openpyxl
+from tests.spreadsheet_files import (
+    inline_row,
+    libreoffice_xlsx,
+    soffice,
+    write_minimal_xlsx,
+    write_openpyxl,
+)
 
 TITLED = [
     ["2024年会员名单"],
@@ -143,3 +149,27 @@ def test_all_data_workbook_is_recognised(tmp_path: Path) -> None:
     assert not is_all_data_workbook(write_openpyxl(tmp_path / "c.xlsx", TITLED))
     (tmp_path / "x.csv").write_text("姓名\n", encoding="utf-8")
     assert not is_all_data_workbook(tmp_path / "x.csv")
+
+
+def test_a_visible_sheet_is_read_before_a_hidden_one(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    lookup = book.active
+    assert lookup is not None
+    lookup.title = "等级表"
+    lookup.append(["金卡", "银卡"])
+    lookup.sheet_state = "hidden"
+    book.create_sheet("客户").append(["姓名", "手机"])
+    book.save(tmp_path / "two.xlsx")
+
+    assert read_table(tmp_path / "two.xlsx").sheet == "客户"
+
+
+def test_a_sheet_stored_under_another_name_is_read(tmp_path: Path) -> None:
+    rows = [inline_row(1, [("A1", "姓名"), ("B1", "手机")]),
+            '<row r="2"><c r="A2" t="inlineStr"><is><t>张三</t></is></c>'
+            '<c r="B2"><v>13812345678</v></c></row>']
+    path = write_minimal_xlsx(tmp_path / "odd.xlsx", rows, sheet_part="xl/data/clients.bin")
+
+    assert read_table(path).rows == [(1, ("姓名", "手机")), (2, ("张三", 13812345678))]

@@ -35,7 +35,7 @@ class FileRefused(ValidationError):
     """A file FrontDesk will not read; ``code`` says why (stable, see the module docstring):
     ``old_xls``, ``not_spreadsheet``, ``too_large``, ``zip_bomb``, ``xml_entities``,
     ``too_many_rows``, ``too_many_columns``, ``cell_too_long``, ``empty``, ``unreadable``,
-    ``no_header``."""
+    ``no_header``, ``encrypted`` (an .xlsx protected by a password)."""
 
     template = "This file cannot be imported."
 

@@ -66,6 +66,10 @@ def read_table(path: Path, limits: Limits = LIMITS, cancel: threading.Event | No
                           limit=megabytes(limits.max_file_bytes))
     with path.open("rb") as file:
         start = file.read(8)
+    if start.startswith(safety.OLE2_MAGIC) and safety.is_encrypted_workbook(path):
+        raise FileRefused("{name} is protected by a password. Open it in Excel or WPS, save it"
+                          " without the password, then import that.", code="encrypted",
+                          name=name)
     if start.startswith(safety.OLE2_MAGIC) or path.suffix.lower() == ".xls":
         raise FileRefused(
             "This is an old Excel file (.xls). Open it in Excel or WPS and save it as .xlsx"
@@ -94,9 +98,10 @@ def read_xlsx(path: Path, limits: Limits, cancel: threading.Event | None,
     names = safety.check_xlsx(path, path.name, limits, cancel)
     try:
         with python_calamine.CalamineWorkbook.from_path(str(path)) as book:
-            for index, sheet_name in enumerate(book.sheet_names):
+            for index in sheet_order(book):
                 check_cancelled(cancel)
                 sheet = book.get_sheet_by_index(index)
+                sheet_name = sheet.name
                 if sheet.height and sheet.width:
                     table = Table("xlsx", sheet_name)
                     table.rows = sheet_rows(sheet, path.name, limits, cancel, progress)
@@ -105,6 +110,13 @@ def read_xlsx(path: Path, limits: Limits, cancel: threading.Event | None,
     except python_calamine.CalamineError as exc:
         raise safety.refuse_damaged(path.name) from exc
     return Table("xlsx", names[0] if names else "")
+
+
+def sheet_order(book: python_calamine.CalamineWorkbook) -> list[int]:
+    """The sheets' indexes, the visible ones first (a hidden sheet is often a lookup list)."""
+    visible = python_calamine.SheetVisibleEnum.Visible
+    return sorted(range(len(book.sheet_names)),
+                  key=lambda i: book.sheets_metadata[i].visible != visible)
 
 
 def sheet_rows(sheet: python_calamine.CalamineSheet, name: str, limits: Limits,
@@ -185,7 +197,8 @@ def read_csv(path: Path, limits: Limits, cancel: threading.Event | None,
     table = Table("csv", "", encoding=encoding)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        table.rows = csv_rows(reader, path.name, limits, cancel, progress, len(data))
+        lines = text.count("\n") + (not text.endswith("\n"))
+        table.rows = csv_rows(reader, path.name, limits, cancel, progress, lines)
     except csv.Error as exc:
         raise FileRefused("{name} could not be read as a CSV file (line {line}: {problem}).",
                           code="unreadable", name=path.name, line=reader.line_num,
@@ -213,7 +226,9 @@ def sniff_delimiter(sample: str) -> str:
 
 def csv_rows(reader: Iterable[list[str]], name: str, limits: Limits,
              cancel: threading.Event | None, progress: Progress,
-             size: int) -> list[tuple[int, tuple[Cell, ...]]]:
+             lines: int) -> list[tuple[int, tuple[Cell, ...]]]:
+    """The CSV's records with data, numbered as a spreadsheet shows them (a quoted value
+    spanning lines is one record); ``lines`` is the file's lines, for the progress bar."""
     rows: list[tuple[int, tuple[Cell, ...]]] = []
     for number, raw in enumerate(reader, start=1):
         cells = tuple([value.strip() or None for value in raw])
@@ -225,12 +240,12 @@ def csv_rows(reader: Iterable[list[str]], name: str, limits: Limits,
         rows.append((number, cells))
         if not len(rows) % EVERY:
             check_cancelled(cancel)
-            progress("read", number, 0)
+            progress("read", min(number, lines), lines)
             if len(rows) > limits.max_data_rows + 1:
                 raise refuse_rows(name, limits)
     if len(rows) > limits.max_data_rows + 1:
         raise refuse_rows(name, limits)
-    progress("read", len(rows), len(rows))
+    progress("read", lines, lines)
     return rows
 
 

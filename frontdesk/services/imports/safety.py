@@ -4,11 +4,11 @@ An .xlsx is a zip of XML parts. Before the reader sees it:
 
 - the zip's declared sizes: the sum of the parts, each part's compression ratio, the number
   of parts (a zip bomb);
-- every XML part is inflated here, by our own bounded loop, counting what comes out: a part
+- every part is inflated here, by our own bounded loop, counting what comes out: a part
   that inflates to more than it declares is a zip bomb too;
-- no XML part declares a DOCTYPE or an ENTITY (the "billion laughs"); workbook.xml is parsed
+- no part declares a DOCTYPE or an ENTITY (the "billion laughs"); workbook.xml is parsed
   with defusedxml;
-- each worksheet's row numbers and column letters are scanned (regular expressions over the
+- each part's row numbers and column letters are scanned (regular expressions over the
   bytes, no parsing), since the reader makes a sheet one dense block from its first to its
   last cell: a cell at row 1,048,576 or column XFD is refused before it costs memory.
 """
@@ -46,6 +46,7 @@ HEADROOM = 1_000
 WORKBOOK_PART = "xl/workbook.xml"
 MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+SPACES = bytes.maketrans(b"\t\r\n", b"   ")
 UTF16_STARTS = (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")
 
 
@@ -72,8 +73,7 @@ def check_xlsx(path: Path, name: str, limits: Limits,
             with path.open("rb") as raw:
                 for info in infos:
                     check_cancelled(cancel)
-                    if info.filename.endswith((".xml", ".rels", ".vml")):
-                        check_part(raw, info, name, limits)
+                    check_part(raw, info, name, limits)
             return sheet_names(archive, name)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as exc:
         raise refuse_damaged(name) from exc
@@ -94,18 +94,21 @@ def check_declared_sizes(infos: list[zipfile.ZipInfo], name: str, limits: Limits
 
 
 def check_part(raw: BinaryIO, info: zipfile.ZipInfo, name: str, limits: Limits) -> None:
-    """One XML part: its true size, no DOCTYPE/ENTITY; a worksheet's extent too."""
-    sheet = SheetExtent(name, limits) if info.filename.startswith("xl/worksheets/") else None
-    tail = b""
-    for number, chunk in enumerate(inflate(raw, info, name)):
-        if number == 0 and chunk.startswith(UTF16_STARTS):
-            raise refuse_damaged(name)  # Excel writes UTF-8; a UTF-16 part hides its DOCTYPE
-        text = tail + chunk
+    """One part: its true size, no DOCTYPE/ENTITY, the extent of the rows and cells it
+    holds. Every part, whatever its name: the workbook's relationships, not the names,
+    say which parts the reader takes for sheets."""
+    extent = SheetExtent(name, limits)
+    tail: bytes | None = None
+    for chunk in inflate(raw, info, name):
+        if tail is None and chunk:
+            if chunk.startswith(UTF16_STARTS):
+                raise refuse_damaged(name)  # Excel writes UTF-8; UTF-16 would hide a DOCTYPE
+            tail = b""
+        text = (tail or b"") + chunk
         if b"<!" in text and DECLARATION.search(text):
             raise refuse_entities(name)
-        if sheet is not None:
-            sheet.scan(text, len(chunk))
-        tail = chunk[-64:]
+        extent.scan(text, len(chunk))
+        tail = chunk[-64:] if chunk else tail
 
 
 def inflate(raw: BinaryIO, info: zipfile.ZipInfo, name: str) -> Iterator[bytes]:
@@ -150,11 +153,12 @@ class SheetExtent:
         self.rows = 0
         self.far_rows = far_numbers(self.max_row)
         self.wide_columns = re.compile(
-            rb'r="([A-Z]{%d,})[0-9]' % len(column_letters(limits.max_columns)))
+            rb' r="([A-Z]{%d,})[0-9]' % len(column_letters(limits.max_columns)))
 
     def scan(self, text: bytes, new: int) -> None:
         """``text``: the last bytes scanned, then ``new`` bytes not scanned yet."""
         self.rows += text.count(b"<row", len(text) - new)
+        text = text.translate(SPACES)  # r="…" is an attribute when a space comes before
         far = [int(number) for number in self.far_rows.findall(text)]
         if self.rows > self.max_row + 1 or any(number > self.max_row for number in far):
             raise FileRefused("{name} has more than {limit} rows.", code="too_many_rows",
@@ -169,8 +173,15 @@ def far_numbers(limit: int) -> re.Pattern[bytes]:
     """A pattern of row numbers (of a row or a cell) that may be above ``limit``: as many
     digits and a first digit as high, or more digits (the rest is compared as numbers)."""
     digits = str(limit)
-    return re.compile(rb'r="[A-Z]{0,3}([%s-9][0-9]{%d}|[1-9][0-9]{%d,})"'
+    return re.compile(rb' r="[A-Z]{0,3}([%s-9][0-9]{%d}|[1-9][0-9]{%d,})"'
                       % (digits[0].encode(), len(digits) - 1, len(digits)))
+
+
+def is_encrypted_workbook(path: Path) -> bool:
+    """True for an OLE2 file holding an encrypted .xlsx (Excel's "protect with a password"
+    stores the workbook so, in an "EncryptedPackage" stream), not an old .xls."""
+    with path.open("rb") as file:
+        return "EncryptedPackage".encode("utf-16-le") in file.read()
 
 
 def sheet_names(archive: zipfile.ZipFile, name: str) -> list[str]:
