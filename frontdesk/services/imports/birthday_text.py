@@ -4,10 +4,11 @@ Solar: ``1990年5月3日``, ``1990/5/3``, ``1990-05-03``, ``1990.5.3``, ``199005
 with a time of day after it (``1990-05-03 00:00:00``), and without a year ``5月3日``,
 ``5/3`` or ``05-03`` (month first, as China writes it).
 
-Lunar, after ``农历`` or ``阴历``: the month and day in Chinese (``三月初八``, ``正月十五``,
-``冬月廿三``, ``腊月三十``/``卅``), in Arabic digits (``3月8日``) or as a numeric date
-(``1988/3/8``), with an optional year (``1988年``) and ``闰`` before a leap month
-(``农历1988年闰四月十二``).
+Lunar, with ``农历`` or ``阴历`` before it (or after it: ``三月初八(农历)``): the month and
+day in Chinese (``三月初八``, ``正月十五``, ``冬月廿三``, ``腊月三十``/``卅``), in Arabic
+digits (``3月8日``) or as a numeric date (``1988/3/8``), with an optional year
+(``1988年``) and ``闰`` before a leap month (``农历1988年闰四月十二``). A solar date may
+name its calendar too (``阳历1990/5/3``, ``5月3日(公历)``).
 
 Only the form is read here; whether the day exists is checked by
 :func:`~frontdesk.core.birthdays.check_birthday`. Full-width digits and slashes are
@@ -23,7 +24,9 @@ from frontdesk.core.birthdays import BirthdayInput
 from frontdesk.core.calendar import Calendar, lunar_day_name
 
 _TIME_OF_DAY = re.compile(r"(.*\d)[T ]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?")
-_LUNAR_PREFIX = re.compile(r"(?:农历|阴历|陰曆|農曆)[:：]?")
+_CALENDAR = r"(?:(?P<lunar>农历|阴历|陰曆|農曆)|公历|阳历|新历|公曆|陽曆)"
+_CALENDAR_BEFORE = re.compile(_CALENDAR + r":?(?P<date>.+)")
+_CALENDAR_AFTER = re.compile(r"(?P<date>.+?)\(?" + _CALENDAR + r"\)?")
 _NUMERIC = (
     re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]?"),
     re.compile(r"(?P<y>\d{4})(?P<sep>[/\-.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"),
@@ -50,11 +53,18 @@ def parse_birthday_text(text: str) -> BirthdayInput | None:
     if timed is not None:
         folded = timed.group(1)
     folded = "".join(folded.split())
-    lunar = _LUNAR_PREFIX.match(folded)
-    if lunar is None:
-        return _numeric(folded, Calendar.SOLAR)
-    rest = folded[lunar.end():]
-    return _lunar_words(rest) or _numeric(rest, Calendar.LUNAR)
+    calendar, date = _calendar_named(folded)
+    if calendar is Calendar.LUNAR:
+        return _lunar_words(date) or _numeric(date, calendar)
+    return _numeric(date, calendar)
+
+
+def _calendar_named(text: str) -> tuple[Calendar, str]:
+    """The calendar the text names before or after the date (solar when none), and the date."""
+    named = _CALENDAR_BEFORE.fullmatch(text) or _CALENDAR_AFTER.fullmatch(text)
+    if named is None:
+        return Calendar.SOLAR, text
+    return Calendar.LUNAR if named.group("lunar") else Calendar.SOLAR, named.group("date")
 
 
 def _numeric(text: str, calendar: Calendar) -> BirthdayInput | None:

@@ -8,7 +8,9 @@ Columns mapped to :attr:`~.fields.Extra.TO_NOTES` are added to the notes as
 
 Then the rows are checked against each other: one phone given to two different names
 refuses every row with it (``phone_shared``: which of them is the client's?), and the
-same name with the same phone again refuses the later rows (``duplicate_row``).
+same name with the same phone again refuses the later rows (``duplicate_row``). One
+member number on two rows (not the same person again) refuses both (``member_no_taken``):
+the number is unique, the commit could store it only once.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ def candidate_rows(table: Table, mapping: Mapping, today: dt.date,
     rows = [row for line, cells in table.rows
             if line > mapping.header_row and (row := read(line, cells)) is not None]
     _check_phones_across_rows(rows)
+    _check_member_numbers_across_rows(rows)
     return rows
 
 
@@ -236,3 +239,17 @@ def _check_group(phone: str, group: list[CandidateRow]) -> None:
                        f"{row.name}, phone {phone}: the same person as row {first[key]}")
         else:
             first[key] = row.line
+
+
+def _check_member_numbers_across_rows(rows: list[CandidateRow]) -> None:
+    by_number: dict[str, list[CandidateRow]] = {}
+    for row in rows:
+        if row.member_no and Reason.DUPLICATE_ROW not in row.reasons:
+            by_number.setdefault(row.member_no, []).append(row)
+    for number, group in by_number.items():
+        if len(group) < 2:
+            continue
+        for row in group:
+            others = [f"{o.name} (row {o.line})" for o in group if o is not row]
+            add_reason(row, Reason.MEMBER_NO_TAKEN, f"member number {number}: also given to "
+                       + ", ".join(others[:SHARED_NAMES_SHOWN]))
