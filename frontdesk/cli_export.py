@@ -41,7 +41,7 @@ def period_filter(kind: ExportKind, since: dt.date | None, until: dt.date | None
     if since is not None and until is not None and until < since:
         raise ValidationError("The last day comes before the first.", field="until")
     flt: Filter = SPECS[kind].filter_type()
-    return replace(flt, period=Period(since, until))  # type: ignore[type-var]
+    return replace(flt, period=Period(since, until))
 
 
 def write_export(services: Services, actor: Actor, kind: str, path: Path, language: str,

@@ -1,7 +1,7 @@
 """Run the benchmarks: ``make bench``, or ``python -m tests.bench [BENCH…] [--clients N]``.
 
 BENCH is any of search, typing, screens, sheet, startup, card_checkout, card_search, cards,
-care and complaints (default: all of them).
+care, complaints and excel-export (default: all of them).
 
 Each benchmark module has ``add_arguments(parser)`` and ``run(args) -> str`` (a
 markdown section); the sections are printed and written to bench-results.md.
@@ -14,7 +14,7 @@ import importlib
 from pathlib import Path
 
 BENCHMARKS = ("search", "typing", "screens", "sheet", "startup", "card_checkout", "card_search",
-              "cards", "care", "complaints")
+              "cards", "care", "complaints", "excel-export")
 
 
 def main() -> None:
@@ -24,7 +24,7 @@ def main() -> None:
     modules = {}
     for name in BENCHMARKS:
         try:
-            modules[name] = importlib.import_module(f"tests.bench.bench_{name}")
+            modules[name] = importlib.import_module(f"tests.bench.bench_{name.replace('-', '_')}")
         except ModuleNotFoundError:
             continue
         modules[name].add_arguments(parser)

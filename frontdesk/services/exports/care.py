@@ -32,7 +32,7 @@ COLUMNS = (
 _Closer = aliased(Staff)
 
 
-def _statement(actor: Actor, flt: CareFilter, now: dt.datetime) -> Select[Any]:
+def _statement(actor: Actor, flt: CareFilter, now: dt.datetime) -> Select[*tuple[Any, ...]]:
     t = CareTask
     conditions = [t.branch_id == actor.branch_id,
                   scope_of(actor, flt.staff_id, flt.pool).condition(), consented(),

@@ -32,8 +32,9 @@ COLUMNS = (
 
 def birthday_cell(calendar: str | None, year: int | None, month: int | None,
                   day: int | None, leap: bool) -> object:
-    """A solar birthday with its year as a date; without a year ``--MM-DD``; a lunar one
-    as it is written (``农历1988年闰四月十二``, ``农历三月初八``)."""
+    """A solar birthday with its year as a date; without a year as it is written
+    (``12月1日``), as a lunar one is (``农历1988年闰四月十二``, ``农历三月初八``): the
+    forms ``frontdesk import`` reads."""
     if month is None or day is None:
         return None
     if calendar == Calendar.LUNAR:
@@ -41,10 +42,10 @@ def birthday_cell(calendar: str | None, year: int | None, month: int | None,
         return head + lunar_month_name(month, leap) + lunar_day_name(day)
     if year:
         return dt.date(year, month, day)
-    return f"--{month:02d}-{day:02d}"
+    return f"{month}月{day}日"
 
 
-def _statement(actor: Actor, flt: ClientFilter, now: dt.datetime) -> Select[Any]:
+def _statement(actor: Actor, flt: ClientFilter, now: dt.datetime) -> Select[*tuple[Any, ...]]:
     live = MemberCard.status.in_((CardStatus.ACTIVE, CardStatus.FROZEN))
     balance = (select(MemberCard.client_id,
                       func.sum(MemberCard.paid_fen + MemberCard.bonus_fen).label("fen"))

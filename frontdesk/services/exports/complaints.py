@@ -30,7 +30,8 @@ COLUMNS = (
     Column("What the client asks", 30), Column("Resolution", 30))
 
 
-def _statement(actor: Actor, flt: ComplaintExportFilter, now: dt.datetime) -> Select[Any]:
+def _statement(actor: Actor, flt: ComplaintExportFilter,
+               now: dt.datetime) -> Select[*tuple[Any, ...]]:
     cases = ComplaintFilter(open_only=flt.open_only, stage=flt.stage, owner_id=flt.owner_id,
                             mine=flt.mine, overdue_only=flt.overdue_only,
                             client_id=flt.client_id, text=flt.text)

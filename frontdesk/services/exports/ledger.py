@@ -26,7 +26,7 @@ COLUMNS = (
     Column("Payment", 10), Column("Reason", 24), Column("Staff member", 12))
 
 
-def _statement(actor: Actor, flt: LedgerFilter, now: dt.datetime) -> Select[Any]:
+def _statement(actor: Actor, flt: LedgerFilter, now: dt.datetime) -> Select[*tuple[Any, ...]]:
     op, entry = CardOperation, CardEntry
     card_id = func.coalesce(entry.card_id, op.card_id)
     client_id = func.coalesce(entry.client_id, op.client_id)

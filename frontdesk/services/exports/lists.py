@@ -28,7 +28,7 @@ class ListSpec:
     columns: tuple[Column, ...]
     filter_type: type
     authorise: Callable[[Actor], None]
-    statement: Callable[[Actor, Any, dt.datetime], Select[Any]]
+    statement: Callable[[Actor, Any, dt.datetime], Select[*tuple[Any, ...]]]
     values: Callable[[Actor], Values]
     """The row reader for ``actor`` (whose role decides what a phone shows)."""
 

@@ -21,13 +21,13 @@ from sqlalchemy.orm import Session
 from frontdesk.core.context import Actor, Clock
 from frontdesk.core.jobs import Progress, check_cancelled, no_progress
 from frontdesk.core.permissions import check_signed
-from frontdesk.db import Database
+from frontdesk.db import Database, unit_of_work
 from frontdesk.errors import ValidationError
 from frontdesk.services import audit
 from frontdesk.services.audit import AuditAction
 from frontdesk.services.exports import care, clients, complaints, ledger, surveys, visits
 from frontdesk.services.exports.kinds import ExportKind, ExportResult, Filter
-from frontdesk.services.exports.lists import ListSpec
+from frontdesk.services.exports.lists import ListSpec, Values
 from frontdesk.services.exports.sheet import SheetWriter
 from frontdesk.services.exports.words import ExportWords
 from frontdesk.services.spreadsheet import replace_whole
@@ -48,11 +48,11 @@ def check_path(path: Path) -> Path:
     return path
 
 
-def filters_text(flt: object) -> str:
+def filters_text(flt: Any) -> str:
     """The filters a person chose, as the audit shows them (defaults left out)."""
-    if flt is None or not dataclasses.is_dataclass(flt):
+    if flt is None or not dataclasses.is_dataclass(flt) or isinstance(flt, type):
         return ""
-    default = type(flt)()  # type: ignore[operator]
+    default: Any = type(flt)()
     changed = [f"{f.name}={getattr(flt, f.name)!r}" for f in dataclasses.fields(flt)
                if getattr(flt, f.name) != getattr(default, f.name)]
     return " ".join(changed)
@@ -63,6 +63,7 @@ class ExportService:
         self._db = db
         self._clock = clock
 
+    @unit_of_work
     def export(self, actor: Actor, kind: ExportKind, path: Path, words: ExportWords,
                filters: Filter | None = None, *, cancel: threading.Event | None = None,
                progress: Progress = no_progress) -> ExportResult:
@@ -98,7 +99,19 @@ class ExportService:
         book = Workbook(write_only=True)
         sheet = SheetWriter(book, words.sheets.get(kind, SHEETS[kind]), spec.columns,
                             words.headings.get(kind, ()))
-        values = spec.values(actor)
+        try:
+            rows = self._stream(sheet, spec.values(actor), statement, words, cancel, progress)
+            check_cancelled(cancel)
+        except BaseException:
+            sheet.abandon()
+            raise
+        book.save(tmp)
+        return rows
+
+    @unit_of_work
+    def _stream(self, sheet: SheetWriter, values: Values, statement: Any, words: ExportWords,
+                cancel: threading.Event | None, progress: Progress) -> int:
+        """Append the rows, a chunk at a time, checking for Cancel between chunks."""
         with self._db.read() as s:
             _snapshot(self._db, s)
             total = s.scalar(select(func.count()).select_from(statement.subquery())) or 0
@@ -111,8 +124,6 @@ class ExportService:
                     sheet.append(values(row, words))
                 rows += len(chunk)
                 progress("export", rows, total)
-        check_cancelled(cancel)
-        book.save(tmp)
         return rows
 
 

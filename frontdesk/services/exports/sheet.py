@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from frontdesk.services.complaints.report_xlsx import sheet_title
-from frontdesk.services.spreadsheet import safe_value
+from frontdesk.services.spreadsheet import safe_cell, safe_value
 
 MONEY, DATE, WHEN = "0.00", "yyyy-mm-dd", "yyyy-mm-dd hh:mm"
 
@@ -55,7 +55,7 @@ class SheetWriter:
         bold = Font(bold=True)
         head = []
         for text in names:
-            cell = WriteOnlyCell(sheet, value=safe_value(text))
+            cell = WriteOnlyCell(sheet, value=safe_cell(text))
             cell.font = bold
             head.append(cell)
         sheet.append(head)
@@ -65,6 +65,12 @@ class SheetWriter:
                 cell = WriteOnlyCell(sheet)
                 cell.number_format = column.format
                 self._styled.append((i, cell))
+
+    def abandon(self) -> None:
+        """After a cancel or an error: close the sheet and remove its temporary file (the
+        workbook is not saved)."""
+        self._sheet.close()
+        self._sheet._writer.cleanup()
 
     def append(self, values: Sequence[object]) -> None:
         row: list[Any] = [safe_value(v) for v in values]

@@ -27,7 +27,7 @@ COLUMNS = (
     Column("Low score", 8), Column("Comment", 40), Column("Entered by", 12))
 
 
-def _statement(actor: Actor, flt: SurveyFilter, now: dt.datetime) -> Select[Any]:
+def _statement(actor: Actor, flt: SurveyFilter, now: dt.datetime) -> Select[*tuple[Any, ...]]:
     v = Survey
     conditions = [v.branch_id == actor.branch_id, *moments(v.answered_at, flt.period)]
     if flt.low_only:

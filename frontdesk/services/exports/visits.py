@@ -30,7 +30,7 @@ _LineStaff = aliased(Staff)
 _Therapist = aliased(Staff)
 
 
-def _statement(actor: Actor, flt: VisitFilter, now: dt.datetime) -> Select[Any]:
+def _statement(actor: Actor, flt: VisitFilter, now: dt.datetime) -> Select[*tuple[Any, ...]]:
     paid = (select(Payment.visit_id, func.aggregate_strings(Payment.method, ",").label("how"))
             .group_by(Payment.visit_id).subquery())
     line = ConsumptionLine

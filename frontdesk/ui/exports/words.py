@@ -18,129 +18,161 @@ from frontdesk.ui.reports.words import (
 )
 
 
-def _sheets(t: Translate) -> dict[ExportKind, str]:
+def _sheets(translate: Translate) -> dict[ExportKind, str]:
     k = ExportKind
-    return {k.CLIENTS: t("ExportWords", "Clients"), k.VISITS: t("ExportWords", "Visits"),
-            k.CARD_LEDGER: t("ExportWords", "Card ledger"),
-            k.CARE: t("ExportWords", "Care tasks"),
-            k.COMPLAINTS: t("ExportWords", "Complaints"),
-            k.SURVEYS: t("ExportWords", "Surveys")}
+    return {k.CLIENTS: translate("ExportWords", "Clients"),
+    k.VISITS: translate("ExportWords", "Visits"),
+            k.CARD_LEDGER: translate("ExportWords", "Card ledger"),
+            k.CARE: translate("ExportWords", "Care tasks"),
+            k.COMPLAINTS: translate("ExportWords", "Complaints"),
+            k.SURVEYS: translate("ExportWords", "Surveys")}
 
 
-def _clients(t: Translate) -> tuple[str, ...]:
-    return (t("ExportWords", "Member no"), t("ExportWords", "Name"), t("ExportWords", "Phone"),
-            t("ExportWords", "Gender"), t("ExportWords", "Birthday"),
-            t("ExportWords", "Calendar"), t("ExportWords", "Tier"),
-            t("ExportWords", "Card balance (yuan)"), t("ExportWords", "Visits"),
-            t("ExportWords", "Last visit"), t("ExportWords", "Allergies"),
-            t("ExportWords", "Notes"), t("ExportWords", "Marketing consent"),
-            t("ExportWords", "Health data consent"), t("ExportWords", "Registered"))
+def _clients(translate: Translate) -> tuple[str, ...]:
+    return (translate("ExportWords", "Member no"),
+            translate("ExportWords", "Name"),
+            translate("ExportWords", "Phone"),
+            translate("ExportWords", "Gender"), translate("ExportWords", "Birthday"),
+            translate("ExportWords", "Calendar"), translate("ExportWords", "Tier"),
+            translate("ExportWords", "Card balance (yuan)"), translate("ExportWords", "Visits"),
+            translate("ExportWords", "Last visit"), translate("ExportWords", "Allergies"),
+            translate("ExportWords", "Notes"), translate("ExportWords", "Marketing consent"),
+            translate("ExportWords", "Health data consent"), translate("ExportWords", "Registered"))
 
 
-def _visits(t: Translate) -> tuple[str, ...]:
-    return (t("ExportWords", "Visit no"), t("ExportWords", "Arrived"),
-            t("ExportWords", "Client"), t("ExportWords", "Phone"), t("ExportWords", "Line"),
-            t("ExportWords", "Service or product"), t("ExportWords", "Quantity"),
-            t("ExportWords", "Unit price (yuan)"), t("ExportWords", "Discount (yuan)"),
-            t("ExportWords", "Amount (yuan)"), t("ExportWords", "Staff member"),
-            t("ExportWords", "Visit total (yuan)"), t("ExportWords", "Payment"))
+def _visits(translate: Translate) -> tuple[str, ...]:
+    return (translate("ExportWords", "Visit no"), translate("ExportWords", "Arrived"),
+            translate("ExportWords", "Client"),
+            translate("ExportWords", "Phone"),
+            translate("ExportWords", "Line"),
+            translate("ExportWords", "Service or product"), translate("ExportWords", "Quantity"),
+            translate("ExportWords", "Unit price (yuan)"),
+            translate("ExportWords", "Discount (yuan)"),
+            translate("ExportWords", "Amount (yuan)"), translate("ExportWords", "Staff member"),
+            translate("ExportWords", "Visit total (yuan)"), translate("ExportWords", "Payment"))
 
 
-def _ledger(t: Translate) -> tuple[str, ...]:
-    return (t("ExportWords", "Operation no"), t("ExportWords", "Date"),
-            t("ExportWords", "Operation"), t("ExportWords", "Card no"),
-            t("ExportWords", "Client"), t("ExportWords", "Phone"), t("ExportWords", "Card kind"),
-            t("ExportWords", "Paid (yuan)"), t("ExportWords", "Bonus (yuan)"),
-            t("ExportWords", "Sessions"), t("ExportWords", "Points"),
-            t("ExportWords", "Money (yuan)"), t("ExportWords", "Payment"),
-            t("ExportWords", "Reason"), t("ExportWords", "Staff member"))
+def _ledger(translate: Translate) -> tuple[str, ...]:
+    return (translate("ExportWords", "Operation no"), translate("ExportWords", "Date"),
+            translate("ExportWords", "Operation"), translate("ExportWords", "Card no"),
+            translate("ExportWords", "Client"),
+            translate("ExportWords", "Phone"),
+            translate("ExportWords", "Card kind"),
+            translate("ExportWords", "Paid (yuan)"), translate("ExportWords", "Bonus (yuan)"),
+            translate("ExportWords", "Sessions"), translate("ExportWords", "Points"),
+            translate("ExportWords", "Money (yuan)"), translate("ExportWords", "Payment"),
+            translate("ExportWords", "Reason"), translate("ExportWords", "Staff member"))
 
 
-def _care(t: Translate) -> tuple[str, ...]:
-    return (t("ExportWords", "Due on"), t("ExportWords", "Kind"), t("ExportWords", "Occasion"),
-            t("ExportWords", "Client"), t("ExportWords", "Phone"), t("ExportWords", "Tier"),
-            t("ExportWords", "Channel"), t("ExportWords", "Assigned to"),
-            t("ExportWords", "Status"), t("ExportWords", "Outcome"), t("ExportWords", "Note"),
-            t("ExportWords", "Closed"), t("ExportWords", "Closed by"))
+def _care(translate: Translate) -> tuple[str, ...]:
+    return (translate("ExportWords", "Due on"),
+            translate("ExportWords", "Kind"),
+            translate("ExportWords", "Occasion"),
+            translate("ExportWords", "Client"),
+            translate("ExportWords", "Phone"),
+            translate("ExportWords", "Tier"),
+            translate("ExportWords", "Channel"), translate("ExportWords", "Assigned to"),
+            translate("ExportWords", "Status"),
+            translate("ExportWords", "Outcome"),
+            translate("ExportWords", "Note"),
+            translate("ExportWords", "Closed"), translate("ExportWords", "Closed by"))
 
 
-def _complaints(t: Translate) -> tuple[str, ...]:
-    return (t("ExportWords", "Ref no"), t("ExportWords", "Received"),
-            t("ExportWords", "Category"), t("ExportWords", "Severity"),
-            t("ExportWords", "Channel"), t("ExportWords", "Stage"), t("ExportWords", "Client"),
-            t("ExportWords", "Phone"), t("ExportWords", "Staff member"),
-            t("ExportWords", "Case owner"), t("ExportWords", "Due"),
-            t("ExportWords", "Resolved"), t("ExportWords", "Closed on"),
-            t("ExportWords", "Compensation (yuan)"), t("ExportWords", "Times reopened"),
-            t("ExportWords", "Satisfied"), t("ExportWords", "What the client said"),
-            t("ExportWords", "What the client asks"), t("ExportWords", "Resolution"))
+def _complaints(translate: Translate) -> tuple[str, ...]:
+    return (translate("ExportWords", "Ref no"), translate("ExportWords", "Received"),
+            translate("ExportWords", "Category"), translate("ExportWords", "Severity"),
+            translate("ExportWords", "Channel"),
+            translate("ExportWords", "Stage"),
+            translate("ExportWords", "Client"),
+            translate("ExportWords", "Phone"), translate("ExportWords", "Staff member"),
+            translate("ExportWords", "Case owner"), translate("ExportWords", "Due"),
+            translate("ExportWords", "Resolved"), translate("ExportWords", "Closed on"),
+            translate("ExportWords", "Compensation (yuan)"),
+            translate("ExportWords", "Times reopened"),
+            translate("ExportWords", "Satisfied"), translate("ExportWords", "What the client said"),
+            translate("ExportWords", "What the client asks"),
+            translate("ExportWords", "Resolution"))
 
 
-def _surveys(t: Translate) -> tuple[str, ...]:
-    return (t("ExportWords", "Answered"), t("ExportWords", "Client"), t("ExportWords", "Phone"),
-            t("ExportWords", "Service attitude"), t("ExportWords", "Efficiency"),
-            t("ExportWords", "Product quality"), t("ExportWords", "Environment"),
-            t("ExportWords", "Price"), t("ExportWords", "Recommend (0–10)"),
-            t("ExportWords", "Low score"), t("ExportWords", "Comment"),
-            t("ExportWords", "Entered by"))
+def _surveys(translate: Translate) -> tuple[str, ...]:
+    return (translate("ExportWords", "Answered"),
+            translate("ExportWords", "Client"),
+            translate("ExportWords", "Phone"),
+            translate("ExportWords", "Service attitude"), translate("ExportWords", "Efficiency"),
+            translate("ExportWords", "Product quality"), translate("ExportWords", "Environment"),
+            translate("ExportWords", "Price"), translate("ExportWords", "Recommend (0–10)"),
+            translate("ExportWords", "Low score"), translate("ExportWords", "Comment"),
+            translate("ExportWords", "Entered by"))
 
 
-def _client_codes(t: Translate) -> tuple[Names, Names]:
-    genders = {"female": t("ExportWords", "Female"), "male": t("ExportWords", "Male"),
+def _client_codes(translate: Translate) -> tuple[Names, Names]:
+    genders = {"female": translate("ExportWords", "Female"),
+               "male": translate("ExportWords", "Male"),
                "unknown": ""}
-    calendars = {"solar": t("ExportWords", "Solar"), "lunar": t("ExportWords", "Lunar")}
+    calendars = {"solar": translate("ExportWords", "Solar"),
+                 "lunar": translate("ExportWords", "Lunar")}
     return genders, calendars
 
 
-def _money_codes(t: Translate) -> tuple[Names, Names, Names, Names]:
-    lines = {"service": t("ExportWords", "Service"), "product": t("ExportWords", "Product")}
-    payments = {"cash": t("ExportWords", "Cash"), "bank_card": t("ExportWords", "Bank card"),
-                "wechat": t("ExportWords", "WeChat Pay"), "alipay": t("ExportWords", "Alipay"),
-                "member_card": t("ExportWords", "Member card")}
-    kinds = {"stored_value": t("ExportWords", "Stored value"),
-             "session": t("ExportWords", "Sessions"),
-             "membership": t("ExportWords", "Membership")}
+def _money_codes(translate: Translate) -> tuple[Names, Names, Names, Names]:
+    lines = {"service": translate("ExportWords", "Service"),
+             "product": translate("ExportWords", "Product")}
+    payments = {"cash": translate("ExportWords", "Cash"),
+                "bank_card": translate("ExportWords", "Bank card"),
+                "wechat": translate("ExportWords", "WeChat Pay"),
+                "alipay": translate("ExportWords", "Alipay"),
+                "member_card": translate("ExportWords", "Member card")}
+    kinds = {"stored_value": translate("ExportWords", "Stored value"),
+             "session": translate("ExportWords", "Sessions"),
+             "membership": translate("ExportWords", "Membership")}
     operations = {
-        "issue": t("ExportWords", "Issue"), "top_up": t("ExportWords", "Top-up"),
-        "charge": t("ExportWords", "Charge"), "refund": t("ExportWords", "Refund"),
-        "freeze": t("ExportWords", "Freeze"), "unfreeze": t("ExportWords", "Unfreeze"),
-        "replace": t("ExportWords", "Replace lost card"), "expire": t("ExportWords", "Expiry"),
-        "extend": t("ExportWords", "Extension"), "adjust": t("ExportWords", "Correction"),
-        "points_earn": t("ExportWords", "Points earned"),
-        "points_redeem": t("ExportWords", "Points redeemed"),
-        "voucher_issue": t("ExportWords", "Voucher issued"),
-        "voucher_use": t("ExportWords", "Voucher used"),
-        "voucher_void": t("ExportWords", "Voucher voided"),
-        "holder_add": t("ExportWords", "Family member added"),
-        "holder_remove": t("ExportWords", "Family member removed"),
-        "referral_reward": t("ExportWords", "Referral reward"),
-        "migrate": t("ExportWords", "Opening balance (imported)")}
+        "issue": translate("ExportWords", "Issue"), "top_up": translate("ExportWords", "Top-up"),
+        "charge": translate("ExportWords", "Charge"), "refund": translate("ExportWords", "Refund"),
+        "freeze": translate("ExportWords", "Freeze"),
+        "unfreeze": translate("ExportWords", "Unfreeze"),
+        "replace": translate("ExportWords", "Replace lost card"),
+        "expire": translate("ExportWords", "Expiry"),
+        "extend": translate("ExportWords", "Extension"),
+        "adjust": translate("ExportWords", "Correction"),
+        "points_earn": translate("ExportWords", "Points earned"),
+        "points_redeem": translate("ExportWords", "Points redeemed"),
+        "voucher_issue": translate("ExportWords", "Voucher issued"),
+        "voucher_use": translate("ExportWords", "Voucher used"),
+        "voucher_void": translate("ExportWords", "Voucher voided"),
+        "holder_add": translate("ExportWords", "Family member added"),
+        "holder_remove": translate("ExportWords", "Family member removed"),
+        "referral_reward": translate("ExportWords", "Referral reward"),
+        "migrate": translate("ExportWords", "Opening balance (imported)")}
     return lines, payments, kinds, operations
 
 
-def _care_codes(t: Translate) -> tuple[Names, Names, Names, Names]:
-    kinds = {"birthday": t("ExportWords", "Birthday"), "festival": t("ExportWords", "Festival"),
-             "follow_up": t("ExportWords", "Follow-up call"),
-             "churn": t("ExportWords", "Churn warning"),
-             "spending_drop": t("ExportWords", "Spending drop"),
-             "profile_stale": t("ExportWords", "Profile to confirm"),
-             "card_expiring": t("ExportWords", "Card expiring"),
-             "card_balance_low": t("ExportWords", "Card balance low"),
-             "card_last_session": t("ExportWords", "Last session used"),
-             "survey": t("ExportWords", "Satisfaction survey"),
-             "complaint_deadline": t("ExportWords", "Complaint deadline"),
-             "star_call": t("ExportWords", "Star call")}
-    channels = {"call": t("ExportWords", "Call"), "message": t("ExportWords", "Message"),
-                "gift": t("ExportWords", "Gift")}
-    statuses = {"open": t("ExportWords", "Open"), "snoozed": t("ExportWords", "Snoozed"),
-                "done": t("ExportWords", "Done"), "skipped": t("ExportWords", "Skipped")}
-    outcomes = {"reached": t("ExportWords", "Reached"),
-                "no_answer": t("ExportWords", "No answer"),
-                "wrong_number": t("ExportWords", "Wrong number"),
-                "booked": t("ExportWords", "Booked a visit"),
-                "complaint": t("ExportWords", "Raised a complaint"),
-                "message_sent": t("ExportWords", "Message sent"),
-                "gift_given": t("ExportWords", "Gift given")}
+def _care_codes(translate: Translate) -> tuple[Names, Names, Names, Names]:
+    kinds = {"birthday": translate("ExportWords", "Birthday"),
+             "festival": translate("ExportWords", "Festival"),
+             "follow_up": translate("ExportWords", "Follow-up call"),
+             "churn": translate("ExportWords", "Churn warning"),
+             "spending_drop": translate("ExportWords", "Spending drop"),
+             "profile_stale": translate("ExportWords", "Profile to confirm"),
+             "card_expiring": translate("ExportWords", "Card expiring"),
+             "card_balance_low": translate("ExportWords", "Card balance low"),
+             "card_last_session": translate("ExportWords", "Last session used"),
+             "survey": translate("ExportWords", "Satisfaction survey"),
+             "complaint_deadline": translate("ExportWords", "Complaint deadline"),
+             "star_call": translate("ExportWords", "Star call")}
+    channels = {"call": translate("ExportWords", "Call"),
+                "message": translate("ExportWords", "Message"),
+                "gift": translate("ExportWords", "Gift")}
+    statuses = {"open": translate("ExportWords", "Open"),
+                "snoozed": translate("ExportWords", "Snoozed"),
+                "done": translate("ExportWords", "Done"),
+                "skipped": translate("ExportWords", "Skipped")}
+    outcomes = {"reached": translate("ExportWords", "Reached"),
+                "no_answer": translate("ExportWords", "No answer"),
+                "wrong_number": translate("ExportWords", "Wrong number"),
+                "booked": translate("ExportWords", "Booked a visit"),
+                "complaint": translate("ExportWords", "Raised a complaint"),
+                "message_sent": translate("ExportWords", "Message sent"),
+                "gift_given": translate("ExportWords", "Gift given")}
     return kinds, channels, statuses, outcomes
 
 
@@ -149,21 +181,25 @@ def export_words(language: str) -> ExportWords:
     return words_of(translator_for(language))
 
 
-def words_of(t: Translate) -> ExportWords:
-    """The words through ``t`` (the screens pass the installed translation)."""
+def words_of(translate: Translate) -> ExportWords:
+    """The words through ``translate`` (the screens pass the installed translation)."""
     k = ExportKind
-    genders, calendars = _client_codes(t)
-    lines, payments, card_kinds, operations = _money_codes(t)
-    care_kinds, care_channels, care_statuses, outcomes = _care_codes(t)
+    genders, calendars = _client_codes(translate)
+    lines, payments, card_kinds, operations = _money_codes(translate)
+    care_kinds, care_channels, care_statuses, outcomes = _care_codes(translate)
     return ExportWords(
-        sheets=_sheets(t),
-        headings={k.CLIENTS: _clients(t), k.VISITS: _visits(t), k.CARD_LEDGER: _ledger(t),
-                  k.CARE: _care(t), k.COMPLAINTS: _complaints(t), k.SURVEYS: _surveys(t)},
+        sheets=_sheets(translate),
+        headings={k.CLIENTS: _clients(translate),
+                  k.VISITS: _visits(translate),
+                  k.CARD_LEDGER: _ledger(translate),
+                  k.CARE: _care(translate),
+                  k.COMPLAINTS: _complaints(translate),
+                  k.SURVEYS: _surveys(translate)},
         genders=genders, calendars=calendars, line_kinds=lines, payments=payments,
         card_kinds=card_kinds, operations=operations, care_kinds=care_kinds,
         care_channels=care_channels, care_statuses=care_statuses, outcomes=outcomes,
-        categories={str(c): n for c, n in category_names(t).items()},
-        severities={str(c): n for c, n in severity_names(t).items()},
-        channels={str(c): n for c, n in channel_names(t).items()},
-        stages={str(c): n for c, n in stage_names(t).items()},
-        yes=t("ExportWords", "Yes"), no=t("ExportWords", "No"))
+        categories={str(c): n for c, n in category_names(translate).items()},
+        severities={str(c): n for c, n in severity_names(translate).items()},
+        channels={str(c): n for c, n in channel_names(translate).items()},
+        stages={str(c): n for c, n in stage_names(translate).items()},
+        yes=translate("ExportWords", "Yes"), no=translate("ExportWords", "No"))
