@@ -23,9 +23,11 @@ Cells, by the column's type:
   (``2026-11-23T02:30:00.123456``).
 - enums: their stored value, as text.
 - text: a text cell (never a formula, even when it starts with ``=``: the workbook is read
-  back exactly, so nothing is prefixed). Characters XML cannot hold (control characters,
-  U+FFFE, U+FFFF) are written ``_xHHHH_`` and a literal ``_xHHHH_`` as ``_x005F_xHHHH_``,
-  the escape of ECMA-376 that Excel, LibreOffice and calamine undo when they read.
+  back exactly, so nothing is prefixed). Control characters XML cannot hold are written
+  ``_xHHHH_`` and a literal ``_xHHHH_`` as ``_x005F_xHHHH_``, the escape of ECMA-376 that
+  Excel, LibreOffice and calamine undo when they read. A text with a non-character
+  (U+FFFE, U+FFFF, a lone surrogate), which no escape carries through, is written as
+  base64 of its UTF-8 in pieces after the row, its cell holding minus their number.
 - binary (photos): base64 text.
 - a text or binary value longer than :data:`MAX_CELL_CHARS` (a spreadsheet's limit) once
   written: the number N of its pieces in its own cell, and the pieces, in order, in cells
@@ -64,8 +66,11 @@ EXACT_INT = 2**53
 FIRST_SERIAL_DAY = dt.date(1900, 3, 1)
 SKIPPED_TABLES = frozenset({"alembic_version"})
 
-_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
-_NEEDS_ESCAPE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]|_(?=x[0-9A-Fa-f]{4}_)")
+_NEEDS_ESCAPE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]|_x[0-9A-Fa-f]{4}_")
+_ESCAPE = re.compile("_x[0-9A-Fa-f]{4}_")
+_NOT_CHARACTERS = re.compile("[\ud800-\udfff\ufffe\uffff]")
+"""What no escape carries through a spreadsheet reader: such a text goes as base64."""
 
 
 class Kind(enum.Enum):
@@ -112,17 +117,17 @@ def pieces(text: str) -> list[str]:
     escaped = escape_text(text)
     if len(escaped) <= MAX_CELL_CHARS:
         return [escaped]
-    if escaped == text:
-        return [text[i:i + MAX_CELL_CHARS] for i in range(0, len(text), MAX_CELL_CHARS)]
-    tokens = [escape_text(ch) for ch in text]
-    cut, current, size = [], [], 0
-    for token in tokens:
-        if size + len(token) > MAX_CELL_CHARS:
-            cut.append("".join(current))
-            current, size = [], 0
-        current.append(token)
-        size += len(token)
-    cut.append("".join(current))
+    spans = [m.span() for m in _ESCAPE.finditer(escaped)] if escaped != text else []
+    cut, start, inside = [], 0, 0
+    while len(escaped) - start > MAX_CELL_CHARS:
+        end = start + MAX_CELL_CHARS
+        while inside < len(spans) and spans[inside][1] <= end:
+            inside += 1
+        if inside < len(spans) and spans[inside][0] < end:
+            end = spans[inside][0]
+        cut.append(escaped[start:end])
+        start = end
+    cut.append(escaped[start:])
     return cut
 
 
@@ -155,6 +160,10 @@ def _text_writer(nullable: bool) -> Writer:
             value = str(value.value)
         if value == "":
             return 0 if nullable else None
+        if _NOT_CHARACTERS.search(value):
+            coded = base64.b64encode(value.encode("utf-8", "surrogatepass")).decode("ascii")
+            overflow.extend(cut := pieces(coded))
+            return -len(cut)
         cut = pieces(value)
         if len(cut) == 1:
             return cut[0]

@@ -33,6 +33,7 @@ from frontdesk.services.exports.all_data_format import (
     FORMAT,
     META_SHEET,
     ROWS_PER_SHEET,
+    Writer,
     cell_writer,
     exported_tables,
     row_cells,
@@ -103,9 +104,13 @@ class _Writer:
         from openpyxl import Workbook
 
         book = Workbook(write_only=True)
-        self._meta(book, tables, revision, now)
-        for table in tables:
-            self._table(book, table)
+        try:
+            self._meta(book, tables, revision, now)
+            for table in tables:
+                self._table(book, table)
+        except BaseException:
+            _discard(book)
+            raise
         self._progress("export", self._total, self._total)
         book.save(path)
 
@@ -121,14 +126,20 @@ class _Writer:
             sheet.append([table.name, rows, len(sheet_names(table.name, rows))])
 
     def _table(self, book: Any, table: Table) -> None:
-        from openpyxl.cell import WriteOnlyCell
-
         names = sheet_names(table.name, self._counts[table.name])
         heading = [c.name for c in table.columns]
-        writers = [cell_writer(c) for c in table.columns]
         order = list(table.primary_key.columns) or list(table.columns)
-        result = self._conn.execution_options(yield_per=CANCEL_EVERY).execute(
-            select(table).order_by(*order))
+        with self._conn.execution_options(yield_per=CANCEL_EVERY).execute(
+                select(table).order_by(*order)) as result:
+            self._rows(book, result, [cell_writer(c) for c in table.columns], heading, names)
+        for name in names:  # an empty table: its heading row only
+            book.create_sheet(name).append(heading)
+
+    def _rows(self, book: Any, result: Any, writers: list[Writer], heading: list[str],
+              names: list[str]) -> None:
+        """Write ``result``'s rows, taking the sheets' names from ``names`` as they begin."""
+        from openpyxl.cell import WriteOnlyCell
+
         sheet, in_sheet = None, ROWS_PER_SHEET
         for row in result:
             if in_sheet == ROWS_PER_SHEET:
@@ -142,8 +153,6 @@ class _Writer:
             if self._done % CANCEL_EVERY == 0:
                 check_cancelled(self._cancel)
                 self._progress("export", self._done, self._total)
-        for name in names:  # an empty table: its heading row only
-            book.create_sheet(name).append(heading)
 
 
 def _text_cell(sheet: Any, value: str, cell_class: Any) -> Any:
@@ -151,3 +160,15 @@ def _text_cell(sheet: Any, value: str, cell_class: Any) -> Any:
     cell = cell_class(sheet, value=value)
     cell.data_type = "s"
     return cell
+
+
+def _discard(book: Any) -> None:
+    """Close a workbook's sheets left half-written, and remove their temporary files."""
+    for sheet in book.worksheets:
+        if sheet.closed:
+            continue
+        try:
+            sheet.close()
+            sheet._writer.cleanup()
+        except Exception:  # noqa: BLE001 - already failing; the first error is the one to raise
+            continue

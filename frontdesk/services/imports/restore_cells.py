@@ -136,10 +136,12 @@ class RowReader:
                 if self._long[i] and isinstance(cell, (int, float)) \
                         and not isinstance(cell, bool):
                     count = whole_number(cell)
-                    if spill + count > len(cells):
-                        raise _Unfit(f"{count} pieces announced, {len(cells) - spill} found")
-                    cell = "".join(_text(c) for c in cells[spill:spill + count])
-                    spill += count
+                    if spill + abs(count) > len(cells):
+                        raise _Unfit(f"{abs(count)} pieces announced, {len(cells) - spill} found")
+                    cell = "".join(_text(c) for c in cells[spill:spill + abs(count)])
+                    spill += abs(count)
+                    if count < 0:
+                        cell = _binary(cell).decode("utf-8", "surrogatepass")
                 values[name] = self._readers[i](cell)
             except _Unfit as exc:
                 raise BadCell(field="file", sheet=sheet, row=number, column=name,
