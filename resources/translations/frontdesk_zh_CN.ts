@@ -3419,8 +3419,16 @@
         <translation>请导出为 .xlsx 文件。</translation>
     </message>
     <message>
+        <source>Exporting all of the data is not available in this version.</source>
+        <translation>这个版本还不能导出全部数据。</translation>
+    </message>
+    <message>
         <source>Give each severity's deadlines once.</source>
         <translation>每个严重程度的时限只能填写一次。</translation>
+    </message>
+    <message>
+        <source>Give the date as YYYY-MM-DD, e.g. 2026-11-05.</source>
+        <translation>日期请写成 YYYY-MM-DD，例如 2026-11-05。</translation>
     </message>
     <message>
         <source>Give the month as YYYY-MM, e.g. 2026-11.</source>
@@ -4007,6 +4015,10 @@
         <translation>臀围应在 {low} 到 {high} 厘米之间。</translation>
     </message>
     <message>
+        <source>The last day comes before the first.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
         <source>The library has no message number {id}.</source>
         <translation>短信库中没有编号为 {id} 的短信。</translation>
     </message>
@@ -4181,6 +4193,10 @@
     <message>
         <source>There is no survey template number {id}.</source>
         <translation>没有编号为 {id} 的问卷。</translation>
+    </message>
+    <message>
+        <source>These filters are not for this list.</source>
+        <translation>这些筛选条件不适用于这个列表。</translation>
     </message>
     <message>
         <source>This card costs {price}.</source>
@@ -4533,6 +4549,10 @@
     <message>
         <source>{name} is not an active client manager: only client managers hold a book.</source>
         <translation>{name}不是在职的客户经理：只有客户经理才能负责客户。</translation>
+    </message>
+    <message>
+        <source>{name} is protected by a password. Open it in Excel or WPS, save it without the password, then import that.</source>
+        <translation>{name} 设置了密码保护。请用 Excel 或 WPS 打开，取消密码后另存，再导入新文件。</translation>
     </message>
     <message>
         <source>{name} is {size} MB; a photo may be at most {mb} MB. Save a smaller copy of it (phones and photo apps offer one) and add that.</source>
@@ -5111,6 +5131,557 @@
     <message>
         <source>{n} rows written to {file}.</source>
         <translation>已写入 {n} 行：{file}。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWords</name>
+    <message>
+        <source>Clients</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>到店记录</translation>
+    </message>
+    <message>
+        <source>Card ledger</source>
+        <translation>会员卡流水</translation>
+    </message>
+    <message>
+        <source>Care tasks</source>
+        <translation>关怀任务</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Member no</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>历法</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Card balance (yuan)</source>
+        <translation>卡内余额（元）</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>上次到店</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>过敏</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Marketing consent</source>
+        <translation>同意营销</translation>
+    </message>
+    <message>
+        <source>Health data consent</source>
+        <translation>同意健康资料</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Visit no</source>
+        <translation>到店单号</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>到店时间</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Service or product</source>
+        <translation>项目或产品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price (yuan)</source>
+        <translation>单价（元）</translation>
+    </message>
+    <message>
+        <source>Discount (yuan)</source>
+        <translation>折扣（元）</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>涉及员工</translation>
+    </message>
+    <message>
+        <source>Visit total (yuan)</source>
+        <translation>本次合计（元）</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Operation no</source>
+        <translation>流水号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>Card no</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Card kind</source>
+        <translation>卡类型</translation>
+    </message>
+    <message>
+        <source>Paid (yuan)</source>
+        <translation>本金（元）</translation>
+    </message>
+    <message>
+        <source>Bonus (yuan)</source>
+        <translation>赠送（元）</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Money (yuan)</source>
+        <translation>收付款（元）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已退卡</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>完成人</translation>
+    </message>
+    <message>
+        <source>Ref no</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Case owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>处理完毕</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <source>Compensation (yuan)</source>
+        <translation>补偿金额（元）</translation>
+    </message>
+    <message>
+        <source>Times reopened</source>
+        <translation>重新打开次数</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>What the client said</source>
+        <translation>客户的反馈</translation>
+    </message>
+    <message>
+        <source>What the client asks</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>调查时间</translation>
+    </message>
+    <message>
+        <source>Service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>服务效率</translation>
+    </message>
+    <message>
+        <source>Product quality</source>
+        <translation>产品质量</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Recommend (0–10)</source>
+        <translation>推荐意愿（0–10）</translation>
+    </message>
+    <message>
+        <source>Low score</source>
+        <translation>低分</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Solar</source>
+        <translation>公历</translation>
+    </message>
+    <message>
+        <source>Lunar</source>
+        <translation>农历</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Member card</source>
+        <translation>会员卡</translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation>储值卡</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>会籍卡</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>开卡</translation>
+    </message>
+    <message>
+        <source>Top-up</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>消费扣款</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Freeze</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>Unfreeze</source>
+        <translation>解冻</translation>
+    </message>
+    <message>
+        <source>Replace lost card</source>
+        <translation>挂失补卡</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>积分累计</translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation>积分兑换</translation>
+    </message>
+    <message>
+        <source>Voucher issued</source>
+        <translation>发放礼券</translation>
+    </message>
+    <message>
+        <source>Voucher used</source>
+        <translation>礼券核销</translation>
+    </message>
+    <message>
+        <source>Voucher voided</source>
+        <translation>礼券作废</translation>
+    </message>
+    <message>
+        <source>Family member added</source>
+        <translation>添加家庭成员</translation>
+    </message>
+    <message>
+        <source>Family member removed</source>
+        <translation>移除家庭成员</translation>
+    </message>
+    <message>
+        <source>Referral reward</source>
+        <translation>推荐奖励</translation>
+    </message>
+    <message>
+        <source>Opening balance (imported)</source>
+        <translation>期初余额（导入）</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日问候</translation>
+    </message>
+    <message>
+        <source>Follow-up call</source>
+        <translation>护理回访</translation>
+    </message>
+    <message>
+        <source>Churn warning</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>Spending drop</source>
+        <translation>消费异动</translation>
+    </message>
+    <message>
+        <source>Profile to confirm</source>
+        <translation>资料待确认</translation>
+    </message>
+    <message>
+        <source>Card expiring</source>
+        <translation>会员卡将到期</translation>
+    </message>
+    <message>
+        <source>Card balance low</source>
+        <translation>会员卡余额不足</translation>
+    </message>
+    <message>
+        <source>Last session used</source>
+        <translation>次卡已用完</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Complaint deadline</source>
+        <translation>投诉期限</translation>
+    </message>
+    <message>
+        <source>Star call</source>
+        <translation>重点客户电话</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>短信内容</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>送礼</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>已推迟</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已接通</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>号码错误</translation>
+    </message>
+    <message>
+        <source>Booked a visit</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>Raised a complaint</source>
+        <translation>提出投诉</translation>
+    </message>
+    <message>
+        <source>Message sent</source>
+        <translation>已发短信</translation>
+    </message>
+    <message>
+        <source>Gift given</source>
+        <translation>已送礼品</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
