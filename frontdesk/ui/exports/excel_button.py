@@ -12,9 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QPushButton, QWidget
 
 from frontdesk.core.context import Actor, local_today
 from frontdesk.errors import DomainError, StorageError
@@ -56,11 +56,22 @@ class ExcelExport(QObject):
         self.button = QPushButton(f"{text} ({key})", objectName=f"export_{kind.value}")
         self.button.setToolTip(f"{text} ({key})")
         self.button.clicked.connect(self.export)
-        QShortcut(QKeySequence(key), screen, self.export,
+        self._key = QKeySequence(key)
+        QShortcut(self._key, screen, self.export,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for box in screen.findChildren(QLineEdit):  # X11's line edits take Ctrl+E (line end)
+            box.installEventFilter(self)
         self.ask_path: Callable[[], str] = self._ask_path
         self.exported: ExportResult | None = None
         self.job: JobDialog | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A line edit in the screen does not keep the export's key for itself."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and QKeySequence(event.keyCombination()) == self._key:
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
 
     def _ask_path(self) -> str:
         today = local_today(self._services.clock)

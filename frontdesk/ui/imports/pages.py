@@ -58,6 +58,7 @@ class FilePage(QWizardPage):
         self.path.setPlaceholderText(self.tr("The file's path"))
         self.path.textChanged.connect(self.completeChanged)
         choose = QPushButton(self.tr("&Choose a file…"), objectName="importChoose")
+        choose.setAutoDefault(False)  # Enter is Next
         choose.clicked.connect(self.choose)
         self.message = message_label("importFileMessage")
         row = QHBoxLayout()
@@ -111,7 +112,7 @@ class MappingPage(QWizardPage):
         header = self.table.horizontalHeader()
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1 + SAMPLES, QHeaderView.ResizeMode.Fixed)
         self.update_existing = QCheckBox(
             self.tr("&Update clients already here where the sheet has a value"),
             objectName="importUpdateExisting")
@@ -157,6 +158,9 @@ class MappingPage(QWizardPage):
             combo.currentIndexChanged.connect(self._use_changed)
             self.table.setCellWidget(column, 1 + SAMPLES, combo)
             self.combos.append(combo)
+        if self.combos:  # the column as wide as the widest combo: no use cut short
+            widest = max(c.sizeHint().width() for c in self.combos)
+            self.table.horizontalHeader().resizeSection(1 + SAMPLES, widest + 8)
         self.update_existing.setChecked(preview.update_existing)
         self._filling = False
         if self.combos:

@@ -61,6 +61,7 @@ def fit_columns(view: QTableView) -> None:
 def report_button(wizard: ImportWizard, say_to: QLabel, name: str) -> QPushButton:
     text = QCoreApplication.translate("PreviewPage", "&Save report…")
     button = QPushButton(text, objectName=name)
+    button.setAutoDefault(False)  # Enter is the wizard's Next (Import, Finish), not this
     button.clicked.connect(lambda: wizard.save_report(say_to.setText))
     return button
 

@@ -43,6 +43,7 @@ class ImportWizard(QWizard):
         self.setWindowTitle(self.tr("Import clients"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)  # all is done
         self.setMinimumSize(760, 520)
         self.resize(1040, 640)
         self._services, self.actor, self._worker = services, actor, worker
