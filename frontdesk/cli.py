@@ -19,6 +19,11 @@
     frontdesk export KIND -o FILE.xlsx --as USER [--lang zh_CN|en] [--since D] [--until D]
                                     a list as an Excel workbook (clients, visits, card_ledger,
                                     care, complaints, surveys; all: every table)
+    frontdesk import FILE [--dry-run] [--update-existing] [--report REPORT.csv] --as USER
+                                    a client list from Excel (.xlsx) or CSV: rows checked,
+                                    then written in one transaction (exit 1: file refused);
+                                    an "all my data" workbook is restored into an empty
+                                    database instead (no --as)
     frontdesk festivals YEAR [--lang zh_CN|en]   that year's festival dates, one a line
     frontdesk db upgrade            bring the database to the current schema (after a backup)
     frontdesk backup [--to DIR]     a verified backup of the SQLite file, taken while it is in use
@@ -284,6 +289,24 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
+    """Import a client list (or restore an "all my data" workbook into an empty database)."""
+    from frontdesk.cli_transfer import import_list, restore
+    from frontdesk.services.imports.reading import is_all_data_workbook
+
+    db = open_database(paths)
+    try:
+        if is_all_data_workbook(Path(args.file)):
+            return restore(args, db)
+        if not args.user:
+            raise ValidationError("Say who imports: --as USER (a manager or admin).",
+                                  field="user")
+        services = build_services(paths, db)
+        return import_list(services, sign_in(args, services), args)
+    finally:
+        db.dispose()
+
+
 def cmd_festivals(args: argparse.Namespace, paths: Paths) -> int:
     """Print a Gregorian year's festival dates (the store's, or the built-ins), in date order."""
     from frontdesk.cli_festivals import festival_lines
@@ -396,6 +419,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--until", metavar="YYYY-MM-DD", help="up to this day, included")
     _add_signer(export)
     export.set_defaults(command=cmd_export)
+
+
+    from frontdesk.cli_transfer import add_import_parser
+
+    add_import_parser(sub, cmd_import)
 
     festivals = sub.add_parser("festivals", help="a year's festival dates, one a line")
     festivals.add_argument("year", type=int, metavar="YEAR", help="the Gregorian year")

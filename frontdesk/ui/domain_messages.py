@@ -238,6 +238,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("DomainError", 'Say what was done for the client.'),
     QT_TRANSLATE_NOOP("DomainError", 'Say what was wrong with the call.'),
     QT_TRANSLATE_NOOP("DomainError", 'Say whether the client is satisfied.'),
+    QT_TRANSLATE_NOOP("DomainError", 'Say who imports: --as USER (a manager or admin).'),
     QT_TRANSLATE_NOOP("DomainError", 'Say why the task is skipped.'),
     QT_TRANSLATE_NOOP("DomainError", 'Say yes or no.'),
     QT_TRANSLATE_NOOP("DomainError", 'Send every tier once.'),

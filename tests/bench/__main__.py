@@ -1,7 +1,7 @@
 """Run the benchmarks: ``make bench``, or ``python -m tests.bench [BENCH…] [--clients N]``.
 
 BENCH is any of search, typing, screens, sheet, startup, card_checkout, card_search, cards,
-care, complaints and excel-export (default: all of them).
+care, complaints, excel-export and excel-import (default: all of them).
 
 Each benchmark module has ``add_arguments(parser)`` and ``run(args) -> str`` (a
 markdown section); the sections are printed and written to bench-results.md.
@@ -14,7 +14,9 @@ import importlib
 from pathlib import Path
 
 BENCHMARKS = ("search", "typing", "screens", "sheet", "startup", "card_checkout", "card_search",
-              "cards", "care", "complaints", "excel-export")
+              "cards", "care", "complaints", "excel-export", "excel-import")
+MODULES = {"excel-import": "import"}
+"""A benchmark whose module is not ``bench_<its name>``."""
 
 
 def main() -> None:
@@ -24,7 +26,8 @@ def main() -> None:
     modules = {}
     for name in BENCHMARKS:
         try:
-            modules[name] = importlib.import_module(f"tests.bench.bench_{name.replace('-', '_')}")
+            modules[name] = importlib.import_module(
+                f"tests.bench.bench_{MODULES.get(name, name.replace('-', '_'))}")
         except ModuleNotFoundError:
             continue
         modules[name].add_arguments(parser)

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from frontdesk.core.context import Actor, Role
 from frontdesk.core.jobs import Cancelled
+from frontdesk.db import Database
 from frontdesk.errors import PermissionDenied
 from frontdesk.models import AuditEntry, Client
 from frontdesk.models.audit import AuditAction
@@ -35,6 +36,7 @@ from frontdesk.services.imports.fields import Outcome, Reason
 from frontdesk.services.imports.service import ImportResult
 from frontdesk.services.registry import Services
 from tests.actors import staff_in_role
+from tests.concurrency import Background, PauseBefore
 from tests.imports import phone, preview_of, row, solar, table_contents, table_counts
 from tests.parallel import at_once
 
@@ -236,3 +238,24 @@ def test_two_terminals_importing_overlapping_lists_make_one_client_per_phone(
     assert len(found) == 450
     assert table_counts(services.db)["member_card"] == 450
     assert services.card_report.check(admin).ok
+
+
+def test_a_phone_the_desk_registers_during_the_commit_makes_it_run_again(
+        services: Services, admin: Actor) -> None:
+    if services.db.is_sqlite:
+        pytest.skip("SQLite: the import holds the write lock from BEGIN; the desk waits")
+    importer = Database(services.db.url)
+    try:
+        paused = PauseBefore(importer, "SELECT nextval")
+        terminal = Services(importer, services.clock, photos_dir=services.photos_dir)
+        rows = [row(2, "张伟", phone(1), balance_fen=500), row(3, "李娜", phone(2))]
+        running = Background(lambda: terminal.imports.commit(admin, preview_of(rows)))
+        paused.wait()
+        services.clients.register(admin, NewClient("张伟", phone(1)))
+        paused.release()
+        result = running.result()
+    finally:
+        importer.dispose()
+    assert isinstance(result, ImportResult), result
+    assert (result.created, result.unchanged, result.cards) == (1, 1, 0)
+    assert len(clients_by_phone(services)) == 2

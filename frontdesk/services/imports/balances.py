@@ -21,7 +21,7 @@ import secrets
 import threading
 from collections.abc import Sequence
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Actor
@@ -36,6 +36,7 @@ from frontdesk.models.card import (
     OperationKind,
 )
 from frontdesk.services.cards.numbers import PREFIX, luhn_digit
+from frontdesk.services.imports.bulk import insert_rows, new_ids
 from frontdesk.services.imports.matching import batches
 
 PRODUCT_NAME = "期初余额"
@@ -81,7 +82,7 @@ def card_numbers(s: Session, count: int) -> list[str]:
 
 
 def _generated() -> str:
-    body = PREFIX + "".join(secrets.choice("0123456789") for _ in range(10))
+    body = PREFIX + f"{secrets.randbelow(10**10):010d}"
     return body + luhn_digit(body)
 
 
@@ -100,19 +101,22 @@ def book_balances(s: Session, actor: Actor, now: dt.datetime, file_name: str,
 def _book_batch(s: Session, actor: Actor, now: dt.datetime, file_name: str, product_id: int,
                 owed: list[tuple[int, int, int]]) -> None:
     numbers = card_numbers(s, len(owed))
-    cards = s.execute(insert(MemberCard).returning(MemberCard.id, sort_by_parameter_order=True), [
-        {"branch_id": actor.branch_id, "client_id": client_id, "product_id": product_id,
-         "card_no": number, "status": CardStatus.ACTIVE, "issued_at": now, "expires_on": None,
-         "paid_fen": fen, "bonus_fen": 0, "sessions": 0}
-        for (client_id, _, fen), number in zip(owed, numbers, strict=True)]).scalars().all()
-    operations = s.execute(
-        insert(CardOperation).returning(CardOperation.id, sort_by_parameter_order=True), [
-            {"branch_id": actor.branch_id, "idempotency_key": balance_key(client_id),
-             "kind": OperationKind.MIGRATE, "at": now, "staff_id": actor.staff_id,
-             "client_id": client_id, "card_id": card_id, "money_fen": 0, "reason": REASON,
-             "reference": reference(file_name, line)}
-            for (client_id, line, _), card_id in zip(owed, cards, strict=True)]).scalars().all()
-    s.execute(insert(CardEntry), [
-        {"operation_id": op_id, "branch_id": actor.branch_id, "at": now, "card_id": card_id,
-         "client_id": client_id, "paid_fen": fen}
-        for (client_id, _, fen), card_id, op_id in zip(owed, cards, operations, strict=True)])
+    cards = new_ids(s, MemberCard, len(owed))
+    operations = new_ids(s, CardOperation, len(owed))
+    insert_rows(s, MemberCard, [
+        {"id": card_id, "branch_id": actor.branch_id, "client_id": client_id,
+         "product_id": product_id, "card_no": number, "status": CardStatus.ACTIVE,
+         "issued_at": now, "expires_on": None, "paid_fen": fen, "bonus_fen": 0, "sessions": 0}
+        for (client_id, _, fen), number, card_id in zip(owed, numbers, cards, strict=True)])
+    insert_rows(s, CardOperation, [
+        {"id": op_id, "branch_id": actor.branch_id, "idempotency_key": balance_key(client_id),
+         "kind": OperationKind.MIGRATE, "at": now, "staff_id": actor.staff_id,
+         "client_id": client_id, "card_id": card_id, "money_fen": 0, "reason": REASON,
+         "reference": reference(file_name, line)}
+        for (client_id, line, _), card_id, op_id in zip(owed, cards, operations, strict=True)])
+    entries = new_ids(s, CardEntry, len(owed))
+    insert_rows(s, CardEntry, [
+        {"id": entry_id, "operation_id": op_id, "branch_id": actor.branch_id, "at": now,
+         "card_id": card_id, "client_id": client_id, "paid_fen": fen}
+        for (client_id, _, fen), card_id, op_id, entry_id
+        in zip(owed, cards, operations, entries, strict=True)])

@@ -18,9 +18,8 @@ import datetime as dt
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from frontdesk.core.context import Actor
@@ -32,12 +31,12 @@ from frontdesk.models import Client
 from frontdesk.models.card import ClientTier, Tier, TierReason
 from frontdesk.models.client import ClientSearchKey, Gender
 from frontdesk.services.cards import tier_rules
+from frontdesk.services.imports.bulk import insert_rows, new_ids
 from frontdesk.services.imports.fields import CandidateRow
 from frontdesk.services.imports.matching import Plan, batches, birthday_columns
 
 BATCH = 2_000
 """Rows per bulk statement (and between two looks at Cancel)."""
-_KEYS: Any = ClientSearchKey.__table__
 _NO_BIRTHDAY = {"birthday_calendar": None, "birth_year": None, "birth_month": None,
                 "birth_day": None, "birth_leap_month": False}
 
@@ -58,24 +57,24 @@ def insert_clients(s: Session, actor: Actor, now: dt.datetime, rows: Sequence[Ca
                    tiers: dict[str, Tier], cancel: threading.Event | None,
                    progress: Progress) -> dict[int, int]:
     """Insert the new clients; their ids by sheet row number."""
-    ids: dict[int, int] = {}
+    ids = dict(zip((row.line for row in rows), new_ids(s, Client, len(rows)), strict=True))
     for start in range(0, len(rows), BATCH):
         check_cancelled(cancel)
         chunk = rows[start:start + BATCH]
-        values = [_new_client(actor, now, row, tiers) for row in chunk]
-        made = s.execute(insert(Client).returning(Client.id, sort_by_parameter_order=True),
-                         values).scalars().all()
-        ids.update(zip((row.line for row in chunk), made, strict=True))
-        s.execute(insert(_KEYS), [{"client_id": client_id, "key": key, "grade": grade, "seen": 0}
-                                  for row, client_id in zip(chunk, made, strict=True)
-                                  for key, grade in _keys_of(row.name)])
+        insert_rows(s, Client, [_new_client(actor, now, row, ids[row.line], tiers)
+                                for row in chunk])
+        keys = sorted((key, grade, ids[row.line]) for row in chunk
+                      for key, grade in _keys_of(row.name))  # the lookup index's order
+        insert_rows(s, ClientSearchKey, [
+            {"client_id": client_id, "key": key, "grade": grade, "seen": 0}
+            for key, grade, client_id in keys])
         progress("clients", start + len(chunk), len(rows))
     return ids
 
 
-def _new_client(actor: Actor, now: dt.datetime, row: CandidateRow,
+def _new_client(actor: Actor, now: dt.datetime, row: CandidateRow, client_id: int,
                 tiers: dict[str, Tier]) -> dict[str, object]:
-    return {"branch_id": actor.branch_id, "name": row.name,
+    return {"id": client_id, "branch_id": actor.branch_id, "name": row.name,
             "gender": Gender(row.gender) if row.gender else Gender.UNKNOWN,
             "phone_e164": row.phone_e164, "phone_last4": last4(row.phone_e164),
             "member_no": row.member_no or None,
@@ -102,7 +101,7 @@ def update_clients(s: Session, now: dt.datetime, plan: Plan,
     for client_id, name in renamed:
         seen = s.scalar(select(Client.last_visit_at).where(Client.id == client_id))
         s.execute(delete(ClientSearchKey).where(ClientSearchKey.client_id == client_id))
-        s.execute(insert(_KEYS), [
+        insert_rows(s, ClientSearchKey, [
             {"client_id": client_id, "key": key, "grade": grade,
              "seen": int(seen.timestamp()) if seen else 0} for key, grade in _keys_of(name)])
 
@@ -118,5 +117,5 @@ def tier_rows(s: Session, actor: Actor, now: dt.datetime, today: dt.date,
                "reason": TierReason.IMPORT, "at": now, "staff_id": actor.staff_id}
               for client_id, tier in tiered]
     for start in range(0, len(values), BATCH):
-        s.execute(insert(ClientTier), values[start:start + BATCH])
+        insert_rows(s, ClientTier, values[start:start + BATCH])
 
