@@ -3751,6 +3751,10 @@
         <translation>只有投诉负责人或店长才能重新打开投诉。</translation>
     </message>
     <message>
+        <source>Other terminals kept adding the same clients meanwhile; nothing was imported. Import the file again.</source>
+        <translation>其他终端同时在添加相同的客户，本次没有导入任何内容。请重新导入该文件。</translation>
+    </message>
+    <message>
         <source>Other terminals were changing the same records at the same moment, and FrontDesk's tries again did not get through. Nothing was saved. Wait a moment and try again.</source>
         <translation>其他电脑正在同时修改相同的记录，FrontDesk 已自动重试，仍未成功。本次没有保存任何内容。请稍等片刻再试。</translation>
     </message>
@@ -3815,6 +3819,10 @@
         <translation>请说明客户是否满意。</translation>
     </message>
     <message>
+        <source>Say who imports: --as USER (a manager or admin).</source>
+        <translation>请说明由谁导入：--as 用户名（店长或管理员）。</translation>
+    </message>
+    <message>
         <source>Say why the task is skipped.</source>
         <translation>请说明跳过此待办的原因。</translation>
     </message>
@@ -3825,6 +3833,18 @@
     <message>
         <source>Send every tier once.</source>
         <translation>请把每个等级各提交一次。</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet}, row {row}, column {column}: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sheet {sheet}: its columns are not the ones this version of FrontDesk has (expected {expected}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sheet {sheet}: {found} rows where the workbook says {expected}.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Sheets print in {choices}.</source>
@@ -3973,6 +3993,14 @@
     <message>
         <source>The database file is on a network share, where it can be damaged. Keep it on this computer's disk, or let several terminals share a PostgreSQL server.</source>
         <translation>数据库文件位于网络共享上，可能因此损坏。请把它放在本机磁盘上；多台终端共用时请使用 PostgreSQL 服务器。</translation>
+    </message>
+    <message>
+        <source>The database has no FrontDesk schema yet: run `frontdesk db upgrade` first, then restore.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database is not empty: restore into a new, empty database.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The database refused access. For a database server, check the user name, the password and the database's name in the database address with its administrator; for a file, check that this user may read and write it.</source>
@@ -4133,6 +4161,10 @@
     <message>
         <source>The waist must be between {low} and {high} cm.</source>
         <translation>腰围应在 {low} 到 {high} 厘米之间。</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet {sheet}.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The wrinkles grade must be between {low} and {high}.</source>
@@ -4351,6 +4383,10 @@
         <translation>这张礼券已核销。</translation>
     </message>
     <message>
+        <source>This workbook was exported at schema revision {file}, but the database is at {database}: restore it with the FrontDesk version that exported it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Too many failed sign-ins. Try again after {until}.</source>
         <translation>登录失败次数过多，请在 {until} 之后再试。</translation>
     </message>
@@ -4541,6 +4577,10 @@
     <message>
         <source>{name} is not a special visitor; change the visitor class first.</source>
         <translation>{name}不是特殊访客；请先修改访客类别。</translation>
+    </message>
+    <message>
+        <source>{name} is not an "all my data" workbook of FrontDesk: {problem}.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{name} is not an Excel workbook or a CSV file.</source>
