@@ -31,6 +31,7 @@ from frontdesk.services.registry import Services
 from frontdesk.ui.backups import BackupBanner, BackupScheduler
 from frontdesk.ui.care.timers import CareTimers
 from frontdesk.ui.idle import IdleWatcher
+from frontdesk.ui.imports.data_menu import DataMenu
 from frontdesk.ui.labels import role_name
 from frontdesk.ui.local_settings import LocalSettings
 from frontdesk.ui.login import LockScreen
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self._services = services
         self.actor = actor
+        self._worker = worker
         self._owns_backups = backups is None
         self.backups = backups or BackupScheduler(services.backups, self)
         store = services.store.info(actor.branch_id)
@@ -171,6 +173,7 @@ class MainWindow(QMainWindow):
         for row, key in enumerate(self._page_keys):
             title = self.navigation.item(row).text()
             self._action(go, title, f"Ctrl+{row + 1}", partial(self.show_page, key))
+        self.data_menu = DataMenu(self, self._services, self.actor, self._worker)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("About FrontDesk"), "", self._about)
 

@@ -2737,6 +2737,41 @@
     </message>
 </context>
 <context>
+    <name>DataMenu</name>
+    <message>
+        <source>&amp;Import clients…</source>
+        <translation>导入客户(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export all my data…</source>
+        <translation>导出全部数据(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>All data_{date}.xlsx</source>
+        <translation>全部数据_{date}.xlsx</translation>
+    </message>
+    <message>
+        <source>Export all my data</source>
+        <translation>导出全部数据</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting all my data</source>
+        <translation>正在导出全部数据</translation>
+    </message>
+    <message>
+        <source>All the store&apos;s data was written to {file}.</source>
+        <translation>本店的全部数据已写入 {file}。</translation>
+    </message>
+</context>
+<context>
     <name>DeadlinesTab</name>
     <message>
         <source>Severity</source>
@@ -4869,6 +4904,33 @@
     </message>
 </context>
 <context>
+    <name>DonePage</name>
+    <message>
+        <source>The clients were imported</source>
+        <translation>客户已导入</translation>
+    </message>
+    <message>
+        <source>New clients: {n}</source>
+        <translation>新建客户：{n}</translation>
+    </message>
+    <message>
+        <source>Clients updated: {n}</source>
+        <translation>更新的客户：{n}</translation>
+    </message>
+    <message>
+        <source>Already here, unchanged: {n}</source>
+        <translation>已有且未改动：{n}</translation>
+    </message>
+    <message>
+        <source>Rows refused (not imported): {n}</source>
+        <translation>被拒的行（未导入）：{n}</translation>
+    </message>
+    <message>
+        <source>Opening balances: {amount} on {n} cards, marked as migrated</source>
+        <translation>期初余额：{amount}，共 {n} 张卡，记为迁移</translation>
+    </message>
+</context>
+<context>
     <name>DuePage</name>
     <message>
         <source>All kinds</source>
@@ -5063,6 +5125,53 @@
     <message>
         <source>Something went wrong inside FrontDesk. What you were doing was not half-saved: the change was undone. The details are in {path}; please send that file to support.</source>
         <translation>FrontDesk 内部出错了。刚才的操作没有被保存一半：改动已全部撤销。详情记录在 {path}，请把该文件发给技术支持。</translation>
+    </message>
+</context>
+<context>
+    <name>ExcelExport</name>
+    <message>
+        <source>Clients</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>到店消费</translation>
+    </message>
+    <message>
+        <source>Card ledger</source>
+        <translation>会员卡流水</translation>
+    </message>
+    <message>
+        <source>Care tasks</source>
+        <translation>关怀任务</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting to Excel</source>
+        <translation>正在导出 Excel</translation>
+    </message>
+    <message>
+        <source>{n} rows written to {file}.</source>
+        <translation>已写入 {n} 行：{file}。</translation>
     </message>
 </context>
 <context>
@@ -5801,6 +5910,29 @@
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the client list</source>
+        <translation>选择客户名单</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx) or a CSV file, as your old system or your own sheet has it. Nothing is saved before the last step.</source>
+        <translation>Excel 工作簿（.xlsx）或 CSV 文件，原系统导出的或自己记的都可以。最后一步之前不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s path</source>
+        <translation>文件路径</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>An old Excel file (.xls): open it in Excel or WPS and save it as .xlsx first.</source>
+        <translation>旧版 Excel 文件（.xls）：请先用 Excel 或 WPS 打开，另存为 .xlsx。</translation>
+    </message>
+</context>
+<context>
     <name>FindPanel</name>
     <message>
         <source>Swipe a card, or type its number, a phone tail, phone, name or pinyin (F2)</source>
@@ -6293,6 +6425,184 @@
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import clients</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation>正在读取文件</translation>
+    </message>
+    <message>
+        <source>Reading the file again</source>
+        <translation>正在按新的对应关系重新读取</translation>
+    </message>
+    <message>
+        <source>Importing the clients</source>
+        <translation>正在导入客户</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>正在写入报告…</translation>
+    </message>
+    <message>
+        <source>The report was written to {file}.</source>
+        <translation>报告已写入 {file}。</translation>
+    </message>
+    <message>
+        <source>The report could not be written: {problem}</source>
+        <translation>报告无法写入：{problem}</translation>
+    </message>
+    <message>
+        <source>Choose the client list</source>
+        <translation>选择客户名单</translation>
+    </message>
+    <message>
+        <source>Excel or CSV (*.xlsx *.csv);;All files (*)</source>
+        <translation>Excel 或 CSV 文件 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{file} import report {date}.csv</source>
+        <translation>{file}_导入报告_{date}.csv</translation>
+    </message>
+    <message>
+        <source>Save the import report</source>
+        <translation>保存导入报告</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWords</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Opening balance</source>
+        <translation>期初余额</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Member no.</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>过敏</translation>
+    </message>
+    <message>
+        <source>Add to notes</source>
+        <translation>并入备注</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation>没有姓名</translation>
+    </message>
+    <message>
+        <source>the name cannot be stored</source>
+        <translation>姓名无法保存</translation>
+    </message>
+    <message>
+        <source>not a mobile phone number</source>
+        <translation>不是手机号</translation>
+    </message>
+    <message>
+        <source>the same phone for two different people in the file</source>
+        <translation>文件里两个不同的人用了同一个手机号</translation>
+    </message>
+    <message>
+        <source>the phone belongs to another client here</source>
+        <translation>该手机号已属于本店另一位客户</translation>
+    </message>
+    <message>
+        <source>the same person again, further down the file</source>
+        <translation>同一个人在文件后面又出现了一次</translation>
+    </message>
+    <message>
+        <source>not a gender</source>
+        <translation>性别无法识别</translation>
+    </message>
+    <message>
+        <source>not a birthday (or a day the calendar does not have)</source>
+        <translation>生日无法识别（或日历上没有这一天）</translation>
+    </message>
+    <message>
+        <source>not an amount of money</source>
+        <translation>金额无法识别</translation>
+    </message>
+    <message>
+        <source>a tier this store does not have</source>
+        <translation>本店没有这个等级</translation>
+    </message>
+    <message>
+        <source>text with characters that cannot be stored</source>
+        <translation>文字含有无法保存的字符</translation>
+    </message>
+    <message>
+        <source>not a member no.</source>
+        <translation>会员卡号无法识别</translation>
+    </message>
+    <message>
+        <source>the member no. belongs to another client here</source>
+        <translation>该会员卡号已属于本店另一位客户</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Will be</source>
+        <translation>导入后</translation>
+    </message>
+    <message>
+        <source>Why it is refused</source>
+        <translation>被拒原因</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <source>Take a complaint</source>
@@ -6456,6 +6766,48 @@
     <message>
         <source>, {n} sessions</source>
         <translation>，共 {n} 次</translation>
+    </message>
+</context>
+<context>
+    <name>JobDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>JobStage</name>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在检查每一行…</translation>
+    </message>
+    <message>
+        <source>Comparing with the clients already here…</source>
+        <translation>正在与现有客户比对…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>正在写入文件…</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>正在写入报告…</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
     </message>
 </context>
 <context>
@@ -6826,6 +7178,37 @@
 The front desk of your salon.</source>
         <translation>FrontDesk {version}
 您门店的前台系统。</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Check what each column holds</source>
+        <translation>核对每一列的内容</translation>
+    </message>
+    <message>
+        <source>Column heading</source>
+        <translation>列标题</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Use as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>&amp;Update clients already here where the sheet has a value</source>
+        <translation>更新已有客户：表格里有值的字段覆盖原值(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}”: the headings are on row {row}; each column is matched by its heading. Correct any that is wrong.</source>
+        <translation>工作表“{sheet}”：标题在第 {row} 行，各列已按标题对应；如有不对，请改正。</translation>
+    </message>
+    <message>
+        <source>The headings are on row {row}; each column is matched by its heading. Correct any that is wrong.</source>
+        <translation>标题在第 {row} 行，各列已按标题对应；如有不对，请改正。</translation>
     </message>
 </context>
 <context>
@@ -7282,6 +7665,37 @@ The front desk of your salon.</source>
     <message>
         <source>You typed: {values}</source>
         <translation>您输入的：{values}</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>保存报告(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Check the rows before importing</source>
+        <translation>导入前核对</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Accepted ({n})</source>
+        <translation>可导入（{n}）</translation>
+    </message>
+    <message>
+        <source>Refused ({n})</source>
+        <translation>被拒（{n}）</translation>
+    </message>
+    <message>
+        <source>To create: {created} · to update: {updated} · unchanged: {unchanged} · refused: {rejected} · opening balances: {balance}</source>
+        <translation>新建 {created} · 更新 {updated} · 不变 {unchanged} · 被拒 {rejected} · 期初余额合计 {balance}</translation>
+    </message>
+    <message>
+        <source>No row can be imported: look at the refused rows.</source>
+        <translation>没有可导入的行：请查看被拒的行。</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 ALLOWED_WORDS = {"FrontDesk", "PDF", "Excel", "English", "PostgreSQL", "SQLite", "F2", "F3",
-                 "Ctrl", "Esc", "Enter", "Delete", "PgUp", "PgDn", "ID", "BMI", "MB",
+                 "Ctrl", "Shift", "Esc", "Enter", "Delete", "PgUp", "PgDn", "ID", "BMI", "MB",
                  "Spa"}  # Spa体验券: the store's own word (domain/001)
 _WORD = re.compile(r"[A-Za-z]{2,}")
 

@@ -38,17 +38,21 @@ from frontdesk.core.money import format_fen
 from frontdesk.errors import DomainError, StorageError
 from frontdesk.models.card import OperationKind
 from frontdesk.services.cards.views import HistoryRow
+from frontdesk.services.exports.kinds import ExportKind, LedgerFilter, Period
 from frontdesk.services.registry import Services
 from frontdesk.ui.cards.card_labels import operation_name
 from frontdesk.ui.clients.common import pydate, qdate
 from frontdesk.ui.dates import date_text, day_text, time_text
 from frontdesk.ui.errors import error_text
+from frontdesk.ui.exports.excel_button import ExcelExport
 from frontdesk.ui.labels import payment_method_name
 from frontdesk.ui.views import RowsModel, WrappingColumn
 from frontdesk.ui.worker import DbWorker
 
 PAGE = 50
 WHAT_WIDTH = 96
+EXPORT_KEY = "Ctrl+Shift+E"
+"""Ctrl+E extends a card on this page: the ledger's export takes Ctrl+Shift+E."""
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -141,6 +145,8 @@ class HistoryPanel(QWidget):
         self.status = QLabel(objectName="historyStatus")
         self.more = QPushButton(self.tr("Older"), objectName="historyMore")
         self.more.clicked.connect(self.load_more)
+        self.excel = ExcelExport(self, services, actor, worker, ExportKind.CARD_LEDGER,
+                                 self.export_filter, self.status.setText, key=EXPORT_KEY)
         self._layout()
         for signal in (self.kind.currentIndexChanged, self.dated.toggled,
                        self.since.dateChanged, self.until.dateChanged):
@@ -176,6 +182,7 @@ class HistoryPanel(QWidget):
         foot = QHBoxLayout()
         foot.addWidget(self.status, 1)
         foot.addWidget(self.more)
+        foot.addWidget(self.excel.button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
@@ -200,6 +207,15 @@ class HistoryPanel(QWidget):
         op = self.selected_operation()
         if op is not None:
             self.receipt_requested.emit(op)
+
+    def export_filter(self) -> LedgerFilter:
+        """The operations shown: this card's (every card's when none is open), of the kind
+        chosen, in the days chosen."""
+        kind = self.kind.currentData()
+        period = Period(pydate(self.since.date()), pydate(self.until.date())) \
+            if self.dated.isChecked() else Period()
+        return LedgerFilter(card_id=self._card_id, kinds=frozenset({kind}) if kind else None,
+                            period=period)
 
     def _bounds(self) -> tuple[dt.datetime | None, dt.datetime | None]:
         if not self.dated.isChecked():

@@ -44,6 +44,7 @@ from frontdesk.errors import DomainError, StorageError
 from frontdesk.models.care import CareChannel, CareKind
 from frontdesk.services.care.export import ExportResult
 from frontdesk.services.care.views import DueList, DueTask, StaffDay
+from frontdesk.services.exports.kinds import CareFilter, ExportKind, Period
 from frontdesk.services.registry import Services
 from frontdesk.ui.care.dialogs import (
     CallDialog,
@@ -57,6 +58,7 @@ from frontdesk.ui.care.gift_dialog import GiftDialog
 from frontdesk.ui.care.labels import kind_name
 from frontdesk.ui.care.task_panel import TaskPanel
 from frontdesk.ui.errors import error_text, show_storage_error
+from frontdesk.ui.exports.excel_button import ExcelExport
 from frontdesk.ui.surveys.dialog import SurveyDialog
 from frontdesk.ui.worker import DbWorker
 
@@ -103,6 +105,8 @@ class DuePage(QWidget):
         self.staff_days.setWordWrap(True)
         self.message = QLabel(objectName="careMessageLine")
         self.message.setWordWrap(True)
+        self.excel = ExcelExport(self, services, actor, worker, ExportKind.CARE,
+                                 self.export_filter, self.say)
         self._build()
         self._shortcuts()
 
@@ -128,6 +132,7 @@ class DuePage(QWidget):
             row.addWidget(QLabel(self.tr("Staff")))
             row.addWidget(self.staff_filter)
         row.addStretch(1)
+        row.addWidget(self.excel.button)
         return row
 
     def _build(self) -> None:
@@ -202,6 +207,12 @@ class DuePage(QWidget):
         self.tree.focus_list()
 
     # -- loading ---------------------------------------------------------------------------------
+
+    def export_filter(self) -> CareFilter:
+        """The tasks the list shows: open, due by today, of the kind and staff chosen."""
+        staff_id, pool, kinds = self._filter()
+        return CareFilter(staff_id=staff_id, pool=pool, kinds=kinds, open_only=True,
+                          period=Period(until=self.today))
 
     def _filter(self) -> tuple[int | None, bool, frozenset[CareKind] | None]:
         kind = self.kind_filter.currentData()

@@ -26,6 +26,7 @@ from frontdesk.core.context import Actor
 from frontdesk.core.permissions import Action, allowed
 from frontdesk.errors import DomainError, StorageError
 from frontdesk.services.desk.visits import BoardSection
+from frontdesk.services.exports.kinds import ClientFilter, ExportKind
 from frontdesk.services.registry import Services
 from frontdesk.ui.clients.batch import MAX_BATCH, BatchDialog, BatchJob, BatchProgress
 from frontdesk.ui.clients.profile_view import ProfileView
@@ -33,6 +34,7 @@ from frontdesk.ui.clients.sheet_actions import sheet_language
 from frontdesk.ui.clients.sheet_words import sheet_words
 from frontdesk.ui.desk.search_panel import SearchPanel
 from frontdesk.ui.errors import error_text, show_storage_error
+from frontdesk.ui.exports.excel_button import ExcelExport
 from frontdesk.ui.worker import DbWorker
 
 SEARCH_WIDTH = 520
@@ -63,6 +65,8 @@ class ClientsPage(QWidget):
         self.status.setWordWrap(True)
         for label in (self.message, self.status):  # shown only while they say something
             label.hide()
+        self.excel = ExcelExport(self.search, services, actor, worker, ExportKind.CLIENTS,
+                                 self.export_filter, partial(_say, self.status))
         self._build()
         QShortcut(QKeySequence("F2"), self, self.show_search,
                   context=Qt.ShortcutContext.WindowShortcut)
@@ -78,6 +82,7 @@ class ClientsPage(QWidget):
         column.addWidget(QLabel(self.tr("Clients"), objectName="pageTitle"))
         column.addWidget(self.search, 1)
         column.addWidget(self.batch_button)
+        column.addWidget(self.excel.button)
         hint = QLabel(self.tr("Find a client on the left (F2), then press Enter to open the "
                               "profile."), objectName="placeholderText")
         hint.setWordWrap(True)
@@ -94,6 +99,10 @@ class ClientsPage(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.status)
+
+    def export_filter(self) -> ClientFilter:
+        """The clients the search shows: what is typed in its box (all clients when empty)."""
+        return ClientFilter(query=self.search.box.text().strip())
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]

@@ -1,4 +1,5 @@
-"""The profile's history: the last 12 months at a glance, consumption lines and the visits timeline.
+"""The profile's history: the last 12 months at a glance, consumption lines and the visits timeline,
+and Ctrl+E "Export to Excel…" of this client's visits and consumption.
 
 Both tables page lazily: scrolling to the bottom fetches the next keyset page. Their
 columns are fitted to the rows when the tab comes into sight, not when the profile opens:
@@ -10,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
@@ -22,9 +24,12 @@ from frontdesk.core.context import Actor
 from frontdesk.core.money import format_fen
 from frontdesk.errors import DomainError, StorageError
 from frontdesk.services.clients.history import YearSummary
+from frontdesk.services.exports.kinds import ExportKind, VisitFilter
 from frontdesk.services.registry import Services
 from frontdesk.ui.clients.history_models import ConsumptionModel, KeysetModel, VisitsModel
 from frontdesk.ui.errors import error_text
+from frontdesk.ui.exports.excel_button import ExcelExport
+from frontdesk.ui.worker import DbWorker
 
 
 def _table(name: str, model: KeysetModel) -> QTableView:  # type: ignore[type-arg]
@@ -41,11 +46,14 @@ def _table(name: str, model: KeysetModel) -> QTableView:  # type: ignore[type-ar
 
 
 class HistoryTab(QWidget):
-    def __init__(self, services: Services, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, actor: Actor, worker: DbWorker | None = None,
+                 parent: QWidget | None = None) -> None:
+        """``worker``: for the visits' "Export to Excel…" (none without one)."""
         super().__init__(parent)
         self.setObjectName("historyTab")
         self._services = services
         self._actor = actor
+        self.client_id: int | None = None
         self._fitted = True
         """The columns fit the rows on show (else they are fitted when the tab is shown)."""
         self.summary = QLabel(objectName="yearSummary")
@@ -62,8 +70,18 @@ class HistoryTab(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self._titled(self.tr("Consumption history"), self.consumption_table))
         splitter.addWidget(self._titled(self.tr("Visits"), self.visits_table))
+        self.export_status = QLabel(objectName="historyExportStatus")
+        self.export_status.setWordWrap(True)
+        self.excel = None if worker is None else ExcelExport(
+            self, services, actor, worker, ExportKind.VISITS, self.export_filter,
+            self.export_status.setText)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        if self.excel is not None:
+            top.addWidget(self.excel.button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
+        layout.addLayout(top)
+        layout.addWidget(self.export_status)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
 
@@ -78,6 +96,8 @@ class HistoryTab(QWidget):
 
     def show_client(self, client_id: int, summary: YearSummary) -> None:
         profile, actor = self._services.profile, self._actor
+        self.client_id = client_id
+        self.export_status.clear()
         self.message.hide()
         self.summary.setText(self._summary_text(summary))
         self.consumption.reset(lambda before, n: profile.consumption(actor, client_id, before, n))
@@ -88,6 +108,10 @@ class HistoryTab(QWidget):
         self._fitted = False
         if self.isVisible():
             self._fit_columns()
+
+    def export_filter(self) -> VisitFilter:
+        """This client's visits and what was consumed at them."""
+        return VisitFilter(client_id=self.client_id)
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]

@@ -67,7 +67,7 @@ class ProfileView(QWidget):
         self.basics.reload_requested.connect(self.reload)
         self.preferences = PreferencesForm(services, actor)
         self.preferences.reload_requested.connect(self.reload)
-        self.history = HistoryTab(services, actor)
+        self.history = HistoryTab(services, actor, worker)
         self.consultation = ConsultationTab(services, actor, worker)
         if self.consultation.allowed:
             self.consultation.consent_recorded.connect(lambda _id: self.reload())

@@ -63,6 +63,8 @@ class CaseList(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.filter)
+        self.top = top
+        """The search row (the cases tab adds its export there)."""
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(top)

@@ -30,6 +30,7 @@ from frontdesk.core.permissions import Action, allowed
 from frontdesk.errors import DomainError, StorageError
 from frontdesk.models.complaint import ComplaintStage as Stage
 from frontdesk.services.complaints.views import ComplaintCase, ComplaintRow
+from frontdesk.services.exports.kinds import ComplaintExportFilter, ExportKind
 from frontdesk.services.registry import Services
 from frontdesk.ui.complaints.case_list import CaseList
 from frontdesk.ui.complaints.case_panel import CasePanel
@@ -45,6 +46,7 @@ from frontdesk.ui.complaints.step_dialogs import (
 )
 from frontdesk.ui.complaints.words import stage_name
 from frontdesk.ui.errors import error_text, show_storage_error
+from frontdesk.ui.exports.excel_button import ExcelExport
 from frontdesk.ui.worker import DbWorker
 
 Button = tuple[str, str, str, Callable[[], None]]
@@ -74,6 +76,9 @@ class CasesTab(QWidget):
         self.message = QLabel(objectName="complaintMessage")
         self.message.setWordWrap(True)
         self.buttons: dict[str, QPushButton] = {}
+        self.excel = ExcelExport(self, services, actor, worker, ExportKind.COMPLAINTS,
+                                 self.export_filter, self.message.setText)
+        self.list.top.addWidget(self.excel.button)
         self._build()
         self._shortcuts()
 
@@ -113,6 +118,12 @@ class CasesTab(QWidget):
         splitter.setSizes([640, 460])
         QHBoxLayout(self).addWidget(splitter)
         self._offer(None)
+
+    def export_filter(self) -> ComplaintExportFilter:
+        """The cases the list shows: the filter and the text chosen."""
+        shown = self.list.flt()
+        return ComplaintExportFilter(open_only=shown.open_only, mine=shown.mine,
+                                     overdue_only=shown.overdue_only, text=shown.text)
 
     def _shortcuts(self) -> None:
         context = Qt.ShortcutContext.WindowShortcut

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 from frontdesk.core.context import Actor
 from frontdesk.core.permissions import Action, allowed
 from frontdesk.errors import DomainError, StorageError
+from frontdesk.services.exports.kinds import ExportKind, SurveyFilter
 from frontdesk.services.registry import Services
 from frontdesk.services.surveys.views import SurveyRow, SurveySettings, TemplateView
 from frontdesk.ui.errors import error_text, show_storage_error
+from frontdesk.ui.exports.excel_button import ExcelExport
 from frontdesk.ui.surveys.settings_box import SurveySettingsBox
 from frontdesk.ui.surveys.table import SurveyTable
 from frontdesk.ui.surveys.template_editor import TemplateEditor
@@ -47,6 +49,8 @@ class SurveysTab(QWidget):
         for part in (self.settings_box, self.editor):
             if part is not None:
                 part.saved.connect(self.message.setText)
+        self.excel = ExcelExport(self, services, actor, worker, ExportKind.SURVEYS,
+                                 self.export_filter, self.message.setText)
         self._build()
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         QShortcut(QKeySequence("F5"), self, self.reload, context=context)
@@ -56,7 +60,11 @@ class SurveysTab(QWidget):
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.low_only)
+        top = QHBoxLayout()
+        top.addWidget(self.low_only)
+        top.addStretch(1)
+        top.addWidget(self.excel.button)
+        column.addLayout(top)
         column.addWidget(self.table, 1)
         column.addWidget(self.message)
         layout = QVBoxLayout(self)
@@ -73,6 +81,10 @@ class SurveysTab(QWidget):
         splitter.addWidget(scrolled(below, "surveyManagerScroll"))
         splitter.setSizes([300, 300])
         layout.addWidget(splitter)
+
+    def export_filter(self) -> SurveyFilter:
+        """The surveys the list shows: all, or the low scores only."""
+        return SurveyFilter(low_only=self.low_only.isChecked())
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
