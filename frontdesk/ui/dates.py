@@ -45,6 +45,11 @@ def date_text(day: dt.date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), _formats()[0])
 
 
+def file_date(day: dt.date) -> str:
+    """A date in a file's name: ``2026-12-03`` in every language (names sort by it)."""
+    return day.isoformat()
+
+
 def day_text(month: int, day: int) -> str:
     """A day of the year without its year: ``12月2日`` / ``2 Dec``."""
     return QLocale().toString(QDate(_LEAP_YEAR, month, day), _formats()[1])

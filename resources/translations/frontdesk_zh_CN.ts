@@ -5202,7 +5202,7 @@
     </message>
     <message>
         <source>Member no</source>
-        <translation>会员号</translation>
+        <translation>会员卡号</translation>
     </message>
     <message>
         <source>Name</source>
@@ -5318,7 +5318,7 @@
     </message>
     <message>
         <source>Card no</source>
-        <translation>卡号</translation>
+        <translation>会员卡号</translation>
     </message>
     <message>
         <source>Card kind</source>
@@ -5622,7 +5622,7 @@
     </message>
     <message>
         <source>Follow-up call</source>
-        <translation>回访</translation>
+        <translation>护理回访</translation>
     </message>
     <message>
         <source>Churn warning</source>

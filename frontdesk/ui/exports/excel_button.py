@@ -18,8 +18,10 @@ from PySide6.QtWidgets import QFileDialog, QLineEdit, QPushButton, QWidget
 
 from frontdesk.core.context import Actor, local_today
 from frontdesk.errors import DomainError, StorageError
-from frontdesk.services.exports.kinds import ExportKind, ExportResult, Filter
+from frontdesk.services.exports.kinds import ExportKind, Filter
+from frontdesk.services.exports.result import ExportResult
 from frontdesk.services.registry import Services
+from frontdesk.ui.dates import file_date
 from frontdesk.ui.errors import error_text, show_storage_error
 from frontdesk.ui.exports.words import words_of
 from frontdesk.ui.jobs import JobDialog, cancelled_text, run_job
@@ -75,7 +77,7 @@ class ExcelExport(QObject):
 
     def _ask_path(self) -> str:
         today = local_today(self._services.clock)
-        name = f"{file_stem(self.kind)}_{today.isoformat()}.xlsx"
+        name = f"{file_stem(self.kind)}_{file_date(today)}.xlsx"
         path, _ = QFileDialog.getSaveFileName(self._screen, self.tr("Export to Excel"),
                                               str(Path.home() / name), self.tr("Excel (*.xlsx)"))
         return path

@@ -17,6 +17,7 @@ from frontdesk.core.context import Actor, local_today
 from frontdesk.core.permissions import Action, allowed
 from frontdesk.errors import DomainError, StorageError
 from frontdesk.services.registry import Services
+from frontdesk.ui.dates import file_date
 from frontdesk.ui.errors import error_text, show_storage_error
 from frontdesk.ui.imports.wizard import ImportWizard
 from frontdesk.ui.jobs import cancelled_text, run_job
@@ -57,7 +58,7 @@ class DataMenu(QObject):
 
     def _ask_save_path(self) -> str:
         today = local_today(self._services.clock)
-        name = self.tr("All data_{date}.xlsx").format(date=today.isoformat())
+        name = self.tr("All data_{date}.xlsx").format(date=file_date(today))
         path, _ = QFileDialog.getSaveFileName(self._window, self.tr("Export all my data"),
                                               str(Path.home() / name), self.tr("Excel (*.xlsx)"))
         return path

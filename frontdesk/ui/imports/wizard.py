@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget, QWizard
 from frontdesk.core.context import Actor, local_today
 from frontdesk.errors import DomainError, StorageError
 from frontdesk.services.registry import Services
+from frontdesk.ui.dates import file_date
 from frontdesk.ui.errors import error_text, show_storage_error
 from frontdesk.ui.imports.pages import FilePage, MappingPage
 from frontdesk.ui.imports.preview_page import DonePage, PreviewPage
@@ -167,7 +168,7 @@ class ImportWizard(QWizard):
     def _ask_report_path(self) -> str:
         today = local_today(self._services.clock)
         stem = self.preview.path.stem if self.preview is not None else "import"
-        name = self.tr("{file} import report {date}.csv").format(file=stem, date=today.isoformat())
+        name = self.tr("{file} import report {date}.csv").format(file=stem, date=file_date(today))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the import report"),
                                               str(Path.home() / name), self.tr("CSV (*.csv)"))
         return path
