@@ -19,8 +19,7 @@ from frontdesk.services.imports.fields import Extra, Field, Outcome, Reason
 from frontdesk.services.imports.limits import FileRefused
 from frontdesk.services.registry import Services
 from tests.imports import table_contents, table_counts
-from tests.spreadsheet_files import write_openpyxl
-from tests.spreadsheet_files import libreoffice_xlsx, needs_libreoffice
+from tests.spreadsheet_files import libreoffice_xlsx, needs_libreoffice, write_openpyxl
 
 HEADINGS = ("姓名", "手机", "性别", "生日", "等级", "余额", "备注", "会员号", "来源")
 ROWS = (
