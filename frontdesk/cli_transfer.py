@@ -13,7 +13,6 @@ database only, and needs no ``--as``: an empty database has nobody to sign in as
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -93,7 +92,8 @@ def import_list(services: Services, actor: Actor, args: argparse.Namespace) -> i
 
 def restore(args: argparse.Namespace, db: Database) -> int:
     """An "all my data" workbook into the empty database (the restore's own module)."""
-    everything = importlib.import_module("frontdesk.services.imports.restore")
-    counts: dict[str, int] = everything.restore_all_data(db, Path(args.file))
+    from frontdesk.services.imports.restore import restore_all_data
+
+    counts = restore_all_data(db, Path(args.file))
     print(f"restored {sum(counts.values()):,} rows into {len(counts)} tables")
     return 0

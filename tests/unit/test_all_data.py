@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Table, func, insert, select, update
 
+from frontdesk.cli import main
 from frontdesk.core.context import Actor, Role
 from frontdesk.core.jobs import Cancelled
 from frontdesk.db import Database
@@ -173,6 +174,22 @@ def test_the_restored_store_is_the_exported_one(db: Database, source: tuple[Path
             s.add(AuditEntry(at=NOW, action=AuditAction.SETTING_CHANGED))
     finally:
         original.dispose()
+
+
+def test_frontdesk_import_restores_the_workbook_into_a_new_database(
+        source: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The command a store runs on a new machine: no account yet, so no --as."""
+    original_file, workbook = source
+    new_file = tmp_path / "new" / "frontdesk.sqlite3"
+    new_file.parent.mkdir()
+    assert main(["--database", f"sqlite:///{new_file}", "import", str(workbook)]) == 0
+    assert "restored" in capsys.readouterr().out
+    original, restored = Database(f"sqlite:///{original_file}"), Database(f"sqlite:///{new_file}")
+    try:
+        assert_same_store(restored, original)
+    finally:
+        original.dispose()
+        restored.dispose()
 
 
 def test_an_export_from_each_backend_restores_into_sqlite(db: Database, tmp_path: Path,
