@@ -7,7 +7,9 @@ On SQLite and PostgreSQL (the ``db`` fixture).
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -19,7 +21,13 @@ from frontdesk.services.imports.fields import Extra, Field, Outcome, Reason
 from frontdesk.services.imports.limits import FileRefused
 from frontdesk.services.registry import Services
 from tests.imports import table_contents, table_counts
-from tests.spreadsheet_files import libreoffice_xlsx, needs_libreoffice, write_openpyxl
+from tests.spreadsheet_files import (
+    libreoffice_xlsx,
+    needs_libreoffice,
+    write_minimal_xlsx,
+    write_openpyxl,
+)
+from tests.unit.test_import_hostile import EXCEL_ROWS, LAUGHS, PNG, excel_rows
 
 HEADINGS = ("姓名", "手机", "性别", "生日", "等级", "余额", "备注", "会员号", "来源")
 ROWS = (
@@ -142,4 +150,46 @@ def test_a_refused_file_changes_nothing(services: Services, admin: Actor,
     with pytest.raises(FileRefused) as refused:
         services.imports.open(admin, path)
     assert refused.value.code == "not_spreadsheet"
+    assert table_contents(services.db) == before
+
+
+def _zip_bomb(folder: Path) -> Path:
+    path = write_openpyxl(folder / "bomb.xlsx", [["姓名", "手机"], ["张三", 13812345678]])
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive, \
+            archive.open("xl/media/zeros.bin", "w", force_zip64=True) as member:
+        for _ in range(200):  # 200 MB of zeros, about 200 KB packed
+            member.write(bytes(2**20))
+    return path
+
+
+def _entity_bomb(folder: Path) -> Path:
+    return write_minimal_xlsx(folder / "laughs.xlsx", [
+        '<row r="1"><c r="A1" t="s"><v>0</v></c></row>'], shared_strings=LAUGHS)
+
+
+def _full_sheet(folder: Path) -> Path:
+    return write_minimal_xlsx(folder / "full.xlsx", excel_rows(EXCEL_ROWS))
+
+
+def _long_cell(folder: Path) -> Path:
+    return write_openpyxl(folder / "long.xlsx", [["姓名", "手机", "备注"],
+                                                 ["张三", "13812345678", "长" * 32_767]])
+
+
+def _renamed(folder: Path) -> Path:
+    path = folder / "photo.xlsx"
+    path.write_bytes(PNG)
+    return path
+
+
+@pytest.mark.parametrize(("make", "code"), [
+    (_zip_bomb, "zip_bomb"), (_entity_bomb, "xml_entities"), (_full_sheet, "too_many_rows"),
+    (_long_cell, "cell_too_long"), (_renamed, "not_spreadsheet")])
+def test_the_hostile_set_is_refused_and_the_database_left_as_it_was(
+        services: Services, admin: Actor, tmp_path: Path, make: Any, code: str) -> None:
+    services.imports.commit(admin, services.imports.open(admin, sheet(tmp_path / "list.xlsx")))
+    before = table_contents(services.db)
+    with pytest.raises(FileRefused) as refused:
+        services.imports.open(admin, make(tmp_path))
+    assert refused.value.code == code and refused.value.message
     assert table_contents(services.db) == before
