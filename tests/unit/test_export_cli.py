@@ -51,7 +51,7 @@ def test_the_command_writes_the_client_list_in_chinese_masked(
     book = load_workbook(out)
     assert book.sheetnames == ["客户"]
     head, row = list(book.active.iter_rows(values_only=True))
-    assert head[:4] == ("会员号", "姓名", "手机", "性别")
+    assert head[:4] == ("会员卡号", "姓名", "手机", "性别")
     assert row[1] == "王芳" and row[3] == "女" and row[11] == "'=1+1"
     assert "1234" not in row[2] and row[2].endswith("5678")
     assert run(services, desk, "clients", "-o", str(tmp_path / "en.xlsx"), "--lang", "en") == 0
