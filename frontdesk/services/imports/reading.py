@@ -10,6 +10,8 @@
 
 Text is stripped of surrounding spaces, an empty cell is None, a row of empty cells is left
 out, and every row keeps its sheet row number (1-based, as the spreadsheet shows it).
+A text that repeats down the sheet (a gender, a tier, a city, "朋友介绍") is one string
+object however many cells hold it: a 100,000-row list takes a fraction of the memory.
 """
 
 from __future__ import annotations
@@ -58,6 +60,9 @@ class Table:
     """(the sheet's 1-based row number, its cells), blank rows left out."""
     encoding: str = ""
     """A CSV's encoding as detected: "utf-8-sig", "utf-8" or "gb18030"."""
+    sample: bool = False
+    """True when ``rows`` holds only the rows down to the headings and a few below (what an
+    import's preview keeps to show; see :meth:`.service.ImportService.remap`)."""
 
 
 def read_table(path: Path, limits: Limits = LIMITS, cancel: threading.Event | None = None,
@@ -148,10 +153,12 @@ def sheet_rows(sheet: python_calamine.CalamineSheet, name: str, limits: Limits,
         raise refuse_rows(name, limits)
     pad: tuple[Cell, ...] = (None,) * first_column
     rows: list[tuple[int, tuple[Cell, ...]]] = []
+    texts: dict[str, str] = {}  # one object per distinct text (the module docstring)
     raws = cast(Iterator[list[Any]], sheet.iter_rows())
     for number, raw in enumerate(raws, start=first_row + 1):
         cells = tuple(cast(list[Cell], [
-            (value.strip() or None) if value.__class__ is str
+            (texts.setdefault(text, text) if (text := value.strip()) else None)
+            if value.__class__ is str
             else int(value) if value.__class__ is float and value.is_integer()
             else value if value.__class__ in KEPT else odd_cell(value)
             for value in raw]))
@@ -254,8 +261,10 @@ def csv_rows(reader: Iterable[list[str]], name: str, limits: Limits,
     """The CSV's records with data, numbered as a spreadsheet shows them (a quoted value
     spanning lines is one record); ``lines`` is the file's lines, for the progress bar."""
     rows: list[tuple[int, tuple[Cell, ...]]] = []
+    texts: dict[str, str] = {}  # one object per distinct text, as in sheet_rows
     for number, raw in enumerate(reader, start=1):
-        cells = tuple([value.strip() or None for value in raw])
+        cells = tuple([texts.setdefault(text, text) if (text := value.strip()) else None
+                       for value in raw])
         if cells.count(None) == len(cells):
             continue
         if len(cells) > limits.max_columns:

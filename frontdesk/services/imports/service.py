@@ -4,7 +4,10 @@ committed in one transaction or not at all.
 :meth:`ImportService.open` reads the file (:mod:`.reading`, with its safety checks), finds
 the headings (:mod:`.headers`), normalises and validates every row (:mod:`.rows`) and
 compares the accepted ones with the database (:mod:`.matching`): the preview. The person
-may correct the column mapping (:meth:`ImportService.remap`). :meth:`ImportService.commit`
+may correct the column mapping (:meth:`ImportService.remap`). The preview keeps the sheet's
+top rows only (:data:`SAMPLE_ROWS` below the headings, for the mapping's examples): a
+100,000-row sheet's cells would double the import's memory, and reading the file again
+on a remap takes a few seconds. :meth:`ImportService.commit`
 writes the accepted rows in ONE transaction, after comparing them again inside it: new
 clients (:mod:`.writing`), the changes of existing ones, tiers and opening balances
 (:mod:`.balances`), and one audit row (``clients.import``: the file's name, its SHA-256
@@ -21,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import text
@@ -50,6 +53,8 @@ SQLITE_CACHE = -16_384
 """SQLite's page cache while an import writes (16 MiB rather than the default 2): the search
 keys' index takes its new keys in random order. More is hardly faster and costs memory."""
 RACES = 3
+SAMPLE_ROWS = 20
+"""Data rows the preview keeps of the sheet (with the rows above them) to show as examples."""
 """How many times a commit runs again when a desk took one of its phones meanwhile."""
 
 
@@ -67,6 +72,7 @@ class ImportPreview:
     path: Path
     sha256: str
     table: Table
+    """The sheet's top rows once validated (``table.sample``; see the module docstring)."""
     mapping: Mapping
     rows: list[CandidateRow]
     update_existing: bool
@@ -134,7 +140,11 @@ class ImportService:
         """The same file under the person's corrected mapping (or choice of updating)."""
         require(actor, Action.IMPORT_CLIENTS)
         check_mapping(mapping)
-        again = ImportPreview(preview.path, preview.sha256, preview.table, mapping, [],
+        table, sha256 = preview.table, preview.sha256
+        if table.sample:  # the preview kept only the top rows: the whole sheet again
+            table = read_table(preview.path, cancel=cancel, progress=progress)
+            sha256 = file_sha256(preview.path)
+        again = ImportPreview(preview.path, sha256, table, mapping, [],
                               preview.update_existing if update_existing is None
                               else update_existing)
         return self._validated(actor, again, cancel)
@@ -151,6 +161,7 @@ class ImportService:
             check_cancelled(cancel)
             plan = classify(s, actor.branch_id, preview.rows, preview.update_existing, tiers)
         preview.opening_balances = plan.balances
+        preview.table = top_rows(preview.table, preview.mapping.header_row)
         return preview
 
     def commit(self, actor: Actor, preview: ImportPreview, *,
@@ -208,6 +219,15 @@ class ImportService:
                      f"unchanged={result.unchanged} rejected={result.rejected} "
                      f"balance_fen={result.balance_fen} cards={cards}")
         return result
+
+
+def top_rows(table: Table, header_row: int) -> Table:
+    """``table`` down to :data:`SAMPLE_ROWS` rows below the sheet row ``header_row``."""
+    if table.sample:
+        return table
+    above = next((i for i, (line, _) in enumerate(table.rows) if line > header_row),
+                 len(table.rows))
+    return replace(table, rows=table.rows[:above + SAMPLE_ROWS], sample=True)
 
 
 def _taken_meanwhile(exc: IntegrityError) -> bool:
