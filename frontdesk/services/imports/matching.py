@@ -29,6 +29,7 @@ from frontdesk.core.names import clean_name
 from frontdesk.models import Client
 from frontdesk.models.card import CardOperation, OperationKind, Tier
 from frontdesk.services.imports.fields import CandidateRow, Outcome, Reason
+from frontdesk.services.imports.rows import add_reason
 
 LOOKUP_BATCH = 900
 """Values per ``IN (…)`` look-up (SQLite allows 32,766 parameters; PostgreSQL 65,535)."""
@@ -158,8 +159,7 @@ def _drop_migrated(s: Session, plan: Plan) -> None:
 
 
 def refuse(row: CandidateRow, reason: Reason, detail: str) -> None:
-    row.reasons.append(reason)
-    row.details.append(detail)
+    add_reason(row, reason, detail)
     row.outcome = None
 
 
