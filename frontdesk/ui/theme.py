@@ -8,6 +8,7 @@ reads at arm's length.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
@@ -49,11 +50,24 @@ item no longer runs under the arrow ("Lunar (农历)▼")."""
 
 
 def ui_font_family() -> str:
+    """The first CJK font of the system; else the one the installed program carries; else Qt's."""
     available = set(QFontDatabase.families())
     for family in CJK_UI_FONTS:
         if family in available:
             return family
-    return QApplication.font().family()
+    return _bundled_font_family() or QApplication.font().family()
+
+
+def _bundled_font_family(font: Path | None = None) -> str | None:
+    """Registers the installed program's own font (a PC without Chinese fonts): its family."""
+    if font is None:  # imported here: the sign-in dialog shows before any service loads
+        from frontdesk.services.printing.bundled import BUNDLED_FONT
+
+        font = BUNDLED_FONT
+    if not font.is_file():
+        return None  # a source checkout: nothing bundled
+    families = QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(str(font)))
+    return families[0] if families else None
 
 
 def apply_theme(app: QApplication) -> None:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+import frontdesk
+from frontdesk.services.printing.bundled import BUNDLED_FONT
 from frontdesk.services.printing.fonts import (
     FONT_ENV,
     FontMissing,
@@ -14,6 +16,8 @@ from frontdesk.services.printing.fonts import (
     find_cjk_font,
     install_hint,
 )
+
+PACKAGED_FONT = Path(__file__).resolve().parents[2] / "packaging" / "fonts" / "wqy-microhei.ttc"
 
 
 @pytest.fixture(scope="module")
@@ -86,3 +90,15 @@ def test_windows_places_come_from_windir() -> None:
                           ("darwin", "STHeiti")])
 def test_install_hint_per_platform(platform: str, needle: str) -> None:
     assert needle in install_hint(platform)
+
+
+def test_the_installed_programs_own_font_comes_first() -> None:
+    """An installed FrontDesk prints with the font it carries, alike on every PC of the store."""
+    assert default_search_paths({})[0] == BUNDLED_FONT
+    assert BUNDLED_FONT.parent == Path(frontdesk.__file__).resolve().parent / "fonts"
+
+
+def test_the_bundled_font_is_usable_for_pdfs() -> None:
+    """The font packaging/ bundles passes the same checks as a system font."""
+    font = find_cjk_font(str(PACKAGED_FONT), [])
+    assert font.path == PACKAGED_FONT.resolve()

@@ -8,8 +8,10 @@ font (Noto CJK ``.otf``, Hiragino) is skipped; a TrueType collection (``.ttc``)
 is read at ``subfontIndex=0``.
 
 Search order: a configured path (the argument, else ``FRONTDESK_PDF_FONT``),
-then the usual places on Linux, macOS and Windows. Loading a font takes about
-0.1–0.2 s, so each path is loaded and registered once per process.
+then the font an installed FrontDesk carries (:data:`BUNDLED_FONT`: WenQuanYi Micro Hei, Apache
+2.0, see packaging/fonts; absent in a source checkout), then the usual places on Linux, macOS
+and Windows. The bundled font comes first so a sheet prints alike on every store's PCs.
+Loading a font takes about 0.1–0.2 s, so each path is loaded and registered once per process.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from frontdesk.errors import DomainError
+from frontdesk.services.printing.bundled import BUNDLED_FONT
 
 FONT_ENV = "FRONTDESK_PDF_FONT"
 # A sheet needs these: a font without digits (Droid Sans Fallback) would print blanks.
@@ -79,7 +82,7 @@ def install_hint(platform: str = sys.platform) -> str:
 
 def default_search_paths(environ: Mapping[str, str] = os.environ) -> list[Path]:
     """The usual places of a Chinese TrueType font, best first, on any platform."""
-    paths = [Path(p) for p in (*_LINUX, *_MACOS)]
+    paths = [BUNDLED_FONT, *(Path(p) for p in (*_LINUX, *_MACOS))]
     windir = environ.get("WINDIR") or environ.get("SystemRoot")
     local = environ.get("LOCALAPPDATA")
     for folder in (Path(windir) / "Fonts" if windir else None,
