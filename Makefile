@@ -5,10 +5,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+PACKAGER := $(VENV)/.packager
 QM := frontdesk/ui/i18n/frontdesk_zh_CN.qm
 TS := resources/translations/frontdesk_zh_CN.ts
 
-.PHONY: run test lint bench reliability demo translations lupdate clean
+.PHONY: run test lint bench reliability demo translations lupdate package clean
 
 run: $(STAMP) $(QM)
 	@sh tools/system-deps.sh run
@@ -20,7 +21,7 @@ test: lint $(QM)
 
 # The gate: ruff on everything, mypy --strict on core, models and services (pyproject.toml).
 lint: $(STAMP)
-	$(BIN)/ruff check frontdesk tests tools
+	$(BIN)/ruff check frontdesk tests tools packaging
 	$(BIN)/mypy
 
 # The attacks of the README's reliability table (PostgreSQL too when FRONTDESK_TEST_PG_URL is set);
@@ -29,9 +30,20 @@ reliability: $(STAMP)
 	$(BIN)/python -m tests.reliability $(RELIABILITY_ARGS)
 	$(BIN)/python -m tests.reliability.cards_money $(filter --readme,$(RELIABILITY_ARGS))
 
-bench: $(STAMP) $(QM)
+bench: $(PACKAGER) $(QM)
 	@sh tools/system-deps.sh bench
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench $(BENCH_ARGS)
+
+# The installable FrontDesk (packaging/README.md): dist/FrontDesk, its archive, then the smoke
+# test of the built bundle. Minutes, so not part of `make test`.
+package: $(PACKAGER) $(QM)
+	@sh tools/system-deps.sh package
+	$(BIN)/python packaging/build.py
+	$(BIN)/python packaging/smoke.py
+
+$(PACKAGER): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[package]'
+	touch $(PACKAGER)
 
 $(STAMP): pyproject.toml
 	@sh tools/system-deps.sh test >/dev/null 2>&1 || sh tools/system-deps.sh test
@@ -51,4 +63,4 @@ lupdate: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find frontdesk/ui -name '*.py' | sort) -ts $(TS)
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache $(QM)
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache $(QM)

@@ -2,6 +2,8 @@
 # Make sure the Debian/Ubuntu packages FrontDesk needs are present.
 #   tools/system-deps.sh run    Qt for a real window (xcb) + a CJK font
 #   tools/system-deps.sh test   Qt offscreen + CJK font + poppler (pdftotext/pdffonts)
+#   tools/system-deps.sh package  what test needs + binutils (PyInstaller's strip and objdump)
+#                               + desktop-file-utils (the smoke test checks the desktop entry)
 # Installs what is missing when running as root with apt-get; otherwise prints
 # the exact apt-get line and stops with exit code 1.
 set -eu
@@ -15,7 +17,8 @@ case "$mode" in
   run)   wanted="$qt_offscreen $qt_xcb $fonts" ;;
   test)  wanted="$qt_offscreen $fonts poppler-utils" ;;
   bench) wanted="$qt_offscreen $fonts" ;;
-  *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
+  package) wanted="$qt_offscreen $fonts poppler-utils binutils desktop-file-utils" ;;
+  *) echo "usage: $0 run|test|bench|package" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
