@@ -1,7 +1,7 @@
 """Run the benchmarks: ``make bench``, or ``python -m tests.bench [BENCH…] [--clients N]``.
 
 BENCH is any of search, typing, screens, sheet, startup, card_checkout, card_search, cards,
-care, complaints, excel-import, excel-export and roundtrip (default: all of them).
+care, complaints, excel-import, excel-export, roundtrip and bundle (default: all of them).
 
 Each benchmark module has ``add_arguments(parser)`` and ``run(args) -> str`` (a
 markdown section); the sections are printed and written to bench-results.md.
@@ -15,7 +15,7 @@ from pathlib import Path
 
 BENCHMARKS = ("search", "typing", "screens", "sheet", "startup", "card_checkout", "card_search",
               "cards", "care", "complaints", "excel-import", "excel-export",
-              "roundtrip")
+              "roundtrip", "bundle")
 
 
 def main() -> None:

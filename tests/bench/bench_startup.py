@@ -71,9 +71,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> str:
     path = ensure_database(args.clients, args.seed).resolve()
     with tempfile.TemporaryDirectory(prefix="frontdesk-startup-") as tmp:
-        env = _environment(Path(tmp))
-        find = _time_alternating(_find_commands(path, env), args.runs)
-        gui = _time_alternating(_gui_commands(path, env), args.runs)
+        env = bench_environment(Path(tmp))
+        find = time_alternating(_find_commands(path, env), args.runs)
+        gui = time_alternating(_gui_commands(path, env), args.runs)
     title = (f"Start-up as a new process, {args.clients:,} clients (SQLite), "
              f"{args.runs} runs each, alternating")
     rows = [Row("find 1234 / python -c pass", find["find"], find["pass"]),
@@ -84,21 +84,22 @@ def run(args: argparse.Namespace) -> str:
     return markdown_table(title, rows) + "\n\n" + "\n".join(_verdicts(find, gui))
 
 
-def _environment(tmp: Path) -> dict[str, str]:
+def bench_environment(tmp: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("FRONTDESK_")}
     env.update(FRONTDESK_DATA_DIR=str(tmp / "data"), FRONTDESK_LOG_DIR=str(tmp / "log"),
                QT_QPA_PLATFORM="offscreen")
     return env
 
 
-def _frontdesk() -> list[str]:
+def frontdesk_command() -> list[str]:
     """The installed ``frontdesk`` command beside this interpreter (as users run it)."""
     script = Path(sys.executable).with_name("frontdesk")
     return [str(script)] if script.exists() else [sys.executable, "-m", "frontdesk"]
 
 
 def _find_commands(path: Path, env: Mapping[str, str]) -> dict[str, Probe]:
-    find = [*_frontdesk(), "--database", f"sqlite:///{path}", "find", QUERY, "--as", DESK_USER]
+    find = [*frontdesk_command(), "--database", f"sqlite:///{path}", "find", QUERY,
+            "--as", DESK_USER]
     floor = [sys.executable, "-c", _SQLITE_FLOOR, str(path), TAIL_LOOKUP_SQL, QUERY, str(LIMIT)]
     signed = {**env, "FRONTDESK_PASSWORD": DEMO_PASSWORD}
     return {"find": lambda: _until_exit(find, signed),
@@ -108,23 +109,23 @@ def _find_commands(path: Path, env: Mapping[str, str]) -> dict[str, Probe]:
 
 def _gui_commands(path: Path, env: Mapping[str, str]) -> dict[str, Probe]:
     probed = {**env, PROBE_ENV: "1"}
-    gui = [*_frontdesk(), "--database", f"sqlite:///{path}"]
+    gui = [*frontdesk_command(), "--database", f"sqlite:///{path}"]
     bare = [sys.executable, str(BARE_WINDOW)]
     orm = [*bare, "--database", f"sqlite:///{path}"]
     ini = Path(env["FRONTDESK_DATA_DIR"]) / "frontdesk.ini"
 
     def first_start() -> float:
         ini.unlink(missing_ok=True)  # forget the store's name: as on a new PC
-        return _until_painted(gui, probed, "loginDialog")
+        return until_painted(gui, probed, "loginDialog")
 
     def later_start() -> float:
         if not ini.exists():
-            _until_painted(gui, probed, "loginDialog")  # untimed: the PC learns the name
-        return _until_painted(gui, probed, "loginDialog")
+            until_painted(gui, probed, "loginDialog")  # untimed: the PC learns the name
+        return until_painted(gui, probed, "loginDialog")
 
     return {"gui": later_start, "first": first_start,
-            "bare": lambda: _until_painted(bare, probed, "bareDialog"),
-            "bare+orm": lambda: _until_painted(orm, probed, "bareDialog")}
+            "bare": lambda: until_painted(bare, probed, "bareDialog"),
+            "bare+orm": lambda: until_painted(orm, probed, "bareDialog")}
 
 
 def _until_exit(command: list[str], env: Mapping[str, str]) -> float:
@@ -137,7 +138,7 @@ def _until_exit(command: list[str], env: Mapping[str, str]) -> float:
     return elapsed
 
 
-def _until_painted(command: list[str], env: Mapping[str, str], window: str) -> float:
+def until_painted(command: list[str], env: Mapping[str, str], window: str) -> float:
     """Milliseconds until the probe's line naming ``window``; the process then quits itself."""
     start = time.perf_counter()
     with subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -157,7 +158,7 @@ def _until_painted(command: list[str], env: Mapping[str, str], window: str) -> f
     return elapsed
 
 
-def _time_alternating(probes: Mapping[str, Probe], runs: int) -> dict[str, Timing]:
+def time_alternating(probes: Mapping[str, Probe], runs: int) -> dict[str, Timing]:
     """``runs`` timings of each probe, after warm-ups; each round starts with another one."""
     names = list(probes)
     for _ in range(WARMUP):
