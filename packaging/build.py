@@ -24,6 +24,8 @@ import sys
 import time
 from pathlib import Path
 
+from frontdesk import __version__
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DIST = ROOT / "dist"
@@ -63,13 +65,6 @@ def folder_size(folder: Path) -> int:
                if path.is_file() and not path.is_symlink())
 
 
-def version() -> str:
-    sys.path.insert(0, str(ROOT))
-    from frontdesk import __version__
-
-    return __version__
-
-
 def main() -> int:
     started = time.perf_counter()
     target = platforms.current()
@@ -78,7 +73,7 @@ def main() -> int:
     run_pyinstaller()
     if target.system == "linux":
         write_desktop_files(BUNDLE, HERE / "icons" / "frontdesk.png", DIST)
-    archive = Path(shutil.make_archive(str(DIST / target.archive_name(version())),
+    archive = Path(shutil.make_archive(str(DIST / target.archive_name(__version__)),
                                        target.archive_format, root_dir=DIST,
                                        base_dir=BUNDLE.name))
     minutes = (time.perf_counter() - started) / 60

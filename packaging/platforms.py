@@ -52,6 +52,11 @@ class Target:
         """``FrontDesk-0.1.0-linux-x86_64`` (the archive adds .tar.gz or .zip)."""
         return f"FrontDesk-{version}-{self.system}-{self.machine}"
 
+    def archive_file(self, dist: Path, version: str) -> Path:
+        """Where the build puts the archive: ``dist/FrontDesk-0.1.0-linux-x86_64.tar.gz``."""
+        suffix = ".zip" if self.archive_format == "zip" else ".tar.gz"
+        return dist / (self.archive_name(version) + suffix)
+
     def command(self, bundle: Path) -> Path:
         """The command-line executable inside a built bundle folder."""
         return bundle / (self.command_line + self.suffix)

@@ -32,13 +32,15 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from frontdesk import __version__
+from frontdesk.demo.data import DEMO_PASSWORD
+from frontdesk.ui.startup_probe import ENV as PROBE_ENV
+from frontdesk.ui.startup_probe import MARKER as PROBE_MARKER
+
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 import platforms  # noqa: E402
 
-DEMO_PASSWORD = "demo-2026"  # frontdesk.demo.data.DEMO_PASSWORD, the demo staff's password
-PROBE_MARKER = "frontdesk-startup-probe"  # frontdesk.ui.startup_probe.MARKER
 CJK_FONT_NAME = "WenQuanYiMicroHei"  # the bundled font's PostScript name, as pdffonts shows it
 TIMEOUT = 300
 
@@ -73,9 +75,6 @@ class Smoke:
         return done.stdout
 
     def version(self) -> str:
-        sys.path.insert(0, str(ROOT))
-        from frontdesk import __version__
-
         printed = self.run("version").strip()
         if printed != f"FrontDesk {__version__}":
             raise SmokeFailed(f"the bundle says {printed!r}, the source is {__version__}")
@@ -111,7 +110,7 @@ class Smoke:
                 + self.gui(wrap=hide))
 
     def gui(self, wrap: Sequence[str] = ()) -> str:
-        env = {**self.env, "FRONTDESK_STARTUP_PROBE": "1"}
+        env = {**self.env, PROBE_ENV: "1"}
         started = time.perf_counter()
         done = subprocess.run([*wrap, str(self.program)], env=env, cwd=self.work,
                               capture_output=True, text=True, timeout=TIMEOUT, check=False)
@@ -149,12 +148,8 @@ def _tool(name: str, *args: str | Path) -> str:
 
 def unpack(dist: Path, into: Path) -> Path:
     """The build's archive unpacked into ``into``: the bundle folder of the copy."""
-    sys.path.insert(0, str(ROOT))
-    from frontdesk import __version__
-
     target = platforms.current()
-    stem = dist / target.archive_name(__version__)
-    archive = Path(f"{stem}.zip" if target.archive_format == "zip" else f"{stem}.tar.gz")
+    archive = target.archive_file(dist, __version__)
     if not archive.is_file():
         raise SmokeFailed(f"no {archive.name} in {dist}: run packaging/build.py first")
     if archive.suffix == ".zip":
@@ -171,7 +166,7 @@ def unpack(dist: Path, into: Path) -> Path:
 
 
 def main(argv: Sequence[str]) -> int:
-    dist = Path(argv[0]).resolve() if argv else ROOT / "dist"
+    dist = Path(argv[0]).resolve() if argv else HERE.parent / "dist"
     with tempfile.TemporaryDirectory(prefix="frontdesk-smoke-") as tmp:
         try:
             bundle = unpack(dist, Path(tmp) / "unpacked")

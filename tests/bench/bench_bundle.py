@@ -27,6 +27,7 @@ import tempfile
 from pathlib import Path
 from types import ModuleType
 
+from frontdesk import __version__
 from frontdesk.demo.data import DEMO_PASSWORD
 from frontdesk.ui.startup_probe import ENV as PROBE_ENV
 from tests.bench.bench_startup import (
@@ -90,9 +91,9 @@ def _verdict(timings: dict[str, Timing]) -> str:
 
 def _sizes(build: ModuleType) -> str:
     unpacked = build.folder_size(build.BUNDLE) / 2**20
-    archives = [*build.DIST.glob("FrontDesk-*.tar.gz"), *build.DIST.glob("FrontDesk-*.zip")]
-    archive = "".join(f", archive {path.name} {path.stat().st_size / 2**20:.0f} MB"
-                      for path in archives)
+    path = build.platforms.current().archive_file(build.DIST, __version__)
+    archive = f", archive {path.name} {path.stat().st_size / 2**20:.0f} MB" \
+        if path.is_file() else ""
     met = "met" if unpacked < SIZE_TARGET_MB else "MISSED"
     return (f"- size: {unpacked:.0f} MB unpacked (target under {SIZE_TARGET_MB} MB: {met})"
             f"{archive}; {os.cpu_count()} CPUs")

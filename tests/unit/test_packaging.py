@@ -26,6 +26,7 @@ def test_the_archive_is_named_by_version_system_and_machine() -> None:
     assert target.archive_name(frontdesk.__version__) == (
         f"FrontDesk-{frontdesk.__version__}-{target.system}-{target.machine}")
     assert target.command(Path("/opt/FrontDesk")).parent == Path("/opt/FrontDesk")
+    assert target.archive_file(Path("dist"), "1.2.3").name.startswith("FrontDesk-1.2.3-")
     assert target.command_line in {exe.name for exe in target.executables}
     assert [exe for exe in target.executables if exe.name == target.command_line][0].console
 
